@@ -1,0 +1,136 @@
+"""The build: config → parse → translate → group → render → write.
+
+Each stage lives in its own module and exchanges only the records of ``sitegen.models``.
+This module only wires them together and decides what can be skipped (see ``sitegen.state``).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.config import Config
+from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Tag, Theme
+from sitegen.parse import parse_seed
+from sitegen.permalinks import article_permalink
+from sitegen.progress import Reporter
+from sitegen.seeds import find_seed_paths, read_seeds
+from sitegen.write import write_site
+
+
+class BuildError(Exception):
+    """The build cannot go on; the message says why (file and line where it applies)."""
+
+
+@dataclass
+class BuildResult:
+    articles: int
+    pages: int
+    pending: int
+    model_calls: int
+    warnings: list[str]
+    skipped: bool = False  # True when nothing changed since the last build
+
+
+def collect_texts(articles: list[Article]) -> list[str]:
+    """Every text that gets machine-translated: kicker, headline, subtitle and lead."""
+    texts: list[str] = []
+    for art in articles:
+        for text in (art.kicker, art.headline, art.subtitle, art.lead):
+            if text:
+                texts.append(text)
+    return texts
+
+
+def parse_all(config: Config, reporter: Reporter) -> tuple[list[ParseResult], list[str]]:
+    seed_set = read_seeds(find_seed_paths(config.seeds_dir))
+    for warning in seed_set.warnings:
+        reporter.warn(warning)
+    if not seed_set.seeds:
+        raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
+    results = [parse_seed(seed) for seed in reporter.progress(seed_set.seeds, len(seed_set.seeds), "parse")]
+    return results, list(seed_set.warnings)
+
+
+def build(
+    config: Config,
+    *,
+    strict: bool = False,
+    retranslate: bool = False,
+    clean: bool = False,
+    reporter: Reporter | None = None,
+    build_date: datetime | None = None,
+) -> BuildResult:
+    from sitegen.group import group_articles, load_taxonomy
+    from sitegen.render import render_site
+    from sitegen.translate import TranslationService, english_for
+
+    reporter = reporter or Reporter()
+    warnings: list[str] = []
+
+    results, seed_warnings = parse_all(config, reporter)
+    warnings += seed_warnings
+    articles = [a for r in results for a in r.articles]
+    for result in results:
+        for w in result.warnings:
+            reporter.detail(f"parse: {w}")
+    reporter.info(f"parsed {len(results)} seeds: {len(articles)} articles, "
+                  f"{sum(len(r.leftovers) for r in results)} leftovers")
+
+    permalinks = [article_permalink(a.seed, a.position) for a in articles]
+
+    service = TranslationService(
+        config.memory_path, strict=strict or config.strict, retranslate=retranslate,
+        progress=reporter.interactive,
+    )
+    translations = service.translate(collect_texts(articles))
+
+    taxonomy = load_taxonomy(config.themes_path, config.dictionary_dir)
+    grouped = group_articles(list(zip(permalinks, articles)), taxonomy)
+    names = service.translate(grouped.texts_to_translate) if grouped.texts_to_translate else {}
+    translations.update(names)
+    service.save()
+    if service.status_message:
+        reporter.warn(service.status_message)
+        warnings.append(service.status_message)
+
+    def english_name(zh: str, current: str | None) -> str | None:
+        if current:
+            return current
+        t = names.get(zh)
+        return t.text if t and t.text else None
+
+    themes = [dataclasses.replace(t, name_en=english_name(t.name_zh, t.name_en) or "") for t in grouped.themes]
+    theme_by_slug = {t.slug: t for t in themes}
+    tag_names: dict[str, Tag] = {}
+    entries = []
+    for permalink, article in zip(permalinks, articles):
+        grouping = grouped.groupings[permalink]
+        tags = tuple(dataclasses.replace(tag, en=english_name(tag.zh, tag.en)) for tag in grouping.tags)
+        for tag in tags:
+            tag_names[tag.slug] = tag
+        grouping = dataclasses.replace(grouping, theme=theme_by_slug[grouping.theme.slug], tags=tags)
+        entries.append(DigestEntry(permalink, article, english_for(article, translations), grouping))
+
+    pending = sum(
+        1 for e in entries for t in (e.english.kicker, e.english.headline, e.english.subtitle, e.english.lead)
+        if t is not None and t.status == "pending"
+    )
+    when = (build_date or datetime.now(timezone.utc)).replace(microsecond=0)
+    info = SiteInfo(
+        title=config.title, title_zh=config.title_zh, base_url=config.base_url,
+        build_date=when.isoformat(), version=__version__,
+    )
+    site = DigestSite(
+        info=info, entries=tuple(entries), themes=tuple(themes), tag_names=tag_names,
+        pending_note=(
+            f"{pending} texts await machine translation: no zh→en model is installed "
+            "(maintainers: run `sitegen models install`)." if pending else None
+        ),
+    )
+    pages = render_site(site, config.templates_dir, config.static_dir)
+    written = write_site(pages, config.out_dir)
+    reporter.info(f"wrote {written} files to {config.out_dir}")
+    return BuildResult(len(articles), written, pending, service.model_calls, warnings)

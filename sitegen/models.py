@@ -1,0 +1,200 @@
+"""Typed records passed between pipeline stages.
+
+parse -> ``ParseResult`` (``Article`` + ``Leftover``)
+translate -> ``Translation`` per source text, gathered into ``ArticleEnglish``
+group -> ``Grouping`` (``Theme``, tags, related permalinks)
+render -> ``Page`` (path + bytes), written by ``sitegen.write``.
+
+No stage reaches into another's internals: each consumes only these records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["paragraph", "subhead"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of article body in reading order: a paragraph or an in-body subhead."""
+
+    kind: BlockKind
+    text: str
+    line: int = 0  # 1-based line in the seed where the block starts (0 = unknown)
+
+
+@dataclass(frozen=True)
+class Article:
+    seed: str  # seed file name, e.g. "000_d20dbdfb6ad6e3c6.txt"
+    position: int  # 1-based order of the article's body in its seed
+    kicker: str | None
+    headline: str | None
+    subtitle: str | None
+    byline: str | None
+    dateline: str | None
+    blocks: tuple[Block, ...]
+    markers: tuple[str, ...] = ()  # continuation markers such as （上接第1版）
+    line: int = 0  # first line of the body in the seed
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "paragraph"]
+
+    @property
+    def subheads(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "subhead"]
+
+    @property
+    def lead(self) -> str:
+        paras = self.paragraphs
+        return paras[0] if paras else ""
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    def to_json(self) -> dict:
+        """The record `sitegen parse --json` prints (read by score_parse.py)."""
+        return {
+            "seed": self.seed,
+            "position": self.position,
+            "line": self.line,
+            "kicker": self.kicker,
+            "headline": self.headline,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "lead": self.lead,
+            "paragraphs": self.paragraphs,
+            "subheads": self.subheads,
+            "markers": list(self.markers),
+        }
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Text that belongs to no article: captions, banners, stray fragments. Never dropped."""
+
+    seed: str
+    kind: str  # "caption" | "banner" | "fragment" | "headline" ...
+    text: str
+    line: int = 0
+
+    def to_json(self) -> dict:
+        return {"seed": self.seed, "kind": self.kind, "text": self.text, "line": self.line}
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    seed: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.seed}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    articles: tuple[Article, ...]
+    leftovers: tuple[Leftover, ...]
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A seed read from disk and decoded to clean text (BOM removed, newlines normalised)."""
+
+    name: str
+    path: str
+    text: str
+    encoding: str = "utf-8"
+
+
+TranslationStatus = Literal["machine", "reviewed", "pending"]
+
+
+@dataclass(frozen=True)
+class Translation:
+    source: str
+    text: str | None  # None while pending
+    status: TranslationStatus
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleEnglish:
+    kicker: Translation | None
+    headline: Translation | None
+    subtitle: Translation | None
+    lead: Translation | None
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    name_en: str
+    name_zh: str
+    automatic: bool = False  # True when derived from keywords rather than themes.toml
+
+
+@dataclass(frozen=True)
+class Tag:
+    slug: str
+    zh: str
+    en: str | None = None
+
+
+@dataclass(frozen=True)
+class Grouping:
+    theme: Theme
+    tags: tuple[Tag, ...]
+    related: tuple[str, ...]  # permalinks of related articles, best first
+
+
+@dataclass(frozen=True)
+class DigestEntry:
+    """Everything the renderer needs about one article."""
+
+    permalink: str  # site-relative path, e.g. "articles/000-d20dbdfb-01.html"
+    article: Article
+    english: ArticleEnglish
+    grouping: Grouping
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # site-relative, forward slashes
+    content: bytes
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    pages: int = 0
+    pending_translations: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """Site-wide settings the renderer needs."""
+
+    title: str = "Xinjiang & China Press Digest"
+    title_zh: str = "新闻摘要"
+    base_url: str = ""  # absolute URL of the published root, e.g. "https://user.github.io/repo/" ("" = unknown)
+    language_pair: tuple[str, str] = ("zh-Hans", "en")
+    build_date: str = ""  # ISO date-time of the build (UTC), used in feeds and sitemap
+    version: str = ""  # sitegen version
+
+
+@dataclass(frozen=True)
+class DigestSite:
+    """The whole grouped, translated digest: the renderer's input."""
+
+    info: SiteInfo
+    entries: tuple[DigestEntry, ...]  # reading order: by seed, then position
+    themes: tuple[Theme, ...]
+    tag_names: dict[str, Tag] = field(default_factory=dict)  # tag slug -> Tag
+    pending_note: str | None = None  # set when translations await a model

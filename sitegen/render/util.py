@@ -1,0 +1,118 @@
+"""Small pure helpers for the render stage: URLs, safe JSON, reading time, dates."""
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from posixpath import normpath
+from urllib.parse import quote, urlsplit
+
+#: Reading speed used for Chinese text (characters per minute). Shown to readers.
+ZH_CHARS_PER_MINUTE = 400
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_BAD_SLUG = re.compile(r"[^\w\-.]+", re.UNICODE)
+
+
+def safe_site_path(path: str) -> str:
+    """Validate a site-relative path we are about to write and link to.
+
+    Rejects absolute paths, schemes (``javascript:``), backslashes and ``..``
+    so that a malformed permalink can never escape the site or become live
+    script in an ``href``.
+    """
+    if not path or path.startswith("/") or "\\" in path or ":" in path.split("/")[0]:
+        raise ValueError(f"unsafe site path: {path!r}")
+    if any(ord(c) < 0x20 for c in path):
+        raise ValueError(f"unsafe site path: {path!r}")
+    norm = normpath(path)
+    if norm != path or norm.startswith("..") or "/../" in f"/{norm}/":
+        raise ValueError(f"unsafe site path: {path!r}")
+    return path
+
+
+def clean_slug(slug: str) -> str:
+    """A slug usable as one path segment (NFC, no slashes/dots at the start)."""
+    s = unicodedata.normalize("NFC", slug or "").strip()
+    s = _BAD_SLUG.sub("-", s).strip("-.")
+    return s or "untitled"
+
+
+def root_for(path: str) -> str:
+    """Relative prefix from the page at ``path`` back to the site root."""
+    return "../" * path.count("/")
+
+
+def href(path: str) -> str:
+    """Percent-encode a site-relative path for use in an href (keeps ``/``)."""
+    return quote(path, safe="/-._~#?=&")
+
+
+def base_path(base_url: str) -> str:
+    """Path part of the published base URL, always ending in ``/`` ("/" if unknown)."""
+    if not base_url:
+        return "/"
+    p = urlsplit(base_url).path or "/"
+    return p if p.endswith("/") else p + "/"
+
+
+def absolute(base_url: str, path: str) -> str:
+    """Absolute URL of a site path ("" when the base URL is unknown)."""
+    if not base_url:
+        return ""
+    b = base_url if base_url.endswith("/") else base_url + "/"
+    if path == "index.html":
+        return b
+    return b + href(path)
+
+
+def script_json(data) -> str:
+    """JSON safe to embed in a script (file or element): no ``</script>``, no line separators."""
+    s = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (
+        s.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text or ""))
+
+
+def reading_minutes(text: str) -> int:
+    """Minutes to read ``text`` at :data:`ZH_CHARS_PER_MINUTE` Chinese characters a minute."""
+    n = han_count(text)
+    return max(1, math.ceil(n / ZH_CHARS_PER_MINUTE)) if n else 1
+
+
+def iso_datetime(value: str) -> str:
+    """RFC 3339 date-time for feeds; deterministic fallback when unknown."""
+    v = (value or "").strip()
+    if not v:
+        return "1970-01-01T00:00:00Z"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return v + "T00:00:00Z"
+    if v.endswith("+00:00"):
+        v = v[:-6] + "Z"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
+        v += "Z"
+    return v
+
+
+def iso_date(value: str) -> str:
+    v = iso_datetime(value)
+    return v[:10]
+
+
+def shorten(text: str, limit: int) -> str:
+    t = " ".join((text or "").split())
+    if len(t) <= limit:
+        return t
+    cut = t[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:，。、") + "…"

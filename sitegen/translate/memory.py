@@ -1,0 +1,273 @@
+"""The committed translation memory (``translations/memory.json``).
+
+Readable JSON, one entry per normalised source text, sorted by key so diffs
+stay small::
+
+    {
+      "version": 1,
+      "entries": [
+        {
+          "hash": "aadfaaf99b89a1b6",
+          "source": "……",
+          "translation": "……",
+          "model": "translate-zh_en",
+          "model_version": "1.9",
+          "date": "2025-05-01",
+          "reviewed": false
+        }
+      ]
+    }
+
+A maintainer may edit ``translation`` and set ``reviewed`` to true; such an entry
+is never overwritten by the machine. ``hash`` may be omitted in a hand-written
+entry (it is computed from ``source``); a wrong one is an error.
+
+Writes are atomic (temp file in the same directory, fsync, ``os.replace``). A
+file that cannot be parsed is reported with its path and line/column and is
+never overwritten. A lock file beside the memory (``memory.json.lock``, created
+with O_EXCL and held with ``fcntl.flock``) keeps two builds from working on the
+same memory at once.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sitegen.translate.text import normalise, source_key
+
+FORMAT_VERSION = 1
+
+
+class TranslationMemoryError(Exception):
+    """The memory file is unreadable or malformed (message names the file)."""
+
+
+class MemoryLocked(TranslationMemoryError):
+    """Another build holds the lock on the memory."""
+
+
+@dataclass
+class MemoryEntry:
+    hash: str
+    source: str
+    translation: str
+    model: str | None
+    model_version: str | None
+    date: str | None
+    reviewed: bool = False
+
+    @property
+    def model_id(self) -> str | None:
+        if not self.model:
+            return None
+        return f"{self.model} {self.model_version}" if self.model_version else self.model
+
+
+_FIELDS = ("hash", "source", "translation", "model", "model_version", "date", "reviewed")
+
+
+class TranslationMemory:
+    """Entries keyed by :func:`source_key`; load with :meth:`load`, write with :meth:`save`."""
+
+    def __init__(self, path: Path, entries: dict[str, MemoryEntry] | None = None):
+        self.path = Path(path)
+        self.entries: dict[str, MemoryEntry] = entries or {}
+        self.dirty = False
+
+    # -- reading ---------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path) -> "TranslationMemory":
+        """Read the memory; a missing or empty file is an empty memory."""
+        path = Path(path)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path)
+        except UnicodeDecodeError as exc:
+            raise TranslationMemoryError(f"{path}: not valid UTF-8 ({exc})") from exc
+        if not raw.strip():
+            return cls(path)
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise TranslationMemoryError(
+                f"{path}:{exc.lineno}:{exc.colno}: corrupt translation memory: {exc.msg} "
+                "(fix or restore the file; it was left untouched)"
+            ) from exc
+        return cls(path, _parse(path, data))
+
+    def get(self, text: str) -> MemoryEntry | None:
+        return self.entries.get(source_key(text))
+
+    # -- writing ---------------------------------------------------------
+    def put(self, entry: MemoryEntry) -> None:
+        if self.entries.get(entry.hash) != entry:
+            self.entries[entry.hash] = entry
+            self.dirty = True
+
+    def to_json(self) -> str:
+        entries = [
+            {name: getattr(e, name) for name in _FIELDS}
+            for _, e in sorted(self.entries.items())
+        ]
+        doc = {"version": FORMAT_VERSION, "entries": entries}
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+    def save(self) -> bool:
+        """Atomically write the memory if it changed; returns True when written."""
+        if not self.dirty:
+            return False
+        atomic_write_text(self.path, self.to_json())
+        self.dirty = False
+        return True
+
+
+def _parse(path: Path, data: object) -> dict[str, MemoryEntry]:
+    if not isinstance(data, dict) or not isinstance(data.get("entries", []), list):
+        raise TranslationMemoryError(
+            f'{path}: expected an object {{"version": 1, "entries": [...]}}'
+        )
+    version = data.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise TranslationMemoryError(f"{path}: unsupported memory version {version!r}")
+    entries: dict[str, MemoryEntry] = {}
+    for index, item in enumerate(data.get("entries", [])):
+        where = f"{path}: entry {index}"
+        if not isinstance(item, dict):
+            raise TranslationMemoryError(f"{where}: not an object")
+        source = item.get("source")
+        translation = item.get("translation")
+        if not isinstance(source, str) or not normalise(source):
+            raise TranslationMemoryError(f"{where}: 'source' must be a non-empty string")
+        if not isinstance(translation, str):
+            raise TranslationMemoryError(f"{where}: 'translation' must be a string")
+        key = source_key(source)
+        given = item.get("hash")
+        if given is not None and given != key:
+            raise TranslationMemoryError(
+                f"{where}: hash {given!r} does not match its source (expected {key!r}); "
+                "remove the hash to have it recomputed"
+            )
+        reviewed = item.get("reviewed", False)
+        if not isinstance(reviewed, bool):
+            raise TranslationMemoryError(f"{where}: 'reviewed' must be true or false")
+        for name in ("model", "model_version", "date"):
+            if item.get(name) is not None and not isinstance(item.get(name), str):
+                raise TranslationMemoryError(f"{where}: {name!r} must be a string or null")
+        if key in entries:
+            raise TranslationMemoryError(
+                f"{where}: duplicate entry for the same source text (hash {key})"
+            )
+        entries[key] = MemoryEntry(
+            hash=key,
+            source=source,
+            translation=translation,
+            model=item.get("model"),
+            model_version=item.get("model_version"),
+            date=item.get("date"),
+            reviewed=reviewed,
+        )
+    return entries
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a fsynced temp file and ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:  # make the rename itself durable
+        dfd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+class MemoryLock:
+    """Exclusive lock file beside the memory: ``<memory>.lock``.
+
+    Created with O_CREAT|O_EXCL and held with ``fcntl.flock``; a lock file left
+    by a crashed build (nobody holds the flock) is taken over. A second
+    concurrent build gets :class:`MemoryLocked` naming the lock file and the
+    holder's pid.
+    """
+
+    def __init__(self, memory_path: Path):
+        self.path = Path(str(memory_path) + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        if self._fd is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            fd = os.open(self.path, os.O_RDWR)  # stale or held: flock decides
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                holder = os.read(fd, 64).decode("ascii", "replace").strip() or "?"
+            finally:
+                os.close(fd)
+            raise MemoryLocked(
+                f"{self.path}: another sitegen build (pid {holder}) is using the "
+                "translation memory; wait for it to finish (if no build is running, "
+                "delete the lock file)"
+            ) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+        except FileNotFoundError:
+            same = False
+        if not same:  # the holder released and removed it meanwhile: start over
+            os.close(fd)
+            return self.acquire()
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+
+    def release(self) -> None:
+        import fcntl
+
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+    def __enter__(self) -> "MemoryLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
