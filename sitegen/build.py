@@ -17,6 +17,7 @@ from sitegen.parse import parse_seed
 from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
+from sitegen.state import BuildState, Manifest, code_digest, digest_bytes, digest_json, tree_digest
 from sitegen.write import write_site
 
 
@@ -44,13 +45,45 @@ def collect_texts(articles: list[Article]) -> list[str]:
     return texts
 
 
-def parse_all(config: Config, reporter: Reporter) -> tuple[list[ParseResult], list[str]]:
-    seed_set = read_seeds(find_seed_paths(config.seeds_dir))
+def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retranslate: bool) -> str:
+    """One digest of everything a build reads; equal digests mean an identical site."""
+    root = config.root
+    return digest_json({
+        "code": code_digest(),
+        "config": repr(config),
+        "flags": [strict, retranslate],
+        "seeds": tree_digest(seed_paths, config.seeds_dir),
+        "templates": tree_digest([config.templates_dir], root),
+        "static": tree_digest([config.static_dir], root),
+        "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
+        "memory": tree_digest([config.memory_path], root),
+    })
+
+
+def parse_all(
+    seed_paths: list[Path], state: BuildState, reporter: Reporter
+) -> tuple[list[ParseResult], list[str]]:
+    """Read and parse every seed, reusing cached parses of unchanged seeds."""
+    seed_set = read_seeds(seed_paths)
     for warning in seed_set.warnings:
         reporter.warn(warning)
     if not seed_set.seeds:
-        raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
-    results = [parse_seed(seed) for seed in reporter.progress(seed_set.seeds, len(seed_set.seeds), "parse")]
+        raise BuildError(f"{seed_paths[0].parent if seed_paths else 'seeds'}: no seed files (*.txt, *.md) found")
+    parser_code = code_digest("parse")
+    results: list[ParseResult] = []
+    keys: set[str] = set()
+    parsed = 0
+    for seed in reporter.progress(seed_set.seeds, len(seed_set.seeds), "parse"):
+        key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode())
+        keys.add(key)
+        result = state.get_parse(key)
+        if not isinstance(result, ParseResult):
+            result = parse_seed(seed)
+            state.put_parse(key, result)
+            parsed += 1
+        results.append(result)
+    state.prune_parse(keys)
+    reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
     return results, list(seed_set.warnings)
 
 
@@ -69,8 +102,19 @@ def build(
 
     reporter = reporter or Reporter()
     warnings: list[str] = []
+    state = BuildState(config.out_dir)
+    seed_paths = find_seed_paths(config.seeds_dir)
+    if not seed_paths:
+        raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
+    fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)
+    previous = Manifest() if clean else state.load()
+    if previous.inputs == fingerprint and previous.pending == 0 and config.out_dir.is_dir():
+        reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
+        return BuildResult(0, 0, 0, 0, [], skipped=True)
+    if clean:
+        state.clear()
 
-    results, seed_warnings = parse_all(config, reporter)
+    results, seed_warnings = parse_all(seed_paths, state, reporter)
     warnings += seed_warnings
     articles = [a for r in results for a in r.articles]
     for result in results:
@@ -132,5 +176,9 @@ def build(
     )
     pages = render_site(site, config.templates_dir, config.static_dir)
     written = write_site(pages, config.out_dir)
+    # The memory may have gained entries: fingerprint it as it is now, so the next
+    # build with no other change is a no-op.
+    fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)
+    state.save(Manifest(inputs=fingerprint, pages={}, pending=pending))
     reporter.info(f"wrote {written} files to {config.out_dir}")
     return BuildResult(len(articles), written, pending, service.model_calls, warnings)

@@ -22,8 +22,9 @@ class WriteError(Exception):
 
 def safe_target(root: Path, rel: str) -> Path:
     """Resolve a site-relative path, refusing anything that would leave ``root``."""
+    segments = rel.split("/")
     pure = PurePosixPath(rel)
-    if pure.is_absolute() or not pure.parts or any(part in ("", ".", "..") for part in pure.parts):
+    if not rel or "\\" in rel or "\x00" in rel or any(seg in ("", ".", "..") for seg in segments):
         raise WriteError(f"refusing unsafe output path {rel!r}")
     return root.joinpath(*pure.parts)
 
