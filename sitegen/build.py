@@ -57,7 +57,24 @@ def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retr
         "static": tree_digest([config.static_dir], root),
         "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
         "memory": tree_digest([config.memory_path], root),
+        "models": installed_models_digest(),
     })
+
+
+def installed_models_digest() -> str:
+    """What Argos packages are installed, read from the package directory without importing
+    argostranslate (which costs seconds): installing a model must trigger a rebuild."""
+    import os
+
+    base = os.environ.get("ARGOS_PACKAGES_DIR")
+    if base:
+        folder = Path(base)
+    else:
+        data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        folder = Path(data_home) / "argos-translate" / "packages"
+    if not folder.is_dir():
+        return "none"
+    return digest_json(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()))
 
 
 def parse_all(
@@ -87,7 +104,18 @@ def parse_all(
     return results, list(seed_set.warnings)
 
 
-def build(
+def build(config: Config, **options) -> BuildResult:
+    """Build the site described by ``config``; see ``_build`` for the options."""
+    from sitegen.state import StateLocked
+
+    try:
+        with BuildState(config.out_dir).lock():
+            return _build(config, **options)
+    except StateLocked as exc:
+        raise BuildError(str(exc)) from None
+
+
+def _build(
     config: Config,
     *,
     strict: bool = False,
@@ -108,7 +136,7 @@ def build(
         raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
     fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)
     previous = Manifest() if clean else state.load()
-    if previous.inputs == fingerprint and previous.pending == 0 and config.out_dir.is_dir():
+    if previous.inputs == fingerprint and config.out_dir.is_dir():
         reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
         return BuildResult(0, 0, 0, 0, [], skipped=True)
     if clean:

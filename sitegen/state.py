@@ -11,6 +11,8 @@ over from the previous site instead of being rendered.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -19,7 +21,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import sitegen
 
@@ -61,6 +63,10 @@ def code_digest(subpackage: str | None = None) -> str:
     base = Path(sitegen.__file__).parent
     target = base / subpackage if subpackage else base
     return tree_digest([target], base) + sitegen.__version__
+
+
+class StateLocked(Exception):
+    """Another build holds the lock."""
 
 
 @dataclass
@@ -106,6 +112,21 @@ class BuildState:
     def clear(self) -> None:
         """Forget everything (``--clean``): manifest and cached parses."""
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold an exclusive lock for the whole build; a second concurrent build fails at once."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        path = self.dir.parent / f"{self.dir.name}.lock"
+        with open(path, "a+") as fh:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StateLocked(f"{path}: another build of this site is running; wait for it to finish") from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
     # -- parse cache ---------------------------------------------------------------------
     def _parse_path(self, key: str) -> Path:
