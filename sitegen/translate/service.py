@@ -1,0 +1,198 @@
+"""TranslationService: translation memory first, the Argos model only for what is missing."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import weakref
+from pathlib import Path
+from typing import Iterable
+
+from sitegen.models import Article, ArticleEnglish, Translation
+from sitegen.translate.memory import MemoryEntry, MemoryLock, TranslationMemory
+from sitegen.translate.text import join_sentences, normalise, source_key, split_sentences
+
+INSTALL_HINT = "run `sitegen models install` (or `sitegen models install --file PATH`)"
+_WS_RE = re.compile(r"\s+")
+
+
+class TranslationUnavailable(RuntimeError):
+    """Strict build: some texts have no translation and no zh→en model is installed."""
+
+
+class TranslationService:
+    """Translate Chinese source texts to English for one build.
+
+    ``TranslationService(memory_path, strict=False, retranslate=False, progress=False)``
+
+    * Loads the translation memory at ``memory_path`` (a corrupt file raises
+      :class:`~sitegen.translate.memory.TranslationMemoryError`) and takes the lock
+      file ``<memory_path>.lock`` for the lifetime of the service (a concurrent
+      build raises :class:`~sitegen.translate.memory.MemoryLocked`). Release it
+      with :meth:`close` or ``with TranslationService(...) as svc:``; it is also
+      released when the object is garbage-collected or the process exits.
+    * :meth:`translate` answers every text from the memory when it can; only the
+      missing ones go to the model, all of them in one batched call. If every text
+      is in the memory, ``argostranslate`` is never imported.
+    * Reviewed entries (``"reviewed": true``) are never replaced. Unreviewed
+      entries made by another model (name or version) are kept as they are unless
+      ``retranslate=True``, which re-translates them with the installed model.
+    * No model installed: missing texts come back ``pending`` and
+      :attr:`status_message` says how to install one; with ``strict=True``
+      :class:`TranslationUnavailable` is raised instead.
+    * :meth:`save` writes the memory atomically, only if it changed.
+    """
+
+    def __init__(self, memory_path: Path, *, strict: bool = False,
+                 retranslate: bool = False, progress: bool = False):
+        self.memory_path = Path(memory_path)
+        self.strict = strict
+        self.retranslate = retranslate
+        self.progress = progress
+        self.model_calls = 0
+        self.status_message: str | None = None
+        self._engine = None
+        self._engine_loaded = False
+        self._lock = MemoryLock(self.memory_path)
+        self._lock.acquire()
+        self._finalizer = weakref.finalize(self, self._lock.release)
+        try:
+            self.memory = TranslationMemory.load(self.memory_path)
+        except BaseException:
+            self.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------
+    def close(self) -> None:
+        """Release the memory lock (idempotent). Does not save."""
+        self._finalizer()
+
+    def __enter__(self) -> "TranslationService":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def save(self) -> bool:
+        """Atomically write the memory if this run changed it; True when written."""
+        return self.memory.save()
+
+    # -- model -----------------------------------------------------------
+    @property
+    def engine(self):
+        """The installed zh→en engine, or None (loaded on first use only)."""
+        if not self._engine_loaded:
+            self._engine_loaded = True
+            try:
+                from sitegen.translate.engine import ArgosEngine
+                self._engine = ArgosEngine.from_installed()
+            except ImportError as exc:
+                self._engine = None
+                self._no_model_reason = f"argostranslate is not importable ({exc})"
+            else:
+                self._no_model_reason = "no zh→en Argos Translate model is installed"
+        return self._engine
+
+    # -- translation -----------------------------------------------------
+    def translate(self, texts: Iterable[str]) -> dict[str, Translation]:
+        """Return a :class:`Translation` for every distinct text in ``texts``."""
+        result: dict[str, Translation] = {}
+        todo: dict[str, list[str]] = {}  # key -> source texts needing the model
+        stale: dict[str, MemoryEntry] = {}  # key -> unreviewed entry that retranslate may refresh
+        for text in texts:
+            if text is None or text in result:
+                continue
+            if not normalise(text):
+                result[text] = Translation(text, "", "machine", None)
+                continue
+            key = source_key(text)
+            entry = self.memory.entries.get(key)
+            if entry is None:
+                todo.setdefault(key, []).append(text)
+                result[text] = Translation(text, None, "pending", None)
+            elif entry.reviewed:
+                result[text] = Translation(text, entry.translation, "reviewed", entry.model_id)
+            else:
+                result[text] = Translation(text, entry.translation, "machine", entry.model_id)
+                if self.retranslate:
+                    stale.setdefault(key, entry)
+                    todo.setdefault(key, []).append(text)
+
+        if not todo:
+            return result
+        engine = self.engine
+        if engine is None:
+            missing = sum(1 for key in todo if key not in stale)
+            if missing and self.strict:
+                raise TranslationUnavailable(
+                    f"{missing} text(s) have no translation in {self.memory_path} and "
+                    f"{self._no_model_reason}; {INSTALL_HINT}"
+                )
+            if missing:
+                self.status_message = (
+                    f"warning: {missing} text(s) are left untranslated (pending): "
+                    f"{self._no_model_reason}; {INSTALL_HINT}"
+                )
+            elif self.retranslate:
+                self.status_message = (
+                    f"warning: --retranslate ignored: {self._no_model_reason}; {INSTALL_HINT}"
+                )
+            return result
+
+        model_id = engine.info.model_id
+        for key, entry in stale.items():  # same model: retranslating would change nothing
+            if entry.model_id == model_id:
+                del todo[key]
+        if not todo:
+            return result
+
+        # Split every text into sentences, send each distinct sentence once.
+        per_key: dict[str, list[str]] = {}
+        unique: dict[str, int] = {}
+        for key, sources in todo.items():
+            sentences = split_sentences(sources[0])
+            per_key[key] = sentences
+            for sentence in sentences:
+                unique.setdefault(sentence, len(unique))
+        english = engine.translate(list(unique), progress=self.progress)
+        self.model_calls += len(unique)
+
+        today = _dt.date.today().isoformat()
+        for key, sources in todo.items():
+            text_en = join_sentences([english[unique[s]] for s in per_key[key]])
+            self.memory.put(MemoryEntry(
+                hash=key,
+                source=_WS_RE.sub(" ", sources[0]).strip(),
+                translation=text_en,
+                model=engine.info.name,
+                model_version=engine.info.version or None,
+                date=today,
+                reviewed=False,
+            ))
+            for source in sources:
+                result[source] = Translation(source, text_en, "machine", model_id)
+        return result
+
+
+def texts_for(article: Article) -> list[str]:
+    """The texts of ``article`` that get translated: kicker, headline, subtitle, lead."""
+    return [t for t in (article.kicker, article.headline, article.subtitle, article.lead) if t]
+
+
+def english_for(article: Article, translations: dict[str, Translation]) -> ArticleEnglish:
+    """Gather an article's translations (from :meth:`TranslationService.translate`).
+
+    Absent parts (no kicker, no subtitle, empty lead) are None; a part missing
+    from ``translations`` comes back as a ``pending`` Translation.
+    """
+
+    def one(text: str | None) -> Translation | None:
+        if not text:
+            return None
+        return translations.get(text) or Translation(text, None, "pending", None)
+
+    return ArticleEnglish(
+        kicker=one(article.kicker),
+        headline=one(article.headline),
+        subtitle=one(article.subtitle),
+        lead=one(article.lead),
+    )
