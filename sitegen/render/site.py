@@ -1,0 +1,389 @@
+"""Render a :class:`~sitegen.models.DigestSite` into site pages (bytes).
+
+Every link is relative (a ``root`` prefix per page depth), so the site works
+under a sub-path such as ``https://user.github.io/repo/`` and from disk.
+Seed text is only ever passed to templates as data with autoescaping on; it
+is never compiled as a template.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+from sitegen.models import DigestEntry, DigestSite, Page, Tag, Theme, Translation
+
+from . import search
+from .util import (
+    ZH_CHARS_PER_MINUTE,
+    absolute,
+    base_path,
+    clean_slug,
+    han_count,
+    href,
+    iso_date,
+    iso_datetime,
+    reading_minutes,
+    root_for,
+    safe_site_path,
+    shorten,
+)
+
+STATUS_LABEL = {
+    "machine": "Machine translation",
+    "reviewed": "Reviewed translation",
+    "pending": "Translation pending",
+}
+
+
+@dataclass
+class Pair:
+    """A Chinese text and its English rendering, as shown side by side."""
+
+    zh: str | None
+    en: str | None
+    status: str | None  # machine | reviewed | pending | None (no source text)
+    model: str | None = None
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABEL.get(self.status or "", "")
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.zh) and not self.en
+
+    def to_json(self) -> dict:
+        return {"zh": self.zh, "en": self.en, "status": self.status, "model": self.model}
+
+
+def _pair(zh: str | None, tr: Translation | None) -> Pair:
+    if tr is None:
+        return Pair(zh or None, None, "pending" if zh else None)
+    text = tr.text if tr.status != "pending" else None
+    status = tr.status if text else "pending"
+    return Pair(zh or tr.source or None, text or None, status if (zh or tr.source) else None, tr.model)
+
+
+@dataclass
+class EntryView:
+    entry: DigestEntry
+    path: str
+    href: str
+    index: int
+    headline: Pair
+    headline_is_fallback: bool
+    kicker: Pair
+    subtitle: Pair
+    lead: Pair
+    body: list = field(default_factory=list)  # blocks after the lead paragraph
+    theme: "ThemeView | None" = None
+    tags: list = field(default_factory=list)
+    related: list = field(default_factory=list)
+    prev: "EntryView | None" = None
+    next: "EntryView | None" = None
+    chars: int = 0
+    minutes: int = 1
+
+    @property
+    def article(self):
+        return self.entry.article
+
+    @property
+    def title_text(self) -> str:
+        """Plain title for <title>, feeds and meta."""
+        parts = [p for p in (self.headline.zh, self.headline.en) if p]
+        return " — ".join(parts) or "Untitled article"
+
+    @property
+    def description(self) -> str:
+        return shorten(self.lead.en or self.lead.zh or self.headline.en or self.headline.zh or "", 155)
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    slug: str
+    path: str
+    href: str
+    entries: list = field(default_factory=list)
+
+
+@dataclass
+class TagView:
+    tag: Tag
+    slug: str
+    path: str
+    href: str
+    entries: list = field(default_factory=list)
+
+    @property
+    def label_en(self) -> str:
+        return self.tag.en or ""
+
+
+def make_environment(templates_dir: Path) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+class _Renderer:
+    def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path):
+        self.site = site
+        self.info = site.info
+        self.env = make_environment(templates_dir)
+        self.static_dir = static_dir
+        self.pages: dict[str, bytes] = {}
+        self._build_views()
+
+    # ------------------------------------------------------------------ views
+    def _build_views(self) -> None:
+        site = self.site
+        self.themes: dict[str, ThemeView] = {}
+        for th in site.themes:
+            self._theme_view(th)
+        self.tags: dict[str, TagView] = {}
+        self.entries: list[EntryView] = []
+        self.by_permalink: dict[str, EntryView] = {}
+        for i, e in enumerate(site.entries):
+            a = e.article
+            path = safe_site_path(e.permalink)
+            if path in self.by_permalink:
+                raise ValueError(f"duplicate permalink {path!r}")
+            hl = _pair(a.headline, e.english.headline)
+            fallback = False
+            if not hl.zh:
+                fallback = True
+                hl = Pair(shorten(a.lead, 28) or f"{a.seed} #{a.position}", hl.en, hl.status if hl.en else None)
+            lead_pair = _pair(a.lead, e.english.lead)
+            blocks = list(a.blocks)
+            for j, b in enumerate(blocks):
+                if b.kind == "paragraph":
+                    if b.text == a.lead:
+                        blocks = blocks[:j] + blocks[j + 1 :]
+                    break
+            ev = EntryView(
+                entry=e,
+                path=path,
+                href=href(path),
+                index=i,
+                headline=hl,
+                headline_is_fallback=fallback,
+                kicker=_pair(a.kicker, e.english.kicker),
+                subtitle=_pair(a.subtitle, e.english.subtitle),
+                lead=lead_pair,
+                body=blocks,
+                chars=han_count(a.body_text),
+                minutes=reading_minutes(a.body_text),
+            )
+            ev.theme = self._theme_view(e.grouping.theme)
+            ev.theme.entries.append(ev)
+            seen = set()
+            for t in e.grouping.tags:
+                tv = self._tag_view(t)
+                if tv.slug in seen:
+                    continue
+                seen.add(tv.slug)
+                tv.entries.append(ev)
+                ev.tags.append(tv)
+            self.entries.append(ev)
+            self.by_permalink[path] = ev
+        for i, ev in enumerate(self.entries):
+            ev.prev = self.entries[i - 1] if i > 0 else None
+            ev.next = self.entries[i + 1] if i + 1 < len(self.entries) else None
+            rel = []
+            for p in ev.entry.grouping.related:
+                r = self.by_permalink.get(p)
+                if r is not None and r is not ev and r not in rel:
+                    rel.append(r)
+            ev.related = rel
+        self.theme_list = [tv for tv in self.themes.values() if tv.entries]
+        self.tag_list = sorted(
+            (tv for tv in self.tags.values() if tv.entries), key=lambda t: (-len(t.entries), t.slug)
+        )
+
+    def _theme_view(self, th: Theme) -> ThemeView:
+        slug = clean_slug(th.slug)
+        if not th.name_en:  # untranslated theme name: show the Chinese one rather than nothing
+            th = dataclasses.replace(th, name_en=th.name_zh)
+        if slug not in self.themes:
+            path = f"themes/{slug}.html"
+            self.themes[slug] = ThemeView(th, slug, path, href(path))
+        return self.themes[slug]
+
+    def _tag_view(self, t: Tag) -> TagView:
+        slug = clean_slug(t.slug)
+        if slug not in self.tags:
+            known = self.site.tag_names.get(t.slug)
+            tag = known if known is not None else t
+            path = f"tags/{slug}.html"
+            self.tags[slug] = TagView(tag, slug, path, href(path))
+        return self.tags[slug]
+
+    # -------------------------------------------------------------- rendering
+    def common(self, path: str, **kw) -> dict:
+        ctx = {
+            "info": self.info,
+            "site": self.site,
+            "path": path,
+            "root": root_for(path),
+            "canonical": absolute(self.info.base_url, path),
+            "base_url": self.info.base_url,
+            "pending_note": self.site.pending_note,
+            "themes": self.theme_list,
+            "tags": self.tag_list,
+            "entries": self.entries,
+            "rate": ZH_CHARS_PER_MINUTE,
+            "build_date": iso_date(self.info.build_date) if self.info.build_date else "",
+            "html_base": None,
+        }
+        ctx.update(kw)
+        return ctx
+
+    def page(self, path: str, template: str, **kw) -> None:
+        safe_site_path(path)
+        html = self.env.get_template(template).render(self.common(path, **kw))
+        self.add(path, html)
+
+    def add(self, path: str, content: str | bytes) -> None:
+        if path in self.pages:
+            raise ValueError(f"two pages want {path!r}")
+        self.pages[path] = content.encode("utf-8") if isinstance(content, str) else content
+
+    def render(self) -> list[Page]:
+        self.page("index.html", "index.html", title=self.info.title, description=self._site_description())
+        for ev in self.entries:
+            self.page(ev.path, "article.html", e=ev, title=ev.title_text, description=ev.description)
+        for tv in self.theme_list:
+            self.page(tv.path, "theme.html", t=tv, title=f"{tv.theme.name_en} · {tv.theme.name_zh}",
+                      description=f"{len(tv.entries)} articles on {tv.theme.name_en} ({tv.theme.name_zh}).")
+        for tv in self.tag_list:
+            self.page(tv.path, "tag.html", t=tv, title=f"Tag {tv.tag.zh}" + (f" ({tv.tag.en})" if tv.tag.en else ""),
+                      description=f"{len(tv.entries)} articles tagged {tv.tag.zh}" + (f" ({tv.tag.en})." if tv.tag.en else "."))
+        self.page("tags/index.html", "tags.html", title="All tags",
+                  description=f"All {len(self.tag_list)} tags of the digest, by number of articles.")
+        self.page("search.html", "search.html", title="Search",
+                  description="Search headlines and leads in Chinese and English.")
+        self.page("about.html", "about.html", title="About this digest",
+                  description="How the digest is made: sources, machine and reviewed translations, reading time.")
+        bp = base_path(self.info.base_url) if self.info.base_url else None
+        self.page("404.html", "404.html", title="Page not found", description="This page does not exist.",
+                  html_base=bp)
+        self._feeds()
+        self._data()
+        self._static()
+        self.add(".nojekyll", b"")
+        return [Page(p, self.pages[p]) for p in sorted(self.pages)]
+
+    def _site_description(self) -> str:
+        n = len(self.entries)
+        return (f"{n} articles from Chinese newspaper pages with English headlines and leads, "
+                f"grouped into {len(self.theme_list)} themes.")
+
+    def _feeds(self) -> None:
+        info = self.info
+        updated = iso_datetime(info.build_date)
+        feed_id = info.base_url or ("urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen-feed:" + info.title)))
+        entries = [
+            {
+                "e": ev,
+                "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen:" + ev.path)),
+                "url": absolute(info.base_url, ev.path) or ev.href,
+            }
+            for ev in self.entries
+        ]
+        ctx = dict(
+            feed_id=feed_id,
+            updated=updated,
+            self_url=absolute(info.base_url, "feed.xml") or "feed.xml",
+            home_url=absolute(info.base_url, "index.html") or "index.html",
+            items=entries,
+        )
+        self.add("feed.xml", self.env.get_template("feed.xml").render(self.common("feed.xml", **ctx)))
+        urls = []
+        if info.base_url:
+            paths = ["index.html"] + [e.path for e in self.entries] + [t.path for t in self.theme_list]
+            paths += [t.path for t in self.tag_list] + ["tags/index.html", "about.html"]
+            urls = [absolute(info.base_url, p) for p in paths]
+        self.add("sitemap.xml", self.env.get_template("sitemap.xml").render(
+            self.common("sitemap.xml", urls=urls, lastmod=iso_date(info.build_date) if info.build_date else "")))
+        robots = "User-agent: *\nAllow: /\n"
+        if info.base_url:
+            robots += f"Sitemap: {absolute(info.base_url, 'sitemap.xml')}\n"
+        self.add("robots.txt", robots)
+
+    def _data(self) -> None:
+        info = self.info
+        articles = []
+        docs = []
+        for ev in self.entries:
+            a = ev.article
+            articles.append({
+                "permalink": ev.path,
+                "url": absolute(info.base_url, ev.path) or None,
+                "seed": a.seed,
+                "position": a.position,
+                "line": a.line,
+                "headline": ev.headline.to_json() if not ev.headline_is_fallback else _pair(None, ev.entry.english.headline).to_json(),
+                "kicker": ev.kicker.to_json(),
+                "subtitle": ev.subtitle.to_json(),
+                "lead": ev.lead.to_json(),
+                "byline": a.byline,
+                "dateline": a.dateline,
+                "subheads": a.subheads,
+                "chars": ev.chars,
+                "reading_minutes": ev.minutes,
+                "theme": {"slug": ev.theme.slug, "name_en": ev.theme.theme.name_en, "name_zh": ev.theme.theme.name_zh},
+                "tags": [{"slug": t.slug, "zh": t.tag.zh, "en": t.tag.en} for t in ev.tags],
+                "related": [r.path for r in ev.related],
+                "previous": ev.prev.path if ev.prev else None,
+                "next": ev.next.path if ev.next else None,
+            })
+            docs.append({
+                "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
+                "k": (ev.kicker.zh or "") + " " + (ev.subtitle.zh or ""),
+                "lz": ev.lead.zh or "", "le": ev.lead.en or "", "th": ev.theme.theme.name_en,
+            })
+        digest = {
+            "schema": "sitegen-digest/1",
+            "site": {
+                "title": info.title, "title_zh": info.title_zh, "base_url": info.base_url or None,
+                "build_date": info.build_date or None, "version": info.version or None,
+                "pending_note": self.site.pending_note,
+            },
+            "themes": [{"slug": t.slug, "name_en": t.theme.name_en, "name_zh": t.theme.name_zh,
+                        "automatic": t.theme.automatic, "page": t.path,
+                        "articles": [e.path for e in t.entries]} for t in self.theme_list],
+            "tags": [{"slug": t.slug, "zh": t.tag.zh, "en": t.tag.en, "page": t.path,
+                      "articles": [e.path for e in t.entries]} for t in self.tag_list],
+            "articles": articles,
+        }
+        self.add("digest.json", json.dumps(digest, ensure_ascii=False, indent=1) + "\n")
+        self.add("search-index.js", search.index_js(search.build_index(docs)))
+
+    def _static(self) -> None:
+        d = Path(self.static_dir)
+        if not d.is_dir():
+            return
+        for f in sorted(p for p in d.rglob("*") if p.is_file()):
+            rel = f.relative_to(d).as_posix()
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue
+            self.add("static/" + rel, f.read_bytes())
+
+
+def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list[Page]:
+    """Render every file of the site: HTML pages, assets, feeds, data. Deterministic."""
+    return _Renderer(site, Path(templates_dir), Path(static_dir)).render()

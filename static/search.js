@@ -1,0 +1,92 @@
+/* Client-side search over window.SITEGEN_SEARCH (built by sitegen: CJK bigrams + English words). */
+(function () {
+  "use strict";
+  var idx = window.SITEGEN_SEARCH;
+  var form = document.querySelector("form.search");
+  var input = document.getElementById("q");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!form || !input || !list) return;
+  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var WORD = /[a-z0-9]+/g;
+  var STOP = {a:1,an:1,and:1,are:1,as:1,at:1,be:1,by:1,"for":1,from:1,has:1,have:1,"in":1,is:1,it:1,its:1,of:1,on:1,or:1,that:1,the:1,to:1,was:1,were:1,"with":1};
+
+  function norm(s) { s = String(s || ""); return (s.normalize ? s.normalize("NFKC") : s).toLowerCase(); }
+  function queryTerms(q) {
+    q = norm(q);
+    var out = [], runs = q.match(CJK) || [], words = q.match(WORD) || [], i, j;
+    for (i = 0; i < runs.length; i++) {
+      if (runs[i].length === 1) out.push({ t: runs[i], mode: "char" });
+      for (j = 0; j + 1 < runs[i].length; j++) out.push({ t: runs[i].substr(j, 2), mode: "exact" });
+    }
+    for (i = 0; i < words.length; i++) if (!STOP[words[i]]) out.push({ t: words[i], mode: "prefix" });
+    return out;
+  }
+  function lookup(map, term) {
+    var hit = {}, k, ids, i;
+    if (term.mode === "exact") {
+      ids = map[term.t] || [];
+      for (i = 0; i < ids.length; i++) hit[ids[i]] = 1;
+      return hit;
+    }
+    for (k in map) {
+      if (!Object.prototype.hasOwnProperty.call(map, k)) continue;
+      if (term.mode === "char" ? k.indexOf(term.t) !== -1 : k.lastIndexOf(term.t, 0) === 0) {
+        ids = map[k];
+        for (i = 0; i < ids.length; i++) hit[ids[i]] = 1;
+      }
+    }
+    return hit;
+  }
+  function search(q) {
+    var ts = queryTerms(q), scores = null, t, h, b, d, next;
+    if (!ts.length) return [];
+    for (var n = 0; n < ts.length; n++) {
+      t = ts[n]; h = lookup(idx.h, t); b = lookup(idx.b, t); next = {};
+      for (d in h) next[d] = 3;
+      for (d in b) next[d] = (next[d] || 0) + 1;
+      if (scores === null) scores = next;
+      else { for (d in scores) { if (next[d]) scores[d] += next[d]; else delete scores[d]; } }
+    }
+    var ids = Object.keys(scores || {});
+    ids.sort(function (x, y) { return scores[y] - scores[x] || x - y; });
+    return ids.map(function (i) { return idx.docs[+i]; });
+  }
+  function el(tag, cls, text, lang) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (lang) e.lang = lang;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function show(q) {
+    list.textContent = "";
+    if (!idx) { status.textContent = "The search index could not be loaded."; return; }
+    if (!norm(q).trim()) { status.textContent = "Type a word in Chinese or English."; return; }
+    var res = search(q);
+    status.textContent = res.length ? res.length + (res.length === 1 ? " article" : " articles") + " found." : "No articles found.";
+    for (var i = 0; i < res.length && i < 100; i++) {
+      var d = res[i], li = el("li"), a = el("a");
+      a.href = d.u;
+      a.appendChild(el("span", "t-zh", d.hz || "", "zh-Hans"));
+      a.appendChild(el("span", "t-en", d.he || "Translation pending", "en"));
+      li.appendChild(a);
+      if (d.th) li.appendChild(el("p", "meta", d.th));
+      list.appendChild(li);
+    }
+  }
+  var params = new URLSearchParams(window.location.search);
+  var q0 = params.get("q") || "";
+  input.value = q0;
+  if (q0) show(q0);
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { show(input.value); }, 120);
+  });
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    show(input.value);
+    try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
+  });
+})();

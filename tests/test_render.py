@@ -1,0 +1,379 @@
+"""Render stage: fast checks on a synthetic digest (no browser)."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from posixpath import dirname, normpath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from sitegen.models import DigestEntry, Grouping
+from sitegen.render import render_site
+from sitegen.render.sample import HOSTILE, sample_site
+from sitegen.render.search import cjk_terms
+from sitegen.render.util import safe_site_path, script_json
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES, STATIC = REPO / "templates", REPO / "static"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def render(site):
+    pages = render_site(site, TEMPLATES, STATIC)
+    return {p.path: p.content for p in pages}
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return render(sample_site())
+
+
+@pytest.fixture(scope="module")
+def pages_base():
+    return render(sample_site(base_url="https://user.github.io/repo/"))
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[tuple[str, str]] = []
+        self.base: str | None = None
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag == "base":
+            self.base = a.get("href")
+            return
+        for k in ("href", "src", "action"):
+            if a.get(k) is not None:
+                self.urls.append((tag, a[k]))
+        if tag == "script":
+            self._in_script = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and data.strip():
+            self.scripts.append(data)
+
+
+def parse(html: bytes) -> Links:
+    p = Links()
+    p.feed(html.decode("utf-8"))
+    return p
+
+
+def resolve(page: str, url: str, base: str | None = None) -> str | None:
+    """Site path a relative URL points to, or None for external / fragment-only."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    if not parts.path:
+        return page
+    path = unquote(parts.path)
+    if base is not None:  # the 404 page resolves against <base href="/repo/">
+        assert path[0] != "/" and base.startswith("/")
+        return normpath(path)
+    assert not path.startswith("/"), f"{page}: root-absolute URL {url!r} breaks under a sub-path"
+    target = normpath((dirname(page) + "/" if dirname(page) else "") + path)
+    assert not target.startswith(".."), f"{page}: {url!r} leaves the site"
+    return target
+
+
+EXPECTED = [
+    "index.html", "404.html", ".nojekyll", "feed.xml", "sitemap.xml", "robots.txt", "digest.json",
+    "search-index.js", "search.html", "tags/index.html", "static/site.css", "static/site.js",
+    "static/search.js", "themes/diplomacy.html", "themes/economy-trade.html", "themes/local-life.html",
+    "tags/sco.html", "tags/xinjiang.html", "articles/000-d20dbdfb-01.html", "articles/002-bdb5e167-02.html",
+]
+
+
+def test_all_page_kinds_exist(pages):
+    for p in EXPECTED:
+        assert p in pages, p
+    site = sample_site()
+    assert {e.permalink for e in site.entries} <= set(pages)
+
+
+@pytest.mark.parametrize("which", ["pages", "pages_base"])
+def test_every_internal_link_resolves(which, request):
+    pages = request.getfixturevalue(which)
+    checked = 0
+    for path, content in pages.items():
+        if not path.endswith(".html"):
+            continue
+        doc = parse(content)
+        for tag, url in doc.urls:
+            assert not url.lower().startswith("javascript:"), (path, url)
+            target = resolve(path, url, doc.base)
+            if target is None:
+                assert url.startswith("https://user.github.io/repo/"), (path, url)  # canonical/og only
+                assert tag in ("link", "meta"), (path, url)
+                continue
+            assert target in pages, f"{path}: {tag} {url!r} -> {target} missing"
+            checked += 1
+    assert checked > 200
+
+
+def test_no_external_requests(pages):
+    for path, content in pages.items():
+        if path.endswith((".html", ".css", ".js")):
+            text = content.decode()
+            assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), path
+            assert "@import" not in text and "url(http" not in text, path
+
+
+def test_lang_attributes(pages):
+    for path, content in pages.items():
+        if not path.endswith(".html"):
+            continue
+        doc = parse(content)
+        assert doc.tags[0][0] == "html" and doc.tags[0][1].get("lang") == "en", path
+        text = content.decode()
+        # every Chinese run sits inside an element with lang="zh-Hans"
+        assert 'lang="zh-Hans"' in text, path
+    art = pages["articles/000-d20dbdfb-01.html"].decode()
+    assert re.search(r'<p class="t-zh" lang="zh-Hans">全球化时代浪潮下', art)
+    assert re.search(r'<p class="t-en" lang="en">English lead of article 1', art)
+
+
+def _chinese_outside_zh(html: str) -> list[str]:
+    """Han text in elements whose nearest lang ancestor is not zh-Hans (rough check)."""
+    class P(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack: list[str | None] = []
+            self.bad: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("meta", "link", "br", "img", "input", "base"):
+                return
+            self.stack.append(dict(attrs).get("lang"))
+            if tag in ("title", "script", "style"):
+                self.skip += 1
+
+        def handle_endtag(self, tag):
+            if tag in ("meta", "link", "br", "img", "input", "base"):
+                return
+            if tag in ("title", "script", "style"):
+                self.skip -= 1
+            self.stack.pop()
+
+        def handle_data(self, data):
+            if self.skip or not re.search(r"[\u4e00-\u9fff]", data):
+                return
+            langs = [x for x in self.stack if x]
+            if not langs or langs[-1] != "zh-Hans":
+                self.bad.append(data.strip())
+
+    p = P()
+    p.feed(html)
+    return p.bad
+
+
+def test_chinese_text_is_marked_zh(pages):
+    for path, content in pages.items():
+        if path.endswith(".html"):
+            assert _chinese_outside_zh(content.decode()) == [], path
+
+
+def test_hostile_text_is_escaped_never_live(pages):
+    for path, content in pages.items():
+        if not path.endswith(".html"):
+            continue
+        text = content.decode()
+        assert "<script>alert" not in text, path
+        assert "<img src=x" not in text, path
+        doc = parse(content)
+        for tag, a in doc.tags:
+            assert not any(k.startswith("on") for k in a), (path, tag, a)
+            if tag == "script":
+                assert a.get("src"), f"{path}: inline script"
+        assert doc.scripts == [], path
+    art = pages["articles/002-bdb5e167-01.html"].decode()
+    assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;{{ 7*7 }}" in art  # shown literally, not evaluated
+    assert "{% raw %}javascript:alert(1)" in art
+    assert "&lt;img src=x onerror=alert(2)&gt;" in art
+    feed = pages["feed.xml"].decode()
+    assert "<script>" not in feed and "&lt;script&gt;" in feed
+    js = pages["search-index.js"].decode()
+    assert "<" not in js and ">" not in js and "\u2028" not in js
+    assert "\\u003cscript\\u003e" in js
+
+
+def test_script_json_escapes():
+    s = script_json({"a": "</script><!--&\u2028\u2029"})
+    assert s == '{"a":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029"}'
+    assert json.loads(s) == {"a": "</script><!--&\u2028\u2029"}
+
+
+@pytest.mark.parametrize("bad", ["/etc/passwd", "javascript:alert(1)", "../x.html", "a/../../x", "a\\b", ""])
+def test_unsafe_permalinks_rejected(bad):
+    with pytest.raises(ValueError):
+        safe_site_path(bad)
+    site = sample_site()
+    e = site.entries[0]
+    broken = type(site)(site.info, (DigestEntry(bad, e.article, e.english, e.grouping),) + site.entries[1:],
+                        site.themes, site.tag_names, site.pending_note)
+    with pytest.raises(ValueError):
+        render(broken)
+
+
+def test_translation_labels_and_pending(pages):
+    art = pages["articles/000-d20dbdfb-01.html"].decode()
+    assert "Machine translation" in art
+    assert "Reviewed translation" in pages["articles/000-d20dbdfb-02.html"].decode()
+    pend = pages["articles/001-2a0e67fa-02.html"].decode()
+    assert "Translation pending" in pend
+    assert "Some English texts are waiting" in pend  # the site-wide note
+    assert 'class="t-zh keep"' in pend  # shown even in English-only mode
+    no_note = render(sample_site(pending_note=None))
+    assert "note-pending" not in no_note["index.html"].decode()
+
+
+def test_article_page_content(pages):
+    art = pages["articles/000-d20dbdfb-01.html"].decode()
+    # subheads in order, as h3 inside the Chinese body
+    i1, i2 = art.index("<h3>深化政治互信 筑牢合作根基</h3>"), art.index("<h3>加强经贸往来 促进互利共赢</h3>")
+    assert i1 < i2
+    assert "石榴云/新疆日报记者 刘翔" in art and "乌鲁木齐讯" in art
+    assert "上海合作组织政党论坛综述" in art and "A review of the SCO political parties forum" in art
+    assert 'href="../themes/diplomacy.html"' in art and 'href="../tags/sco.html"' in art
+    assert 'rel="next" href="../articles/000-d20dbdfb-02.html"' in art
+    assert 'rel="prev"' not in art
+    assert "min read at 400 characters a minute" in art
+    assert "does-not-exist" not in art  # unknown related permalink dropped
+    assert 'aria-label="Breadcrumb"' in art
+    # heading order: one h1, no level skipped
+    levels = [int(m) for m in re.findall(r"<h([1-6])[ >]", art)]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_index_grouped_by_theme(pages):
+    idx = pages["index.html"].decode()
+    d, e, l = (idx.index('id="theme-diplomacy"'), idx.index('id="theme-economy-trade"'),
+               idx.index('id="theme-local-life"'))
+    assert d < e < l
+    assert "凝聚共识 共促发展" in idx and "Building consensus for shared development" in idx
+    assert "English lead of article 2 in 000" in idx
+
+
+def test_404_works_at_any_depth(pages, pages_base):
+    with_base = pages_base["404.html"].decode()
+    assert '<base href="/repo/">' in with_base
+    doc = parse(pages_base["404.html"])
+    assert ("link", "static/site.css") in doc.urls and ("a", "index.html") in doc.urls
+    without = parse(pages["404.html"])
+    assert without.base is None and ("a", "index.html") in without.urls
+
+
+def test_atom_feed(pages, pages_base):
+    for content, base in ((pages["feed.xml"], ""), (pages_base["feed.xml"], "https://user.github.io/repo/")):
+        root = ET.fromstring(content)
+        assert root.tag == ATOM + "feed"
+        for el in ("id", "title", "updated", "author/" + ATOM + "name"):
+            assert root.find(ATOM + el) is not None and root.find(ATOM + el).text, el
+        rels = {l.get("rel"): l.get("href") for l in root.findall(ATOM + "link")}
+        assert set(rels) >= {"self", "alternate"}
+        assert root.find(ATOM + "updated").text == "2025-04-25T06:00:00Z"
+        entries = root.findall(ATOM + "entry")
+        assert len(entries) == 7
+        ids = [e.find(ATOM + "id").text for e in entries]
+        assert len(set(ids)) == 7 and all(i.startswith("urn:uuid:") for i in ids)
+        for e in entries:
+            assert e.find(ATOM + "title").text and e.find(ATOM + "updated").text
+            assert e.find(ATOM + "link").get("href")
+        if base:
+            assert rels["self"] == base + "feed.xml"
+            assert entries[0].find(ATOM + "link").get("href") == base + "articles/000-d20dbdfb-01.html"
+    # ids are stable per permalink, whatever the base URL
+    a = [e.find(ATOM + "id").text for e in ET.fromstring(pages["feed.xml"]).findall(ATOM + "entry")]
+    b = [e.find(ATOM + "id").text for e in ET.fromstring(pages_base["feed.xml"]).findall(ATOM + "entry")]
+    assert a == b
+
+
+def test_sitemap_robots_canonical_og(pages, pages_base):
+    sm = ET.fromstring(pages_base["sitemap.xml"])
+    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in sm]
+    assert "https://user.github.io/repo/" in locs
+    assert "https://user.github.io/repo/articles/000-d20dbdfb-01.html" in locs
+    assert all(l.startswith("https://user.github.io/repo/") for l in locs)
+    assert "404.html" not in " ".join(locs)
+    assert b"Sitemap: https://user.github.io/repo/sitemap.xml" in pages_base["robots.txt"]
+    assert b"Sitemap:" not in pages["robots.txt"]
+    assert len(ET.fromstring(pages["sitemap.xml"])) == 0
+    art = pages_base["articles/000-d20dbdfb-01.html"].decode()
+    assert '<link rel="canonical" href="https://user.github.io/repo/articles/000-d20dbdfb-01.html">' in art
+    assert '<meta property="og:url" content="https://user.github.io/repo/articles/000-d20dbdfb-01.html">' in art
+    assert 'property="og:title"' in art and 'name="description"' in art
+    assert "canonical" not in pages["index.html"].decode()
+
+
+def test_digest_json_schema(pages):
+    d = json.loads(pages["digest.json"])
+    assert d["schema"] == "sitegen-digest/1"
+    assert len(d["articles"]) == 7
+    a = d["articles"][0]
+    for k in ("permalink", "seed", "position", "headline", "lead", "theme", "tags", "related"):
+        assert k in a, k
+    assert a["permalink"] == "articles/000-d20dbdfb-01.html" and a["seed"] == "000_d20dbdfb6ad6e3c6.txt"
+    assert a["headline"] == {"zh": "凝聚共识 共促发展", "en": "Building consensus for shared development",
+                             "status": "machine", "model": "opus-mt-zh-en"}
+    assert a["lead"]["zh"].startswith("全球化时代浪潮下") and a["lead"]["status"] == "machine"
+    assert a["theme"]["slug"] == "diplomacy"
+    assert [t["slug"] for t in a["tags"]] == ["sco", "xinjiang", "urumqi"]
+    assert a["related"] == ["articles/002-bdb5e167-01.html"]
+    statuses = {x["lead"]["status"] for x in d["articles"]}
+    assert statuses == {"machine", "reviewed", "pending"}
+    pending = d["articles"][3]
+    assert pending["headline"]["en"] is None and pending["headline"]["status"] == "pending"
+    nohead = d["articles"][6]
+    assert nohead["headline"]["zh"] is None
+    assert {t["slug"] for t in d["themes"]} == {"diplomacy", "economy-trade", "local-life"}
+
+
+def test_search_index_has_headline_bigrams(pages):
+    js = pages["search-index.js"].decode()
+    assert js.startswith("window.SITEGEN_SEARCH=") and js.endswith(";\n")
+    idx = json.loads(js[len("window.SITEGEN_SEARCH="):-2])
+    for bigram in ("凝聚", "聚共", "共识", "班列", "口岸"):
+        assert bigram in idx["h"], bigram
+    assert "consensus" in idx["h"] and "regional" in idx["b"]
+    doc = idx["docs"][idx["h"]["凝聚"][0]]
+    assert doc["u"] == "articles/000-d20dbdfb-01.html" and doc["hz"] == "凝聚共识 共促发展"
+    assert cjk_terms("新疆") == {"新疆"} and cjk_terms("中欧班列") == {"中欧", "欧班", "班列"}
+    assert len(js) < 60_000
+
+
+def test_deterministic(pages):
+    again = render(sample_site())
+    assert again == pages
+
+
+def test_empty_site_renders():
+    site = sample_site()
+    empty = type(site)(site.info, (), (), {}, None)
+    out = render(empty)
+    assert "index.html" in out and "404.html" in out and "No articles yet." in out["index.html"].decode()
+    ET.fromstring(out["feed.xml"])
+
+
+def test_autoescape_on_for_xml_and_html():
+    from sitegen.render.site import make_environment
+
+    env = make_environment(TEMPLATES)
+    for name in ("feed.xml", "sitemap.xml", "base.html"):
+        assert env.autoescape(name) is True, name
+    assert "|safe" not in "".join(p.read_text() for p in TEMPLATES.glob("*"))
