@@ -1,0 +1,410 @@
+"""Theme assignment, tags and related articles.
+
+Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
+
+1. Terms: each article is segmented (headline block and lead weighted up) into content terms;
+   a term's weight is sublinear tf x jieba IDF x a smoothed corpus IDF factor. The top
+   ``VECTOR_TERMS`` terms form an L2-normalised sparse vector.
+2. Neighbours: cosine similarity through an inverted index (numpy accumulation per article),
+   keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink).
+3. Theme scores: each configured theme scores the density of its keywords in the article
+   (a keyword matches a token equal to or containing it), each keyword weighted by its IDF.
+   Scores are smoothed over near neighbours, and articles that are near-duplicates in content
+   (same event) are merged into small "event clusters" that vote together, so two reports of
+   the same event cannot land in different themes.
+4. Articles whose best score is below ``min_theme_score`` adopt the theme of a very similar
+   themed article, else are clustered by similarity into automatic themes named after their
+   top shared keywords (slug ``auto-<sha1 of the name>``).
+5. Tags: the 3-6 highest-weighted noun-like terms (no stop words, no term contained in a
+   better tag). Tag slug: ``t-`` + first 8 hex digits of SHA-1 of the Chinese tag (longer
+   if two tags of one build collide).
+6. Related: the 3-5 most similar other articles, best first.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from sitegen.models import Article, Grouping, Tag, Theme
+
+from .taxonomy import Taxonomy
+from .text import Analyzer, analyzer_for, corpus_factor
+
+VECTOR_TERMS = 40  # terms kept per article vector
+NEIGHBOURS = 10  # neighbours kept per article
+EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
+EVENT_CLUSTER_MAX = 12  # event clusters never grow beyond this (guards against chaining)
+AUTO_CLUSTER_MAX = 40
+MIN_TAGS, MAX_TAGS = 3, 6
+MIN_RELATED, MAX_RELATED = 3, 5
+RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
+TAG_REL_CUTOFF = 0.3  # tags beyond the 3rd need this fraction of the best tag's weight
+KEYWORD_WEIGHT_FLOOR = 0.35
+
+
+@dataclass(frozen=True)
+class ArticleDebug:
+    scores: dict[str, float]  # configured theme slug -> final score (after smoothing/voting)
+    own_scores: dict[str, float]
+    reason: str  # "taxonomy" | "event-cluster" | "adopted" | "weak" | "automatic"
+
+
+@dataclass
+class GroupResult:
+    groupings: dict[str, Grouping]
+    themes: list[Theme]
+    tags: dict[str, Tag] = field(default_factory=dict)  # slug -> Tag
+    texts_to_translate: list[str] = field(default_factory=list)  # Chinese names lacking English
+    debug: dict[str, ArticleDebug] = field(default_factory=dict)
+
+    def with_english(self, names: Mapping[str, str | None]) -> "GroupResult":
+        """Copy with English names filled in from ``names`` (Chinese -> English)."""
+        themes = [t if t.name_en or not names.get(t.name_zh) else replace(t, name_en=names[t.name_zh])
+                  for t in self.themes]
+        by_slug = {t.slug: t for t in themes}
+        tags = {s: t if t.en or not names.get(t.zh) else replace(t, en=names[t.zh])
+                for s, t in self.tags.items()}
+        groupings = {p: replace(g, theme=by_slug[g.theme.slug], tags=tuple(tags[t.slug] for t in g.tags))
+                     for p, g in self.groupings.items()}
+        return GroupResult(groupings, themes, tags, [], self.debug)
+
+
+@dataclass
+class _Doc:
+    permalink: str
+    counts: dict[str, float]
+    total: float
+    vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
+    weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
+
+
+def _article_texts(article: Article, max_body: int) -> tuple[str, str, str]:
+    title = "\n".join(x for x in (article.kicker, article.headline, article.subtitle) if x)
+    paras = [b.text for b in article.blocks]
+    lead = article.lead
+    rest = list(paras)
+    if lead and lead in rest:
+        rest.remove(lead)
+    body = "\n".join(rest)
+    if len(body) > max_body:
+        body = body[:max_body]
+    return title, lead, body
+
+
+def _short_hash(text: str, n: int) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.size = [1] * n
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, cap: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self.size[ra] + self.size[rb] > cap:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        return True
+
+
+def _neighbours(docs: list[_Doc]) -> list[list[tuple[float, int]]]:
+    """Each doc's best NEIGHBOURS other docs as (similarity, index), best first, ties by index."""
+    n = len(docs)
+    vocab: dict[str, int] = {}
+    post_docs: list[list[int]] = []
+    post_w: list[list[float]] = []
+    doc_terms: list[list[tuple[int, float]]] = []
+    for i, d in enumerate(docs):
+        row = []
+        for term, w in d.vec.items():
+            t = vocab.get(term)
+            if t is None:
+                t = vocab[term] = len(post_docs)
+                post_docs.append([])
+                post_w.append([])
+            post_docs[t].append(i)
+            post_w[t].append(w)
+            row.append((t, w))
+        doc_terms.append(row)
+    pd = [np.asarray(x, dtype=np.int64) for x in post_docs]
+    pw = [np.asarray(x, dtype=np.float64) for x in post_w]
+    out: list[list[tuple[float, int]]] = []
+    acc = np.zeros(n, dtype=np.float64)
+    for i, row in enumerate(doc_terms):
+        acc[:] = 0.0
+        for t, w in row:
+            acc[pd[t]] += w * pw[t]  # doc ids within one posting list are unique
+        acc[i] = 0.0
+        cand = np.flatnonzero(acc > 1e-12)
+        if len(cand) > NEIGHBOURS:
+            # keep everything at least as good as the NEIGHBOURS-th best, then order exactly
+            kth = np.partition(acc[cand], len(cand) - NEIGHBOURS)[len(cand) - NEIGHBOURS]
+            cand = cand[acc[cand] >= kth]
+        order = sorted(((-float(acc[j]), int(j)) for j in cand))[:NEIGHBOURS]
+        out.append([(-s, j) for s, j in order])
+    return out
+
+
+class _Scorer:
+    """Configured-theme scores of one article from its weighted term counts."""
+
+    def __init__(self, taxonomy: Taxonomy, analyzer: Analyzer):
+        self.n = len(taxonomy.themes)
+        self.keywords: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for ti, spec in enumerate(taxonomy.themes):
+            for kw in spec.keywords:
+                w = min(1.0, max(KEYWORD_WEIGHT_FLOOR, analyzer.term_idf(kw) / analyzer.median_idf))
+                self.keywords[kw].append((ti, w))
+        self.maxlen = max(len(k) for k in self.keywords)
+        self._cache: dict[str, list[tuple[int, float]]] = {}
+
+    def matches(self, token: str) -> list[tuple[int, float]]:
+        found = self._cache.get(token)
+        if found is None:
+            best: dict[int, float] = {}
+            L = len(token)
+            for a in range(L):
+                for b in range(a + 1, min(L, a + self.maxlen) + 1):
+                    for ti, w in self.keywords.get(token[a:b], ()):
+                        if w > best.get(ti, 0.0):
+                            best[ti] = w
+            found = sorted(best.items())
+            self._cache[token] = found
+        return found
+
+    def score(self, doc: _Doc) -> np.ndarray:
+        s = np.zeros(self.n)
+        if doc.total <= 0:
+            return s
+        for term, c in doc.counts.items():
+            for ti, w in self.matches(term):
+                s[ti] += c * w
+        return s / doc.total
+
+
+def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy) -> GroupResult:
+    analyzer = analyzer_for(taxonomy)
+    st = taxonomy.settings
+    seen: set[str] = set()
+    for permalink, _ in items:
+        if permalink in seen:
+            raise ValueError(f"duplicate permalink {permalink!r}")
+        seen.add(permalink)
+    ordered = sorted(items, key=lambda pa: pa[0])  # all processing in permalink order
+    n = len(ordered)
+    if n == 0:
+        return GroupResult({}, [])
+
+    # 1. terms and vectors -------------------------------------------------------------
+    docs: list[_Doc] = []
+    df: dict[str, int] = defaultdict(int)
+    for permalink, article in ordered:
+        title, lead, body = _article_texts(article, st.max_body_chars)
+        terms = analyzer.article_terms(title, lead, body)
+        docs.append(_Doc(permalink, terms.counts, terms.total))
+        for t in terms.counts:
+            df[t] += 1
+    for d in docs:
+        w = {t: (1.0 + math.log(c)) * analyzer.term_idf(t) * corpus_factor(df[t], n)
+             for t, c in d.counts.items()}
+        d.weights = w
+        top = sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS]
+        norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
+        d.vec = {t: v / norm for t, v in top}
+
+    neighbours = _neighbours(docs)
+
+    # 2. theme scores, smoothing and event clusters ----------------------------------------
+    scorer = _Scorer(taxonomy, analyzer)
+    own = np.vstack([scorer.score(d) for d in docs]) if scorer.n else np.zeros((n, 0))
+    final = own.copy()
+    for i, nb in enumerate(neighbours):
+        for sim, j in nb:
+            if sim >= st.neighbour_min_sim:
+                final[i] += st.neighbour_weight * sim * own[j]
+
+    uf = _UnionFind(n)
+    edges = sorted((-sim, i, j) for i, nb in enumerate(neighbours) for sim, j in nb
+                   if sim >= EVENT_SIM and i < j)
+    for _, i, j in edges:
+        uf.union(i, j, EVENT_CLUSTER_MAX)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        members[uf.find(i)].append(i)
+    theme_of: list[int | None] = [None] * n
+    reason = [""] * n
+    for root, group in members.items():
+        vote = final[group].sum(axis=0) / len(group)
+        best = int(np.argmax(vote)) if vote.size else 0
+        if vote.size and vote[best] >= st.min_theme_score:
+            for i in group:
+                theme_of[i] = best
+                reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
+
+    # 3. off-taxonomy articles: adopt a close themed neighbour, else automatic themes --------
+    for i in range(n):
+        if theme_of[i] is None:
+            for sim, j in neighbours[i]:
+                if sim >= st.adopt_sim and theme_of[j] is not None and reason[j] != "adopted":
+                    theme_of[i] = theme_of[j]
+                    reason[i] = "adopted"
+                    break
+    unassigned = [i for i in range(n) if theme_of[i] is None]
+    auto_uf = _UnionFind(n)
+    un_set = set(unassigned)
+    auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
+                        if j in un_set and sim >= st.auto_cluster_sim and i != j)
+    for _, i, j in auto_edges:
+        auto_uf.union(i, j, AUTO_CLUSTER_MAX)
+    auto_groups: dict[int, list[int]] = defaultdict(list)
+    for i in unassigned:
+        auto_groups[auto_uf.find(i)].append(i)
+    auto_theme_of: dict[int, Theme] = {}
+    for root in sorted(auto_groups):
+        group = auto_groups[root]
+        if len(group) == 1:
+            i = group[0]
+            best = int(np.argmax(final[i])) if final.shape[1] else 0
+            if final.shape[1] and final[i, best] >= 0.5 * st.min_theme_score:
+                theme_of[i] = best
+                reason[i] = "weak"
+                continue
+        name = _auto_name(group, docs, analyzer)
+        theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
+        for i in group:
+            auto_theme_of[i] = theme
+            reason[i] = "automatic"
+
+    configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
+
+    # 4. tags -------------------------------------------------------------------------------
+    tag_lists = [_tags(d, analyzer) for d in docs]
+    slugs = _tag_slugs(sorted({z for tl in tag_lists for z in tl}))
+    tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
+
+    # 5. related ----------------------------------------------------------------------------
+    groupings: dict[str, Grouping] = {}
+    debug: dict[str, ArticleDebug] = {}
+    for i, d in enumerate(docs):
+        theme = auto_theme_of[i] if i in auto_theme_of else configured[theme_of[i]]
+        groupings[d.permalink] = Grouping(
+            theme=theme,
+            tags=tuple(tags[z] for z in tag_lists[i]),
+            related=tuple(docs[j].permalink for j in _related(i, neighbours, theme_of, auto_theme_of, n)),
+        )
+        debug[d.permalink] = ArticleDebug(
+            scores={s.slug: round(float(final[i, k]), 4) for k, s in enumerate(taxonomy.themes) if final[i, k] > 0},
+            own_scores={s.slug: round(float(own[i, k]), 4) for k, s in enumerate(taxonomy.themes) if own[i, k] > 0},
+            reason=reason[i],
+        )
+
+    used = {g.theme.slug for g in groupings.values()}
+    themes = [t for t in configured if t.slug in used]
+    autos: dict[str, Theme] = {}
+    for t in auto_theme_of.values():
+        autos[t.slug] = t
+    count = defaultdict(int)
+    for g in groupings.values():
+        count[g.theme.slug] += 1
+    themes += sorted(autos.values(), key=lambda t: (-count[t.slug], t.slug))
+
+    texts = sorted({t.name_zh for t in autos.values()} | set(tags))
+    # keep the caller's order for the mapping
+    groupings = {p: groupings[p] for p, _ in items}
+    return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
+                       texts_to_translate=texts, debug={p: debug[p] for p, _ in items})
+
+
+def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
+    total: dict[str, float] = defaultdict(float)
+    present: dict[str, int] = defaultdict(int)
+    for i in group:
+        for t, w in docs[i].vec.items():
+            if analyzer.is_tag_candidate(t):
+                total[t] += w
+                present[t] += 1
+    # prefer keywords shared by several members, then weight
+    ranked = sorted(total, key=lambda t: (-present[t], -total[t], t))
+    chosen: list[str] = []
+    for t in ranked:
+        if any(t in c or c in t for c in chosen):
+            continue
+        chosen.append(t)
+        if len(chosen) == 2:
+            break
+    return "、".join(chosen) if chosen else "其他"
+
+
+def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
+    cands = sorted(((w, t) for t, w in d.weights.items() if analyzer.is_tag_candidate(t)
+                    and (t in analyzer.pos or d.counts[t] >= 2)),  # unknown words must recur
+                   key=lambda wt: (-wt[0], wt[1]))
+    chosen: list[str] = []
+    top = cands[0][0] if cands else 0.0
+    for w, t in cands:
+        if len(chosen) >= MAX_TAGS:
+            break
+        if len(chosen) >= MIN_TAGS and w < TAG_REL_CUTOFF * top:
+            break
+        if any(t in c or c in t for c in chosen):
+            continue
+        chosen.append(t)
+    if len(chosen) < MIN_TAGS:  # tiny article: fall back to any content term
+        for t, _ in sorted(d.weights.items(), key=lambda kv: (-kv[1], kv[0])):
+            if t not in chosen and not any(t in c or c in t for c in chosen):
+                chosen.append(t)
+            if len(chosen) >= MIN_TAGS:
+                break
+    return chosen
+
+
+def _tag_slugs(words: list[str]) -> dict[str, str]:
+    """``t-`` + 8 hex digits of SHA-1; on a collision within the build, later words (in sorted
+    order) get 12 then 40 digits, so slugs stay stable unless two tags really collide."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for w in words:
+        for n in (8, 12, 40):
+            s = f"t-{_short_hash(w, n)}"
+            if s not in used:
+                break
+        used.add(s)
+        out[w] = s
+    return out
+
+
+def _related(i: int, neighbours, theme_of, auto_theme_of, n: int) -> list[int]:
+    chosen: list[int] = []
+    for sim, j in neighbours[i]:
+        if len(chosen) >= MAX_RELATED:
+            break
+        if len(chosen) >= MIN_RELATED and sim < RELATED_MIN_SIM:
+            break
+        chosen.append(j)
+    if len(chosen) < MIN_RELATED:
+        # no term overlap with enough articles: fill with same-theme, then any, by permalink
+        def key_theme(k):
+            return auto_theme_of[k].slug if k in auto_theme_of else theme_of[k]
+        mine = key_theme(i)
+        for same in (True, False):
+            for k in range(n):
+                if len(chosen) >= MIN_RELATED:
+                    break
+                if k != i and k not in chosen and (key_theme(k) == mine) == same:
+                    chosen.append(k)
+    return chosen

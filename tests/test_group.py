@@ -1,0 +1,180 @@
+"""Grouping behaviour on synthetic articles (sitegen.group.group_articles)."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from sitegen.group import group_articles, load_taxonomy
+from sitegen.models import Article, Block
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy(ROOT / "themes.toml", ROOT / "dictionary")
+
+
+def art(seed: str, pos: int, headline: str, *paras: str) -> Article:
+    return Article(seed=seed, position=pos, kicker=None, headline=headline, subtitle=None,
+                   byline="本报记者 张三", dateline="本报讯",
+                   blocks=tuple(Block("paragraph", p) for p in paras))
+
+
+# Pairs of reports of the same event, written differently (different seeds/papers).
+SAME_EVENT = {
+    "forum": [
+        art("a.txt", 1, "中国—中亚外长会晤在阿拉木图举行",
+            "本报讯（记者 李明）4月26日，第六次中国—中亚外长会晤在哈萨克斯坦阿拉木图举行。外交部长王毅同中亚五国外长出席会晤。",
+            "各方表示，将深化政治互信，推进共建“一带一路”合作，筹备好第二届中国—中亚峰会，推动构建更加紧密的中国—中亚命运共同体。",
+            "会晤发表了新闻公报。哈萨克斯坦外长表示，中亚国家愿同中国加强互利合作，共同维护地区安全稳定。"),
+        art("b.txt", 3, "凝聚共识 共建中国—中亚命运共同体",
+            "新华社阿拉木图4月26日电 中国同中亚五国外长第六次会晤26日在阿拉木图举行，会晤发表新闻公报。",
+            "王毅表示，中方愿同中亚国家一道，以峰会为引领，深化互信，拓展“一带一路”合作，维护地区和平稳定。",
+            "中亚五国外长表示，中国是值得信赖的伙伴，各方将共同筹备中国—中亚峰会，推动双边和多边合作。"),
+    ],
+    "flood": [
+        art("a.txt", 2, "某县遭遇强降雨 应急救援全力展开",
+            "7月10日凌晨，某县遭遇强降雨，部分乡镇出现内涝和山洪灾害。县应急管理局立即启动防汛应急响应。",
+            "消防救援人员和民警连夜转移受灾群众1200余人，抢修被冲毁的道路，排查地质灾害隐患点。",
+            "目前，救援工作仍在进行中，暂无人员伤亡报告。"),
+        art("c.txt", 1, "防汛救灾一线：连夜转移千余名群众",
+            "受持续强降雨影响，某县多个乡镇发生山洪，当地迅速启动防汛应急响应，组织救援力量赶赴灾害现场。",
+            "消防救援队伍、公安民警和基层干部挨家挨户排查隐患，累计转移受灾群众1200余人。",
+            "应急管理部门提醒，强降雨仍将持续，要做好防汛救灾和安全防范工作。"),
+    ],
+    "farm": [
+        art("a.txt", 3, "高标准农田助力小麦丰收",
+            "眼下正是夏收时节，某县20万亩小麦陆续开镰收割。得益于高标准农田建设和良种推广，今年小麦单产同比提高。",
+            "种植大户王师傅说，今年合作社统一供种、统一管理，农民增收有了保障。",
+            "县农业农村局组织农机手跨区作业，确保颗粒归仓，为乡村振兴打下粮食基础。"),
+        art("d.txt", 2, "麦浪翻滚夏收忙",
+            "田野里麦浪翻滚，联合收割机来回穿梭。某县今年种植小麦20万亩，夏收工作全面展开。",
+            "合作社负责人介绍，依托高标准农田和良种，小麦亩产明显提高，村民种粮收入增加。",
+            "当地农业部门调配农机、做好粮食收储，确保农民丰产又丰收。"),
+    ],
+}
+
+# Two off-taxonomy reports on the same topic (amateur astronomy) and a third on another.
+OFF_TAXONOMY = [
+    art("e.txt", 1, "英仙座流星雨迎来极大",
+        "8月12日夜间，英仙座流星雨迎来极大，每小时天顶流量可达百颗以上。天文爱好者纷纷来到郊外观测流星。",
+        "天文台专家提醒，观测流星雨宜选择远离城市灯光的地方，无需望远镜，用肉眼即可观测。"),
+    art("f.txt", 1, "天文爱好者夜观英仙座流星雨",
+        "一年一度的英仙座流星雨如约而至。在郊外的观测点，上百名天文爱好者架起相机，等待流星划过夜空。",
+        "“今晚看到了二十多颗流星。”一位天文爱好者说。天文台表示，流星雨观测的最佳时间是后半夜。"),
+    art("g.txt", 4, "宠物猫粮消费观察",
+        "近年来，养猫的年轻人越来越多，猫粮、猫砂等宠物用品走俏。一位宠物店老板说，进口猫粮很受欢迎。",
+        "宠物医生提醒，猫咪饮食要均衡，不能只喂猫粮零食，还要定期驱虫和体检。"),
+]
+
+
+def items_of(articles):
+    return [(f"articles/{a.seed[:-4]}-{a.position:02d}.html", a) for a in articles]
+
+
+def all_items():
+    arts = [a for pair in SAME_EVENT.values() for a in pair] + OFF_TAXONOMY
+    return items_of(arts)
+
+
+def test_same_event_pairs_share_a_theme_and_unrelated_do_not(taxonomy):
+    items = all_items()
+    r = group_articles(items, taxonomy)
+    theme = {p: r.groupings[p].theme.slug for p, _ in items}
+    by_event = {}
+    for name, pair in SAME_EVENT.items():
+        slugs = {theme[p] for p, _ in items_of(pair)}
+        assert len(slugs) == 1, (name, slugs)
+        by_event[name] = slugs.pop()
+    assert by_event["forum"] == "diplomacy"
+    assert by_event["flood"] == "law-security"
+    assert by_event["farm"] == "agriculture-rural"
+    assert len(set(by_event.values())) == 3  # unrelated events never share
+
+
+def test_off_taxonomy_articles_form_automatic_theme(taxonomy):
+    items = all_items()
+    r = group_articles(items, taxonomy)
+    meteor = [r.groupings[p].theme for p, _ in items_of(OFF_TAXONOMY[:2])]
+    pets = r.groupings[items_of(OFF_TAXONOMY[2:])[0][0]].theme
+    assert meteor[0] == meteor[1] and meteor[0].automatic
+    assert re.fullmatch(r"auto-[0-9a-f]{8}", meteor[0].slug)
+    assert "流星雨" in meteor[0].name_zh or "天文爱好者" in meteor[0].name_zh
+    assert meteor[0].name_en == ""
+    assert pets.slug != meteor[0].slug
+    # automatic themes come after configured ones and need translating
+    kinds = [t.automatic for t in r.themes]
+    assert kinds == sorted(kinds)
+    assert meteor[0].name_zh in r.texts_to_translate
+    assert meteor[0] in r.themes
+
+
+def test_tags_are_3_to_6_without_stopwords(taxonomy):
+    items = all_items()
+    r = group_articles(items, taxonomy)
+    for p, _ in items:
+        tags = r.groupings[p].tags
+        assert 3 <= len(tags) <= 6, (p, tags)
+        for t in tags:
+            assert t.zh not in taxonomy.stopwords
+            assert re.fullmatch(r"t-[0-9a-f]{8,40}", t.slug)
+            assert t.en is None and t.zh in r.texts_to_translate
+            assert r.tags[t.slug] == t
+        zh = [t.zh for t in tags]
+        assert len(set(zh)) == len(zh)
+    flood_tags = {t.zh for t in r.groupings[items[2][0]].tags}
+    assert flood_tags & {"强降雨", "防汛", "山洪", "应急响应", "受灾群众"}
+
+
+def test_related_are_3_to_5_best_first_never_self(taxonomy):
+    items = all_items()
+    r = group_articles(items, taxonomy)
+    perms = {p for p, _ in items}
+    for p, _ in items:
+        rel = r.groupings[p].related
+        assert 3 <= len(rel) <= 5 and p not in rel and set(rel) <= perms and len(set(rel)) == len(rel)
+    for pair in SAME_EVENT.values():
+        a, b = [p for p, _ in items_of(pair)]
+        assert r.groupings[a].related[0] == b and r.groupings[b].related[0] == a
+
+
+def test_deterministic_regardless_of_input_order(taxonomy):
+    items = all_items()
+    r1 = group_articles(items, taxonomy)
+    shuffled = list(items)
+    random.Random(7).shuffle(shuffled)
+    r2 = group_articles(shuffled, taxonomy)
+    assert r1.groupings == r2.groupings
+    assert r1.themes == r2.themes and r1.texts_to_translate == r2.texts_to_translate
+    assert list(r2.groupings) == [p for p, _ in shuffled]  # caller's order kept
+
+
+def test_with_english_fills_names(taxonomy):
+    r = group_articles(all_items(), taxonomy)
+    names = {zh: f"EN:{zh}" for zh in r.texts_to_translate}
+    e = r.with_english(names)
+    for g in e.groupings.values():
+        assert g.theme.name_en
+        assert all(t.en for t in g.tags)
+    assert e.texts_to_translate == []
+
+
+def test_tiny_inputs(taxonomy):
+    assert group_articles([], taxonomy).groupings == {}
+    one = items_of([SAME_EVENT["farm"][0]])
+    r = group_articles(one, taxonomy)
+    g = r.groupings[one[0][0]]
+    assert g.related == () and g.theme.slug == "agriculture-rural" and 3 <= len(g.tags) <= 6
+    with pytest.raises(ValueError, match="duplicate permalink"):
+        group_articles(one + one, taxonomy)
+
+
+def test_does_not_touch_global_jieba(taxonomy):
+    import jieba
+    group_articles(all_items(), taxonomy)
+    assert "上合组织" not in jieba.dt.FREQ or not jieba.dt.FREQ.get("上合组织")
+    assert "上合组织" not in jieba.dt.user_word_tag_tab
