@@ -54,11 +54,17 @@ def seed_lines(limit: int | None = None) -> list[str]:
     return lines[:limit] if limit else lines
 
 
-def train_sentencepiece(vocab_size: int = 500, seed_line_limit: int = 80) -> bytes:
-    """A SentencePiece model (bytes) trained on seeds + some English."""
+def train_sentencepiece(vocab_size: int = 500, seed_line_limit: int = 80,
+                        english: tuple[str, ...] = ()) -> bytes:
+    """A SentencePiece model (bytes) trained on seed lines + some English.
+
+    Only the first ``seed_line_limit`` seed lines are used: SentencePiece wants
+    every character it covers in the vocabulary, and all the seeds hold ~1000
+    distinct ideographs.
+    """
     import sentencepiece as spm
 
-    lines = seed_lines(limit=seed_line_limit) + _ENGLISH_TRAINING * 40
+    lines = seed_lines(limit=seed_line_limit) + (_ENGLISH_TRAINING + list(english)) * 40
     out = io.BytesIO()
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(lines),
@@ -181,7 +187,7 @@ def build_argos_model(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    sp_bytes = train_sentencepiece(sp_vocab)
+    sp_bytes = train_sentencepiece(sp_vocab, english=(answer,))
     sp = spm.SentencePieceProcessor(model_proto=sp_bytes)
     vocab = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
     if model_vocab and model_vocab > len(vocab):
@@ -289,5 +295,5 @@ if pytest is not None:
 
         monkeypatch.setattr(settings, "package_data_dir", packages, raising=False)
         monkeypatch.setattr(settings, "package_dirs", [packages], raising=False)
-        packages.mkdir()
+        packages.mkdir(exist_ok=True)
         return packages

@@ -52,6 +52,7 @@ class TranslationService:
         self.status_message: str | None = None
         self._engine = None
         self._engine_loaded = False
+        self._pending_keys: set[str] = set()
         self._lock = MemoryLock(self.memory_path)
         self._lock.acquire()
         self._finalizer = weakref.finalize(self, self._lock.release)
@@ -121,15 +122,16 @@ class TranslationService:
             return result
         engine = self.engine
         if engine is None:
-            missing = sum(1 for key in todo if key not in stale)
+            missing = {key for key in todo if key not in stale}
             if missing and self.strict:
                 raise TranslationUnavailable(
-                    f"{missing} text(s) have no translation in {self.memory_path} and "
+                    f"{len(missing)} text(s) have no translation in {self.memory_path} and "
                     f"{self._no_model_reason}; {INSTALL_HINT}"
                 )
             if missing:
+                self._pending_keys |= missing  # one message covering every call of the run
                 self.status_message = (
-                    f"warning: {missing} text(s) are left untranslated (pending): "
+                    f"warning: {len(self._pending_keys)} text(s) are left untranslated (pending): "
                     f"{self._no_model_reason}; {INSTALL_HINT}"
                 )
             elif self.retranslate:
