@@ -193,7 +193,7 @@ def test_hostile_text_is_escaped_never_live(pages):
         if not path.endswith(".html"):
             continue
         text = content.decode()
-        assert "<script>alert" not in text, path
+        assert "<script>document" not in text, path
         assert "<img src=x" not in text, path
         doc = parse(content)
         for tag, a in doc.tags:
@@ -202,9 +202,9 @@ def test_hostile_text_is_escaped_never_live(pages):
                 assert a.get("src"), f"{path}: inline script"
         assert doc.scripts == [], path
     art = pages["articles/002-bdb5e167-01.html"].decode()
-    assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;{{ 7*7 }}" in art  # shown literally, not evaluated
-    assert "{% raw %}javascript:alert(1)" in art
-    assert "&lt;img src=x onerror=alert(2)&gt;" in art
+    assert "&lt;script&gt;document.documentElement.dataset.pwned=&#34;script&#34;&lt;/script&gt;{{ 7*7 }}" in art
+    assert "{% raw %}javascript:alert(1)" in art  # shown literally, not evaluated as a template
+    assert "&lt;img src=x onerror=&#34;document.documentElement.dataset.pwned=1&#34;&gt;" in art
     feed = pages["feed.xml"].decode()
     assert "<script>" not in feed and "&lt;script&gt;" in feed
     js = pages["search-index.js"].decode()

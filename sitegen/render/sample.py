@@ -15,7 +15,9 @@ from sitegen.models import (
     Article, ArticleEnglish, Block, DigestEntry, DigestSite, Grouping, SiteInfo, Tag, Theme, Translation,
 )
 
-HOSTILE = '<script>alert("xss")</script>{{ 7*7 }}{% raw %}javascript:alert(1)\u2028</p><img src=x onerror=alert(2)>'
+# Would mark <html data-pwned> if it ever ran; the browser tests look for that mark.
+HOSTILE = ('<script>document.documentElement.dataset.pwned="script"</script>{{ 7*7 }}{% raw %}'
+           'javascript:alert(1)\u2028</p><img src=x onerror="document.documentElement.dataset.pwned=1">')
 
 ECON = Theme("economy-trade", "Economy & trade", "经济贸易")
 DIPLO = Theme("diplomacy", "Diplomacy", "外交")

@@ -1,0 +1,164 @@
+"""The rendered sample site in headless Chromium, served under a sub-path (/repo/)."""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/000-d20dbdfb-01.html"
+HOSTILE_ARTICLE = "articles/002-bdb5e167-01.html"
+
+
+def severe_logs(driver):
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+@pytest.mark.parametrize("page", ["index.html", ARTICLE, "themes/diplomacy.html", "tags/sco.html",
+                                  "tags/index.html", "search.html?q=%E6%96%B0%E7%96%86", "about.html"])
+def test_page_loads_without_console_errors(driver, served_site, page):
+    base, _ = served_site
+    driver.get_log("browser")  # drain
+    driver.get(base + page)
+    assert driver.execute_script("return document.readyState") == "complete"
+    # the stylesheet applied (not a 404 page served as CSS)
+    assert driver.execute_script(
+        "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") == "solid"
+    assert severe_logs(driver) == []
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        for k, v in attrs:
+            if k in ("href", "src") and v and tag != "base":
+                self.urls.append(v)
+
+
+def test_crawl_finds_no_broken_link(served_site):
+    base, _ = served_site
+    seen, queue, broken, pages = set(), [base + "index.html", base + "404.html"], [], 0
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        try:
+            with urllib.request.urlopen(url) as r:
+                body, ctype = r.read(), r.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as e:
+            broken.append((url, e.code))
+            continue
+        if "html" not in ctype:
+            continue
+        pages += 1
+        p = _Links()
+        p.feed(body.decode("utf-8"))
+        for u in p.urls:
+            absu = urljoin(url, u).split("#", 1)[0].split("?", 1)[0]
+            if absu.startswith(base):
+                queue.append(absu)
+            else:
+                assert urlsplit(absu).netloc != urlsplit(base).netloc, f"{url}: {u} escapes /repo/"
+    assert broken == []
+    assert pages >= 20 and len(seen) >= 25
+
+
+def test_injected_script_does_not_run(driver, served_site):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    base, _ = served_site
+    driver.get_log("browser")
+    driver.get(base + HOSTILE_ARTICLE)
+    assert driver.execute_script("return document.documentElement.dataset.pwned") is None
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text
+    h1 = driver.find_element("css selector", "h1 .h-zh").text
+    assert '<script>document.documentElement.dataset.pwned="script"</script>{{ 7*7 }}' in h1
+    driver.get(base + "search.html?q=" + "%E4%B8%8A%E5%90%88")  # 上合: hits the hostile headline
+    assert driver.execute_script("return document.documentElement.dataset.pwned") is None
+    assert "<script>" in driver.find_element("id", "search-results").text
+
+
+def test_language_switch_is_remembered(driver, served_site):
+    base, _ = served_site
+    driver.get(base + "index.html")
+    driver.execute_script("localStorage.clear()")
+    driver.get(base + "index.html")
+    assert driver.execute_script("return document.documentElement.dataset.lang") == "both"
+    driver.find_element("css selector", "[data-set-lang=zh]").click()
+    assert driver.execute_script("return document.documentElement.dataset.lang") == "zh"
+    driver.get(base + ARTICLE)
+    assert driver.execute_script("return document.documentElement.dataset.lang") == "zh"
+    assert not driver.find_element("css selector", ".lead .t-en").is_displayed()
+    assert driver.find_element("css selector", ".lead .t-zh").is_displayed()
+    assert driver.find_element("css selector", "[data-set-lang=zh]").get_attribute("aria-pressed") == "true"
+    driver.find_element("css selector", "[data-set-lang=en]").click()
+    assert not driver.find_element("css selector", ".lead .t-zh").is_displayed()
+    assert driver.find_element("css selector", ".lead .t-en").is_displayed()
+    driver.get(base + "articles/001-2a0e67fa-02.html")  # pending: the Chinese stays visible
+    assert driver.find_element("css selector", "h1 .h-zh").is_displayed()
+    driver.execute_script("localStorage.clear()")
+
+
+def test_side_by_side_then_stacked(served_site):
+    from .conftest import make_driver
+
+    base, _ = served_site
+    for width, mobile, side_by_side in ((1280, False, True), (390, True, False)):
+        d = make_driver(width, 900, mobile)
+        try:
+            d.get(base + ARTICLE)
+            zh = d.find_element("css selector", ".lead .t-zh").rect
+            en = d.find_element("css selector", ".lead .t-en").rect
+            assert (abs(zh["y"] - en["y"]) < 2 and en["x"] > zh["x"]) is side_by_side, (width, zh, en)
+            assert d.execute_script("return document.documentElement.scrollWidth") <= width + 1
+        finally:
+            d.quit()
+
+
+def test_search_finds_chinese_and_english(driver, served_site):
+    base, _ = served_site
+    driver.get(base + "search.html?q=" + "%E4%B8%AD%E6%AC%A7%E7%8F%AD%E5%88%97")  # 中欧班列
+    links = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results a")]
+    assert links == [base + "articles/000-d20dbdfb-02.html"]
+    box = driver.find_element("id", "q")
+    box.clear()
+    box.send_keys("consensus")
+    driver.find_element("css selector", "form.search button").click()
+    links = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results a")]
+    assert links == [base + ARTICLE]
+    box.clear()
+    box.send_keys("疆")  # one character: matched inside bigrams
+    driver.find_element("css selector", "form.search button").click()
+    assert len(driver.find_elements("css selector", "#search-results a")) >= 2
+
+
+def test_404_page_works_at_any_depth(driver, served_site):
+    base, _ = served_site
+    driver.get(base + "articles/no/such/page.html")
+    assert "Page not found" in driver.title
+    assert driver.execute_script(
+        "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") == "solid"
+    home = driver.find_element("link text", "All articles by theme").get_attribute("href")
+    assert home == base + "index.html"
+    driver.find_element("link text", "All articles by theme").click()
+    assert driver.current_url == base + "index.html"
+
+
+def test_site_works_from_disk(driver, served_site):
+    _, out = served_site
+    driver.get((out / "index.html").as_uri())
+    driver.find_element("css selector", ".card-title a").click()
+    assert driver.current_url.startswith((out / "articles").as_uri())
+    assert driver.execute_script(
+        "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") == "solid"
+    driver.get((out / "search.html").as_uri() + "?q=%E6%96%B0%E7%96%86")  # 新疆, index loaded from a .js file
+    assert len(driver.find_elements("css selector", "#search-results a")) >= 3
