@@ -5,14 +5,13 @@ This module only wires them together and decides what can be skipped (see ``site
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config
-from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Tag, Theme
+from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo
 from sitegen.parse import parse_seed
 from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
@@ -43,6 +42,16 @@ def collect_texts(articles: list[Article]) -> list[str]:
             if text:
                 texts.append(text)
     return texts
+
+
+def _build_time() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
 
 
 def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retranslate: bool) -> str:
@@ -153,50 +162,37 @@ def _build(
 
     permalinks = [article_permalink(a.seed, a.position) for a in articles]
 
-    service = TranslationService(
+    with TranslationService(
         config.memory_path, strict=strict or config.strict, retranslate=retranslate,
         progress=reporter.interactive,
-    )
-    translations = service.translate(collect_texts(articles))
+    ) as service:
+        translations = service.translate(collect_texts(articles))
+        grouped = group_articles(list(zip(permalinks, articles)), load_taxonomy(config.themes_path, config.dictionary_dir))
+        if grouped.texts_to_translate:
+            names = service.translate(grouped.texts_to_translate)
+            grouped = grouped.with_english({zh: t.text for zh, t in names.items()})
+        service.save()
+        model_calls = service.model_calls
+        if service.status_message:
+            message = service.status_message.removeprefix("warning: ")
+            reporter.warn(message)
+            warnings.append(message)
 
-    taxonomy = load_taxonomy(config.themes_path, config.dictionary_dir)
-    grouped = group_articles(list(zip(permalinks, articles)), taxonomy)
-    names = service.translate(grouped.texts_to_translate) if grouped.texts_to_translate else {}
-    translations.update(names)
-    service.save()
-    if service.status_message:
-        reporter.warn(service.status_message)
-        warnings.append(service.status_message)
-
-    def english_name(zh: str, current: str | None) -> str | None:
-        if current:
-            return current
-        t = names.get(zh)
-        return t.text if t and t.text else None
-
-    themes = [dataclasses.replace(t, name_en=english_name(t.name_zh, t.name_en) or "") for t in grouped.themes]
-    theme_by_slug = {t.slug: t for t in themes}
-    tag_names: dict[str, Tag] = {}
-    entries = []
-    for permalink, article in zip(permalinks, articles):
-        grouping = grouped.groupings[permalink]
-        tags = tuple(dataclasses.replace(tag, en=english_name(tag.zh, tag.en)) for tag in grouping.tags)
-        for tag in tags:
-            tag_names[tag.slug] = tag
-        grouping = dataclasses.replace(grouping, theme=theme_by_slug[grouping.theme.slug], tags=tags)
-        entries.append(DigestEntry(permalink, article, english_for(article, translations), grouping))
-
+    entries = [
+        DigestEntry(permalink, article, english_for(article, translations), grouped.groupings[permalink])
+        for permalink, article in zip(permalinks, articles)
+    ]
     pending = sum(
         1 for e in entries for t in (e.english.kicker, e.english.headline, e.english.subtitle, e.english.lead)
         if t is not None and t.status == "pending"
     )
-    when = (build_date or datetime.now(timezone.utc)).replace(microsecond=0)
+    when = (build_date or _build_time()).replace(microsecond=0)
     info = SiteInfo(
         title=config.title, title_zh=config.title_zh, base_url=config.base_url,
         build_date=when.isoformat(), version=__version__,
     )
     site = DigestSite(
-        info=info, entries=tuple(entries), themes=tuple(themes), tag_names=tag_names,
+        info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
         pending_note=(
             f"{pending} texts await machine translation: no zh→en model is installed "
             "(maintainers: run `sitegen models install`)." if pending else None
@@ -209,4 +205,4 @@ def _build(
     fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)
     state.save(Manifest(inputs=fingerprint, pages={}, pending=pending))
     reporter.info(f"wrote {written} files to {config.out_dir}")
-    return BuildResult(len(articles), written, pending, service.model_calls, warnings)
+    return BuildResult(len(articles), written, pending, model_calls, warnings)

@@ -136,21 +136,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
 COMMANDS = {"build": cmd_build, "parse": cmd_parse, "models": cmd_models, "check": cmd_check, "serve": cmd_serve}
 
 
-def main(argv: list[str] | None = None) -> int:
+def _known_errors() -> tuple[type[BaseException], ...]:
+    """Errors that carry a user-facing message (file, line, key): printed without a traceback."""
+    from sitegen.build import BuildError
     from sitegen.config import ConfigError
+    from sitegen.group.taxonomy import TaxonomyError
     from sitegen.seeds import SeedError
+    from sitegen.translate.memory import TranslationMemoryError
+    from sitegen.translate.models import ModelInstallError
+    from sitegen.translate.service import TranslationUnavailable
+    from sitegen.write import WriteError
 
+    return (BuildError, ConfigError, SeedError, TaxonomyError, TranslationMemoryError,
+            ModelInstallError, TranslationUnavailable, WriteError)
+
+
+def main(argv: list[str] | None = None) -> int:
     args = _make_parser().parse_args(argv)
-    known = [ConfigError, SeedError]
-    try:
-        from sitegen.build import BuildError
-
-        known.append(BuildError)
-    except ImportError:  # pragma: no cover - partial checkouts
-        pass
+    known = _known_errors()
     try:
         return COMMANDS[args.command](args)
-    except tuple(known) as exc:
+    except known as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

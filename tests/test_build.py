@@ -1,0 +1,113 @@
+"""End to end: the real seeds through every stage into a site whose links all work."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from sitegen.build import build
+from sitegen.progress import Reporter
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def internal_targets(site: Path, page: Path) -> list[tuple[str, Path]]:
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    out = []
+    for link in parser.links:
+        parts = urlsplit(link)
+        if parts.scheme or parts.netloc or link.startswith("#") or link.startswith("mailto:"):
+            continue
+        target = (page.parent / unquote(parts.path)).resolve()
+        if link.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        out.append((link, target))
+    return out
+
+
+@pytest.fixture
+def built(project):
+    result = build(project, reporter=Reporter(0))
+    return project, result
+
+
+def test_build_makes_every_page_and_no_link_is_broken(built):
+    config, result = built
+    site = config.out_dir
+    assert result.articles >= 20
+    for name in ("index.html", "404.html", ".nojekyll", "digest.json"):
+        assert (site / name).exists(), name
+    digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
+    articles = digest["articles"]
+    assert len(articles) == result.articles
+    permalinks = [a["permalink"] for a in articles]
+    assert len(set(permalinks)) == len(permalinks)
+    for a in articles:
+        assert re.fullmatch(r"articles/[a-z0-9_-]+\.html", a["permalink"]), a["permalink"]
+        assert (site / a["permalink"]).is_file()
+    assert list((site / "themes").glob("*.html")), "no theme pages"
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served for any path by GitHub Pages: its links are root-based
+        for link, target in internal_targets(site, page):
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+            elif not target.resolve().is_relative_to(site.resolve()):
+                broken.append(f"{page.relative_to(site)} -> {link} (outside the site)")
+    assert broken == []
+
+
+def test_article_page_shows_chinese_and_marks_pending_english(built):
+    config, result = built
+    site = config.out_dir
+    digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
+    first = next(a for a in digest["articles"] if a["headline"]["zh"])
+    html = (site / first["permalink"]).read_text(encoding="utf-8")
+    assert first["headline"]["zh"] in html
+    assert 'lang="zh-Hans"' in html
+    # No model is installed in tests: the page says the English is pending.
+    assert result.pending > 0
+    assert re.search(r"(?i)translation pending|awaiting translation", html)
+
+
+def test_noop_rebuild_does_nothing_and_a_changed_seed_rebuilds(built):
+    config, first = built
+    index = config.out_dir / "index.html"
+    before = index.stat().st_mtime_ns
+    second = build(config, reporter=Reporter(0))
+    assert second.skipped
+    assert index.stat().st_mtime_ns == before
+
+    seed = sorted(config.seeds_dir.glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\n本报讯 新增一段测试正文。\n", encoding="utf-8")
+    third = build(config, reporter=Reporter(0))
+    assert not third.skipped
+    assert index.stat().st_mtime_ns >= before
+
+
+def test_failed_build_leaves_previous_site(built):
+    config, _ = built
+    snapshot = {p.relative_to(config.out_dir): p.read_bytes() for p in config.out_dir.rglob("*") if p.is_file()}
+    broken = config.templates_dir / "base.html"
+    if not broken.exists():
+        broken = next(config.templates_dir.glob("*.html"))
+    broken.write_text("{% if %}", encoding="utf-8")
+    with pytest.raises(Exception):
+        build(config, reporter=Reporter(0), clean=True)
+    after = {p.relative_to(config.out_dir): p.read_bytes() for p in config.out_dir.rglob("*") if p.is_file()}
+    assert after == snapshot
