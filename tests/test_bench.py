@@ -1,0 +1,86 @@
+"""Smoke tests for the benchmark corpus generator (bench/corpus.py): fast, small N."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+N = 60
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = _load("corpus")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    a = tmp_path_factory.mktemp("a")
+    info = corpus.generate(N, a, seed=7)
+    return a, info
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_same_seed_gives_identical_files(generated, tmp_path):
+    a, _ = generated
+    corpus.generate(N, tmp_path, seed=7)
+    assert _files(a) == _files(tmp_path)
+
+
+def test_other_seed_gives_other_files(generated, tmp_path):
+    a, _ = generated
+    corpus.generate(N, tmp_path, seed=8)
+    assert _files(a / "seeds") != _files(tmp_path / "seeds")
+
+
+def test_pages_look_like_the_seeds(generated):
+    a, info = generated
+    seeds = sorted((a / "seeds").glob("*.txt"))
+    assert info["articles"] == N and info["files"] == len(seeds)
+    assert len(seeds) >= N // 8
+    lines = [ln for p in seeds for ln in p.read_text(encoding="utf-8").splitlines() if ln]
+    # hard-wrapped at a column width (a line may run 2 over to keep a closing mark)
+    assert max(len(ln) for ln in lines) <= 40
+    assert sum(len(ln) <= 24 for ln in lines) / len(lines) > 0.9
+    text = "\n".join(p.read_text(encoding="utf-8") for p in seeds)
+    assert "本报讯（记者" in text
+
+
+def test_real_parser_finds_the_articles(generated):
+    try:
+        from sitegen.parse import parse_seed
+    except ImportError:  # the parse stage is being written alongside
+        pytest.skip("sitegen.parse.parse_seed is not available")
+    from sitegen.seeds import read_seeds
+
+    a, _ = generated
+    seed_set = read_seeds(sorted((a / "seeds").glob("*.txt")))
+    assert not seed_set.warnings
+    found = sum(len(parse_seed(s).articles) for s in seed_set.seeds)
+    assert abs(found - N) <= 0.1 * N, f"parser found {found} articles, generated {N}"
+
+
+def test_pelican_markdown_has_one_file_per_article(generated):
+    a, _ = generated
+    mds = sorted((a / "pelican" / "content").glob("*.md"))
+    assert len(mds) == N
+    slugs = set()
+    for md in mds:
+        head = md.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+        meta = dict(line.split(": ", 1) for line in head)
+        assert {"Title", "Date", "Category", "Slug"} <= set(meta)
+        assert meta["Title"].strip()
+        slugs.add(meta["Slug"])
+    assert len(slugs) == N
