@@ -1,0 +1,50 @@
+"""Full-page screenshots of a rendered site at phone (390px) and desktop (1280px) widths.
+
+    python tests/browser/screenshots.py SITE_DIR OUT_DIR [ARTICLE_PATH]
+
+SITE_DIR is a rendered site (``sitegen build --out SITE_DIR``, or the sample:
+``python -m sitegen.render.sample SITE_DIR``). It is served under /repo/ like
+GitHub Pages would. Writes index-{phone,desktop}.png and article-{phone,desktop}.png.
+"""
+from __future__ import annotations
+
+import base64
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest import PREFIX, free_port, make_driver, serve  # noqa: E402
+
+
+def shoot(driver, url: str, out: Path, width: int, max_height: int = 6000) -> None:
+    driver.get(url)
+    h = min(driver.execute_script("return document.documentElement.scrollHeight"), max_height)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": h, "deviceScaleFactor": 1, "mobile": width < 600})
+    png = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    out.write_bytes(base64.b64decode(png["data"]))
+
+
+def main(argv: list[str]) -> int:
+    site, out = Path(argv[1]), Path(argv[2])
+    article = argv[3] if len(argv) > 3 else sorted((site / "articles").glob("*.html"))[0].relative_to(site).as_posix()
+    out.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    httpd = serve(site, port)
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    try:
+        for width, name in ((390, "phone"), (1280, "desktop")):
+            d = make_driver(width, 900, mobile=width < 600)
+            try:
+                shoot(d, base + "index.html", out / f"index-{name}.png", width)
+                shoot(d, base + article, out / f"article-{name}.png", width)
+            finally:
+                d.quit()
+    finally:
+        httpd.shutdown()
+    print(f"screenshots of {site} written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
