@@ -56,6 +56,7 @@ def test_minimal_file(tmp_path):
     (GOOD_THEME.replace('["经济", "产业"]', "[]"), ["theme[0]", "keywords", "non-empty"]),
     (GOOD_THEME.replace('["经济", "产业"]', '["经济", "economy"]'), ["keywords", "'economy'", "Chinese"]),
     (GOOD_THEME.replace('["经济", "产业"]', '["经济", "经济"]'), ["keywords", "duplicate"]),
+    (GOOD_THEME.replace('["经济", "产业"]', '["经济", "中国—中亚"]'), ["keywords", "'中国—中亚'", "punctuation"]),
     (GOOD_THEME.replace('name_zh = "经济"', 'name_zh = "Economy"'), ["name_zh", "Chinese"]),
     (GOOD_THEME.replace('keywords', 'colour = "red"\nkeywords'), ["theme[0]", "colour", "unknown key"]),
     (GOOD_THEME + GOOD_THEME.replace('"economy"', '"industry"'), ["keywords", "'经济'", "economy"]),
@@ -78,6 +79,15 @@ def test_missing_files(tmp_path):
     d.mkdir()
     shutil.copy(DICT / "stopwords.txt", d)
     with pytest.raises(TaxonomyError, match="user_dict.txt"):
+        load_taxonomy(THEMES, d)
+
+
+def test_user_dict_word_with_punctuation(tmp_path):
+    d = tmp_path / "dict"
+    d.mkdir()
+    shutil.copy(DICT / "stopwords.txt", d)
+    (d / "user_dict.txt").write_text("艾尔肯·吐尼亚孜 1000 nr\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match=r"user_dict.txt: line 1: .*艾尔肯·吐尼亚孜"):
         load_taxonomy(THEMES, d)
 
 

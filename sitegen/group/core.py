@@ -23,6 +23,7 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -219,9 +220,10 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy) -> 
         docs.append(_Doc(permalink, terms.counts, terms.total))
         for t in terms.counts:
             df[t] += 1
+    cf = [corpus_factor(k, n) for k in range(n + 1)]
+    idf = {t: analyzer.term_idf(t) for t in df}
     for d in docs:
-        w = {t: (1.0 + math.log(c)) * analyzer.term_idf(t) * corpus_factor(df[t], n)
-             for t, c in d.counts.items()}
+        w = {t: (1.0 + math.log(c)) * idf[t] * cf[df[t]] for t, c in d.counts.items()}
         d.weights = w
         top = sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS]
         norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
@@ -351,9 +353,11 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
 
 
 def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
-    cands = sorted(((w, t) for t, w in d.weights.items() if analyzer.is_tag_candidate(t)
-                    and (t in analyzer.pos or d.counts[t] >= 2)),  # unknown words must recur
-                   key=lambda wt: (-wt[0], wt[1]))
+    cands = heapq.nsmallest(
+        4 * MAX_TAGS,
+        ((w, t) for t, w in d.weights.items() if analyzer.is_tag_candidate(t)
+         and (analyzer.is_known(t) or d.counts[t] >= 2)),  # words guessed by the HMM must recur
+        key=lambda wt: (-wt[0], wt[1]))
     chosen: list[str] = []
     top = cands[0][0] if cands else 0.0
     for w, t in cands:

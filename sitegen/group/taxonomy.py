@@ -23,6 +23,9 @@ from pathlib import Path
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HAN_RE = re.compile(r"[\u3400-\u9fff]")
+# jieba looks words up only inside runs of these characters (its re_han_default); a word with
+# other characters (· — “ ” spaces) can never come out of the segmenter whole.
+JIEBA_WORD_RE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 
 USER_DICT = "user_dict.txt"
 STOPWORDS = "stopwords.txt"
@@ -130,8 +133,10 @@ def _parse_theme(path: Path, i: int, raw: object, seen: dict[str, int]) -> Theme
         k = k.strip()
         if not k or not HAN_RE.search(k):
             raise _err(path, f"{where}.keywords", f"keyword {k!r} must contain Chinese characters")
-        if any(c.isspace() for c in k):
-            raise _err(path, f"{where}.keywords", f"keyword {k!r} must not contain spaces")
+        if not JIEBA_WORD_RE.match(k):
+            raise _err(path, f"{where}.keywords",
+                       f"keyword {k!r} contains spaces or punctuation (· — “”), which the segmenter "
+                       "splits on; list the parts instead")
         if k in cleaned:
             raise _err(path, f"{where}.keywords", f"duplicate keyword {k!r}")
         cleaned.append(k)
@@ -150,6 +155,9 @@ def read_user_dict(path: Path) -> tuple[tuple[str, int | None, str | None], ...]
         if len(parts) > 3:
             raise TaxonomyError(f"{path.name}: line {n}: expected 'word [freq] [tag]', got {line!r}")
         word, freq, tag = parts[0], None, None
+        if not JIEBA_WORD_RE.match(word):
+            raise TaxonomyError(f"{path.name}: line {n}: word {word!r} contains punctuation (· — “”) that "
+                                "jieba splits on before dictionary look-up; add the parts separately")
         rest = parts[1:]
         if rest and rest[0].isdigit():
             freq = int(rest.pop(0))

@@ -116,6 +116,7 @@ class Analyzer:
         self.stopwords = taxonomy.stopwords
         self.settings = taxonomy.settings
         self._term_cache: dict[str, bool] = {}
+        self._tag_cache: dict[str, bool] = {}
 
     # -- tokens -------------------------------------------------------------------------
     def is_term(self, token: str) -> bool:
@@ -129,6 +130,12 @@ class Analyzer:
 
     def is_tag_candidate(self, token: str) -> bool:
         """Term that can name a topic (nouns, names, places, organisations, slogans)."""
+        ok = self._tag_cache.get(token)
+        if ok is None:
+            ok = self._tag_cache[token] = self._is_tag_candidate(token)
+        return ok
+
+    def _is_tag_candidate(self, token: str) -> bool:
         if not self.is_term(token):
             return False
         if token.isascii():  # acronyms and names (SCO, APEC, Huawei), not English function words
@@ -140,6 +147,10 @@ class Analyzer:
 
     def term_idf(self, token: str) -> float:
         return self.idf.get(token, self.median_idf)
+
+    def is_known(self, token: str) -> bool:
+        """In jieba's or the user's dictionary (not a word guessed by the HMM)."""
+        return token in self.pos
 
     def cut(self, text: str) -> list[str]:
         return [t for t in self.tokenizer.cut(text) if self.is_term(t)]
