@@ -122,18 +122,30 @@ class DevServer:
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
         self._threads: list[threading.Thread] = []
+        self._overrides = self._command_line_overrides()
 
     # ------------------------------------------------------------------ building
 
     def _paths(self) -> list[Path]:
         return watched_paths(self.config, self.config_file)
 
+    def _command_line_overrides(self) -> dict:
+        """Settings that differ from what the config file gives (--seeds, --out, ...)."""
+        try:
+            from_file = (load_config(self.config_file) if self.config_file.is_file()
+                         else Config(root=self.config.root).resolved())
+        except ConfigError:
+            return {"out_dir": self.config.out_dir}
+        overrides = {f.name: getattr(self.config, f.name) for f in dataclasses.fields(Config)
+                     if getattr(self.config, f.name) != getattr(from_file, f.name)}
+        overrides["out_dir"] = self.config.out_dir  # the served directory never moves
+        return overrides
+
     def _reload_config(self) -> None:
-        """Re-read sitegen.toml after it changed; the served directory stays the same."""
-        if not self.config_file.is_file():
-            return
-        fresh = load_config(self.config_file)
-        self.config = dataclasses.replace(fresh, out_dir=self.config.out_dir)
+        """Re-read the config file after it changed, keeping the command line's overrides."""
+        fresh = (load_config(self.config_file) if self.config_file.is_file()
+                 else Config(root=self.config.root).resolved())
+        self.config = dataclasses.replace(fresh, **self._overrides)
 
     def rebuild(self, reload_config: bool = False) -> bool:
         """Build now; True on success. Errors are reported, never raised."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import Config, load_config
+from sitegen.config import Config, load_config, with_overrides
 from sitegen.models import Page
 from sitegen.progress import Reporter
 from sitegen.serve import RELOAD_PATH, DevServer, snapshot, watched_paths
@@ -58,7 +58,8 @@ def fake_build(config: Config, reporter=None, **_):
             raise ValueError(f"{seed.name}:1: cannot parse")
         texts.append(text.strip())
     pages = [
-        Page("index.html", f"<!doctype html><html><body><h1>{' | '.join(texts)}</h1></body></html>\n".encode()),
+        Page("index.html", f"<!doctype html><html><head><title>{config.title}</title></head>"
+                           f"<body><h1>{' | '.join(texts)}</h1></body></html>\n".encode()),
         Page("404.html", b"<html><body>not here</body></html>"),
         Page("style.css", b"body{}"),
         Page("a/index.html", b"<p>dir index</p>"),
@@ -142,6 +143,33 @@ def test_failed_rebuild_keeps_the_last_good_site(server, tiny_project):
     wait_for(lambda: counter(server.url) == 2)
     assert "修好了" in get(server.url)[1]
     assert json.loads(get(server.url + RELOAD_PATH.lstrip("/"))[1])["error"] is None
+
+
+def test_config_change_is_read_again_keeping_command_line_overrides(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "one.txt").write_text("第一版\n", encoding="utf-8")
+    other = tmp_path / "other-seeds"
+    other.mkdir()
+    (other / "x.txt").write_text("命令行种子\n", encoding="utf-8")
+    (tmp_path / "sitegen.toml").write_text('title = "Old"\n', encoding="utf-8")
+    config = with_overrides(load_config(tmp_path / "sitegen.toml"), seeds_dir=other, out_dir=tmp_path / "pub")
+    srv = DevServer(config, port=0, reporter=Reporter(0), poll_seconds=0.1, build=fake_build)
+    srv.start()
+    try:
+        assert "<title>Old</title>" in get(srv.url)[1]
+        bump(tmp_path / "sitegen.toml", 'title = "New"\n')
+        wait_for(lambda: counter(srv.url) == 2)
+        body = get(srv.url)[1]
+        assert "<title>New</title>" in body
+        assert "命令行种子" in body  # --seeds survived the reload
+        assert srv.config.out_dir == tmp_path / "pub"
+        # A broken config is a failed build: reported, last good site kept.
+        bump(tmp_path / "sitegen.toml", "title = 5\n")
+        wait_for(lambda: json.loads(get(srv.url + RELOAD_PATH.lstrip("/"))[1])["error"])
+        assert "'title'" in json.loads(get(srv.url + RELOAD_PATH.lstrip("/"))[1])["error"]
+        assert "<title>New</title>" in get(srv.url)[1]
+    finally:
+        srv.stop()
 
 
 def test_output_directory_is_not_watched(tiny_project):
