@@ -1,0 +1,27 @@
+"""Parser: newspaper-page text dumps → articles and leftovers.
+
+``parse_seed(seed)`` / ``parse_text(name, text)`` return a
+:class:`~sitegen.models.ParseResult`. The pipeline (one module per step):
+
+1. :mod:`.lines` — recognise special lines (bylines, datelines, markers, credits).
+2. :mod:`.blocks` — blank-line blocks → typed elements (prose chunk / title / …).
+3. :mod:`.segment` — join column breaks, cut the flow into pieces of body text and
+   the headline regions between them.
+4. :mod:`.resume` — rejoin articles interrupted by another article.
+5. :mod:`.headlines` — headline regions → groups → kicker / headline / subtitle.
+6. :mod:`.assign` — assign groups to bodies by content; split bodies that hold
+   several articles.
+7. :mod:`.build` — assemble the records, conserving every character.
+"""
+from __future__ import annotations
+
+from ..models import ParseResult, SeedFile
+from .build import parse_text
+
+
+def parse_seed(seed: SeedFile) -> ParseResult:
+    """Parse a decoded seed file."""
+    return parse_text(seed.name, seed.text)
+
+
+__all__ = ["parse_seed", "parse_text"]

@@ -1,0 +1,311 @@
+"""Seed text → a flat sequence of typed elements.
+
+Rules, in order:
+
+1. Lines are grouped into *blocks*: runs of non-blank lines (a blank line is either a
+   paragraph break or a column break — decided later).
+2. Special lines are cut out of blocks as their own elements: markdown headings,
+   continuation markers printed alone, bylines, datelines printed alone, photo credits
+   (…摄), one- or two-character scraps, and enumerators such as "（三）".
+3. The remaining runs of text lines are split into *chunks* where a line ends a
+   sentence (。！？…) and is visibly shorter than the column (a paragraph that ends
+   without a blank line after it).
+4. Each chunk is classified as ``para`` (prose) or ``title`` (headline/subhead line):
+   see :func:`classify_chunk`. The column width used for "short" is estimated locally
+   from neighbouring multi-line blocks; where there are none (one paragraph per line)
+   the width is infinite and different rules apply.
+5. Text lines directly above a byline in the same block are headline lines; a
+   sentence among them is a photo caption (byline-under-headline layout).
+6. A photo credit extends back over the narrow caption text above it.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass, field
+
+from . import lines as L
+from .text import (
+    CLAUSE_PUNCT,
+    ends_closed_for_title,
+    ends_sentence,
+    opens_mid_sentence,
+    visual_width,
+)
+
+#: Characters that cannot end a headline: function words and bound prefixes.
+BOUND_END = set("的地得和与及或在对为把被将从向以于副总第各每该其之而并且等是了着")
+
+
+@dataclass
+class Element:
+    """A typed piece of the seed in reading order."""
+
+    kind: str  # para | title | heading | byline | dateline | marker | caption | fragment | enum
+    lines: list[L.Line]
+    gap_before: bool = True  # a blank line (or file start) precedes it
+    level: int = 0  # markdown heading level
+    width: float = math.inf  # local column width
+    first_in_block: bool = True
+    text_override: str | None = None  # e.g. heading text without '#'
+
+    @property
+    def text(self) -> str:
+        if self.text_override is not None:
+            return self.text_override
+        return "".join(line.text for line in self.lines)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].no if self.lines else 0
+
+    @property
+    def max_width(self) -> float:
+        return max((ln.width for ln in self.lines), default=0.0)
+
+
+def split_blocks(text: str) -> list[list[L.Line]]:
+    """Runs of non-blank lines, each line stripped and numbered from 1."""
+    blocks: list[list[L.Line]] = []
+    current: list[L.Line] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            current.append(L.Line(no, stripped))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _special_kind(line: L.Line) -> str | None:
+    t = line.text
+    if L.md_heading(t):
+        return "heading"
+    if L.is_marker_line(t):
+        return "marker"
+    if L.is_photo_credit(t):
+        return "credit"
+    if L.is_dateline_line(t):
+        return "dateline"
+    if L.is_byline(t):
+        return "byline"
+    if L.ENUM_LINE_RE.match(t):
+        return "enum"
+    if L.is_fragment_line(t):
+        return "fragment"
+    return None
+
+
+def _column_widths(blocks: list[list[L.Line]]) -> list[float]:
+    """Local column width for each block: median widest line of nearby blocks that
+    have at least three lines (hard-wrapped prose). Infinite where there are none."""
+    wide = [
+        (i, max(ln.width for ln in b))
+        for i, b in enumerate(blocks)
+        if len(b) >= 3
+    ]
+    out: list[float] = []
+    for i in range(len(blocks)):
+        near = sorted(wide, key=lambda iw: abs(iw[0] - i))[:5]
+        near = [w for j, w in near if abs(j - i) <= 8]
+        out.append(statistics.median(near) if len(near) >= 2 else math.inf)
+    return out
+
+
+def _split_paragraph_ends(run: list[L.Line], width: float) -> list[list[L.Line]]:
+    """Split a run of text lines where a short line ends a sentence."""
+    chunks: list[list[L.Line]] = [[]]
+    for idx, line in enumerate(run):
+        chunks[-1].append(line)
+        last = idx == len(run) - 1
+        if not last and ends_sentence(line.text) and line.width < width - 1.0:
+            chunks.append([])
+    return [c for c in chunks if c]
+
+
+def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
+    level, title = L.md_heading(line.text)  # type: ignore[misc]
+    # A trailing 2-3 character name after a space is the author's byline ("… 钟声").
+    head, _, tail = title.rpartition(" ")
+    if head and 2 <= len(tail) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in tail) and visual_width(head) >= 6:
+        return [
+            Element("heading", [line], gap, level=level, first_in_block=first, text_override=head.strip()),
+            Element("byline", [L.Line(line.no, tail)], False, first_in_block=False),
+        ]
+    return [Element("heading", [line], gap, level=level, first_in_block=first, text_override=title)]
+
+
+def build_elements(text: str) -> list[Element]:
+    """The element sequence of a seed (see module docstring)."""
+    blocks = split_blocks(text)
+    widths = _column_widths(blocks)
+    elements: list[Element] = []
+    for block, width in zip(blocks, widths):
+        block_elems: list[Element] = []
+        run: list[L.Line] = []
+
+        def flush_run() -> None:
+            if not run:
+                return
+            for chunk in _split_paragraph_ends(run, width):
+                block_elems.append(Element("chunk", list(chunk), False, width=width))
+            run.clear()
+
+        for line in block:
+            kind = _special_kind(line)
+            if kind is None:
+                run.append(line)
+                continue
+            flush_run()
+            if kind == "heading":
+                block_elems.extend(_heading_elements(line, False, False))
+            else:
+                block_elems.append(Element(kind, [line], False, width=width))
+        flush_run()
+        for k, el in enumerate(block_elems):
+            el.gap_before = k == 0
+            el.first_in_block = k == 0
+            el.width = width
+        _mark_byline_headlines(block_elems)
+        _merge_credits(block_elems)
+        elements.extend(block_elems)
+    _classify_chunks(elements)
+    _extend_captions(elements)
+    return elements
+
+
+def _mark_byline_headlines(block: list[Element]) -> None:
+    """Text directly above a byline in the same block is a headline; a sentence
+    there is a photo caption ("朵朵鲜花争奇斗艳。" / headline / ●author)."""
+    for k, el in enumerate(block):
+        if el.kind != "byline" or k == 0:
+            continue
+        j = k - 1
+        while j >= 0 and block[j].kind == "chunk":
+            chunk = block[j]
+            if ends_closed_for_title(chunk.lines[-1].text):
+                chunk.kind = "caption"
+            else:
+                chunk.kind = "title"
+            j -= 1
+
+
+def _merge_credits(block: list[Element]) -> None:
+    """A photo credit absorbs a byline-looking line right above it ("■ 新华社记者" / "张三 摄")."""
+    k = 0
+    while k < len(block):
+        el = block[k]
+        if el.kind == "credit" and k > 0 and block[k - 1].kind == "byline":
+            prev = block.pop(k - 1)
+            el.lines = prev.lines + el.lines
+            el.gap_before = prev.gap_before
+            el.first_in_block = prev.first_in_block
+            k -= 1
+        k += 1
+
+
+def _is_prose_chunk(el: Element) -> bool:
+    """A chunk that certainly reads as prose (used to decide its neighbours)."""
+    if el.kind == "para":
+        return True
+    if el.kind != "chunk":
+        return False
+    last = el.lines[-1].text
+    if ends_closed_for_title(last) or ends_sentence(last):
+        return True
+    return len(el.lines) >= 3
+
+
+def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
+    """``para`` or ``title`` for a text chunk.
+
+    * Ending in 。，、：； (possibly before a closing quote), or containing 。 → prose.
+    * Several lines whose last line is clearly shorter than the column and ends
+      without punctuation → a wrapped headline (prose never ends open on a short line).
+    * One line ending open: prose when it ends in a function word (的, 和, 副 …), when
+      the next paragraph starts mid-sentence, when it carries clause punctuation, or
+      when it was split off inside a block; otherwise a headline when it is short or
+      when the next chunk is headline-like too.
+    * One paragraph per line (no column width): a short line with at most one
+      clause mark, or one next to another headline, is a headline.
+    """
+    texts = [ln.text for ln in el.lines]
+    last = texts[-1]
+    joined = "".join(texts)
+    if ends_closed_for_title(last) or ends_sentence(last):
+        return "para"
+    if any(ch in joined for ch in "。！？!?"):
+        return "para"
+    width = el.width
+    clause_marks = sum(joined.count(ch) for ch in "，,、；;")
+    next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
+    if len(texts) >= 2:
+        if math.isinf(width):
+            return "title" if visual_width(joined) <= 60 else "para"
+        if el.lines[-1].width < 0.8 * width and all(ln.width < width - 1.0 for ln in el.lines) and len(texts) <= 4:
+            return "title"
+        if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
+            return "title"
+        return "para"
+    # single line, ending open
+    if next_opens:
+        return "para"
+    if last and last[-1] in BOUND_END:
+        return "para"
+    if not el.first_in_block:
+        return "para"
+    if math.isinf(width):
+        if visual_width(joined) > 50:
+            return "para"
+        if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
+            return "title"
+        return "para"
+    if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)):
+        return "para"
+    if nxt is None or not _is_prose_chunk(nxt):
+        return "title"
+    if el.lines[0].width < 0.8 * (width - 1.5):
+        return "title"
+    return "ambiguous"
+
+
+def _classify_chunks(elements: list[Element]) -> None:
+    for k, el in enumerate(elements):
+        if el.kind != "chunk":
+            continue
+        prev = elements[k - 1] if k > 0 else None
+        nxt = elements[k + 1] if k + 1 < len(elements) else None
+        el.kind = classify_chunk(el, prev, nxt)
+
+
+def _extend_captions(elements: list[Element]) -> None:
+    """Turn credit lines into captions and pull narrow caption text above them in.
+
+    A pure credit ("贺长山 摄", no sentence punctuation) takes the preceding prose
+    blocks that are clearly narrower than the column (≤ 0.7 of it) — a photo caption
+    set in a narrow box — stopping at anything else.
+    """
+    for k, el in enumerate(elements):
+        if el.kind != "credit":
+            continue
+        el.kind = "caption"
+        body, _ = L.strip_bullet(el.text)
+        if any(ch in body for ch in "，。,"):
+            continue
+        j = k - 1
+        while j >= 0:
+            prev = elements[j]
+            if prev.kind not in ("para", "ambiguous", "title") or math.isinf(prev.width):
+                break
+            if prev.max_width > 0.7 * prev.width:
+                break
+            if prev.kind == "title" and j < k - 1 and elements[j + 1].kind == "caption":
+                # a headline above the caption box ends it
+                break
+            if prev.kind == "title":
+                break
+            prev.kind = "caption"
+            j -= 1

@@ -1,0 +1,158 @@
+"""Headline regions → headline groups → kicker / headline / subtitle.
+
+A *unit* is one title element (a run of headline lines with no blank line inside), a
+markdown heading, or the —— subtitle part of a title element. Units become *groups*
+(one article's headline block):
+
+* a byline printed under headline lines closes their group and belongs to it;
+* a unit starting with —— is the subtitle of the unit before it;
+* one unit printed after a byline-closed group, with no byline of its own, is that
+  group's series label / kicker (e.g. a column name under the author line);
+* other adjacent units are grouped by content later (:mod:`.assign`).
+
+Roles inside a group: —— units (and what follows them) are the subtitle; a series
+label after the byline is the kicker; among the remaining units the one right before
+the subtitle, else the one with the most lines, is the headline and earlier units are
+the kicker, later ones the subtitle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lines as L
+from .blocks import Element
+
+SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
+
+
+@dataclass
+class Unit:
+    text: str
+    line: int
+    n_lines: int
+    subtitle: bool = False
+    heading: bool = False
+    label: bool = False  # series label printed after the byline
+    loose: bool = True  # not yet tied to neighbours
+
+
+@dataclass
+class Group:
+    units: list[Unit]
+    bylines: list[str] = field(default_factory=list)
+    byline_lines: list[int] = field(default_factory=list)
+    closed: bool = False  # ended by a byline
+    region: int = 0  # index of the region (order of appearance)
+
+    @property
+    def line(self) -> int:
+        return self.units[0].line if self.units else (self.byline_lines[0] if self.byline_lines else 0)
+
+    @property
+    def text(self) -> str:
+        return "".join(u.text for u in self.units)
+
+
+def element_units(el: Element) -> list[Unit]:
+    """Units of a title/heading element; a line starting with —— starts a subtitle unit."""
+    if el.kind == "heading":
+        return [Unit(el.text, el.line, 1, heading=True)]
+    units: list[Unit] = []
+    current: list[L.Line] = []
+    for ln in el.lines:
+        if ln.text.startswith(SUBTITLE_PREFIXES) and current:
+            units.append(Unit("".join(x.text for x in current), current[0].no, len(current)))
+            current = []
+        current.append(ln)
+    if current:
+        units.append(Unit("".join(x.text for x in current), current[0].no, len(current)))
+    for u in units:
+        u.subtitle = u.text.startswith(SUBTITLE_PREFIXES)
+    return units
+
+
+def build_groups(elements: list[Element], region: int) -> tuple[list[Group], list[Unit]]:
+    """Structural groups (byline-closed) and loose units of one region, in order.
+
+    Returns (groups, loose): a group holds units tied together by structure; ``loose``
+    units are left for content-based grouping. Both keep printing order via ``line``.
+    """
+    groups: list[Group] = []
+    pending: list[Unit] = []
+    for el in elements:
+        if el.kind in ("title", "heading"):
+            for unit in element_units(el):
+                if unit.subtitle and pending:
+                    pending.append(unit)
+                elif unit.subtitle and groups and not groups[-1].closed:
+                    groups[-1].units.append(unit)
+                else:
+                    pending.append(unit)
+        elif el.kind == "byline":
+            body, _ = L.strip_bullet(el.text)
+            if pending:
+                # the byline closes the units printed since the last blank-line group:
+                # take the last unit (plus its subtitle units) as this group
+                take = _last_headline_units(pending)
+                rest = pending[: len(pending) - len(take)]
+                for u in rest:
+                    groups.append(Group([u], region=region))
+                for u in take:
+                    u.loose = False
+                groups.append(Group(take, [body], [el.line], closed=True, region=region))
+                pending = []
+            elif groups and groups[-1].closed:
+                groups[-1].bylines.append(body)
+                groups[-1].byline_lines.append(el.line)
+            else:
+                groups.append(Group([], [body], [el.line], closed=True, region=region))
+    # one unit right after a byline-closed group, with no byline of its own: a label
+    if pending and len(pending) == 1 and groups and groups[-1].closed and groups[-1].units:
+        unit = pending[0]
+        unit.label = True
+        unit.loose = False
+        groups[-1].units.append(unit)
+        pending = []
+    for u in pending:
+        groups.append(Group([u], region=region))
+    # units following a subtitle in the same pending run
+    merged: list[Group] = []
+    for g in groups:
+        if merged and not g.closed and g.units and g.units[0].subtitle and not merged[-1].closed:
+            merged[-1].units.extend(g.units)
+        else:
+            merged.append(g)
+    loose = [u for g in merged if not g.closed for u in g.units]
+    return merged, loose
+
+
+def _last_headline_units(pending: list[Unit]) -> list[Unit]:
+    take = [pending[-1]]
+    k = len(pending) - 2
+    while k >= 0 and take[0].subtitle:
+        take.insert(0, pending[k])
+        k -= 1
+    return take
+
+
+def roles(group: Group) -> tuple[str | None, str | None, str | None]:
+    """(kicker, headline, subtitle) of a group."""
+    units = list(group.units)
+    labels = [u for u in units if u.label]
+    units = [u for u in units if not u.label]
+    if not units:
+        return None, "".join(u.text for u in labels) or None, None
+    sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
+    main = units if sub_at is None else units[:sub_at]
+    subs = [] if sub_at is None else units[sub_at:]
+    if not main:
+        main, subs = subs[:1], subs[1:]
+    if sub_at is not None:
+        h = len(main) - 1
+    else:
+        h = max(range(len(main)), key=lambda i: (main[i].n_lines, -i))
+    kicker_units = labels + main[:h]
+    subtitle_units = main[h + 1:] + subs
+    kicker = "".join(u.text for u in kicker_units) or None
+    subtitle = "".join(u.text for u in subtitle_units) or None
+    return kicker, main[h].text, subtitle

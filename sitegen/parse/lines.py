@@ -1,0 +1,154 @@
+"""Line-level recognisers: markdown headings, continuation markers, bylines, datelines,
+photo credits and stray fragments.
+
+Each recogniser looks at one stripped line (or one joined paragraph) and uses only
+generic newspaper vocabulary (本报讯, 新华社, 记者, 电, 讯, 摄, 上接, 下转, 版, 通讯员 …).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import BULLETS, visual_width
+
+# -- continuation markers ---------------------------------------------------------
+_MARKER_CORE = r"[（(]\s*(?:上接|下转|接|转)[^（）()\n]{0,12}?版\s*[）)]"
+MARKER_RE = re.compile(_MARKER_CORE)
+MARKER_LINE_RE = re.compile(rf"^{_MARKER_CORE}$")
+START_MARKER_RE = re.compile(r"^[（(]\s*(?:上接|接)[^（）()\n]{0,12}?版\s*[）)]\s*")
+END_MARKER_RE = re.compile(r"\s*[（(]\s*(?:下转|转)[^（）()\n]{0,12}?版\s*[）)]$")
+
+# -- markdown headings ------------------------------------------------------------
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
+
+# -- datelines ----------------------------------------------------------------------
+_DATE = r"\d{1,2}月\d{1,2}日"
+_DATELINE_CORE = (
+    r"(?:据)?(?:"
+    r"本报讯"
+    r"|本报[\u4e00-\u9fff]{0,8}" + _DATE + r"(?:电|讯)"
+    r"|新华社[\u4e00-\u9fff]{0,10}?" + _DATE + r"(?:电|讯)"
+    r"|[\u4e00-\u9fff]{2,12}?(?:日报|晚报|时报|报|社|网|台)[\u4e00-\u9fff]{0,10}?" + _DATE + r"(?:电|讯)"
+    r"|[\u4e00-\u9fff]{2,10}?" + _DATE + r"(?:电|讯)"
+    r")"
+)
+DATELINE_START_RE = re.compile(r"^" + _DATELINE_CORE)
+#: A dateline printed on its own, possibly in brackets at the end of a story.
+DATELINE_LINE_RE = re.compile(r"^[（(]?\s*(" + _DATELINE_CORE + r")\s*[）)]?$")
+#: The bracket right after a dateline: （记者 张三 通讯员 李四）.
+CREDIT_BRACKET_RE = re.compile(r"^\s*[（(]([^（）()]{1,80})[）)]\s*")
+
+# -- bylines ------------------------------------------------------------------------
+_ROLE = r"(?:本报|新华社|人民日报|[\u4e00-\u9fff]{0,8}(?:日报|报社|晚报|电视台|融媒体中心))?(?:特约)?(?:首席)?(?:记者|通讯员|评论员|特约撰稿人)"
+BYLINE_BARE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,10}/)?" + _ROLE + r"[\s\u3000]*[\u4e00-\u9fff·•\s\u3000/、]{2,40}$"
+)
+_SENTENCE_PUNCT = re.compile(r"[，。！？；：,!?;:]")
+
+# -- enumerators such as （三） ------------------------------------------------------
+ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the seed, stripped of surrounding whitespace."""
+
+    no: int  # 1-based line number
+    text: str
+
+    @property
+    def width(self) -> float:
+        return visual_width(self.text)
+
+
+def is_marker_line(text: str) -> bool:
+    return bool(MARKER_LINE_RE.match(text.strip()))
+
+
+def md_heading(text: str) -> tuple[int, str] | None:
+    """(level, title) for a markdown heading line, else None."""
+    if not text.startswith("#"):
+        return None
+    m = MD_HEADING_RE.match(text)
+    if not m or not m.group(2):
+        return None
+    return len(m.group(1)), m.group(2)
+
+
+def is_photo_credit(text: str) -> bool:
+    """A line ending in 摄 that is a photo credit ("本报记者 张三 摄", "贺长山 摄").
+
+    "文/摄" (text and photos by the same author) is a byline, not a caption credit.
+    """
+    t = text.strip().rstrip("）)")
+    if not t.endswith("摄"):
+        return False
+    if re.search(r"文\s*[/／]\s*摄$", t):
+        return False
+    return True
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """Text without a leading byline bullet (□■●…), and whether there was one."""
+    t = text.lstrip()
+    if t and t[0] in BULLETS:
+        return t[1:].lstrip(" \u3000"), True
+    return text, False
+
+
+def is_byline(text: str) -> bool:
+    """A byline line: bullet + short name list, or 记者/通讯员 + names, or "张三 文/摄".
+
+    Bylines are short and carry no sentence punctuation.
+    """
+    body, bullet = strip_bullet(text.strip())
+    if not body or visual_width(body) > 40 or _SENTENCE_PUNCT.search(body):
+        return False
+    if is_photo_credit(body):
+        return False
+    if bullet:
+        return True
+    if re.search(r"文\s*[/／]\s*摄$", body) and visual_width(body) <= 20:
+        return True
+    return bool(BYLINE_BARE_RE.match(body))
+
+
+def is_dateline_line(text: str) -> bool:
+    """A dateline printed alone on a line: 新华社北京7月2日电, (新华社阿拉木图4月26日电)."""
+    return bool(DATELINE_LINE_RE.match(text.strip()))
+
+
+def dateline_text(text: str) -> str:
+    m = DATELINE_LINE_RE.match(text.strip())
+    return m.group(1) if m else text.strip()
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """Split a leading dateline (and its credit bracket) off a paragraph.
+
+    Returns (dateline, byline, rest). A bracket after the dateline is taken as the
+    byline when it names people (记者, 通讯员, a slash credit, or a short list of names).
+    """
+    m = DATELINE_START_RE.match(paragraph)
+    if not m:
+        return None, None, paragraph
+    dateline = m.group(0)
+    rest = paragraph[m.end():]
+    byline = None
+    b = CREDIT_BRACKET_RE.match(rest)
+    if b:
+        inner = b.group(1).strip()
+        if ("记者" in inner or "通讯员" in inner or "/" in inner
+                or (visual_width(inner) <= 20 and not _SENTENCE_PUNCT.search(inner))):
+            byline = inner
+            rest = rest[b.end():]
+    rest = rest.lstrip(" \u3000")
+    if not rest and byline is None:
+        return dateline, None, ""
+    return dateline, byline, rest
+
+
+def is_fragment_line(text: str) -> bool:
+    """A stray scrap: one or two characters that are no word of a headline ("二", "3")."""
+    t = text.strip()
+    return 0 < visual_width(t) <= 2 and not ENUM_LINE_RE.match(t)

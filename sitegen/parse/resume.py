@@ -1,0 +1,264 @@
+"""Rejoin articles that another article interrupted.
+
+A piece of body that ends mid-sentence (no 。！？…, no 下转 marker) continues somewhere
+further down. Candidates for the continuation are
+
+* *orphan* pieces: they start after stray scraps or visibly mid-sentence, with no
+  headline, dateline or marker in front of them;
+* the right-hand side of a column-break join made by the sequential joiner, when
+  that join may have glued two different articles together.
+
+Dangling ends are matched to continuations by content (TF-IDF cosine of character
+bigrams between the text before the end and the text after the start), with a bonus
+for keeping the join the sequential pass made. The best total is found exhaustively
+over the (few) plausible candidates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import Element
+from .segment import Layout, Para, Piece
+
+KEEP_BONUS = 0.15
+MIN_SCORE = 0.1
+TEXT_WINDOW = 1500
+
+
+@dataclass
+class Segment:
+    piece: int
+    paras: list[Para]
+    head_of_piece: bool
+
+    @property
+    def first_line(self) -> int:
+        return self.paras[0].chunks[0].line
+
+    @property
+    def last_line(self) -> int:
+        return self.paras[-1].chunks[-1].lines[-1].no
+
+    @property
+    def text(self) -> str:
+        return "".join(p.raw for p in self.paras if not p.subhead)
+
+    @property
+    def open_end(self) -> bool:
+        body = [p for p in self.paras if not p.subhead]
+        return bool(body) and body[-1].open_end
+
+
+@dataclass
+class Body:
+    """One article's body after rejoining: paragraphs in reading order."""
+
+    paras: list[Para]
+    start: str
+    embedded: list[Element] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.paras[0].line
+
+    @property
+    def text(self) -> str:
+        return "".join(p.raw for p in self.paras if not p.subhead)
+
+
+def _join_points(piece: Piece) -> list[tuple[int, int]]:
+    """(para index, chunk index) of every join made across a blank line."""
+    out = []
+    for i, para in enumerate(piece.paras):
+        for c in range(1, len(para.chunks)):
+            if para.chunks[c].gap_before:
+                out.append((i, c))
+    return out
+
+
+def _split_piece(piece: Piece, idx: int, points: list[tuple[int, int]]) -> list[Segment]:
+    segments: list[Segment] = []
+    paras: list[Para] = []
+    cuts = set(points)
+    for i, para in enumerate(piece.paras):
+        chunks: list[Element] = []
+        for c, chunk in enumerate(para.chunks):
+            if (i, c) in cuts:
+                paras.append(Para(chunks, para.subhead))
+                segments.append(Segment(idx, paras, not segments))
+                paras, chunks = [], []
+            chunks.append(chunk)
+        paras.append(Para(chunks, para.subhead))
+    segments.append(Segment(idx, paras, not segments))
+    return segments
+
+
+def _left_text(piece: Piece, i: int, c: int) -> str:
+    parts = [p.raw for p in piece.paras[:i] if not p.subhead]
+    parts.append("".join(ch.text for ch in piece.paras[i].chunks[:c]))
+    return "".join(parts)[-TEXT_WINDOW:]
+
+
+def _right_text(piece: Piece, i: int, c: int) -> str:
+    parts = ["".join(ch.text for ch in piece.paras[i].chunks[c:])]
+    parts.extend(p.raw for p in piece.paras[i + 1:] if not p.subhead)
+    return "".join(parts)[:TEXT_WINDOW]
+
+
+def rejoin(layout: Layout) -> list[Body]:
+    """Match dangling ends to continuations and return the article bodies."""
+    pieces = layout.pieces
+    vocab = layout.vocab
+    # ends: ("piece", idx) for dangling pieces; starts: ("piece", idx) for orphans
+    ends: dict[tuple, tuple[int, str]] = {}
+    starts: dict[tuple, tuple[int, str]] = {}
+    for idx, piece in enumerate(pieces):
+        body = [p for p in piece.paras if not p.subhead]
+        if body and body[-1].open_end:
+            ends[("piece", idx)] = (piece.paras[-1].chunks[-1].lines[-1].no, piece.text[-TEXT_WINDOW:])
+        if piece.start == "orphan":
+            starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
+    kept: dict[tuple, float] = {}
+    if ends:
+        first_end = min(line for line, _ in ends.values())
+        for idx, piece in enumerate(pieces):
+            for i, c in _join_points(piece):
+                line = piece.paras[i].chunks[c].line
+                if line <= first_end:
+                    continue
+                right = _right_text(piece, i, c)
+                base = vocab.cosine(_left_text(piece, i, c), right) + KEEP_BONUS
+                rivals = [vocab.cosine(t, right) - MIN_SCORE
+                          for (eline, t) in ends.values() if eline < line]
+                if rivals and max(rivals) > base - 0.05:
+                    key = ("join", idx, i, c)
+                    left_line = piece.paras[i].chunks[c - 1].lines[-1].no
+                    ends[key] = (left_line, _left_text(piece, i, c))
+                    starts[key] = (line, right)
+                    kept[key] = base
+    pairs = _best_matching(ends, starts, kept, vocab)
+    # cut pieces at broken joins
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    for key in kept:
+        if pairs.get(key) != key:
+            cuts.setdefault(key[1], []).append((key[2], key[3]))
+    segs_of: dict[int, list[Segment]] = {}
+    for idx, piece in enumerate(pieces):
+        segs_of[idx] = _split_piece(piece, idx, sorted(cuts.get(idx, [])))
+    # map end/start keys to segments
+    def end_segment(key: tuple) -> Segment:
+        if key[0] == "piece":
+            return segs_of[key[1]][-1]
+        piece_segs = segs_of[key[1]]
+        for seg in piece_segs:
+            last = seg.paras[-1]
+            if seg.paras and last.chunks and _ends_at(seg, pieces[key[1]], key[2], key[3]):
+                return seg
+        raise LookupError(key)
+
+    def start_segment(key: tuple) -> Segment:
+        if key[0] == "piece":
+            return segs_of[key[1]][0]
+        piece_segs = segs_of[key[1]]
+        target_line = pieces[key[1]].paras[key[2]].chunks[key[3]].line
+        for seg in piece_segs:
+            if seg.first_line == target_line:
+                return seg
+        raise LookupError(key)
+
+    succ: dict[int, Segment] = {}
+    has_pred: set[int] = set()
+    for end_key, start_key in pairs.items():
+        if end_key == start_key:
+            continue
+        a, b = end_segment(end_key), start_segment(start_key)
+        succ[id(a)] = b
+        has_pred.add(id(b))
+    bodies: list[Body] = []
+    for idx in range(len(pieces)):
+        for seg in segs_of[idx]:
+            if id(seg) in has_pred:
+                continue
+            piece = pieces[seg.piece]
+            start = piece.start if seg.head_of_piece else "orphan"
+            body = Body([], start)
+            cur: Segment | None = seg
+            seen: set[int] = set()
+            while cur is not None and id(cur) not in seen:
+                seen.add(id(cur))
+                _append_segment(body, cur)
+                if cur.head_of_piece:
+                    body.embedded.extend(pieces[cur.piece].embedded)
+                cur = succ.get(id(cur))
+            bodies.append(body)
+    bodies.sort(key=lambda b: b.line)
+    return bodies
+
+
+def _ends_at(seg: Segment, piece: Piece, i: int, c: int) -> bool:
+    target = piece.paras[i].chunks[c - 1]
+    return seg.paras[-1].chunks[-1] is target
+
+
+def _append_segment(body: Body, seg: Segment) -> None:
+    paras = [Para(list(p.chunks), p.subhead) for p in seg.paras]
+    if body.paras and not body.paras[-1].subhead and paras and not paras[0].subhead \
+            and body.paras[-1].open_end:
+        body.paras[-1].chunks.extend(paras[0].chunks)
+        paras = paras[1:]
+    body.paras.extend(paras)
+    body.spans.append((seg.first_line, seg.last_line))
+
+
+def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
+    """Exhaustive best assignment of ends to later starts (each used at most once)."""
+    end_keys = sorted(ends, key=lambda k: ends[k][0])
+    options: dict[tuple, list[tuple[float, tuple]]] = {}
+    for ek in end_keys:
+        eline, etext = ends[ek]
+        opts = []
+        for sk, (sline, stext) in starts.items():
+            if sline <= eline:
+                continue
+            if sk == ek:
+                opts.append((kept[ek], sk))
+                continue
+            score = vocab.cosine(etext, stext) - MIN_SCORE
+            if score > 0:
+                opts.append((score, sk))
+        opts.sort(reverse=True)
+        options[ek] = opts[:6]
+
+    best: tuple[float, dict] = (0.0, {})
+
+    def search(k: int, used: set, total: float, chosen: dict) -> None:
+        nonlocal best
+        if k == len(end_keys):
+            if total > best[0]:
+                best = (total, dict(chosen))
+            return
+        ek = end_keys[k]
+        for score, sk in options[ek]:
+            if sk in used:
+                continue
+            used.add(sk)
+            chosen[ek] = sk
+            search(k + 1, used, total + score, chosen)
+            del chosen[ek]
+            used.discard(sk)
+        search(k + 1, used, total, chosen)
+
+    if len(end_keys) <= 12:
+        search(0, set(), 0.0, {})
+        return best[1]
+    # too many: keep the sequential joins, greedy for the rest
+    chosen: dict = {}
+    used: set = set()
+    for ek in end_keys:
+        for score, sk in options[ek]:
+            if sk not in used:
+                chosen[ek] = sk
+                used.add(sk)
+                break
+    return chosen

@@ -1,0 +1,283 @@
+"""Elements → paragraphs (column breaks joined) → pieces of body text and the
+regions between them.
+
+Rules:
+
+* **Column breaks.** A paragraph that ends without sentence punctuation (and without
+  a 下转 marker) continues in the next paragraph, skipping photo captions and scraps
+  in between. If the next paragraph visibly starts mid-sentence ("表示，…", "、…")
+  the join may also skip headlines: the headline was printed inside the paragraph.
+* **Ambiguous one-liners.** A single full-width line ending without punctuation
+  before prose is a headline when it repeats the words of the body above it and not
+  those below it (headline printed after its body); otherwise a column break.
+* **Pieces.** A new piece of body starts at a dateline (本报讯, 新华社…电), at a
+  （上接…） marker, after a headline region, after stray scraps, or at a paragraph that
+  starts mid-sentence after a finished one. One or two short title lines between
+  paragraphs of one piece are in-body subheads, unless they sum up the text above them
+  much better than the text below (a headline printed after its body).
+* **Resumed articles.** A piece that ends mid-sentence is joined to the later piece
+  that continues it, matched by content (see :mod:`.resume`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lines as L
+from .blocks import Element
+from .text import Vocabulary, bigrams, ends_sentence, opens_mid_sentence, visual_width
+
+
+@dataclass
+class Para:
+    """A body paragraph made of one or more chunks joined across column breaks."""
+
+    chunks: list[Element]
+    subhead: bool = False
+
+    @property
+    def raw(self) -> str:
+        return "".join(c.text for c in self.chunks)
+
+    @property
+    def line(self) -> int:
+        return self.chunks[0].line
+
+    @property
+    def start_marker(self) -> str | None:
+        m = L.START_MARKER_RE.match(self.raw)
+        return m.group(0).strip() if m else None
+
+    @property
+    def end_marker(self) -> str | None:
+        m = L.END_MARKER_RE.search(self.raw)
+        return m.group(0).strip() if m else None
+
+    @property
+    def hard_start(self) -> bool:
+        raw = self.raw
+        return bool(L.START_MARKER_RE.match(raw) or L.DATELINE_START_RE.match(raw))
+
+    @property
+    def open_end(self) -> bool:
+        if self.subhead or self.end_marker:
+            return False
+        return not ends_sentence(self.raw)
+
+    @property
+    def opens_mid(self) -> bool:
+        return opens_mid_sentence(self.raw)
+
+
+@dataclass
+class Piece:
+    """A run of body paragraphs (and subheads) with no article boundary inside."""
+
+    paras: list[Para]
+    start: str  # first | hard | region | orphan
+    embedded: list[Element] = field(default_factory=list)  # headlines/captions printed inside
+    index: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(p.raw for p in self.paras if not p.subhead)
+
+    @property
+    def line(self) -> int:
+        return self.paras[0].line
+
+
+@dataclass
+class Region:
+    """Non-body elements between two pieces (or before the first / after the last)."""
+
+    elements: list[Element]
+    before: int | None  # index of the piece before it
+    after: int | None  # index of the piece after it
+
+
+@dataclass
+class Layout:
+    pieces: list[Piece]
+    regions: list[Region]
+    vocab: Vocabulary
+
+
+def _skippable(el: Element, opening: bool) -> bool:
+    if el.kind in ("caption", "fragment"):
+        return True
+    if opening and el.kind in ("title", "heading", "enum"):
+        return True
+    return False
+
+
+def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
+    """Decide full-width one-liners ending open: headline after its body, or column break."""
+    for k, el in enumerate(elements):
+        if el.kind != "ambiguous":
+            continue
+        nxt = elements[k + 1] if k + 1 < len(elements) else None
+        text = el.text
+        quoted = text.startswith(("“", "\"", "「")) and text.endswith(("”", "\"", "」"))
+        if nxt is None or nxt.kind != "para" or quoted:
+            el.kind = "title"
+            continue
+        if L.START_MARKER_RE.match(nxt.text) or L.DATELINE_START_RE.match(nxt.text):
+            el.kind = "title"
+            continue
+        before: list[str] = []
+        j = k - 1
+        while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < 12:
+            if elements[j].kind == "para":
+                before.append(elements[j].text)
+            j -= 1
+        after: list[str] = []
+        j = k + 1
+        while j < len(elements) and elements[j].kind == "para" and len(after) < 4:
+            after.append(elements[j].text)
+            j += 1
+        cov_prev = vocab.coverage(text, set(bigrams("".join(before))))
+        cov_next = vocab.coverage(text, set(bigrams("".join(after))))
+        el.kind = "title" if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25 else "para"
+
+
+def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
+    """Join column-broken chunks into paragraphs; other elements pass through.
+
+    Elements skipped over by a join get ``embedded = True``.
+    """
+    nodes: list[Para | Element] = []
+    for el in elements:
+        if el.kind != "para":
+            nodes.append(el)
+            continue
+        opening = opens_mid_sentence(el.text)
+        hard = bool(L.START_MARKER_RE.match(el.text) or L.DATELINE_START_RE.match(el.text))
+        target: Para | None = None
+        skipped: list[Element] = []
+        if not hard:
+            j = len(nodes) - 1
+            while j >= 0:
+                node = nodes[j]
+                if isinstance(node, Para):
+                    if node.open_end:
+                        target = node
+                    break
+                if _skippable(node, opening):
+                    skipped.append(node)
+                    j -= 1
+                    continue
+                if opening and node.kind == "title" and len(node.lines) == 1:
+                    # a one-line "title" before a paragraph that starts mid-sentence
+                    # was really the start of that sentence
+                    para = Para([node])
+                    nodes[j] = para
+                    target = para
+                break
+        if target is not None:
+            for s in skipped:
+                s.embedded = True  # type: ignore[attr-defined]
+            target.chunks.append(el)
+        else:
+            nodes.append(Para([el]))
+    return nodes
+
+
+def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Vocabulary,
+                       following: str) -> bool:
+    if para.hard_start:
+        return False
+    units = 0
+    width = 0.0
+    for el in buf:
+        if el.kind == "heading":
+            if el.level < 3:
+                return False
+            units += 1
+            continue
+        if el.kind == "enum":
+            continue
+        if el.kind != "title" or len(el.lines) > 2:
+            return False
+        if el.text.startswith(("——", "--", "－－")):
+            return False
+        units += 1
+        width += visual_width(el.text)
+    if units == 0:
+        return True
+    if units > 2 or width > 32:
+        return False
+    # A headline printed after its body repeats the body above it, not the text below.
+    text = "".join(el.text for el in buf)
+    cov_prev = vocab.coverage(text, set(bigrams(piece.text)))
+    cov_next = vocab.coverage(text, set(bigrams(following)))
+    if cov_prev >= 0.6 and cov_prev >= cov_next + 0.3:
+        return False
+    return True
+
+
+def segment(elements: list[Element]) -> Layout:
+    """Build pieces and regions from the element sequence."""
+    vocab = Vocabulary(el.text for el in elements if el.kind in ("para", "ambiguous"))
+    _resolve_ambiguous(elements, vocab)
+    for el in elements:
+        el.embedded = False  # type: ignore[attr-defined]
+    nodes = join_paragraphs(elements)
+    pieces: list[Piece] = []
+    regions: list[Region] = []
+    buf: list[Element] = []
+    current: Piece | None = None
+
+    def following_text(k: int) -> str:
+        out = []
+        for node in nodes[k:]:
+            if isinstance(node, Para):
+                out.append(node.raw)
+                if len(out) >= 4:
+                    break
+            elif not getattr(node, "embedded", False) and node.kind not in ("caption",):
+                if out:
+                    break
+        return "".join(out)
+
+    def start_piece(para: Para, start: str) -> Piece:
+        piece = Piece([para], start, index=len(pieces))
+        regions.append(Region(list(buf), current.index if current else None, piece.index))
+        pieces.append(piece)
+        return piece
+
+    for k, node in enumerate(nodes):
+        if not isinstance(node, Para):
+            if getattr(node, "embedded", False) and current is not None:
+                current.embedded.append(node)
+            else:
+                buf.append(node)
+            continue
+        para = node
+        if current is None:
+            current = start_piece(para, "hard" if para.hard_start else ("region" if buf else "first"))
+        elif not buf:
+            if para.hard_start:
+                current = start_piece(para, "hard")
+            elif para.opens_mid and not current.paras[-1].open_end:
+                current = start_piece(para, "orphan")
+            else:
+                current.paras.append(para)
+        else:
+            kinds = {el.kind for el in buf}
+            if kinds <= {"caption"} and not para.hard_start:
+                current.embedded.extend(buf)
+                current.paras.append(para)
+            elif kinds <= {"caption", "fragment"}:
+                current = start_piece(para, "hard" if para.hard_start else "orphan")
+            elif _is_subhead_region(buf, current, para, vocab, following_text(k)):
+                for el in buf:
+                    current.paras.append(Para([el], subhead=True))
+                current.paras.append(para)
+            else:
+                start = "hard" if para.hard_start else "region"
+                if any(el.kind in ("byline", "marker", "dateline") for el in buf[-1:]):
+                    start = "hard"
+                current = start_piece(para, start)
+        buf = []
+    regions.append(Region(list(buf), current.index if current else None, None))
+    return Layout(pieces, regions, vocab)

@@ -1,0 +1,155 @@
+"""Character-level helpers shared by the parser: widths, punctuation classes, similarity.
+
+Everything here is a pure function of its arguments.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterable
+
+#: Characters that end a sentence.
+SENTENCE_END = "。！？!?…；;"
+#: Closing quotes/brackets that may follow a sentence end ("……。”").
+CLOSERS = "”’」』）)》〉】\"'"
+#: Punctuation that never ends a headline (a line ending with it is prose).
+CLAUSE_PUNCT = "，,、：:"
+#: Bullets that introduce bylines and captions in print.
+BULLETS = "□■●◆▲★☆○◎◇△"
+
+_SPACE = re.compile(r"\s+")
+
+
+def visual_width(text: str) -> float:
+    """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5."""
+    total = 0.0
+    for ch in text:
+        total += 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+    return total
+
+
+def strip_closers(text: str) -> str:
+    """Text without trailing closing quotes/brackets and whitespace."""
+    return text.rstrip().rstrip(CLOSERS + " \u3000")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence: 。！？…； possibly followed by closing quotes.
+
+    A bracketed credit such as "（参与记者 张三）" also closes a paragraph when the
+    bracket follows a sentence end; a bare closing quote after a word does not.
+    """
+    core = strip_closers(text)
+    if not core:
+        # Only closers (e.g. "”") — treat as closed if there was anything at all.
+        return bool(text.strip())
+    return core[-1] in SENTENCE_END
+
+
+def ends_closed_for_title(text: str) -> bool:
+    """True when the text ends like prose rather than like a headline.
+
+    Headlines end in a word, a closing quote, or ？/！; prose ends in 。 or a clause mark.
+    """
+    t = text.rstrip()
+    if not t:
+        return False
+    core = strip_closers(t)
+    if not core:
+        return False
+    return core[-1] in "。…；;" + CLAUSE_PUNCT
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_NUMERAL = set("一二三四五六七八九十百零〇0123456789０１２３４５６７８９")
+_REPORT_VERBS = ("表示", "说", "认为", "指出", "强调", "介绍", "称", "透露", "坦言", "告诉", "说道", "表明")
+_OPEN_PUNCT_START = "，,、。；;：:）)」』”’！？!?…"
+
+
+def opens_mid_sentence(text: str) -> bool:
+    """Heuristic: does this paragraph start in the middle of a sentence?
+
+    Signals (all generic Chinese typography):
+    * it starts with clause or closing punctuation;
+    * its first clause is one or two characters followed by 、 (an enumeration
+      cut in half: "能、…", "元级、…"), unless those characters are numerals ("二、");
+    * it starts with a reporting verb followed by a comma/colon ("表示，…"), which
+      needs a subject printed before it.
+    """
+    t = text.lstrip()
+    if not t:
+        return False
+    if t[0] in _OPEN_PUNCT_START:
+        return True
+    m = re.match(r"^([^，,、。；;：:！？!?\s]{1,2})、", t)
+    if m and not all(ch in _NUMERAL for ch in m.group(1)):
+        return True
+    for verb in _REPORT_VERBS:
+        if t.startswith(verb) and len(t) > len(verb) and t[len(verb)] in "，,：:":
+            return True
+    return False
+
+
+def squash(text: str) -> str:
+    """NFKC-normalised text without whitespace, for content comparison."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def bigrams(text: str) -> list[str]:
+    """Character bigrams of the Han/alnum runs of ``text`` (punctuation breaks runs)."""
+    s = squash(text)
+    out: list[str] = []
+    run: list[str] = []
+    for ch in s + "\x00":
+        if ch.isalnum():
+            run.append(ch)
+        else:
+            if len(run) >= 2:
+                out.extend(run[i] + run[i + 1] for i in range(len(run) - 1))
+            run = []
+    return out
+
+
+class Vocabulary:
+    """Inverse document frequencies of character bigrams over a set of documents."""
+
+    def __init__(self, documents: Iterable[str]):
+        df: Counter[str] = Counter()
+        n = 0
+        for doc in documents:
+            n += 1
+            df.update(set(bigrams(doc)))
+        self.n = max(n, 1)
+        self.df = df
+
+    def idf(self, gram: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+
+    def coverage(self, query: str, target_grams: set[str]) -> float:
+        """IDF-weighted share of the query's distinct bigrams that occur in the target."""
+        grams = set(bigrams(query))
+        if not grams:
+            return 0.0
+        total = sum(self.idf(g) for g in grams)
+        if total <= 0:
+            return 0.0
+        hit = sum(self.idf(g) for g in grams if g in target_grams)
+        return hit / total
+
+    def vector(self, text: str) -> dict[str, float]:
+        tf = Counter(bigrams(text))
+        return {g: (1 + math.log(c)) * self.idf(g) for g, c in tf.items()}
+
+    def cosine(self, a: str, b: str) -> float:
+        va, vb = self.vector(a), self.vector(b)
+        if not va or not vb:
+            return 0.0
+        dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
+        na = math.sqrt(sum(w * w for w in va.values()))
+        nb = math.sqrt(sum(w * w for w in vb.values()))
+        return dot / (na * nb) if na and nb else 0.0
