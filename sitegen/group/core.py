@@ -9,9 +9,10 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
    keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink).
 3. Theme scores: each configured theme scores the density of its keywords in the article
    (a keyword matches a token equal to or containing it), each keyword weighted by its IDF.
-   Scores are smoothed over near neighbours, and articles that are near-duplicates in content
-   (same event) are merged into small "event clusters" that vote together, so two reports of
-   the same event cannot land in different themes.
+   An article whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it.
+   Otherwise its scores are smoothed over near neighbours, and if it is a near-duplicate in
+   content of other articles (same event; cosine >= EVENT_SIM) the whole "event cluster"
+   votes, so an ambiguous report of an event follows the clearer reports of the same event.
 4. Articles whose best score is below ``min_theme_score`` adopt the theme of a very similar
    themed article, else are clustered by similarity into automatic themes named after their
    top shared keywords (slug ``auto-<sha1 of the name>``).
@@ -46,6 +47,7 @@ MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
 TAG_REL_CUTOFF = 0.3  # tags beyond the 3rd need this fraction of the best tag's weight
 KEYWORD_WEIGHT_FLOOR = 0.35
+CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
 
 
 @dataclass(frozen=True)
@@ -253,8 +255,11 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy) -> 
     for root, group in members.items():
         vote = final[group].sum(axis=0) / len(group)
         best = int(np.argmax(vote)) if vote.size else 0
-        if vote.size and vote[best] >= st.min_theme_score:
-            for i in group:
+        for i in group:
+            mine = _confident(own[i], st.min_theme_score)
+            if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
+                theme_of[i], reason[i] = mine, "taxonomy"
+            elif vote.size and vote[best] >= st.min_theme_score:
                 theme_of[i] = best
                 reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
 
@@ -330,6 +335,18 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy) -> 
     groupings = {p: groupings[p] for p, _ in items}
     return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
                        texts_to_translate=texts, debug={p: debug[p] for p, _ in items})
+
+
+def _confident(scores: np.ndarray, threshold: float) -> int | None:
+    """The article's own best theme if it clearly beats the runner-up, else None."""
+    if scores.size == 0:
+        return None
+    order = np.argsort(-scores, kind="stable")
+    best = float(scores[order[0]])
+    second = float(scores[order[1]]) if scores.size > 1 else 0.0
+    if best >= threshold and best >= CONFIDENT_RATIO * second:
+        return int(order[0])
+    return None
 
 
 def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:

@@ -58,12 +58,9 @@ def _idf_table() -> tuple[dict[str, float], float]:
     with _LOCK:
         if _IDF is None:
             path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
-            table: dict[str, float] = {}
             with open(path, encoding="utf-8") as f:
-                for line in f:
-                    word, _, value = line.rstrip("\n").partition(" ")
-                    if value:
-                        table[word] = float(value)
+                parts = f.read().split()  # "word idf" lines; words contain no whitespace
+            table = dict(zip(parts[0::2], map(float, parts[1::2])))
             values = sorted(table.values())
             _IDF = (table, values[len(values) // 2])
         return _IDF
@@ -73,12 +70,17 @@ def _pos_table() -> dict[str, str]:
     global _POS
     with _LOCK:
         if _POS is None:
-            table: dict[str, str] = {}
             with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-                for line in f:
-                    parts = line.split()
-                    if len(parts) == 3:
-                        table[parts[0]] = parts[2]
+                text = f.read()
+            parts = text.split()  # "word freq tag" lines
+            if len(parts) == 3 * text.count("\n") or len(parts) == 3 * (text.count("\n") + 1):
+                table = dict(zip(parts[0::3], parts[2::3]))
+            else:  # unexpected layout: parse line by line
+                table = {}
+                for line in text.splitlines():
+                    p = line.split()
+                    if len(p) == 3:
+                        table[p[0]] = p[2]
             _POS = table
         return _POS
 
