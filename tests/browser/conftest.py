@@ -1,34 +1,13 @@
 """Browser tests: the rendered sample site served under /repo/ on 127.0.0.1, headless Chromium.
 
 Needs the Debian packages ``chromium`` and ``chromium-driver`` and the Python package
-``selenium``; every test here is skipped with the reason when one is missing.
+``selenium``; every test marked ``browser`` is skipped with the reason when one is missing.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import socket
-import threading
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path(shutil.which("chromedriver") or "/usr/bin/chromedriver")
-PREFIX = "/repo/"
-
-
-def missing_browser() -> str | None:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is absent (apt-get install -y chromium chromium-driver)"
-    if not CHROMEDRIVER.exists():
-        return f"{CHROMEDRIVER} is absent (apt-get install -y chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "the Python package selenium is not installed (pip install selenium)"
-    return None
+from .harness import PREFIX, free_port, make_driver, missing_browser, serve
 
 
 def pytest_collection_modifyitems(config, items):
@@ -38,50 +17,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves ``directory`` at /repo/ only, and /repo/404.html for anything missing (as GitHub Pages does)."""
-
-    def __init__(self, *args, directory: str, **kw):
-        self.site_root = Path(directory)
-        super().__init__(*args, directory=directory, **kw)
-
-    def log_message(self, *args):  # keep pytest output clean
-        pass
-
-    def send_head(self):
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(PREFIX):
-            self.send_error(404, "outside the site prefix")
-            return None
-        self.path = "/" + self.path[len(PREFIX):]
-        local = Path(self.translate_path(self.path))
-        if local.is_dir() and (local / "index.html").exists():
-            local = local / "index.html"
-        if not local.exists():
-            body = (self.site_root / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            import io
-            return io.BytesIO(body)
-        return super().send_head()
-
-
-def serve(directory: Path, port: int):
-    handler = functools.partial(SubpathHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    return httpd
 
 
 @pytest.fixture(scope="session")
@@ -97,22 +32,6 @@ def served_site(tmp_path_factory):
     yield base, out
     httpd.shutdown()
     httpd.server_close()
-
-
-def make_driver(width: int = 1280, height: int = 900, mobile: bool = False):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = str(CHROMIUM)
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              f"--window-size={width},{height}", "--allow-file-access-from-files"):
-        opts.add_argument(a)
-    if mobile:
-        opts.add_experimental_option("mobileEmulation", {
-            "deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0, "mobile": True, "touch": True}})
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=opts, service=Service(str(CHROMEDRIVER)))
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import PREFIX, free_port, make_driver, serve  # noqa: E402
+from harness import PREFIX, free_port, make_driver, serve  # noqa: E402
 
 
 def shoot(driver, url: str, out: Path, width: int, max_height: int = 6000) -> None:

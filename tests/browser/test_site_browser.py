@@ -109,7 +109,7 @@ def test_language_switch_is_remembered(driver, served_site):
 
 
 def test_side_by_side_then_stacked(served_site):
-    from .conftest import make_driver
+    from .harness import make_driver
 
     base, _ = served_site
     for width, mobile, side_by_side in ((1280, False, True), (390, True, False)):
