@@ -164,3 +164,41 @@ def test_site_works_from_disk(driver, served_site):
     hits = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results a")]
     # a headline match ranks above a lead match
     assert hits == [(out / "articles/001-2a0e67fa-01.html").as_uri(), (out / "articles/000-d20dbdfb-02.html").as_uri()]
+
+
+CONTRAST_JS = r"""
+function parse(c) { const m = c.match(/[\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); }
+function bg(el) { for (; el; el = el.parentElement) { const c = parse(getComputedStyle(el).backgroundColor); if (c.a > 0.5) return c; }
+  return parse(getComputedStyle(document.documentElement).backgroundColor || "rgb(255,255,255)"); }
+const bad = [];
+for (const el of document.querySelectorAll("body *")) {
+  if (!el.offsetParent && getComputedStyle(el).position !== "fixed") continue;
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own) continue;
+  const cs = getComputedStyle(el);
+  if (cs.visibility === "hidden") continue;
+  const fg = parse(cs.color), b = bg(el);
+  const l1 = lum(fg), l2 = lum(b), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+  const size = parseFloat(cs.fontSize), bold = parseInt(cs.fontWeight) >= 700;
+  const need = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5;
+  if (ratio < need) bad.push(el.tagName + "." + el.className + " " + ratio.toFixed(2) + " " + el.textContent.trim().slice(0, 30));
+}
+return bad;
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_aa_in_both_schemes(driver, served_site, scheme):
+    base, _ = served_site
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    try:
+        for page in ("index.html", ARTICLE, "articles/001-2a0e67fa-02.html", "search.html?q=%E5%8F%A3%E5%B2%B8"):
+            driver.get(base + page)
+            dark = driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+            assert dark is (scheme == "dark")
+            assert driver.execute_script(CONTRAST_JS) == [], (scheme, page)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
