@@ -16,6 +16,7 @@ right after the headline region (tie-break, never the main signal).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from .headlines import Group, Unit
@@ -27,7 +28,8 @@ MIN_ASSIGN = 0.2
 MIN_UNIT = 0.25
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
 BONUS_AFTER = 0.08  # body printed just below the headline
-CUT_COST = 0.6
+CUT_COST = 0.2
+EMISSION_WEIGHT = 0.5
 
 
 @dataclass
@@ -74,44 +76,57 @@ class Scorer:
 
 
 def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group], list[Unit]]:
-    """Merge loose single-unit groups of one region by best-matching body."""
+    """Merge loose single-unit groups of one region by best-matching body.
+
+    * A unit whose content matches some body (coverage ≥ MIN_UNIT) takes that body.
+    * A weak unit between two units of the same body, or at the edge of the region
+      next to one (with some content of its own), joins them.
+    * A unit that matches nothing is a banner — unless it is alone in its region,
+      where the position bonus may still place it.
+    * Consecutive loose units with the same body form one group.
+    """
+    loose = [k for k, g in enumerate(region_groups) if not g.closed]
+    target: dict[int, int | None] = {}
+    weak: dict[int, float] = {}
+    for k in loose:
+        g = region_groups[k]
+        body, _ = scorer.best(g.match_text, g.line)
+        content = scorer.content(g.text, body) if body is not None else 0.0
+        target[k] = body if content >= MIN_UNIT else None
+        weak[k] = content
+    only_one = len(region_groups) == 1
+    for k in loose:
+        if target[k] is not None or only_one:
+            continue
+        g = region_groups[k]
+        prev_b = target.get(k - 1)
+        next_b = target.get(k + 1)
+        sides = [b for b in (prev_b, next_b) if b is not None]
+        edge = (k - 1 not in target) or (k + 1 not in target)
+        if prev_b is not None and prev_b == next_b:
+            target[k] = prev_b
+        elif edge and len(sides) == 1 and weak[k] >= 0.1:
+            target[k] = sides[0]
+        elif any(u.subtitle for u in g.units) and sides:
+            target[k] = sides[0]
     out: list[Group] = []
     banners: list[Unit] = []
-    loose_idx = [k for k, g in enumerate(region_groups) if not g.closed]
-    best = {}
-    for k in loose_idx:
-        g = region_groups[k]
-        body, s = scorer.best(g.text, g.line)
-        content = scorer.content(g.text, body) if body is not None else 0.0
-        best[k] = (body if content >= MIN_UNIT else None, s)
-    only_one = len(region_groups) == 1
+    prev_k: int | None = None
     for k, g in enumerate(region_groups):
         if g.closed:
             out.append(g)
+            prev_k = None
             continue
-        body = best[k][0]
-        if body is None and not only_one:
-            prev_b = best.get(k - 1, (None,))[0] if k - 1 in best else None
-            next_b = best.get(k + 1, (None,))[0] if k + 1 in best else None
-            if prev_b is not None and prev_b == next_b:
-                body = prev_b
-                best[k] = (body, 0.0)
-            elif any(u.subtitle for u in g.units):
-                pass
-            else:
-                banners.extend(g.units)
-                continue
-        if out and not out[-1].closed and k - 1 in best and best[k - 1][0] is not None \
-                and best[k - 1][0] == body and out[-1] is not None and out[-1].units \
-                and out[-1].units[-1].line < g.line and _last_loose(out, region_groups, k):
+        if target.get(k) is None and not only_one:
+            banners.extend(g.units)
+            prev_k = None
+            continue
+        if prev_k is not None and target.get(prev_k) == target.get(k) and target.get(k) is not None:
             out[-1].units.extend(g.units)
         else:
             out.append(Group(list(g.units), region=g.region))
+        prev_k = k
     return out, banners
-
-
-def _last_loose(out: list[Group], region_groups: list[Group], k: int) -> bool:
-    return not region_groups[k - 1].closed
 
 
 def assign(groups: list[Group], scorer: Scorer) -> Assignment:
@@ -121,8 +136,8 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
         if not g.units:
             continue
         for bi in range(len(scorer.bodies)):
-            s = scorer.score(g.text, g.line, bi)
-            if scorer.content(g.text, bi) >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
+            s = scorer.score(g.match_text, g.line, bi)
+            if scorer.content(g.match_text, bi) >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
     result = Assignment()
@@ -147,9 +162,11 @@ def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> 
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}
     for g in first.unassigned:
-        if not g.units:
+        # only complete headline blocks (with a byline, or several units) may claim
+        # a share of a body; a lone line may just be a banner or a kicker
+        if not g.units or not (g.bylines or len(g.units) >= 2):
             continue
-        contents = [(scorer.content(g.text, i), i) for i in range(len(bodies))]
+        contents = [(scorer.content(g.match_text, i), i) for i in range(len(bodies))]
         c, i = max(contents) if contents else (0.0, None)
         if i is not None and c >= 0.3:
             extra.setdefault(i, []).append(g)
@@ -172,69 +189,70 @@ def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> 
 
 
 def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Body]:
+    """Cut ``body`` into contiguous segments, one headline each, when that explains
+    the text better: the total coverage of each segment by its headline, minus
+    CUT_COST per cut, must beat the best single headline for the whole body, and each
+    segment's headline must match it better than the other headlines do."""
     paras = body.paras
     n = len(paras)
-    heads = [set(bigrams(p.raw)) for p in paras]
-    emis = [[0.0] * len(labels) for _ in range(n)]
-    for i, p in enumerate(paras):
-        for j, g in enumerate(labels):
-            emis[i][j] = 0.0 if p.subhead else vocab.coverage(g.text, heads[i])
-    # subheads take the emission of the paragraph after them
-    for i in range(n - 2, -1, -1):
-        if paras[i].subhead:
-            emis[i] = list(emis[i + 1])
+    cut_points = [i for i in range(1, n) if _can_cut(paras, i)]
+    grams_cache: dict[tuple[int, int], set[str]] = {}
 
-    def can_cut(i: int) -> bool:  # cut before paragraph i
-        prev, cur = paras[i - 1], paras[i]
-        if cur.subhead and i + 1 < n and False:
-            return False
-        if prev.subhead:
-            return False
-        return not prev.open_end and not cur.opens_mid and not cur.hard_start or cur.hard_start
+    def grams(a: int, b: int) -> set[str]:
+        key = (a, b)
+        if key not in grams_cache:
+            grams_cache[key] = set(bigrams("".join(p.raw for p in paras[a:b])))
+        return grams_cache[key]
+
+    def cov(j: int, a: int, b: int) -> float:
+        return vocab.coverage(labels[j].match_text, grams(a, b))
+
+    emission = [[vocab.coverage(g.match_text, set(bigrams(p.raw)))
+                 for g in labels] for p in paras]
+
+    def affinity(j: int, a: int, b: int) -> float:
+        return EMISSION_WEIGHT * sum(emission[i][j] for i in range(a, b))
 
     k = len(labels)
-    # dp over (i, label, used mask)
-    NEG = float("-inf")
-    best: dict[tuple[int, int, int], tuple[float, tuple | None]] = {}
-    for j in range(k):
-        best[(0, j, 1 << j)] = (emis[0][j], None)
-    for i in range(1, n):
-        for (pi, j, mask), (score, _) in list(best.items()):
-            if pi != i - 1:
-                continue
-            key = (i, j, mask)
-            cand = score + emis[i][j]
-            if cand > best.get(key, (NEG, None))[0]:
-                best[key] = (cand, (pi, j, mask))
-            if can_cut(i):
-                for j2 in range(k):
-                    if mask & (1 << j2):
-                        continue
-                    key2 = (i, j2, mask | (1 << j2))
-                    cand2 = score + emis[i][j2] - CUT_COST
-                    if cand2 > best.get(key2, (NEG, None))[0]:
-                        best[key2] = (cand2, (pi, j, mask))
-    finals = [(v[0], key) for key, v in best.items() if key[0] == n - 1]
-    if not finals:
-        return [body]
-    _, key = max(finals)
-    labels_seq = []
-    while key is not None:
-        labels_seq.append(key[1])
-        key = best[key][1]
-    labels_seq.reverse()
-    cuts = [i for i in range(1, n) if labels_seq[i] != labels_seq[i - 1]]
-    if not cuts:
+    best_score = max(cov(j, 0, n) + affinity(j, 0, n) for j in range(k))
+    best_bounds: list[int] | None = None
+    best_perm: tuple[int, ...] | None = None
+    for m in range(1, min(k, 4)):
+        for cuts in itertools.combinations(cut_points, m):
+            bounds = [0, *cuts, n]
+            for perm in itertools.permutations(range(k), m + 1):
+                total = 0.0
+                ok = True
+                for s_idx, j in enumerate(perm):
+                    a, b = bounds[s_idx], bounds[s_idx + 1]
+                    c = cov(j, a, b)
+                    if c < 0.2 or any(cov(o, a, b) >= c for o in perm if o != j):
+                        ok = False
+                        break
+                    total += c + affinity(j, a, b)
+                if not ok:
+                    continue
+                total -= CUT_COST * m
+                if total > best_score:
+                    best_score, best_bounds, best_perm = total, bounds, perm
+    if best_bounds is None:
         return [body]
     out: list[Body] = []
-    bounds = [0] + cuts + [n]
-    for a, b in zip(bounds, bounds[1:]):
+    for s_idx in range(len(best_bounds) - 1):
+        a, b = best_bounds[s_idx], best_bounds[s_idx + 1]
         part = paras[a:b]
-        first_line = part[0].line
-        last_line = part[-1].chunks[-1].lines[-1].no
         nb = Body(list(part), body.start if a == 0 else "split")
-        nb.spans = [(first_line, last_line)]
+        nb.spans = [(part[0].line, part[-1].chunks[-1].lines[-1].no)]
         if a == 0:
             nb.embedded = list(body.embedded)
         out.append(nb)
     return out
+
+
+def _can_cut(paras: list[Para], i: int) -> bool:
+    """May a new article start at paragraph ``i``? Only between finished sentences,
+    never right after a subhead and never at a subhead."""
+    prev, cur = paras[i - 1], paras[i]
+    if prev.subhead or cur.subhead:
+        return False
+    return not prev.open_end and not cur.opens_mid

@@ -52,6 +52,11 @@ class Group:
     def text(self) -> str:
         return "".join(u.text for u in self.units)
 
+    @property
+    def match_text(self) -> str:
+        """The words to match against bodies: without series labels (column names)."""
+        return "".join(u.text for u in self.units if not u.label) or self.text
+
 
 def element_units(el: Element) -> list[Unit]:
     """Units of a title/heading element; a line starting with —— starts a subtitle unit."""

@@ -162,16 +162,17 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
                     if node.open_end:
                         target = node
                     break
-                if _skippable(node, opening):
-                    skipped.append(node)
-                    j -= 1
-                    continue
                 if opening and node.kind == "title" and len(node.lines) == 1:
                     # a one-line "title" before a paragraph that starts mid-sentence
                     # was really the start of that sentence
                     para = Para([node])
                     nodes[j] = para
                     target = para
+                    break
+                if _skippable(node, opening):
+                    skipped.append(node)
+                    j -= 1
+                    continue
                 break
         if target is not None:
             for s in skipped:
@@ -210,7 +211,7 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     text = "".join(el.text for el in buf)
     cov_prev = vocab.coverage(text, set(bigrams(piece.text)))
     cov_next = vocab.coverage(text, set(bigrams(following)))
-    if cov_prev >= 0.6 and cov_prev >= cov_next + 0.3:
+    if cov_prev >= 0.6 and cov_next <= 0.35:
         return False
     return True
 
@@ -256,7 +257,7 @@ def segment(elements: list[Element]) -> Layout:
         if current is None:
             current = start_piece(para, "hard" if para.hard_start else ("region" if buf else "first"))
         elif not buf:
-            if para.hard_start:
+            if para.hard_start or current.paras[-1].end_marker:
                 current = start_piece(para, "hard")
             elif para.opens_mid and not current.paras[-1].open_end:
                 current = start_piece(para, "orphan")

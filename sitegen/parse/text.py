@@ -4,6 +4,7 @@ Everything here is a pure function of its arguments.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -88,11 +89,40 @@ def opens_mid_sentence(text: str) -> bool:
         return True
     m = re.match(r"^([^，,、。；;：:！？!?\s]{1,2})、", t)
     if m and not all(ch in _NUMERAL for ch in m.group(1)):
-        return True
+        item = m.group(1)
+        if len(item) == 1 or not is_word(item):
+            return True
     for verb in _REPORT_VERBS:
         if t.startswith(verb) and len(t) > len(verb) and t[len(verb)] in "，,：:":
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    """jieba's word-frequency table, loaded once on first use (~1 s); empty without jieba."""
+    try:
+        import logging
+
+        import jieba  # noqa: PLC0415 - optional and slow to load
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        return dict(jieba.dt.FREQ)
+    except Exception:  # pragma: no cover - jieba missing or broken
+        return {}
+
+
+def is_word(text: str) -> bool:
+    """Is ``text`` a word of jieba's dictionary?
+
+    Without jieba every string counts as a word, which errs on the side of
+    "this paragraph starts normally".
+    """
+    words = _dictionary()
+    if not words:
+        return True
+    return bool(words.get(text))
 
 
 def squash(text: str) -> str:
