@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 
 from .blocks import Element
 from .segment import Layout, Para, Piece
+from .text import is_han, is_word
 
-KEEP_BONUS = 0.15
+KEEP_BONUS = 0.05
+JUNCTION_BONUS = 0.1
 MIN_SCORE = 0.1
 TEXT_WINDOW = 1500
 
@@ -65,6 +67,18 @@ class Body:
     @property
     def text(self) -> str:
         return "".join(p.raw for p in self.paras if not p.subhead)
+
+
+def junction(end: str, start: str) -> float:
+    """Bonus when the characters across the break form a dictionary word (效|能 → 效能)."""
+    end, start = end.rstrip(), start.lstrip()
+    for a in (1, 2):
+        for b in (1, 2):
+            left, right = end[-a:], start[:b]
+            if len(left) == a and len(right) == b and all(is_han(ch) for ch in left + right) \
+                    and is_word(left + right):
+                return JUNCTION_BONUS
+    return 0.0
 
 
 def _join_points(piece: Piece) -> list[tuple[int, int]]:
@@ -128,8 +142,9 @@ def rejoin(layout: Layout) -> list[Body]:
                 if line <= first_end:
                     continue
                 right = _right_text(piece, i, c)
-                base = vocab.cosine(_left_text(piece, i, c), right) + KEEP_BONUS
-                rivals = [vocab.cosine(t, right) - MIN_SCORE
+                left = _left_text(piece, i, c)
+                base = vocab.cosine(left, right) + junction(left, right) + KEEP_BONUS
+                rivals = [vocab.cosine(t, right) + junction(t, right) - MIN_SCORE
                           for (eline, t) in ends.values() if eline < line]
                 if rivals and max(rivals) > base - 0.05:
                     key = ("join", idx, i, c)
@@ -224,7 +239,7 @@ def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
             if sk == ek:
                 opts.append((kept[ek], sk))
                 continue
-            score = vocab.cosine(etext, stext) - MIN_SCORE
+            score = vocab.cosine(etext, stext) + junction(etext, stext) - MIN_SCORE
             if score > 0:
                 opts.append((score, sk))
         opts.sort(reverse=True)

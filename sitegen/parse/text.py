@@ -42,10 +42,14 @@ def ends_sentence(text: str) -> bool:
     A bracketed credit such as "（参与记者 张三）" also closes a paragraph when the
     bracket follows a sentence end; a bare closing quote after a word does not.
     """
-    core = strip_closers(text)
+    t = text.rstrip()
+    if t.endswith(("）", ")")):
+        # a parenthetical at the end (credit, source) closes the paragraph
+        return True
+    core = strip_closers(t)
     if not core:
         # Only closers (e.g. "”") — treat as closed if there was anything at all.
-        return bool(text.strip())
+        return bool(t)
     return core[-1] in SENTENCE_END
 
 
