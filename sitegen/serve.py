@@ -273,18 +273,23 @@ class DevServer:
         return f"http://{HOST}:{self._httpd.server_address[1]}/"
 
     def start(self) -> None:
-        """Bind 127.0.0.1:port (0 = any free port), build once, start serving and watching."""
+        """Bind 127.0.0.1:port (0 = any free port), serve, build once, then watch.
+
+        Requests are answered during the first build (with the previous site, if any, whose
+        pages reload themselves when the build is done).
+        """
         self._httpd = ThreadingHTTPServer((HOST, self.port), self._handler())
         self._httpd.daemon_threads = True
+        serve_thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
+                                        name="sitegen-serve", daemon=True)
+        self._threads = [serve_thread]
+        serve_thread.start()
         # Taken before the first build, so an edit made while it runs still triggers a rebuild.
         before = snapshot(self._paths(), exclude=self.config.out_dir)
         self.rebuild()
-        serve_thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
-                                        name="sitegen-serve", daemon=True)
         watch_thread = threading.Thread(target=self._watch, args=(before,), name="sitegen-watch", daemon=True)
-        self._threads = [serve_thread, watch_thread]
-        for t in self._threads:
-            t.start()
+        self._threads.append(watch_thread)
+        watch_thread.start()
 
     def wait(self) -> None:
         """Block until ``stop()`` (or Ctrl-C in the main thread)."""
@@ -303,14 +308,19 @@ class DevServer:
 
 
 def serve(config: Config, port: int, reporter: Reporter, config_file: Path | None = None) -> int:
-    """The ``sitegen serve`` command. Returns 0 after Ctrl-C, 1 if the port can't be bound."""
+    """The ``sitegen serve`` command. Returns 0 after Ctrl-C (130 if during the first build),
+    1 if the port can't be bound."""
     server = DevServer(config, port, reporter, config_file=config_file)
     try:
         server.start()
-    except OSError as exc:
+    except OSError as exc:  # only binding raises: build errors are reported and survived
         reporter.error(f"cannot serve on {HOST}:{port}: {exc.strerror or exc} (try --port)")
         server.stop()
         return 1
+    except KeyboardInterrupt:  # Ctrl-C during the first build
+        print("stopping", flush=True)
+        server.stop()
+        return 130
     print(f"serving {config.out_dir} at {server.url} (Ctrl-C to stop)", flush=True)
     try:
         server.wait()

@@ -231,17 +231,24 @@ def test_cli_serve_builds_rebuilds_and_stops_on_ctrl_c(tmp_path):
                 raise AssertionError(f"serve exited early:\n{proc.stdout.read()}")
             try:
                 return counter(base) >= 1
-            except (urllib.error.URLError, ConnectionError, json.JSONDecodeError):
+            except (OSError, json.JSONDecodeError):  # not listening yet (URLError is an OSError)
                 return False
 
-        wait_for(up, timeout=60)  # first build imports jieba and the translation stack
+        wait_for(up)  # the first build (jieba, the translation stack) takes a few seconds
         status, body, _ = get(base)
         assert status == 200 and RELOAD_PATH in body
         assert RELOAD_PATH not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
         before = counter(base)
         seed = tmp_path / "seeds" / first.name
-        bump(seed, seed.read_text(encoding="utf-8") + "\n\n新增一段用于测试重建。\n")
-        wait_for(lambda: counter(base) > before, timeout=TIMEOUT)
+        added = "新增一段用于测试重建。"
+        assert not any(added in p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+        bump(seed, seed.read_text(encoding="utf-8") + f"\n\n{added}\n")
+        wait_for(lambda: counter(base) > before)
+        pages = [p for p in (tmp_path / "site").rglob("*.html") if added in p.read_text(encoding="utf-8")]
+        assert pages, "the rebuilt site does not contain the new paragraph"
+        rel = pages[0].relative_to(tmp_path / "site").as_posix()
+        status, body, _ = get(base + rel)
+        assert status == 200 and added in body
     finally:
         proc.send_signal(signal.SIGINT)
         try:
