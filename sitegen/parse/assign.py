@@ -16,6 +16,7 @@ right after the headline region (tie-break, never the main signal).
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 
@@ -54,24 +55,49 @@ def neighbours(bodies: list[Body], line: int) -> tuple[int | None, int | None]:
 
 
 class Scorer:
+    """Content and position scores of headline text against bodies.
+
+    Only the NEAREST bodies (by printing position) are candidates for a headline, which
+    keeps the work linear in the size of the page and matches how pages are laid out.
+    """
+
+    NEAREST = 12
+
     def __init__(self, bodies: list[Body], vocab: Vocabulary):
         self.bodies = bodies
         self.vocab = vocab
         self.grams = [set(bigrams(b.text)) for b in bodies]
+        self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
+        self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
+        self._lines = [bodies[i].line for i in self._order]
 
     def content(self, text: str, body: int) -> float:
         return self.vocab.coverage(text, self.grams[body])
 
+    def _around(self, line: int) -> tuple[int | None, int | None, list[int]]:
+        if line not in self._near:
+            before, after = neighbours(self.bodies, line)
+            pos = bisect.bisect_left(self._lines, line)
+            lo = max(0, pos - self.NEAREST // 2)
+            hi = min(len(self.bodies), lo + self.NEAREST)
+            lo = max(0, hi - self.NEAREST)
+            near = set(self._order[lo:hi]) | {i for i in (before, after) if i is not None}
+            self._near[line] = (before, after, sorted(near))
+        return self._near[line]
+
+    def candidates(self, line: int) -> list[int]:
+        return self._around(line)[2]
+
     def score(self, text: str, line: int, body: int) -> float:
-        before, after = neighbours(self.bodies, line)
+        before, after, _ = self._around(line)
         bonus = BONUS_BEFORE if body == before else BONUS_AFTER if body == after else 0.0
         return self.content(text, body) + bonus
 
     def best(self, text: str, line: int) -> tuple[int | None, float]:
-        if not self.bodies:
+        cands = self.candidates(line)
+        if not cands:
             return None, 0.0
-        scores = [(self.score(text, line, i), i) for i in range(len(self.bodies))]
-        s, i = max(scores)
+        s, i = max((self.score(text, line, i), i) for i in cands)
         return i, s
 
 
@@ -135,7 +161,7 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
     for gi, g in enumerate(groups):
         if not g.units:
             continue
-        for bi in range(len(scorer.bodies)):
+        for bi in scorer.candidates(g.line):
             s = scorer.score(g.match_text, g.line, bi)
             if scorer.content(g.match_text, bi) >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
@@ -166,7 +192,7 @@ def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> 
         # a share of a body; a lone line may just be a banner or a kicker
         if not g.units or not (g.bylines or len(g.units) >= 2):
             continue
-        contents = [(scorer.content(g.match_text, i), i) for i in range(len(bodies))]
+        contents = [(scorer.content(g.match_text, i), i) for i in scorer.candidates(g.line)]
         c, i = max(contents) if contents else (0.0, None)
         if i is not None and c >= 0.3:
             extra.setdefault(i, []).append(g)
@@ -214,10 +240,13 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
         return EMISSION_WEIGHT * sum(emission[i][j] for i in range(a, b))
 
     k = len(labels)
+    if k > 4 or len(cut_points) > 60:
+        return [body]  # too many combinations to weigh; keep the body whole
+    max_cuts = 3 if len(cut_points) <= 25 else 1
     best_score = max(cov(j, 0, n) + affinity(j, 0, n) for j in range(k))
     best_bounds: list[int] | None = None
     best_perm: tuple[int, ...] | None = None
-    for m in range(1, min(k, 4)):
+    for m in range(1, min(k, max_cuts + 1)):
         for cuts in itertools.combinations(cut_points, m):
             bounds = [0, *cuts, n]
             for perm in itertools.permutations(range(k), m + 1):

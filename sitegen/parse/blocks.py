@@ -20,6 +20,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -100,18 +101,19 @@ def _special_kind(line: L.Line) -> str | None:
 
 
 def _column_widths(blocks: list[list[L.Line]]) -> list[float]:
-    """Local column width for each block: median widest line of nearby blocks that
-    have at least three lines (hard-wrapped prose). Infinite where there are none."""
-    wide = [
-        (i, max(ln.width for ln in b))
-        for i, b in enumerate(blocks)
-        if len(b) >= 3
-    ]
+    """Local column width for each block: median widest line of the (up to five)
+    nearest blocks within eight blocks that have at least three lines (hard-wrapped
+    prose). Infinite where there are fewer than two such blocks (one paragraph per
+    line)."""
+    wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
+    wide_w = [max(ln.width for ln in blocks[i]) for i in wide_idx]
     out: list[float] = []
     for i in range(len(blocks)):
-        near = sorted(wide, key=lambda iw: abs(iw[0] - i))[:5]
-        near = [w for j, w in near if abs(j - i) <= 8]
-        out.append(statistics.median(near) if len(near) >= 2 else math.inf)
+        pos = bisect.bisect_left(wide_idx, i)
+        window = range(max(0, pos - 5), min(len(wide_idx), pos + 5))
+        near = sorted(window, key=lambda k: abs(wide_idx[k] - i))[:5]
+        widths = [wide_w[k] for k in near if abs(wide_idx[k] - i) <= 8]
+        out.append(statistics.median(widths) if len(widths) >= 2 else math.inf)
     return out
 
 

@@ -264,7 +264,12 @@ def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
             used.discard(sk)
         search(k + 1, used, total, chosen)
 
-    if len(end_keys) <= 12:
+    combos = 1
+    for ek in end_keys:
+        combos *= len(options[ek]) + 1
+        if combos > 20000:
+            break
+    if combos <= 20000:
         search(0, set(), 0.0, {})
         return best[1]
     # too many: keep the sequential joins, greedy for the rest
