@@ -6,8 +6,8 @@
   something changed. A failed rebuild prints the error and the last good site stays up (the
   writer swaps the output directory in only after a complete build).
 - Live reload: nothing is injected into the files on disk. HTML is served with a small script
-  appended at response time; it polls ``/__sitegen_reload``, which returns the build counter,
-  and reloads the page when the counter moves.
+  tag added at response time (``/__sitegen_reload.js``); the script polls ``/__sitegen_reload``,
+  which returns the build counter, and reloads the page when the counter moves.
 - Ctrl-C stops the server and the watcher.
 """
 from __future__ import annotations
@@ -31,12 +31,17 @@ HOST = "127.0.0.1"
 RELOAD_PATH = "/__sitegen_reload"
 POLL_SECONDS = 0.5
 
-# Appended to every HTML response; {build} is the counter at the time the page was served, so a
-# build that finishes between serving the page and its first poll still triggers a reload.
-RELOAD_SCRIPT = """
-<script>/* sitegen serve: live reload (not part of the built site) */
+RELOAD_SCRIPT_PATH = "/__sitegen_reload.js"
+
+# Added before </body> of every HTML response (never to the files on disk). The build counter at
+# the time the page was served rides in the query, so a build that finishes between serving the
+# page and its first poll still reloads it. An external script, not inline code, so that a
+# Content-Security-Policy of script-src 'self' cannot block it.
+RELOAD_TAG = '<script src="%(src)s?b=%(build)d"></script>\n'
+
+RELOAD_SCRIPT = """/* sitegen serve: live reload (not part of the built site) */
 (function () {
-  var seen = %(build)d;
+  var seen = Number(new URL(document.currentScript.src).searchParams.get("b"));
   function poll() {
     fetch("%(path)s", {cache: "no-store"})
       .then(function (r) { return r.json(); })
@@ -48,8 +53,7 @@ RELOAD_SCRIPT = """
   }
   setTimeout(poll, 1000);
 })();
-</script>
-"""
+""" % {"path": RELOAD_PATH}
 
 Snapshot = dict[str, tuple[int, int]]
 
@@ -218,7 +222,7 @@ class DevServer:
 
             def _send_html(self, file: Path, status: HTTPStatus, head_only: bool) -> None:
                 body = file.read_bytes()
-                script = (RELOAD_SCRIPT % {"build": server.build_count, "path": RELOAD_PATH}).encode()
+                script = (RELOAD_TAG % {"src": RELOAD_SCRIPT_PATH, "build": server.build_count}).encode()
                 marker = body.lower().rfind(b"</body>")
                 body = body[:marker] + script + body[marker:] if marker >= 0 else body + script
                 self.send_response(status)
@@ -228,15 +232,22 @@ class DevServer:
                 if not head_only:
                     self.wfile.write(body)
 
+            def _send_bytes(self, payload: bytes, content_type: str, head_only: bool) -> None:
+                self.send_response(HTTPStatus.OK)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                if not head_only:
+                    self.wfile.write(payload)
+
             def _serve(self, head_only: bool) -> None:
-                if urlsplit(self.path).path == RELOAD_PATH:
+                path = urlsplit(self.path).path
+                if path == RELOAD_PATH:
                     payload = json.dumps({"build": server.build_count, "error": server.last_error}).encode()
-                    self.send_response(HTTPStatus.OK)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    self.end_headers()
-                    if not head_only:
-                        self.wfile.write(payload)
+                    self._send_bytes(payload, "application/json", head_only)
+                    return
+                if path == RELOAD_SCRIPT_PATH:
+                    self._send_bytes(RELOAD_SCRIPT.encode(), "text/javascript; charset=utf-8", head_only)
                     return
                 html = self._site_file()
                 if html is not None:

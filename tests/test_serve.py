@@ -19,7 +19,7 @@ import pytest
 from sitegen.config import Config, load_config, with_overrides
 from sitegen.models import Page
 from sitegen.progress import Reporter
-from sitegen.serve import RELOAD_PATH, DevServer, snapshot, watched_paths
+from sitegen.serve import RELOAD_PATH, RELOAD_SCRIPT_PATH, DevServer, snapshot, watched_paths
 from sitegen.write import write_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -111,6 +111,10 @@ def test_serves_the_site_on_loopback_with_reload_script(server, tiny_project):
     status, body, _ = get(server.url + "nope.html")
     assert status == 404 and "not here" in body
     assert counter(server.url) == 1
+    assert f'<script src="{RELOAD_SCRIPT_PATH}?b=1"></script>' in get(server.url)[1]
+    status, script, headers = get(server.url + RELOAD_SCRIPT_PATH.lstrip("/"))
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript")
+    assert RELOAD_PATH in script and "location.reload()" in script
 
 
 def test_rebuilds_when_a_seed_changes(server, tiny_project):
@@ -260,3 +264,39 @@ def test_cli_serve_builds_rebuilds_and_stops_on_ctrl_c(tmp_path):
     assert proc.returncode == 0, output
     assert "Traceback" not in output, output
     assert f"at http://127.0.0.1:{port}/" in output
+
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+
+
+def _browser_missing() -> str | None:
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        return "headless Chromium is not installed (apt-get install chromium chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "the Python package selenium is not installed"
+    return None
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(_browser_missing() is not None, reason=str(_browser_missing()))
+def test_browser_reloads_the_page_after_a_rebuild(server, tiny_project):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(options=opts, service=Service(str(CHROMEDRIVER)))
+    try:
+        driver.set_page_load_timeout(TIMEOUT)
+        driver.get(server.url)
+        assert "第一版" in driver.find_element("tag name", "h1").text
+        driver.execute_script("window.__stale = true;")  # gone once the page reloads
+        bump(tiny_project.seeds_dir / "one.txt", "第二版\n")
+        wait_for(lambda: driver.execute_script("return window.__stale !== true && document.readyState === 'complete'"))
+        assert "第二版" in driver.find_element("tag name", "h1").text
+    finally:
+        driver.quit()
