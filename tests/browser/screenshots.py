@@ -4,11 +4,14 @@
 
 SITE_DIR is a rendered site (``sitegen build --out SITE_DIR``, or the sample:
 ``python -m sitegen.render.sample SITE_DIR``). It is served under /repo/ like
-GitHub Pages would. Writes index-{phone,desktop}.png and article-{phone,desktop}.png.
+GitHub Pages would. Writes index-{phone,desktop}.png, article-{phone,desktop}.png and article-desktop-dark.png
+(pages taller than 2400px are cut there).
 """
 from __future__ import annotations
 
 import base64
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,12 +19,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import PREFIX, free_port, make_driver, serve  # noqa: E402
 
 
-def shoot(driver, url: str, out: Path, width: int, max_height: int = 6000) -> None:
+def shoot(driver, url: str, out: Path, width: int, max_height: int = 2400, dark: bool = False) -> None:
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
     driver.get(url)
     h = min(driver.execute_script("return document.documentElement.scrollHeight"), max_height)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": h, "deviceScaleFactor": 1, "mobile": width < 600})
-    png = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    png = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": h, "scale": 1}})
     out.write_bytes(base64.b64decode(png["data"]))
 
 
@@ -38,10 +45,16 @@ def main(argv: list[str]) -> int:
             try:
                 shoot(d, base + "index.html", out / f"index-{name}.png", width)
                 shoot(d, base + article, out / f"article-{name}.png", width)
+                if name == "desktop":
+                    shoot(d, base + article, out / "article-desktop-dark.png", width, 1000, dark=True)
             finally:
                 d.quit()
     finally:
         httpd.shutdown()
+    if shutil.which("pngquant"):  # optional: ~3x smaller files for the README
+        for png in sorted(out.glob("*.png")):
+            subprocess.run(["pngquant", "--force", "--skip-if-larger", "--strip", "--output", str(png), "256", "--", str(png)],
+                           check=False)
     print(f"screenshots of {site} written to {out}")
     return 0
 
