@@ -36,7 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO / "seeds"
 GOLD_DIR = Path("/work/shared/gold")
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 _SENTENCE_RE = re.compile(r"[^。！？!?]+[。！？!?]+[”」』’）)》]*")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
@@ -153,15 +153,24 @@ def load_pool(seeds_dir: Path = SEEDS_DIR, gold_dir: Path = GOLD_DIR) -> list[So
 
 
 def _make_article(rng: random.Random, src: Source, index: int, categories: dict[str, str]) -> GenArticle:
-    clauses = src.clauses or [src.sentences[0][:12]]
+    pool = src.sentences
+    n_par = rng.choice([3, 4, 4, 5, 6, 8, 10, 12])
+    paragraphs: list[list[str]] = []
+    for _ in range(n_par):
+        k = min(len(pool), rng.choice([1, 2, 2, 3, 3, 4]))
+        paragraphs.append([pool[i] for i in sorted(rng.sample(range(len(pool)), k))])
+    # A headline says what the story reports: the real one (when its sentences are drawn
+    # from that story) or clauses of this article's own lead and body.
+    lead_clauses = _clauses(paragraphs[0])
+    own_clauses = _clauses([s for p in paragraphs for s in p]) or [pool[0][:12]]
     if src.headline and rng.random() < 0.25:
         kicker, headline, subtitle = src.kicker, src.headline, src.subtitle
     else:
-        headline = rng.choice(clauses)
+        headline = rng.choice(lead_clauses or own_clauses)
         if rng.random() < 0.35:
-            headline = f"{headline} {rng.choice(clauses)}"
-        kicker = rng.choice(clauses) if rng.random() < 0.2 else None
-        subtitle = ("——" + rng.choice(clauses)) if rng.random() < 0.2 else None
+            headline = f"{headline} {rng.choice(own_clauses)}"
+        kicker = rng.choice(own_clauses) if rng.random() < 0.2 else None
+        subtitle = ("——" + rng.choice(own_clauses)) if rng.random() < 0.2 else None
 
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     names = " ".join(rng.sample(NAMES, rng.randint(1, 3)))
@@ -178,15 +187,11 @@ def _make_article(rng: random.Random, src: Source, index: int, categories: dict[
     elif style < 0.80:
         byline_line = f"●本报记者 {names}"
 
-    n_par = rng.choice([3, 4, 4, 5, 6, 8, 10, 12])
     blocks: list[tuple[str, str]] = []
-    pool = src.sentences
-    for p in range(n_par):
-        k = min(len(pool), rng.choice([1, 2, 2, 3, 3, 4]))
-        picks = sorted(rng.sample(range(len(pool)), k))
-        blocks.append(("paragraph", "".join(pool[i] for i in picks)))
+    for p, sentences in enumerate(paragraphs):
+        blocks.append(("paragraph", "".join(sentences)))
         if n_par >= 6 and p == n_par // 2 and rng.random() < 0.3:
-            sub = rng.choice(src.subheads) if src.subheads and rng.random() < 0.5 else rng.choice(clauses)
+            sub = rng.choice(src.subheads) if src.subheads and rng.random() < 0.5 else rng.choice(own_clauses)
             blocks.append(("subhead", sub))
     marker = f"（下转第{rng.randint(2, 8)}版）" if rng.random() < 0.03 else None
     return GenArticle(kicker, headline, subtitle, byline_line, prefix, blocks, marker,
