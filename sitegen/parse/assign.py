@@ -29,6 +29,7 @@ MIN_ASSIGN = 0.2
 MIN_UNIT = 0.25
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
 BONUS_AFTER = 0.08  # body printed just below the headline
+BONUS_HEADING = 0.3  # body right below a markdown heading
 CUT_COST = 0.2
 EMISSION_WEIGHT = 0.5
 
@@ -41,12 +42,15 @@ class Assignment:
 
 
 def neighbours(bodies: list[Body], line: int) -> tuple[int | None, int | None]:
-    """Index of the body printed right before ``line`` and right after it."""
+    """Index of the body printed right before ``line`` and right after it (the same
+    body twice when ``line`` lies inside one of its spans)."""
     before = after = None
     best_b = -1
     best_a = 10**12
     for i, body in enumerate(bodies):
         for first, last in body.spans:
+            if first <= line <= last:
+                return i, i  # printed inside this body
             if last < line and last > best_b:
                 best_b, before = last, i
             if first > line and first < best_a:
@@ -88,9 +92,16 @@ class Scorer:
     def candidates(self, line: int) -> list[int]:
         return self._around(line)[2]
 
-    def score(self, text: str, line: int, body: int) -> float:
+    def score(self, text: str, line: int, body: int, heading: bool = False) -> float:
+        """Content plus position bonus. A markdown heading heads the text that follows
+        it, so its bonus for the body right after it is larger."""
         before, after, _ = self._around(line)
-        bonus = BONUS_BEFORE if body == before else BONUS_AFTER if body == after else 0.0
+        if body == after:
+            bonus = BONUS_HEADING if heading else BONUS_AFTER
+        elif body == before:
+            bonus = BONUS_BEFORE
+        else:
+            bonus = 0.0
         return self.content(text, body) + bonus
 
     def best(self, text: str, line: int) -> tuple[int | None, float]:
@@ -161,8 +172,9 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
     for gi, g in enumerate(groups):
         if not g.units:
             continue
+        heading = all(u.heading for u in g.units)
         for bi in scorer.candidates(g.line):
-            s = scorer.score(g.match_text, g.line, bi)
+            s = scorer.score(g.match_text, g.line, bi, heading)
             if scorer.content(g.match_text, bi) >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))

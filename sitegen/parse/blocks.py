@@ -107,14 +107,31 @@ def _column_widths(blocks: list[list[L.Line]]) -> list[float]:
     line)."""
     wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
     wide_w = [max(ln.width for ln in blocks[i]) for i in wide_idx]
+    fallback = _global_width(blocks)
     out: list[float] = []
     for i in range(len(blocks)):
         pos = bisect.bisect_left(wide_idx, i)
         window = range(max(0, pos - 5), min(len(wide_idx), pos + 5))
         near = sorted(window, key=lambda k: abs(wide_idx[k] - i))[:5]
         widths = [wide_w[k] for k in near if abs(wide_idx[k] - i) <= 8]
-        out.append(statistics.median(widths) if len(widths) >= 2 else math.inf)
+        out.append(statistics.median(widths) if len(widths) >= 2 else fallback)
     return out
+
+
+def _global_width(blocks: list[list[L.Line]]) -> float:
+    """Whole-file column width for short pages: the median widest line of blocks with
+    two or more lines — unless the file sets one paragraph per line (many long lines),
+    where there is no column width (infinite)."""
+    all_lines = [ln for b in blocks for ln in b]
+    if not all_lines:
+        return math.inf
+    long_lines = sum(1 for ln in all_lines if ln.width > 50)
+    if long_lines * 5 > len(all_lines):
+        return math.inf
+    multi = [max(ln.width for ln in b) for b in blocks if len(b) >= 2]
+    if len(multi) < 2:
+        return math.inf
+    return statistics.median(multi)
 
 
 def _split_paragraph_ends(run: list[L.Line], width: float) -> list[list[L.Line]]:
@@ -279,7 +296,10 @@ def _classify_chunks(elements: list[Element]) -> None:
         if el.kind != "chunk":
             continue
         prev = elements[k - 1] if k > 0 else None
-        nxt = elements[k + 1] if k + 1 < len(elements) else None
+        j = k + 1
+        while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment"):
+            j += 1  # a caption or scrap printed inside a paragraph does not end it
+        nxt = elements[j] if j < len(elements) else None
         el.kind = classify_chunk(el, prev, nxt)
 
 

@@ -1,0 +1,172 @@
+"""Each parsing rule on a small made-up page (no seed text)."""
+from __future__ import annotations
+
+from sitegen.parse import parse_text
+from sitegen.parse.conservation import conservation
+
+
+def wrap(text: str, width: int = 16) -> str:
+    """Hard-wrap like a PDF text layer: fixed number of characters per line."""
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+BRIDGE = ("本报讯（记者 王小明）5月3日，东河大桥正式通车。大桥全长1200米，连接东西两岸，"
+          "将两地通行时间缩短到十分钟。")
+BRIDGE_2 = "据介绍，东河大桥建设历时三年，采用新型钢结构，设计使用寿命一百年。施工期间，建设者克服了汛期多雨等困难。"
+APPLE = ("本报讯（记者 李红 通讯员 赵刚）连日来，南山村的苹果进入采摘季，果农们忙着采摘、分拣、装箱，"
+         "一派丰收景象。")
+APPLE_2 = "今年南山村苹果种植面积达到三千亩，预计产量八千吨，果农人均增收两千元。村里还建起了冷库和电商服务站。"
+
+
+def parse(text: str):
+    result = parse_text("synthetic.txt", text)
+    assert conservation(text, result) == (0, 0)
+    return result
+
+
+def test_column_break_is_joined_but_paragraph_break_is_not() -> None:
+    first = "东河大桥通车后，沿岸居民出行更加方便，附近的集市也热闹了起来，商户们纷纷表示生意比往年好了很多。"
+    second = "下一步，当地还将在桥头建设公园和停车场。"
+    # cut the first paragraph at a column break in mid-sentence
+    text = "\n\n".join([
+        wrap(BRIDGE), wrap(first[:32]), wrap(first[32:]), wrap(second), "东河大桥正式通车",
+    ])
+    result = parse(text)
+    (art,) = result.articles
+    assert art.paragraphs == [BRIDGE.split("）", 1)[1], first, second]
+    assert art.headline == "东河大桥正式通车"
+
+
+def test_headline_after_body_and_dateline_paragraph() -> None:
+    text = "\n\n".join([wrap(BRIDGE), wrap(BRIDGE_2), "东河大桥", "正式通车"])
+    result = parse(text)
+    (art,) = result.articles
+    assert art.dateline == "本报讯"
+    assert art.byline == "记者 王小明"
+    assert art.lead.startswith("5月3日，东河大桥正式通车。")
+    assert art.lead.endswith("缩短到十分钟。")
+    assert art.headline is not None
+    assert (art.kicker or "") + art.headline + (art.subtitle or "") == "东河大桥正式通车"
+
+
+def test_grouped_headlines_are_assigned_by_content_not_position() -> None:
+    # two bodies, then their headlines grouped — printed in the opposite order
+    text = "\n\n".join([
+        wrap(BRIDGE), wrap(BRIDGE_2), wrap(APPLE), wrap(APPLE_2),
+        "南山村苹果\n喜获丰收", "东河大桥\n正式通车",
+    ])
+    result = parse(text)
+    bridge, apple = result.articles
+    assert bridge.lead.startswith("5月3日")
+    assert (bridge.headline or "") + (bridge.subtitle or "") == "东河大桥正式通车"
+    assert (apple.headline or "") + (apple.subtitle or "") == "南山村苹果喜获丰收"
+    assert apple.byline == "记者 李红 通讯员 赵刚"
+
+
+def test_headline_before_body_with_kicker_and_subtitle() -> None:
+    text = "\n\n".join([
+        "东河两岸迎来新变化", "东河大桥正式通车", "——全长1200米 通行时间缩短到十分钟",
+        wrap(BRIDGE), wrap(BRIDGE_2),
+    ])
+    (art,) = parse(text).articles
+    assert art.kicker == "东河两岸迎来新变化"
+    assert art.headline == "东河大桥正式通车"
+    assert art.subtitle == "——全长1200米 通行时间缩短到十分钟"
+
+
+def test_dateline_printed_at_the_end() -> None:
+    body = "联合国粮农组织5月2日发布报告说，全球粮食价格连续第三个月下降，主要原因是谷物和植物油价格回落。"
+    text = "\n\n".join(["全球粮价连续三个月下降", wrap(body, 20) + "\n（新华社罗马5月2日电）"])
+    (art,) = parse(text).articles
+    assert art.dateline == "新华社罗马5月2日电"
+    assert art.paragraphs == [body]
+
+
+def test_markdown_headings_and_one_line_paragraphs() -> None:
+    text = "\n\n".join([
+        "# 南山村苹果喜获丰收 李红",
+        APPLE.split("）", 1)[1],
+        "### 冷库和电商服务站",
+        APPLE_2,
+    ])
+    (art,) = parse(text).articles
+    assert art.headline == "南山村苹果喜获丰收"
+    assert art.byline == "李红"
+    assert art.subheads == ["冷库和电商服务站"]
+    assert len(art.paragraphs) == 2
+
+
+def test_photo_caption_inside_a_paragraph_is_a_leftover() -> None:
+    caption = "■ 5月3日，车辆驶过东河大桥。本报记者 王小明 摄"
+    para = "通车当天，不少市民来到桥上拍照留念，大家纷纷表示，大桥让两岸的联系更加紧密了，生活也更方便了。"
+    text = "\n\n".join([wrap(BRIDGE), wrap(para[:32]), caption, wrap(para[32:]), "东河大桥正式通车"])
+    result = parse(text)
+    (art,) = result.articles
+    assert para in art.paragraphs
+    assert [x.kind for x in result.leftovers] == ["caption"]
+    assert result.leftovers[0].text == caption
+
+
+def test_continuation_markers() -> None:
+    tail = "（上接第2版）" + BRIDGE_2
+    cut = "大桥通车后，两岸将联合举办旅游节，推动文化和旅游融合发展，吸引更多游客 （下转第6版）"
+    text = "\n\n".join([wrap(tail, 18), wrap(cut, 18), "东河大桥带来新机遇"])
+    (art,) = parse(text).articles
+    assert art.markers == ("（上接第2版）", "（下转第6版）")
+    assert art.lead == BRIDGE_2
+    assert art.paragraphs[-1].endswith("吸引更多游客")
+
+
+def test_byline_forms() -> None:
+    for line, expected in [
+        ("□本报记者 王小明", "本报记者 王小明"),
+        ("■ 新华社记者 李四 赵五", "新华社记者 李四 赵五"),
+        ("●本报记者 赵五", "本报记者 赵五"),
+    ]:
+        text = "\n\n".join([line, wrap(BRIDGE_2), wrap(APPLE_2.replace("南山村", "东河")), "东河大桥"])
+        (art,) = parse(text).articles
+        assert art.byline == expected
+        assert art.lead == BRIDGE_2
+
+
+def test_half_width_punctuation() -> None:
+    body = "本报讯(记者 张三)5月3日,东河大桥正式通车.大桥全长1200米,连接东西两岸。"
+    text = "\n\n".join([wrap(body, 18), "东河大桥正式通车"])
+    (art,) = parse(text).articles
+    assert art.dateline == "本报讯"
+    assert art.byline == "记者 张三"
+    assert art.lead.startswith("5月3日,东河大桥")
+
+
+def test_stray_scraps_and_banners_become_leftovers() -> None:
+    text = "\n\n".join(["二", wrap(BRIDGE), wrap(BRIDGE_2), "东河大桥正式通车"])
+    result = parse(text)
+    assert len(result.articles) == 1
+    assert [(x.kind, x.text) for x in result.leftovers] == [("fragment", "二")]
+
+
+def test_body_without_headline_is_warned_about() -> None:
+    result = parse(wrap(BRIDGE_2) + "\n\n" + wrap(APPLE_2))
+    assert len(result.articles) == 1
+    assert result.articles[0].headline is None
+    assert any("without headline" in w.message for w in result.warnings)
+
+
+def test_article_interrupted_and_resumed_further_down() -> None:
+    # one-paragraph-per-line page: the tariff commentary is cut in the middle of a word
+    # (原|料) by the tea-fair report, which is itself cut (表|演) and resumed after a scrap
+    first = ("近日，美国一名官员公开表示，将对进口钢材加征关税。分析人士认为，加征关税将推高美国国内钢材价格，"
+             "损害美国制造业的竞争力，最终由美国消费者承担加征关税的成本。钢材是汽车、机械等行业的重要原")
+    rest = "料，对钢材加征关税后，这些行业的生产成本将明显上升，美国消费者购买汽车和家电时也要为关税付出更多。"
+    other = ("2025年5月1日，第五届湖畔茶叶博览会在西湖区开幕，来自全国各地的三百多家茶企参展，"
+             "茶叶博览会为期三天，茶农和茶商共同探讨茶叶品牌建设。博览会期间还将举办茶艺表")
+    other_rest = "演和茶叶品鉴活动，茶叶博览会吸引了大批市民和游客，参展茶企负责人纷纷表示收获满满。"
+    text = "\n\n".join([
+        "# 加征关税损人不利己", first, "## 湖畔茶叶博览会开幕", other, rest, "二", other_rest,
+    ])
+    result = parse(text)
+    tariff, tea = result.articles
+    assert tariff.paragraphs == [first + rest]
+    assert tea.paragraphs == [other + other_rest]
+    assert tariff.headline == "加征关税损人不利己"
+    assert tea.headline == "湖畔茶叶博览会开幕"
