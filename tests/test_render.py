@@ -377,3 +377,8 @@ def test_autoescape_on_for_xml_and_html():
     for name in ("feed.xml", "sitemap.xml", "base.html"):
         assert env.autoescape(name) is True, name
     assert "|safe" not in "".join(p.read_text() for p in TEMPLATES.glob("*"))
+
+
+def test_seed_text_is_never_compiled_as_a_template():
+    src = "".join(p.read_text() for p in (REPO / "sitegen" / "render").glob("*.py"))
+    assert "from_string" not in src and "Template(" not in src
