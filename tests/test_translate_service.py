@@ -317,3 +317,10 @@ def test_install_from_file_rejects_bad_archives(tmp_path, argos_env, offline):
     with pytest.raises(ModelInstallError, match="zh→en"):
         install_from_file(wrong)
     assert list_installed() == []
+
+
+def test_broken_model_is_a_clear_error(tmp_path, installed, offline):
+    (installed.path / "model" / "model.bin").write_bytes(b"garbage")
+    with TranslationService(tmp_path / "m.json") as svc:
+        with pytest.raises(TranslationUnavailable, match="could not translate"):
+            svc.translate(TEXTS)

@@ -155,7 +155,13 @@ class TranslationService:
             per_key[key] = sentences
             for sentence in sentences:
                 unique.setdefault(sentence, len(unique))
-        english = engine.translate(list(unique), progress=self.progress)
+        try:
+            english = engine.translate(list(unique), progress=self.progress)
+        except (RuntimeError, ValueError, OSError) as exc:  # broken or incompatible package
+            raise TranslationUnavailable(
+                f"the zh→en model at {engine.info.path} could not translate: {exc} "
+                f"(reinstall it: {INSTALL_HINT})"
+            ) from exc
         self.model_calls += len(unique)
 
         today = _dt.date.today().isoformat()
