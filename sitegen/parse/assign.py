@@ -41,21 +41,31 @@ class Assignment:
     unassigned: list[Group] = field(default_factory=list)
 
 
+class SpanIndex:
+    """Line spans of bodies, for "which body is printed right before/after line N"."""
+
+    def __init__(self, bodies: list[Body]):
+        spans = [(first, last, i) for i, b in enumerate(bodies) for first, last in b.spans]
+        self.by_first = sorted(spans)
+        self.firsts = [s[0] for s in self.by_first]
+        self.by_last = sorted(spans, key=lambda s: (s[1], s[0]))
+        self.lasts = [s[1] for s in self.by_last]
+
+    def neighbours(self, line: int) -> tuple[int | None, int | None]:
+        k = bisect.bisect_right(self.firsts, line) - 1
+        if k >= 0 and self.by_first[k][1] >= line:
+            return self.by_first[k][2], self.by_first[k][2]
+        k = bisect.bisect_left(self.lasts, line) - 1
+        before = self.by_last[k][2] if k >= 0 else None
+        k = bisect.bisect_right(self.firsts, line)
+        after = self.by_first[k][2] if k < len(self.by_first) else None
+        return before, after
+
+
 def neighbours(bodies: list[Body], line: int) -> tuple[int | None, int | None]:
     """Index of the body printed right before ``line`` and right after it (the same
     body twice when ``line`` lies inside one of its spans)."""
-    before = after = None
-    best_b = -1
-    best_a = 10**12
-    for i, body in enumerate(bodies):
-        for first, last in body.spans:
-            if first <= line <= last:
-                return i, i  # printed inside this body
-            if last < line and last > best_b:
-                best_b, before = last, i
-            if first > line and first < best_a:
-                best_a, after = first, i
-    return before, after
+    return SpanIndex(bodies).neighbours(line)
 
 
 class Scorer:
@@ -72,6 +82,7 @@ class Scorer:
         self.vocab = vocab
         self.grams = [set(bigrams(b.text)) for b in bodies]
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
+        self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
         self._lines = [bodies[i].line for i in self._order]
 
@@ -80,7 +91,7 @@ class Scorer:
 
     def _around(self, line: int) -> tuple[int | None, int | None, list[int]]:
         if line not in self._near:
-            before, after = neighbours(self.bodies, line)
+            before, after = self.spans.neighbours(line)
             pos = bisect.bisect_left(self._lines, line)
             lo = max(0, pos - self.NEAREST // 2)
             hi = min(len(self.bodies), lo + self.NEAREST)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
-from .assign import Scorer, assign, group_loose, neighbours, split_bodies
+from .assign import Scorer, SpanIndex, assign, group_loose, split_bodies
 from .blocks import Element, build_elements
 from .headlines import Group, build_groups, roles
 from .resume import Body, rejoin
@@ -129,8 +129,9 @@ def parse_text(name: str, text: str) -> ParseResult:
             warnings.append(ParseWarning(name, g.line, f"headline {g.text[:20]!r} matched no body"))
 
     # -- attach region extras to the final bodies ---------------------------------
+    span_index = SpanIndex(bodies)
     for direction, fld, value, line in attach:
-        before, after = neighbours(bodies, line)
+        before, after = span_index.neighbours(line)
         target = before if direction == "prev" else after
         if target is None:
             leftover("fragment", value, line)

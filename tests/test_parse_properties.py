@@ -1,0 +1,106 @@
+"""Property tests: whatever the input, ``parse_text`` does not raise and conserves
+every Han character, digit and letter (NFKC) between input and output."""
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitegen.parse import parse_text
+from sitegen.parse.conservation import conservation
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+PUNCT = "。，、；：？！…—·“”‘’（）《》【】()[],.;:!?-■□●#  \n\n\n\t"
+PAGE_ALPHABET = st.sampled_from(
+    list("本报讯新华社记者电讯摄上接下转版通讯员文/第一二三四五六七八九十年月日说表示的了在和是")
+    + list("0123456789ab") + list(PUNCT)
+)
+
+
+def check(text: str) -> None:
+    result = parse_text("prop.txt", text)
+    assert conservation(text, result) == (0, 0)
+    for art in result.articles:
+        assert art.blocks
+    assert [a.position for a in result.articles] == list(range(1, len(result.articles) + 1))
+
+
+@SETTINGS
+@given(st.text())
+def test_any_unicode(text: str) -> None:
+    check(text)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(categories=["Cc", "Zs", "Zl", "Zp", "Po", "Ps", "Pe", "Pd"])))
+def test_punctuation_and_control_only(text: str) -> None:
+    check(text)
+
+
+@SETTINGS
+@given(st.text(alphabet=PAGE_ALPHABET, max_size=600))
+def test_newspaper_vocabulary_soup(text: str) -> None:
+    check(text)
+
+
+@SETTINGS
+@given(st.integers(0, len(SEED_TEXTS) - 1), st.randoms(use_true_random=False),
+       st.sampled_from(["shuffle_blocks", "rewrap", "drop_blanks", "double_blanks", "cut",
+                        "crlf_bom", "halfwidth"]))
+def test_mangled_seeds(index: int, rnd: random.Random, how: str) -> None:
+    text = SEED_TEXTS[index]
+    if how == "shuffle_blocks":
+        blocks = text.split("\n\n")
+        rnd.shuffle(blocks)
+        text = "\n\n".join(blocks)
+    elif how == "rewrap":
+        width = rnd.randint(3, 60)
+        flat = text.replace("\n", "")
+        text = "\n".join(flat[i:i + width] for i in range(0, len(flat), width))
+    elif how == "drop_blanks":
+        text = "\n".join(line for line in text.split("\n") if line.strip())
+    elif how == "double_blanks":
+        text = text.replace("\n", "\n\n")
+    elif how == "cut":
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        text = text[a:b]
+    elif how == "crlf_bom":
+        text = "\ufeff" + text.replace("\n", "\r\n")
+    elif how == "halfwidth":
+        text = text.translate(str.maketrans("，。：；（）！？", ",.:;()!?"))
+    result = parse_text("mangled.txt", text)
+    # the BOM and CR are formatting, not content
+    assert conservation(text.lstrip("\ufeff"), result) == (0, 0)
+
+
+@SETTINGS
+@given(st.text(min_size=1, max_size=20), st.integers(1000, 20000))
+def test_very_long_single_lines(piece: str, repeat: int) -> None:
+    check((piece.replace("\n", "") or "字") * repeat)
+
+
+def test_ten_megabyte_line_is_linear() -> None:
+    unit = "本报讯（记者 张三）今年以来，东河大桥累计通行车辆120万辆次，同比增长18.4%，"
+    text = unit * (10_000_000 // len(unit.encode("utf-8")) + 1)
+    started = time.monotonic()
+    result = parse_text("big.txt", text)
+    elapsed = time.monotonic() - started
+    assert conservation(text, result) == (0, 0)
+    assert elapsed < 60, f"10 MB took {elapsed:.1f}s"
+
+
+def test_many_short_blocks_stay_fast() -> None:
+    text = "\n\n".join(f"标题{i}\n\n本报讯 第{i}条消息的正文内容在这里。" for i in range(3000))
+    started = time.monotonic()
+    result = parse_text("many.txt", text)
+    assert conservation(text, result) == (0, 0)
+    assert time.monotonic() - started < 60
