@@ -77,10 +77,17 @@ class Scorer:
 
     NEAREST = 12
 
-    def __init__(self, bodies: list[Body], vocab: Vocabulary):
+    def __init__(self, bodies: list[Body], vocab: Vocabulary,
+                 cache: dict[str, set[str]] | None = None):
         self.bodies = bodies
         self.vocab = vocab
-        self.grams = [set(bigrams(b.text)) for b in bodies]
+        cache = {} if cache is None else cache
+        self.grams = []
+        for b in bodies:
+            text = b.text
+            if text not in cache:
+                cache[text] = set(bigrams(text))
+            self.grams.append(cache[text])
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
         self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)

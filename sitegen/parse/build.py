@@ -97,8 +97,10 @@ def parse_text(name: str, text: str) -> ParseResult:
         groups, _loose = build_groups(els, r)
         structural.append(groups)
 
+    grams_cache: dict[str, set[str]] = {}
+
     def content_groups(current: list[Body]) -> tuple[list[Group], list]:
-        scorer = Scorer(current, layout.vocab)
+        scorer = Scorer(current, layout.vocab, grams_cache)
         out: list[Group] = []
         banners = []
         for groups in structural:
@@ -115,7 +117,7 @@ def parse_text(name: str, text: str) -> ParseResult:
         bodies = split
         groups, banners = content_groups(bodies)
     # extras were keyed by body index before splitting: re-key by first line
-    scorer = Scorer(bodies, layout.vocab)
+    scorer = Scorer(bodies, layout.vocab, grams_cache)
     result = assign(groups, scorer)
 
     for unit in banners:

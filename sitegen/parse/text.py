@@ -134,18 +134,15 @@ def squash(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+_RUN = re.compile(r"[^\W_]{2,}")
+
+
 def bigrams(text: str) -> list[str]:
-    """Character bigrams of the Han/alnum runs of ``text`` (punctuation breaks runs)."""
-    s = squash(text)
+    """Character bigrams of the letter/digit/Han runs of ``text`` (punctuation and
+    spaces break runs)."""
     out: list[str] = []
-    run: list[str] = []
-    for ch in s + "\x00":
-        if ch.isalnum():
-            run.append(ch)
-        else:
-            if len(run) >= 2:
-                out.extend(run[i] + run[i + 1] for i in range(len(run) - 1))
-            run = []
+    for run in _RUN.findall(squash(text)):
+        out.extend(map(str.__add__, run[:-1], run[1:]))
     return out
 
 
