@@ -118,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
+    import atexit
+    import shutil
+
+    atexit.register(shutil.rmtree, work, True)  # ~100 MB of model files
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         os.environ[var] = str(work / var.lower())
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
