@@ -363,9 +363,74 @@ def profile_cold(work: Path) -> Path:
     r = run_timed(cmd, work, work / "logs" / "profile.log")
     if r["rc"] != 0:
         sys.exit(f"profiled build failed:\n{_tail(r['log'])}")
+    print("\n" + stage_times(work))
     print(f"\nprofile of the cold build, n={work.name[1:]} (under cProfile: {r['s']:.2f}s wall)")
     print(summarise_profile(prof))
     return prof
+
+
+def stage_times_main(work: Path) -> int:
+    """Cold build in this process with each stage wrapped in a timer (no profiler overhead,
+    which inflates the many small calls of parse and jieba several-fold)."""
+    t_start = time.perf_counter()
+    c_start = time.process_time()
+    import sitegen.build as build_mod
+    import sitegen.group as group_pkg
+    import sitegen.render as render_pkg
+    import sitegen.translate.service as service_mod
+    from sitegen.config import load_config
+    from sitegen.progress import Reporter
+
+    times: dict[str, list[float]] = {}
+
+    def timed(name, fn):
+        def wrapper(*a, **kw):
+            t0, c0 = time.perf_counter(), time.process_time()
+            try:
+                return fn(*a, **kw)
+            finally:
+                acc = times.setdefault(name, [0.0, 0.0])
+                acc[0] += time.perf_counter() - t0
+                acc[1] += time.process_time() - c0
+        return wrapper
+
+    build_mod.input_fingerprint = timed("input fingerprint", build_mod.input_fingerprint)
+    build_mod.parse_all = timed("parse (read + parse seeds)", build_mod.parse_all)
+    build_mod.write_site = timed("write (atomic)", build_mod.write_site)
+    group_pkg.load_taxonomy = timed("taxonomy load", group_pkg.load_taxonomy)
+    group_pkg.group_articles = timed("group (jieba, themes, tags, related)", group_pkg.group_articles)
+    render_pkg.render_site = timed("render (Jinja2, search, feeds)", render_pkg.render_site)
+    cls = service_mod.TranslationService
+    cls.translate = timed("translate (memory lookups)", cls.translate)
+    cls.__init__ = timed("memory load + lock", cls.__init__)
+    t_imp, c_imp = time.perf_counter() - t_start, time.process_time() - c_start
+    shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
+    clear_output(work)
+    t0, c0 = time.perf_counter(), time.process_time()
+    build_mod.build(load_config(work / "sitegen.toml"), reporter=Reporter(0))
+    t_build, c_build = time.perf_counter() - t0, time.process_time() - c0
+    out = {"imports (this process)": [t_imp, c_imp]}
+    out.update(times)
+    out["other (in build)"] = [t_build - sum(v[0] for v in times.values()),
+                               c_build - sum(v[1] for v in times.values())]
+    out["total"] = [t_imp + t_build, c_imp + c_build]
+    print(json.dumps(out))
+    return 0
+
+
+def stage_times(work: Path) -> str:
+    proc = subprocess.run([str(PYTHON), str(HERE / "run.py"), "--stage-times", str(work)],
+                          cwd=work, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return f"stage timing failed: {proc.stderr[-2000:]}"
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    total_cpu = data["total"][1] or 1.0
+    lines = [f"stage times of a cold build, n={work.name[1:]}, no profiler "
+             f"(wall is inflated when the machine is busy; cpu is this process's own)",
+             f"{'stage':40} {'wall s':>7} {'cpu s':>7} {'cpu share':>9}"]
+    for name, (wall, cpu) in data.items():
+        lines.append(f"{name:40} {wall:7.2f} {cpu:7.2f} {100 * cpu / total_cpu:8.1f}%")
+    return "\n".join(lines)
 
 
 def summarise_profile(prof: Path, top: int = 25) -> str:
@@ -419,9 +484,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="time each build this many times and report the median (default 1)")
     ap.add_argument("--prefill", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--stage-times", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.prefill:
         return prefill_main(args.prefill)
+    if args.stage_times:
+        return stage_times_main(args.stage_times)
 
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     WORK.mkdir(parents=True, exist_ok=True)
