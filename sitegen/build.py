@@ -1,4 +1,4 @@
-"""The build: config → parse → translate → group → render → write.
+"""The build: config → parse → group → translate → render → write.
 
 Each stage lives in its own module and exchanges only the records of ``sitegen.models``.
 This module only wires them together and decides what can be skipped (see ``sitegen.state``).
@@ -32,6 +32,9 @@ class BuildResult:
     model_calls: int
     warnings: list[str]
     skipped: bool = False  # True when nothing changed since the last build
+    rendered: int = 0  # files rendered this build
+    unchanged: int = 0  # pages carried over from the previous site
+    parsed: int = 0  # seeds parsed (not taken from the cache)
 
 
 def collect_texts(articles: list[Article]) -> list[str]:
@@ -88,7 +91,7 @@ def installed_models_digest() -> str:
 
 def parse_all(
     seed_paths: list[Path], state: BuildState, reporter: Reporter
-) -> tuple[list[ParseResult], list[str]]:
+) -> tuple[list[ParseResult], list[str], int]:
     """Read and parse every seed, reusing cached parses of unchanged seeds."""
     seed_set = read_seeds(seed_paths)
     for warning in seed_set.warnings:
@@ -110,7 +113,7 @@ def parse_all(
         results.append(result)
     state.prune_parse(keys)
     reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
-    return results, list(seed_set.warnings)
+    return results, list(seed_set.warnings), parsed
 
 
 def build(config: Config, **options) -> BuildResult:
@@ -134,7 +137,7 @@ def _build(
     build_date: datetime | None = None,
 ) -> BuildResult:
     from sitegen.group import group_articles, load_taxonomy
-    from sitegen.render import render_site
+    from sitegen.render import render_changed
     from sitegen.translate import TranslationService, english_for
 
     reporter = reporter or Reporter()
@@ -151,7 +154,7 @@ def _build(
     if clean:
         state.clear()
 
-    results, seed_warnings = parse_all(seed_paths, state, reporter)
+    results, seed_warnings, parsed = parse_all(seed_paths, state, reporter)
     warnings += seed_warnings
     articles = [a for r in results for a in r.articles]
     for result in results:
@@ -162,21 +165,22 @@ def _build(
 
     permalinks = [article_permalink(a.seed, a.position) for a in articles]
 
+    # Grouping needs no English; running it first lets every text of the build (headlines,
+    # leads, automatic theme and tag names) reach the model in one batched call.
+    grouped = group_articles(list(zip(permalinks, articles)), load_taxonomy(config.themes_path, config.dictionary_dir))
     with TranslationService(
         config.memory_path, strict=strict or config.strict, retranslate=retranslate,
         progress=reporter.interactive,
     ) as service:
-        translations = service.translate(collect_texts(articles))
-        grouped = group_articles(list(zip(permalinks, articles)), load_taxonomy(config.themes_path, config.dictionary_dir))
-        if grouped.texts_to_translate:
-            names = service.translate(grouped.texts_to_translate)
-            grouped = grouped.with_english({zh: t.text for zh, t in names.items()})
+        translations = service.translate(collect_texts(articles) + list(grouped.texts_to_translate))
         service.save()
         model_calls = service.model_calls
         if service.status_message:
             message = service.status_message.removeprefix("warning: ")
             reporter.warn(message)
             warnings.append(message)
+    if grouped.texts_to_translate:
+        grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
 
     entries = [
         DigestEntry(permalink, article, english_for(article, translations), grouped.groupings[permalink])
@@ -194,15 +198,20 @@ def _build(
     site = DigestSite(
         info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
         pending_note=(
-            f"{pending} texts await machine translation: no zh→en model is installed "
-            "(maintainers: run `sitegen models install`)." if pending else None
+            "Some English translations are not ready yet: where a text awaits machine "
+            "translation, the Chinese original is shown." if pending else None
         ),
     )
-    pages = render_site(site, config.templates_dir, config.static_dir)
-    written = write_site(pages, config.out_dir)
+    # Pages whose inputs are unchanged since the last build are carried over, not rendered.
+    old_pages = previous.pages if config.out_dir.is_dir() else {}
+    rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages)
+    reporter.detail(f"render: {len(rendered.pages)} files made, {len(rendered.unchanged)} unchanged pages kept")
+    written = write_site(rendered.pages, config.out_dir, keep=rendered.unchanged)
     # The memory may have gained entries: fingerprint it as it is now, so the next
     # build with no other change is a no-op.
     fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)
-    state.save(Manifest(inputs=fingerprint, pages={}, pending=pending))
-    reporter.info(f"wrote {written} files to {config.out_dir}")
-    return BuildResult(len(articles), written, pending, model_calls, warnings)
+    state.save(Manifest(inputs=fingerprint, pages=rendered.keys, pending=pending))
+    reporter.info(f"wrote {written} files to {config.out_dir} "
+                  f"({len(rendered.pages)} rendered, {len(rendered.unchanged)} unchanged)")
+    return BuildResult(len(articles), written, pending, model_calls, warnings,
+                       rendered=len(rendered.pages), unchanged=len(rendered.unchanged), parsed=parsed)

@@ -8,12 +8,13 @@ errors (exit status 1)
     ``url(...)`` in a stylesheet, that points to no file of the site (letter case counts, as
     it does on GitHub Pages), or that climbs out of the site;
   - an article page listed in ``digest.json`` that was not written;
-  - an article without a headline;
   - a seed file that cannot be read (``SeedError``: empty, binary, undecodable);
   - with ``[translation] strict = true`` (or ``strict=True``): texts awaiting translation.
 
 warnings (reported, exit status 0)
   - texts awaiting translation (no zh→en model was installed when the site was built);
+  - an article without a headline (continuation fragments often have none on the page; the
+    site shows the article's first words instead) — an error with ``strict``;
   - parse warnings (``ParseWarning``) and seed warnings (GB18030 encoding, duplicate seeds);
   - ``digest.json`` absent or unreadable (headline and translation checks are then done on a
     fresh parse of the seeds, for headlines only).
@@ -303,7 +304,8 @@ def check_digest(config: Config, report: CheckReport, display: _Display, strict:
         headline = entry.get("headline")
         zh = headline.get("zh") if isinstance(headline, dict) else headline
         if not (isinstance(zh, str) and zh.strip()):
-            report.add("error", where, f"article has no headline ({entry.get('permalink') or 'no page'})")
+            report.add(pending_level, where, f"article has no headline; its first words stand in "
+                       f"({entry.get('permalink') or 'no page'})")
         waiting = _awaiting(entry)
         if waiting:
             report.add(pending_level, where, f"awaiting translation: {', '.join(waiting)}")
@@ -373,7 +375,8 @@ def check_seeds(
             for article in result.articles:
                 report.articles += 1
                 if not (article.headline and article.headline.strip()):
-                    report.add("error", f"{display(config.seeds_dir / article.seed)}:{article.line}",
+                    report.add("warning",
+                               f"{display(config.seeds_dir / article.seed)}:{article.line}",
                                f"article {article.position} has no headline")
 
 

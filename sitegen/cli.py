@@ -44,6 +44,7 @@ def _make_parser() -> argparse.ArgumentParser:
     _common(c)
     c.add_argument("--out", type=Path, help="built site to check (default: site/)")
     c.add_argument("--seeds", type=Path)
+    c.add_argument("--strict", action="store_true", help="texts awaiting translation and missing headlines are errors")
 
     s = sub.add_parser("serve", help="preview the site on 127.0.0.1, rebuilding on change")
     _common(s)
@@ -124,13 +125,13 @@ def cmd_models(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from sitegen.check import run_check
 
-    return run_check(_config(args), reporter=_reporter(args))
+    return run_check(_config(args), reporter=_reporter(args), strict=args.strict or None)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from sitegen.serve import serve
 
-    return serve(_config(args), port=args.port, reporter=_reporter(args))
+    return serve(_config(args), port=args.port, reporter=_reporter(args), config_file=args.config)
 
 
 COMMANDS = {"build": cmd_build, "parse": cmd_parse, "models": cmd_models, "check": cmd_check, "serve": cmd_serve}

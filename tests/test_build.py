@@ -93,11 +93,32 @@ def test_noop_rebuild_does_nothing_and_a_changed_seed_rebuilds(built):
     assert second.skipped
     assert index.stat().st_mtime_ns == before
 
-    seed = sorted(config.seeds_dir.glob("*.txt"))[0]
+    seed = sorted(config.seeds_dir.glob("*.txt"))[-1]
     seed.write_text(seed.read_text(encoding="utf-8") + "\n\n本报讯 新增一段测试正文。\n", encoding="utf-8")
     third = build(config, reporter=Reporter(0))
     assert not third.skipped
-    assert index.stat().st_mtime_ns >= before
+    assert third.parsed == 1  # the other seeds come from the parse cache
+    assert third.unchanged > third.articles // 2  # most article pages are carried over
+    assert index.stat().st_mtime_ns > before
+    clean = build(config, reporter=Reporter(0), clean=True)
+    assert clean.parsed == len(list(config.seeds_dir.glob("*.txt"))) and clean.unchanged == 0
+
+
+def test_incremental_site_equals_a_clean_build(project, tmp_path):
+    """Carrying pages over must give exactly the site a full build gives."""
+    from datetime import datetime, timezone
+
+    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    build(project, reporter=Reporter(0), build_date=when)
+    seed = sorted(project.seeds_dir.glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\n本报讯 某地召开会议，部署上合组织论坛筹备工作。\n", encoding="utf-8")
+    changed = build(project, reporter=Reporter(0), build_date=when)
+    assert changed.unchanged > 0
+    incremental = {p.relative_to(project.out_dir): p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()}
+    build(project, reporter=Reporter(0), build_date=when, clean=True)
+    full = {p.relative_to(project.out_dir): p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()}
+    assert incremental.keys() == full.keys()
+    assert [k for k in full if incremental[k] != full[k]] == []
 
 
 def test_failed_build_leaves_previous_site(built):

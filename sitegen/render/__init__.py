@@ -1,4 +1,4 @@
 """Render stage: ``DigestSite`` -> list of ``Page`` (HTML, assets, feeds, data)."""
-from .site import render_site
+from .site import RenderResult, render_changed, render_site
 
-__all__ = ["render_site"]
+__all__ = ["RenderResult", "render_changed", "render_site"]

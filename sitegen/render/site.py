@@ -8,6 +8,7 @@ is never compiled as a template.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -33,6 +34,11 @@ from .util import (
     safe_site_path,
     shorten,
 )
+
+# Rendering code takes part in page keys, so a change to it re-renders every page.
+_CODE_VERSION = hashlib.sha256(
+    b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+).hexdigest()
 
 STATUS_LABEL = {
     "machine": "Machine translation",
@@ -139,13 +145,49 @@ def make_environment(templates_dir: Path) -> SandboxedEnvironment:
     return env
 
 
+@dataclass
+class RenderResult:
+    """What an incremental render made: new pages, pages unchanged since ``previous``
+    (to carry over from the old site), and every page's dependency key."""
+
+    pages: list[Page]
+    unchanged: list[str]
+    keys: dict[str, str]
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+
+
+def _templates_digest(templates_dir: Path) -> str:
+    h = hashlib.sha256()
+    for f in sorted(p for p in Path(templates_dir).rglob("*") if p.is_file()):
+        h.update(f.relative_to(templates_dir).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _card_key(ev: "EntryView") -> tuple:
+    """What a link or card to ``ev`` shows on another page."""
+    return (ev.href, repr(ev.headline), repr(ev.lead), ev.minutes, ev.theme.slug, ev.theme.theme.name_en)
+
+
 class _Renderer:
-    def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path):
+    def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
+                 previous: dict[str, str] | None = None):
         self.site = site
         self.info = site.info
         self.env = make_environment(templates_dir)
         self.static_dir = static_dir
         self.pages: dict[str, bytes] = {}
+        # Incremental rendering: pages whose key equals ``previous[path]`` are not rendered.
+        self.previous = previous
+        self.keys: dict[str, str] = {}
+        self.unchanged: list[str] = []
+        if previous is not None:
+            globals_ = dataclasses.replace(self.info, build_date="")
+            self._global_key = _digest((_templates_digest(templates_dir), globals_, site.pending_note,
+                                        ZH_CHARS_PER_MINUTE, _CODE_VERSION))
         self._build_views()
 
     # ------------------------------------------------------------------ views
@@ -252,10 +294,30 @@ class _Renderer:
         ctx.update(kw)
         return ctx
 
-    def page(self, path: str, template: str, **kw) -> None:
+    def page(self, path: str, template: str, key=None, **kw) -> None:
+        """Render ``template`` to ``path``. ``key`` (a callable) lists everything the page
+        shows besides the site-wide settings; with it, an unchanged page is skipped."""
         safe_site_path(path)
+        if key is not None and self.previous is not None:
+            digest = _digest((self._global_key, template, key()))
+            self.keys[path] = digest
+            if self.previous.get(path) == digest:
+                self.unchanged.append(path)
+                return
         html = self.env.get_template(template).render(self.common(path, **kw))
         self.add(path, html)
+
+    @staticmethod
+    def _article_key(ev: "EntryView") -> tuple:
+        return (
+            repr(ev.entry), repr(ev.theme.theme), [repr(t.tag) for t in ev.tags],
+            _card_key(ev.prev) if ev.prev else None, _card_key(ev.next) if ev.next else None,
+            [_card_key(r) for r in ev.related],
+        )
+
+    @staticmethod
+    def _list_key(tv) -> tuple:
+        return (repr(getattr(tv, "theme", None) or getattr(tv, "tag", None)), [_card_key(e) for e in tv.entries])
 
     def add(self, path: str, content: str | bytes) -> None:
         if path in self.pages:
@@ -265,12 +327,13 @@ class _Renderer:
     def render(self) -> list[Page]:
         self.page("index.html", "index.html", title=self.info.title, description=self._site_description())
         for ev in self.entries:
-            self.page(ev.path, "article.html", e=ev, title=ev.title_text, description=ev.description)
+            self.page(ev.path, "article.html", key=lambda ev=ev: self._article_key(ev),
+                      e=ev, title=ev.title_text, description=ev.description)
         for tv in self.theme_list:
-            self.page(tv.path, "theme.html", t=tv, title=f"{tv.theme.name_en} · {tv.theme.name_zh}",
+            self.page(tv.path, "theme.html", key=lambda tv=tv: self._list_key(tv), t=tv, title=f"{tv.theme.name_en} · {tv.theme.name_zh}",
                       description=f"{len(tv.entries)} articles on {tv.theme.name_en} ({tv.theme.name_zh}).")
         for tv in self.tag_list:
-            self.page(tv.path, "tag.html", t=tv, title=f"Tag {tv.tag.zh}" + (f" ({tv.tag.en})" if tv.tag.en else ""),
+            self.page(tv.path, "tag.html", key=lambda tv=tv: self._list_key(tv), t=tv, title=f"Tag {tv.tag.zh}" + (f" ({tv.tag.en})" if tv.tag.en else ""),
                       description=f"{len(tv.entries)} articles tagged {tv.tag.zh}" + (f" ({tv.tag.en})." if tv.tag.en else "."))
         self.page("tags/index.html", "tags.html", title="All tags",
                   description=f"All {len(self.tag_list)} tags of the digest, by number of articles.")
@@ -387,3 +450,13 @@ class _Renderer:
 def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list[Page]:
     """Render every file of the site: HTML pages, assets, feeds, data. Deterministic."""
     return _Renderer(site, Path(templates_dir), Path(static_dir)).render()
+
+
+def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
+                   previous: dict[str, str]) -> RenderResult:
+    """Render only the pages whose inputs changed since the render that produced the
+    page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
+    keyed by the data they show; index, search, feeds and data files are always made."""
+    renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous)
+    pages = renderer.render()
+    return RenderResult(pages, renderer.unchanged, renderer.keys)
