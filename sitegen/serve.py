@@ -16,7 +16,6 @@ import dataclasses
 import json
 import os
 import threading
-import time
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer

@@ -15,15 +15,14 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import os
 import pickle
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import sitegen
+from sitegen.atomic import atomic_write_bytes
 
 STATE_VERSION = 1
 
@@ -77,18 +76,6 @@ class Manifest:
     version: int = STATE_VERSION
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class BuildState:
     def __init__(self, out_dir: Path):
         out_dir = out_dir.resolve()
@@ -107,7 +94,7 @@ class BuildState:
     def save(self, manifest: Manifest) -> None:
         payload = {"version": STATE_VERSION, "inputs": manifest.inputs, "pending": manifest.pending,
                    "pages": dict(sorted(manifest.pages.items()))}
-        _atomic_write(self.manifest_path, json.dumps(payload, indent=0).encode("utf-8"))
+        atomic_write_bytes(self.manifest_path, json.dumps(payload, indent=0).encode("utf-8"))
 
     def clear(self) -> None:
         """Forget everything (``--clean``): manifest and cached parses."""
@@ -140,7 +127,7 @@ class BuildState:
             return None
 
     def put_parse(self, key: str, value: Any) -> None:
-        _atomic_write(self._parse_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write_bytes(self._parse_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

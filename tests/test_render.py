@@ -11,9 +11,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitegen.models import DigestEntry, Grouping
+from sitegen.models import DigestEntry
 from sitegen.render import render_site
-from sitegen.render.sample import HOSTILE, sample_site
+from sitegen.render.sample import sample_site
 from sitegen.render.search import cjk_terms
 from sitegen.render.util import safe_site_path, script_json
 

@@ -23,11 +23,10 @@ from __future__ import annotations
 import bisect
 import math
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import lines as L
 from .text import (
-    CLAUSE_PUNCT,
     ends_closed_for_title,
     ends_sentence,
     opens_mid_sentence,

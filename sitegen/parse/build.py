@@ -15,7 +15,7 @@ from .assign import Scorer, SpanIndex, assign, group_loose, split_bodies
 from .blocks import Element, build_elements
 from .headlines import Group, build_groups, roles
 from .resume import Body, rejoin
-from .segment import Para, segment
+from .segment import segment
 
 
 @dataclass

@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
+from sitegen.state import tree_digest
 from sitegen.models import DigestEntry, DigestSite, Page, Tag, Theme, Translation
 
 from . import search
@@ -159,14 +160,6 @@ def _digest(value) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
-def _templates_digest(templates_dir: Path) -> str:
-    h = hashlib.sha256()
-    for f in sorted(p for p in Path(templates_dir).rglob("*") if p.is_file()):
-        h.update(f.relative_to(templates_dir).as_posix().encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
-
-
 def _card_key(ev: "EntryView") -> tuple:
     """What a link or card to ``ev`` shows on another page."""
     return (ev.href, repr(ev.headline), repr(ev.lead), ev.minutes, ev.theme.slug, ev.theme.theme.name_en)
@@ -186,7 +179,7 @@ class _Renderer:
         self.unchanged: list[str] = []
         if previous is not None:
             globals_ = dataclasses.replace(self.info, build_date="")
-            self._global_key = _digest((_templates_digest(templates_dir), globals_, site.pending_note,
+            self._global_key = _digest((tree_digest([Path(templates_dir)], Path(templates_dir)), globals_, site.pending_note,
                                         ZH_CHARS_PER_MINUTE, _CODE_VERSION))
         self._build_views()
 
