@@ -5,6 +5,7 @@ This module only wires them together and decides what can be skipped (see ``site
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,7 +13,8 @@ from pathlib import Path
 from sitegen import __version__
 from sitegen.config import Config
 from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo
-from sitegen.parse import parse_seed
+from sitegen.parallel import MIN_ITEMS, parallel_map
+from sitegen.parse import parse_seed, warm_up as warm_up_parser
 from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
@@ -45,6 +47,19 @@ def collect_texts(articles: list[Article]) -> list[str]:
             if text:
                 texts.append(text)
     return texts
+
+
+class _StageClock:
+    """Reports each stage's wall time with -v."""
+
+    def __init__(self, reporter: Reporter):
+        self.reporter = reporter
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.reporter.detail(f"time: {stage} {now - self.last:.2f}s")
+        self.last = now
 
 
 def _build_time() -> datetime:
@@ -99,21 +114,26 @@ def parse_all(
     if not seed_set.seeds:
         raise BuildError(f"{seed_paths[0].parent if seed_paths else 'seeds'}: no seed files (*.txt, *.md) found")
     parser_code = code_digest("parse")
-    results: list[ParseResult] = []
-    keys: set[str] = set()
-    parsed = 0
-    for seed in reporter.progress(seed_set.seeds, len(seed_set.seeds), "parse"):
+    results: list[ParseResult | None] = []
+    keys: list[str] = []
+    todo: list[int] = []
+    for i, seed in enumerate(seed_set.seeds):
         key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode())
-        keys.add(key)
-        result = state.get_parse(key)
-        if not isinstance(result, ParseResult):
-            result = parse_seed(seed)
-            state.put_parse(key, result)
-            parsed += 1
-        results.append(result)
-    state.prune_parse(keys)
+        keys.append(key)
+        cached = state.get_parse(key)
+        results.append(cached if isinstance(cached, ParseResult) else None)
+        if results[-1] is None:
+            todo.append(i)
+    if len(todo) >= MIN_ITEMS:
+        warm_up_parser()  # load jieba once, before the workers fork
+    fresh = parallel_map(parse_seed, [seed_set.seeds[i] for i in todo])
+    for i, result in zip(todo, reporter.progress(fresh, len(todo), "parse")):
+        results[i] = result
+        state.put_parse(keys[i], result)
+    parsed = len(todo)
+    state.prune_parse(set(keys))
     reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
-    return results, list(seed_set.warnings), parsed
+    return [r for r in results if r is not None], list(seed_set.warnings), parsed
 
 
 def build(config: Config, **options) -> BuildResult:
@@ -154,7 +174,9 @@ def _build(
     if clean:
         state.clear()
 
+    clock = _StageClock(reporter)
     results, seed_warnings, parsed = parse_all(seed_paths, state, reporter)
+    clock.lap("parse")
     warnings += seed_warnings
     articles = [a for r in results for a in r.articles]
     for result in results:
@@ -168,6 +190,7 @@ def _build(
     # Grouping needs no English; running it first lets every text of the build (headlines,
     # leads, automatic theme and tag names) reach the model in one batched call.
     grouped = group_articles(list(zip(permalinks, articles)), load_taxonomy(config.themes_path, config.dictionary_dir))
+    clock.lap("group")
     with TranslationService(
         config.memory_path, strict=strict or config.strict, retranslate=retranslate,
         progress=reporter.interactive,
@@ -179,6 +202,7 @@ def _build(
             message = service.status_message.removeprefix("warning: ")
             reporter.warn(message)
             warnings.append(message)
+    clock.lap("translate")
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
 
@@ -206,7 +230,9 @@ def _build(
     old_pages = previous.pages if config.out_dir.is_dir() else {}
     rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages)
     reporter.detail(f"render: {len(rendered.pages)} files made, {len(rendered.unchanged)} unchanged pages kept")
+    clock.lap("render")
     written = write_site(rendered.pages, config.out_dir, keep=rendered.unchanged)
+    clock.lap("write")
     # The memory may have gained entries: fingerprint it as it is now, so the next
     # build with no other change is a no-op.
     fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)

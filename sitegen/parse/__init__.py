@@ -24,4 +24,12 @@ def parse_seed(seed: SeedFile) -> ParseResult:
     return parse_text(seed.name, seed.text)
 
 
-__all__ = ["parse_seed", "parse_text"]
+def warm_up() -> None:
+    """Load what parsing needs lazily (jieba's word list) now — before forking workers,
+    so they share it instead of each loading it."""
+    from .text import _dictionary
+
+    _dictionary()
+
+
+__all__ = ["parse_seed", "parse_text", "warm_up"]
