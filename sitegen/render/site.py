@@ -395,7 +395,7 @@ class _Renderer:
                 "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen:" + ev.path)),
                 "url": absolute(info.base_url, ev.path) or ev.href,
             }
-            for ev in self.entries
+            for ev in self.entries[:FEED_LIMIT]
         ]
         ctx = dict(
             feed_id=feed_id,
@@ -476,6 +476,8 @@ class _Renderer:
                 continue
             self.add("static/" + rel, f.read_bytes())
 
+
+FEED_LIMIT = 200  # Atom entries: the digest's first articles in reading order
 
 _ACTIVE: "_Renderer | None" = None
 PARALLEL_PAGES = 200  # fewer pages than this render in-process
