@@ -184,14 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     a_rate = n / a_time
     print(f"(a) {how}: {n} sentences in {a_time:.1f}s = {a_rate:.2f} sentences/s")
 
-    # (b) sitegen: memory miss for everything, one batched call
-    t0 = time.perf_counter()
+    # (b) sitegen: memory miss for everything, one batched call. The model is loaded before
+    # the clock starts, as it was for (a) by its warm-up call: both figures are steady state.
     with TranslationService(work / "memory.json") as svc:
+        svc.engine.translator()
+        t0 = time.perf_counter()
         result = svc.translate(sentences)
-    b_time = time.perf_counter() - t0
+        b_time = time.perf_counter() - t0
     b_rate = n / b_time
     print(f"(b) sitegen batched ({svc.model_calls} sentences in one translate_batch, "
-          f"batch size {args.batch_size or DEFAULT_BATCH_SIZE}, model load included): "
+          f"batch size {args.batch_size or DEFAULT_BATCH_SIZE}, model loaded beforehand as in (a)): "
           f"{n} sentences in {b_time:.1f}s = {b_rate:.2f} sentences/s")
     same = sum(1 for s, a in zip(sentences, per_text) if result[s].text == a.strip())
     print(f"identical English for {same}/{n} sentences")
