@@ -8,6 +8,49 @@ from typing import Iterable, Iterator, TextIO, TypeVar
 T = TypeVar("T")
 
 
+class ProgressBar:
+    """A one-line stderr bar, drawn only when the stream is a terminal (quiet in CI and pipes).
+
+    ``fmt`` turns (done, total) into the counter text, e.g. sentences or MiB."""
+
+    def __init__(self, total: int, label: str, *, enabled: bool = True, stream: TextIO | None = None,
+                 unit: str = "", width: int = 30, fmt=None):
+        self.stream = stream if stream is not None else sys.stderr
+        isatty = getattr(self.stream, "isatty", None)
+        self.enabled = bool(enabled and total > 0 and isatty is not None and isatty())
+        self.total = total
+        self.label = label
+        self.unit = unit
+        self.width = width
+        self.fmt = fmt
+        self.done = 0
+        self.start = time.monotonic()
+        self._last_draw = 0.0
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if self.done < self.total and now - self._last_draw < 0.1:
+            return
+        self._last_draw = now
+        filled = int(self.width * min(self.done, self.total) / self.total)
+        if self.fmt:
+            counter = self.fmt(self.done, self.total)
+        else:
+            rate = self.done / max(now - self.start, 1e-9)
+            counter = f"{self.done}/{self.total}{' ' + self.unit if self.unit else ''}, {rate:.1f}/s"
+        self.stream.write(f"\r{self.label:12} [{'#' * filled}{'.' * (self.width - filled)}] {counter}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.enabled = False
+
+
 class Reporter:
     """-q: errors and warnings only; default: one line per stage; -v: details."""
 
@@ -35,19 +78,10 @@ class Reporter:
 
     def progress(self, items: Iterable[T], total: int, label: str) -> Iterator[T]:
         """Yield ``items``, drawing a bar on a terminal; silent otherwise."""
-        if not self.interactive or total < 2:
-            yield from items
-            return
-        width = 30
-        last = 0.0
-        done = 0
-        for item in items:
-            yield item
-            done += 1
-            now = time.monotonic()
-            if now - last > 0.1 or done == total:
-                last = now
-                filled = int(width * done / total)
-                self.stream.write(f"\r{label:12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-                self.stream.flush()
-        self.stream.write("\n")
+        bar = ProgressBar(total, label, enabled=self.interactive and total > 1, stream=self.stream)
+        try:
+            for item in items:
+                yield item
+                bar.update()
+        finally:
+            bar.close()

@@ -15,27 +15,3 @@ def test_benchmark_smoke(tmp_path):
     lines = out.stdout.strip().splitlines()
     assert lines[-1].startswith("ratio batched/per_text = ") and lines[-1].endswith("x")
     assert "(a) " in out.stdout and "(b) sitegen batched" in out.stdout
-
-
-def test_progress_bar_on_a_terminal():
-    import io
-
-    from sitegen.translate.progress import ProgressBar
-
-    class Tty(io.StringIO):
-        def isatty(self):
-            return True
-
-    stream = Tty()
-    bar = ProgressBar(3, stream=stream)
-    for _ in range(3):
-        bar.update()
-    bar.close()
-    text = stream.getvalue()
-    assert "3/3 sentences" in text and text.endswith("\n")
-
-    quiet = io.StringIO()
-    bar = ProgressBar(3, stream=quiet)
-    bar.update(3)
-    bar.close()
-    assert quiet.getvalue() == ""

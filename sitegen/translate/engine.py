@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitegen.translate.progress import ProgressBar
+from sitegen.progress import ProgressBar
 
 SOURCE_LANG = "zh"
 TARGET_LANG = "en"
@@ -158,7 +158,7 @@ class ArgosEngine:
         prefix = getattr(self.pkg, "target_prefix", "") or ""
         target_prefix = [[prefix]] * len(tokenized) if prefix else None
         s = self._settings()
-        bar = ProgressBar(len(sentences), enabled=progress)
+        bar = ProgressBar(len(sentences), "translate", enabled=progress, unit="sentences")
         try:
             results = self.translator().translate_batch(
                 tokenized,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.translate.engine import SOURCE_LANG, TARGET_LANG, package_name
-from sitegen.translate.progress import ProgressBar
+from sitegen.progress import ProgressBar
 
 
 class ModelInstallError(Exception):
@@ -130,7 +130,7 @@ def _download(urls: list[str], dest: Path, progress: bool) -> None:
             req = urllib.request.Request(url, headers={"User-Agent": "sitegen"})
             with urllib.request.urlopen(req, timeout=60) as resp, open(tmp, "wb") as out:
                 total = int(resp.headers.get("Content-Length") or 0)
-                bar = _ByteBar(total, enabled=progress)
+                bar = _byte_bar(total, enabled=progress)
                 while chunk := resp.read(1 << 20):
                     out.write(chunk)
                     bar.update(len(chunk))
@@ -143,16 +143,9 @@ def _download(urls: list[str], dest: Path, progress: bool) -> None:
     raise ModelInstallError(f"download failed from {urls}: {last_error}")
 
 
-class _ByteBar(ProgressBar):
-    def __init__(self, total: int, enabled: bool):
-        super().__init__(max(total, 1), "downloading", enabled=enabled and total > 0)
-
-    def update(self, n: int = 1) -> None:
-        self.done += n
-        if self.enabled:
-            pct = min(100, 100 * self.done // self.total)
-            self.stream.write(f"\rdownloading {self.done >> 20}/{self.total >> 20} MiB ({pct}%)")
-            self.stream.flush()
+def _byte_bar(total: int, enabled: bool) -> ProgressBar:
+    return ProgressBar(max(total, 1), "download", enabled=enabled and total > 0,
+                       fmt=lambda done, total: f"{done >> 20}/{total >> 20} MiB")
 
 
 def install_from_index(progress: bool = True) -> InstalledModel:
