@@ -1,0 +1,82 @@
+"""The parser on re-laid-out pages (``tests/relayout.py``): how well it generalises beyond
+the five seeds.
+
+    .venv/bin/python bench/parse_eval.py [--pages 50] [--rng 1,2,3] [--out DIR] [--verbose]
+
+For every RNG seed it generates ``--pages`` pages from the seeds' articles, parses them,
+and prints recall / precision / headline (lenient) / lead / paragraph count / chars
+lost+duplicated, then the failures per layout feature over all seeds. With ``--out`` it
+also writes the pages and their gold (``DIR/<rng>/seeds``, ``DIR/<rng>/gold``) and the
+parse (``DIR/<rng>/parsed.json``), and runs ``score_parse.py`` on them, so any page can
+be inspected and re-scored by hand.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+import relayout  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=50)
+    ap.add_argument("--rng", default="1,2,3", help="comma-separated RNG seeds")
+    ap.add_argument("--out", help="write pages, gold and parse here")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every failing article")
+    args = ap.parse_args(argv)
+    if relayout.load_scorer() is None:
+        print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
+        return 2
+    stories = relayout.load_stories()
+    seeds = [int(s) for s in args.rng.split(",") if s.strip()]
+    cols = ["rng", "pages", "gold_articles", "predicted_articles", "recall", "precision",
+            "headline", "lead", "paragraphs", "lost", "dup", "parse_s"]
+    print(" ".join(f"{c:>10}" for c in cols))
+    all_outcomes = []
+    for seed in seeds:
+        pages = relayout.make_pages(args.pages, seed, stories)
+        t0 = time.perf_counter()
+        ev = relayout.evaluate(pages)
+        dt = time.perf_counter() - t0
+        row = {"rng": seed, **ev.totals(), "parse_s": round(dt, 2)}
+        row["gold_articles"], row["predicted_articles"] = row.pop("gold_articles"), row.pop("predicted_articles")
+        print(" ".join(f"{row[c]:>10}" for c in cols))
+        all_outcomes.extend(ev.outcomes)
+        if args.verbose:
+            for o in ev.outcomes:
+                bad = [k for k, v in (("seg", o.exact), ("head", o.headline is not False),
+                                      ("lead", o.lead)) if not v]
+                if bad:
+                    print(f"   FAIL {o.page} {o.id} {','.join(bad)}: {' '.join(o.features)}")
+            if ev.bad_pages:
+                print(f"   conservation broken on: {' '.join(ev.bad_pages)}")
+        if args.out:
+            out = Path(args.out) / str(seed)
+            seeds_dir, gold_dir = relayout.write_pages(pages, out)
+            (out / "parsed.json").write_text(json.dumps(ev.parsed, ensure_ascii=False), encoding="utf-8")
+            res = subprocess.run([sys.executable, str(relayout.SCORER), str(out / "parsed.json"),
+                                  str(gold_dir), "--seeds", str(seeds_dir)],
+                                 capture_output=True, text=True)
+            print(f"   score_parse.py: {res.stdout.strip().splitlines()[-1]}")
+    if len(seeds) > 1:
+        total = relayout.Evaluation(all_outcomes, 0, 0, 0, [], {}).totals()
+        print(f"all: recall {total['recall']}% headline {total['headline']}% lead {total['lead']}% "
+              f"over {total['gold_articles']} articles")
+    print()
+    print(f"{'feature':28} {'articles':>8} {'seg_fail':>8} {'head_fail':>9} {'lead_fail':>9} {'para_fail':>9}")
+    for f, n, seg, head, lead, par in relayout.feature_failures(all_outcomes):
+        print(f"{f:28} {n:>8} {seg:>8} {head:>9} {lead:>9} {par:>9}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
