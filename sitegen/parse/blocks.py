@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from . import lines as L
 from .text import (
+    CLOSERS,
+    SENTENCE_END,
     ends_closed_for_title,
     ends_sentence,
     opens_mid_sentence,
@@ -174,6 +176,9 @@ def build_elements(text: str) -> list[Element]:
 
         for line in block:
             kind = _special_kind(line)
+            if kind == "fragment" and run and any(ch in line.text for ch in SENTENCE_END + CLOSERS):
+                # the short last line of a wrapped paragraph ("动。"), not a stray scrap
+                kind = None
             if kind is None:
                 run.append(line)
                 continue

@@ -126,6 +126,10 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             continue
         before: list[str] = []
         j = k - 1
+        # a headline printed after its body may sit under other headline lines
+        # (kicker above it, or the previous units of a headline block)
+        while j >= 0 and elements[j].kind in ("title", "heading", "byline"):
+            j -= 1
         while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < 12:
             if elements[j].kind == "para":
                 before.append(elements[j].text)
