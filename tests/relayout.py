@@ -49,10 +49,10 @@ NO_LINE_END = "“‘《（(「『〈【"
 HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
 BULLETS = "□■●"
 BANNERS = ["干字当头开新局", "要闻", "综合新闻", "国际", "时评"]
-CAPTIONS = [
+CAPTIONS = [  # (caption, credit); the first is the seeds' own, the others share no words with the stories
     ("这是7月1日拍摄的悬挂奥运五环的埃菲尔铁塔。", "新华社记者贺长山"),
-    ("8月27日至28日，上海市代表团在喀什地区学习考察。这是代表团来到泽普县长寿民俗文化村。", "本报记者 陈正宝"),
-    ("万朵鲜花，色彩斑斓。这是金达莱花卉基地一角。", "孙爽"),
+    ("6月20日，游客在古城景区游览观光。", "本报记者 王鹏"),
+    ("这是5月18日在阿拉木图拍摄的城市夜景。", "新华社发 李娜"),
 ]
 
 
@@ -235,14 +235,16 @@ class Builder:
             if first_para:
                 text = lead_prefix + text
                 first_para = False
-            if last and end_marker:
-                if rng.random() < 0.6:
-                    text = text + rng.choice(["", " "]) + end_marker
-                    feats.add("marker_inline_end")
-                else:
-                    end_marker_line = end_marker
-                    text = text
+            inline_marker = None
+            if last and end_marker and rng.random() < 0.6:
+                inline_marker = rng.choice(["", " "]) + end_marker
+                feats.add("marker_inline_end")
             lines = [text] if st.clean else wrap(text, w)
+            if inline_marker:  # a marker is set as one piece: at the end of the line or below it
+                if st.clean or width(lines[-1] + inline_marker) <= w + 1:
+                    lines[-1] += inline_marker
+                else:
+                    lines.append(inline_marker.strip())
             if st.clean and len(text) > 30 and rng.random() < 0.08:
                 # a column break inside a one-line paragraph
                 cut = rng.randint(10, len(text) - 10)

@@ -274,9 +274,14 @@ def segment(elements: list[Element]) -> Layout:
                 current.paras.append(para)
             elif kinds <= {"caption", "fragment"}:
                 current = start_piece(para, "hard" if para.hard_start else "orphan")
-            elif _is_subhead_region(buf, current, para, vocab, following_text(k)):
+            elif _is_subhead_region([el for el in buf if el.kind != "caption"], current, para,
+                                    vocab, following_text(k)):
+                # a photo caption printed next to a subhead does not end the article
                 for el in buf:
-                    current.paras.append(Para([el], subhead=True))
+                    if el.kind == "caption":
+                        current.embedded.append(el)
+                    else:
+                        current.paras.append(Para([el], subhead=True))
                 current.paras.append(para)
             else:
                 start = "hard" if para.hard_start else "region"
