@@ -178,3 +178,20 @@ def test_does_not_touch_global_jieba(taxonomy):
     group_articles(all_items(), taxonomy)
     assert "上合组织" not in jieba.dt.FREQ or not jieba.dt.FREQ.get("上合组织")
     assert "上合组织" not in jieba.dt.user_word_tag_tab
+
+
+def test_shares_the_parsers_jieba_dictionary(taxonomy):
+    """One jieba dictionary per process: grouping copies the global table, never loads its own
+    and never adds its words to the global one (the parser's ``is_word`` must not change)."""
+    import jieba
+
+    from sitegen.group.text import _base_tokenizer, analyzer_for
+
+    jieba.initialize()
+    size, total = len(jieba.dt.FREQ), jieba.dt.total
+    assert _base_tokenizer() is jieba.dt
+    an = analyzer_for(taxonomy)
+    group_articles(all_items(), taxonomy)
+    assert an.tokenizer is not jieba.dt and an.tokenizer.FREQ is not jieba.dt.FREQ
+    assert an.tokenizer.FREQ.get("上合组织")
+    assert (len(jieba.dt.FREQ), jieba.dt.total) == (size, total)

@@ -1,6 +1,7 @@
 """Segmentation and term weighting for the grouping stage.
 
-A private ``jieba.Tokenizer`` (never the global ``jieba.dt``) gets the repo's user dictionary
+A private ``jieba.Tokenizer`` — a copy of the global ``jieba.dt``'s word table, which the parser
+has usually loaded already; the global one is never modified — gets the repo's user dictionary
 and the taxonomy keywords added, so multi-character terms such as 上合组织 or 铸牢中华民族共同体意识
 come out as one token. Term specificity comes from jieba's bundled IDF table (general Chinese
 corpus); part-of-speech classes come from jieba's bundled dictionary (plain look-up, which is
@@ -43,13 +44,15 @@ UNKNOWN_BAD_START = frozenset("以之于为和与在将对把被的了是及而�
 
 
 def _base_tokenizer() -> jieba.Tokenizer:
+    """jieba's global tokenizer, initialised once per process and shared with the parser
+    (``sitegen.parse.text._dictionary``): its dictionary is loaded once per build, not twice.
+    Read-only here: each ``Analyzer`` copies ``FREQ`` before adding its own words."""
     global _BASE
     with _LOCK:
         if _BASE is None:
             jieba.setLogLevel(logging.WARNING)  # the "Building prefix dict" chatter
-            tk = jieba.Tokenizer()
-            tk.initialize()
-            _BASE = tk
+            jieba.initialize()  # no-op when the parser has loaded it already
+            _BASE = jieba.dt
         return _BASE
 
 
