@@ -272,6 +272,10 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
             return "title"
         if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
             return "title"
+        if len(texts) <= 3 and visual_width(joined) <= 48 and clause_marks <= 1 and el.first_in_block \
+                and not next_opens and last[-1] not in BOUND_END:
+            # a headline wrapped at about the column width: decided by content later
+            return "ambiguous"
         return "para"
     # single line, ending open
     if next_opens:
