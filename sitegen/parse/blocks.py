@@ -268,6 +268,11 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
     if len(texts) >= 2:
         if math.isinf(width):
             return "title" if visual_width(joined) <= 60 else "para"
+        inner = [ln.width for ln in el.lines[:-1]]
+        if len(inner) >= 2 and max(inner) - min(inner) > 3 and visual_width(joined) <= 120:
+            # hard-wrapped prose fills every line but the last to the same width;
+            # lines of unequal width ending open are a headline block
+            return "title"
         if el.lines[-1].width < 0.8 * width and all(ln.width < width - 1.0 for ln in el.lines) and len(texts) <= 4:
             return "title"
         if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
