@@ -195,3 +195,109 @@ def test_shares_the_parsers_jieba_dictionary(taxonomy):
     assert an.tokenizer is not jieba.dt and an.tokenizer.FREQ is not jieba.dt.FREQ
     assert an.tokenizer.FREQ.get("上合组织")
     assert (len(jieba.dt.FREQ), jieba.dt.total) == (size, total)
+
+
+# -- term cache and parallel word splitting ---------------------------------------------------
+
+def _snapshot(r):
+    return (r.groupings, r.themes, r.tags, r.texts_to_translate, r.debug)
+
+
+def many_items(n=60):
+    """``n`` articles made of the fixture articles' paragraphs, recombined (some repeated)."""
+    base = [a for pair in SAME_EVENT.values() for a in pair] + OFF_TAXONOMY
+    rng = random.Random(3)
+    out = []
+    for k in range(n):
+        a, b = rng.choice(base), rng.choice(base)
+        paras = [blk.text for blk in a.blocks] + [blk.text for blk in b.blocks][: rng.randint(0, 2)]
+        out.append(art(f"m{k // 8}.txt", k % 8 + 1, a.headline, *paras))
+    return items_of(out)
+
+
+def test_term_cache_hit_gives_identical_grouping(taxonomy, monkeypatch):
+    items = all_items()
+    cache: dict = {}
+    cold = group_articles(items, taxonomy, term_cache=cache)
+    assert set(cache) == set(cold.term_cache) and len(cache) == len(items)
+    from sitegen.group.text import Analyzer
+
+    def no_splitting(*args, **kwargs):
+        raise AssertionError("a cached article was segmented again")
+
+    monkeypatch.setattr(Analyzer, "article_terms", no_splitting)
+    warm = group_articles(items, taxonomy, term_cache=cache)
+    assert _snapshot(warm) == _snapshot(cold)
+    assert _snapshot(group_articles(items, taxonomy, term_cache=dict(cold.term_cache))) == _snapshot(cold)
+
+
+def test_term_cache_holds_only_this_builds_articles(taxonomy):
+    items = all_items()
+    first = group_articles(items, taxonomy)
+    cache = dict(first.term_cache)
+    cache["stale"] = "not a Terms object"
+    edited = list(items[1:])
+    p, a = items[0]
+    edited.append((p, art(a.seed, a.position, a.headline + "（更新）", *(b.text for b in a.blocks))))
+    second = group_articles(edited, taxonomy, term_cache=cache)
+    assert len(second.term_cache) == len(items) and "stale" not in second.term_cache
+    assert len(set(second.term_cache) - set(first.term_cache)) == 1  # the edited article's new key
+    assert len(set(first.term_cache) - set(second.term_cache)) == 1  # its old key is dropped
+    assert set(first.term_cache) | {"stale"} < set(cache)  # the mapping passed in only gains keys
+    assert _snapshot(second) == _snapshot(group_articles(edited, taxonomy))
+
+
+def _taxonomy_copy(tmp_path, extra_word=None, extra_stop=None, toml_edit=None):
+    import shutil
+
+    shutil.copytree(ROOT / "dictionary", tmp_path / "dictionary")
+    text = (ROOT / "themes.toml").read_text(encoding="utf-8")
+    if toml_edit:
+        text = toml_edit(text)
+    (tmp_path / "themes.toml").write_text(text, encoding="utf-8")
+    if extra_word:
+        with open(tmp_path / "dictionary" / "user_dict.txt", "a", encoding="utf-8") as f:
+            f.write(f"\n{extra_word} 100 nz\n")
+    if extra_stop:
+        with open(tmp_path / "dictionary" / "stopwords.txt", "a", encoding="utf-8") as f:
+            f.write(f"\n{extra_stop}\n")
+    return load_taxonomy(tmp_path / "themes.toml", tmp_path / "dictionary")
+
+
+@pytest.mark.parametrize("change", ["none", "user-word", "stopword", "headline-weight", "keyword"])
+def test_term_cache_keys_change_with_the_dictionary(taxonomy, tmp_path, change):
+    kwargs = {
+        "none": {},
+        "user-word": {"extra_word": "流星雨观测"},
+        "stopword": {"extra_stop": "观测"},
+        "headline-weight": {"toml_edit": lambda t: t.replace("[settings]", "[settings]\nheadline_weight = 4.0", 1)},
+        "keyword": {"toml_edit": lambda t: t.replace('keywords = [', 'keywords = ["天文爱好者", ', 1)},
+    }[change]
+    other = _taxonomy_copy(tmp_path, **kwargs)
+    items = all_items()
+    base_keys = set(group_articles(items, taxonomy).term_cache)
+    other_keys = set(group_articles(items, other).term_cache)
+    if change == "none":
+        assert other_keys == base_keys
+    else:
+        assert not other_keys & base_keys
+
+
+def test_parallel_word_splitting_equals_sequential(taxonomy, monkeypatch):
+    import sitegen.group.core as core
+    from sitegen.group.text import analyzer_for
+
+    items = many_items(70)
+    analyzer = analyzer_for(taxonomy)
+    texts = [core._article_texts(a, taxonomy.settings.max_body_chars) for _, a in items]
+    sequential = [analyzer.article_terms(*t) for t in texts]
+    monkeypatch.setattr(core, "job_count", lambda: 2)
+    monkeypatch.setattr(core, "PARALLEL_MIN_ARTICLES", 2)
+    monkeypatch.setenv("SITEGEN_JOBS", "2")  # parallel_map forks even on a one-core machine
+    parallel = core._split_words(analyzer, texts)
+    assert [(list(t.counts.items()), t.total) for t in parallel] == \
+        [(list(t.counts.items()), t.total) for t in sequential]
+    assert core._WORKER_ANALYZER is None
+    forked = group_articles(items, taxonomy)
+    monkeypatch.setenv("SITEGEN_JOBS", "1")
+    assert _snapshot(group_articles(items, taxonomy)) == _snapshot(forked)

@@ -28,14 +28,15 @@ import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
+from typing import Mapping, MutableMapping, Sequence
 
 import numpy as np
 
 from sitegen.models import Article, Grouping, Tag, Theme
+from sitegen.parallel import chunks, flatten, job_count, parallel_map
 
 from .taxonomy import Taxonomy
-from .text import Analyzer, analyzer_for, corpus_factor
+from .text import Analyzer, Terms, analyzer_for, corpus_factor
 
 VECTOR_TERMS = 40  # terms kept per article vector
 NEIGHBOURS = 10  # neighbours kept per article
@@ -48,6 +49,7 @@ RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this simila
 TAG_REL_CUTOFF = 0.3  # tags beyond the 3rd need this fraction of the best tag's weight
 KEYWORD_WEIGHT_FLOOR = 0.35
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
+PARALLEL_MIN_ARTICLES = 48  # fewer articles to segment: no worker processes
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class GroupResult:
     tags: dict[str, Tag] = field(default_factory=dict)  # slug -> Tag
     texts_to_translate: list[str] = field(default_factory=list)  # Chinese names lacking English
     debug: dict[str, ArticleDebug] = field(default_factory=dict)
+    # Term counts of this build's articles only (cache key -> Terms): persist this and pass it
+    # back as ``term_cache`` next build; keys of removed or edited articles are not in it.
+    term_cache: dict[str, Terms] = field(default_factory=dict, repr=False)
 
     def with_english(self, names: Mapping[str, str | None]) -> "GroupResult":
         """Copy with English names filled in from ``names`` (Chinese -> English)."""
@@ -74,7 +79,7 @@ class GroupResult:
                 for s, t in self.tags.items()}
         groupings = {p: replace(g, theme=by_slug[g.theme.slug], tags=tuple(tags[t.slug] for t in g.tags))
                      for p, g in self.groupings.items()}
-        return GroupResult(groupings, themes, tags, [], self.debug)
+        return GroupResult(groupings, themes, tags, [], self.debug, self.term_cache)
 
 
 @dataclass
@@ -200,7 +205,66 @@ class _Scorer:
         return s / doc.total
 
 
-def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy) -> GroupResult:
+# Set in the parent just before the worker pool forks: workers inherit the loaded tokenizer.
+_WORKER_ANALYZER: Analyzer | None = None
+
+
+def _terms_of_chunk(texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
+    analyzer = _WORKER_ANALYZER
+    assert analyzer is not None
+    return [analyzer.article_terms(*t) for t in texts]
+
+
+def _split_words(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
+    """``analyzer.article_terms`` of each (title, lead, body), over the cores when it pays.
+
+    Same result, in the same order, as the sequential loop: each article is segmented by
+    the same tokenizer (a forked copy of this process's)."""
+    global _WORKER_ANALYZER
+    import multiprocessing
+
+    jobs = min(job_count(), 8)
+    if (jobs < 2 or len(texts) < PARALLEL_MIN_ARTICLES
+            or multiprocessing.current_process().daemon):  # a pool worker cannot fork its own
+        return [analyzer.article_terms(*t) for t in texts]
+    _WORKER_ANALYZER = analyzer  # before parallel_map forks (lazily, on first next())
+    try:
+        parts = chunks(texts, jobs * 8)  # small enough to even out articles of unequal length
+        return flatten(parallel_map(_terms_of_chunk, parts, min_items=2, chunksize=1))
+    finally:
+        _WORKER_ANALYZER = None
+
+
+def _article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
+                   cache: MutableMapping[str, object] | None) -> tuple[list[Terms], dict[str, Terms]]:
+    """Terms of each article, taking those whose key is in ``cache`` from it and adding the
+    others to it. Also returns {key: terms} for exactly these articles."""
+    keys = [analyzer.terms_key(*t) for t in texts]
+    known: dict[str, Terms] = {}
+    todo: dict[str, int] = {}  # key -> first article with it (identical texts segmented once)
+    for i, key in enumerate(keys):
+        hit = cache.get(key) if cache is not None else None
+        if isinstance(hit, Terms):
+            known[key] = hit
+        elif key not in todo:
+            todo[key] = i
+    fresh = _split_words(analyzer, [texts[i] for i in todo.values()])
+    for key, terms in zip(todo, fresh):
+        known[key] = terms
+        if cache is not None:
+            cache[key] = terms
+    return [known[k] for k in keys], {k: known[k] for k in keys}
+
+
+def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
+                   term_cache: MutableMapping[str, object] | None = None) -> GroupResult:
+    """Group ``items`` ((permalink, article) pairs); see the module docstring for the method.
+
+    ``term_cache``: word-split term counts from earlier builds (``result.term_cache`` of the
+    last build, e.g. unpickled). Articles whose key is in it are not segmented again; new
+    entries are added to it. Keys cover the article's texts, the dictionaries, taxonomy
+    keywords, stop words, weights and ``TERMS_VERSION``, so a stale entry is never used.
+    The result is the same with or without the cache."""
     analyzer = analyzer_for(taxonomy)
     st = taxonomy.settings
     seen: set[str] = set()
@@ -216,9 +280,9 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy) -> 
     # 1. terms and vectors -------------------------------------------------------------
     docs: list[_Doc] = []
     df: dict[str, int] = defaultdict(int)
-    for permalink, article in ordered:
-        title, lead, body = _article_texts(article, st.max_body_chars)
-        terms = analyzer.article_terms(title, lead, body)
+    all_terms, used_terms = _article_terms(
+        analyzer, [_article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
+    for (permalink, _), terms in zip(ordered, all_terms):
         docs.append(_Doc(permalink, terms.counts, terms.total))
         for t in terms.counts:
             df[t] += 1
@@ -334,7 +398,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy) -> 
     # keep the caller's order for the mapping
     groupings = {p: groupings[p] for p, _ in items}
     return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
-                       texts_to_translate=texts, debug={p: debug[p] for p, _ in items})
+                       texts_to_translate=texts, debug={p: debug[p] for p, _ in items},
+                       term_cache=used_terms)
 
 
 def _confident(scores: np.ndarray, threshold: float) -> int | None:

@@ -12,6 +12,7 @@ per process and shared read-only; each taxonomy gets its own cheap copy of the p
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import os
@@ -29,6 +30,10 @@ _BASE: jieba.Tokenizer | None = None
 _IDF: tuple[dict[str, float], float] | None = None
 _POS: dict[str, str] | None = None
 _ANALYZERS: dict[tuple, "Analyzer"] = {}
+
+#: Bump when ``article_terms`` changes what it returns for the same inputs: cached term counts
+#: (``group_articles(..., term_cache=...)``) made by older code are then never reused.
+TERMS_VERSION = 1
 
 HAN = r"\u3400-\u9fff"
 WORD_RE = re.compile(rf"^(?:[{HAN}][{HAN}·—\-]*[{HAN}]|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])$")
@@ -120,6 +125,7 @@ class Analyzer:
         self.idf, self.median_idf = _idf_table()
         self.stopwords = taxonomy.stopwords
         self.settings = taxonomy.settings
+        self.fingerprint = _fingerprint(taxonomy, base, len(self.pos))
         self._term_cache: dict[str, bool] = {}
         self._tag_cache: dict[str, bool] = {}
 
@@ -160,6 +166,16 @@ class Analyzer:
     def cut(self, text: str) -> list[str]:
         return [t for t in self.tokenizer.cut(text) if self.is_term(t)]
 
+    def terms_key(self, title: str, lead: str, body: str) -> str:
+        """Cache key of ``article_terms(title, lead, body)``: the texts plus everything else the
+        result depends on (dictionaries, keywords, stop words, weights, code version)."""
+        h = hashlib.sha256(self.fingerprint.encode("ascii"))
+        for text in (title, lead, body):
+            data = text.encode("utf-8")
+            h.update(len(data).to_bytes(8, "little"))
+            h.update(data)
+        return h.hexdigest()
+
     def article_terms(self, title: str, lead: str, body: str) -> Terms:
         s = self.settings
         counts: Counter[str] = Counter()
@@ -171,6 +187,17 @@ class Analyzer:
                 counts[tok] += weight
                 total += weight
         return Terms(counts=dict(counts), total=total)
+
+
+def _fingerprint(taxonomy: Taxonomy, base: jieba.Tokenizer, pos_size: int) -> str:
+    """Digest of what segmentation and term filtering depend on, besides the text."""
+    st = taxonomy.settings
+    parts = (
+        TERMS_VERSION, jieba.__version__, base.total, len(base.FREQ), pos_size,
+        taxonomy.user_words, tuple(t.keywords for t in taxonomy.themes), sorted(taxonomy.stopwords),
+        st.headline_weight, st.lead_weight,
+    )
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def analyzer_for(taxonomy: Taxonomy) -> Analyzer:
