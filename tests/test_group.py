@@ -301,3 +301,20 @@ def test_parallel_word_splitting_equals_sequential(taxonomy, monkeypatch):
     forked = group_articles(items, taxonomy)
     monkeypatch.setenv("SITEGEN_JOBS", "1")
     assert _snapshot(group_articles(items, taxonomy)) == _snapshot(forked)
+
+
+def test_fast_tokenizer_cuts_exactly_like_jieba(taxonomy):
+    """Grouping's tokenizer reimplements jieba's route search; its tokens must be jieba's."""
+    import jieba
+
+    from sitegen.group.text import analyzer_for
+
+    tk = analyzer_for(taxonomy).tokenizer
+    stock = jieba.Tokenizer()
+    stock.FREQ, stock.total, stock.initialized = tk.FREQ, tk.total, True
+    texts = [b.text for _, a in all_items() for b in a.blocks] + [a.headline for _, a in all_items()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += ["", "一", "的的的的", "ＡＢＣ 123 abc—中国·上合组织“一带一路”", "张三李四王五赵六在北京说",
+              "铸牢中华民族共同体意识", "\n\n  \t", "𠀀𠀁中文"]
+    for text in texts:
+        assert list(tk.cut(text)) == list(stock.cut(text))
