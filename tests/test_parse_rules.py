@@ -170,3 +170,29 @@ def test_article_interrupted_and_resumed_further_down() -> None:
     assert tea.paragraphs == [other + other_rest]
     assert tariff.headline == "加征关税损人不利己"
     assert tea.headline == "湖畔茶叶博览会开幕"
+
+
+def test_full_line_stopping_half_a_cell_early_is_not_a_paragraph_end() -> None:
+    """Punctuation hanging past the column makes the widest lines one cell too wide; a
+    sentence-final line filled to the column (the next character did not fit) stays in
+    its paragraph, while a clearly short one still ends it."""
+    from sitegen.parse.text import visual_width
+
+    lines = [
+        "东河大桥通车后，沿岸居民出行更加",
+        "方便，附近集市也热闹了起来，商户，",  # punctuation hanging past the column
+        "们纷表示今年生意比去年好了3成。",  # full: the next character did not fit
+        "当地还将在桥头建设公园和停车场，",
+        "方便市民休闲。",
+    ]
+    assert [visual_width(x) for x in lines[:4]] == [16, 17, 15.5, 16]
+    # every block has a line with hanging punctuation, as wrapped prose does
+    other = "\n".join(["据介绍，东河大桥建设历时三年，采", "用新型钢结构，设计使用寿命一百年，",
+                       "施工期间建设者克服了汛期多雨等困", "难。"])
+    text = "\n".join([wrap(BRIDGE), "", "\n".join(lines), "", other, "", other, "", "东河大桥正式通车"])
+    (art,) = parse(text).articles
+    assert "".join(lines) in art.paragraphs
+    short = lines[:2] + ["们纷表示生意好。"] + lines[3:]
+    text = "\n".join([wrap(BRIDGE), "", "\n".join(short), "", other, "", other, "", "东河大桥正式通车"])
+    (art,) = parse(text).articles
+    assert "".join(short[:3]) in art.paragraphs

@@ -101,13 +101,21 @@ def _special_kind(line: L.Line) -> str | None:
     return None
 
 
-def _column_widths(blocks: list[list[L.Line]]) -> list[float]:
+def _column_widths(blocks: list[list[L.Line]], fill: bool = False) -> list[float]:
     """Local column width for each block: median widest line of the (up to five)
     nearest blocks within eight blocks that have at least three lines (hard-wrapped
     prose). Infinite where there are fewer than two such blocks (one paragraph per
-    line)."""
+    line).
+
+    With ``fill``: the width prose lines are actually filled to — the median of each
+    block's inner lines (all but the last) instead of its widest line, which punctuation
+    hanging past the column edge ("，" / "。" kept on the line) makes one cell too wide.
+    """
     wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
-    wide_w = [max(ln.width for ln in blocks[i]) for i in wide_idx]
+    if fill:
+        wide_w = [statistics.median(ln.width for ln in blocks[i][:-1]) for i in wide_idx]
+    else:
+        wide_w = [max(ln.width for ln in blocks[i]) for i in wide_idx]
     fallback = _global_width(blocks)
     out: list[float] = []
     for i in range(len(blocks)):
@@ -135,13 +143,16 @@ def _global_width(blocks: list[list[L.Line]]) -> float:
     return statistics.median(multi)
 
 
-def _split_paragraph_ends(run: list[L.Line], width: float) -> list[list[L.Line]]:
-    """Split a run of text lines where a short line ends a sentence."""
+def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.inf) -> list[list[L.Line]]:
+    """Split a run of text lines where a short line ends a sentence: shorter than the
+    column by more than a cell, and than the width prose lines are filled to (a full
+    line that stops half a cell early because the next character did not fit is not
+    a paragraph end)."""
     chunks: list[list[L.Line]] = [[]]
     for idx, line in enumerate(run):
         chunks[-1].append(line)
         last = idx == len(run) - 1
-        if not last and ends_sentence(line.text) and line.width < width - 1.0:
+        if not last and ends_sentence(line.text) and line.width < min(width, fill) - 1.0:
             chunks.append([])
     return [c for c in chunks if c]
 
@@ -162,15 +173,19 @@ def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
     blocks = split_blocks(text)
     widths = _column_widths(blocks)
+    fills = _column_widths(blocks, fill=True)
     elements: list[Element] = []
-    for block, width in zip(blocks, widths):
+    for block, width, fill in zip(blocks, widths, fills):
+        if len(block) >= 5:
+            # a long block shows its own column (articles on a page may differ in width)
+            fill = statistics.median(ln.width for ln in block[:-1])
         block_elems: list[Element] = []
         run: list[L.Line] = []
 
         def flush_run() -> None:
             if not run:
                 return
-            for chunk in _split_paragraph_ends(run, width):
+            for chunk in _split_paragraph_ends(run, width, fill):
                 block_elems.append(Element("chunk", list(chunk), False, width=width))
             run.clear()
 
