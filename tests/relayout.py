@@ -383,7 +383,9 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
                 feats.add("dateline_inline")
                 feats.add("byline_top")
         elif D:
-            if "电" in D and rng.random() < 0.4:
+            # a dateline in brackets closes the whole story, so never one cut off with a
+            # 下转 marker (its end is printed on the other page)
+            if "电" in D and rng.random() < 0.4 and not end_marker:
                 tail = [f"（{D}）"]
                 feats.add("dateline_end")
             else:
