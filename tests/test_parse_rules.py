@@ -196,3 +196,42 @@ def test_full_line_stopping_half_a_cell_early_is_not_a_paragraph_end() -> None:
     text = "\n".join([wrap(BRIDGE), "", "\n".join(short), "", other, "", other, "", "东河大桥正式通车"])
     (art,) = parse(text).articles
     assert "".join(short[:3]) in art.paragraphs
+
+
+PORT = ("本报讯（记者 陈静）今年以来，西湾港集装箱吞吐量持续增长，前五个月累计完成三百万标准箱，"
+        "同比增长百分之十二。港口新开通航线六条，覆盖东南亚和中东地区的主要港口。")
+PORT_2 = "港口负责人介绍，西湾港正在建设自动化码头，建成后集装箱装卸效率将提高三成，港口吞吐能力进一步提升。"
+
+
+BRIDGE_3 = "东河大桥通车后，两岸居民出行更加方便，大桥桥头的集市也热闹了起来。"
+
+
+def test_article_resumed_under_the_article_printed_inside_it() -> None:
+    """An article cut mid-sentence, another article printed in between, and the rest of the
+    first one right under the second (no headline of its own): the rest is rejoined."""
+    cut = 30
+    text = "\n\n".join([
+        "东河大桥正式通车", wrap(BRIDGE + BRIDGE_2[:cut]),
+        "西湾港吞吐量持续增长", wrap(PORT), wrap(PORT_2),
+        wrap(BRIDGE_2[cut:]), wrap(BRIDGE_3),
+    ])
+    result = parse(text)
+    bridge = next(a for a in result.articles if a.headline == "东河大桥正式通车")
+    assert bridge.paragraphs[-2].endswith(BRIDGE_2) and bridge.paragraphs[-1] == BRIDGE_3
+    port = next(a for a in result.articles if a.headline == "西湾港吞吐量持续增长")
+    assert port.paragraphs[-1] == PORT_2
+
+
+def test_article_resumed_after_a_cut_off_one() -> None:
+    """A 下转 marker ends the article above it; the headless text right after it continues
+    the article interrupted earlier, even when they share few words."""
+    cut = 30
+    text = "\n\n".join([
+        "东河大桥正式通车", wrap(BRIDGE + BRIDGE_2[:cut]),
+        "西湾港吞吐量持续增长", wrap(PORT + PORT_2[:20]), "（下转第3版）",
+        wrap(BRIDGE_2[cut:]),
+    ])
+    result = parse(text)
+    assert len(result.articles) == 2
+    bridge = next(a for a in result.articles if a.headline == "东河大桥正式通车")
+    assert bridge.paragraphs[-1].endswith(BRIDGE_2[-10:])

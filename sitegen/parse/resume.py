@@ -24,6 +24,7 @@ from .text import is_han, is_word
 KEEP_BONUS = 0.05
 JUNCTION_BONUS = 0.1
 MIN_SCORE = 0.1
+ORPHAN_BONUS = 0.07
 TEXT_WINDOW = 1500
 
 
@@ -82,13 +83,23 @@ def junction(end: str, start: str) -> float:
 
 
 def _join_points(piece: Piece) -> list[tuple[int, int]]:
-    """(para index, chunk index) of every join made across a blank line."""
+    """(para index, chunk index) of every join made across a blank line, and (para
+    index, 0) of every paragraph boundary after a finished sentence: an interrupted
+    article may resume there, right under the end of the article printed inside it."""
     out = []
     for i, para in enumerate(piece.paras):
+        if i > 0 and para.chunks[0].gap_before and not para.subhead \
+                and not piece.paras[i - 1].subhead and not piece.paras[i - 1].open_end:
+            out.append((i, 0))
         for c in range(1, len(para.chunks)):
             if para.chunks[c].gap_before:
                 out.append((i, c))
     return out
+
+
+def _before(piece: Piece, i: int, c: int) -> Element:
+    """The chunk right before join point (i, c)."""
+    return piece.paras[i].chunks[c - 1] if c > 0 else piece.paras[i - 1].chunks[-1]
 
 
 def _split_piece(piece: Piece, idx: int, points: list[tuple[int, int]]) -> list[Segment]:
@@ -96,9 +107,12 @@ def _split_piece(piece: Piece, idx: int, points: list[tuple[int, int]]) -> list[
     paras: list[Para] = []
     cuts = set(points)
     for i, para in enumerate(piece.paras):
+        if (i, 0) in cuts and paras:
+            segments.append(Segment(idx, paras, not segments))
+            paras = []
         chunks: list[Element] = []
         for c, chunk in enumerate(para.chunks):
-            if (i, c) in cuts:
+            if c > 0 and (i, c) in cuts:
                 paras.append(Para(chunks, para.subhead))
                 segments.append(Segment(idx, paras, not segments))
                 paras, chunks = [], []
@@ -127,9 +141,12 @@ def rejoin(layout: Layout) -> list[Body]:
     # ends: ("piece", idx) for dangling pieces; starts: ("piece", idx) for orphans
     ends: dict[tuple, tuple[int, str]] = {}
     starts: dict[tuple, tuple[int, str]] = {}
+    # a 下转 marker printed right under a piece ends that article on this page
+    cut_off = {r.before for r in layout.regions if r.before is not None and r.elements
+               and r.elements[0].kind == "marker" and "转" in r.elements[0].text}
     for idx, piece in enumerate(pieces):
         body = [p for p in piece.paras if not p.subhead]
-        if body and body[-1].open_end:
+        if body and body[-1].open_end and idx not in cut_off:
             ends[("piece", idx)] = (piece.paras[-1].chunks[-1].lines[-1].no, piece.text[-TEXT_WINDOW:])
         if piece.start == "orphan":
             starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
@@ -148,7 +165,7 @@ def rejoin(layout: Layout) -> list[Body]:
                           for (eline, t) in ends.values() if eline < line]
                 if rivals and max(rivals) > base - 0.05:
                     key = ("join", idx, i, c)
-                    left_line = piece.paras[i].chunks[c - 1].lines[-1].no
+                    left_line = _before(piece, i, c).lines[-1].no
                     ends[key] = (left_line, _left_text(piece, i, c))
                     starts[key] = (line, right)
                     kept[key] = base
@@ -212,8 +229,7 @@ def rejoin(layout: Layout) -> list[Body]:
 
 
 def _ends_at(seg: Segment, piece: Piece, i: int, c: int) -> bool:
-    target = piece.paras[i].chunks[c - 1]
-    return seg.paras[-1].chunks[-1] is target
+    return seg.paras[-1].chunks[-1] is _before(piece, i, c)
 
 
 def _append_segment(body: Body, seg: Segment) -> None:
@@ -240,6 +256,10 @@ def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
                 opts.append((kept[ek], sk))
                 continue
             score = vocab.cosine(etext, stext) + junction(etext, stext) - MIN_SCORE
+            if sk[0] == "piece":
+                # nothing but scraps or a 下转 marker before it: it can only be the rest
+                # of an article, so little shared vocabulary is enough
+                score += ORPHAN_BONUS
             if score > 0:
                 opts.append((score, sk))
         opts.sort(reverse=True)

@@ -282,7 +282,11 @@ def segment(elements: list[Element]) -> Layout:
             if kinds <= {"caption"} and not para.hard_start:
                 current.embedded.extend(buf)
                 current.paras.append(para)
-            elif kinds <= {"caption", "fragment"}:
+            elif kinds <= {"caption", "fragment"} or (
+                    kinds <= {"caption", "fragment", "marker"}
+                    and all("转" in el.text for el in buf if el.kind == "marker")):
+                # after scraps or a 下转 marker (which ends the article above) with no
+                # headline, dateline or 上接 marker: the rest of an interrupted article
                 current = start_piece(para, "hard" if para.hard_start else "orphan")
             elif _is_subhead_region([el for el in buf if el.kind != "caption"], current, para,
                                     vocab, following_text(k)):
