@@ -189,7 +189,12 @@ def _build(
 
     # Grouping needs no English; running it first lets every text of the build (headlines,
     # leads, automatic theme and tag names) reach the model in one batched call.
-    grouped = group_articles(list(zip(permalinks, articles)), load_taxonomy(config.themes_path, config.dictionary_dir))
+    term_cache = state.get_terms()
+    known_terms = set(term_cache)  # group_articles adds this build's new keys to the mapping
+    grouped = group_articles(list(zip(permalinks, articles)), load_taxonomy(config.themes_path, config.dictionary_dir),
+                             term_cache=term_cache)
+    if set(grouped.term_cache) != known_terms:
+        state.put_terms(grouped.term_cache)  # exactly this build's articles: stale ones drop out
     clock.lap("group")
     with TranslationService(
         config.memory_path, strict=strict or config.strict, retranslate=retranslate,

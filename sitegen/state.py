@@ -4,6 +4,8 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
 - ``manifest.json``: a fingerprint of every input (seeds, templates, static files, config,
   translation memory, themes, dictionary, sitegen's own code) and one fingerprint per page.
 - ``parse/<key>.pickle``: the ``ParseResult`` of one seed, keyed by its text and the parser code.
+- ``group-terms.pickle``: grouping's word counts per article, keyed by its text and the
+  dictionary, so a rebuild splits words only for new or changed articles.
 
 A build whose input fingerprint matches the manifest does nothing. Otherwise seeds whose
 parse is cached are not parsed again, and pages whose fingerprint did not change are carried
@@ -128,6 +130,21 @@ class BuildState:
 
     def put_parse(self, key: str, value: Any) -> None:
         atomic_write_bytes(self._parse_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    # -- grouping's per-article word counts -------------------------------------------
+    def _terms_path(self) -> Path:
+        return self.dir / "group-terms.pickle"
+
+    def get_terms(self) -> dict:
+        try:
+            with self._terms_path().open("rb") as fh:
+                value = pickle.load(fh)
+            return value if isinstance(value, dict) else {}
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return {}
+
+    def put_terms(self, terms: dict) -> None:
+        atomic_write_bytes(self._terms_path(), pickle.dumps(terms, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

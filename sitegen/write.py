@@ -47,6 +47,15 @@ def recover(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+def _carry_over(source: Path, target: Path) -> None:
+    """Reuse an unchanged file of the previous site: a hard link when the file system allows
+    (pages are never modified in place — every build writes new files), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def write_site(pages: Iterable[Page], out_dir: Path, keep: Iterable[str] = (), previous: Path | None = None) -> int:
     """Write ``pages`` as the complete new content of ``out_dir``; return the number written.
 
@@ -77,7 +86,7 @@ def write_site(pages: Iterable[Page], out_dir: Path, keep: Iterable[str] = (), p
                 continue
             target = safe_target(tmp, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(safe_target(source, rel), target)
+            _carry_over(safe_target(source, rel), target)
             seen.add(rel)
             count += 1
     except BaseException:
