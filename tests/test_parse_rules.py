@@ -235,3 +235,20 @@ def test_article_resumed_after_a_cut_off_one() -> None:
     assert len(result.articles) == 2
     bridge = next(a for a in result.articles if a.headline == "东河大桥正式通车")
     assert bridge.paragraphs[-1].endswith(BRIDGE_2[-10:])
+
+
+def test_headline_sharing_no_words_pairs_with_the_adjacent_headless_body() -> None:
+    """A headline block (here with its byline) that shares no words with any body, printed
+    right under a body that has no headline: layout ties them. A continuation from
+    another page (上接) never takes such a headline."""
+    text = "\n\n".join([
+        "东河大桥\n正式通车", wrap(BRIDGE), wrap(BRIDGE_2),
+        wrap(APPLE), wrap(APPLE_2), "甜蜜的事业\n■ 本报记者 周洁",
+    ])
+    result = parse(text)
+    bridge, apple = result.articles
+    assert bridge.headline == "东河大桥正式通车"
+    assert apple.headline == "甜蜜的事业"
+    cont = parse("\n\n".join([wrap(BRIDGE), wrap(BRIDGE_2), "东河大桥\n正式通车",
+                              "（上接第2版）" + wrap(APPLE_2), "甜蜜的事业\n■ 本报记者 周洁"]))
+    assert cont.articles[-1].headline is None

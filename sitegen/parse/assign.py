@@ -207,6 +207,30 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
     return result
 
 
+def pair_leftovers(result: Assignment, scorer: Scorer, continued: set[int]) -> None:
+    """A headline block that matched no body, printed right next to a body that has no
+    headline (and is no continuation from another page, which never has one): they
+    belong together. Headlines often share few words with their body (a quote, a
+    slogan, a name); the layout still ties them. The body printed before the block is
+    preferred when both sides qualify (headlines usually follow their body), unless the
+    other side matches the words clearly better."""
+    left: list[Group] = []
+    for g in result.unassigned:
+        if not g.units:
+            left.append(g)
+            continue
+        before, after, _ = scorer._around(g.line)
+        heading = all(u.heading for u in g.units)
+        cands = [b for b in dict.fromkeys((before, after))
+                 if b is not None and b not in result.by_body and b not in continued]
+        if not cands:
+            left.append(g)
+            continue
+        b = max(cands, key=lambda i: scorer.score(g.match_text, g.line, i, heading))
+        result.by_body[b] = g
+    result.unassigned = left
+
+
 def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> list[Body] | None:
     """Cut bodies that hold several articles; None when nothing was cut.
 

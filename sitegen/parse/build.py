@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
-from .assign import Scorer, SpanIndex, assign, group_loose, split_bodies
+from .assign import Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blocks import Element, build_elements
 from .headlines import Group, build_groups, roles
 from .resume import Body, rejoin
@@ -119,6 +119,11 @@ def parse_text(name: str, text: str) -> ParseResult:
     # extras were keyed by body index before splitting: re-key by first line
     scorer = Scorer(bodies, layout.vocab, grams_cache)
     result = assign(groups, scorer)
+    span_index = SpanIndex(bodies)
+    continued = {span_index.neighbours(line)[1] for d, fld, _v, line in attach
+                 if fld == "marker_before"}
+    continued |= {i for i, b in enumerate(bodies) if L.START_MARKER_RE.match(b.paras[0].raw)}
+    pair_leftovers(result, scorer, continued)
 
     for unit in banners:
         leftover("banner", unit.text, unit.line)
@@ -131,7 +136,6 @@ def parse_text(name: str, text: str) -> ParseResult:
             warnings.append(ParseWarning(name, g.line, f"headline {g.text[:20]!r} matched no body"))
 
     # -- attach region extras to the final bodies ---------------------------------
-    span_index = SpanIndex(bodies)
     for direction, fld, value, line in attach:
         before, after = span_index.neighbours(line)
         target = before if direction == "prev" else after
