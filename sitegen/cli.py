@@ -115,8 +115,11 @@ def cmd_models(args: argparse.Namespace) -> int:
         print(f"installed {installed}")
         return 0
     rows = models.list_installed()
+    from argostranslate import settings as argos_settings
+
+    where = ", ".join(str(d) for d in argos_settings.package_dirs)
     if not rows:
-        print("no translation packages installed (run: sitegen models install)")
+        print(f"no translation packages installed in {where} (run: sitegen models install)")
     for row in rows:
         print(row)
     return 0
