@@ -252,3 +252,20 @@ def test_headline_sharing_no_words_pairs_with_the_adjacent_headless_body() -> No
     cont = parse("\n\n".join([wrap(BRIDGE), wrap(BRIDGE_2), "东河大桥\n正式通车",
                               "（上接第2版）" + wrap(APPLE_2), "甜蜜的事业\n■ 本报记者 周洁"]))
     assert cont.articles[-1].headline is None
+
+
+def test_headline_with_little_content_after_its_kicker_is_not_a_banner() -> None:
+    """Kicker and headline printed apart (blank line between): the headline shares only a
+    word or two with the body but sits at the edge of the headline region right next to
+    a unit that matches the body, so it joins that group; a label sharing nothing stays
+    a banner."""
+    kicker, head = "南山村苹果种植面积达到三千亩果农增收", "让家家户户尝到丰收甜蜜"
+    text = "\n\n".join([wrap(BRIDGE), wrap(BRIDGE_2), "东河大桥\n正式通车",
+                        wrap(APPLE), wrap(APPLE_2), kicker, head])
+    apple = parse(text).articles[1]
+    assert (apple.kicker or "") + apple.headline + (apple.subtitle or "") == kicker + head
+    result = parse("\n\n".join([wrap(BRIDGE), wrap(BRIDGE_2), "东河大桥\n正式通车",
+                                wrap(APPLE), wrap(APPLE_2), kicker, "综合新闻"]))
+    apple = result.articles[1]
+    assert (apple.kicker or "") + apple.headline + (apple.subtitle or "") == kicker
+    assert [x.text for x in result.leftovers if x.kind == "banner"] == ["综合新闻"]

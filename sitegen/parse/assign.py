@@ -135,7 +135,8 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
 
     * A unit whose content matches some body (coverage ≥ MIN_UNIT) takes that body.
     * A weak unit between two units of the same body, or at the edge of the region
-      next to one (with some content of its own), joins them.
+      next to one (sharing a word or two with that body: IDF coverage ≥ 0.05), joins
+      them; a label sharing nothing stays a banner.
     * A unit that matches nothing is a banner — unless it is alone in its region,
       where the position bonus may still place it.
     * Consecutive loose units with the same body form one group.
@@ -160,7 +161,7 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
         edge = (k - 1 not in target) or (k + 1 not in target)
         if prev_b is not None and prev_b == next_b:
             target[k] = prev_b
-        elif edge and len(sides) == 1 and weak[k] >= 0.1:
+        elif edge and len(sides) == 1 and weak[k] >= 0.05:
             target[k] = sides[0]
         elif any(u.subtitle for u in g.units) and sides:
             target[k] = sides[0]
