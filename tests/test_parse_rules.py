@@ -269,3 +269,18 @@ def test_headline_with_little_content_after_its_kicker_is_not_a_banner() -> None
     apple = result.articles[1]
     assert (apple.kicker or "") + apple.headline + (apple.subtitle or "") == kicker
     assert [x.text for x in result.leftovers if x.kind == "banner"] == ["综合新闻"]
+
+
+def test_section_names_are_banners_never_kickers() -> None:
+    """A generic page/section name ("要闻", "综合新闻", "国际·时评") printed over or under a
+    headline is a banner, even when a body happens to use the word."""
+    from sitegen.parse.headlines import is_section_name
+    assert is_section_name("综合新闻") and is_section_name("国际·时评") and is_section_name("要闻版")
+    assert not is_section_name("东河大桥正式通车") and not is_section_name("民营经济高质量发展一线观察")
+    body = "本报讯（记者 王小明）国际新闻中心5月3日发布消息，东河大桥正式通车，大桥全长1200米。"
+    for banner in ("国际", "综合新闻"):
+        text = "\n\n".join([banner, "东河大桥\n正式通车", wrap(body), wrap(BRIDGE_2)])
+        result = parse(text)
+        (art,) = result.articles
+        assert (art.kicker or "") + art.headline + (art.subtitle or "") == "东河大桥正式通车"
+        assert [x.text for x in result.leftovers] == [banner]

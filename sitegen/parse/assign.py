@@ -20,7 +20,7 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
-from .headlines import Group, Unit
+from .headlines import Group, Unit, is_section_name
 from .resume import Body
 from .segment import Para
 from .text import Vocabulary, bigrams
@@ -144,15 +144,20 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
     loose = [k for k, g in enumerate(region_groups) if not g.closed]
     target: dict[int, int | None] = {}
     weak: dict[int, float] = {}
+    section = {k for k in loose if is_section_name(region_groups[k].text)}
     for k in loose:
         g = region_groups[k]
+        if k in section:
+            target[k] = None
+            weak[k] = 0.0
+            continue
         body, _ = scorer.best(g.match_text, g.line)
         content = scorer.content(g.text, body) if body is not None else 0.0
         target[k] = body if content >= MIN_UNIT else None
         weak[k] = content
-    only_one = len(region_groups) == 1
+    only_one = len(region_groups) == 1 and not section
     for k in loose:
-        if target[k] is not None or only_one:
+        if target[k] is not None or only_one or k in section:
             continue
         g = region_groups[k]
         prev_b = target.get(k - 1)
@@ -173,7 +178,7 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
             out.append(g)
             prev_k = None
             continue
-        if target.get(k) is None and not only_one:
+        if (target.get(k) is None and not only_one) or k in section:
             banners.extend(g.units)
             prev_k = None
             continue

@@ -24,6 +24,25 @@ from .blocks import Element
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
 
+# Generic page/section names printed as banners ("要闻", "综合新闻", "国际·时评"): never an
+# article's kicker or headline, whatever words a body shares with them.
+SECTION_NAMES = frozenset("""
+要闻 综合 综合新闻 新闻 国内 国内新闻 国际 国际新闻 地方 地方新闻 本地新闻 时评 评论 言论 观点 理论
+经济 财经 社会 民生 文化 体育 科技 教育 法治 健康 副刊 专版 专题 特刊 视点 关注 深度 广告 头版 封面
+""".split())
+
+
+def is_section_name(text: str) -> bool:
+    """A generic section/page name, alone or a few joined with ·/spaces, with 版/新闻 tails."""
+    parts = [p for p in text.replace("·", " ").replace("•", " ").replace("／", " ").split() if p]
+    if not parts or len(text) > 12:
+        return False
+    for p in parts:
+        p = p.rstrip("版")
+        if p not in SECTION_NAMES and not (p.endswith("新闻") and p[:-2] in SECTION_NAMES):
+            return False
+    return True
+
 
 @dataclass
 class Unit:
@@ -112,7 +131,8 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
             else:
                 groups.append(Group([], [body], [el.line], closed=True, region=region))
     # one unit right after a byline-closed group, with no byline of its own: a label
-    if pending and len(pending) == 1 and groups and groups[-1].closed and groups[-1].units:
+    if pending and len(pending) == 1 and groups and groups[-1].closed and groups[-1].units \
+            and not is_section_name(pending[0].text):
         unit = pending[0]
         unit.label = True
         unit.loose = False
