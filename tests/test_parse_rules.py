@@ -284,3 +284,17 @@ def test_section_names_are_banners_never_kickers() -> None:
         (art,) = result.articles
         assert (art.kicker or "") + art.headline + (art.subtitle or "") == "东河大桥正式通车"
         assert [x.text for x in result.leftovers] == [banner]
+
+
+def test_line_with_a_comma_above_a_byline_is_a_headline() -> None:
+    """A short line ending open with a comma inside, right above a bullet byline, is a
+    headline (bylines are never printed after an unfinished sentence), not the last
+    paragraph of the body before it."""
+    text = "\n\n".join([
+        "东河大桥\n正式通车", wrap(BRIDGE), wrap(BRIDGE_2),
+        "苹果红满枝，果农笑开颜", "■ 本报记者 周洁", wrap(APPLE), wrap(APPLE_2),
+    ])
+    result = parse(text)
+    bridge, apple = result.articles
+    assert bridge.paragraphs[-1] == BRIDGE_2
+    assert apple.headline == "苹果红满枝，果农笑开颜"

@@ -310,7 +310,12 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
             return "title"
         return "para"
-    if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)):
+    if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
+            and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
+                     and visual_width(joined) <= 40):
+        # (a short line ending open right above a byline is a headline with a comma in
+        # it, "风成于上，俗化于下" / "■ 本报记者 …": bylines are printed under headlines or
+        # at the top of a body, never after an unfinished sentence)
         return "para"
     if nxt is None or not _is_prose_chunk(nxt):
         return "title"
