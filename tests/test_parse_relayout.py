@@ -32,14 +32,15 @@ def _check(ev, recall: float, headline: float) -> None:
 
 @needs_scorer
 def test_no_regression_on_relayout(evaluation) -> None:
-    """Floor just under what the parser reaches today (recall 88.7%, headline 82.9%)."""
-    _check(evaluation[1], recall=87.0, headline=82.0)
+    """Floor just under what the parser reaches today (recall 88.7%, headline 88.9%)."""
+    _check(evaluation[1], recall=87.0, headline=87.5)
 
 
 @needs_scorer
-@pytest.mark.xfail(reason="target not reached yet: recall 88.7% / headline 82.9% on these pages; "
+@pytest.mark.xfail(reason="target not reached yet: recall 88.7% / headline 88.9% on these pages; "
                           "remaining failures: lone headline lines grouped after several bodies, "
-                          "banners/column names taken as kickers, some interrupted articles", strict=False)
+                          "slogan banners sharing words with a body, some interrupted articles",
+                   strict=False)
 def test_recall_and_headlines_target(evaluation) -> None:
     _check(evaluation[1], recall=90.0, headline=85.0)
 
