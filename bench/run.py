@@ -396,12 +396,16 @@ def stage_times_main(work: Path) -> int:
 
     build_mod.input_fingerprint = timed("input fingerprint", build_mod.input_fingerprint)
     build_mod.parse_all = timed("parse (read + parse seeds)", build_mod.parse_all)
-    build_mod.write_site = timed("write (atomic)", build_mod.write_site)
+    if hasattr(build_mod, "write_site"):
+        build_mod.write_site = timed("write (atomic)", build_mod.write_site)
+    if hasattr(build_mod, "SiteWriter"):  # pages stream to disk inside render; time the rest
+        build_mod.SiteWriter.keep = timed("write (carry over unchanged)", build_mod.SiteWriter.keep)
+        build_mod.SiteWriter.__exit__ = timed("write (swap in)", build_mod.SiteWriter.__exit__)
     group_pkg.load_taxonomy = timed("taxonomy load", group_pkg.load_taxonomy)
     group_pkg.group_articles = timed("group (jieba, themes, tags, related)", group_pkg.group_articles)
     for name in ("render_changed", "render_site"):  # whichever the build calls
         if hasattr(render_pkg, name):
-            setattr(render_pkg, name, timed("render (Jinja2, search, feeds)", getattr(render_pkg, name)))
+            setattr(render_pkg, name, timed("render + streamed write", getattr(render_pkg, name)))
     cls = service_mod.TranslationService
     cls.translate = timed("translate (memory lookups)", cls.translate)
     cls.__init__ = timed("memory load + lock", cls.__init__)

@@ -19,7 +19,7 @@ from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
 from sitegen.state import BuildState, Manifest, code_digest, digest_bytes, digest_json, tree_digest
-from sitegen.write import write_site
+from sitegen.write import SiteWriter
 
 
 class BuildError(Exception):
@@ -231,18 +231,20 @@ def _build(
             "translation, the Chinese original is shown." if pending else None
         ),
     )
-    # Pages whose inputs are unchanged since the last build are carried over, not rendered.
+    # Pages whose inputs are unchanged since the last build are carried over, not rendered;
+    # new pages stream to disk as they are made.
     old_pages = previous.pages if config.out_dir.is_dir() else {}
-    rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages)
-    reporter.detail(f"render: {len(rendered.pages)} files made, {len(rendered.unchanged)} unchanged pages kept")
-    clock.lap("render")
-    written = write_site(rendered.pages, config.out_dir, keep=rendered.unchanged)
+    with SiteWriter(config.out_dir) as writer:
+        rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer.write)
+        clock.lap("render")
+        writer.keep(rendered.unchanged)
+    written = writer.count
     clock.lap("write")
     # The memory may have gained entries: fingerprint it as it is now, so the next
     # build with no other change is a no-op.
     fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)
     state.save(Manifest(inputs=fingerprint, pages=rendered.keys, pending=pending))
     reporter.info(f"wrote {written} files to {config.out_dir} "
-                  f"({len(rendered.pages)} rendered, {len(rendered.unchanged)} unchanged)")
+                  f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")
     return BuildResult(len(articles), written, pending, model_calls, warnings,
-                       rendered=len(rendered.pages), unchanged=len(rendered.unchanged), parsed=parsed)
+                       rendered=rendered.made, unchanged=len(rendered.unchanged), parsed=parsed)

@@ -56,45 +56,70 @@ def _carry_over(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+class SiteWriter:
+    """Stream pages into a fresh sibling of ``out_dir`` and swap it in on success.
+
+    ``with SiteWriter(out) as w: w.write(page); w.keep(rel)`` — pages go to disk as they
+    are made, so a large site is never held in memory; leaving the block by an exception
+    discards the new tree and leaves ``out_dir`` as it was.
+    """
+
+    def __init__(self, out_dir: Path, previous: Path | None = None):
+        self.out_dir = Path(out_dir).resolve()
+        self.previous = previous
+        self.seen: set[str] = set()
+        self.count = 0
+        self.tmp: Path | None = None
+
+    def __enter__(self) -> "SiteWriter":
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        recover(self.out_dir)
+        self.tmp = self.out_dir.parent / f".{self.out_dir.name}.tmp-{os.getpid()}"
+        if self.tmp.exists():
+            shutil.rmtree(self.tmp)
+        self.tmp.mkdir()
+        return self
+
+    def _claim(self, rel: str) -> Path:
+        assert self.tmp is not None, "use SiteWriter as a context manager"
+        if rel in self.seen:
+            raise WriteError(f"two pages want the same path {rel!r}")
+        target = safe_target(self.tmp, rel)
+        self.seen.add(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.count += 1
+        return target
+
+    def write(self, page: Page) -> None:
+        self._claim(page.path).write_bytes(page.content)
+
+    def keep(self, rels: Iterable[str]) -> None:
+        """Carry pages over unchanged from the previous site (default: the current one)."""
+        source = self.previous or self.out_dir
+        for rel in rels:
+            if rel not in self.seen:
+                _carry_over(safe_target(source, rel), self._claim(rel))
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        assert self.tmp is not None
+        if exc_type is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            return
+        old = self.out_dir.parent / f".{self.out_dir.name}.old-{os.getpid()}"
+        if self.out_dir.exists():
+            self.out_dir.rename(old)
+        self.tmp.rename(self.out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def write_site(pages: Iterable[Page], out_dir: Path, keep: Iterable[str] = (), previous: Path | None = None) -> int:
     """Write ``pages`` as the complete new content of ``out_dir``; return the number written.
 
     ``keep`` lists site-relative paths to carry over unchanged from ``previous`` (default: the
     current ``out_dir``) — used by incremental builds for pages whose inputs did not change.
     """
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    recover(out_dir)
-    tmp = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir()
-    count = 0
-    try:
-        seen: set[str] = set()
+    with SiteWriter(out_dir, previous) as writer:
         for page in pages:
-            if page.path in seen:
-                raise WriteError(f"two pages want the same path {page.path!r}")
-            seen.add(page.path)
-            target = safe_target(tmp, page.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.content)
-            count += 1
-        source = previous or out_dir
-        for rel in keep:
-            if rel in seen:
-                continue
-            target = safe_target(tmp, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _carry_over(safe_target(source, rel), target)
-            seen.add(rel)
-            count += 1
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-    if out_dir.exists():
-        out_dir.rename(old)
-    tmp.rename(out_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    return count
+            writer.write(page)
+        writer.keep(keep)
+    return writer.count

@@ -156,6 +156,7 @@ class RenderResult:
     pages: list[Page]
     unchanged: list[str]
     keys: dict[str, str]
+    made: int = 0
 
 
 def _digest(value) -> str:
@@ -169,12 +170,14 @@ def _card_key(ev: "EntryView") -> tuple:
 
 class _Renderer:
     def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
-                 previous: dict[str, str] | None = None):
+                 previous: dict[str, str] | None = None, sink=None):
         self.site = site
         self.info = site.info
         self.env = make_environment(templates_dir)
         self.static_dir = static_dir
         self.pages: dict[str, bytes] = {}
+        self.sink = sink  # when set, each page goes straight to it instead of being kept
+        self.made: set[str] = set()
         # Incremental rendering: pages whose key equals ``previous[path]`` are not rendered.
         self.previous = previous
         self.keys: dict[str, str] = {}
@@ -346,9 +349,14 @@ class _Renderer:
         return (repr(getattr(tv, "theme", None) or getattr(tv, "tag", None)), [_card_key(e) for e in tv.entries])
 
     def add(self, path: str, content: str | bytes) -> None:
-        if path in self.pages:
+        if path in self.made:
             raise ValueError(f"two pages want {path!r}")
-        self.pages[path] = content.encode("utf-8") if isinstance(content, str) else content
+        self.made.add(path)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if self.sink is not None:
+            self.sink(Page(path, data))
+        else:
+            self.pages[path] = data
 
     def render(self) -> list[Page]:
         self.page("index.html", "index.html", title=self.info.title, description=self._site_description())
@@ -495,10 +503,13 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
-                   previous: dict[str, str]) -> RenderResult:
+                   previous: dict[str, str], sink=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
-    keyed by the data they show; index, search, feeds and data files are always made."""
-    renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous)
+    keyed by the data they show; index, search, feeds and data files are always made.
+
+    With ``sink`` (a callable taking a ``Page``), pages are handed over as they are made
+    and not kept: ``RenderResult.pages`` is then empty and ``made`` counts them."""
+    renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink)
     pages = renderer.render()
-    return RenderResult(pages, renderer.unchanged, renderer.keys)
+    return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))
