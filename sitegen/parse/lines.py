@@ -6,6 +6,7 @@ generic newspaper vocabulary (本报讯, 新华社, 记者, 电, 讯, 摄, 上�
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,8 +57,8 @@ class Line:
     no: int  # 1-based line number
     text: str
 
-    @property
-    def width(self) -> float:
+    @functools.cached_property
+    def width(self) -> float:  # asked for often: computed once per line
         return visual_width(self.text)
 
 

@@ -23,12 +23,20 @@ BULLETS = "□■●◆▲★☆○◎◇△"
 _SPACE = re.compile(r"\s+")
 
 
+class _CellWidths(dict):
+    """Character -> printed width, filled on first sight (the parser asks millions of times)."""
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+        return width
+
+
+_CELL_WIDTHS = _CellWidths()
+
+
 def visual_width(text: str) -> float:
     """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5."""
-    total = 0.0
-    for ch in text:
-        total += 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
-    return total
+    return sum(map(_CELL_WIDTHS.__getitem__, text))
 
 
 def strip_closers(text: str) -> str:
@@ -137,13 +145,18 @@ def squash(text: str) -> str:
 _RUN = re.compile(r"[^\W_]{2,}")
 
 
-def bigrams(text: str) -> list[str]:
-    """Character bigrams of the letter/digit/Han runs of ``text`` (punctuation and
-    spaces break runs)."""
+@functools.lru_cache(maxsize=1 << 15)
+def _bigrams(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for run in _RUN.findall(squash(text)):
         out.extend(map(str.__add__, run[:-1], run[1:]))
-    return out
+    return tuple(out)
+
+
+def bigrams(text: str) -> list[str]:
+    """Character bigrams of the letter/digit/Han runs of ``text`` (punctuation and
+    spaces break runs). Memoised: headline matching asks for the same texts many times."""
+    return list(_bigrams(text))
 
 
 class Vocabulary:
@@ -157,19 +170,25 @@ class Vocabulary:
             df.update(set(bigrams(doc)))
         self.n = max(n, 1)
         self.df = df
+        self._idf: dict[str, float] = {}
+        self._queries: dict[str, tuple[list[tuple[str, float]], float]] = {}
 
     def idf(self, gram: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+        value = self._idf.get(gram)
+        if value is None:
+            value = self._idf[gram] = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+        return value
 
     def coverage(self, query: str, target_grams: set[str]) -> float:
         """IDF-weighted share of the query's distinct bigrams that occur in the target."""
-        grams = set(bigrams(query))
-        if not grams:
+        weighted = self._queries.get(query)
+        if weighted is None:
+            grams = [(g, self.idf(g)) for g in dict.fromkeys(_bigrams(query))]
+            weighted = self._queries[query] = (grams, sum(w for _, w in grams))
+        grams, total = weighted
+        if not grams or total <= 0:
             return 0.0
-        total = sum(self.idf(g) for g in grams)
-        if total <= 0:
-            return 0.0
-        hit = sum(self.idf(g) for g in grams if g in target_grams)
+        hit = sum(w for g, w in grams if g in target_grams)
         return hit / total
 
     def vector(self, text: str) -> dict[str, float]:
