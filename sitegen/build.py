@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config
-from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo
+from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation
 from sitegen.parallel import MIN_ITEMS, parallel_map
 from sitegen.parse import parse_seed, warm_up as warm_up_parser
 from sitegen.permalinks import article_permalink
@@ -136,6 +136,63 @@ def parse_all(
     return [r for r in results if r is not None], list(seed_set.warnings), parsed
 
 
+def group_stage(config: Config, state: BuildState, items: list[tuple[str, Article]]):
+    """Themes, tags and related articles, reusing cached per-article word counts."""
+    from sitegen.group import group_articles, load_taxonomy
+
+    term_cache = state.get_terms()
+    known_terms = set(term_cache)  # group_articles adds this build's new keys to the mapping
+    grouped = group_articles(items, load_taxonomy(config.themes_path, config.dictionary_dir), term_cache=term_cache)
+    if set(grouped.term_cache) != known_terms:
+        state.put_terms(grouped.term_cache)  # exactly this build's articles: stale ones drop out
+    return grouped
+
+
+def translate_stage(config: Config, texts: list[str], *, strict: bool, retranslate: bool,
+                    progress: bool) -> tuple[dict[str, Translation], int, str | None]:
+    """Every text in one batch: (translations, model calls, warning to show or None).
+
+    Grouping needs no English, so it runs first and its automatic theme and tag names join
+    the headlines and leads here: the model is called once per build."""
+    from sitegen.translate import TranslationService
+
+    with TranslationService(config.memory_path, strict=strict or config.strict, retranslate=retranslate,
+                            progress=progress) as service:
+        translations = service.translate(texts)
+        service.save()
+        message = service.status_message.removeprefix("warning: ") if service.status_message else None
+        return translations, service.model_calls, message
+
+
+def assemble_site(config: Config, permalinks: list[str], articles: list[Article],
+                  translations: dict[str, Translation], grouped, build_date: datetime | None
+                  ) -> tuple[DigestSite, int]:
+    """The renderer's input, and how many texts still await translation."""
+    from sitegen.translate import english_for
+
+    entries = [
+        DigestEntry(permalink, article, english_for(article, translations), grouped.groupings[permalink])
+        for permalink, article in zip(permalinks, articles)
+    ]
+    pending = sum(
+        1 for e in entries for t in (e.english.kicker, e.english.headline, e.english.subtitle, e.english.lead)
+        if t is not None and t.status == "pending"
+    )
+    when = (build_date or _build_time()).replace(microsecond=0)
+    info = SiteInfo(
+        title=config.title, title_zh=config.title_zh, base_url=config.base_url,
+        build_date=when.isoformat(), version=__version__,
+    )
+    site = DigestSite(
+        info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
+        pending_note=(
+            "Some English translations are not ready yet: where a text awaits machine "
+            "translation, the Chinese original is shown." if pending else None
+        ),
+    )
+    return site, pending
+
+
 def build(config: Config, **options) -> BuildResult:
     """Build the site described by ``config``; see ``_build`` for the options."""
     from sitegen.state import StateLocked
@@ -156,9 +213,7 @@ def _build(
     reporter: Reporter | None = None,
     build_date: datetime | None = None,
 ) -> BuildResult:
-    from sitegen.group import group_articles, load_taxonomy
     from sitegen.render import render_changed
-    from sitegen.translate import TranslationService, english_for
 
     reporter = reporter or Reporter()
     warnings: list[str] = []
@@ -186,51 +241,18 @@ def _build(
                   f"{sum(len(r.leftovers) for r in results)} leftovers")
 
     permalinks = [article_permalink(a.seed, a.position) for a in articles]
-
-    # Grouping needs no English; running it first lets every text of the build (headlines,
-    # leads, automatic theme and tag names) reach the model in one batched call.
-    term_cache = state.get_terms()
-    known_terms = set(term_cache)  # group_articles adds this build's new keys to the mapping
-    grouped = group_articles(list(zip(permalinks, articles)), load_taxonomy(config.themes_path, config.dictionary_dir),
-                             term_cache=term_cache)
-    if set(grouped.term_cache) != known_terms:
-        state.put_terms(grouped.term_cache)  # exactly this build's articles: stale ones drop out
+    grouped = group_stage(config, state, list(zip(permalinks, articles)))
     clock.lap("group")
-    with TranslationService(
-        config.memory_path, strict=strict or config.strict, retranslate=retranslate,
-        progress=reporter.interactive,
-    ) as service:
-        translations = service.translate(collect_texts(articles) + list(grouped.texts_to_translate))
-        service.save()
-        model_calls = service.model_calls
-        if service.status_message:
-            message = service.status_message.removeprefix("warning: ")
-            reporter.warn(message)
-            warnings.append(message)
+    translations, model_calls, message = translate_stage(
+        config, collect_texts(articles) + list(grouped.texts_to_translate),
+        strict=strict, retranslate=retranslate, progress=reporter.interactive)
+    if message:
+        reporter.warn(message)
+        warnings.append(message)
     clock.lap("translate")
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
-
-    entries = [
-        DigestEntry(permalink, article, english_for(article, translations), grouped.groupings[permalink])
-        for permalink, article in zip(permalinks, articles)
-    ]
-    pending = sum(
-        1 for e in entries for t in (e.english.kicker, e.english.headline, e.english.subtitle, e.english.lead)
-        if t is not None and t.status == "pending"
-    )
-    when = (build_date or _build_time()).replace(microsecond=0)
-    info = SiteInfo(
-        title=config.title, title_zh=config.title_zh, base_url=config.base_url,
-        build_date=when.isoformat(), version=__version__,
-    )
-    site = DigestSite(
-        info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
-        pending_note=(
-            "Some English translations are not ready yet: where a text awaits machine "
-            "translation, the Chinese original is shown." if pending else None
-        ),
-    )
+    site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date)
     # Pages whose inputs are unchanged since the last build are carried over, not rendered;
     # new pages stream to disk as they are made.
     old_pages = previous.pages if config.out_dir.is_dir() else {}
