@@ -86,10 +86,8 @@ def test_shape(gold_result, taxonomy):
 
 
 def test_parsed_seeds_group_fast(taxonomy):
-    """Whole pipeline on the real seeds, once the parser exists."""
-    parse = pytest.importorskip("sitegen.parse")
-    if not hasattr(parse, "parse_text"):
-        pytest.skip("parser not ready")
+    """Whole pipeline on the real seeds."""
+    from sitegen import parse
     from sitegen.permalinks import article_permalink
     items = []
     for path in sorted(SEEDS.glob("*.txt")):
