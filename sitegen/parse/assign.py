@@ -213,10 +213,10 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
     return result
 
 
-def pair_leftovers(result: Assignment, scorer: Scorer, continued: set[int]) -> None:
+def pair_leftovers(result: Assignment, scorer: Scorer) -> None:
     """A headline block that matched no body, printed right next to a body that has no
-    headline (and is no continuation from another page, which never has one): they
-    belong together. Headlines often share few words with their body (a quote, a
+    headline: they belong together. That body may well be a continuation (上接第N版):
+    papers repeat the headline over the continued part. Headlines often share few words with their body (a quote, a
     slogan, a name); the layout still ties them. The body printed before the block is
     preferred when both sides qualify (headlines usually follow their body), unless the
     other side matches the words clearly better."""
@@ -228,7 +228,7 @@ def pair_leftovers(result: Assignment, scorer: Scorer, continued: set[int]) -> N
         before, after, _ = scorer._around(g.line)
         heading = all(u.heading for u in g.units)
         cands = [b for b in dict.fromkeys((before, after))
-                 if b is not None and b not in result.by_body and b not in continued]
+                 if b is not None and b not in result.by_body]
         if not cands:
             left.append(g)
             continue

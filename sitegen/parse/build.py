@@ -120,10 +120,7 @@ def parse_text(name: str, text: str) -> ParseResult:
     scorer = Scorer(bodies, layout.vocab, grams_cache)
     result = assign(groups, scorer)
     span_index = SpanIndex(bodies)
-    continued = {span_index.neighbours(line)[1] for d, fld, _v, line in attach
-                 if fld == "marker_before"}
-    continued |= {i for i, b in enumerate(bodies) if L.START_MARKER_RE.match(b.paras[0].raw)}
-    pair_leftovers(result, scorer, continued)
+    pair_leftovers(result, scorer)
 
     for unit in banners:
         leftover("banner", unit.text, unit.line)
