@@ -300,3 +300,23 @@ def test_line_with_a_comma_above_a_byline_is_a_headline() -> None:
     bridge, apple = result.articles
     assert bridge.paragraphs[-1] == BRIDGE_2
     assert apple.headline == "苹果红满枝，果农笑开颜"
+
+
+def test_grouped_one_line_headlines_divide_bodies_run_together() -> None:
+    """Two bodies with no dateline printed one after the other, their one-line headlines
+    grouped below: the bodies run together and both headlines match the merged body best.
+    The body is divided at the sentence-final paragraph boundary where each headline
+    matches its own half and not the other (content of both halves, two paragraphs at
+    least each); a headline quoting one paragraph of a short body divides nothing."""
+    bridge = [BRIDGE.split("）", 1)[1], BRIDGE_2]
+    apple = [APPLE.split("）", 1)[1], APPLE_2]
+    text = "\n\n".join([*map(wrap, bridge + apple), "东河大桥正式通车", "南山村苹果采摘季"])
+    result = parse(text)
+    assert [a.headline for a in result.articles] == ["东河大桥正式通车", "南山村苹果采摘季"]
+    assert [a.paragraphs for a in result.articles] == [bridge, apple]
+    # a quote from the lead as headline, the kicker matching the rest: one article
+    quote = "东河大桥正式通车"
+    result = parse("\n\n".join([*map(wrap, [bridge[0], APPLE_2, BRIDGE_2]),
+                                "南山村苹果种植面积达到三千亩", quote]))
+    (art,) = result.articles
+    assert len(art.paragraphs) == 3

@@ -9,6 +9,9 @@ right after the headline region (tie-break, never the main signal).
   body form one group; a unit matching nothing well between two units of one group
   joins them; otherwise it is a banner.
 * Groups are assigned greedily, best (group, body) pair first, one group per body.
+* A group of several headline blocks printed together whose units all matched one body
+  best may mean that body is two articles run together: the group is divided in two
+  when each part matches its own half of the body and clearly not the other half.
 * A group left over whose best body already has a headline may mean that body holds
   several articles: the body's paragraphs are labelled with the competing headlines by
   dynamic programming (contiguous segments, one headline each, a cost per cut), and the
@@ -256,6 +259,14 @@ def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> 
         c, i = max(contents) if contents else (0.0, None)
         if i is not None and c >= 0.3:
             extra.setdefault(i, []).append(g)
+    divided: set[int] = set()  # bodies whose labels are the halves of their own group
+    for bi, g in first.by_body.items():
+        if bi in extra or g.bylines or len(g.units) < 2:
+            continue
+        halves = _split_merged_group(bodies[bi], g, vocab)
+        if halves is not None:
+            extra[bi] = halves
+            divided.add(bi)
     if not extra:
         return None
     changed = False
@@ -265,7 +276,7 @@ def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> 
         if not labels:
             out.append(body)
             continue
-        if bi in first.by_body:
+        if bi in first.by_body and bi not in divided:
             labels.append(first.by_body[bi])
         pieces = _label_split(body, labels, vocab)
         if len(pieces) > 1:
@@ -345,3 +356,49 @@ def _can_cut(paras: list[Para], i: int) -> bool:
     if prev.subhead or cur.subhead:
         return False
     return not prev.open_end and not cur.opens_mid
+
+
+SPLIT_MIN = 0.4  # each part of a divided headline block must match its own text this well
+SPLIT_RATIO = 0.3  # ... and the other part's text at most this share of that
+SPLIT_PARAS = 2  # paragraphs in each part: one paragraph quoting a headline is no article
+
+
+def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Group] | None:
+    """Two headline blocks printed together (several headlines grouped after several
+    bodies) whose units all matched one body best were merged into one group; when that
+    body is really two articles run together, each block matches its own half. Returns
+    the two blocks when some sentence-final paragraph boundary divides the body so that
+    each block covers its half well (≥ SPLIT_MIN) and the other half clearly worse
+    (≤ SPLIT_RATIO of that), else None. Content of both halves decides, never how strongly
+    a single line matches: a kicker matching the lead stays with its headline."""
+    paras = body.paras
+    n = len(paras)
+    cuts = [i for i in range(SPLIT_PARAS, n - SPLIT_PARAS + 1) if _can_cut(paras, i)]
+    if not cuts or len(cuts) > 60 or len(group.units) > 6:
+        return None
+    units = group.units
+    best = None
+    prefix: list[tuple[int, set[str], set[str]]] = []
+    for i in cuts:
+        left = set(bigrams("".join(p.raw for p in paras[:i])))
+        right = set(bigrams("".join(p.raw for p in paras[i:])))
+        prefix.append((i, left, right))
+    for s in range(1, len(units)):
+        a, b = units[:s], units[s:]
+        if all(u.subtitle for u in b) or all(u.subtitle or u.label for u in a):
+            continue
+        ta = "".join(u.text for u in a if not u.label) or "".join(u.text for u in a)
+        tb = "".join(u.text for u in b if not u.label) or "".join(u.text for u in b)
+        for i, left, right in prefix:
+            for x, y in ((ta, tb), (tb, ta)):
+                own1, own2 = vocab.coverage(x, left), vocab.coverage(y, right)
+                oth1, oth2 = vocab.coverage(y, left), vocab.coverage(x, right)
+                if min(own1, own2) < SPLIT_MIN or oth1 > SPLIT_RATIO * own2 or oth2 > SPLIT_RATIO * own1:
+                    continue
+                score = own1 + own2 - oth1 - oth2
+                if best is None or score > best[0]:
+                    best = (score, s)
+    if best is None:
+        return None
+    s = best[1]
+    return [Group(list(units[:s]), region=group.region), Group(list(units[s:]), region=group.region)]
