@@ -320,3 +320,20 @@ def test_grouped_one_line_headlines_divide_bodies_run_together() -> None:
                                 "南山村苹果种植面积达到三千亩", quote]))
     (art,) = result.articles
     assert len(art.paragraphs) == 3
+
+
+def test_wrapped_headline_claims_its_share_of_a_merged_body() -> None:
+    """A headline wrapped onto two lines is a complete headline block, like one with a
+    byline or several units: when it matched no body because its body ran into another
+    one (no dateline between them), it may claim a share of that body; a lone one-line
+    label may not (it may be a banner or a kicker)."""
+    bridge = [BRIDGE.split("）", 1)[1], BRIDGE_2]
+    apple = [APPLE.split("）", 1)[1], APPLE_2]
+    text = "\n\n".join([*map(wrap, bridge + apple), "东河大桥正式通车\n■ 本报记者 王小明",
+                        "跨里海中欧班列实现常态化开行", "南山村的苹\n果进入采摘季\n冷库电商服务站建成"])
+    result = parse(text)
+    bridge_art, apple_art = result.articles
+    assert bridge_art.headline == "东河大桥正式通车"
+    assert ((apple_art.kicker or "") + (apple_art.headline or "") + (apple_art.subtitle or "")
+            == "南山村的苹果进入采摘季冷库电商服务站建成")
+    assert [a.paragraphs for a in result.articles] == [bridge, apple]

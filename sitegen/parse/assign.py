@@ -251,9 +251,10 @@ def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> 
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}
     for g in first.unassigned:
-        # only complete headline blocks (with a byline, or several units) may claim
-        # a share of a body; a lone line may just be a banner or a kicker
-        if not g.units or not (g.bylines or len(g.units) >= 2):
+        # only complete headline blocks (with a byline, several units, or one wrapped
+        # onto several lines) may claim a share of a body; a lone line may just be a
+        # banner or a kicker
+        if not g.units or not (g.bylines or sum(u.n_lines for u in g.units) >= 2):
             continue
         contents = [(scorer.content(g.match_text, i), i) for i in scorer.candidates(g.line)]
         c, i = max(contents) if contents else (0.0, None)
