@@ -337,3 +337,16 @@ def test_wrapped_headline_claims_its_share_of_a_merged_body() -> None:
     assert ((apple_art.kicker or "") + (apple_art.headline or "") + (apple_art.subtitle or "")
             == "南山村的苹果进入采摘季冷库电商服务站建成")
     assert [a.paragraphs for a in result.articles] == [bridge, apple]
+
+
+def test_open_chunk_wider_than_the_column_is_a_headline_not_the_lead() -> None:
+    """A two-line chunk ending open whose first line is far wider than the column is a
+    headline set across columns (here a subtitle above its body), not prose cut by a
+    column break: it must not be glued onto the lead."""
+    apple = [APPLE.split("）", 1)[1], APPLE_2]
+    text = "\n\n".join(["南山村苹果丰收",
+                        "果农们忙着采摘分拣装箱，冷库和电商服务站帮助销售\n预计产量八千吨",
+                        *map(wrap, apple)])
+    (art,) = parse(text).articles
+    assert art.lead == apple[0]
+    assert art.paragraphs == apple

@@ -284,6 +284,10 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         if math.isinf(width):
             return "title" if visual_width(joined) <= 60 else "para"
         inner = [ln.width for ln in el.lines[:-1]]
+        if len(texts) <= 3 and max(inner) > 1.4 * width + 1 and visual_width(joined) <= 120:
+            # an inner line far wider than the column cannot be prose wrapped in it:
+            # a headline set across several columns
+            return "title"
         if len(inner) >= 2 and max(inner) - min(inner) > 3 and visual_width(joined) <= 120:
             # hard-wrapped prose fills every line but the last to the same width;
             # lines of unequal width ending open are a headline block
