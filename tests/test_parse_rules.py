@@ -350,3 +350,16 @@ def test_open_chunk_wider_than_the_column_is_a_headline_not_the_lead() -> None:
     (art,) = parse(text).articles
     assert art.lead == apple[0]
     assert art.paragraphs == apple
+
+
+def test_no_subhead_after_a_continued_on_marker() -> None:
+    """A 下转 marker ends the article above it: a short title line after it heads the next
+    article, it is no in-body subhead of the cut-off one."""
+    bridge = [BRIDGE.split("）", 1)[1], BRIDGE_2]
+    apple = [APPLE.split("）", 1)[1], APPLE_2]
+    text = "\n\n".join(["东河大桥正式通车", wrap(bridge[0]), wrap(bridge[1] + "（下转第5版）"),
+                        "丰收季", *map(wrap, apple)])
+    first, second = parse(text).articles
+    assert first.paragraphs == bridge and first.markers
+    assert second.headline == "丰收季"
+    assert second.paragraphs == apple

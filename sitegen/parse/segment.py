@@ -14,7 +14,8 @@ Rules:
   （上接…） marker, after a headline region, after stray scraps, or at a paragraph that
   starts mid-sentence after a finished one. One or two short title lines between
   paragraphs of one piece are in-body subheads, unless they sum up the text above them
-  much better than the text below (a headline printed after its body).
+  much better than the text below (a headline printed after its body), or follow a
+  下转 marker (which ends the article above).
 * **Resumed articles.** A piece that ends mid-sentence is joined to the later piece
   that continues it, matched by content (see :mod:`.resume`).
 """
@@ -288,7 +289,8 @@ def segment(elements: list[Element]) -> Layout:
                 # after scraps or a 下转 marker (which ends the article above) with no
                 # headline, dateline or 上接 marker: the rest of an interrupted article
                 current = start_piece(para, "hard" if para.hard_start else "orphan")
-            elif _is_subhead_region([el for el in buf if el.kind != "caption"], current, para,
+            elif not current.paras[-1].end_marker and _is_subhead_region(
+                    [el for el in buf if el.kind != "caption"], current, para,
                                     vocab, following_text(k)):
                 # a photo caption printed next to a subhead does not end the article
                 for el in buf:
