@@ -363,3 +363,14 @@ def test_no_subhead_after_a_continued_on_marker() -> None:
     assert first.paragraphs == bridge and first.markers
     assert second.headline == "丰收季"
     assert second.paragraphs == apple
+
+
+def test_full_width_line_with_two_spaced_parts_is_a_headline() -> None:
+    """A column-wide line ending open would be read as prose cut by a column break; when
+    two parts of it are spaced apart ("丰收在望 果香满村") it is a two-part headline, and
+    the lead below it starts clean."""
+    apple = [APPLE.split("）", 1)[1], APPLE_2]
+    text = "\n\n".join(["南山村丰收在望 果香满村飘四方", *map(wrap, apple)])
+    (art,) = parse(text).articles
+    assert art.headline == "南山村丰收在望 果香满村飘四方"
+    assert art.lead == apple[0]

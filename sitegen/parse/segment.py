@@ -9,7 +9,8 @@ Rules:
   the join may also skip headlines: the headline was printed inside the paragraph.
 * **Ambiguous one-liners.** A single full-width line ending without punctuation
   before prose is a headline when it repeats the words of the body above it and not
-  those below it (headline printed after its body); otherwise a column break.
+  those below it (headline printed after its body), or when two parts of it are
+  spaced apart (prose never is); otherwise a column break.
 * **Pieces.** A new piece of body starts at a dateline (本报讯, 新华社…电), at a
   （上接…） marker, after a headline region, after stray scraps, or at a paragraph that
   starts mid-sentence after a finished one. One or two short title lines between
@@ -21,6 +22,7 @@ Rules:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import lines as L
@@ -111,6 +113,22 @@ def _skippable(el: Element, opening: bool) -> bool:
     return False
 
 
+_SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+
+
+def _spaced_title(text: str) -> bool:
+    """A line with a space between two Han characters outside quotes and no clause
+    punctuation or brackets ("凝聚共识 同心共筑命运共同体") is a two-part headline: prose
+    never spaces words apart (bylines and names in brackets do, but carry their marks)."""
+    if any(ch in text for ch in "，,、；;：:（）()《》"):
+        return False
+    for m in _SPACED.finditer(text):
+        before = text[: m.start()]
+        if before.count("“") == before.count("”") and before.count('"') % 2 == 0:
+            return True
+    return False
+
+
 def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
     """Decide full-width one-liners ending open: headline after its body, or column break."""
     for k, el in enumerate(elements):
@@ -133,6 +151,9 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             el.kind = "title"
             continue
         if L.START_MARKER_RE.match(nxt.text) or L.DATELINE_START_RE.match(nxt.text):
+            el.kind = "title"
+            continue
+        if len(el.lines) == 1 and _spaced_title(text) and not L.DATELINE_START_RE.match(text):
             el.kind = "title"
             continue
         before: list[str] = []
