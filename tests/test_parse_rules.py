@@ -374,3 +374,16 @@ def test_full_width_line_with_two_spaced_parts_is_a_headline() -> None:
     (art,) = parse(text).articles
     assert art.headline == "南山村丰收在望 果香满村飘四方"
     assert art.lead == apple[0]
+
+
+def test_open_chunk_overrunning_the_column_is_a_headline() -> None:
+    """Wrapped prose never runs past the column by more than a hanging punctuation mark:
+    a two-line chunk ending open whose first line overruns it by a few cells (and whose
+    last line is shorter) is a headline, even when it is not far wider."""
+    apple = [APPLE.split("）", 1)[1], APPLE_2]
+    text = "\n\n".join(["南山村苹果丰收",
+                        "果农们忙着采摘分拣装箱、冷库电商服务站\n预计产量八千吨",
+                        *map(wrap, apple)])
+    (art,) = parse(text).articles
+    assert art.lead == apple[0]
+    assert art.paragraphs == apple

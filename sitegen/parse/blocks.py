@@ -284,7 +284,9 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         if math.isinf(width):
             return "title" if visual_width(joined) <= 60 else "para"
         inner = [ln.width for ln in el.lines[:-1]]
-        if len(texts) <= 3 and max(inner) > 1.4 * width + 1 and visual_width(joined) <= 120:
+        if len(texts) <= 3 and visual_width(joined) <= 120 and (
+                max(inner) > 1.4 * width + 1
+                or (max(inner) > width + 2 and el.lines[-1].width < max(inner) - 2)):
             # an inner line far wider than the column cannot be prose wrapped in it:
             # a headline set across several columns
             return "title"
