@@ -387,3 +387,16 @@ def test_open_chunk_overrunning_the_column_is_a_headline() -> None:
     (art,) = parse(text).articles
     assert art.lead == apple[0]
     assert art.paragraphs == apple
+
+
+def test_sentence_end_carried_over_a_column_break_is_text() -> None:
+    """A column break (with a photo caption in it) may cut a sentence a few characters
+    before its end: the short "4%。" line that opens the next block, with the next
+    paragraph under it, ends the lead, it is not a stray scrap."""
+    lead = "连日来，南山村的苹果进入采摘季，果农们忙着采摘、分拣、装箱，预计产量同比增长18.4%。"
+    cut = lead.index("4%。")
+    text = "\n\n".join(["南山村苹果丰收", wrap(lead[:cut]), "这是5月18日在阿\n拉木图拍摄的城市\n夜景。\n■ 新华社发 李娜 摄",
+                        lead[cut:] + "\n" + wrap(APPLE_2)])
+    (art,) = parse(text).articles
+    assert art.lead == lead
+    assert art.paragraphs == [lead, APPLE_2]

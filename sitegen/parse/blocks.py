@@ -189,10 +189,16 @@ def build_elements(text: str) -> list[Element]:
                 block_elems.append(Element("chunk", list(chunk), False, width=width))
             run.clear()
 
-        for line in block:
+        for i, line in enumerate(block):
             kind = _special_kind(line)
             if kind == "fragment" and run and any(ch in line.text for ch in SENTENCE_END + CLOSERS):
                 # the short last line of a wrapped paragraph ("动。"), not a stray scrap
+                kind = None
+            elif kind == "fragment" and i == 0 and i + 1 < len(block) \
+                    and line.text.rstrip(CLOSERS)[-1:] in SENTENCE_END \
+                    and _special_kind(block[i + 1]) is None:
+                # the end of a sentence carried over a column break ("4%。") with the
+                # next paragraph under it, not a stray scrap
                 kind = None
             if kind is None:
                 run.append(line)
