@@ -400,3 +400,15 @@ def test_sentence_end_carried_over_a_column_break_is_text() -> None:
     (art,) = parse(text).articles
     assert art.lead == lead
     assert art.paragraphs == [lead, APPLE_2]
+
+
+def test_caption_box_in_a_narrow_column_is_a_caption() -> None:
+    """In a narrow column a photo caption box is only a little narrower than the column:
+    two unfilled lines set right on a credit line are its caption, not lead text."""
+    lead = APPLE.split("）", 1)[1] + APPLE_2
+    cut = 36
+    caption = "6月20日，游客在\n古城景区游览观光。\n■ 本报记者 王鹏 摄"
+    text = "\n\n".join(["南山村苹果丰收", wrap(lead[:cut], 12), caption, wrap(lead[cut:], 12),
+                        wrap(BRIDGE_2, 12)])
+    (art,) = parse(text).articles
+    assert art.lead == lead

@@ -367,7 +367,11 @@ def _extend_captions(elements: list[Element]) -> None:
             prev = elements[j]
             if prev.kind not in ("para", "ambiguous", "title") or math.isinf(prev.width):
                 break
-            if prev.max_width > 0.7 * prev.width:
+            if prev.max_width > 0.7 * prev.width and not (
+                    j == k - 1 and not el.first_in_block and prev.kind == "para" and len(prev.lines) >= 2
+                    and all(ln.width < prev.width - 2 for ln in prev.lines)):
+                # (text set right on the credit line, none of it filled to the column,
+                # is the caption of a box only a little narrower than a narrow column)
                 break
             if prev.kind == "title" and j < k - 1 and elements[j + 1].kind == "caption":
                 # a headline above the caption box ends it
