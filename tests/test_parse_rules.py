@@ -412,3 +412,17 @@ def test_caption_box_in_a_narrow_column_is_a_caption() -> None:
                         wrap(BRIDGE_2, 12)])
     (art,) = parse(text).articles
     assert art.lead == lead
+
+
+def test_chunk_with_an_open_bracket_runs_on_past_the_column_break() -> None:
+    """A one-line chunk ending open inside a bracket ("本报讯（记者 李红 通讯员") is no
+    headline: the bracket closes after the column break (here past a photo caption), and
+    the dateline/byline stays in front of the lead."""
+    head, rest = APPLE.split("通讯员 ", 1)
+    text = "\n\n".join(["南山村苹果丰收", head + "通讯员",
+                        "这是5月18日在阿\n拉木图拍摄的城市\n夜景。\n■ 新华社发 李娜 摄",
+                        wrap(rest), wrap(APPLE_2)])
+    (art,) = parse(text).articles
+    assert art.lead.endswith(APPLE.split("）", 1)[1])
+    assert not art.lead.startswith("赵刚")  # the byline is not cut in two
+    assert art.paragraphs[-1] == APPLE_2

@@ -283,6 +283,9 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         return "para"
     if any(ch in joined for ch in "。！？!?"):
         return "para"
+    if sum(joined.count(ch) for ch in "（(") > sum(joined.count(ch) for ch in "）)"):
+        # a bracket left open ("本报讯（记者 张三 实习记者") runs on past the column break
+        return "para"
     width = el.width
     clause_marks = sum(joined.count(ch) for ch in "，,、；;")
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
