@@ -18,6 +18,7 @@ import math
 import os
 import re
 import threading
+from typing import Iterator
 from collections import Counter
 from dataclasses import dataclass
 
@@ -155,23 +156,24 @@ class _FastTokenizer(jieba.Tokenizer):
             if y - x == 1:
                 buf += l_word
             else:
-                if buf:
-                    if len(buf) == 1:
-                        yield buf
-                    elif not freq.get(buf):
-                        yield from finalseg.cut(buf)
-                    else:
-                        yield from buf
-                    buf = ""
+                yield from _flush(buf, freq)
+                buf = ""
                 yield l_word
             x = y
-        if buf:
-            if len(buf) == 1:
-                yield buf
-            elif not freq.get(buf):
-                yield from finalseg.cut(buf)
-            else:
-                yield from buf
+        yield from _flush(buf, freq)
+
+
+def _flush(buf: str, freq) -> Iterator[str]:
+    """A run of single characters, as jieba emits it: one character as is, an unknown run
+    through the HMM (new words such as names), a known word split into its characters."""
+    if not buf:
+        return
+    if len(buf) == 1:
+        yield buf
+    elif not freq.get(buf):
+        yield from finalseg.cut(buf)
+    else:
+        yield from buf
 
 
 @dataclass
