@@ -25,7 +25,7 @@ def parse_seed(seed: SeedFile) -> ParseResult:
 
 
 def warm_up() -> None:
-    """Load what parsing needs lazily (jieba's word list) now — before forking workers,
+    """Load what parsing needs lazily (the word list) now — before forking workers,
     so they share it instead of each loading it."""
     from .text import _dictionary
 
