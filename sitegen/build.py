@@ -257,7 +257,7 @@ def _build(
     # new pages stream to disk as they are made.
     old_pages = previous.pages if config.out_dir.is_dir() else {}
     with SiteWriter(config.out_dir) as writer:
-        rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer.write)
+        rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer)
         clock.lap("render")
         writer.keep(rendered.unchanged)
     written = writer.count

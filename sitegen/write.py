@@ -93,6 +93,17 @@ class SiteWriter:
     def write(self, page: Page) -> None:
         self._claim(page.path).write_bytes(page.content)
 
+    def adopt(self, rel: str) -> None:
+        """Account for ``rel``, written into the new tree by a forked worker's copy of this
+        writer (``write`` there): it counts, and a second page with that path is refused."""
+        assert self.tmp is not None, "use SiteWriter as a context manager"
+        if rel in self.seen:
+            raise WriteError(f"two pages want the same path {rel!r}")
+        if not safe_target(self.tmp, rel).is_file():
+            raise WriteError(f"{rel!r} was reported written but is not in the new site")
+        self.seen.add(rel)
+        self.count += 1
+
     def keep(self, rels: Iterable[str]) -> None:
         """Carry pages over unchanged from the previous site (default: the current one)."""
         source = self.previous or self.out_dir

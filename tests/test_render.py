@@ -382,3 +382,27 @@ def test_autoescape_on_for_xml_and_html():
 def test_seed_text_is_never_compiled_as_a_template():
     src = "".join(p.read_text() for p in (REPO / "sitegen" / "render").glob("*.py"))
     assert "from_string" not in src and "Template(" not in src
+
+
+def test_pages_written_by_forked_workers_equal_in_process_rendering(tmp_path, monkeypatch):
+    """Over the cores, workers key, render and write pages themselves and report them to the
+    parent's writer: the same files and page keys as rendering everything in-process."""
+    import sitegen.render.site as site_mod
+    from sitegen.render import render_changed
+    from sitegen.write import SiteWriter
+
+    site = sample_site()
+    serial = render_changed(site, TEMPLATES, STATIC, {})
+    monkeypatch.setattr(site_mod, "PARALLEL_PAGES", 2)
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    with SiteWriter(tmp_path / "site") as writer:
+        forked = render_changed(site, TEMPLATES, STATIC, {}, sink=writer)
+    files = {p.relative_to(tmp_path / "site").as_posix(): p.read_bytes()
+             for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert files == {p.path: p.content for p in serial.pages}
+    assert writer.count == len(files) == forked.made and forked.keys == serial.keys
+    # The next render with those keys skips every keyed page, in the workers too.
+    with SiteWriter(tmp_path / "site2", previous=tmp_path / "site") as writer:
+        again = render_changed(site, TEMPLATES, STATIC, forked.keys, sink=writer)
+        writer.keep(again.unchanged)
+    assert set(again.unchanged) == {p for p in forked.keys} and again.made == len(files) - len(again.unchanged)

@@ -50,3 +50,22 @@ def test_keep_carries_unchanged_pages_over(tmp_path):
     write_site([Page("index.html", b"2")], out, keep=["articles/a.html"])
     assert (out / "articles" / "a.html").read_bytes() == b"A"
     assert (out / "index.html").read_bytes() == b"2"
+
+
+def test_adopt_accounts_for_pages_written_by_a_worker(tmp_path):
+    from sitegen.write import SiteWriter
+
+    out = tmp_path / "site"
+    with SiteWriter(out) as writer:
+        (writer.tmp / "a").mkdir()
+        (writer.tmp / "a" / "x.html").write_bytes(b"x")  # as a forked copy of the writer does
+        writer.adopt("a/x.html")
+        with pytest.raises(WriteError, match="two pages"):
+            writer.adopt("a/x.html")
+        with pytest.raises(WriteError, match="two pages"):
+            writer.write(Page("a/x.html", b"y"))
+        with pytest.raises(WriteError, match="not in the new site"):
+            writer.adopt("a/missing.html")
+        with pytest.raises(WriteError, match="unsafe"):
+            writer.adopt("../escape.html")
+    assert writer.count == 1 and (out / "a" / "x.html").read_bytes() == b"x"

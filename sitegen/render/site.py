@@ -13,6 +13,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -146,6 +147,16 @@ def make_environment(templates_dir: Path) -> Environment:
         keep_trailing_newline=True,
     )
     return env
+
+
+class PageSink(Protocol):
+    """Where rendered pages go (``sitegen.write.SiteWriter`` is one)."""
+
+    def write(self, page: Page) -> None:
+        """Store ``page`` (may be called in a forked worker process)."""
+
+    def adopt(self, path: str) -> None:
+        """Count ``path`` as stored: a worker process wrote it with ``write``."""
 
 
 @dataclass
@@ -299,42 +310,69 @@ class _Renderer:
             self.add(path, self._render(path, template, **kw))
 
     def _unchanged(self, path: str, template: str, key) -> bool:
-        safe_site_path(path)
-        if key is not None and self.previous is not None:
-            digest = _digest((self._global_key, template, key()))
-            self.keys[path] = digest
-            if self.previous.get(path) == digest:
-                self.unchanged.append(path)
-                return True
+        digest = self._page_key(path, template, key)
+        if digest is not None and self.previous.get(path) == digest:
+            self.unchanged.append(path)
+            return True
         return False
+
+    def _page_key(self, path: str, template: str, key) -> str | None:
+        """The page's dependency digest (recorded in ``keys``), or None when not keyed."""
+        safe_site_path(path)
+        if key is None or self.previous is None:
+            return None
+        digest = self.keys[path] = _digest((self._global_key, template, key()))
+        return digest
 
     def _render(self, path: str, template: str, **kw) -> str:
         return self.env.get_template(template).render(self.common(path, **kw))
 
-    def _job_html(self, i: int) -> tuple[str, str]:
-        path, template, kw = self._jobs[i]
-        return path, self._render(path, template, **kw())
+    def _do_job(self, i: int, in_worker: bool) -> tuple[str, str | None, str, bytes | None]:
+        """Key, skip or render page ``i`` of ``_jobs``: (path, key, outcome, content).
+        In a worker with a sink, the page is written there and then (outcome "written")
+        instead of being sent back to the parent."""
+        path, template, key, kw = self._jobs[i]
+        digest = self._page_key(path, template, key)
+        if digest is not None and self.previous.get(path) == digest:
+            return path, digest, "unchanged", None
+        data = self._render(path, template, **kw()).encode("utf-8")
+        if in_worker and self.sink is not None:
+            self.sink.write(Page(path, data))
+            return path, digest, "written", None
+        return path, digest, "made", data
+
+    def _take(self, outcome: tuple[str, str | None, str, bytes | None]) -> None:
+        path, digest, how, data = outcome
+        if digest is not None:
+            self.keys[path] = digest
+        if how == "unchanged":
+            self.unchanged.append(path)
+        elif how == "written":
+            self._claim(path)
+            self.sink.adopt(path)
+        else:
+            self.add(path, data)
 
     def _many(self, jobs: list[tuple[str, str, object, object]]) -> None:
         """Render many keyed pages (articles, themes, tags: most of the site), skipping
-        unchanged ones, over the machine's cores when there are enough of them.
+        unchanged ones, over the machine's cores when there are enough of them: each worker
+        keys, renders and writes its share of the pages and reports what it did.
         Each job is (path, template, key callable, context callable)."""
         global _ACTIVE
-        self._jobs = [(path, template, kw) for path, template, key, kw in jobs
-                      if not self._unchanged(path, template, key)]
-        todo = list(range(len(self._jobs)))
-        if len(todo) < PARALLEL_PAGES:
-            for i in todo:
-                self.add(*self._job_html(i))
+        self._jobs = jobs
+        if len(jobs) < PARALLEL_PAGES:
+            for i in range(len(jobs)):
+                self._take(self._do_job(i, in_worker=False))
             return
         _ACTIVE = self  # forked workers inherit the renderer and its views
         try:
-            parts = chunks(todo, job_count() * 8)
+            parts = chunks(range(len(jobs)), job_count() * 8)
             for part in parallel_map(_render_chunk, parts, min_items=2, chunksize=1):
-                for path, content in part:
-                    self.add(path, content)
+                for outcome in part:
+                    self._take(outcome)
         finally:
             _ACTIVE = None
+            self._jobs = []
 
     @staticmethod
     def _article_key(ev: "EntryView") -> tuple:
@@ -348,13 +386,16 @@ class _Renderer:
     def _list_key(tv) -> tuple:
         return (repr(getattr(tv, "theme", None) or getattr(tv, "tag", None)), [_card_key(e) for e in tv.entries])
 
-    def add(self, path: str, content: str | bytes) -> None:
+    def _claim(self, path: str) -> None:
         if path in self.made:
             raise ValueError(f"two pages want {path!r}")
         self.made.add(path)
+
+    def add(self, path: str, content: str | bytes) -> None:
+        self._claim(path)
         data = content.encode("utf-8") if isinstance(content, str) else content
         if self.sink is not None:
-            self.sink(Page(path, data))
+            self.sink.write(Page(path, data))
         else:
             self.pages[path] = data
 
@@ -471,7 +512,8 @@ class _Renderer:
                       "articles": [e.path for e in t.entries]} for t in self.tag_list],
             "articles": articles,
         }
-        self.add("digest.json", json.dumps(digest, ensure_ascii=False, indent=1) + "\n")
+        # Compact: json's C encoder only runs without ``indent`` (3x faster on a big digest).
+        self.add("digest.json", json.dumps(digest, ensure_ascii=False, separators=(",", ":")) + "\n")
         self.add("search-index.js", search.index_js(search.build_index(docs)))
 
     def _static(self) -> None:
@@ -491,10 +533,10 @@ _ACTIVE: "_Renderer | None" = None
 PARALLEL_PAGES = 200  # fewer pages than this render in-process
 
 
-def _render_chunk(indices) -> list[tuple[str, bytes]]:
+def _render_chunk(indices) -> list[tuple[str, str | None, str, bytes | None]]:
     renderer = _ACTIVE
     assert renderer is not None, "worker forked without a renderer"
-    return [(path, html.encode("utf-8")) for path, html in map(renderer._job_html, indices)]
+    return [renderer._do_job(i, in_worker=True) for i in indices]
 
 
 def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list[Page]:
@@ -508,8 +550,10 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, search, feeds and data files are always made.
 
-    With ``sink`` (a callable taking a ``Page``), pages are handed over as they are made
-    and not kept: ``RenderResult.pages`` is then empty and ``made`` counts them."""
+    With ``sink`` (a :class:`PageSink`, such as ``sitegen.write.SiteWriter``), pages are
+    handed over as they are made and not kept: ``RenderResult.pages`` is then empty and
+    ``made`` counts them. Pages rendered in forked workers are written by the workers
+    (``sink.write`` in the child) and reported to the parent's sink with ``sink.adopt``."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink)
     pages = renderer.render()
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))
