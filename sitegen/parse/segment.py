@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import Element
-from .text import Vocabulary, bigrams, ends_sentence, opens_mid_sentence, visual_width
+from .text import Vocabulary, bigram_set, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
 
 
 @dataclass
@@ -171,8 +171,8 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         while j < len(elements) and elements[j].kind == "para" and len(after) < 4:
             after.append(elements[j].text)
             j += 1
-        cov_prev = vocab.coverage(text, set(bigrams("".join(before))))
-        cov_next = vocab.coverage(text, set(bigrams("".join(after))))
+        cov_prev = vocab.coverage(text, joined_bigram_set(before))
+        cov_next = vocab.coverage(text, joined_bigram_set(after))
         el.kind = "title" if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25 else "para"
 
 
@@ -245,8 +245,8 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         return False
     # A headline printed after its body repeats the body above it, not the text below.
     text = "".join(el.text for el in buf)
-    cov_prev = vocab.coverage(text, set(bigrams(piece.text)))
-    cov_next = vocab.coverage(text, set(bigrams(following)))
+    cov_prev = vocab.coverage(text, joined_bigram_set([p.raw for p in piece.paras if not p.subhead]))
+    cov_next = vocab.coverage(text, bigram_set(following))
     if cov_prev >= 0.6 and cov_next <= 0.35:
         return False
     return True

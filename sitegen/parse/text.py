@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
 #: Characters that end a sentence.
 SENTENCE_END = "。！？!?…；;"
@@ -112,12 +112,13 @@ def opens_mid_sentence(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _dictionary():
-    """jieba's default dictionary (as loaded by ``rjieba``, the jieba-rs binding: a tenth of
-    a second, shared by forked workers without copying); None without rjieba."""
+    """jieba's default dictionary: ``rjieba`` (the jieba-rs binding) loads it on import
+    (a tenth of a second; forked workers share it without copying) and answers ``has_word``
+    from it. None without rjieba."""
     try:
         import rjieba  # noqa: PLC0415 - loaded on first use
 
-        return rjieba.Jieba()
+        return rjieba
     except Exception:  # pragma: no cover - rjieba missing or broken
         return None
 
@@ -156,6 +157,48 @@ def bigrams(text: str) -> list[str]:
     return list(_bigrams(text))
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def bigram_set(text: str) -> frozenset[str]:
+    """``set(bigrams(text))``, memoised."""
+    return frozenset(_bigrams(text))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _ends(text: str) -> str:
+    """First and last character of ``squash(text)`` ('' when it is empty)."""
+    s = squash(text)
+    return s[0] + s[-1] if s else ""
+
+
+def _joins_cleanly(left: str, right: str) -> bool:
+    """NFKC normalises ``left + right`` piecewise (true unless ``right`` starts with a mark
+    or jamo that composes with the end of ``left``)."""
+    a, b = left[-4:], right[:4]
+    return unicodedata.normalize("NFKC", a + b) == unicodedata.normalize("NFKC", a) + unicodedata.normalize("NFKC", b)
+
+
+def joined_bigram_set(parts: Sequence[str]) -> set[str]:
+    """``set(bigrams("".join(parts)))`` from the parts' memoised bigram sets plus the
+    bigram across each junction: paragraphs are compared in many combinations, and
+    re-reading each combination's text made this quadratic."""
+    out: set[str] = set()
+    last = ""  # last character of the squashed text so far
+    tail = ""  # last characters of the raw text so far
+    for part in parts:
+        if not part:
+            continue
+        if tail and not _joins_cleanly(tail, part):
+            return set(_bigrams("".join(parts)))
+        tail = (tail + part)[-4:]
+        out |= bigram_set(part)
+        ends = _ends(part)
+        if ends:
+            if last and _RUN.fullmatch(last + ends[0]):
+                out.add(last + ends[0])
+            last = ends[1]
+    return out
+
+
 class Vocabulary:
     """Inverse document frequencies of character bigrams over a set of documents."""
 
@@ -164,7 +207,7 @@ class Vocabulary:
         n = 0
         for doc in documents:
             n += 1
-            df.update(set(bigrams(doc)))
+            df.update(bigram_set(doc))
         self.n = max(n, 1)
         self.df = df
         self._idf: dict[str, float] = {}
