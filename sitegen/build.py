@@ -18,7 +18,8 @@ from sitegen.parse import parse_seed, warm_up as warm_up_parser
 from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
-from sitegen.state import BuildState, Manifest, code_digest, digest_bytes, digest_json, tree_digest
+from sitegen.state import (BuildState, Manifest, code_digest, decode_entry, digest_bytes, digest_json,
+                           encode_entry, tree_digest)
 from sitegen.write import SiteWriter
 
 
@@ -104,6 +105,10 @@ def installed_models_digest() -> str:
     return digest_json(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()))
 
 
+def _parse_entry(seed) -> bytes:
+    return encode_entry(parse_seed(seed))
+
+
 def parse_all(
     seed_paths: list[Path], state: BuildState, reporter: Reporter
 ) -> tuple[list[ParseResult], list[str], int]:
@@ -125,11 +130,15 @@ def parse_all(
         if results[-1] is None:
             todo.append(i)
     if len(todo) >= MIN_ITEMS:
-        warm_up_parser()  # load jieba once, before the workers fork
-    fresh = parallel_map(parse_seed, [seed_set.seeds[i] for i in todo])
-    for i, result in zip(todo, reporter.progress(fresh, len(todo), "parse")):
+        warm_up_parser()  # load the word list once, before the workers fork
+    # Workers return cache entries (one pickling serves both the pipe and the cache).
+    fresh = parallel_map(_parse_entry, [seed_set.seeds[i] for i in todo])
+    for i, entry in zip(todo, reporter.progress(fresh, len(todo), "parse")):
+        result = decode_entry(entry)
+        if not isinstance(result, ParseResult):  # pragma: no cover - only a bug gets here
+            raise RuntimeError(f"{seed_set.seeds[i].name}: a parse worker returned no result")
         results[i] = result
-        state.put_parse(keys[i], result)
+        state.put_parse_encoded(keys[i], entry)
     parsed = len(todo)
     state.prune_parse(set(keys))
     reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")

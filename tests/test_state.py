@@ -1,0 +1,43 @@
+"""Incremental-build state: cache entries are verified before use."""
+from __future__ import annotations
+
+import pytest
+
+from sitegen.models import ParseResult
+from sitegen.parse import parse_text
+from sitegen.state import BuildState, decode_entry, encode_entry
+
+TEXT = "新华社北京电 记者从会上获悉，今年粮食产量再创新高。\n\n粮食产量再创新高\n"
+
+
+def test_entry_round_trip():
+    value = parse_text("a.txt", TEXT)
+    assert decode_entry(encode_entry(value)) == value
+
+
+@pytest.mark.parametrize("damage", ["truncated", "zeroed", "flipped", "empty", "foreign"])
+def test_damaged_entries_read_as_missing(damage):
+    entry = encode_entry(parse_text("a.txt", TEXT))
+    bad = {
+        "truncated": entry[: len(entry) // 2],
+        "zeroed": entry[:40] + bytes(len(entry) - 40),
+        "flipped": entry[:-5] + bytes([entry[-5] ^ 1]) + entry[-4:],
+        "empty": b"",
+        "foreign": b"\x80\x05K\x01.",  # a bare pickle of 1, as an older sitegen wrote
+    }[damage]
+    assert decode_entry(bad) is None
+
+
+def test_a_damaged_parse_cache_entry_is_parsed_again(tmp_path):
+    state = BuildState(tmp_path / "site")
+    value = parse_text("a.txt", TEXT)
+    state.put_parse("k", value)
+    assert isinstance(state.get_parse("k"), ParseResult)
+    path = next((state.dir / "parse").glob("k.pickle"))
+    path.write_bytes(path.read_bytes()[:-10])
+    assert state.get_parse("k") is None
+    assert not list((state.dir / "parse").glob(".*.tmp"))  # no temp debris
+    state.put_terms({"x": 1})
+    assert state.get_terms() == {"x": 1}
+    (state.dir / "group-terms.pickle").write_bytes(b"garbage")
+    assert state.get_terms() == {}
