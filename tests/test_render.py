@@ -384,9 +384,11 @@ def test_seed_text_is_never_compiled_as_a_template():
     assert "from_string" not in src and "Template(" not in src
 
 
-def test_pages_written_by_forked_workers_equal_in_process_rendering(tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", ["2", "1"])
+def test_pages_written_by_forked_workers_equal_in_process_rendering(tmp_path, monkeypatch, jobs):
     """Over the cores, workers key, render and write pages themselves and report them to the
-    parent's writer: the same files and page keys as rendering everything in-process."""
+    parent's writer: the same files and page keys as rendering everything in-process (also
+    when the worker pool runs in-process, with one job)."""
     import sitegen.render.site as site_mod
     from sitegen.render import render_changed
     from sitegen.write import SiteWriter
@@ -394,7 +396,7 @@ def test_pages_written_by_forked_workers_equal_in_process_rendering(tmp_path, mo
     site = sample_site()
     serial = render_changed(site, TEMPLATES, STATIC, {})
     monkeypatch.setattr(site_mod, "PARALLEL_PAGES", 2)
-    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    monkeypatch.setenv("SITEGEN_JOBS", jobs)
     with SiteWriter(tmp_path / "site") as writer:
         forked = render_changed(site, TEMPLATES, STATIC, {}, sink=writer)
     files = {p.relative_to(tmp_path / "site").as_posix(): p.read_bytes()

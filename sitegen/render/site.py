@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -365,6 +366,7 @@ class _Renderer:
                 self._take(self._do_job(i, in_worker=False))
             return
         _ACTIVE = self  # forked workers inherit the renderer and its views
+        self._pid = os.getpid()  # parallel_map may also run the chunks in this process
         try:
             parts = chunks(range(len(jobs)), job_count() * 8)
             for part in parallel_map(_render_chunk, parts, min_items=2, chunksize=1):
@@ -536,7 +538,8 @@ PARALLEL_PAGES = 200  # fewer pages than this render in-process
 def _render_chunk(indices) -> list[tuple[str, str | None, str, bytes | None]]:
     renderer = _ACTIVE
     assert renderer is not None, "worker forked without a renderer"
-    return [renderer._do_job(i, in_worker=True) for i in indices]
+    in_worker = os.getpid() != renderer._pid
+    return [renderer._do_job(i, in_worker=in_worker) for i in indices]
 
 
 def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list[Page]:
