@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .headlines import Group, Unit, is_section_name
 from .resume import Body
 from .segment import Para
-from .text import Vocabulary, bigram_set, joined_bigram_set
+from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
 MIN_UNIT = 0.25
@@ -89,7 +89,7 @@ class Scorer:
         for b in bodies:
             text = b.text
             if text not in cache:
-                cache[text] = joined_bigram_set([p.raw for p in b.paras if not p.subhead])
+                cache[text] = joined_bigram_set([t for p in b.paras if not p.subhead for t in p.parts()])
             self.grams.append(cache[text])
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
         self.spans = SpanIndex(bodies)
@@ -299,13 +299,13 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
     def grams(a: int, b: int) -> set[str]:
         key = (a, b)
         if key not in grams_cache:
-            grams_cache[key] = joined_bigram_set([p.raw for p in paras[a:b]])
+            grams_cache[key] = joined_bigram_set([t for p in paras[a:b] for t in p.parts()])
         return grams_cache[key]
 
     def cov(j: int, a: int, b: int) -> float:
         return vocab.coverage(labels[j].match_text, grams(a, b))
 
-    emission = [[vocab.coverage(g.match_text, bigram_set(p.raw))
+    emission = [[vocab.coverage(g.match_text, joined_bigram_set(p.parts()))
                  for g in labels] for p in paras]
 
     def affinity(j: int, a: int, b: int) -> float:
@@ -381,8 +381,8 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
     best = None
     prefix: list[tuple[int, set[str], set[str]]] = []
     for i in cuts:
-        left = joined_bigram_set([p.raw for p in paras[:i]])
-        right = joined_bigram_set([p.raw for p in paras[i:]])
+        left = joined_bigram_set([t for p in paras[:i] for t in p.parts()])
+        right = joined_bigram_set([t for p in paras[i:] for t in p.parts()])
         prefix.append((i, left, right))
     for s in range(1, len(units)):
         a, b = units[:s], units[s:]

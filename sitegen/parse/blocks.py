@@ -55,7 +55,16 @@ class Element:
     def text(self) -> str:
         if self.text_override is not None:
             return self.text_override
-        return "".join(line.text for line in self.lines)
+        lines = self.lines
+        # Asked for very often: memoised for this very list of lines at this length (the
+        # parser replaces or extends ``lines`` but never edits a Line).
+        key = (id(lines), len(lines))
+        memo = self.__dict__.get("_text_memo")
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        text = "".join([line.text for line in lines])
+        self.__dict__["_text_memo"] = (key, text)
+        return text
 
     @property
     def line(self) -> int:

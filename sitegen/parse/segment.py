@@ -39,7 +39,12 @@ class Para:
 
     @property
     def raw(self) -> str:
-        return "".join(c.text for c in self.chunks)
+        return "".join([c.text for c in self.chunks])
+
+    def parts(self) -> list[str]:
+        """The chunks' texts (``raw`` is their concatenation): bigram sets are composed from
+        the chunks', which the page vocabulary has read already."""
+        return [c.text for c in self.chunks]
 
     @property
     def line(self) -> int:
@@ -245,7 +250,7 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         return False
     # A headline printed after its body repeats the body above it, not the text below.
     text = "".join(el.text for el in buf)
-    cov_prev = vocab.coverage(text, joined_bigram_set([p.raw for p in piece.paras if not p.subhead]))
+    cov_prev = vocab.coverage(text, joined_bigram_set([t for p in piece.paras if not p.subhead for t in p.parts()]))
     cov_next = vocab.coverage(text, bigram_set(following))
     if cov_prev >= 0.6 and cov_next <= 0.35:
         return False

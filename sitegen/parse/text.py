@@ -34,6 +34,7 @@ class _CellWidths(dict):
 _CELL_WIDTHS = _CellWidths()
 
 
+@functools.lru_cache(maxsize=1024)  # line checks ask for the width of the same line in turn
 def visual_width(text: str) -> float:
     """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5."""
     return sum(map(_CELL_WIDTHS.__getitem__, text))
@@ -212,6 +213,7 @@ class Vocabulary:
         self.df = df
         self._idf: dict[str, float] = {}
         self._queries: dict[str, tuple[list[tuple[str, float]], float]] = {}
+        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
 
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
@@ -232,14 +234,21 @@ class Vocabulary:
         return hit / total
 
     def vector(self, text: str) -> dict[str, float]:
-        tf = Counter(bigrams(text))
-        return {g: (1 + math.log(c)) * self.idf(g) for g, c in tf.items()}
+        return self._vector(text)[0]
+
+    def _vector(self, text: str) -> tuple[dict[str, float], float]:
+        """TF-IDF vector of ``text`` and its norm, memoised (continuations are compared with
+        every candidate end)."""
+        found = self._vectors.get(text)
+        if found is None:
+            tf = Counter(_bigrams(text))
+            vec = {g: (1 + math.log(c)) * self.idf(g) for g, c in tf.items()}
+            found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
+        return found
 
     def cosine(self, a: str, b: str) -> float:
-        va, vb = self.vector(a), self.vector(b)
+        (va, na), (vb, nb) = self._vector(a), self._vector(b)
         if not va or not vb:
             return 0.0
         dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
-        na = math.sqrt(sum(w * w for w in va.values()))
-        nb = math.sqrt(sum(w * w for w in vb.values()))
         return dot / (na * nb) if na and nb else 0.0
