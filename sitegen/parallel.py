@@ -27,17 +27,25 @@ def job_count() -> int:
 
 
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_ITEMS,
-                 chunksize: int | None = None) -> Iterator[R]:
+                 chunksize: int | None = None,
+                 meanwhile: Callable[[], object] | None = None) -> Iterator[R]:
     """``map(fn, items)`` over worker processes when it pays; results in input order.
 
-    ``fn`` must be a module-level function (it is pickled by reference)."""
+    ``fn`` must be a module-level function (it is pickled by reference). ``meanwhile`` runs
+    in this process once the workers have their tasks (before the first result), so the
+    parent's own preparations overlap the workers' job; without workers it runs first."""
     jobs = min(job_count(), 8)
     if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile is not None:
+            meanwhile()
         yield from map(fn, items)
         return
     size = chunksize or max(1, min(32, len(items) // (jobs * 4)))
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(fn, items, chunksize=size)
+        results = pool.imap(fn, items, chunksize=size)
+        if meanwhile is not None:
+            meanwhile()
+        yield from results
 
 
 def chunks(items: Sequence[T], n: int) -> list[Sequence[T]]:

@@ -11,8 +11,16 @@ See ``sitegen/group/core.py`` for the method.
 """
 from .core import ArticleDebug, GroupResult, group_articles
 from .taxonomy import Settings, Taxonomy, TaxonomyError, ThemeSpec, load_taxonomy
+from .text import analyzer_for
+
+
+def prepare(taxonomy: Taxonomy) -> None:
+    """Load what grouping with ``taxonomy`` needs (segmenter with the user dictionary, IDF and
+    POS tables) now, e.g. while other work runs; ``group_articles`` then starts at once."""
+    analyzer_for(taxonomy)
+
 
 __all__ = [
     "ArticleDebug", "GroupResult", "Settings", "Taxonomy", "TaxonomyError", "ThemeSpec",
-    "group_articles", "load_taxonomy",
+    "group_articles", "load_taxonomy", "prepare",
 ]

@@ -49,7 +49,9 @@ RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this simila
 TAG_REL_CUTOFF = 0.3  # tags beyond the 3rd need this fraction of the best tag's weight
 KEYWORD_WEIGHT_FLOOR = 0.35
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
-PARALLEL_MIN_ARTICLES = 48  # fewer articles to segment: no worker processes
+# Fewer articles to segment: no worker processes. With rjieba, segmenting 1,000 articles takes
+# ~0.2 s and workers gain nothing at that size (measured); they pay off at several thousand.
+PARALLEL_MIN_ARTICLES = 3000
 
 
 @dataclass(frozen=True)
