@@ -104,3 +104,21 @@ def test_many_short_blocks_stay_fast() -> None:
     result = parse_text("many.txt", text)
     assert conservation(text, result) == (0, 0)
     assert time.monotonic() - started < 60
+
+
+# Characters where NFKC is subtle: full-width forms, compatibility punctuation, combining
+# marks, Hangul jamo and syllables (which compose), Han, ASCII.
+_NFKC_ALPHABET = st.sampled_from(
+    [chr(c) for r in ((0x20, 0x7F), (0xC0, 0x180), (0x300, 0x370), (0x1100, 0x1200), (0x2000, 0x2100),
+                      (0x3000, 0x3100), (0x4E00, 0x4E30), (0xAC00, 0xAC30), (0xF900, 0xF910), (0xFF00, 0xFFF0))
+     for c in range(*r)])
+
+
+@SETTINGS
+@given(st.one_of(st.text(), st.text(alphabet=_NFKC_ALPHABET)))
+def test_fast_nfkc_equals_unicodedata(text):
+    import unicodedata
+
+    from sitegen.parse.text import nfkc
+
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)

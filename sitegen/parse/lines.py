@@ -6,9 +6,8 @@ generic newspaper vocabulary (本报讯, 新华社, 记者, 电, 讯, 摄, 上�
 """
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .text import BULLETS, visual_width
 
@@ -56,10 +55,12 @@ class Line:
 
     no: int  # 1-based line number
     text: str
+    # Asked for very often: computed once, when the line is made (functools.cached_property
+    # takes a lock on every access in Python 3.11 and cost more than the width itself).
+    width: float = field(init=False, compare=False, repr=False)
 
-    @functools.cached_property
-    def width(self) -> float:  # asked for often: computed once per line
-        return visual_width(self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "width", visual_width(self.text))
 
 
 def is_marker_line(text: str) -> bool:

@@ -136,9 +136,33 @@ def is_word(text: str) -> bool:
     return bool(text) and words.has_word(text)
 
 
+def _decompositions() -> dict[int, str]:
+    """Full compatibility decompositions (NFKD) of the punctuation and full-width forms
+    newspaper text is made of (，：（）“…　Ａ１…), for ``str.translate``."""
+    table = {}
+    for lo, hi in ((0x2000, 0x2070), (0x3000, 0x3040), (0xFF00, 0xFFF0)):
+        for code in range(lo, hi):
+            nfkd = unicodedata.normalize("NFKD", chr(code))
+            if nfkd != chr(code):
+                table[code] = nfkd
+    return table
+
+
+_NFKD = _decompositions()
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, fast for Chinese prose. Replacing characters
+    by their own NFKD decompositions leaves the text's NFKD, hence its NFKC, unchanged; when
+    that already gives NFKC text (the quick check says so for typical CJK text), it is the
+    answer, else the replaced text is normalised."""
+    out = text.translate(_NFKD)
+    return out if unicodedata.is_normalized("NFKC", out) else unicodedata.normalize("NFKC", out)
+
+
 def squash(text: str) -> str:
     """NFKC-normalised text without whitespace, for content comparison."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", nfkc(text))
 
 
 _RUN = re.compile(r"[^\W_]{2,}")

@@ -30,7 +30,7 @@ def cjk_terms(text: str) -> set[str]:
     for run in _CJK.findall(normalise(text)):
         if len(run) == 1:
             out.add(run)
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
+        out.update(map(str.__add__, run[:-1], run[1:]))
     return out
 
 
@@ -49,20 +49,22 @@ def build_index(docs: list[dict]) -> dict:
     where ``h`` indexes headlines (ranked higher) and ``b`` leads.
     Leads are not shipped, only their terms, to keep the file small.
     """
-    head: dict[str, set[int]] = {}
-    body: dict[str, set[int]] = {}
+    # Postings are appended in document order, once per document (terms of one document
+    # form a set): each list comes out sorted without sorting.
+    head: dict[str, list[int]] = {}
+    body: dict[str, list[int]] = {}
     out_docs = []
     for i, d in enumerate(docs):
         for t in terms(d.get("hz", "")) | terms(d.get("he", "")) | terms(d.get("k", "")):
-            head.setdefault(t, set()).add(i)
+            head.setdefault(t, []).append(i)
         for t in terms(d.get("lz", "")) | terms(d.get("le", "")):
-            body.setdefault(t, set()).add(i)
+            body.setdefault(t, []).append(i)
         out_docs.append({k: d[k] for k in ("u", "hz", "he", "th") if d.get(k)})
     return {
         "v": 1,
         "docs": out_docs,
-        "h": {t: sorted(ids) for t, ids in sorted(head.items())},
-        "b": {t: sorted(ids) for t, ids in sorted(body.items())},
+        "h": dict(sorted(head.items())),
+        "b": dict(sorted(body.items())),
     }
 
 

@@ -354,14 +354,17 @@ class _Renderer:
         else:
             self.add(path, data)
 
-    def _many(self, jobs: list[tuple[str, str, object, object]]) -> None:
+    def _many(self, jobs: list[tuple[str, str, object, object]], meanwhile=None) -> None:
         """Render many keyed pages (articles, themes, tags: most of the site), skipping
         unchanged ones, over the machine's cores when there are enough of them: each worker
         keys, renders and writes its share of the pages and reports what it did.
-        Each job is (path, template, key callable, context callable)."""
+        Each job is (path, template, key callable, context callable). ``meanwhile`` runs in
+        this process while the workers render (first, when there are no workers)."""
         global _ACTIVE
         self._jobs = jobs
         if len(jobs) < PARALLEL_PAGES:
+            if meanwhile is not None:
+                meanwhile()
             for i in range(len(jobs)):
                 self._take(self._do_job(i, in_worker=False))
             return
@@ -369,7 +372,7 @@ class _Renderer:
         self._pid = os.getpid()  # parallel_map may also run the chunks in this process
         try:
             parts = chunks(range(len(jobs)), job_count() * 8)
-            for part in parallel_map(_render_chunk, parts, min_items=2, chunksize=1):
+            for part in parallel_map(_render_chunk, parts, min_items=2, chunksize=1, meanwhile=meanwhile):
                 for outcome in part:
                     self._take(outcome)
         finally:
@@ -402,7 +405,6 @@ class _Renderer:
             self.pages[path] = data
 
     def render(self) -> list[Page]:
-        self.page("index.html", "index.html", title=self.info.title, description=self._site_description())
         jobs = [(ev.path, "article.html", lambda ev=ev: self._article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
@@ -415,7 +417,13 @@ class _Renderer:
                                      description=f"{len(tv.entries)} articles tagged {tv.tag.zh}"
                                      + (f" ({tv.tag.en})." if tv.tag.en else ".")))
                  for tv in self.tag_list]
-        self._many(jobs)
+        # The site-wide files are made here while the workers render the keyed pages.
+        self._many(jobs, meanwhile=self._site_files)
+        return [Page(p, self.pages[p]) for p in sorted(self.pages)]
+
+    def _site_files(self) -> None:
+        """Index, tag list, search, about, 404, feeds, data, assets: one of each per site."""
+        self.page("index.html", "index.html", title=self.info.title, description=self._site_description())
         self.page("tags/index.html", "tags.html", title="All tags",
                   description=f"All {len(self.tag_list)} tags of the digest, by number of articles.")
         self.page("search.html", "search.html", title="Search",
@@ -429,7 +437,6 @@ class _Renderer:
         self._data()
         self._static()
         self.add(".nojekyll", b"")
-        return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
     def _site_description(self) -> str:
         n = len(self.entries)
