@@ -34,7 +34,7 @@ _ANALYZERS: dict[tuple, "Analyzer"] = {}
 
 #: Bump when ``article_terms`` changes what it returns for the same inputs: cached term counts
 #: (``group_articles(..., term_cache=...)``) made by older code are then never reused.
-TERMS_VERSION = 1
+TERMS_VERSION = 2
 
 HAN = r"\u3400-\u9fff"
 WORD_RE = re.compile(rf"^(?:[{HAN}][{HAN}·—\-]*[{HAN}]|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])$")
@@ -168,15 +168,19 @@ class Analyzer:
 
     def article_terms(self, title: str, lead: str, body: str) -> Terms:
         s = self.settings
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = {}
         total = 0.0
+        is_term = self.is_term
         for text, weight in ((title, s.headline_weight), (lead, s.lead_weight), (body, 1.0)):
             if not text:
                 continue
-            for tok in self.cut(text):
-                counts[tok] += weight
-                total += weight
-        return Terms(counts=dict(counts), total=total)
+            # Count all tokens at C speed, then judge each distinct one (insertion order:
+            # first occurrence, as when counting term by term).
+            for tok, n in Counter(self.tokenizer.cut(text)).items():
+                if is_term(tok):
+                    counts[tok] = counts.get(tok, 0.0) + weight * n
+                    total += weight * n
+        return Terms(counts=counts, total=total)
 
 
 def _fingerprint(taxonomy: Taxonomy, pos_size: int) -> str:
