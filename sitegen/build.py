@@ -14,7 +14,6 @@ from sitegen import __version__
 from sitegen.config import Config
 from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation
 from sitegen.parallel import MIN_ITEMS, parallel_map
-from sitegen.parse import parse_seed, warm_up as warm_up_parser
 from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
@@ -106,6 +105,8 @@ def installed_models_digest() -> str:
 
 
 def _parse_entry(seed) -> bytes:
+    from sitegen.parse import parse_seed
+
     return encode_entry(parse_seed(seed))
 
 
@@ -131,7 +132,9 @@ def parse_all(
         if results[-1] is None:
             todo.append(i)
     if len(todo) >= MIN_ITEMS:
-        warm_up_parser()  # load the word list once, before the workers fork
+        from sitegen.parse import warm_up
+
+        warm_up()  # load the word list once, before the workers fork
     # Workers return cache entries (one pickling serves both the pipe and the cache).
     fresh = parallel_map(_parse_entry, [seed_set.seeds[i] for i in todo], meanwhile=meanwhile)
     for i, entry in zip(todo, reporter.progress(fresh, len(todo), "parse")):
@@ -234,8 +237,6 @@ def _build(
     reporter: Reporter | None = None,
     build_date: datetime | None = None,
 ) -> BuildResult:
-    from sitegen.render import render_changed
-
     reporter = reporter or Reporter()
     warnings: list[str] = []
     state = BuildState(config.out_dir)
@@ -255,6 +256,7 @@ def _build(
 
     def prepare_later_stages() -> None:
         prepared["taxonomy"] = prepare_grouping(config)
+        import sitegen.render  # noqa: F401 - jinja2 and the renderer, loaded while seeds parse
 
     results, seed_warnings, parsed = parse_all(seed_paths, state, reporter, meanwhile=prepare_later_stages)
     clock.lap("parse")
@@ -282,6 +284,8 @@ def _build(
     # Pages whose inputs are unchanged since the last build are carried over, not rendered;
     # new pages stream to disk as they are made.
     old_pages = previous.pages if config.out_dir.is_dir() else {}
+    from sitegen.render import render_changed  # jinja2: not needed by a no-op build
+
     with SiteWriter(config.out_dir) as writer:
         rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer)
         clock.lap("render")

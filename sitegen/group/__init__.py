@@ -9,14 +9,33 @@
 
 See ``sitegen/group/core.py`` for the method.
 """
-from .core import ArticleDebug, GroupResult, group_articles
+from typing import TYPE_CHECKING
+
 from .taxonomy import Settings, Taxonomy, TaxonomyError, ThemeSpec, load_taxonomy
-from .text import analyzer_for
+
+if TYPE_CHECKING:
+    from .core import ArticleDebug, GroupResult, group_articles
+
+# The method (numpy, the segmenter and its dictionary: ~0.2 s to import) loads on first use,
+# so commands that only need the taxonomy or its errors (a no-op build, check) start fast.
+_LAZY = {"ArticleDebug": "core", "GroupResult": "core", "group_articles": "core"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 def prepare(taxonomy: Taxonomy) -> None:
     """Load what grouping with ``taxonomy`` needs (segmenter with the user dictionary, IDF and
     POS tables) now, e.g. while other work runs; ``group_articles`` then starts at once."""
+    from . import core  # noqa: F401 - imported now rather than when grouping starts
+    from .text import analyzer_for
+
     analyzer_for(taxonomy)
 
 
