@@ -153,12 +153,18 @@ def _neighbours(docs: list[_Doc]) -> list[list[tuple[float, int]]]:
         doc_terms.append(row)
     pd = [np.asarray(x, dtype=np.int64) for x in post_docs]
     pw = [np.asarray(x, dtype=np.float64) for x in post_w]
+    plen = np.asarray([len(x) for x in post_docs], dtype=np.int64)
     out: list[list[tuple[float, int]]] = []
-    acc = np.zeros(n, dtype=np.float64)
     for i, row in enumerate(doc_terms):
-        acc[:] = 0.0
-        for t, w in row:
-            acc[pd[t]] += w * pw[t]  # doc ids within one posting list are unique
+        if not row:
+            out.append([])
+            continue
+        terms = [t for t, _ in row]
+        # One bincount per document over its terms' posting lists, in term order: the same
+        # products added to each document's sum in the same order as term-by-term updates.
+        weights = np.concatenate([pw[t] for t in terms]) * np.repeat(
+            np.asarray([w for _, w in row], dtype=np.float64), plen[terms])
+        acc = np.bincount(np.concatenate([pd[t] for t in terms]), weights=weights, minlength=n)
         acc[i] = 0.0
         cand = np.flatnonzero(acc > 1e-12)
         if len(cand) > NEIGHBOURS:
