@@ -111,10 +111,11 @@ def _parse_entry(seed) -> bytes:
 
 
 def parse_all(
-    seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None
+    seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None
 ) -> tuple[list[ParseResult], list[str], int]:
     """Read and parse every seed, reusing cached parses of unchanged seeds. ``meanwhile``
-    (a callable) runs while the parse workers work (or before parsing, without workers)."""
+    (a callable) runs while the parse workers work (or before parsing, without workers);
+    ``on_parsed`` is called with each freshly parsed result as it arrives."""
     seed_set = read_seeds(seed_paths)
     for warning in seed_set.warnings:
         reporter.warn(warning)
@@ -143,6 +144,8 @@ def parse_all(
             raise RuntimeError(f"{seed_set.seeds[i].name}: a parse worker returned no result")
         results[i] = result
         state.put_parse_encoded(keys[i], entry)
+        if on_parsed is not None:
+            on_parsed(result)
     parsed = len(todo)
     state.prune_parse(set(keys))
     reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
@@ -159,12 +162,15 @@ def prepare_grouping(config: Config):
     return taxonomy
 
 
-def group_stage(config: Config, state: BuildState, items: list[tuple[str, Article]], taxonomy=None):
-    """Themes, tags and related articles, reusing cached per-article word counts."""
+def group_stage(config: Config, state: BuildState, items: list[tuple[str, Article]], taxonomy=None,
+                term_cache: dict | None = None, known_terms: set | None = None):
+    """Themes, tags and related articles, reusing cached per-article word counts.
+    ``term_cache``: the stored counts plus any made since (``known_terms``: the stored keys)."""
     from sitegen.group import group_articles
 
-    term_cache = state.get_terms()
-    known_terms = set(term_cache)  # group_articles adds this build's new keys to the mapping
+    if term_cache is None:
+        term_cache = state.get_terms()
+        known_terms = set(term_cache)  # group_articles adds this build's new keys to the mapping
     taxonomy = taxonomy if taxonomy is not None else prepare_grouping(config)
     grouped = group_articles(items, taxonomy, term_cache=term_cache)
     if set(grouped.term_cache) != known_terms:
@@ -256,9 +262,19 @@ def _build(
 
     def prepare_later_stages() -> None:
         prepared["taxonomy"] = prepare_grouping(config)
+        prepared["terms"] = state.get_terms()
+        prepared["known"] = set(prepared["terms"])
         import sitegen.render  # noqa: F401 - jinja2 and the renderer, loaded while seeds parse
 
-    results, seed_warnings, parsed = parse_all(seed_paths, state, reporter, meanwhile=prepare_later_stages)
+    def split_words_of(result: ParseResult) -> None:
+        """Segment each page's articles for grouping as its parse arrives (the parent
+        would otherwise wait for the workers)."""
+        from sitegen.group import split_words
+
+        split_words(result.articles, prepared["taxonomy"], prepared["terms"])
+
+    results, seed_warnings, parsed = parse_all(seed_paths, state, reporter, meanwhile=prepare_later_stages,
+                                               on_parsed=split_words_of)
     clock.lap("parse")
     warnings += seed_warnings
     articles = [a for r in results for a in r.articles]
@@ -269,7 +285,8 @@ def _build(
                   f"{sum(len(r.leftovers) for r in results)} leftovers")
 
     permalinks = [article_permalink(a.seed, a.position) for a in articles]
-    grouped = group_stage(config, state, list(zip(permalinks, articles)), prepared.get("taxonomy"))
+    grouped = group_stage(config, state, list(zip(permalinks, articles)), prepared.get("taxonomy"),
+                          prepared.get("terms"), prepared.get("known"))
     clock.lap("group")
     translations, model_calls, message = translate_stage(
         config, collect_texts(articles) + list(grouped.texts_to_translate),

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from .taxonomy import Settings, Taxonomy, TaxonomyError, ThemeSpec, load_taxonomy
 
 if TYPE_CHECKING:
-    from .core import ArticleDebug, GroupResult, group_articles
+    from .core import ArticleDebug, GroupResult, group_articles, split_words
 
 # The method (numpy, the segmenter and its dictionary: ~0.2 s to import) loads on first use,
 # so commands that only need the taxonomy or its errors (a no-op build, check) start fast.
-_LAZY = {"ArticleDebug": "core", "GroupResult": "core", "group_articles": "core"}
+_LAZY = {"ArticleDebug": "core", "GroupResult": "core", "group_articles": "core", "split_words": "core"}
 
 
 def __getattr__(name: str):
@@ -41,5 +41,5 @@ def prepare(taxonomy: Taxonomy) -> None:
 
 __all__ = [
     "ArticleDebug", "GroupResult", "Settings", "Taxonomy", "TaxonomyError", "ThemeSpec",
-    "group_articles", "load_taxonomy", "prepare",
+    "group_articles", "load_taxonomy", "prepare", "split_words",
 ]

@@ -264,6 +264,16 @@ def _article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
     return [known[k] for k in keys], {k: known[k] for k in keys}
 
 
+def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
+                term_cache: MutableMapping[str, object]) -> None:
+    """Add the word-split term counts of ``articles`` to ``term_cache`` (those already in it
+    are skipped), as ``group_articles`` would: a caller that gets articles one page at a time
+    can segment them while it waits for the rest, and grouping then finds them there."""
+    analyzer = analyzer_for(taxonomy)
+    _article_terms(analyzer, [_article_texts(a, taxonomy.settings.max_body_chars) for a in articles],
+                   term_cache)
+
+
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                    term_cache: MutableMapping[str, object] | None = None) -> GroupResult:
     """Group ``items`` ((permalink, article) pairs); see the module docstring for the method.
