@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 import jieba
+import numpy as np
 import rjieba
 
 from .taxonomy import Taxonomy
@@ -62,9 +63,12 @@ def _idf_table() -> tuple[dict[str, float], float]:
             path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
             with open(path, encoding="utf-8") as f:
                 parts = f.read().split()  # "word idf" lines; words contain no whitespace
-            table = dict(zip(parts[0::2], map(float, parts[1::2])))
-            values = sorted(table.values())
-            _IDF = (table, values[len(values) // 2])
+            # numpy parses the numbers and finds the median (the upper one, as sorted()[n // 2]
+            # would) several times faster than float() and sorted() on 270,000 values.
+            table = dict(zip(parts[0::2], np.asarray(parts[1::2], dtype=np.float64).tolist()))
+            values = np.fromiter(table.values(), dtype=np.float64, count=len(table))
+            k = len(values) // 2
+            _IDF = (table, float(np.partition(values, k)[k]) if len(values) else 0.0)
         return _IDF
 
 
