@@ -336,7 +336,8 @@ class _Renderer:
         digest = self._page_key(path, template, key)
         if digest is not None and self.previous.get(path) == digest:
             return path, digest, "unchanged", None
-        data = self._render(path, template, **kw()).encode("utf-8")
+        # A job without a template makes its content itself (the data files).
+        data = (kw() if template is None else self._render(path, template, **kw())).encode("utf-8")
         if in_worker and self.sink is not None:
             self.sink.write(Page(path, data))
             return path, digest, "written", None
@@ -358,7 +359,8 @@ class _Renderer:
         """Render many keyed pages (articles, themes, tags: most of the site), skipping
         unchanged ones, over the machine's cores when there are enough of them: each worker
         keys, renders and writes its share of the pages and reports what it did.
-        Each job is (path, template, key callable, context callable). ``meanwhile`` runs in
+        Each job is (path, template, key callable, context callable) or, for a file that is not
+        a template, (path, None, None, content callable). ``meanwhile`` runs in
         this process while the workers render (first, when there are no workers)."""
         global _ACTIVE
         self._jobs = jobs
@@ -405,7 +407,12 @@ class _Renderer:
             self.pages[path] = data
 
     def render(self) -> list[Page]:
-        jobs = [(ev.path, "article.html", lambda ev=ev: self._article_key(ev),
+        # The two data files are the largest single jobs: first, so they start at once.
+        jobs: list[tuple[str, str | None, object, object]] = [
+            ("digest.json", None, None, self._digest_json),
+            ("search-index.js", None, None, self._search_js),
+        ]
+        jobs += [(ev.path, "article.html", lambda ev=ev: self._article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
         jobs += [(tv.path, "theme.html", lambda tv=tv: self._list_key(tv),
@@ -422,7 +429,7 @@ class _Renderer:
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
     def _site_files(self) -> None:
-        """Index, tag list, search, about, 404, feeds, data, assets: one of each per site."""
+        """Index, tag list, search, about, 404, feeds, assets: one of each per site."""
         self.page("index.html", "index.html", title=self.info.title, description=self._site_description())
         self.page("tags/index.html", "tags.html", title="All tags",
                   description=f"All {len(self.tag_list)} tags of the digest, by number of articles.")
@@ -434,7 +441,6 @@ class _Renderer:
         self.page("404.html", "404.html", title="Page not found", description="This page does not exist.",
                   html_base=bp)
         self._feeds()
-        self._data()
         self._static()
         self.add(".nojekyll", b"")
 
@@ -475,10 +481,10 @@ class _Renderer:
             robots += f"Sitemap: {absolute(info.base_url, 'sitemap.xml')}\n"
         self.add("robots.txt", robots)
 
-    def _data(self) -> None:
+    def _digest_json(self) -> str:
+        """``digest.json``: every article's texts, translations, theme, tags and links."""
         info = self.info
         articles = []
-        docs = []
         for ev in self.entries:
             a = ev.article
             articles.append({
@@ -502,11 +508,6 @@ class _Renderer:
                 "previous": ev.prev.path if ev.prev else None,
                 "next": ev.next.path if ev.next else None,
             })
-            docs.append({
-                "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
-                "k": (ev.kicker.zh or "") + " " + (ev.subtitle.zh or ""),
-                "lz": ev.lead.zh or "", "le": ev.lead.en or "", "th": ev.theme.theme.name_en,
-            })
         digest = {
             "schema": "sitegen-digest/1",
             "site": {
@@ -522,8 +523,16 @@ class _Renderer:
             "articles": articles,
         }
         # Compact: json's C encoder only runs without ``indent`` (3x faster on a big digest).
-        self.add("digest.json", json.dumps(digest, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self.add("search-index.js", search.index_js(search.build_index(docs)))
+        return json.dumps(digest, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    def _search_js(self) -> str:
+        """``search-index.js``: the client-side search index of headlines and leads."""
+        docs = [{
+            "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
+            "k": (ev.kicker.zh or "") + " " + (ev.subtitle.zh or ""),
+            "lz": ev.lead.zh or "", "le": ev.lead.en or "", "th": ev.theme.theme.name_en,
+        } for ev in self.entries]
+        return search.index_js(search.build_index(docs))
 
     def _static(self) -> None:
         d = Path(self.static_dir)
