@@ -225,6 +225,7 @@ def ensure_memory(work: Path) -> dict:
                           cwd=work, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"prefill failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    note_deletions()  # the prefill builds replaced and removed their sites
     info = json.loads(proc.stdout.strip().splitlines()[-1])
     stamp_path.write_text(json.dumps({"stamp": stamp, "info": info}))
     return info
@@ -246,9 +247,46 @@ def sitegen_cmd(work: Path) -> list[str]:
     return [str(PYTHON), "-m", "sitegen", "build", "--config", str(work / "sitegen.toml")]
 
 
+# Output of earlier builds is moved here and deleted only once all timings are done. On ext4
+# without a journal (this machine's root file system) the kernel will not reuse an inode freed
+# in the last ~30 s (``recently_deleted`` in fs/ext4/ialloc.c) and scans past every one of
+# them for each file it creates: deleting a site and creating one right after costs time
+# that grows with the product of the two file counts, charged to whichever tool runs next
+# (measured: Pelican 2.7 s after ``rm -rf output``, 1.8 s with the output moved aside).
+TRASH = WORK / "trash"
+
+
+def set_aside(path: Path) -> None:
+    """Move ``path`` (if present) out of the way without freeing its inodes now."""
+    if path.exists():
+        TRASH.mkdir(parents=True, exist_ok=True)
+        path.rename(TRASH / f"{path.parent.name}-{path.name}-{time.time_ns()}")
+
+
+def empty_trash() -> None:
+    shutil.rmtree(TRASH, ignore_errors=True)
+
+
+SETTLE_S = 35.0  # ext4 treats inodes freed less than 30 s (35 with dirty buffers) ago as "recent"
+_last_deletion = 0.0
+
+
+def note_deletions() -> None:
+    """Record that many files were just deleted (by us or by a build replacing its site)."""
+    global _last_deletion
+    _last_deletion = time.monotonic()
+
+
+def settle() -> None:
+    """Wait until files deleted earlier no longer slow down file creation (see TRASH)."""
+    wait = SETTLE_S - (time.monotonic() - _last_deletion)
+    if wait > 0:
+        time.sleep(wait)
+
+
 def clear_output(work: Path) -> None:
-    shutil.rmtree(work / "site", ignore_errors=True)
-    shutil.rmtree(work / ".site.cache", ignore_errors=True)
+    set_aside(work / "site")
+    set_aside(work / ".site.cache")
 
 
 def pending_in(log: str) -> bool:
@@ -267,12 +305,14 @@ def bench_sitegen(work: Path, n: int, repeat: int = 1) -> dict:
     for i in range(repeat):
         shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
         clear_output(work)
+        settle()
         res: dict = {}
         try:
             res["cold"] = run_timed(sitegen_cmd(work), work, logs / f"cold.{i}.log")
             res["noop"] = run_timed(sitegen_cmd(work), work, logs / f"noop.{i}.log")
             append_paragraph(seed)
             res["one_changed"] = run_timed(sitegen_cmd(work), work, logs / f"one_changed.{i}.log")
+            note_deletions()  # the build removed the site it replaced
         finally:
             seed.write_bytes(original)
         for name, r in res.items():
@@ -324,12 +364,13 @@ def bench_pelican(work: Path, n: int, repeat: int = 1) -> dict:
     logs.mkdir(exist_ok=True)
     # Untimed warm-up: compiles Pelican's bytecode and warms the page cache, as the
     # prefill build does for sitegen.
-    shutil.rmtree(folder / "output", ignore_errors=True)
+    set_aside(folder / "output")
     run_timed(cmd, folder, logs / "pelican-warmup.log")
     runs = []
     for i in range(repeat):
-        shutil.rmtree(folder / "output", ignore_errors=True)
-        shutil.rmtree(folder / "cache", ignore_errors=True)
+        set_aside(folder / "output")
+        set_aside(folder / "cache")
+        settle()
         r = run_timed(cmd, folder, logs / f"pelican.{i}.log")
         if r["rc"] != 0:
             sys.exit(f"[n={n}] pelican failed (exit {r['rc']}):\n{_tail(r['log'])}")
@@ -501,6 +542,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     WORK.mkdir(parents=True, exist_ok=True)
+    if TRASH.exists():  # a previous run's, deleted before anything is timed
+        empty_trash()
+        note_deletions()
     rows = []
     for n in sizes:
         work = ensure_corpus(n, args.seed)
@@ -546,6 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"summary: n={pick['n']} cold_s={pick['cold_s']:.2f} noop_s={pick['noop_s']:.2f} "
           f"one_changed_s={pick['one_changed_s']:.2f} pelican_s={fmt(pick['pelican_s'], '.2f')} "
           f"ratio_vs_pelican={fmt(pick['ratio'], '.2f')}")
+    empty_trash()
     return 0
 
 
