@@ -29,10 +29,10 @@ from .util import (
     base_path,
     clean_slug,
     han_count,
+    minutes_for,
     href,
     iso_date,
     iso_datetime,
-    reading_minutes,
     root_for,
     safe_site_path,
     shorten,
@@ -237,8 +237,8 @@ class _Renderer:
                 subtitle=_pair(a.subtitle, e.english.subtitle),
                 lead=lead_pair,
                 body=blocks,
-                chars=han_count(a.body_text),
-                minutes=reading_minutes(a.body_text),
+                chars=(chars := han_count(a.body_text)),
+                minutes=minutes_for(chars),
             )
             ev.theme = self._theme_view(e.grouping.theme)
             ev.theme.entries.append(ev)

@@ -80,13 +80,18 @@ def script_json(data) -> str:
 
 
 def han_count(text: str) -> int:
-    return len(_HAN.findall(text or ""))
+    text = text or ""
+    return len(text) - len(_HAN.sub("", text))  # one string, not a list of every character
+
+
+def minutes_for(han: int) -> int:
+    """Minutes to read ``han`` Chinese characters at :data:`ZH_CHARS_PER_MINUTE` a minute."""
+    return max(1, math.ceil(han / ZH_CHARS_PER_MINUTE)) if han else 1
 
 
 def reading_minutes(text: str) -> int:
     """Minutes to read ``text`` at :data:`ZH_CHARS_PER_MINUTE` Chinese characters a minute."""
-    n = han_count(text)
-    return max(1, math.ceil(n / ZH_CHARS_PER_MINUTE)) if n else 1
+    return minutes_for(han_count(text))
 
 
 def iso_datetime(value: str) -> str:
