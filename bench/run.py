@@ -388,10 +388,10 @@ STAGES = [
     ("parse (read + parse seeds)", "build.py:parse_all"),
     ("translate (memory lookups)", "service.py:translate"),
     ("memory load", "memory.py:load"),
-    ("taxonomy load", "taxonomy.py:load_taxonomy"),
+    ("taxonomy + segmenter + tables (overlaps parse)", "build.py:prepare_grouping"),
     ("group (jieba, themes, tags, related)", "group_articles"),
     ("render (Jinja2, search, feeds)", "render_changed"),
-    ("write (atomic)", "write.py:write_site"),
+    ("write (swap in)", "write.py:__exit__"),
     ("state save", "state.py:save"),
 ]
 
@@ -405,7 +405,7 @@ def profile_cold(work: Path) -> Path:
     if r["rc"] != 0:
         sys.exit(f"profiled build failed:\n{_tail(r['log'])}")
     print("\n" + stage_times(work))
-    print(f"\nprofile of the cold build, n={work.name[1:]} (under cProfile: {r['s']:.2f}s wall)")
+    print(f"\nprofile of the cold build, n={work.name[1:]} (under cProfile: {r['s']:.2f}s wall; this process only — parse and render workers are not in it)")
     print(summarise_profile(prof))
     return prof
 
@@ -502,10 +502,10 @@ def summarise_profile(prof: Path, top: int = 25) -> str:
         if pattern == "render_changed" and not s:
             s = cum("site.py:render_site")
         lines.append(f"{name:40} {s:7.2f} {100 * s / total:5.1f}%")
-    for label, pattern in [("  of which jieba dictionary load", "__init__.py:initialize"),
-                           ("  of which jieba cut", "__init__.py:cut"),
+    for label, pattern in [("  of which grouping tables (IDF, POS)", "text.py:__init__"),
+                           ("  of which word splitting (rjieba)", "<method 'cut' of 'builtins.Jieba' objects>"),
                            ("  of which Jinja2 template compile", "environment.py:_parse"),
-                           ("  of which pickle (parse cache)", "state.py:put_parse")]:
+                           ("  of which parse cache writes", "state.py:put_parse_encoded")]:
         s = cum(pattern)
         lines.append(f"{label:40} {s:7.2f} {100 * s / total:5.1f}%")
     lines.append(f"{'total':40} {total:7.2f}")
