@@ -6,6 +6,7 @@ core, platforms without ``fork``, or ``SITEGEN_JOBS=1`` run in-process instead.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
@@ -41,11 +42,19 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = M
         yield from map(fn, items)
         return
     size = chunksize or max(1, min(32, len(items) // (jobs * 4)))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        results = pool.imap(fn, items, chunksize=size)
-        if meanwhile is not None:
-            meanwhile()
-        yield from results
+    # Objects made so far go to the collector's permanent generation while the workers fork:
+    # a collection in a worker then never walks (and so never copies, page by page) the
+    # parent's whole heap, which it shares copy-on-write.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            gc.unfreeze()  # the parent collects as usual while the workers run
+            results = pool.imap(fn, items, chunksize=size)
+            if meanwhile is not None:
+                meanwhile()
+            yield from results
+    finally:
+        gc.unfreeze()
 
 
 def chunks(items: Sequence[T], n: int) -> list[Sequence[T]]:

@@ -299,7 +299,9 @@ def test_term_cache_keys_change_with_the_dictionary(taxonomy, tmp_path, change):
         assert not other_keys & base_keys
 
 
-def test_parallel_word_splitting_equals_sequential(taxonomy, monkeypatch):
+def test_parallel_word_splitting_and_per_article_step_equal_sequential(taxonomy, monkeypatch):
+    """Word splitting and the per-article step (neighbours, theme scores, tags) over forked
+    workers give exactly the sequential result."""
     import sitegen.group.core as core
     from sitegen.group.text import analyzer_for
 

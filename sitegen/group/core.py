@@ -132,39 +132,43 @@ class _UnionFind:
         return True
 
 
-def _neighbours(docs: list[_Doc]) -> list[list[tuple[float, int]]]:
-    """Each doc's best NEIGHBOURS other docs as (similarity, index), best first, ties by index."""
-    n = len(docs)
-    vocab: dict[str, int] = {}
-    post_docs: list[list[int]] = []
-    post_w: list[list[float]] = []
-    doc_terms: list[list[tuple[int, float]]] = []
-    for i, d in enumerate(docs):
-        row = []
-        for term, w in d.vec.items():
-            t = vocab.get(term)
-            if t is None:
-                t = vocab[term] = len(post_docs)
-                post_docs.append([])
-                post_w.append([])
-            post_docs[t].append(i)
-            post_w[t].append(w)
-            row.append((t, w))
-        doc_terms.append(row)
-    pd = [np.asarray(x, dtype=np.int64) for x in post_docs]
-    pw = [np.asarray(x, dtype=np.float64) for x in post_w]
-    plen = np.asarray([len(x) for x in post_docs], dtype=np.int64)
-    out: list[list[tuple[float, int]]] = []
-    for i, row in enumerate(doc_terms):
+class _Postings:
+    """Each term's articles and weights, for the similarity of one article to all others."""
+
+    def __init__(self, docs: list[_Doc]):
+        self.n = len(docs)
+        vocab: dict[str, int] = {}
+        post_docs: list[list[int]] = []
+        post_w: list[list[float]] = []
+        self.doc_terms: list[list[tuple[int, float]]] = []
+        for i, d in enumerate(docs):
+            row = []
+            for term, w in d.vec.items():
+                t = vocab.get(term)
+                if t is None:
+                    t = vocab[term] = len(post_docs)
+                    post_docs.append([])
+                    post_w.append([])
+                post_docs[t].append(i)
+                post_w[t].append(w)
+                row.append((t, w))
+            self.doc_terms.append(row)
+        self.pd = [np.asarray(x, dtype=np.int64) for x in post_docs]
+        self.pw = [np.asarray(x, dtype=np.float64) for x in post_w]
+        self.plen = np.asarray([len(x) for x in post_docs], dtype=np.int64)
+
+    def neighbours(self, i: int) -> list[tuple[float, int]]:
+        """Article ``i``'s best NEIGHBOURS other articles as (similarity, index), best first,
+        ties by index."""
+        row = self.doc_terms[i]
         if not row:
-            out.append([])
-            continue
+            return []
         terms = [t for t, _ in row]
         # One bincount per document over its terms' posting lists, in term order: the same
         # products added to each document's sum in the same order as term-by-term updates.
-        weights = np.concatenate([pw[t] for t in terms]) * np.repeat(
-            np.asarray([w for _, w in row], dtype=np.float64), plen[terms])
-        acc = np.bincount(np.concatenate([pd[t] for t in terms]), weights=weights, minlength=n)
+        weights = np.concatenate([self.pw[t] for t in terms]) * np.repeat(
+            np.asarray([w for _, w in row], dtype=np.float64), self.plen[terms])
+        acc = np.bincount(np.concatenate([self.pd[t] for t in terms]), weights=weights, minlength=self.n)
         acc[i] = 0.0
         cand = np.flatnonzero(acc > 1e-12)
         if len(cand) > NEIGHBOURS:
@@ -172,8 +176,7 @@ def _neighbours(docs: list[_Doc]) -> list[list[tuple[float, int]]]:
             kth = np.partition(acc[cand], len(cand) - NEIGHBOURS)[len(cand) - NEIGHBOURS]
             cand = cand[acc[cand] >= kth]
         order = sorted(((-float(acc[j]), int(j)) for j in cand))[:NEIGHBOURS]
-        out.append([(-s, j) for s, j in order])
-    return out
+        return [(-s, j) for s, j in order]
 
 
 class _Scorer:
@@ -215,6 +218,38 @@ class _Scorer:
 
 # Set in the parent just before the worker pool forks: workers inherit the loaded tokenizer.
 _WORKER_ANALYZER: Analyzer | None = None
+# (docs, postings, scorer, analyzer) for the per-article step in forked workers.
+_WORKER_ARTICLES: tuple | None = None
+
+
+def _per_article(docs: list[_Doc], postings: _Postings, scorer: "_Scorer", analyzer: Analyzer,
+                 i: int) -> tuple[list[tuple[float, int]], np.ndarray, list[str]]:
+    """What depends on one article alone: its neighbours, own theme scores and tags."""
+    d = docs[i]
+    return postings.neighbours(i), scorer.score(d), _tags(d, analyzer)
+
+
+def _per_article_chunk(indices: Sequence[int]) -> list:
+    assert _WORKER_ARTICLES is not None
+    return [_per_article(*_WORKER_ARTICLES, i) for i in indices]
+
+
+def _per_article_all(docs: list[_Doc], scorer: "_Scorer", analyzer: Analyzer) -> list:
+    """``_per_article`` for every article, over the cores for large corpora (identical
+    results: each article's computation is independent and deterministic)."""
+    global _WORKER_ARTICLES
+    import multiprocessing
+
+    postings = _Postings(docs)
+    n = len(docs)
+    jobs = min(job_count(), 8)
+    if jobs < 2 or n < PARALLEL_MIN_ARTICLES or multiprocessing.current_process().daemon:
+        return [_per_article(docs, postings, scorer, analyzer, i) for i in range(n)]
+    _WORKER_ARTICLES = (docs, postings, scorer, analyzer)
+    try:
+        return flatten(parallel_map(_per_article_chunk, chunks(range(n), jobs * 8), min_items=2, chunksize=1))
+    finally:
+        _WORKER_ARTICLES = None
 
 
 def _terms_of_chunk(texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
@@ -313,11 +348,13 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
         d.vec = {t: v / norm for t, v in top}
 
-    neighbours = _neighbours(docs)
+    # neighbours, own theme scores and tags: per article, over the cores for large corpora
+    scorer = _Scorer(taxonomy, analyzer)
+    per_article = _per_article_all(docs, scorer, analyzer)
+    neighbours = [nb for nb, _, _ in per_article]
 
     # 2. theme scores, smoothing and event clusters ----------------------------------------
-    scorer = _Scorer(taxonomy, analyzer)
-    own = np.vstack([scorer.score(d) for d in docs]) if scorer.n else np.zeros((n, 0))
+    own = np.vstack([sc for _, sc, _ in per_article]) if scorer.n else np.zeros((n, 0))
     final = own.copy()
     for i, nb in enumerate(neighbours):
         for sim, j in nb:
@@ -382,7 +419,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
 
     # 4. tags -------------------------------------------------------------------------------
-    tag_lists = [_tags(d, analyzer) for d in docs]
+    tag_lists = [tl for _, _, tl in per_article]
     slugs = _tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
