@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -153,6 +154,18 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
     return (BuildError, ConfigError, SeedError, TaxonomyError, TranslationMemoryError,
             ModelInstallError, TranslationUnavailable, WriteError)
+
+
+def run() -> None:
+    """Console entry point (``sitegen`` and ``python -m sitegen``): ``main()``, then exit
+    without tearing the interpreter down. A build leaves a large heap that Python would free
+    object by object (0.1 s at 1,000 articles, 0.4 s at 10,000) and the OS reclaims at once;
+    by then every file the command wrote is closed and its worker pools are gone. An
+    unexpected exception still propagates (traceback, exit status 1)."""
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

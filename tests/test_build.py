@@ -152,3 +152,20 @@ def test_noop_rebuild_loads_no_heavy_library(built):
     out = subprocess.run([sys.executable, "-c", code], cwd=config.root, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "0 []", out.stdout + out.stderr  # 0 and nothing heavy: a no-op
+
+
+def test_command_line_exit_status_and_messages_survive_the_fast_exit(project, tmp_path):
+    """`python -m sitegen` leaves with os._exit after the command: the status, every message
+    and every file must still be there."""
+    import subprocess
+    import sys
+
+    ok = subprocess.run([sys.executable, "-m", "sitegen", "build", "--clean"], cwd=project.root,
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert "wrote " in ok.stdout + ok.stderr and "files to" in ok.stdout + ok.stderr
+    assert (project.out_dir / "index.html").is_file() and (project.out_dir / "digest.json").is_file()
+    bad = subprocess.run([sys.executable, "-m", "sitegen", "build", "--seeds", str(tmp_path / "missing")],
+                         cwd=project.root, capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("error: ") and "missing" in bad.stderr
