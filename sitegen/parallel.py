@@ -36,7 +36,8 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = M
     in this process once the workers have their tasks (before the first result), so the
     parent's own preparations overlap the workers' job; without workers it runs first."""
     jobs = min(job_count(), 8)
-    if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+    if (jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods()
+            or multiprocessing.current_process().daemon):  # a pool worker cannot fork its own
         if meanwhile is not None:
             meanwhile()
         yield from map(fn, items)
@@ -55,6 +56,29 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = M
             yield from results
     finally:
         gc.unfreeze()
+
+
+# What ``map_shared`` hands its workers: set in the parent just before they fork.
+_SHARED: object = None
+
+
+def _shared_chunk(job: tuple[Callable, Sequence]) -> list:
+    fn, part = job
+    return [fn(_SHARED, x) for x in part]
+
+
+def map_shared(fn: Callable[[object, T], R], shared: object, items: Sequence[T]) -> list[R]:
+    """``[fn(shared, x) for x in items]`` over forked workers, in input order. ``shared`` is
+    large read-only state (a loaded segmenter, an index) that the workers inherit by fork
+    instead of receiving it pickled; ``fn`` must be a module-level function. Items go out in
+    small contiguous parts, which evens out items of unequal cost."""
+    global _SHARED
+    parts = chunks(items, min(job_count(), 8) * 8)
+    _SHARED = shared
+    try:
+        return flatten(parallel_map(_shared_chunk, [(fn, p) for p in parts], min_items=2, chunksize=1))
+    finally:
+        _SHARED = None
 
 
 def chunks(items: Sequence[T], n: int) -> list[Sequence[T]]:

@@ -303,19 +303,19 @@ def test_parallel_word_splitting_and_per_article_step_equal_sequential(taxonomy,
     """Word splitting and the per-article step (neighbours, theme scores, tags) over forked
     workers give exactly the sequential result."""
     import sitegen.group.core as core
+    import sitegen.parallel as parallel_mod
     from sitegen.group.text import analyzer_for
 
     items = many_items(70)
     analyzer = analyzer_for(taxonomy)
     texts = [core._article_texts(a, taxonomy.settings.max_body_chars) for _, a in items]
     sequential = [analyzer.article_terms(*t) for t in texts]
-    monkeypatch.setattr(core, "job_count", lambda: 2)
     monkeypatch.setattr(core, "PARALLEL_MIN_ARTICLES", 2)
     monkeypatch.setenv("SITEGEN_JOBS", "2")  # parallel_map forks even on a one-core machine
     parallel = core._split_words(analyzer, texts)
     assert [(list(t.counts.items()), t.total) for t in parallel] == \
         [(list(t.counts.items()), t.total) for t in sequential]
-    assert core._WORKER_ANALYZER is None
+    assert parallel_mod._SHARED is None  # no worker state left behind
     forked = group_articles(items, taxonomy)
     monkeypatch.setenv("SITEGEN_JOBS", "1")
     assert _snapshot(group_articles(items, taxonomy)) == _snapshot(forked)

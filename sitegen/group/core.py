@@ -33,7 +33,7 @@ from typing import Mapping, MutableMapping, Sequence
 import numpy as np
 
 from sitegen.models import Article, Grouping, Tag, Theme
-from sitegen.parallel import chunks, flatten, job_count, parallel_map
+from sitegen.parallel import map_shared
 
 from .taxonomy import Taxonomy
 from .text import Analyzer, Terms, analyzer_for, corpus_factor
@@ -216,46 +216,24 @@ class _Scorer:
         return s / doc.total
 
 
-# Set in the parent just before the worker pool forks: workers inherit the loaded tokenizer.
-_WORKER_ANALYZER: Analyzer | None = None
-# (docs, postings, scorer, analyzer) for the per-article step in forked workers.
-_WORKER_ARTICLES: tuple | None = None
-
-
-def _per_article(docs: list[_Doc], postings: _Postings, scorer: "_Scorer", analyzer: Analyzer,
-                 i: int) -> tuple[list[tuple[float, int]], np.ndarray, list[str]]:
+def _per_article(shared: tuple, i: int) -> tuple[list[tuple[float, int]], np.ndarray, list[str]]:
     """What depends on one article alone: its neighbours, own theme scores and tags."""
+    docs, postings, scorer, analyzer = shared
     d = docs[i]
     return postings.neighbours(i), scorer.score(d), _tags(d, analyzer)
-
-
-def _per_article_chunk(indices: Sequence[int]) -> list:
-    assert _WORKER_ARTICLES is not None
-    return [_per_article(*_WORKER_ARTICLES, i) for i in indices]
 
 
 def _per_article_all(docs: list[_Doc], scorer: "_Scorer", analyzer: Analyzer) -> list:
     """``_per_article`` for every article, over the cores for large corpora (identical
     results: each article's computation is independent and deterministic)."""
-    global _WORKER_ARTICLES
-    import multiprocessing
-
-    postings = _Postings(docs)
-    n = len(docs)
-    jobs = min(job_count(), 8)
-    if jobs < 2 or n < PARALLEL_MIN_ARTICLES or multiprocessing.current_process().daemon:
-        return [_per_article(docs, postings, scorer, analyzer, i) for i in range(n)]
-    _WORKER_ARTICLES = (docs, postings, scorer, analyzer)
-    try:
-        return flatten(parallel_map(_per_article_chunk, chunks(range(n), jobs * 8), min_items=2, chunksize=1))
-    finally:
-        _WORKER_ARTICLES = None
+    shared = (docs, _Postings(docs), scorer, analyzer)
+    if len(docs) < PARALLEL_MIN_ARTICLES:
+        return [_per_article(shared, i) for i in range(len(docs))]
+    return map_shared(_per_article, shared, range(len(docs)))
 
 
-def _terms_of_chunk(texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
-    analyzer = _WORKER_ANALYZER
-    assert analyzer is not None
-    return [analyzer.article_terms(*t) for t in texts]
+def _terms_of(analyzer: Analyzer, texts: tuple[str, str, str]) -> Terms:
+    return analyzer.article_terms(*texts)
 
 
 def _split_words(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
@@ -263,19 +241,9 @@ def _split_words(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> l
 
     Same result, in the same order, as the sequential loop: each article is segmented by
     the same tokenizer (a forked copy of this process's)."""
-    global _WORKER_ANALYZER
-    import multiprocessing
-
-    jobs = min(job_count(), 8)
-    if (jobs < 2 or len(texts) < PARALLEL_MIN_ARTICLES
-            or multiprocessing.current_process().daemon):  # a pool worker cannot fork its own
+    if len(texts) < PARALLEL_MIN_ARTICLES:
         return [analyzer.article_terms(*t) for t in texts]
-    _WORKER_ANALYZER = analyzer  # before parallel_map forks (lazily, on first next())
-    try:
-        parts = chunks(texts, jobs * 8)  # small enough to even out articles of unequal length
-        return flatten(parallel_map(_terms_of_chunk, parts, min_items=2, chunksize=1))
-    finally:
-        _WORKER_ANALYZER = None
+    return map_shared(_terms_of, analyzer, texts)
 
 
 def _article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
