@@ -17,7 +17,6 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
@@ -112,17 +111,6 @@ def _read_entry(path: Path) -> Any | None:
         return None
 
 
-def _write_entry(path: Path, entry: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(entry)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 class BuildState:
     def __init__(self, out_dir: Path):
         out_dir = out_dir.resolve()
@@ -174,7 +162,7 @@ class BuildState:
 
     def put_parse_encoded(self, key: str, entry: bytes) -> None:
         """Store an entry made by :func:`encode_entry` (e.g. in a worker process)."""
-        _write_entry(self._parse_path(key), entry)
+        atomic_write_bytes(self._parse_path(key), entry, durable=False)
 
     # -- grouping's per-article word counts -------------------------------------------
     def _terms_path(self) -> Path:
@@ -185,7 +173,7 @@ class BuildState:
         return value if isinstance(value, dict) else {}
 
     def put_terms(self, terms: dict) -> None:
-        _write_entry(self._terms_path(), encode_entry(terms))
+        atomic_write_bytes(self._terms_path(), encode_entry(terms), durable=False)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

@@ -176,15 +176,11 @@ def _bigrams(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def bigrams(text: str) -> list[str]:
-    """Character bigrams of the letter/digit/Han runs of ``text`` (punctuation and
-    spaces break runs). Memoised: headline matching asks for the same texts many times."""
-    return list(_bigrams(text))
-
-
 @functools.lru_cache(maxsize=1 << 15)
 def bigram_set(text: str) -> frozenset[str]:
-    """``set(bigrams(text))``, memoised."""
+    """The character bigrams of the letter/digit/Han runs of ``text`` (punctuation and
+    spaces break runs), as a set. Memoised: headline matching asks for the same texts
+    many times."""
     return frozenset(_bigrams(text))
 
 
@@ -203,7 +199,7 @@ def _joins_cleanly(left: str, right: str) -> bool:
 
 
 def joined_bigram_set(parts: Sequence[str]) -> set[str]:
-    """``set(bigrams("".join(parts)))`` from the parts' memoised bigram sets plus the
+    """``bigram_set("".join(parts))`` from the parts' memoised bigram sets plus the
     bigram across each junction: paragraphs are compared in many combinations, and
     re-reading each combination's text made this quadratic."""
     out: set[str] = set()
