@@ -138,7 +138,8 @@ def parse_all(
         warm_up()  # load the word list once, before the workers fork
     # Workers return cache entries (one pickling serves both the pipe and the cache).
     fresh = parallel_map(_parse_entry, [seed_set.seeds[i] for i in todo], meanwhile=meanwhile)
-    for i, entry in zip(todo, reporter.progress(fresh, len(todo), "parse")):
+    # Results first in zip: the generator starts (and ``meanwhile`` runs) even with nothing to parse.
+    for entry, i in zip(reporter.progress(fresh, len(todo), "parse"), todo):
         result = decode_entry(entry)
         if not isinstance(result, ParseResult):  # pragma: no cover - only a bug gets here
             raise RuntimeError(f"{seed_set.seeds[i].name}: a parse worker returned no result")
@@ -162,16 +163,13 @@ def prepare_grouping(config: Config):
     return taxonomy
 
 
-def group_stage(config: Config, state: BuildState, items: list[tuple[str, Article]], taxonomy=None,
-                term_cache: dict | None = None, known_terms: set | None = None):
+def group_stage(state: BuildState, items: list[tuple[str, Article]], taxonomy, term_cache: dict,
+                known_terms: set):
     """Themes, tags and related articles, reusing cached per-article word counts.
-    ``term_cache``: the stored counts plus any made since (``known_terms``: the stored keys)."""
+    ``term_cache``: the stored counts plus any made since (``known_terms``: the stored keys;
+    group_articles adds this build's new keys to the mapping)."""
     from sitegen.group import group_articles
 
-    if term_cache is None:
-        term_cache = state.get_terms()
-        known_terms = set(term_cache)  # group_articles adds this build's new keys to the mapping
-    taxonomy = taxonomy if taxonomy is not None else prepare_grouping(config)
     grouped = group_articles(items, taxonomy, term_cache=term_cache)
     if set(grouped.term_cache) != known_terms:
         state.put_terms(grouped.term_cache)  # exactly this build's articles: stale ones drop out
@@ -285,8 +283,8 @@ def _build(
                   f"{sum(len(r.leftovers) for r in results)} leftovers")
 
     permalinks = [article_permalink(a.seed, a.position) for a in articles]
-    grouped = group_stage(config, state, list(zip(permalinks, articles)), prepared.get("taxonomy"),
-                          prepared.get("terms"), prepared.get("known"))
+    grouped = group_stage(state, list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"],
+                          prepared["known"])
     clock.lap("group")
     translations, model_calls, message = translate_stage(
         config, collect_texts(articles) + list(grouped.texts_to_translate),

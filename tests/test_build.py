@@ -169,3 +169,16 @@ def test_command_line_exit_status_and_messages_survive_the_fast_exit(project, tm
                          cwd=project.root, capture_output=True, text=True)
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: ") and "missing" in bad.stderr
+
+
+def test_rebuild_with_every_seed_cached_still_groups(built):
+    """A change outside the seeds (here the taxonomy) parses nothing: the grouping set-up
+    that normally runs while seeds parse must still happen, and the new taxonomy apply."""
+    config, first = built
+    themes = config.themes_path
+    themes.write_text(themes.read_text(encoding="utf-8").replace(
+        'name_en = "', 'name_en = "Renamed ', 1), encoding="utf-8")
+    again = build(config, reporter=Reporter(0))
+    assert not again.skipped and again.parsed == 0 and again.articles == first.articles
+    digest = json.loads((config.out_dir / "digest.json").read_text(encoding="utf-8"))
+    assert any(t["name_en"].startswith("Renamed ") for t in digest["themes"])
