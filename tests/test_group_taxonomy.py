@@ -72,29 +72,30 @@ def test_errors_name_file_and_key(tmp_path, text, needles):
         assert n in msg, (n, msg)
 
 
+def dict_dir(tmp_path, user_dict: str | None = None):
+    """A dictionary folder with the repo's stop words and the given user_dict.txt (none if None)."""
+    d = tmp_path / "dict"
+    d.mkdir()
+    shutil.copy(DICT / "stopwords.txt", d)
+    if user_dict is not None:
+        (d / "user_dict.txt").write_text(user_dict, encoding="utf-8")
+    return d
+
+
 def test_missing_files(tmp_path):
     with pytest.raises(TaxonomyError, match="not found"):
         load_taxonomy(tmp_path / "nope.toml", DICT)
-    d = tmp_path / "dict"
-    d.mkdir()
-    shutil.copy(DICT / "stopwords.txt", d)
     with pytest.raises(TaxonomyError, match="user_dict.txt"):
-        load_taxonomy(THEMES, d)
+        load_taxonomy(THEMES, dict_dir(tmp_path))
 
 
 def test_user_dict_word_with_punctuation(tmp_path):
-    d = tmp_path / "dict"
-    d.mkdir()
-    shutil.copy(DICT / "stopwords.txt", d)
-    (d / "user_dict.txt").write_text("艾尔肯·吐尼亚孜 1000 nr\n", encoding="utf-8")
+    d = dict_dir(tmp_path, "艾尔肯·吐尼亚孜 1000 nr\n")
     with pytest.raises(TaxonomyError, match=r"user_dict.txt: line 1: .*艾尔肯·吐尼亚孜"):
         load_taxonomy(THEMES, d)
 
 
 def test_bad_user_dict_line(tmp_path):
-    d = tmp_path / "dict"
-    d.mkdir()
-    shutil.copy(DICT / "stopwords.txt", d)
-    (d / "user_dict.txt").write_text("# ok\n上合组织 3000 nt\n坏词 many words here\n", encoding="utf-8")
+    d = dict_dir(tmp_path, "# ok\n上合组织 3000 nt\n坏词 many words here\n")
     with pytest.raises(TaxonomyError, match=r"user_dict.txt: line 3"):
         load_taxonomy(THEMES, d)
