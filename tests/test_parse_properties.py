@@ -122,3 +122,33 @@ def test_fast_nfkc_equals_unicodedata(text):
     from sitegen.parse.text import nfkc
 
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def _line_cases() -> list[str]:
+    lines = [ln.strip() for t in SEED_TEXTS for ln in t.split("\n") if ln.strip()]
+    return lines
+
+
+@SETTINGS
+@given(st.one_of(st.sampled_from(_line_cases()), st.text(alphabet=PAGE_ALPHABET, min_size=1, max_size=60)))
+def test_prose_shortcut_never_hides_a_special_line(text):
+    """The parser skips the special-line checks for lines ``_plain_prose`` accepts: none of
+    them may be a heading, marker, credit, dateline, byline, enumerator or fragment."""
+    from sitegen.parse.blocks import _line_kind, _plain_prose
+    from sitegen.parse.lines import Line
+
+    text = text.strip()
+    if text:
+        line = Line(1, text)
+        if _plain_prose(line):
+            assert _line_kind(line) is None
+
+
+def test_prose_shortcut_covers_most_seed_lines():
+    from sitegen.parse.blocks import _line_kind, _plain_prose
+    from sitegen.parse.lines import Line
+
+    lines = [Line(1, t) for t in _line_cases()]
+    prose = [ln for ln in lines if _plain_prose(ln)]
+    assert all(_line_kind(ln) is None for ln in prose)
+    assert len(prose) > len(lines) // 2

@@ -91,7 +91,20 @@ def split_blocks(text: str) -> list[list[L.Line]]:
     return blocks
 
 
+def _plain_prose(line: L.Line) -> bool:
+    """Most lines are prose, and prose carries sentence punctuation, which no heading,
+    marker, credit, dateline, byline, enumerator or fragment line (``_line_kind``) can: a
+    line that has it, is wider than a fragment and neither starts with # （ ( nor ends with
+    摄 ） ) is none of them."""
+    t = line.text
+    return t[0] not in "#（(" and t[-1] not in "摄）)" and line.width > 2 and bool(L.SENTENCE_PUNCT_RE.search(t))
+
+
 def _special_kind(line: L.Line) -> str | None:
+    return None if _plain_prose(line) else _line_kind(line)
+
+
+def _line_kind(line: L.Line) -> str | None:
     t = line.text
     if L.md_heading(t):
         return "heading"

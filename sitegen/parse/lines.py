@@ -7,7 +7,7 @@ generic newspaper vocabulary (本报讯, 新华社, 记者, 电, 讯, 摄, 上�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .text import BULLETS, visual_width
 
@@ -43,24 +43,26 @@ _ROLE = r"(?:本报|新华社|人民日报|[\u4e00-\u9fff]{0,8}(?:日报|报社|
 BYLINE_BARE_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,10}/)?" + _ROLE + r"[\s\u3000]*[\u4e00-\u9fff·•\s\u3000/、]{2,40}$"
 )
-_SENTENCE_PUNCT = re.compile(r"[，。！？；：,!?;:]")
+#: Sentence punctuation: never in a byline or a dateline line.
+SENTENCE_PUNCT_RE = _SENTENCE_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 
 # -- enumerators such as （三） ------------------------------------------------------
 ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of the seed, stripped of surrounding whitespace."""
+class Line(NamedTuple("_LineFields", [("no", int), ("text", str), ("width", float)])):
+    """One non-blank line of the seed, stripped of surrounding whitespace: its 1-based
+    number, text and printed width (asked for very often: computed once, when the line is
+    made). Immutable. A tuple underneath: the parser makes one per line of every page, and
+    a frozen dataclass cost seven times as much to make."""
 
-    no: int  # 1-based line number
-    text: str
-    # Asked for very often: computed once, when the line is made (functools.cached_property
-    # takes a lock on every access in Python 3.11 and cost more than the width itself).
-    width: float = field(init=False, compare=False, repr=False)
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "width", visual_width(self.text))
+    def __new__(cls, no: int, text: str) -> "Line":
+        return tuple.__new__(cls, (no, text, visual_width(text)))
+
+    def __getnewargs__(self) -> tuple[int, str]:
+        return self[0], self[1]
 
 
 def is_marker_line(text: str) -> bool:
