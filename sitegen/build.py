@@ -5,7 +5,9 @@ This module only wires them together and decides what can be skipped (see ``site
 """
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -221,12 +223,33 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
     return site, pending
 
 
+#: Cyclic-garbage collector thresholds during a build (Python's default: 700, 10, 10).
+BUILD_GC_THRESHOLDS = (200_000, 30, 30)
+
+
+@contextmanager
+def collector_thresholds(thresholds: tuple[int, int, int] = BUILD_GC_THRESHOLDS):
+    """Run the cycle collector less often while building, then restore its settings.
+
+    A build allocates millions of small containers (lines, bigram sets, term counts, page
+    views) and frees nearly all of them by reference counting. With the default thresholds
+    the collector still ran every 700 allocations and, every hundred runs, walked the whole
+    heap, which keeps growing: ~5 % of a build's CPU for next to no garbage. mypy raises its
+    thresholds in the same way, for the same reason. Forked workers inherit the setting."""
+    saved = gc.get_threshold()
+    gc.set_threshold(*thresholds)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+
+
 def build(config: Config, **options) -> BuildResult:
     """Build the site described by ``config``; see ``_build`` for the options."""
     from sitegen.state import StateLocked
 
     try:
-        with BuildState(config.out_dir).lock():
+        with BuildState(config.out_dir).lock(), collector_thresholds():
             return _build(config, **options)
     except StateLocked as exc:
         raise BuildError(str(exc)) from None

@@ -182,3 +182,21 @@ def test_rebuild_with_every_seed_cached_still_groups(built):
     assert not again.skipped and again.parsed == 0 and again.articles == first.articles
     digest = json.loads((config.out_dir / "digest.json").read_text(encoding="utf-8"))
     assert any(t["name_en"].startswith("Renamed ") for t in digest["themes"])
+
+
+def test_build_raises_collector_thresholds_and_restores_them(tmp_path):
+    """The cycle collector runs less often during a build and is set back afterwards,
+    also when the build fails."""
+    import gc
+
+    from sitegen.build import BUILD_GC_THRESHOLDS, collector_thresholds
+
+    before = gc.get_threshold()
+    with collector_thresholds():
+        assert gc.get_threshold() == BUILD_GC_THRESHOLDS
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError):
+        with collector_thresholds((5_000, 5, 5)):
+            assert gc.get_threshold() == (5_000, 5, 5)
+            raise RuntimeError("failed build")
+    assert gc.get_threshold() == before
