@@ -122,6 +122,7 @@ class Analyzer:
         self.fingerprint = _fingerprint(taxonomy, len(self.pos))
         self._term_cache: dict[str, bool] = {}
         self._tag_cache: dict[str, bool] = {}
+        self._taggable: dict[str, bool | None] = {}
 
     # -- tokens -------------------------------------------------------------------------
     def is_term(self, token: str) -> bool:
@@ -149,6 +150,15 @@ class Analyzer:
         if pos is None:  # unknown to every dictionary: a name or new term found by the HMM
             return len(token) <= 6 and token[0] not in UNKNOWN_BAD_START
         return pos.startswith(NOUNISH)
+
+    def taggable(self, token: str) -> bool | None:
+        """Can ``token`` be a tag: True (a tag candidate known to a dictionary), None (a
+        candidate that the HMM guessed: only if it recurs in the article) or False."""
+        try:
+            return self._taggable[token]
+        except KeyError:
+            ok = self._taggable[token] = (self.is_known(token) or None) if self.is_tag_candidate(token) else False
+            return ok
 
     def term_idf(self, token: str) -> float:
         return self.idf.get(token, self.median_idf)
