@@ -408,3 +408,32 @@ def test_pages_written_by_forked_workers_equal_in_process_rendering(tmp_path, mo
         again = render_changed(site, TEMPLATES, STATIC, forked.keys, sink=writer)
         writer.keep(again.unchanged)
     assert set(again.unchanged) == {p for p in forked.keys} and again.made == len(files) - len(again.unchanged)
+
+
+def test_memoised_macros_render_each_distinct_call_once(tmp_path):
+    """Cards and headlines are rendered once per distinct arguments and reused; what
+    a page shows is the same as calling the macro itself."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from sitegen.render.site import memoised_macros
+
+    (tmp_path / "_macros.html").write_text(
+        "{% macro card(e, root, heading='h3') %}<{{ heading }}>{{ root }}{{ e.title }}"
+        "{{ e.calls.append(1) or '' }}</{{ heading }}>{% endmacro %}"
+        "{% macro headline(e) %}{{ e.title }}{% endmacro %}", encoding="utf-8")
+
+    class View:
+        def __init__(self, title):
+            self.title, self.calls = title, []
+
+    env = Environment(loader=FileSystemLoader(str(tmp_path)), autoescape=True)
+    macros = memoised_macros(env)
+    assert set(macros) == {"card", "headline"}
+    a, b = View("<甲>"), View("乙")
+    first = macros["card"](a, "../", "h2")
+    assert str(first) == "<h2>../&lt;甲&gt;</h2>"
+    assert str(macros["card"](a, "../", "h2")) == str(first) and a.calls == [1]  # reused
+    assert str(macros["card"](a, "", "h2")) == "<h2>&lt;甲&gt;</h2>" and a.calls == [1, 1]  # other root
+    assert str(macros["card"](b, "../", "h2")) == "<h2>../乙</h2>"
+    assert str(macros["card"](a, "../")) == "<h3>../&lt;甲&gt;</h3>"  # default argument
+    assert memoised_macros(Environment(loader=FileSystemLoader(str(tmp_path / "none")))) == {}

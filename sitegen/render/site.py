@@ -150,6 +150,47 @@ def make_environment(templates_dir: Path) -> Environment:
     return env
 
 
+#: Macros of ``_macros.html`` that pages call many times with the same arguments: an
+#: article's card on the index, its theme page and each of its tag pages; its headline in
+#: other articles' related and previous/next links. Templates call them as globals, which
+#: render each distinct call once per process and reuse the HTML.
+MEMOISED_MACROS = ("card", "headline")
+
+
+def memoised_macros(env: Environment, template: str = "_macros.html",
+                    names: tuple[str, ...] = MEMOISED_MACROS) -> dict[str, object]:
+    """``{name: memoised macro}`` for the named macros of ``template`` ({} without it).
+
+    A macro's output depends only on its arguments (macros see no page context), so equal
+    calls give equal HTML. Objects (entry views) are told apart by identity: the renderer
+    keeps them alive while it renders."""
+    from jinja2 import TemplateNotFound
+
+    try:
+        module = env.get_template(template).module
+    except TemplateNotFound:
+        return {}
+    out = {}
+    for name in names:
+        macro = getattr(module, name, None)
+        if macro is None:
+            continue
+        cache: dict[tuple, object] = {}
+
+        def memoised(*args, _macro=macro, _cache=cache, **kwargs):
+            key = tuple(a if a is None or isinstance(a, (str, int, float)) else id(a) for a in args)
+            if kwargs:
+                key += tuple(sorted((k, v if v is None or isinstance(v, (str, int, float)) else id(v))
+                                    for k, v in kwargs.items()))
+            html = _cache.get(key)
+            if html is None:
+                html = _cache[key] = _macro(*args, **kwargs)
+            return html
+
+        out[name] = memoised
+    return out
+
+
 class PageSink(Protocol):
     """Where rendered pages go (``sitegen.write.SiteWriter`` is one)."""
 
@@ -186,6 +227,7 @@ class _Renderer:
         self.site = site
         self.info = site.info
         self.env = make_environment(templates_dir)
+        self.env.globals.update(memoised_macros(self.env))
         self.static_dir = static_dir
         self.pages: dict[str, bytes] = {}
         self.sink = sink  # when set, each page goes straight to it instead of being kept
