@@ -179,7 +179,7 @@ def parse_text(name: str, text: str) -> ParseResult:
             if m:
                 markers.append(m.group(0).strip())
                 raw = raw[m.end():]
-            m = L.END_MARKER_RE.search(raw)
+            m = L.end_marker_match(raw)
             end_marker = None
             if m:
                 end_marker = m.group(0).strip()

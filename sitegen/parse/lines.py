@@ -18,6 +18,14 @@ MARKER_LINE_RE = re.compile(rf"^{_MARKER_CORE}$")
 START_MARKER_RE = re.compile(r"^[（(]\s*(?:上接|接)[^（）()\n]{0,12}?版\s*[）)]\s*")
 END_MARKER_RE = re.compile(r"\s*[（(]\s*(?:下转|转)[^（）()\n]{0,12}?版\s*[）)]$")
 
+
+def end_marker_match(text: str) -> re.Match | None:
+    """``END_MARKER_RE.search(text)``, answered at once for the many texts that do not end
+    in a closing bracket (the search would try every position of the paragraph)."""
+    if not text.endswith(("）", ")", "）\n", ")\n")):
+        return None
+    return END_MARKER_RE.search(text)
+
 # -- markdown headings ------------------------------------------------------------
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 

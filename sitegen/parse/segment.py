@@ -39,7 +39,16 @@ class Para:
 
     @property
     def raw(self) -> str:
-        return "".join([c.text for c in self.chunks])
+        chunks = self.chunks
+        # Asked for very often: memoised for this very list of chunks at this length (paragraphs
+        # grow by appending chunks; a chunk's text is fixed once the elements are built).
+        key = (id(chunks), len(chunks))
+        memo = self.__dict__.get("_raw_memo")
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        text = "".join([c.text for c in chunks])
+        self.__dict__["_raw_memo"] = (key, text)
+        return text
 
     def parts(self) -> list[str]:
         """The chunks' texts (``raw`` is their concatenation): bigram sets are composed from
@@ -57,7 +66,7 @@ class Para:
 
     @property
     def end_marker(self) -> str | None:
-        m = L.END_MARKER_RE.search(self.raw)
+        m = L.end_marker_match(self.raw)
         return m.group(0).strip() if m else None
 
     @property

@@ -160,20 +160,21 @@ def nfkc(text: str) -> str:
     return out if unicodedata.is_normalized("NFKC", out) else unicodedata.normalize("NFKC", out)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # bigrams and ends of the same texts both ask for it
 def squash(text: str) -> str:
     """NFKC-normalised text without whitespace, for content comparison."""
     return _SPACE.sub("", nfkc(text))
 
 
 _RUN = re.compile(r"[^\W_]{2,}")
+# Every position followed by two letters/digits/Han: the bigrams of the runs of ``_RUN``, in
+# order, found by the regex engine alone.
+_BIGRAM = re.compile(r"(?=([^\W_]{2}))")
 
 
 @functools.lru_cache(maxsize=1 << 15)
 def _bigrams(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for run in _RUN.findall(squash(text)):
-        out.extend(map(str.__add__, run[:-1], run[1:]))
-    return tuple(out)
+    return tuple(_BIGRAM.findall(squash(text)))
 
 
 @functools.lru_cache(maxsize=1 << 15)
