@@ -170,10 +170,13 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _make_parser().parse_args(argv)
-    known = _known_errors()
     try:
         return COMMANDS[args.command](args)
-    except known as exc:
+    except Exception as exc:
+        # The error classes are looked up only when something failed: importing every
+        # module that defines one (the translation package, urllib) cost each start ~40 ms.
+        if not isinstance(exc, _known_errors()):
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

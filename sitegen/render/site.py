@@ -146,6 +146,8 @@ def make_environment(templates_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates do not change during a build: no stat() of the file on every look-up.
+        auto_reload=False,
     )
     return env
 
@@ -217,8 +219,13 @@ def _digest(value) -> str:
 
 
 def _card_key(ev: "EntryView") -> tuple:
-    """What a link or card to ``ev`` shows on another page."""
-    return (ev.href, repr(ev.headline), repr(ev.lead), ev.minutes, ev.theme.slug, ev.theme.theme.name_en)
+    """What a link or card to ``ev`` shows on another page. Memoised on the view (views do
+    not change once built; an article's card is in about a dozen other pages' keys)."""
+    key = ev.__dict__.get("_card_key")
+    if key is None:
+        key = ev.__dict__["_card_key"] = (ev.href, repr(ev.headline), repr(ev.lead), ev.minutes, ev.theme.slug,
+                                          ev.theme.theme.name_en)
+    return key
 
 
 class _Renderer:

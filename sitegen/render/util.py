@@ -11,7 +11,6 @@ from urllib.parse import quote, urlsplit
 #: Reading speed used for Chinese text (characters per minute). Shown to readers.
 ZH_CHARS_PER_MINUTE = 400
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _BAD_SLUG = re.compile(r"[^\w\-.]+", re.UNICODE)
 
 
@@ -79,9 +78,12 @@ def script_json(data) -> str:
     )
 
 
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
 def han_count(text: str) -> int:
-    text = text or ""
-    return len(text) - len(_HAN.sub("", text))  # one string, not a list of every character
+    # Delete what is not Han (the fewer characters in Chinese text) and count the rest.
+    return len(_NOT_HAN.sub("", text or ""))
 
 
 def minutes_for(han: int) -> int:
