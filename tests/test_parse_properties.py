@@ -152,3 +152,13 @@ def test_prose_shortcut_covers_most_seed_lines():
     prose = [ln for ln in lines if _plain_prose(ln)]
     assert all(_line_kind(ln) is None for ln in prose)
     assert len(prose) > len(lines) // 2
+
+
+def test_text_memo_caches_do_not_outlive_a_page():
+    """The bigram/squash memo caches serve one page: parsing many pages must not grow them
+    (a worker parsing hundreds of pages otherwise kept every page's texts)."""
+    import sitegen.parse.text as T
+
+    for text in SEED_TEXTS[:3]:
+        parse_text("page.txt", text)
+        assert all(f.cache_info().currsize == 0 for f in (T._bigrams, T.bigram_set, T._ends, T.squash))

@@ -16,6 +16,7 @@ from .blocks import Element, build_elements
 from .headlines import Group, build_groups, roles
 from .resume import Body, rejoin
 from .segment import segment
+from .text import forget_page_texts
 
 
 @dataclass
@@ -31,6 +32,13 @@ class Extras:
 
 def parse_text(name: str, text: str) -> ParseResult:
     """Parse one seed's text into articles and leftovers (see package docstring)."""
+    try:
+        return _parse_page(name, text)
+    finally:
+        forget_page_texts()
+
+
+def _parse_page(name: str, text: str) -> ParseResult:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     elements = build_elements(text)
     layout = segment(elements)
