@@ -104,33 +104,41 @@ class Analyzer:
 
     def __init__(self, taxonomy: Taxonomy):
         tk = rjieba.Jieba()  # jieba's default dictionary
-        self.pos = dict(_pos_table())
+        # POS classes: jieba's table (shared, read-only) overlaid with this taxonomy's words.
+        self._base_pos = base = _pos_table()
+        self._own_pos: dict[str, str] = {}
         for word, freq, tag in taxonomy.user_words:
             tk.add_word(word, freq, tag)
             if tag:
-                self.pos[word] = tag
+                self._own_pos[word] = tag
         # Taxonomy keywords are segmented as whole words so they can match tokens.
         for spec in taxonomy.themes:
             for kw in spec.keywords:
                 if not tk.has_word(kw):
                     tk.add_word(kw, 500, None)
-                self.pos.setdefault(kw, "nz")
+                if kw not in self._own_pos and kw not in base:
+                    self._own_pos[kw] = "nz"
         self.tokenizer = tk
         self.idf, self.median_idf = _idf_table()
         self.stopwords = taxonomy.stopwords
         self.settings = taxonomy.settings
-        self.fingerprint = _fingerprint(taxonomy, len(self.pos))
+        pos_size = len(base) + sum(1 for w in self._own_pos if w not in base)
+        self.fingerprint = _fingerprint(taxonomy, pos_size)
         self._term_cache: dict[str, bool] = {}
         self._tag_cache: dict[str, bool] = {}
         self._taggable: dict[str, bool | None] = {}
 
     # -- tokens -------------------------------------------------------------------------
+    def pos_of(self, token: str) -> str | None:
+        """The token's POS class from the user dictionary, the taxonomy or jieba's table."""
+        return self._own_pos.get(token) or self._base_pos.get(token)
+
     def is_term(self, token: str) -> bool:
         """Content token usable for similarity and theme scoring."""
         ok = self._term_cache.get(token)
         if ok is None:
             ok = (len(token) >= 2 and token not in self.stopwords and bool(WORD_RE.match(token))
-                  and self.pos.get(token, "n") not in FUNCTION)
+                  and (self.pos_of(token) or "n") not in FUNCTION)
             self._term_cache[token] = ok
         return ok
 
@@ -146,7 +154,7 @@ class Analyzer:
             return False
         if token.isascii():  # acronyms and names (SCO, APEC, Huawei), not English function words
             return len(token) >= 2 and any(c.isupper() or c.isdigit() for c in token)
-        pos = self.pos.get(token)
+        pos = self.pos_of(token)
         if pos is None:  # unknown to every dictionary: a name or new term found by the HMM
             return len(token) <= 6 and token[0] not in UNKNOWN_BAD_START
         return pos.startswith(NOUNISH)
@@ -165,7 +173,7 @@ class Analyzer:
 
     def is_known(self, token: str) -> bool:
         """In jieba's or the user's dictionary (not a word guessed by the HMM)."""
-        return token in self.pos
+        return token in self._own_pos or token in self._base_pos
 
     def cut(self, text: str) -> list[str]:
         return [t for t in self.tokenizer.cut(text) if self.is_term(t)]
