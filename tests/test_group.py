@@ -215,6 +215,64 @@ def test_segmentation_matches_stock_jieba(taxonomy):
 
 # -- term cache and parallel word splitting ---------------------------------------------------
 
+def _reference_pos(taxonomy):
+    """POS classes as jieba's own table gives them, overlaid with the taxonomy's words."""
+    from sitegen.group.text import _pos_table
+
+    table = _pos_table()
+    own = {w: t for w, _, t in taxonomy.user_words if t}
+    for spec in taxonomy.themes:
+        for kw in spec.keywords:
+            if kw not in own and kw not in table:
+                own[kw] = "nz"
+    return (lambda t: own.get(t) or table.get(t)), (lambda t: t in own or t in table)
+
+
+def test_pos_classes_equal_jiebas_table(taxonomy):
+    """POS classes come from the segmenter's tags (during segmentation, or looked up for
+    terms cached by an earlier build); they equal jieba's table with the taxonomy's words."""
+    from sitegen.group.text import Analyzer
+
+    ref_pos, ref_known = _reference_pos(taxonomy)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").iterdir())]
+    segmenting, looking_up = Analyzer(taxonomy), Analyzer(taxonomy)
+    tokens = set()
+    for text in texts:
+        segmenting.article_terms("", "", text)
+        tokens.update(segmenting.tokenizer.cut(text))
+    tokens |= {kw for spec in taxonomy.themes for kw in spec.keywords}
+    tokens |= {w for w, _, _ in taxonomy.user_words} | {"上合组织", "全意", "中美", "两国", "xyz", "一千"}
+    assert len(tokens) > 3000
+    for tok in sorted(tokens):
+        assert segmenting.pos_of(tok) == ref_pos(tok), tok
+        assert looking_up.pos_of(tok) == ref_pos(tok), tok
+        assert segmenting.is_known(tok) == looking_up.is_known(tok) == ref_known(tok), tok
+
+
+def test_grouping_does_not_load_jiebas_pos_table():
+    """A build segments every article, which reports each token's class: jieba's 350,000-word
+    POS table (~90 MB of memory) is not read."""
+    import subprocess
+    import sys
+
+    code = (
+        "from pathlib import Path\n"
+        "from sitegen.group import group_articles, load_taxonomy\n"
+        "from sitegen.group import text\n"
+        "from sitegen.parse import parse_seed\n"
+        "from sitegen.seeds import read_seeds\n"
+        f"root = Path({str(ROOT)!r})\n"
+        "tax = load_taxonomy(root / 'themes.toml', root / 'dictionary')\n"
+        "seeds = read_seeds(sorted((root / 'seeds').iterdir())).seeds\n"
+        "items = [(f'{s.name}-{a.position}', a) for s in seeds for a in parse_seed(s).articles]\n"
+        "r = group_articles(items, tax)\n"
+        "assert len(r.groupings) == len(items) > 20\n"
+        "print('POS table loaded:', text._POS is not None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "POS table loaded: False" in out
+
+
 def _snapshot(r):
     return (r.groupings, r.themes, r.tags, r.texts_to_translate, r.debug)
 

@@ -35,7 +35,7 @@ _ANALYZERS: dict[tuple, "Analyzer"] = {}
 
 #: Bump when ``article_terms`` changes what it returns for the same inputs: cached term counts
 #: (``group_articles(..., term_cache=...)``) made by older code are then never reused.
-TERMS_VERSION = 2
+TERMS_VERSION = 3
 
 HAN = r"\u3400-\u9fff"
 WORD_RE = re.compile(rf"^(?:[{HAN}][{HAN}·—\-]*[{HAN}]|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])$")
@@ -104,34 +104,73 @@ class Analyzer:
 
     def __init__(self, taxonomy: Taxonomy):
         tk = rjieba.Jieba()  # jieba's default dictionary
-        # POS classes: jieba's table (shared, read-only) overlaid with this taxonomy's words.
-        self._base_pos = base = _pos_table()
+        # POS classes come from the segmenter: its dictionary is jieba's, tags included, and
+        # segmenting with ``tag`` reports each token's (see ``pos_of``). The taxonomy's own
+        # words are decided here: tagged user words take their tag, keywords jieba lacks are
+        # "nz", untagged user words jieba lacks have no class and do not count as known.
         self._own_pos: dict[str, str] = {}
+        self._unknown: set[str] = set()
         for word, freq, tag in taxonomy.user_words:
-            tk.add_word(word, freq, tag)
             if tag:
                 self._own_pos[word] = tag
+            elif not tk.has_word(word) and word not in self._own_pos:
+                self._unknown.add(word)
+            tk.add_word(word, freq, tag)  # a word jieba has keeps jieba's tag
         # Taxonomy keywords are segmented as whole words so they can match tokens.
         for spec in taxonomy.themes:
             for kw in spec.keywords:
+                if kw not in self._own_pos and (kw in self._unknown or not tk.has_word(kw)):
+                    self._unknown.discard(kw)
+                    self._own_pos[kw] = "nz"
                 if not tk.has_word(kw):
                     tk.add_word(kw, 500, None)
-                if kw not in self._own_pos and kw not in base:
-                    self._own_pos[kw] = "nz"
         self.tokenizer = tk
+        self._seen_pos: dict[str, str | None] = {}  # token -> class, as segmentation found it
         self.idf, self.median_idf = _idf_table()
         self.stopwords = taxonomy.stopwords
         self.settings = taxonomy.settings
-        pos_size = len(base) + sum(1 for w in self._own_pos if w not in base)
-        self.fingerprint = _fingerprint(taxonomy, pos_size)
+        self.fingerprint = _fingerprint(taxonomy)
         self._term_cache: dict[str, bool] = {}
         self._tag_cache: dict[str, bool] = {}
         self._taggable: dict[str, bool | None] = {}
 
     # -- tokens -------------------------------------------------------------------------
     def pos_of(self, token: str) -> str | None:
-        """The token's POS class from the user dictionary, the taxonomy or jieba's table."""
-        return self._own_pos.get(token) or self._base_pos.get(token)
+        """The token's POS class (jieba/ICTCLAS tag) from the user dictionary, the taxonomy or
+        jieba's dictionary; None for a word no dictionary has (found by the HMM)."""
+        own = self._own_pos.get(token)
+        if own is not None:
+            return own
+        try:
+            return self._seen_pos[token]
+        except KeyError:
+            pos = self._seen_pos[token] = self._look_up_pos(token)
+            return pos
+
+    def _look_up_pos(self, token: str) -> str | None:
+        """POS class of a token that segmentation in this process did not report (terms
+        cached by an earlier build): jieba's tag when the word, segmented alone, comes out
+        whole; else (a dictionary word that only the HMM joins, in context) jieba's table."""
+        if token in self._unknown or not self.tokenizer.has_word(token):
+            return None
+        tagged = self.tokenizer.tag(token, False)
+        if len(tagged) == 1 and tagged[0][0] == token:
+            return tagged[0][1]
+        return _pos_table().get(token)
+
+    def _segment(self, text: str) -> list[str]:
+        """Tokens of ``text``, noting each new token's POS class on the way (``tag`` cuts
+        exactly as ``cut`` does and adds the dictionary's tag of each token)."""
+        tokens = []
+        seen = self._seen_pos
+        has_word = self.tokenizer.has_word
+        unknown = self._unknown
+        for tok, tag in self.tokenizer.tag(text):
+            tokens.append(tok)
+            if tok not in seen:
+                # Unknown words get a tag made up from their characters (x, m, eng): not a class.
+                seen[tok] = tag if tok not in unknown and has_word(tok) else None
+        return tokens
 
     def is_term(self, token: str) -> bool:
         """Content token usable for similarity and theme scoring."""
@@ -173,10 +212,10 @@ class Analyzer:
 
     def is_known(self, token: str) -> bool:
         """In jieba's or the user's dictionary (not a word guessed by the HMM)."""
-        return token in self._own_pos or token in self._base_pos
+        return token in self._own_pos or (token not in self._unknown and self.tokenizer.has_word(token))
 
     def cut(self, text: str) -> list[str]:
-        return [t for t in self.tokenizer.cut(text) if self.is_term(t)]
+        return [t for t in self._segment(text) if self.is_term(t)]
 
     def terms_key(self, title: str, lead: str, body: str) -> str:
         """Cache key of ``article_terms(title, lead, body)``: the texts plus everything else the
@@ -198,18 +237,18 @@ class Analyzer:
                 continue
             # Count all tokens at C speed, then judge each distinct one (insertion order:
             # first occurrence, as when counting term by term).
-            for tok, n in Counter(self.tokenizer.cut(text)).items():
+            for tok, n in Counter(self._segment(text)).items():
                 if is_term(tok):
                     counts[tok] = counts.get(tok, 0.0) + weight * n
                     total += weight * n
         return Terms(counts=counts, total=total)
 
 
-def _fingerprint(taxonomy: Taxonomy, pos_size: int) -> str:
+def _fingerprint(taxonomy: Taxonomy) -> str:
     """Digest of what segmentation and term filtering depend on, besides the text."""
     st = taxonomy.settings
     parts = (
-        TERMS_VERSION, jieba.__version__, _RJIEBA_VERSION, pos_size,
+        TERMS_VERSION, jieba.__version__, _RJIEBA_VERSION,
         taxonomy.user_words, tuple(t.keywords for t in taxonomy.themes), sorted(taxonomy.stopwords),
         st.headline_weight, st.lead_weight,
     )
