@@ -240,6 +240,10 @@ def test_pos_classes_equal_jiebas_table(taxonomy):
     for text in texts:
         segmenting.article_terms("", "", text)
         tokens.update(segmenting.tokenizer.cut(text))
+    tk = looking_up.tokenizer
+    # Dictionary words that only the HMM joins (they split when tagged alone) are among them:
+    # their class comes from tagging the text they were found in, or from jieba's table.
+    assert any(tk.has_word(t) and len(tk.tag(t, False)) > 1 for t in tokens)
     tokens |= {kw for spec in taxonomy.themes for kw in spec.keywords}
     tokens |= {w for w, _, _ in taxonomy.user_words} | {"上合组织", "全意", "中美", "两国", "xyz", "一千"}
     assert len(tokens) > 3000

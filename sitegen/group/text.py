@@ -6,10 +6,12 @@ times faster than the pure-Python ``jieba``, which made word splitting most of a
 Each taxonomy gets its own ``rjieba.Jieba`` with the repo's user dictionary and the taxonomy
 keywords added, so multi-character terms such as 上合组织 or 铸牢中华民族共同体意识 come out
 as one token; the parser's dictionary is never modified. Term specificity comes from jieba's
-bundled IDF table (general Chinese corpus); part-of-speech classes come from jieba's bundled
-dictionary (plain look-up) and from the user dictionary.
+bundled IDF table (general Chinese corpus); part-of-speech classes come from the user
+dictionary and the taxonomy, else from the segmenter's own dictionary (jieba's, tags included:
+``Analyzer.pos_of``), so jieba's 350,000-word POS table is read only in the rare case that
+needs it.
 
-The tables are loaded once per process and shared read-only.
+The IDF table is loaded once per process and shared read-only.
 """
 from __future__ import annotations
 
@@ -158,19 +160,29 @@ class Analyzer:
             return tagged[0][1]
         return _pos_table().get(token)
 
-    def _segment(self, text: str) -> list[str]:
-        """Tokens of ``text``, noting each new token's POS class on the way (``tag`` cuts
-        exactly as ``cut`` does and adds the dictionary's tag of each token)."""
-        tokens = []
+    def _token_counts(self, text: str) -> Counter:
+        """How often each token occurs in ``text`` (first occurrences first), noting the POS
+        class of each token not met before: a word that comes out whole when tagged alone
+        gives its dictionary tag there; a dictionary word that only the HMM joins (it splits
+        when alone, ~0.4 % of tokens) takes the tag that tagging this text reports for it."""
+        tk = self.tokenizer
+        counts = Counter(tk.cut(text))
         seen = self._seen_pos
-        has_word = self.tokenizer.has_word
-        unknown = self._unknown
-        for tok, tag in self.tokenizer.tag(text):
-            tokens.append(tok)
-            if tok not in seen:
-                # Unknown words get a tag made up from their characters (x, m, eng): not a class.
-                seen[tok] = tag if tok not in unknown and has_word(tok) else None
-        return tokens
+        in_context = None
+        for tok in counts:
+            if tok in seen:
+                continue
+            if tok in self._unknown or not tk.has_word(tok):
+                seen[tok] = None  # no dictionary has it: found by the HMM
+                continue
+            alone = tk.tag(tok, False)
+            if len(alone) == 1 and alone[0][0] == tok:
+                seen[tok] = alone[0][1]
+            else:
+                if in_context is None:
+                    in_context = dict(tk.tag(text))  # ``tag`` cuts exactly as ``cut`` does
+                seen[tok] = in_context.get(tok)
+        return counts
 
     def is_term(self, token: str) -> bool:
         """Content token usable for similarity and theme scoring."""
@@ -215,7 +227,8 @@ class Analyzer:
         return token in self._own_pos or (token not in self._unknown and self.tokenizer.has_word(token))
 
     def cut(self, text: str) -> list[str]:
-        return [t for t in self._segment(text) if self.is_term(t)]
+        self._token_counts(text)  # notes the tokens' classes
+        return [t for t in self.tokenizer.cut(text) if self.is_term(t)]
 
     def terms_key(self, title: str, lead: str, body: str) -> str:
         """Cache key of ``article_terms(title, lead, body)``: the texts plus everything else the
@@ -237,7 +250,7 @@ class Analyzer:
                 continue
             # Count all tokens at C speed, then judge each distinct one (insertion order:
             # first occurrence, as when counting term by term).
-            for tok, n in Counter(self._segment(text)).items():
+            for tok, n in self._token_counts(text).items():
                 if is_term(tok):
                     counts[tok] = counts.get(tok, 0.0) + weight * n
                     total += weight * n
