@@ -31,6 +31,7 @@ from .text import (
     SENTENCE_END,
     ends_closed_for_title,
     ends_sentence,
+    joined_texts,
     opens_mid_sentence,
     visual_width,
 )
@@ -55,16 +56,7 @@ class Element:
     def text(self) -> str:
         if self.text_override is not None:
             return self.text_override
-        lines = self.lines
-        # Asked for very often: memoised for this very list of lines at this length (the
-        # parser replaces or extends ``lines`` but never edits a Line).
-        key = (id(lines), len(lines))
-        memo = self.__dict__.get("_text_memo")
-        if memo is not None and memo[0] == key:
-            return memo[1]
-        text = "".join([line.text for line in lines])
-        self.__dict__["_text_memo"] = (key, text)
-        return text
+        return joined_texts(self, self.lines, "_text_memo")
 
     @property
     def line(self) -> int:

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import Element
-from .text import Vocabulary, bigram_set, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
+from .text import (Vocabulary, bigram_set, ends_sentence, joined_bigram_set, joined_texts, opens_mid_sentence,
+                   visual_width)
 
 
 @dataclass
@@ -39,16 +40,8 @@ class Para:
 
     @property
     def raw(self) -> str:
-        chunks = self.chunks
-        # Asked for very often: memoised for this very list of chunks at this length (paragraphs
-        # grow by appending chunks; a chunk's text is fixed once the elements are built).
-        key = (id(chunks), len(chunks))
-        memo = self.__dict__.get("_raw_memo")
-        if memo is not None and memo[0] == key:
-            return memo[1]
-        text = "".join([c.text for c in chunks])
-        self.__dict__["_raw_memo"] = (key, text)
-        return text
+        # Paragraphs grow by appending chunks; a chunk's text is fixed once the elements are built.
+        return joined_texts(self, self.chunks, "_raw_memo")
 
     def parts(self) -> list[str]:
         """The chunks' texts (``raw`` is their concatenation): bigram sets are composed from

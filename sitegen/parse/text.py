@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -190,6 +191,22 @@ def _ends(text: str) -> str:
     """First and last character of ``squash(text)`` ('' when it is empty)."""
     s = squash(text)
     return s[0] + s[-1] if s else ""
+
+
+_TEXT_OF = operator.attrgetter("text")
+
+
+def joined_texts(owner: object, parts: list, memo: str) -> str:
+    """``"".join(part.text for part in parts)``, memoised in ``owner.__dict__[memo]`` for this
+    very list at this length: element and paragraph texts are asked for very often, and the
+    parser replaces or extends such lists but never edits a part's text once made."""
+    key = (id(parts), len(parts))
+    found = owner.__dict__.get(memo)
+    if found is not None and found[0] == key:
+        return found[1]
+    text = "".join(map(_TEXT_OF, parts))
+    owner.__dict__[memo] = (key, text)
+    return text
 
 
 def forget_page_texts() -> None:
