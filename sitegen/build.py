@@ -156,8 +156,8 @@ def parse_all(
 
 
 def prepare_grouping(config: Config):
-    """Load the taxonomy and what segmenting with it needs (dictionary, IDF and POS tables):
-    about 0.4 s that does not depend on the articles, so it runs while the seeds are parsed."""
+    """Load the taxonomy and what segmenting with it needs (dictionary, IDF table): about
+    0.3 s that does not depend on the articles, so it runs while the seeds are parsed."""
     from sitegen.group import load_taxonomy, prepare
 
     taxonomy = load_taxonomy(config.themes_path, config.dictionary_dir)

@@ -31,8 +31,8 @@ def __getattr__(name: str):
 
 
 def prepare(taxonomy: Taxonomy) -> None:
-    """Load what grouping with ``taxonomy`` needs (segmenter with the user dictionary, IDF and
-    POS tables) now, e.g. while other work runs; ``group_articles`` then starts at once."""
+    """Load what grouping with ``taxonomy`` needs (segmenter with the user dictionary, IDF
+    table) now, e.g. while other work runs; ``group_articles`` then starts at once."""
     from . import core  # noqa: F401 - imported now rather than when grouping starts
     from .text import analyzer_for
 

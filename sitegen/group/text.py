@@ -34,6 +34,7 @@ _LOCK = threading.Lock()
 _IDF: tuple[dict[str, float], float] | None = None
 _POS: dict[str, str] | None = None
 _ANALYZERS: dict[tuple, "Analyzer"] = {}
+_SPLITS_ALONE = object()  # see Analyzer._class_alone
 
 #: Bump when ``article_terms`` changes what it returns for the same inputs: cached term counts
 #: (``group_articles(..., term_cache=...)``) made by older code are then never reused.
@@ -151,38 +152,33 @@ class Analyzer:
 
     def _look_up_pos(self, token: str) -> str | None:
         """POS class of a token that segmentation in this process did not report (terms
-        cached by an earlier build): jieba's tag when the word, segmented alone, comes out
-        whole; else (a dictionary word that only the HMM joins, in context) jieba's table."""
+        cached by an earlier build); jieba's table for a dictionary word that splits alone."""
+        pos = self._class_alone(token)
+        return _pos_table().get(token) if pos is _SPLITS_ALONE else pos
+
+    def _class_alone(self, token: str):
+        """None (no dictionary has the token: found by the HMM), its dictionary tag (it comes
+        out whole when tagged alone) or ``_SPLITS_ALONE`` (a dictionary word that only the
+        HMM joins, in context: ~0.4 % of tokens)."""
         if token in self._unknown or not self.tokenizer.has_word(token):
             return None
-        tagged = self.tokenizer.tag(token, False)
-        if len(tagged) == 1 and tagged[0][0] == token:
-            return tagged[0][1]
-        return _pos_table().get(token)
+        alone = self.tokenizer.tag(token, False)
+        return alone[0][1] if len(alone) == 1 and alone[0][0] == token else _SPLITS_ALONE
 
-    def _token_counts(self, text: str) -> Counter:
-        """How often each token occurs in ``text`` (first occurrences first), noting the POS
-        class of each token not met before: a word that comes out whole when tagged alone
-        gives its dictionary tag there; a dictionary word that only the HMM joins (it splits
-        when alone, ~0.4 % of tokens) takes the tag that tagging this text reports for it."""
-        tk = self.tokenizer
-        counts = Counter(tk.cut(text))
+    def _note_classes(self, tokens, text: str) -> None:
+        """Record the POS class of each of ``tokens`` (found in ``text``) not met before; a
+        word that splits when alone takes the tag that tagging ``text`` reports for it."""
         seen = self._seen_pos
         in_context = None
-        for tok in counts:
+        for tok in tokens:
             if tok in seen:
                 continue
-            if tok in self._unknown or not tk.has_word(tok):
-                seen[tok] = None  # no dictionary has it: found by the HMM
-                continue
-            alone = tk.tag(tok, False)
-            if len(alone) == 1 and alone[0][0] == tok:
-                seen[tok] = alone[0][1]
-            else:
+            pos = self._class_alone(tok)
+            if pos is _SPLITS_ALONE:
                 if in_context is None:
-                    in_context = dict(tk.tag(text))  # ``tag`` cuts exactly as ``cut`` does
-                seen[tok] = in_context.get(tok)
-        return counts
+                    in_context = dict(self.tokenizer.tag(text))  # ``tag`` cuts exactly as ``cut`` does
+                pos = in_context.get(tok)
+            seen[tok] = pos
 
     def is_term(self, token: str) -> bool:
         """Content token usable for similarity and theme scoring."""
@@ -227,8 +223,9 @@ class Analyzer:
         return token in self._own_pos or (token not in self._unknown and self.tokenizer.has_word(token))
 
     def cut(self, text: str) -> list[str]:
-        self._token_counts(text)  # notes the tokens' classes
-        return [t for t in self.tokenizer.cut(text) if self.is_term(t)]
+        tokens = self.tokenizer.cut(text)
+        self._note_classes(dict.fromkeys(tokens), text)
+        return [t for t in tokens if self.is_term(t)]
 
     def terms_key(self, title: str, lead: str, body: str) -> str:
         """Cache key of ``article_terms(title, lead, body)``: the texts plus everything else the
@@ -250,7 +247,9 @@ class Analyzer:
                 continue
             # Count all tokens at C speed, then judge each distinct one (insertion order:
             # first occurrence, as when counting term by term).
-            for tok, n in self._token_counts(text).items():
+            tokens = Counter(self.tokenizer.cut(text))
+            self._note_classes(tokens, text)
+            for tok, n in tokens.items():
                 if is_term(tok):
                     counts[tok] = counts.get(tok, 0.0) + weight * n
                     total += weight * n

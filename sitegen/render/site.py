@@ -159,6 +159,11 @@ def make_environment(templates_dir: Path) -> Environment:
 MEMOISED_MACROS = ("card", "headline")
 
 
+def _arg_key(value):
+    """A macro argument as part of a memo key: plain values as they are, objects by identity."""
+    return value if value is None or isinstance(value, (str, int, float)) else id(value)
+
+
 def memoised_macros(env: Environment, template: str = "_macros.html",
                     names: tuple[str, ...] = MEMOISED_MACROS) -> dict[str, object]:
     """``{name: memoised macro}`` for the named macros of ``template`` ({} without it).
@@ -180,10 +185,9 @@ def memoised_macros(env: Environment, template: str = "_macros.html",
         cache: dict[tuple, object] = {}
 
         def memoised(*args, _macro=macro, _cache=cache, **kwargs):
-            key = tuple(a if a is None or isinstance(a, (str, int, float)) else id(a) for a in args)
+            key = tuple(map(_arg_key, args))
             if kwargs:
-                key += tuple(sorted((k, v if v is None or isinstance(v, (str, int, float)) else id(v))
-                                    for k, v in kwargs.items()))
+                key += tuple(sorted((k, _arg_key(v)) for k, v in kwargs.items()))
             html = _cache.get(key)
             if html is None:
                 html = _cache[key] = _macro(*args, **kwargs)
