@@ -3,13 +3,14 @@
 Words come from jieba's algorithm and dictionary as implemented by ``rjieba`` (the Python
 binding of jieba-rs, a port of jieba): the same words, segmented the same way, about twenty
 times faster than the pure-Python ``jieba``, which made word splitting most of a build's time.
-Each taxonomy gets its own ``rjieba.Jieba`` with the repo's user dictionary and the taxonomy
-keywords added, so multi-character terms such as 上合组织 or 铸牢中华民族共同体意识 come out
-as one token; the parser's dictionary is never modified. Term specificity comes from jieba's
-bundled IDF table (general Chinese corpus); part-of-speech classes come from the user
-dictionary and the taxonomy, else from the segmenter's own dictionary (jieba's, tags included:
-``Analyzer.pos_of``), so jieba's 350,000-word POS table is read only in the rare case that
-needs it.
+Each taxonomy gets its own segmenter (``sitegen.dictionary.segmenter``: the first one in a
+process is the dictionary the parser already loaded) with the repo's user dictionary and the
+taxonomy keywords added, so multi-character terms such as 上合组织 or 铸牢中华民族共同体意识
+come out as one token; the parser's answers never include these words. Term specificity
+comes from jieba's bundled IDF table (general Chinese corpus); part-of-speech classes come
+from the user dictionary and the taxonomy, else from the segmenter's own dictionary (jieba's,
+tags included: ``Analyzer.pos_of``), so jieba's 350,000-word POS table is read only in the
+rare case that needs it.
 
 The IDF table is loaded once per process and shared read-only.
 """
@@ -26,8 +27,8 @@ from importlib import metadata
 
 import jieba
 import numpy as np
-import rjieba
 
+from ..dictionary import add_word, segmenter
 from .taxonomy import Taxonomy
 
 _LOCK = threading.Lock()
@@ -106,7 +107,7 @@ class Analyzer:
     """Tokenizer + stop words + IDF + POS classes for one taxonomy."""
 
     def __init__(self, taxonomy: Taxonomy):
-        tk = rjieba.Jieba()  # jieba's default dictionary
+        tk = segmenter()  # jieba's dictionary, shared with the parser (see sitegen.dictionary)
         # POS classes come from the segmenter: its dictionary is jieba's, tags included, and
         # segmenting with ``tag`` reports each token's (see ``pos_of``). The taxonomy's own
         # words are decided here: tagged user words take their tag, keywords jieba lacks are
@@ -118,7 +119,7 @@ class Analyzer:
                 self._own_pos[word] = tag
             elif not tk.has_word(word) and word not in self._own_pos:
                 self._unknown.add(word)
-            tk.add_word(word, freq, tag)  # a word jieba has keeps jieba's tag
+            add_word(tk, word, freq, tag)  # a word jieba has keeps jieba's tag
         # Taxonomy keywords are segmented as whole words so they can match tokens.
         for spec in taxonomy.themes:
             for kw in spec.keywords:
@@ -126,7 +127,7 @@ class Analyzer:
                     self._unknown.discard(kw)
                     self._own_pos[kw] = "nz"
                 if not tk.has_word(kw):
-                    tk.add_word(kw, 500, None)
+                    add_word(tk, kw, 500, None)
         self.tokenizer = tk
         self._seen_pos: dict[str, str | None] = {}  # token -> class, as segmentation found it
         self.idf, self.median_idf = _idf_table()

@@ -27,9 +27,9 @@ def parse_seed(seed: SeedFile) -> ParseResult:
 def warm_up() -> None:
     """Load what parsing needs lazily (the word list) now — before forking workers,
     so they share it instead of each loading it."""
-    from .text import _dictionary
+    from ..dictionary import load
 
-    _dictionary()
+    load()
 
 
 __all__ = ["parse_seed", "parse_text", "warm_up"]

@@ -12,6 +12,8 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Sequence
 
+from ..dictionary import is_jieba_word
+
 #: Characters that end a sentence.
 SENTENCE_END = "。！？!?…；;"
 #: Closing quotes/brackets that may follow a sentence end ("……。”").
@@ -112,29 +114,15 @@ def opens_mid_sentence(text: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
-def _dictionary():
-    """jieba's default dictionary: ``rjieba`` (the jieba-rs binding) loads it on import
-    (a tenth of a second; forked workers share it without copying) and answers ``has_word``
-    from it. None without rjieba."""
-    try:
-        import rjieba  # noqa: PLC0415 - loaded on first use
-
-        return rjieba
-    except Exception:  # pragma: no cover - rjieba missing or broken
-        return None
-
-
 def is_word(text: str) -> bool:
-    """Is ``text`` a word of jieba's dictionary?
+    """Is ``text`` a word of jieba's dictionary (never of a user dictionary: see
+    :mod:`sitegen.dictionary`)?
 
     Without a dictionary every string counts as a word, which errs on the side of
     "this paragraph starts normally".
     """
-    words = _dictionary()
-    if words is None:
-        return True
-    return bool(text) and words.has_word(text)
+    found = is_jieba_word(text) if text else False
+    return True if found is None else found
 
 
 def _decompositions() -> dict[int, str]:
