@@ -381,3 +381,20 @@ def test_parallel_word_splitting_and_per_article_step_equal_sequential(taxonomy,
     forked = group_articles(items, taxonomy)
     monkeypatch.setenv("SITEGEN_JOBS", "1")
     assert _snapshot(group_articles(items, taxonomy)) == _snapshot(forked)
+
+
+def test_idf_median_is_the_upper_median_of_the_table():
+    """The IDF table's median (the weight of words it lacks) is ``sorted(values)[n // 2]``,
+    computed from the counts of its distinct values."""
+    import random
+    from collections import Counter
+
+    from sitegen.group.text import _idf_table, _upper_median
+
+    rng = random.Random(7)
+    for n in (1, 2, 3, 10, 101):
+        values = [rng.choice([0.5, 1.25, 3.0, 7.5, 11.0]) for _ in range(n)]
+        assert _upper_median(Counter(values)) == sorted(values)[n // 2]
+    assert _upper_median(Counter()) == 0.0
+    table, median = _idf_table()
+    assert len(table) > 200_000 and median == sorted(table.values())[len(table) // 2]
