@@ -10,6 +10,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
+from itertools import compress, repeat
 from typing import Iterable, Sequence
 
 from ..dictionary import is_jieba_word
@@ -247,7 +248,7 @@ class Vocabulary:
         self.n = max(n, 1)
         self.df = df
         self._idf: dict[str, float] = {}
-        self._queries: dict[str, tuple[list[tuple[str, float]], float]] = {}
+        self._queries: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
 
     def idf(self, gram: str) -> float:
@@ -260,12 +261,14 @@ class Vocabulary:
         """IDF-weighted share of the query's distinct bigrams that occur in the target."""
         weighted = self._queries.get(query)
         if weighted is None:
-            grams = [(g, self.idf(g)) for g in dict.fromkeys(_bigrams(query))]
-            weighted = self._queries[query] = (grams, sum(w for _, w in grams))
-        grams, total = weighted
+            grams = tuple(dict.fromkeys(_bigrams(query)))
+            weights = tuple(map(self.idf, grams))
+            weighted = self._queries[query] = (grams, weights, sum(weights))
+        grams, weights, total = weighted
         if not grams or total <= 0:
             return 0.0
-        hit = sum(w for g, w in grams if g in target_grams)
+        # The weights of the grams found, added in the query's order (as a loop would).
+        hit = sum(compress(weights, map(target_grams.__contains__, grams)))
         return hit / total
 
     def vector(self, text: str) -> dict[str, float]:
@@ -285,5 +288,5 @@ class Vocabulary:
         (va, na), (vb, nb) = self._vector(a), self._vector(b)
         if not va or not vb:
             return 0.0
-        dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
+        dot = sum(map(operator.mul, va.values(), map(vb.get, va, repeat(0.0))))  # in va's order
         return dot / (na * nb) if na and nb else 0.0
