@@ -357,6 +357,21 @@ def test_search_index_has_headline_bigrams(pages):
     assert len(js) < 60_000
 
 
+def test_search_terms_of_mixed_text():
+    """Han bigrams within each run (a lone character stands for itself; punctuation, spaces
+    and Latin letters break runs), English words without stop words, all NFKC-lowered."""
+    from sitegen.render.search import build_index, terms
+
+    assert terms("习近平出席APEC会议，新 a 1 of Ｔｒａｄｅ") == {
+        "习近", "近平", "平出", "出席", "会议", "新", "apec", "1", "trade"}
+    assert terms("", "中欧", "班列") == {"中欧", "班列"}
+    idx = build_index([{"u": "a.html", "hz": "中欧班列", "lz": "班列开行"},
+                       {"u": "b.html", "hz": "班列", "he": "Freight trains", "le": "Trains run"}])
+    assert idx["h"] == {"中欧": [0], "欧班": [0], "班列": [0, 1], "freight": [1], "trains": [1]}
+    assert idx["b"] == {"列开": [0], "开行": [0], "班列": [0], "run": [1], "trains": [1]}
+    assert list(idx["h"]) == sorted(idx["h"]) and idx["docs"][1] == {"u": "b.html", "hz": "班列", "he": "Freight trains"}
+
+
 def test_deterministic(pages):
     again = render(sample_site())
     assert again == pages

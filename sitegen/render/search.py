@@ -13,7 +13,11 @@ import unicodedata
 
 from .util import script_json
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Every position followed by two Han characters (the bigrams of each run, by the regex
+# engine alone), and each Han character standing alone.
+_CJK_BIGRAM = re.compile(rf"(?=([{_HAN}]{{2}}))")
+_CJK_ALONE = re.compile(rf"(?<![{_HAN}])[{_HAN}](?![{_HAN}])")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOP = frozenset(
     "a an and are as at be by for from has have in is it its of on or that the to was were with".split()
@@ -24,22 +28,29 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").lower()
 
 
+def _add_terms(out: set[str], normalised: str) -> None:
+    out.update(_CJK_BIGRAM.findall(normalised))
+    out.update(_CJK_ALONE.findall(normalised))
+    out.update(w for w in _WORD.findall(normalised) if w not in _STOP and (len(w) > 1 or w.isdigit()))
+
+
 def cjk_terms(text: str) -> set[str]:
     """Bigrams of every run of Han characters (a lone character stands for itself)."""
-    out: set[str] = set()
-    for run in _CJK.findall(normalise(text)):
-        if len(run) == 1:
-            out.add(run)
-        out.update(map(str.__add__, run[:-1], run[1:]))
-    return out
+    t = normalise(text)
+    return set(_CJK_BIGRAM.findall(t)) | set(_CJK_ALONE.findall(t))
 
 
 def en_terms(text: str) -> set[str]:
     return {w for w in _WORD.findall(normalise(text)) if w not in _STOP and (len(w) > 1 or w.isdigit())}
 
 
-def terms(text: str) -> set[str]:
-    return cjk_terms(text) | en_terms(text)
+def terms(*texts: str) -> set[str]:
+    """The search terms of ``texts`` together: Chinese bigrams and English words."""
+    out: set[str] = set()
+    for text in texts:
+        if text:
+            _add_terms(out, normalise(text))
+    return out
 
 
 def build_index(docs: list[dict]) -> dict:
@@ -55,16 +66,21 @@ def build_index(docs: list[dict]) -> dict:
     body: dict[str, list[int]] = {}
     out_docs = []
     for i, d in enumerate(docs):
-        for t in terms(d.get("hz", "")) | terms(d.get("he", "")) | terms(d.get("k", "")):
-            head.setdefault(t, []).append(i)
-        for t in terms(d.get("lz", "")) | terms(d.get("le", "")):
-            body.setdefault(t, []).append(i)
+        for postings, found in ((head, terms(d.get("hz", ""), d.get("he", ""), d.get("k", ""))),
+                                (body, terms(d.get("lz", ""), d.get("le", "")))):
+            get = postings.get
+            for t in found:
+                docs_of = get(t)
+                if docs_of is None:
+                    postings[t] = [i]
+                else:
+                    docs_of.append(i)
         out_docs.append({k: d[k] for k in ("u", "hz", "he", "th") if d.get(k)})
     return {
         "v": 1,
         "docs": out_docs,
-        "h": dict(sorted(head.items())),
-        "b": dict(sorted(body.items())),
+        "h": {t: head[t] for t in sorted(head)},
+        "b": {t: body[t] for t in sorted(body)},
     }
 
 
