@@ -423,6 +423,8 @@ class _Renderer:
             for i in range(len(jobs)):
                 self._take(self._do_job(i, in_worker=False))
             return
+        for name in dict.fromkeys(template for _, template, _, _ in jobs if template):
+            self.env.get_template(name)  # compiled once, here, rather than in every worker
         _ACTIVE = self  # forked workers inherit the renderer and its views
         self._pid = os.getpid()  # parallel_map may also run the chunks in this process
         try:
