@@ -309,40 +309,40 @@ def pending_in(log: str) -> bool:
     return "pending" in text or "await" in text
 
 
-def bench_sitegen(work: Path, n: int, repeat: int = 1) -> dict:
-    """Cold, no-op and one-changed builds, ``repeat`` times; the run with the median cold time
-    is reported for each (all runs are in ``runs``)."""
+def sitegen_round(work: Path, n: int, i: int) -> dict:
+    """Round ``i`` of sitegen's builds: cold, no-op, one seed changed."""
     seed = changed_seed(work)
     original = seed.read_bytes()
     logs = work / "logs"
     logs.mkdir(exist_ok=True)
-    compile_sitegen()
-    runs: list[dict] = []
-    for i in range(repeat):
-        shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
-        clear_output(work)
-        settle()
-        res: dict = {}
-        try:
-            res["cold"] = run_timed(sitegen_cmd(work), work, logs / f"cold.{i}.log")
-            res["noop"] = run_timed(sitegen_cmd(work), work, logs / f"noop.{i}.log")
-            append_paragraph(seed)
-            res["one_changed"] = run_timed(sitegen_cmd(work), work, logs / f"one_changed.{i}.log")
-            note_deletions()  # the build removed the site it replaced
-        finally:
-            seed.write_bytes(original)
-        for name, r in res.items():
-            if r["rc"] != 0:
-                sys.exit(f"[n={n}] sitegen {name} build failed (exit {r['rc']}):\n{_tail(r['log'])}")
-            r["pending"] = pending_in(r["log"])
-            if r["pending"]:
-                print(f"[n={n}] warning: the {name} build reports pending translations "
-                      f"(the model path was exercised): see {r['log']}", flush=True)
-        if "nothing changed" not in Path(res["noop"]["log"]).read_text(encoding="utf-8"):
-            print(f"[n={n}] warning: the no-op rebuild did not skip: see {res['noop']['log']}", flush=True)
-        if memory_changed(work):
-            print(f"[n={n}] warning: a build wrote to the bench memory (a text was missing)", flush=True)
-        runs.append(res)
+    shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
+    clear_output(work)
+    settle()
+    res: dict = {}
+    try:
+        res["cold"] = run_timed(sitegen_cmd(work), work, logs / f"cold.{i}.log")
+        res["noop"] = run_timed(sitegen_cmd(work), work, logs / f"noop.{i}.log")
+        append_paragraph(seed)
+        res["one_changed"] = run_timed(sitegen_cmd(work), work, logs / f"one_changed.{i}.log")
+        note_deletions()  # the build removed the site it replaced
+    finally:
+        seed.write_bytes(original)
+    for name, r in res.items():
+        if r["rc"] != 0:
+            sys.exit(f"[n={n}] sitegen {name} build failed (exit {r['rc']}):\n{_tail(r['log'])}")
+        r["pending"] = pending_in(r["log"])
+        if r["pending"]:
+            print(f"[n={n}] warning: the {name} build reports pending translations "
+                  f"(the model path was exercised): see {r['log']}", flush=True)
+    if "nothing changed" not in Path(res["noop"]["log"]).read_text(encoding="utf-8"):
+        print(f"[n={n}] warning: the no-op rebuild did not skip: see {res['noop']['log']}", flush=True)
+    if memory_changed(work):
+        print(f"[n={n}] warning: a build wrote to the bench memory (a text was missing)", flush=True)
+    return res
+
+
+def sitegen_summary(runs: list[dict]) -> dict:
+    """The run with the median time of each kind of build (all runs are in ``runs``)."""
     out = {name: median_run([r[name] for r in runs]) for name in ("cold", "noop", "one_changed")}
     out["runs"] = runs
     return out
@@ -372,28 +372,49 @@ def pelican_venv() -> Path:
     return exe
 
 
-def bench_pelican(work: Path, n: int, repeat: int = 1) -> dict:
-    exe = pelican_venv()
+def pelican_cmd() -> list[str]:
+    return [str(pelican_venv()), "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
+
+
+def pelican_warm_up(work: Path) -> None:
+    """Untimed: compiles Pelican's bytecode and warms the page cache, as the prefill build
+    and ``compile_sitegen`` do for sitegen."""
     folder = work / "pelican"
-    cmd = [str(exe), "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
-    logs = work / "logs"
-    logs.mkdir(exist_ok=True)
-    # Untimed warm-up: compiles Pelican's bytecode and warms the page cache, as the
-    # prefill build does for sitegen.
+    (work / "logs").mkdir(exist_ok=True)
     set_aside(folder / "output")
-    run_timed(cmd, folder, logs / "pelican-warmup.log")
-    runs = []
-    for i in range(repeat):
-        set_aside(folder / "output")
-        set_aside(folder / "cache")
-        settle()
-        r = run_timed(cmd, folder, logs / f"pelican.{i}.log")
-        if r["rc"] != 0:
-            sys.exit(f"[n={n}] pelican failed (exit {r['rc']}):\n{_tail(r['log'])}")
-        runs.append(r)
-    r = median_run(runs)
-    r["pages"] = sum(1 for p in (folder / "output").rglob("*.html"))
+    run_timed(pelican_cmd(), folder, work / "logs" / "pelican-warmup.log")
+
+
+def pelican_round(work: Path, n: int, i: int) -> dict:
+    folder = work / "pelican"
+    set_aside(folder / "output")
+    set_aside(folder / "cache")
+    settle()
+    r = run_timed(pelican_cmd(), folder, work / "logs" / f"pelican.{i}.log")
+    if r["rc"] != 0:
+        sys.exit(f"[n={n}] pelican failed (exit {r['rc']}):\n{_tail(r['log'])}")
     return r
+
+
+def pelican_summary(work: Path, runs: list[dict]) -> dict:
+    r = median_run(runs)
+    r["pages"] = sum(1 for p in (work / "pelican" / "output").rglob("*.html"))
+    return r
+
+
+def bench_both(work: Path, n: int, repeat: int, pelican: bool) -> tuple[dict, dict | None]:
+    """``repeat`` rounds, each timing sitegen's three builds and then Pelican's build, so the
+    two tools meet the same machine: on a shared host, speed drifts by 10-20 % over minutes,
+    and timing all of one tool's builds before the other's put that drift into the ratio."""
+    compile_sitegen()
+    if pelican:
+        pelican_warm_up(work)
+    sg_runs, pel_runs = [], []
+    for i in range(repeat):
+        sg_runs.append(sitegen_round(work, n, i))
+        if pelican:
+            pel_runs.append(pelican_round(work, n, i))
+    return sitegen_summary(sg_runs), pelican_summary(work, pel_runs) if pelican else None
 
 
 # -- profile --------------------------------------------------------------------------------
@@ -566,8 +587,7 @@ def main(argv: list[str] | None = None) -> int:
         work = ensure_corpus(n, args.seed)
         info = ensure_memory(work)
         print(f"[n={n}] memory: {info}", flush=True)
-        res = bench_sitegen(work, n, args.repeat)
-        pel = None if args.skip_pelican else bench_pelican(work, n, args.repeat)
+        res, pel = bench_both(work, n, args.repeat, pelican=not args.skip_pelican)
         row = {
             "n": n,
             "articles_parsed": info.get("articles"),
