@@ -35,7 +35,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.translate.text import normalise, source_key
+from sitegen.translate.text import key_of_normalised, normalise, source_key
 from sitegen.atomic import atomic_write_text
 
 FORMAT_VERSION = 1
@@ -140,11 +140,12 @@ def _parse(path: Path, data: object) -> dict[str, MemoryEntry]:
             raise TranslationMemoryError(f"{where}: not an object")
         source = item.get("source")
         translation = item.get("translation")
-        if not isinstance(source, str) or not normalise(source):
+        normalised = normalise(source) if isinstance(source, str) else ""
+        if not normalised:
             raise TranslationMemoryError(f"{where}: 'source' must be a non-empty string")
         if not isinstance(translation, str):
             raise TranslationMemoryError(f"{where}: 'translation' must be a string")
-        key = source_key(source)
+        key = key_of_normalised(normalised)
         given = item.get("hash")
         if given is not None and given != key:
             raise TranslationMemoryError(

@@ -34,8 +34,13 @@ def normalise(text: str) -> str:
 
 def source_key(text: str) -> str:
     """Short sha256 of the normalised text: the translation-memory key."""
-    digest = hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
-    return digest[:KEY_LENGTH]
+    return key_of_normalised(normalise(text))
+
+
+def key_of_normalised(normalised: str) -> str:
+    """``source_key`` of a text whose ``normalise`` is ``normalised`` (for callers that
+    need both: NFKC on every text of a build is most of the memory's cost)."""
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:KEY_LENGTH]
 
 
 def model_input(text: str) -> str:
