@@ -318,9 +318,10 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     for d in docs:
         w = {t: (1.0 + math.log(c)) * idf[t] * cf[df[t]] for t, c in d.counts.items()}
         d.weights = w
-        top = sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS]
-        norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
-        d.vec = {t: v / norm for t, v in top}
+        # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
+        top = sorted([(-v, t) for t, v in w.items()])[:VECTOR_TERMS]
+        norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
+        d.vec = {t: -v / norm for v, t in top}
 
     # neighbours, own theme scores and tags: per article, over the cores for large corpora
     scorer = _Scorer(taxonomy, analyzer)
@@ -400,6 +401,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     # 5. related ----------------------------------------------------------------------------
     groupings: dict[str, Grouping] = {}
     debug: dict[str, ArticleDebug] = {}
+    final_rows, own_rows = final.tolist(), own.tolist()  # Python floats: no numpy scalar per read
     for i, d in enumerate(docs):
         theme = auto_theme_of[i] if i in auto_theme_of else configured[theme_of[i]]
         groupings[d.permalink] = Grouping(
@@ -408,8 +410,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
             related=tuple(docs[j].permalink for j in _related(i, neighbours, theme_of, auto_theme_of, n)),
         )
         debug[d.permalink] = ArticleDebug(
-            scores={s.slug: round(float(final[i, k]), 4) for k, s in enumerate(taxonomy.themes) if final[i, k] > 0},
-            own_scores={s.slug: round(float(own[i, k]), 4) for k, s in enumerate(taxonomy.themes) if own[i, k] > 0},
+            scores={s.slug: round(v, 4) for s, v in zip(taxonomy.themes, final_rows[i]) if v > 0},
+            own_scores={s.slug: round(v, 4) for s, v in zip(taxonomy.themes, own_rows[i]) if v > 0},
             reason=reason[i],
         )
 
@@ -466,14 +468,14 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
 def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
     # ``sorted(...)[:n]`` is what ``heapq.nsmallest(n, ...)`` is documented to equal, and
     # faster on a few dozen candidates.
+    # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
     taggable = analyzer.taggable
-    cands = sorted(
-        ((w, t) for t, w in d.weights.items()
-         if (ok := taggable(t)) is True or (ok is None and d.counts[t] >= 2)),
-        key=lambda wt: (-wt[0], wt[1]))[:4 * MAX_TAGS]
+    cands = sorted([(-w, t) for t, w in d.weights.items()
+                    if (ok := taggable(t)) is True or (ok is None and d.counts[t] >= 2)])[:4 * MAX_TAGS]
     chosen: list[str] = []
-    top = cands[0][0] if cands else 0.0
-    for w, t in cands:
+    top = -cands[0][0] if cands else 0.0
+    for neg_w, t in cands:
+        w = -neg_w
         if len(chosen) >= MAX_TAGS:
             break
         if len(chosen) >= MIN_TAGS and w < TAG_REL_CUTOFF * top:
