@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import Element
-from .text import (Vocabulary, bigram_set, ends_sentence, joined_bigram_set, joined_texts, opens_mid_sentence,
+from .text import (Vocabulary, ends_sentence, joined_bigram_set, joined_texts, opens_mid_sentence,
                    visual_width)
 
 
@@ -227,7 +227,9 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
 
 
 def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Vocabulary,
-                       following: str) -> bool:
+                       following: list[str]) -> bool:
+    """Is ``buf`` (the elements between ``piece`` and ``para``) a subhead inside the article
+    rather than the headline region of a new one? ``following``: the chunk texts after it."""
     if para.hard_start:
         return False
     units = 0
@@ -253,7 +255,7 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     # A headline printed after its body repeats the body above it, not the text below.
     text = "".join(el.text for el in buf)
     cov_prev = vocab.coverage(text, joined_bigram_set([t for p in piece.paras if not p.subhead for t in p.parts()]))
-    cov_next = vocab.coverage(text, bigram_set(following))
+    cov_next = vocab.coverage(text, joined_bigram_set(following))
     if cov_prev >= 0.6 and cov_next <= 0.35:
         return False
     return True
@@ -271,17 +273,20 @@ def segment(elements: list[Element]) -> Layout:
     buf: list[Element] = []
     current: Piece | None = None
 
-    def following_text(k: int) -> str:
-        out = []
+    def following_parts(k: int) -> list[str]:
+        """The chunk texts of the (up to four) paragraphs from node ``k`` on."""
+        out: list[str] = []
+        paras = 0
         for node in nodes[k:]:
             if isinstance(node, Para):
-                out.append(node.raw)
-                if len(out) >= 4:
+                out += node.parts()
+                paras += 1
+                if paras >= 4:
                     break
             elif not getattr(node, "embedded", False) and node.kind not in ("caption",):
-                if out:
+                if paras:
                     break
-        return "".join(out)
+        return out
 
     def start_piece(para: Para, start: str) -> Piece:
         piece = Piece([para], start, index=len(pieces))
@@ -319,7 +324,7 @@ def segment(elements: list[Element]) -> Layout:
                 current = start_piece(para, "hard" if para.hard_start else "orphan")
             elif not current.paras[-1].end_marker and _is_subhead_region(
                     [el for el in buf if el.kind != "caption"], current, para,
-                                    vocab, following_text(k)):
+                                    vocab, following_parts(k)):
                 # a photo caption printed next to a subhead does not end the article
                 for el in buf:
                     if el.kind == "caption":
