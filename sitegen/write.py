@@ -70,6 +70,7 @@ class SiteWriter:
         self.seen: set[str] = set()
         self.count = 0
         self.tmp: Path | None = None
+        self._dirs: set[Path] = set()  # directories of the new tree made so far
 
     def __enter__(self) -> "SiteWriter":
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +87,9 @@ class SiteWriter:
             raise WriteError(f"two pages want the same path {rel!r}")
         target = safe_target(self.tmp, rel)
         self.seen.add(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._dirs:  # one mkdir per directory, not per page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
         self.count += 1
         return target
 
