@@ -398,3 +398,22 @@ def test_idf_median_is_the_upper_median_of_the_table():
     assert _upper_median(Counter()) == 0.0
     table, median = _idf_table()
     assert len(table) > 200_000 and median == sorted(table.values())[len(table) // 2]
+
+
+def test_idf_lookups_match_jiebas_file(taxonomy):
+    """term_idf gives each word the value idf.txt lists for it, and the median to a word
+    the file lacks."""
+    import os
+
+    import jieba
+
+    from sitegen.group.text import analyzer_for
+
+    analyzer = analyzer_for(taxonomy)
+    path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+    with open(path, encoding="utf-8") as f:
+        rows = [line.split() for _, line in zip(range(2000), f)]
+    assert len(rows) == 2000 and all(len(r) == 2 for r in rows)
+    for word, value in rows:
+        assert analyzer.term_idf(word) == float(value), word
+    assert analyzer.term_idf("不在词表里的词语") == analyzer.median_idf > 0

@@ -59,13 +59,20 @@ except metadata.PackageNotFoundError:  # pragma: no cover - vendored or renamed 
     _RJIEBA_VERSION = "unknown"
 
 
-def _idf_table() -> tuple[dict[str, float], float]:
+def _idf_table() -> tuple[dict[bytes, float], float]:
+    """jieba's IDF table, keyed by the UTF-8 bytes of each word (``Analyzer.term_idf``), and
+    its median. Read as bytes: no decoding of 4.7 MB, and half the memory of str keys."""
     global _IDF
     with _LOCK:
         if _IDF is None:
             path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
-            with open(path, encoding="utf-8") as f:
-                parts = f.read().split()  # "word idf" lines; words contain no whitespace
+            with open(path, "rb") as f:
+                data = f.read()
+            parts = data.split()  # "word idf" lines
+            lines = data.count(b"\n") + (not data.endswith(b"\n"))
+            if len(parts) != 2 * lines:  # unexpected layout: line by line, two fields each
+                parts = [field for line in data.splitlines() if len(pair := line.split()) == 2
+                         for field in pair]
             values = parts[1::2]
             # 270,000 words share ~3,300 distinct values: each is converted once, and the
             # table holds 3,300 float objects instead of one per word.
@@ -228,7 +235,7 @@ class Analyzer:
             return ok
 
     def term_idf(self, token: str) -> float:
-        return self.idf.get(token, self.median_idf)
+        return self.idf.get(token.encode("utf-8"), self.median_idf)
 
     def is_known(self, token: str) -> bool:
         """In jieba's or the user's dictionary (not a word guessed by the HMM)."""
@@ -253,7 +260,7 @@ class Analyzer:
         s = self.settings
         counts: dict[str, float] = {}
         total = 0.0
-        is_term = self.is_term
+        is_term, judged = self.is_term, self._term_cache
         for text, weight in ((title, s.headline_weight), (lead, s.lead_weight), (body, 1.0)):
             if not text:
                 continue
@@ -262,7 +269,10 @@ class Analyzer:
             tokens = Counter(self.tokenizer.cut(text))
             self._note_classes(tokens, text)
             for tok, n in tokens.items():
-                if is_term(tok):
+                ok = judged.get(tok)  # is_term's own memo, read without a call per token
+                if ok is None:
+                    ok = is_term(tok)
+                if ok:
                     counts[tok] = counts.get(tok, 0.0) + weight * n
                     total += weight * n
         return Terms(counts=counts, total=total)
