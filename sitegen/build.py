@@ -165,17 +165,20 @@ def prepare_grouping(config: Config):
     return taxonomy
 
 
-def group_stage(state: BuildState, items: list[tuple[str, Article]], taxonomy, term_cache: dict,
-                known_terms: set):
+def group_stage(items: list[tuple[str, Article]], taxonomy, term_cache: dict):
     """Themes, tags and related articles, reusing cached per-article word counts.
-    ``term_cache``: the stored counts plus any made since (``known_terms``: the stored keys;
-    group_articles adds this build's new keys to the mapping)."""
+    ``term_cache``: the stored counts plus any made since (group_articles adds this
+    build's new keys to the mapping); ``save_terms`` stores the result's."""
     from sitegen.group import group_articles
 
-    grouped = group_articles(items, taxonomy, term_cache=term_cache)
+    return group_articles(items, taxonomy, term_cache=term_cache)
+
+
+def save_terms(state: BuildState, grouped, known_terms: set) -> None:
+    """Store the word counts of exactly this build's articles (stale ones drop out), unless
+    they are the ones stored (``known_terms``: the stored keys)."""
     if set(grouped.term_cache) != known_terms:
-        state.put_terms(grouped.term_cache)  # exactly this build's articles: stale ones drop out
-    return grouped
+        state.put_terms(grouped.term_cache)
 
 
 def translate_stage(config: Config, texts: list[str], *, strict: bool, retranslate: bool,
@@ -306,8 +309,7 @@ def _build(
                   f"{sum(len(r.leftovers) for r in results)} leftovers")
 
     permalinks = [article_permalink(a.seed, a.position) for a in articles]
-    grouped = group_stage(state, list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"],
-                          prepared["known"])
+    grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])
     clock.lap("group")
     translations, model_calls, message = translate_stage(
         config, collect_texts(articles) + list(grouped.texts_to_translate),
@@ -324,16 +326,23 @@ def _build(
     old_pages = previous.pages if config.out_dir.is_dir() else {}
     from sitegen.render import render_changed  # jinja2: not needed by a no-op build
 
+    # While the workers render, this process stores the word counts and fingerprints the
+    # inputs as they are now (the memory may have gained entries), so the next build with
+    # no other change is a no-op.
+    after: dict[str, str] = {}
+
+    def meanwhile() -> None:
+        save_terms(state, grouped, prepared["known"])
+        after["fingerprint"] = input_fingerprint(config, seed_paths, strict, retranslate)
+
     with SiteWriter(config.out_dir) as writer:
-        rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer)
+        rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer,
+                                  meanwhile=meanwhile)
         clock.lap("render")
         writer.keep(rendered.unchanged)
     written = writer.count
     clock.lap("write")
-    # The memory may have gained entries: fingerprint it as it is now, so the next
-    # build with no other change is a no-op.
-    fingerprint = input_fingerprint(config, seed_paths, strict, retranslate)
-    state.save(Manifest(inputs=fingerprint, pages=rendered.keys, pending=pending))
+    state.save(Manifest(inputs=after["fingerprint"], pages=rendered.keys, pending=pending))
     reporter.info(f"wrote {written} files to {config.out_dir} "
                   f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")
     return BuildResult(len(articles), written, pending, model_calls, warnings,

@@ -463,7 +463,9 @@ class _Renderer:
         else:
             self.pages[path] = data
 
-    def render(self) -> list[Page]:
+    def render(self, meanwhile=None) -> list[Page]:
+        """Render the site; ``meanwhile`` (the caller's own work) runs in this process
+        after the site-wide files, while the workers render."""
         # The two data files are the largest single jobs: first, so they start at once.
         jobs: list[tuple[str, str | None, object, object]] = [
             ("digest.json", None, None, self._digest_json),
@@ -482,7 +484,12 @@ class _Renderer:
                                      + (f" ({tv.tag.en})." if tv.tag.en else ".")))
                  for tv in self.tag_list]
         # The site-wide files are made here while the workers render the keyed pages.
-        self._many(jobs, meanwhile=self._site_files)
+        def site_files_then_callers_work() -> None:
+            self._site_files()
+            if meanwhile is not None:
+                meanwhile()
+
+        self._many(jobs, meanwhile=site_files_then_callers_work)
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
     def _site_files(self) -> None:
@@ -621,7 +628,7 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
-                   previous: dict[str, str], sink=None) -> RenderResult:
+                   previous: dict[str, str], sink=None, meanwhile=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, search, feeds and data files are always made.
@@ -629,7 +636,10 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     With ``sink`` (a :class:`PageSink`, such as ``sitegen.write.SiteWriter``), pages are
     handed over as they are made and not kept: ``RenderResult.pages`` is then empty and
     ``made`` counts them. Pages rendered in forked workers are written by the workers
-    (``sink.write`` in the child) and reported to the parent's sink with ``sink.adopt``."""
+    (``sink.write`` in the child) and reported to the parent's sink with ``sink.adopt``.
+
+    ``meanwhile``: a callable of the caller's, run in this process while the workers
+    render (or before rendering when there are no workers), so it costs no extra time."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink)
-    pages = renderer.render()
+    pages = renderer.render(meanwhile)
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))
