@@ -140,18 +140,18 @@ class _Postings:
     def __init__(self, docs: list[_Doc]):
         self.n = len(docs)
         vocab: dict[str, int] = {}
-        self.doc_terms: list[list[tuple[int, float]]] = []
+        ids: list[int] = []
+        ws: list[float] = []
+        self.rows: list[tuple[int, int]] = []  # article -> its span of row_terms/row_weights
         for d in docs:
-            row = []
-            for term, w in d.vec.items():
-                t = vocab.get(term)
-                if t is None:
-                    t = vocab[term] = len(vocab)
-                row.append((t, w))
-            self.doc_terms.append(row)
-        terms = np.fromiter((t for row in self.doc_terms for t, _ in row), dtype=np.int64)
-        weights = np.fromiter((w for row in self.doc_terms for _, w in row), dtype=np.float64)
-        owners = np.repeat(np.arange(self.n, dtype=np.int64), [len(row) for row in self.doc_terms])
+            start = len(ids)
+            ids += [vocab.setdefault(term, len(vocab)) for term in d.vec]  # ids in order of first use
+            ws += d.vec.values()
+            self.rows.append((start, len(ids)))
+        # Every article's terms and weights end to end, in article order.
+        self.row_terms = terms = np.array(ids, dtype=np.int64)
+        self.row_weights = weights = np.array(ws, dtype=np.float64)
+        owners = np.repeat(np.arange(self.n, dtype=np.int64), [end - start for start, end in self.rows])
         order = np.argsort(terms, kind="stable")  # by term; articles stay in order within one
         self.docs = owners[order]
         self.weights = weights[order]
@@ -161,18 +161,17 @@ class _Postings:
     def neighbours(self, i: int) -> list[tuple[float, int]]:
         """Article ``i``'s best NEIGHBOURS other articles as (similarity, index), best first,
         ties by index."""
-        row = self.doc_terms[i]
-        if not row:
+        start, end = self.rows[i]
+        if start == end:
             return []
-        terms = np.fromiter((t for t, _ in row), dtype=np.int64, count=len(row))
+        terms = self.row_terms[start:end]
         lens = self.plen[terms]
         # Positions of the row's posting lists, one list after another (term order).
         ends = np.cumsum(lens)
         pos = np.arange(ends[-1], dtype=np.int64) + np.repeat(self.offset[terms] - (ends - lens), lens)
         # One bincount per document over its terms' posting lists, in term order: the same
         # products added to each document's sum in the same order as term-by-term updates.
-        weights = self.weights[pos] * np.repeat(np.fromiter((w for _, w in row), dtype=np.float64, count=len(row)),
-                                                lens)
+        weights = self.weights[pos] * np.repeat(self.row_weights[start:end], lens)
         acc = np.bincount(self.docs[pos], weights=weights, minlength=self.n)
         acc[i] = 0.0
         cand = np.flatnonzero(acc > 1e-12)
