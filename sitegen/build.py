@@ -288,7 +288,8 @@ def _build(
         prepared["taxonomy"] = prepare_grouping(config)
         prepared["terms"] = state.get_terms()
         prepared["known"] = set(prepared["terms"])
-        import sitegen.render  # noqa: F401 - jinja2 and the renderer, loaded while seeds parse
+        from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
+        prepare_render(config.templates_dir)  # and the templates compiled
 
     def split_words_of(result: ParseResult) -> None:
         """Segment each page's articles for grouping as its parse arrives (the parent

@@ -452,3 +452,33 @@ def test_memoised_macros_render_each_distinct_call_once(tmp_path):
     assert str(macros["card"](b, "../", "h2")) == "<h2>../乙</h2>"
     assert str(macros["card"](a, "../")) == "<h3>../&lt;甲&gt;</h3>"  # default argument
     assert memoised_macros(Environment(loader=FileSystemLoader(str(tmp_path / "none")))) == {}
+
+
+def test_prepared_templates_follow_edits_and_errors(tmp_path):
+    """Templates compiled ahead (render.prepare, while the seeds parse) are reused only
+    while their source is unchanged: an edited template renders as edited in the same
+    process, and a template that stops compiling fails the render, naming itself."""
+    import shutil
+
+    from jinja2 import TemplateSyntaxError
+
+    from sitegen.render import prepare
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    site = sample_site()
+    prepare(templates)
+    before = {p.path: p.content for p in render_site(site, templates, STATIC)}
+    assert before == {p.path: p.content for p in render_site(site, TEMPLATES, STATIC)}
+    about = templates / "about.html"
+    about.write_text(about.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}<p>EDITED</p>", 1),
+                     encoding="utf-8")
+    prepare(templates)
+    after = {p.path: p.content for p in render_site(site, templates, STATIC)}
+    assert b"<p>EDITED</p>" in after["about.html"] and b"EDITED" not in before["about.html"]
+    assert {k for k in after if after[k] != before[k]} == {"about.html"}
+    about.write_text("{% block main %}{% if %}{% endblock %}", encoding="utf-8")
+    prepare(templates)  # does not raise: the render reports it
+    with pytest.raises(TemplateSyntaxError) as err:
+        render_site(site, templates, STATIC)
+    assert "about.html" in str(err.value.filename or err.value.name)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from sitegen.parallel import chunks, job_count, parallel_map
 from sitegen.state import tree_digest
@@ -136,11 +136,45 @@ class TagView:
         return self.tag.en or ""
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled template code, kept in this process for every environment that
+    ``make_environment`` makes (all have the same options, which the code depends on).
+    Entries are keyed by template name, file and a checksum of the source, so an edited
+    template is compiled again. Forked workers inherit the entries."""
+
+    def __init__(self) -> None:
+        self.codes: dict[tuple[str, str | None], object] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self.codes.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[(bucket.key, bucket.checksum)] = bucket.code
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def prepare(templates_dir: Path) -> None:
+    """Compile the templates now (~0.06 s), e.g. while the seeds are parsed: renderers
+    made later in this process, and their forked workers, then find them compiled. A
+    template that does not compile is left for the render to report."""
+    env = make_environment(Path(templates_dir))
+    for name in env.list_templates(extensions=("html", "xml")):
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - reported, with its location, when it is rendered
+            continue
+
+
 def make_environment(templates_dir: Path) -> Environment:
     """Templates are the project's own files; seed text only ever arrives as autoescaped
     data and is never compiled, so no sandbox is needed (it cost ~30% of render time)."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
+        bytecode_cache=_COMPILED,
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True, default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
