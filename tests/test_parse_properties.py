@@ -124,6 +124,27 @@ def test_fast_nfkc_equals_unicodedata(text):
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
+@SETTINGS
+@given(st.one_of(st.text(), st.text(alphabet=_NFKC_ALPHABET)))
+def test_line_width_counts_each_character(text):
+    """A line's printed width is one cell per wide character (East Asian width W or F)
+    and half a cell for any other, however it is computed."""
+    import unicodedata
+
+    from sitegen.parse.text import visual_width
+
+    assert visual_width(text) == sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def test_characters_counted_wide_without_looking_are_wide():
+    import unicodedata
+
+    from sitegen.parse.text import _SURELY_WIDE
+
+    surely = [chr(c) for c in range(0x10000) if _SURELY_WIDE.fullmatch(chr(c))]
+    assert len(surely) > 20000 and all(unicodedata.east_asian_width(c) in "WF" for c in surely)
+
+
 def _line_cases() -> list[str]:
     lines = [ln.strip() for t in SEED_TEXTS for ln in t.split("\n") if ln.strip()]
     return lines

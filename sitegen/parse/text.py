@@ -38,10 +38,18 @@ class _CellWidths(dict):
 _CELL_WIDTHS = _CellWidths()
 
 
+#: Characters that are wide (East Asian width W or F) without asking: CJK ideographs,
+#: CJK punctuation (not U+303F, which is narrow), full-width forms. Most of a line.
+_SURELY_WIDE = re.compile("[\u4e00-\u9fff\u3000-\u303e\uff01-\uff60\uffe0-\uffe6]+")
+
+
 @functools.lru_cache(maxsize=1024)  # line checks ask for the width of the same line in turn
 def visual_width(text: str) -> float:
-    """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5."""
-    return sum(map(_CELL_WIDTHS.__getitem__, text))
+    """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5.
+    (Whole and half cells add up exactly in any order: the runs of surely wide characters
+    count 1 each, the rest are looked up.)"""
+    rest = _SURELY_WIDE.sub("", text)
+    return (len(text) - len(rest)) + sum(map(_CELL_WIDTHS.__getitem__, rest))
 
 
 def strip_closers(text: str) -> str:
