@@ -463,6 +463,7 @@ def test_prepared_templates_follow_edits_and_errors(tmp_path):
     from jinja2 import TemplateSyntaxError
 
     from sitegen.render import prepare
+    from sitegen.render.site import _COMPILED
 
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
@@ -470,6 +471,7 @@ def test_prepared_templates_follow_edits_and_errors(tmp_path):
     prepare(templates)
     before = {p.path: p.content for p in render_site(site, templates, STATIC)}
     assert before == {p.path: p.content for p in render_site(site, TEMPLATES, STATIC)}
+    entries = len(_COMPILED.codes)
     about = templates / "about.html"
     about.write_text(about.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}<p>EDITED</p>", 1),
                      encoding="utf-8")
@@ -477,6 +479,7 @@ def test_prepared_templates_follow_edits_and_errors(tmp_path):
     after = {p.path: p.content for p in render_site(site, templates, STATIC)}
     assert b"<p>EDITED</p>" in after["about.html"] and b"EDITED" not in before["about.html"]
     assert {k for k in after if after[k] != before[k]} == {"about.html"}
+    assert len(_COMPILED.codes) == entries  # the edited template's code replaced its entry
     about.write_text("{% block main %}{% if %}{% endblock %}", encoding="utf-8")
     prepare(templates)  # does not raise: the render reports it
     with pytest.raises(TemplateSyntaxError) as err:

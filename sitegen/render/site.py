@@ -139,19 +139,20 @@ class TagView:
 class _CompiledTemplates(BytecodeCache):
     """Compiled template code, kept in this process for every environment that
     ``make_environment`` makes (all have the same options, which the code depends on).
-    Entries are keyed by template name, file and a checksum of the source, so an edited
-    template is compiled again. Forked workers inherit the entries."""
+    One entry per template file, with a checksum of the source it was compiled from: an
+    edited template is compiled again and replaces its entry (``sitegen serve`` rebuilds in
+    one process). Forked workers inherit the entries."""
 
     def __init__(self) -> None:
-        self.codes: dict[tuple[str, str | None], object] = {}
+        self.codes: dict[str, tuple[str, object]] = {}  # bucket key -> (source checksum, code)
 
     def load_bytecode(self, bucket) -> None:
-        code = self.codes.get((bucket.key, bucket.checksum))
-        if code is not None:
-            bucket.code = code
+        found = self.codes.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
 
     def dump_bytecode(self, bucket) -> None:
-        self.codes[(bucket.key, bucket.checksum)] = bucket.code
+        self.codes[bucket.key] = (bucket.checksum, bucket.code)
 
 
 _COMPILED = _CompiledTemplates()
