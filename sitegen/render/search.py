@@ -28,20 +28,26 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").lower()
 
 
+def _cjk(normalised: str) -> list[str]:
+    return _CJK_BIGRAM.findall(normalised) + _CJK_ALONE.findall(normalised)
+
+
+def _en(normalised: str) -> list[str]:
+    return [w for w in _WORD.findall(normalised) if w not in _STOP and (len(w) > 1 or w.isdigit())]
+
+
 def _add_terms(out: set[str], normalised: str) -> None:
-    out.update(_CJK_BIGRAM.findall(normalised))
-    out.update(_CJK_ALONE.findall(normalised))
-    out.update(w for w in _WORD.findall(normalised) if w not in _STOP and (len(w) > 1 or w.isdigit()))
+    out.update(_cjk(normalised))
+    out.update(_en(normalised))
 
 
 def cjk_terms(text: str) -> set[str]:
     """Bigrams of every run of Han characters (a lone character stands for itself)."""
-    t = normalise(text)
-    return set(_CJK_BIGRAM.findall(t)) | set(_CJK_ALONE.findall(t))
+    return set(_cjk(normalise(text)))
 
 
 def en_terms(text: str) -> set[str]:
-    return {w for w in _WORD.findall(normalise(text)) if w not in _STOP and (len(w) > 1 or w.isdigit())}
+    return set(_en(normalise(text)))
 
 
 def terms(*texts: str) -> set[str]:
