@@ -59,6 +59,25 @@ def test_round_trip_sorted_by_hash_readable_json(tmp_path):
     assert path.read_text(encoding="utf-8") == text  # stable output
 
 
+def test_lookup_agrees_with_the_key_of_every_text(tmp_path):
+    """lookup() finds the entry a text's key names, whether or not the text is spelled as
+    the stored source; after an entry is replaced it finds the replacement."""
+    path = tmp_path / "memory.json"
+    memory = TranslationMemory(path)
+    for s in ["习近平会见外宾", "２０２４年 经济 增长", "Ｈello  世界"]:
+        memory.put(entry(s, f"EN {s}"))
+    memory.save()
+    memory = TranslationMemory.load(path)
+    texts = ["习近平会见外宾", "习近平会见外宾 ", " 习近平会见外宾", "２０２４年 经济 增长", "2024年 经济  增长",
+             "Ｈello  世界", "Hello 世界", "没有的文本", "", "   ", "\u3000"]
+    for text in texts:
+        key = source_key(text) if text.strip() and text != "\u3000" else None
+        assert memory.lookup(text) == (key, memory.entries.get(key) if key else None), text
+    replaced = entry("习近平会见外宾", "EN replaced")
+    memory.put(replaced)
+    assert memory.lookup("习近平会见外宾") == (replaced.hash, replaced)
+
+
 def test_corrupt_file_names_file_and_position_and_is_left_untouched(tmp_path):
     path = tmp_path / "memory.json"
     bad = '{"version": 1,\n  "entries": [\n    {"source": "标题", }\n  ]\n}\n'

@@ -76,6 +76,8 @@ class TranslationMemory:
         self.path = Path(path)
         self.entries: dict[str, MemoryEntry] = entries or {}
         self.dirty = False
+        # Entries read from the file (their hashes checked against their sources), by source.
+        self._read_by_source: dict[str, MemoryEntry] = {}
 
     # -- reading ---------------------------------------------------------
     @classmethod
@@ -97,10 +99,26 @@ class TranslationMemory:
                 f"{path}:{exc.lineno}:{exc.colno}: corrupt translation memory: {exc.msg} "
                 "(fix or restore the file; it was left untouched)"
             ) from exc
-        return cls(path, _parse(path, data))
+        memory = cls(path, _parse(path, data))
+        memory._read_by_source = {e.source: e for e in memory.entries.values()}
+        return memory
 
     def get(self, text: str) -> MemoryEntry | None:
         return self.entries.get(source_key(text))
+
+    def lookup(self, text: str) -> tuple[str | None, MemoryEntry | None]:
+        """(``source_key(text)``, its entry or None); (None, None) for a text that normalises
+        to nothing. A text equal to the source of an entry read from the file has that
+        entry's key (checked when it was read): found without normalising and hashing it,
+        while that entry is still the one under its key."""
+        entry = self._read_by_source.get(text)
+        if entry is not None and self.entries.get(entry.hash) is entry:
+            return entry.hash, entry
+        normalised = normalise(text)
+        if not normalised:
+            return None, None
+        key = key_of_normalised(normalised)
+        return key, self.entries.get(key)
 
     # -- writing ---------------------------------------------------------
     def put(self, entry: MemoryEntry) -> None:

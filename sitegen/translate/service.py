@@ -9,7 +9,7 @@ from typing import Iterable
 
 from sitegen.models import Article, ArticleEnglish, Translation
 from sitegen.translate.memory import MemoryEntry, MemoryLock, TranslationMemory
-from sitegen.translate.text import join_sentences, key_of_normalised, normalise, split_sentences
+from sitegen.translate.text import join_sentences, split_sentences
 
 INSTALL_HINT = "run `sitegen models install` (or `sitegen models install --file PATH`)"
 _WS_RE = re.compile(r"\s+")
@@ -102,12 +102,10 @@ class TranslationService:
         for text in texts:
             if text is None or text in result:
                 continue
-            normalised = normalise(text)
-            if not normalised:
+            key, entry = self.memory.lookup(text)
+            if key is None:  # nothing to translate
                 result[text] = Translation(text, "", "machine", None)
                 continue
-            key = key_of_normalised(normalised)
-            entry = self.memory.entries.get(key)
             if entry is None:
                 todo.setdefault(key, []).append(text)
                 result[text] = Translation(text, None, "pending", None)
