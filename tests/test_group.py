@@ -417,3 +417,13 @@ def test_idf_lookups_match_jiebas_file(taxonomy):
     for word, value in rows:
         assert analyzer.term_idf(word) == float(value), word
     assert analyzer.term_idf("不在词表里的词语") == analyzer.median_idf > 0
+
+
+def test_table_columns_read_regular_and_irregular_files():
+    """jieba's tables are split at C speed when every line has its fields, and line by line
+    (keeping the well-formed lines) otherwise, for str and bytes alike."""
+    from sitegen.group.text import _columns
+
+    assert _columns("a 1 n\nb 2 v\n", 3) == ["a", "1", "n", "b", "2", "v"]
+    assert _columns(b"a 1\nb 2", 2) == [b"a", b"1", b"b", b"2"]
+    assert _columns("a 1 n\nbroken\nb 2 v x\nc 3 v\n", 3) == ["a", "1", "n", "c", "3", "v"]

@@ -465,9 +465,8 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
 
 
 def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
-    # ``sorted(...)[:n]`` is what ``heapq.nsmallest(n, ...)`` is documented to equal, and
-    # faster on a few dozen candidates.
-    # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
+    # The 4 * MAX_TAGS heaviest candidates, ties by term: ``sorted(...)[:n]`` of (-weight,
+    # term) tuples, which is what heapq.nsmallest documents and faster on a few dozen.
     taggable = analyzer.taggable
     cands = sorted([(-w, t) for t, w in d.weights.items()
                     if (ok := taggable(t)) is True or (ok is None and d.counts[t] >= 2)])[:4 * MAX_TAGS]

@@ -31,7 +31,7 @@ from ..dictionary import add_word, segmenter
 from .taxonomy import Taxonomy
 
 _LOCK = threading.Lock()
-_IDF: tuple[dict[str, float], float] | None = None
+_IDF: tuple[dict[bytes, float], float] | None = None
 _POS: dict[str, str] | None = None
 _ANALYZERS: dict[tuple, "Analyzer"] = {}
 _SPLITS_ALONE = object()  # see Analyzer._class_alone
@@ -67,12 +67,7 @@ def _idf_table() -> tuple[dict[bytes, float], float]:
         if _IDF is None:
             path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
             with open(path, "rb") as f:
-                data = f.read()
-            parts = data.split()  # "word idf" lines
-            lines = data.count(b"\n") + (not data.endswith(b"\n"))
-            if len(parts) != 2 * lines:  # unexpected layout: line by line, two fields each
-                parts = [field for line in data.splitlines() if len(pair := line.split()) == 2
-                         for field in pair]
+                parts = _columns(f.read(), 2)  # "word idf" lines
             values = parts[1::2]
             # 270,000 words share ~3,300 distinct values: each is converted once, and the
             # table holds 3,300 float objects instead of one per word.
@@ -80,6 +75,17 @@ def _idf_table() -> tuple[dict[bytes, float], float]:
             table = dict(zip(parts[0::2], map(as_float.__getitem__, values)))
             _IDF = (table, _upper_median(Counter(table.values())))
         return _IDF
+
+
+def _columns(text, width: int) -> list:
+    """The fields of a table file's lines (str or bytes), ``width`` to a line, end to end:
+    split at C speed when there are ``width`` fields for each line of the file, else line by
+    line, keeping the lines that have ``width`` fields."""
+    parts = text.split()
+    newline = "\n" if isinstance(text, str) else b"\n"
+    if len(parts) == width * (text.count(newline) + (not text.endswith(newline))):
+        return parts
+    return [field for line in text.splitlines() if len(fields := line.split()) == width for field in fields]
 
 
 def _upper_median(counts: Counter) -> float:
@@ -99,17 +105,8 @@ def _pos_table() -> dict[str, str]:
     with _LOCK:
         if _POS is None:
             with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-                text = f.read()
-            parts = text.split()  # "word freq tag" lines
-            if len(parts) == 3 * text.count("\n") or len(parts) == 3 * (text.count("\n") + 1):
-                table = dict(zip(parts[0::3], parts[2::3]))
-            else:  # unexpected layout: parse line by line
-                table = {}
-                for line in text.splitlines():
-                    p = line.split()
-                    if len(p) == 3:
-                        table[p[0]] = p[2]
-            _POS = table
+                parts = _columns(f.read(), 3)  # "word freq tag" lines
+            _POS = dict(zip(parts[0::3], parts[2::3]))
         return _POS
 
 

@@ -52,7 +52,7 @@ BYLINE_BARE_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,10}/)?" + _ROLE + r"[\s\u3000]*[\u4e00-\u9fff·•\s\u3000/、]{2,40}$"
 )
 #: Sentence punctuation: never in a byline or a dateline line.
-SENTENCE_PUNCT_RE = _SENTENCE_PUNCT = re.compile(r"[，。！？；：,!?;:]")
+SENTENCE_PUNCT_RE = re.compile(r"[，。！？；：,!?;:]")
 
 # -- enumerators such as （三） ------------------------------------------------------
 ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
@@ -114,7 +114,7 @@ def is_byline(text: str) -> bool:
     Bylines are short and carry no sentence punctuation.
     """
     body, bullet = strip_bullet(text.strip())
-    if not body or visual_width(body) > 40 or _SENTENCE_PUNCT.search(body):
+    if not body or visual_width(body) > 40 or SENTENCE_PUNCT_RE.search(body):
         return False
     if is_photo_credit(body):
         return False
@@ -151,7 +151,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if b:
         inner = b.group(1).strip()
         if ("记者" in inner or "通讯员" in inner or "/" in inner
-                or (visual_width(inner) <= 20 and not _SENTENCE_PUNCT.search(inner))):
+                or (visual_width(inner) <= 20 and not SENTENCE_PUNCT_RE.search(inner))):
             byline = inner
             rest = rest[b.end():]
     rest = rest.lstrip(" \u3000")

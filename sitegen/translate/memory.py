@@ -35,7 +35,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.translate.text import key_of_normalised, normalise, source_key
+from sitegen.translate.text import key_of_normalised, normalise
 from sitegen.atomic import atomic_write_text
 
 FORMAT_VERSION = 1
@@ -104,7 +104,7 @@ class TranslationMemory:
         return memory
 
     def get(self, text: str) -> MemoryEntry | None:
-        return self.entries.get(source_key(text))
+        return self.lookup(text)[1]
 
     def lookup(self, text: str) -> tuple[str | None, MemoryEntry | None]:
         """(``source_key(text)``, its entry or None); (None, None) for a text that normalises
