@@ -181,20 +181,24 @@ def save_terms(state: BuildState, grouped, known_terms: set) -> None:
         state.put_terms(grouped.term_cache)
 
 
-def translate_stage(config: Config, texts: list[str], *, strict: bool, retranslate: bool,
-                    progress: bool) -> tuple[dict[str, Translation], int, str | None]:
+def open_translation(config: Config, *, strict: bool, retranslate: bool, progress: bool):
+    """The build's translation service: the memory locked and loaded (~30 ms at 1,000
+    articles, done while the seeds parse). Close it once ``translate_stage`` is done."""
+    from sitegen.translate import TranslationService
+
+    return TranslationService(config.memory_path, strict=strict or config.strict, retranslate=retranslate,
+                              progress=progress)
+
+
+def translate_stage(service, texts: list[str]) -> tuple[dict[str, Translation], int, str | None]:
     """Every text in one batch: (translations, model calls, warning to show or None).
 
     Grouping needs no English, so it runs first and its automatic theme and tag names join
     the headlines and leads here: the model is called once per build."""
-    from sitegen.translate import TranslationService
-
-    with TranslationService(config.memory_path, strict=strict or config.strict, retranslate=retranslate,
-                            progress=progress) as service:
-        translations = service.translate(texts)
-        service.save()
-        message = service.status_message.removeprefix("warning: ") if service.status_message else None
-        return translations, service.model_calls, message
+    translations = service.translate(texts)
+    service.save()
+    message = service.status_message.removeprefix("warning: ") if service.status_message else None
+    return translations, service.model_calls, message
 
 
 def assemble_site(config: Config, permalinks: list[str], articles: list[Article],
@@ -287,6 +291,8 @@ def _build(
     prepared = {}
 
     def prepare_later_stages() -> None:
+        prepared["translator"] = open_translation(config, strict=strict, retranslate=retranslate,
+                                                  progress=reporter.interactive)
         prepared["taxonomy"] = prepare_grouping(config)
         prepared["terms"] = state.get_terms()
         prepared["known"] = set(prepared["terms"])
@@ -300,26 +306,30 @@ def _build(
 
         split_words(result.articles, prepared["taxonomy"], prepared["terms"])
 
-    results, seed_warnings, parsed = parse_all(seed_paths, state, reporter, meanwhile=prepare_later_stages,
-                                               on_parsed=split_words_of)
-    clock.lap("parse")
-    warnings += seed_warnings
-    articles = [a for r in results for a in r.articles]
-    for result in results:
-        for w in result.warnings:
-            reporter.detail(f"parse: {w}")
-    reporter.info(f"parsed {len(results)} seeds: {len(articles)} articles, "
-                  f"{sum(len(r.leftovers) for r in results)} leftovers")
+    # The memory is locked and loaded while the seeds parse, and unlocked once translated.
+    try:
+        results, seed_warnings, parsed = parse_all(seed_paths, state, reporter, meanwhile=prepare_later_stages,
+                                                   on_parsed=split_words_of)
+        clock.lap("parse")
+        warnings += seed_warnings
+        articles = [a for r in results for a in r.articles]
+        for result in results:
+            for w in result.warnings:
+                reporter.detail(f"parse: {w}")
+        reporter.info(f"parsed {len(results)} seeds: {len(articles)} articles, "
+                      f"{sum(len(r.leftovers) for r in results)} leftovers")
 
-    permalinks = [article_permalink(a.seed, a.position) for a in articles]
-    grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])
-    clock.lap("group")
-    translations, model_calls, message = translate_stage(
-        config, collect_texts(articles) + list(grouped.texts_to_translate),
-        strict=strict, retranslate=retranslate, progress=reporter.interactive)
-    if message:
-        reporter.warn(message)
-        warnings.append(message)
+        permalinks = [article_permalink(a.seed, a.position) for a in articles]
+        grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])
+        clock.lap("group")
+        translations, model_calls, message = translate_stage(
+            prepared["translator"], collect_texts(articles) + list(grouped.texts_to_translate))
+        if message:
+            reporter.warn(message)
+            warnings.append(message)
+    finally:
+        if "translator" in prepared:
+            prepared["translator"].close()
     clock.lap("translate")
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})

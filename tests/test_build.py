@@ -200,3 +200,47 @@ def test_build_raises_collector_thresholds_and_restores_them(tmp_path):
             assert gc.get_threshold() == (5_000, 5, 5)
             raise RuntimeError("failed build")
     assert gc.get_threshold() == before
+
+
+
+def test_memory_is_locked_from_the_parse_until_translated(project, monkeypatch):
+    """The translation memory is locked and loaded while the seeds parse (off the build's
+    serial path) and unlocked once translated, before the pages render; a build that fails
+    in between unlocks it, and a build refuses a memory that another build holds, leaving
+    the previous site as it was."""
+    import sitegen.build as build_module
+    import sitegen.render as render_module
+    from sitegen.group import TaxonomyError
+    from sitegen.translate.memory import MemoryLock, MemoryLocked
+
+    lock_file = Path(str(project.memory_path) + ".lock")
+    seen = []
+    group_stage, render_changed = build_module.group_stage, render_module.render_changed
+
+    def grouping(*args, **kwargs):
+        seen.append(("group", lock_file.exists()))
+        return group_stage(*args, **kwargs)
+
+    def rendering(*args, **kwargs):
+        seen.append(("render", lock_file.exists()))
+        return render_changed(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "group_stage", grouping)
+    monkeypatch.setattr(render_module, "render_changed", rendering)
+    build(project, reporter=Reporter(0))
+    assert seen == [("group", True), ("render", False)]
+    assert not lock_file.exists()
+
+    good = project.themes_path.read_text(encoding="utf-8")
+    project.themes_path.write_text("[[theme]\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError):
+        build(project, reporter=Reporter(0), clean=True)
+    assert not lock_file.exists()
+    project.themes_path.write_text(good, encoding="utf-8")
+    build(project, reporter=Reporter(0), clean=True)
+    snapshot = {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()}
+    with MemoryLock(project.memory_path):  # another build's
+        with pytest.raises(MemoryLocked, match="translation memory"):
+            build(project, reporter=Reporter(0), clean=True)
+    assert {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()} == snapshot
+    assert build(project, reporter=Reporter(0), clean=True).articles > 0
