@@ -257,13 +257,14 @@ def _digest(value) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
-def _card_key(ev: "EntryView") -> tuple:
-    """What a link or card to ``ev`` shows on another page. Memoised on the view (views do
-    not change once built; an article's card is in about a dozen other pages' keys)."""
+def _card_key(ev: "EntryView") -> str:
+    """Digest of what a link or card to ``ev`` shows on another page. Memoised on the view
+    (views do not change once built): an article's card is in about a dozen other pages'
+    keys, which then hold its 64-digit digest instead of repeating the card's texts."""
     key = ev.__dict__.get("_card_key")
     if key is None:
-        key = ev.__dict__["_card_key"] = (ev.href, repr(ev.headline), repr(ev.lead), ev.minutes, ev.theme.slug,
-                                          ev.theme.theme.name_en)
+        key = ev.__dict__["_card_key"] = _digest((ev.href, ev.headline, ev.lead, ev.minutes, ev.theme.slug,
+                                                  ev.theme.theme.name_en))
     return key
 
 
