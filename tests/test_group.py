@@ -427,3 +427,35 @@ def test_table_columns_read_regular_and_irregular_files():
     assert _columns("a 1 n\nb 2 v\n", 3) == ["a", "1", "n", "b", "2", "v"]
     assert _columns(b"a 1\nb 2", 2) == [b"a", b"1", b"b", b"2"]
     assert _columns("a 1 n\nbroken\nb 2 v x\nc 3 v\n", 3) == ["a", "1", "n", "c", "3", "v"]
+
+
+def test_splitting_words_page_by_page_first_gives_the_same_grouping():
+    """The build segments each page's articles as its parse arrives, which also answers
+    grouping's per-term questions (keyword matches, tag eligibility) early; grouping then
+    must come out exactly as when it does everything itself. Each way runs in a fresh
+    process, so no memo is warm from elsewhere."""
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys\n"
+        "from pathlib import Path\n"
+        "from sitegen.group import group_articles, load_taxonomy, split_words\n"
+        "from sitegen.parse import parse_seed\n"
+        "from sitegen.seeds import read_seeds\n"
+        f"root = Path({str(ROOT)!r})\n"
+        "tax = load_taxonomy(root / 'themes.toml', root / 'dictionary')\n"
+        "cache, items = {}, []\n"
+        "for seed in read_seeds(sorted((root / 'seeds').iterdir())).seeds:\n"
+        "    articles = parse_seed(seed).articles\n"
+        "    if sys.argv[1] == 'pages':\n"
+        "        split_words(articles, tax, cache)\n"
+        "    items += [(f'{seed.name}-{a.position}', a) for a in articles]\n"
+        "r = group_articles(items, tax, term_cache=cache)\n"
+        "assert len(r.groupings) == len(items) > 20\n"
+        "print(hashlib.sha256(repr((r.groupings, r.themes, r.tags, r.texts_to_translate, r.debug))"
+        ".encode()).hexdigest())\n"
+    )
+    outs = {way: subprocess.run([sys.executable, "-c", code, way], capture_output=True, text=True,
+                                check=True).stdout.strip() for way in ("pages", "all")}
+    assert len(outs["pages"]) == 64 and outs["pages"] == outs["all"]

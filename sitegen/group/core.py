@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Mapping, MutableMapping, Sequence
@@ -221,6 +222,18 @@ class _Scorer:
         return np.asarray(s) / doc.total
 
 
+# One scorer per analyzer (its keyword weights depend on the taxonomy's keywords, which the
+# analyzer is made for), so that its memo of keyword matches outlives one grouping.
+_SCORERS: "weakref.WeakKeyDictionary[Analyzer, _Scorer]" = weakref.WeakKeyDictionary()
+
+
+def _scorer_for(taxonomy: Taxonomy, analyzer: Analyzer) -> _Scorer:
+    scorer = _SCORERS.get(analyzer)
+    if scorer is None:
+        scorer = _SCORERS[analyzer] = _Scorer(taxonomy, analyzer)
+    return scorer
+
+
 def _per_article(shared: tuple, i: int) -> tuple[list[tuple[float, int]], np.ndarray, list[str]]:
     """What depends on one article alone: its neighbours, own theme scores and tags."""
     docs, postings, scorer, analyzer = shared
@@ -252,9 +265,11 @@ def _split_words(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> l
 
 
 def _article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
-                   cache: MutableMapping[str, object] | None) -> tuple[list[Terms], dict[str, Terms]]:
+                   cache: MutableMapping[str, object] | None,
+                   made: list[Terms] | None = None) -> tuple[list[Terms], dict[str, Terms]]:
     """Terms of each article, taking those whose key is in ``cache`` from it and adding the
-    others to it. Also returns {key: terms} for exactly these articles."""
+    others to it. Also returns {key: terms} for exactly these articles; the terms segmented
+    here (not found in ``cache``) are also appended to ``made``."""
     keys = [analyzer.terms_key(*t) for t in texts]
     known: dict[str, Terms] = {}
     todo: dict[str, int] = {}  # key -> first article with it (identical texts segmented once)
@@ -265,6 +280,8 @@ def _article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
         elif key not in todo:
             todo[key] = i
     fresh = _split_words(analyzer, [texts[i] for i in todo.values()])
+    if made is not None:
+        made += fresh
     for key, terms in zip(todo, fresh):
         known[key] = terms
         if cache is not None:
@@ -278,8 +295,17 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
     are skipped), as ``group_articles`` would: a caller that gets articles one page at a time
     can segment them while it waits for the rest, and grouping then finds them there."""
     analyzer = analyzer_for(taxonomy)
+    made: list[Terms] = []
     _article_terms(analyzer, [_article_texts(a, taxonomy.settings.max_body_chars) for a in articles],
-                   term_cache)
+                   term_cache, made)
+    # Grouping asks two memoised questions of every term: which theme keywords it matches and
+    # whether it can be a tag. Answered now for the terms just segmented (whose word classes
+    # were noted as they were segmented), they are off grouping's serial path.
+    matches, taggable = _scorer_for(taxonomy, analyzer).matches, analyzer.taggable
+    for terms in made:
+        for term in terms.counts:
+            matches(term)
+            taggable(term)
 
 
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
@@ -323,7 +349,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         d.vec = {t: -v / norm for v, t in top}
 
     # neighbours, own theme scores and tags: per article, over the cores for large corpora
-    scorer = _Scorer(taxonomy, analyzer)
+    scorer = _scorer_for(taxonomy, analyzer)
     per_article = _per_article_all(docs, scorer, analyzer)
     neighbours = [nb for nb, _, _ in per_article]
 
