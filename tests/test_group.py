@@ -459,3 +459,26 @@ def test_splitting_words_page_by_page_first_gives_the_same_grouping():
     outs = {way: subprocess.run([sys.executable, "-c", code, way], capture_output=True, text=True,
                                 check=True).stdout.strip() for way in ("pages", "all")}
     assert len(outs["pages"]) == 64 and outs["pages"] == outs["all"]
+
+
+def test_debug_scores_read_like_a_dict_in_the_callers_order(taxonomy):
+    """``GroupResult.debug`` is made as it is read; it must still behave as the dict of
+    every article's scores, in the caller's order, and survive ``with_english``."""
+    items = list(reversed(all_items()))
+    r = group_articles(items, taxonomy)
+    assert list(r.debug) == [p for p, _ in items] and len(r.debug) == len(items)
+    plain = dict(r.debug.items())
+    assert r.debug == plain and repr(r.debug) == repr(plain)
+    slugs = {t.slug for t in taxonomy.themes}
+    for permalink, entry in plain.items():
+        assert set(entry.scores) <= slugs and set(entry.own_scores) <= slugs
+        assert all(v > 0 and round(v, 4) == v for v in (*entry.scores.values(), *entry.own_scores.values()))
+        assert entry.reason in ("taxonomy", "event-cluster", "adopted", "weak", "automatic")
+        if entry.reason == "automatic":
+            assert r.groupings[permalink].theme.automatic
+        else:
+            assert r.groupings[permalink].theme.slug in slugs
+    assert any(entry.scores for entry in plain.values())
+    with pytest.raises(KeyError):
+        r.debug["no/such/article.html"]
+    assert r.with_english({}).debug == plain
