@@ -115,30 +115,35 @@ def _line_kind(line: L.Line) -> str | None:
     return None
 
 
-def _column_widths(blocks: list[list[L.Line]], fill: bool = False) -> list[float]:
-    """Local column width for each block: median widest line of the (up to five)
-    nearest blocks within eight blocks that have at least three lines (hard-wrapped
-    prose). Infinite where there are fewer than two such blocks (one paragraph per
-    line).
+def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float]]:
+    """Local column widths for each block: (width, fill).
 
-    With ``fill``: the width prose lines are actually filled to — the median of each
-    block's inner lines (all but the last) instead of its widest line, which punctuation
-    hanging past the column edge ("，" / "。" kept on the line) makes one cell too wide.
+    The width is the median widest line of the (up to five) nearest blocks within eight
+    blocks that have at least three lines (hard-wrapped prose); infinite where there are
+    fewer than two such blocks (one paragraph per line).
+
+    The fill is the width prose lines are actually filled to, from the same blocks: the
+    median of each block's inner lines (all but the last) instead of its widest line, which
+    punctuation hanging past the column edge ("，" / "。" kept on the line) makes one cell
+    too wide.
     """
     wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
-    if fill:
-        wide_w = [statistics.median(ln.width for ln in blocks[i][:-1]) for i in wide_idx]
-    else:
-        wide_w = [max(ln.width for ln in blocks[i]) for i in wide_idx]
+    widest = [max(ln.width for ln in blocks[i]) for i in wide_idx]
+    filled = [statistics.median(ln.width for ln in blocks[i][:-1]) for i in wide_idx]
     fallback = _global_width(blocks)
-    out: list[float] = []
+    widths: list[float] = []
+    fills: list[float] = []
     for i in range(len(blocks)):
         pos = bisect.bisect_left(wide_idx, i)
         window = range(max(0, pos - 5), min(len(wide_idx), pos + 5))
-        near = sorted(window, key=lambda k: abs(wide_idx[k] - i))[:5]
-        widths = [wide_w[k] for k in near if abs(wide_idx[k] - i) <= 8]
-        out.append(statistics.median(widths) if len(widths) >= 2 else fallback)
-    return out
+        near = [k for k in sorted(window, key=lambda k: abs(wide_idx[k] - i))[:5] if abs(wide_idx[k] - i) <= 8]
+        if len(near) >= 2:
+            widths.append(statistics.median([widest[k] for k in near]))
+            fills.append(statistics.median([filled[k] for k in near]))
+        else:
+            widths.append(fallback)
+            fills.append(fallback)
+    return widths, fills
 
 
 def _global_width(blocks: list[list[L.Line]]) -> float:
@@ -186,8 +191,7 @@ def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
 def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
     blocks = split_blocks(text)
-    widths = _column_widths(blocks)
-    fills = _column_widths(blocks, fill=True)
+    widths, fills = _column_widths(blocks)
     elements: list[Element] = []
     for block, width, fill in zip(blocks, widths, fills):
         if len(block) >= 5:
