@@ -81,16 +81,19 @@ class Scorer:
     NEAREST = 12
 
     def __init__(self, bodies: list[Body], vocab: Vocabulary,
-                 cache: dict[str, set[str]] | None = None):
+                 cache: dict[tuple[str, ...], set[str]] | None = None):
+        """``cache``: bigram sets by the texts they were made of, shared by the scorers of
+        one page (they score the same bodies, and bodies split off them, again and again)."""
         self.bodies = bodies
         self.vocab = vocab
         cache = {} if cache is None else cache
         self.grams = []
         for b in bodies:
-            text = b.text
-            if text not in cache:
-                cache[text] = joined_bigram_set([t for p in b.paras if not p.subhead for t in p.parts()])
-            self.grams.append(cache[text])
+            parts = tuple(t for p in b.paras if not p.subhead for t in p.parts())
+            grams = cache.get(parts)
+            if grams is None:
+                grams = cache[parts] = joined_bigram_set(parts)
+            self.grams.append(grams)
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
         self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
@@ -240,14 +243,16 @@ def pair_leftovers(result: Assignment, scorer: Scorer) -> None:
     result.unassigned = left
 
 
-def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> list[Body] | None:
+def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
+                 grams_cache: dict[tuple[str, ...], set[str]] | None = None) -> list[Body] | None:
     """Cut bodies that hold several articles; None when nothing was cut.
 
     Runs the labelling on each body together with the headline groups that match it
     best; cuts only at paragraph boundaries where the paragraph before ends a sentence
-    and the one after starts a sentence (and never right after a subhead).
+    and the one after starts a sentence (and never right after a subhead). ``grams_cache``:
+    see ``Scorer``.
     """
-    scorer = Scorer(bodies, vocab)
+    scorer = Scorer(bodies, vocab, grams_cache)
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}
     for g in first.unassigned:

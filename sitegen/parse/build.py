@@ -105,7 +105,7 @@ def _parse_page(name: str, text: str) -> ParseResult:
         groups, _loose = build_groups(els, r)
         structural.append(groups)
 
-    grams_cache: dict[str, set[str]] = {}
+    grams_cache: dict[tuple[str, ...], set[str]] = {}  # see assign.Scorer
 
     def content_groups(current: list[Body]) -> tuple[list[Group], list]:
         scorer = Scorer(current, layout.vocab, grams_cache)
@@ -119,7 +119,7 @@ def _parse_page(name: str, text: str) -> ParseResult:
 
     groups, banners = content_groups(bodies)
     for _ in range(3):
-        split = split_bodies(bodies, groups, layout.vocab)
+        split = split_bodies(bodies, groups, layout.vocab, grams_cache)
         if split is None:
             break
         bodies = split
