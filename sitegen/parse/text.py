@@ -187,8 +187,9 @@ def _bigrams(text: str) -> tuple[str, ...]:
 def bigram_set(text: str) -> frozenset[str]:
     """The character bigrams of the letter/digit/Han runs of ``text`` (punctuation and
     spaces break runs), as a set. Memoised: headline matching asks for the same texts
-    many times."""
-    return frozenset(_bigrams(text))
+    many times. Made from the matches directly: most texts asked for as a set (a page's
+    paragraphs) are never asked for as a sequence."""
+    return frozenset(_BIGRAM.findall(squash(text)))
 
 
 @functools.lru_cache(maxsize=1 << 15)
