@@ -229,6 +229,7 @@ class _Scorer:
                 self.keywords[kw].append((ti, w))
         self.maxlen = max(len(k) for k in self.keywords)
         self._cache: dict[str, list[tuple[int, float]]] = {}
+        self.warmed: set[str] = set()  # terms whose questions ``split_words`` has answered
 
     def matches(self, token: str) -> list[tuple[int, float]]:
         found = self._cache.get(token)
@@ -334,11 +335,12 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
     # Grouping asks two memoised questions of every term: which theme keywords it matches and
     # whether it can be a tag. Answered now for the terms just segmented (whose word classes
     # were noted as they were segmented), they are off grouping's serial path.
-    matches, taggable = _scorer_for(taxonomy, analyzer).matches, analyzer.taggable
-    for terms in made:
-        for term in terms.counts:
-            matches(term)
-            taggable(term)
+    scorer = _scorer_for(taxonomy, analyzer)
+    new_terms = set().union(*(terms.counts for terms in made)) - scorer.warmed
+    for term in new_terms:  # memos: the order does not matter
+        scorer.matches(term)
+        analyzer.taggable(term)
+    scorer.warmed |= new_terms
 
 
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
