@@ -253,6 +253,10 @@ def joined_bigram_set(parts: Sequence[str]) -> set[str]:
     return out
 
 
+_SMALL_COUNTS = 64
+_ONE_PLUS_LOG = [0.0] + [1 + math.log(c) for c in range(1, _SMALL_COUNTS)]  # the same floats, looked up
+
+
 class Vocabulary:
     """Inverse document frequencies of character bigrams over a set of documents."""
 
@@ -297,7 +301,9 @@ class Vocabulary:
         found = self._vectors.get(text)
         if found is None:
             tf = Counter(_bigrams(text))
-            vec = {g: (1 + math.log(c)) * self.idf(g) for g, c in tf.items()}
+            known, idf = self._idf.get, self.idf  # IDFs are positive: ``or`` only computes new ones
+            vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) if c < _SMALL_COUNTS
+                   else (1 + math.log(c)) * (known(g) or idf(g)) for g, c in tf.items()}
             found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
         return found
 
