@@ -10,7 +10,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from typing import Iterable, Sequence
 
 from ..dictionary import is_jieba_word
@@ -261,12 +261,9 @@ class Vocabulary:
     """Inverse document frequencies of character bigrams over a set of documents."""
 
     def __init__(self, documents: Iterable[str]):
-        df: Counter[str] = Counter()
-        n = 0
-        for doc in documents:
-            n += 1
-            df.update(bigram_set(doc))
-        self.n = max(n, 1)
+        sets = list(map(bigram_set, documents))
+        df: Counter[str] = Counter(chain.from_iterable(sets))  # one count over every document's set
+        self.n = max(len(sets), 1)
         self.df = df
         self._idf: dict[str, float] = {}
         self._queries: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
