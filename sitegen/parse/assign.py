@@ -116,17 +116,19 @@ class Scorer:
     def candidates(self, line: int) -> list[int]:
         return self._around(line)[2]
 
-    def score(self, text: str, line: int, body: int, heading: bool = False) -> float:
-        """Content plus position bonus. A markdown heading heads the text that follows
-        it, so its bonus for the body right after it is larger."""
+    def bonus(self, line: int, body: int, heading: bool = False) -> float:
+        """Position bonus of ``body`` for a headline at ``line``. A markdown heading heads
+        the text that follows it, so its bonus for the body right after it is larger."""
         before, after, _ = self._around(line)
         if body == after:
-            bonus = BONUS_HEADING if heading else BONUS_AFTER
-        elif body == before:
-            bonus = BONUS_BEFORE
-        else:
-            bonus = 0.0
-        return self.content(text, body) + bonus
+            return BONUS_HEADING if heading else BONUS_AFTER
+        if body == before:
+            return BONUS_BEFORE
+        return 0.0
+
+    def score(self, text: str, line: int, body: int, heading: bool = False) -> float:
+        """Content plus position bonus."""
+        return self.content(text, body) + self.bonus(line, body, heading)
 
     def best(self, text: str, line: int) -> tuple[int | None, float]:
         cands = self.candidates(line)
@@ -203,9 +205,11 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
         if not g.units:
             continue
         heading = all(u.heading for u in g.units)
-        for bi in scorer.candidates(g.line):
-            s = scorer.score(g.match_text, g.line, bi, heading)
-            if scorer.content(g.match_text, bi) >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
+        text, line = g.match_text, g.line
+        for bi in scorer.candidates(line):
+            content = scorer.content(text, bi)
+            s = content + scorer.bonus(line, bi, heading)  # scorer.score(), content computed once
+            if content >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
     result = Assignment()
