@@ -239,8 +239,7 @@ def test_memory_is_locked_from_the_parse_until_translated(project, monkeypatch):
     project.themes_path.write_text(good, encoding="utf-8")
     build(project, reporter=Reporter(0), clean=True)
     snapshot = {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()}
-    with MemoryLock(project.memory_path):  # another build's
-        with pytest.raises(MemoryLocked, match="translation memory"):
-            build(project, reporter=Reporter(0), clean=True)
+    with MemoryLock(project.memory_path), pytest.raises(MemoryLocked, match="translation memory"):
+        build(project, reporter=Reporter(0), clean=True)  # the lock is another build's
     assert {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()} == snapshot
     assert build(project, reporter=Reporter(0), clean=True).articles > 0

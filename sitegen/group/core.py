@@ -258,7 +258,7 @@ class _Scorer:
 
 # One scorer per analyzer (its keyword weights depend on the taxonomy's keywords, which the
 # analyzer is made for), so that its memo of keyword matches outlives one grouping.
-_SCORERS: "weakref.WeakKeyDictionary[Analyzer, _Scorer]" = weakref.WeakKeyDictionary()
+_SCORERS: weakref.WeakKeyDictionary[Analyzer, _Scorer] = weakref.WeakKeyDictionary()
 
 
 def _scorer_for(taxonomy: Taxonomy, analyzer: Analyzer) -> _Scorer:
