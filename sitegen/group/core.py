@@ -229,7 +229,7 @@ class _Scorer:
                 self.keywords[kw].append((ti, w))
         self.maxlen = max(len(k) for k in self.keywords)
         self._cache: dict[str, list[tuple[int, float]]] = {}
-        self.warmed: set[str] = set()  # terms whose questions ``split_words`` has answered
+        self._answered: set[str] = set()  # terms ``answer_ahead`` has seen
 
     def matches(self, token: str) -> list[tuple[int, float]]:
         found = self._cache.get(token)
@@ -244,6 +244,16 @@ class _Scorer:
             found = sorted(best.items())
             self._cache[token] = found
         return found
+
+    def answer_ahead(self, made: Sequence[Terms], analyzer: Analyzer) -> None:
+        """Fill the memos grouping reads for every term — keyword matches here, tag
+        eligibility in ``analyzer`` — for the terms of ``made`` not met before (memos: the
+        order does not matter)."""
+        new_terms = set().union(*(terms.counts for terms in made)) - self._answered
+        for term in new_terms:
+            self.matches(term)
+            analyzer.taggable(term)
+        self._answered |= new_terms
 
     def score(self, doc: _Doc) -> np.ndarray:
         s = [0.0] * self.n  # the same additions in the same order as on an array, minus numpy's per-item cost
@@ -335,12 +345,7 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
     # Grouping asks two memoised questions of every term: which theme keywords it matches and
     # whether it can be a tag. Answered now for the terms just segmented (whose word classes
     # were noted as they were segmented), they are off grouping's serial path.
-    scorer = _scorer_for(taxonomy, analyzer)
-    new_terms = set().union(*(terms.counts for terms in made)) - scorer.warmed
-    for term in new_terms:  # memos: the order does not matter
-        scorer.matches(term)
-        analyzer.taggable(term)
-    scorer.warmed |= new_terms
+    _scorer_for(taxonomy, analyzer).answer_ahead(made, analyzer)
 
 
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,

@@ -253,8 +253,15 @@ def joined_bigram_set(parts: Sequence[str]) -> set[str]:
     return out
 
 
-_SMALL_COUNTS = 64
-_ONE_PLUS_LOG = [0.0] + [1 + math.log(c) for c in range(1, _SMALL_COUNTS)]  # the same floats, looked up
+class _OnePlusLog(dict):
+    """Count -> 1 + log(count), each computed on first sight (the same floats, looked up)."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = 1 + math.log(count)
+        return value
+
+
+_ONE_PLUS_LOG = _OnePlusLog()
 
 
 class Vocabulary:
@@ -299,8 +306,7 @@ class Vocabulary:
         if found is None:
             tf = Counter(_bigrams(text))
             known, idf = self._idf.get, self.idf  # IDFs are positive: ``or`` only computes new ones
-            vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) if c < _SMALL_COUNTS
-                   else (1 + math.log(c)) * (known(g) or idf(g)) for g, c in tf.items()}
+            vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) for g, c in tf.items()}
             found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
         return found
 
