@@ -396,8 +396,37 @@ def test_idf_median_is_the_upper_median_of_the_table():
         values = [rng.choice([0.5, 1.25, 3.0, 7.5, 11.0]) for _ in range(n)]
         assert _upper_median(Counter(values)) == sorted(values)[n // 2]
     assert _upper_median(Counter()) == 0.0
-    table, median = _idf_table()
-    assert len(table) > 200_000 and median == sorted(table.values())[len(table) // 2]
+    table = _idf_table()
+    assert len(table) > 200_000 and table.median == sorted(_idf_file_as_dict().values())[len(table) // 2]
+
+
+def _idf_file_as_dict() -> dict[str, float]:
+    """jieba's idf.txt read the plain way: a dict of every line's word and value."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+    with open(path, encoding="utf-8") as f:
+        rows = [line.split() for line in f if line.strip()]
+    assert all(len(r) == 2 for r in rows)
+    table = {word: float(value) for word, value in rows}
+    assert len(table) == len(rows)  # each word listed once (the median counts every line)
+    return table
+
+
+def test_idf_table_answers_batches_like_a_dict_of_the_file():
+    """A batch lookup gives each word its value in idf.txt and the median to words the file
+    lacks, for words asked before or not, and for bytes-identical text only."""
+    from sitegen.group.text import IdfTable
+
+    data = "苹果 3.5\n香蕉 7.25\n樱桃 3.5\n苹果 9.0\n".encode()  # 苹果 twice: the last line counts
+    table = IdfTable(data)
+    assert len(table) == 4 and table.median == 7.25  # upper median of 3.5, 3.5, 7.25, 9.0
+    assert table.lookup(["香蕉", "葡萄"]) == {"香蕉": 7.25, "葡萄": 7.25}
+    assert table.lookup({"苹果": None, "樱桃": None, "香蕉": None}) == {"苹果": 9.0, "樱桃": 3.5, "香蕉": 7.25}
+    assert table.lookup([]) == {}
+    assert IdfTable(b"").median == 0.0 and IdfTable(b"").lookup(["x"]) == {"x": 0.0}
 
 
 def test_idf_lookups_match_jiebas_file(taxonomy):
@@ -414,9 +443,11 @@ def test_idf_lookups_match_jiebas_file(taxonomy):
     with open(path, encoding="utf-8") as f:
         rows = [line.split() for _, line in zip(range(2000), f)]
     assert len(rows) == 2000 and all(len(r) == 2 for r in rows)
-    for word, value in rows:
+    for word, value in rows[:20]:
         assert analyzer.term_idf(word) == float(value), word
-    assert analyzer.term_idf("不在词表里的词语") == analyzer.median_idf > 0
+    batch = analyzer.term_idfs([word for word, _ in rows] + ["不在词表里的词语"])
+    assert all(batch[word] == float(value) for word, value in rows)
+    assert analyzer.term_idf("不在词表里的词语") == batch["不在词表里的词语"] == analyzer.median_idf > 0
 
 
 def test_table_columns_read_regular_and_irregular_files():

@@ -223,9 +223,10 @@ class _Scorer:
     def __init__(self, taxonomy: Taxonomy, analyzer: Analyzer):
         self.n = len(taxonomy.themes)
         self.keywords: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        idf = analyzer.term_idfs({kw: None for spec in taxonomy.themes for kw in spec.keywords})
         for ti, spec in enumerate(taxonomy.themes):
             for kw in spec.keywords:
-                w = min(1.0, max(KEYWORD_WEIGHT_FLOOR, analyzer.term_idf(kw) / analyzer.median_idf))
+                w = min(1.0, max(KEYWORD_WEIGHT_FLOOR, idf[kw] / analyzer.median_idf))
                 self.keywords[kw].append((ti, w))
         self.maxlen = max(len(k) for k in self.keywords)
         self._cache: dict[str, list[tuple[int, float]]] = {}
@@ -379,7 +380,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         for t in terms.counts:
             df[t] += 1
     cf = [corpus_factor(k, n) for k in range(n + 1)]
-    idf = {t: analyzer.term_idf(t) for t in df}
+    idf = analyzer.term_idfs(df)
     for d in docs:
         w = {t: (1.0 + math.log(c)) * idf[t] * cf[df[t]] for t, c in d.counts.items()}
         d.weights = w
