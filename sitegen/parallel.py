@@ -95,3 +95,119 @@ def chunks(items: Sequence[T], n: int) -> list[Sequence[T]]:
 
 def flatten(parts: Iterable[list[R]]) -> list[R]:
     return [x for part in parts for x in part]
+
+
+def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_ITEMS,
+              meanwhile: Callable[[], object] | None = None) -> list[R]:
+    """``[fn(x) for x in items]``, worked through by this process and ``job_count() - 1``
+    forked helpers that take the items in turn from a shared counter; results in input order.
+
+    Unlike ``parallel_map``'s pool, this process does its share of the items: once
+    ``meanwhile`` (its own other work) is done, it takes items like any helper. A helper
+    touches only the objects of the items it takes, and each object a forked process touches
+    costs it a copy of the memory page (reference counts are written); a pool of one worker
+    per core paid that for every item while this process sat waiting. ``fn`` may be any
+    callable (helpers inherit it); each helper's results come back pickled, so a result
+    should be small (a worker that writes its page itself reports only that it did)."""
+    helpers = min(job_count(), 8) - 1
+    if (helpers < 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods()
+            or multiprocessing.current_process().daemon):
+        if meanwhile is not None:
+            meanwhile()
+        return list(map(fn, items))
+    ctx = multiprocessing.get_context("fork")
+    counter = ctx.Value("q", 0)  # the next item to take, with its lock
+
+    def take() -> int:
+        with counter.get_lock():
+            i = counter.value
+            counter.value = i + 1
+        return i
+
+    def work() -> list[tuple[int, R]]:
+        done = []
+        while (i := take()) < len(items):
+            done.append((i, fn(items[i])))
+        return done
+
+    started: list[tuple[int, int]] = []  # (pid, read end of its result pipe)
+    gc.freeze()  # see parallel_map: a helper's collections then never walk the shared heap
+    try:
+        for _ in range(helpers):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the helper (coverage does not follow)
+                os.close(read_end)
+                _helper_main(work, write_end)
+            os.close(write_end)
+            started.append((pid, read_end))
+    finally:
+        gc.unfreeze()
+    results: dict[int, R] = {}
+    finished = False
+    try:
+        if meanwhile is not None:
+            meanwhile()
+        results.update(work())
+        for pid, read_end in started:
+            results.update(_helper_results(pid, read_end))
+        finished = True
+    finally:
+        for pid, read_end in started:
+            _reap_helper(pid, read_end, stop=not finished)
+    return [results[i] for i in range(len(items))]
+
+
+def _helper_main(work: Callable[[], list], write_end: int) -> None:  # pragma: no cover - in the helper
+    """Run ``work`` in a forked helper, send back ("ok", results) or ("error", exception)
+    pickled, and exit without running the parent's clean-up (``os._exit``)."""
+    import pickle
+
+    status = 1
+    try:
+        try:
+            message = ("ok", work())
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+            import traceback
+
+            message = ("error", exc, traceback.format_exc())
+        try:
+            data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):  # it does not pickle: its text goes back
+            data = pickle.dumps(("error", None, message[-1] if message[0] == "error" else "unpicklable result"))
+        with open(write_end, "wb", closefd=True) as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _helper_results(pid: int, read_end: int) -> list:
+    """The results a helper sent, or its exception raised here."""
+    import pickle
+
+    with open(read_end, "rb", closefd=False) as pipe:
+        data = pipe.read()
+    if not data:
+        raise RuntimeError(f"a worker process (pid {pid}) ended without sending its results")
+    message = pickle.loads(data)
+    if message[0] == "ok":
+        return message[1]
+    _, exc, text = message
+    if isinstance(exc, BaseException):
+        raise exc
+    raise RuntimeError(f"a worker process failed:\n{text}")
+
+
+def _reap_helper(pid: int, read_end: int, stop: bool) -> None:
+    """Close a helper's pipe and wait for it to exit; ``stop`` it first when this process
+    gives up early (an error here or in another helper)."""
+    import signal
+
+    os.close(read_end)
+    try:
+        if stop:
+            os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):  # pragma: no cover - already gone
+        pass

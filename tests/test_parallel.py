@@ -42,3 +42,102 @@ def test_chunks_cover_everything_in_order():
     parts = chunks(list(range(10)), 3)
     assert [list(p) for p in parts] == [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9]]
     assert chunks([], 4) == [[]]
+
+
+# -- share_map: this process works through the items alongside forked helpers ------------
+
+def _slow_square_and_pid(x: int) -> tuple[int, int]:
+    import time
+
+    time.sleep(0.002)
+    return x * x, os.getpid()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_share_map_keeps_order_and_this_process_takes_part(monkeypatch, jobs):
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", jobs)
+    calls = []
+    out = share_map(_slow_square_and_pid, list(range(60)), min_items=2,
+                    meanwhile=lambda: calls.append(os.getpid()))
+    assert [v for v, _ in out] == [x * x for x in range(60)]
+    assert calls == [os.getpid()]
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids  # this process did some of the items itself
+    if jobs == "1":
+        assert pids == {os.getpid()}
+    else:
+        assert len(pids) > 1  # and forked helpers did others
+
+
+def test_share_map_runs_small_jobs_in_process(monkeypatch):
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    out = share_map(_square_and_pid, list(range(5)), min_items=10)
+    assert out == [(x * x, os.getpid()) for x in range(5)]
+
+
+class _HelperFailure(Exception):
+    pass
+
+
+def test_share_map_raises_a_helpers_exception_here(monkeypatch):
+    """An item that fails in a helper fails the call in this process, with the helper's
+    exception; no helper is left behind."""
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    parent = os.getpid()
+
+    def fail_in_helper(x: int) -> int:
+        import time
+
+        time.sleep(0.002)
+        if os.getpid() != parent:
+            raise _HelperFailure(f"item {x}")
+        return x
+
+    with pytest.raises(_HelperFailure, match="item"):
+        share_map(fail_in_helper, list(range(40)), min_items=2)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every helper was reaped
+
+
+def test_share_map_reports_a_helper_that_died(monkeypatch):
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    parent = os.getpid()
+
+    def die_in_helper(x: int) -> int:
+        import time
+
+        time.sleep(0.002)
+        if os.getpid() != parent:
+            os._exit(3)
+        return x
+
+    with pytest.raises(RuntimeError, match="ended without sending its results"):
+        share_map(die_in_helper, list(range(40)), min_items=2)
+
+
+def test_share_map_stops_helpers_when_this_process_fails(monkeypatch):
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    parent = os.getpid()
+
+    def fail_here(x: int) -> int:
+        import time
+
+        time.sleep(0.01)
+        if os.getpid() == parent:
+            raise ValueError("parent fails")
+        return x
+
+    with pytest.raises(ValueError, match="parent fails"):
+        share_map(fail_here, list(range(200)), min_items=2)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)

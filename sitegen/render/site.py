@@ -18,7 +18,7 @@ from typing import Protocol
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from sitegen.parallel import chunks, job_count, parallel_map
+from sitegen.parallel import chunks, job_count, share_map
 from sitegen.state import tree_digest
 from sitegen.models import DigestEntry, DigestSite, Page, Tag, Theme, Translation
 
@@ -446,12 +446,12 @@ class _Renderer:
 
     def _many(self, jobs: list[tuple[str, str, object, object]], meanwhile=None) -> None:
         """Render many keyed pages (articles, themes, tags: most of the site), skipping
-        unchanged ones, over the machine's cores when there are enough of them: each worker
-        keys, renders and writes its share of the pages and reports what it did.
+        unchanged ones, over the machine's cores when there are enough of them: this process
+        and forked helpers take the pages in chunks, turn by turn; a helper keys, renders and
+        writes its pages and reports what it did.
         Each job is (path, template, key callable, context callable) or, for a file that is not
         a template, (path, None, None, content callable). ``meanwhile`` runs in
-        this process while the workers render (first, when there are no workers)."""
-        global _ACTIVE
+        this process first, while the helpers start on the pages."""
         self._jobs = jobs
         if len(jobs) < PARALLEL_PAGES:
             if meanwhile is not None:
@@ -460,16 +460,23 @@ class _Renderer:
                 self._take(self._do_job(i, in_worker=False))
             return
         for name in dict.fromkeys(template for _, template, _, _ in jobs if template):
-            self.env.get_template(name)  # compiled once, here, rather than in every worker
-        _ACTIVE = self  # forked workers inherit the renderer and its views
-        self._pid = os.getpid()  # parallel_map may also run the chunks in this process
+            self.env.get_template(name)  # compiled once, here, rather than in every helper
+        parent = os.getpid()
+
+        def chunk(indices) -> list | None:
+            if os.getpid() == parent:  # this process's pages are taken (written) at once
+                for i in indices:
+                    self._take(self._do_job(i, in_worker=False))
+                return None
+            return [self._do_job(i, in_worker=True) for i in indices]
+
         try:
-            parts = chunks(range(len(jobs)), job_count() * 8)
-            for part in parallel_map(_render_chunk, parts, min_items=2, chunksize=1, meanwhile=meanwhile):
-                for outcome in part:
+            # Small chunks: the data files are single jobs of ~0.1 s each, the pages ~0.3 ms.
+            for part in share_map(chunk, chunks(range(len(jobs)), job_count() * 16), min_items=2,
+                                  meanwhile=meanwhile):
+                for outcome in part or ():
                     self._take(outcome)
         finally:
-            _ACTIVE = None
             self._jobs = []
 
     # Keys hold the records themselves: ``_digest`` takes the repr of the whole key once
@@ -647,15 +654,7 @@ class _Renderer:
 
 FEED_LIMIT = 200  # Atom entries: the digest's first articles in reading order
 
-_ACTIVE: "_Renderer | None" = None
 PARALLEL_PAGES = 200  # fewer pages than this render in-process
-
-
-def _render_chunk(indices) -> list[tuple[str, str | None, str, bytes | None]]:
-    renderer = _ACTIVE
-    assert renderer is not None, "worker forked without a renderer"
-    in_worker = os.getpid() != renderer._pid
-    return [renderer._do_job(i, in_worker=in_worker) for i in indices]
 
 
 def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list[Page]:
