@@ -26,14 +26,16 @@ from __future__ import annotations
 import hashlib
 import math
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
+from operator import mul, neg
 from typing import Mapping, MutableMapping, Sequence
 
 import numpy as np
 
 from sitegen.models import Article, Grouping, Tag, Theme
-from sitegen.parallel import map_shared
+from sitegen.parallel import chunks, flatten, job_count, map_shared
 
 from .taxonomy import Taxonomy
 from .text import Analyzer, Terms, analyzer_for, corpus_factor
@@ -124,6 +126,19 @@ class _Doc:
     total: float
     vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
     weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
+    ranked: list[tuple[float, str]] = field(default_factory=list)  # (-weight, term), heaviest first
+
+
+class _SublinearTf(dict):
+    """Weighted count -> 1 + log(count), each computed on first sight (a corpus has a few
+    dozen distinct counts; the same floats, looked up)."""
+
+    def __missing__(self, count: float) -> float:
+        value = self[count] = 1.0 + math.log(count)
+        return value
+
+
+_SUBLINEAR_TF = _SublinearTf()
 
 
 def _article_texts(article: Article, max_body: int) -> tuple[str, str, str]:
@@ -191,30 +206,67 @@ class _Postings:
         self.weights = weights[order]
         self.plen = np.bincount(terms, minlength=len(vocab)).astype(np.int64)
         self.offset = np.concatenate(([0], np.cumsum(self.plen)[:-1])).astype(np.int64)
+        self._pairs: list[int] | None = None
 
-    def neighbours(self, i: int) -> list[tuple[float, int]]:
-        """Article ``i``'s best NEIGHBOURS other articles as (similarity, index), best first,
-        ties by index."""
-        start, end = self.rows[i]
+    def neighbours(self, first: int, end: int, max_pairs: int = 20_000) -> list[list[tuple[float, int]]]:
+        """For each article ``first`` to ``end`` (excluded), its best NEIGHBOURS other articles
+        as (similarity, index), best first, ties by index. The products of a block of rows
+        (about ``max_pairs`` of them: small blocks reuse memory, which is costly to take
+        fresh) go into one ``bincount``; in a large corpus, where one article's products
+        are that many, each row is a block of its own."""
+        out: list[list[tuple[float, int]]] = []
+        lens_of_rows = [e - s for s, e in self.rows]
+        pairs_of_rows = self.pairs_of_rows()
+        block = first
+        while block < end:
+            # the most rows whose products add up to about max_pairs (at least one row)
+            stop, pairs = block + 1, pairs_of_rows[block]
+            while stop < end and pairs + pairs_of_rows[stop] <= max_pairs:
+                pairs += pairs_of_rows[stop]
+                stop += 1
+            out += self._neighbours_of_rows(block, stop, lens_of_rows)
+            block = stop
+        return out
+
+    def pairs_of_rows(self) -> list[int]:
+        """How many products each article's similarities take: the lengths of its terms'
+        posting lists, added up (made once)."""
+        if self._pairs is None:
+            ends = [0, *np.cumsum(self.plen[self.row_terms]).tolist()]
+            self._pairs = [ends[e] - ends[s] for s, e in self.rows]
+        return self._pairs
+
+    def _neighbours_of_rows(self, first: int, stop: int, lens_of_rows: list[int]) -> list[list[tuple[float, int]]]:
+        n, rows = self.n, stop - first
+        start, end = self.rows[first][0], self.rows[stop - 1][1]
         if start == end:
-            return []
-        terms = self.row_terms[start:end]
+            return [[] for _ in range(rows)]
+        terms = self.row_terms[start:end]  # the rows' terms, row after row
         lens = self.plen[terms]
-        # Positions of the row's posting lists, one list after another (term order).
+        # Positions of each term's posting list, one list after another.
         ends = np.cumsum(lens)
         pos = np.arange(ends[-1], dtype=np.int64) + np.repeat(self.offset[terms] - (ends - lens), lens)
-        # One bincount per document over its terms' posting lists, in term order: the same
-        # products added to each document's sum in the same order as term-by-term updates.
+        # One bincount over (row, other article) cells: each cell gets its products in the
+        # row's term order, articles in order within a term — the order in which
+        # term-by-term updates of the row's similarities would add them.
         weights = self.weights[pos] * np.repeat(self.row_weights[start:end], lens)
-        acc = np.bincount(self.docs[pos], weights=weights, minlength=self.n)
-        acc[i] = 0.0
-        cand = np.flatnonzero(acc > 1e-12)
-        if len(cand) > NEIGHBOURS:
-            # keep everything at least as good as the NEIGHBOURS-th best, then order exactly
-            kth = np.partition(acc[cand], len(cand) - NEIGHBOURS)[len(cand) - NEIGHBOURS]
-            cand = cand[acc[cand] >= kth]
-        order = sorted(((-float(acc[j]), int(j)) for j in cand))[:NEIGHBOURS]
-        return [(-s, j) for s, j in order]
+        cells = self.docs[pos]
+        if rows > 1:
+            row_of_term = np.repeat(np.arange(0, rows * n, n, dtype=np.int64), lens_of_rows[first:stop])
+            cells += np.repeat(row_of_term, lens)
+        acc = np.bincount(cells, weights=weights, minlength=rows * n).reshape(rows, n)
+        acc[np.arange(rows), np.arange(first, stop)] = 0.0  # an article is not its own neighbour
+        out = []
+        for r in range(rows):
+            row = acc[r]
+            cand = np.flatnonzero(row > 1e-12)
+            if len(cand) > NEIGHBOURS:
+                # keep everything at least as good as the NEIGHBOURS-th best, then order exactly
+                kth = np.partition(row[cand], len(cand) - NEIGHBOURS)[len(cand) - NEIGHBOURS]
+                cand = cand[row[cand] >= kth]
+            order = sorted(zip((-row[cand]).tolist(), cand.tolist()))[:NEIGHBOURS]
+            out.append([(-s, j) for s, j in order])
+        return out
 
 
 class _Scorer:
@@ -230,6 +282,7 @@ class _Scorer:
                 self.keywords[kw].append((ti, w))
         self.maxlen = max(len(k) for k in self.keywords)
         self._cache: dict[str, list[tuple[int, float]]] = {}
+        self._matching: dict[str, list[tuple[int, float]]] = {}  # the terms that match a keyword
         self._answered: set[str] = set()  # terms ``answer_ahead`` has seen
 
     def matches(self, token: str) -> list[tuple[int, float]]:
@@ -244,6 +297,8 @@ class _Scorer:
                             best[ti] = w
             found = sorted(best.items())
             self._cache[token] = found
+            if found:
+                self._matching[token] = found
         return found
 
     def answer_ahead(self, made: Sequence[Terms], analyzer: Analyzer) -> None:
@@ -260,9 +315,14 @@ class _Scorer:
         s = [0.0] * self.n  # the same additions in the same order as on an array, minus numpy's per-item cost
         if doc.total <= 0:
             return np.asarray(s)
-        matches = self.matches
-        for term, c in doc.counts.items():
-            for ti, w in matches(term):
+        counts, matching = doc.counts, self._matching
+        if not counts.keys() <= self._cache.keys():  # terms segmented by an earlier build
+            for term in counts:
+                self.matches(term)
+        # Most terms match no keyword: only those that do are visited, in the article's order.
+        for term in filter(matching.__contains__, counts):
+            c = counts[term]
+            for ti, w in matching[term]:
                 s[ti] += c * w
         return np.asarray(s) / doc.total
 
@@ -279,20 +339,22 @@ def _scorer_for(taxonomy: Taxonomy, analyzer: Analyzer) -> _Scorer:
     return scorer
 
 
-def _per_article(shared: tuple, i: int) -> tuple[list[tuple[float, int]], np.ndarray, list[str]]:
-    """What depends on one article alone: its neighbours, own theme scores and tags."""
+def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray, list[str]]]:
+    """What depends on one article alone — its neighbours, own theme scores and tags — for
+    a range of articles."""
     docs, postings, scorer, analyzer = shared
-    d = docs[i]
-    return postings.neighbours(i), scorer.score(d), _tags(d, analyzer)
+    return [(nb, scorer.score(docs[i]), _tags(docs[i], analyzer))
+            for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
 
 
 def _per_article_all(docs: list[_Doc], scorer: "_Scorer", analyzer: Analyzer) -> list:
     """``_per_article`` for every article, over the cores for large corpora (identical
     results: each article's computation is independent and deterministic)."""
     shared = (docs, _Postings(docs), scorer, analyzer)
-    if len(docs) < PARALLEL_MIN_ARTICLES:
-        return [_per_article(shared, i) for i in range(len(docs))]
-    return map_shared(_per_article, shared, range(len(docs)))
+    n = len(docs)
+    if n < PARALLEL_MIN_ARTICLES:
+        return _per_article(shared, range(n))
+    return flatten(map_shared(_per_article, shared, chunks(range(n), min(job_count(), 8) * 8)))
 
 
 def _terms_of(analyzer: Analyzer, texts: tuple[str, str, str]) -> Terms:
@@ -371,21 +433,23 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         return GroupResult({}, [])
 
     # 1. terms and vectors -------------------------------------------------------------
-    docs: list[_Doc] = []
-    df: dict[str, int] = defaultdict(int)
     all_terms, used_terms = _article_terms(
         analyzer, [_article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
-    for (permalink, _), terms in zip(ordered, all_terms):
-        docs.append(_Doc(permalink, terms.counts, terms.total))
-        for t in terms.counts:
-            df[t] += 1
+    docs = [_Doc(permalink, terms.counts, terms.total) for (permalink, _), terms in zip(ordered, all_terms)]
+    df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     cf = [corpus_factor(k, n) for k in range(n + 1)]
     idf = analyzer.term_idfs(df)
+    factor = {t: cf[k] for t, k in df.items()}
+    tf, idf_of, factor_of = _SUBLINEAR_TF.__getitem__, idf.__getitem__, factor.__getitem__
     for d in docs:
-        w = {t: (1.0 + math.log(c)) * idf[t] * cf[df[t]] for t, c in d.counts.items()}
-        d.weights = w
+        # (1 + log c) x idf x corpus factor, multiplied in that order, term by term at C speed.
+        terms = d.counts.keys()
+        w = d.weights = dict(zip(terms, map(mul, map(mul, map(tf, d.counts.values()), map(idf_of, terms)),
+                                            map(factor_of, terms))))
         # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
-        top = sorted([(-v, t) for t, v in w.items()])[:VECTOR_TERMS]
+        # Kept: the tags are the heaviest terms that qualify.
+        d.ranked = sorted(zip(map(neg, w.values()), w))
+        top = d.ranked[:VECTOR_TERMS]
         norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
         d.vec = {t: -v / norm for v, t in top}
 
@@ -529,11 +593,11 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
 
 
 def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
-    # The 4 * MAX_TAGS heaviest candidates, ties by term: ``sorted(...)[:n]`` of (-weight,
-    # term) tuples, which is what heapq.nsmallest documents and faster on a few dozen.
-    taggable = analyzer.taggable
-    cands = sorted([(-w, t) for t, w in d.weights.items()
-                    if (ok := taggable(t)) is True or (ok is None and d.counts[t] >= 2)])[:4 * MAX_TAGS]
+    # The 4 * MAX_TAGS heaviest candidates, ties by term: the first that qualify of the
+    # article's terms ranked by (-weight, term).
+    taggable, counts = analyzer.taggable, d.counts
+    cands = list(islice(((nw, t) for nw, t in d.ranked
+                         if (ok := taggable(t)) is True or (ok is None and counts[t] >= 2)), 4 * MAX_TAGS))
     chosen: list[str] = []
     top = -cands[0][0] if cands else 0.0
     for neg_w, t in cands:
