@@ -29,7 +29,7 @@ import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from operator import mul, neg
+from operator import itemgetter, mul, neg
 from typing import Mapping, MutableMapping, Sequence
 
 import numpy as np
@@ -126,7 +126,7 @@ class _Doc:
     total: float
     vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
     weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
-    ranked: list[tuple[float, str]] = field(default_factory=list)  # (-weight, term), heaviest first
+    ranked: list[str] = field(default_factory=list)  # terms by (-weight, term): heaviest first
 
 
 class _SublinearTf(dict):
@@ -448,8 +448,9 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                                             map(factor_of, terms))))
         # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
         # Kept: the tags are the heaviest terms that qualify.
-        d.ranked = sorted(zip(map(neg, w.values()), w))
-        top = d.ranked[:VECTOR_TERMS]
+        ranked = sorted(zip(map(neg, w.values()), w))
+        d.ranked = list(map(itemgetter(1), ranked))  # the terms alone: 8 bytes each, not a tuple and a float
+        top = ranked[:VECTOR_TERMS]
         norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
         d.vec = {t: -v / norm for v, t in top}
 
@@ -596,7 +597,8 @@ def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
     # The 4 * MAX_TAGS heaviest candidates, ties by term: the first that qualify of the
     # article's terms ranked by (-weight, term).
     taggable, counts = analyzer.taggable, d.counts
-    cands = list(islice(((nw, t) for nw, t in d.ranked
+    weights = d.weights
+    cands = list(islice(((-weights[t], t) for t in d.ranked
                          if (ok := taggable(t)) is True or (ok is None and counts[t] >= 2)), 4 * MAX_TAGS))
     chosen: list[str] = []
     top = -cands[0][0] if cands else 0.0
