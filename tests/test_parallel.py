@@ -83,6 +83,29 @@ class _HelperFailure(Exception):
     pass
 
 
+def _record_forks(monkeypatch) -> list[int]:
+    """The pids of the processes forked from now on (the test then checks they were reaped:
+    other tests may leave children of their own running)."""
+    pids: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return pids
+
+
+def _assert_reaped(pids: list[int]) -> None:
+    assert pids
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already waited for
+
+
 def test_share_map_raises_a_helpers_exception_here(monkeypatch):
     """An item that fails in a helper fails the call in this process, with the helper's
     exception; no helper is left behind."""
@@ -99,10 +122,10 @@ def test_share_map_raises_a_helpers_exception_here(monkeypatch):
             raise _HelperFailure(f"item {x}")
         return x
 
+    helpers = _record_forks(monkeypatch)
     with pytest.raises(_HelperFailure, match="item"):
         share_map(fail_in_helper, list(range(40)), min_items=2)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # every helper was reaped
+    _assert_reaped(helpers)
 
 
 def test_share_map_reports_a_helper_that_died(monkeypatch):
@@ -137,7 +160,7 @@ def test_share_map_stops_helpers_when_this_process_fails(monkeypatch):
             raise ValueError("parent fails")
         return x
 
+    helpers = _record_forks(monkeypatch)
     with pytest.raises(ValueError, match="parent fails"):
         share_map(fail_here, list(range(200)), min_items=2)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+    _assert_reaped(helpers)
