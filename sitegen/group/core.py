@@ -200,13 +200,17 @@ class _Postings:
         # Every article's terms and weights end to end, in article order.
         self.row_terms = terms = np.array(ids, dtype=np.int64)
         self.row_weights = weights = np.array(ws, dtype=np.float64)
-        owners = np.repeat(np.arange(self.n, dtype=np.int64), [end - start for start, end in self.rows])
+        self.row_lens = [end - start for start, end in self.rows]  # each article's number of terms
+        owners = np.repeat(np.arange(self.n, dtype=np.int64), self.row_lens)
         order = np.argsort(terms, kind="stable")  # by term; articles stay in order within one
         self.docs = owners[order]
         self.weights = weights[order]
         self.plen = np.bincount(terms, minlength=len(vocab)).astype(np.int64)
         self.offset = np.concatenate(([0], np.cumsum(self.plen)[:-1])).astype(np.int64)
-        self._pairs: list[int] | None = None
+        # Per article: how many products its similarities take (the lengths of its terms'
+        # posting lists, added up).
+        ends = [0, *np.cumsum(self.plen[terms]).tolist()]
+        self.row_pairs = [ends[end] - ends[start] for start, end in self.rows]
 
     def neighbours(self, first: int, end: int, max_pairs: int = 20_000) -> list[list[tuple[float, int]]]:
         """For each article ``first`` to ``end`` (excluded), its best NEIGHBOURS other articles
@@ -215,28 +219,19 @@ class _Postings:
         fresh) go into one ``bincount``; in a large corpus, where one article's products
         are that many, each row is a block of its own."""
         out: list[list[tuple[float, int]]] = []
-        lens_of_rows = [e - s for s, e in self.rows]
-        pairs_of_rows = self.pairs_of_rows()
+        row_pairs = self.row_pairs
         block = first
         while block < end:
             # the most rows whose products add up to about max_pairs (at least one row)
-            stop, pairs = block + 1, pairs_of_rows[block]
-            while stop < end and pairs + pairs_of_rows[stop] <= max_pairs:
-                pairs += pairs_of_rows[stop]
+            stop, pairs = block + 1, row_pairs[block]
+            while stop < end and pairs + row_pairs[stop] <= max_pairs:
+                pairs += row_pairs[stop]
                 stop += 1
-            out += self._neighbours_of_rows(block, stop, lens_of_rows)
+            out += self._neighbours_of_rows(block, stop)
             block = stop
         return out
 
-    def pairs_of_rows(self) -> list[int]:
-        """How many products each article's similarities take: the lengths of its terms'
-        posting lists, added up (made once)."""
-        if self._pairs is None:
-            ends = [0, *np.cumsum(self.plen[self.row_terms]).tolist()]
-            self._pairs = [ends[e] - ends[s] for s, e in self.rows]
-        return self._pairs
-
-    def _neighbours_of_rows(self, first: int, stop: int, lens_of_rows: list[int]) -> list[list[tuple[float, int]]]:
+    def _neighbours_of_rows(self, first: int, stop: int) -> list[list[tuple[float, int]]]:
         n, rows = self.n, stop - first
         start, end = self.rows[first][0], self.rows[stop - 1][1]
         if start == end:
@@ -252,7 +247,7 @@ class _Postings:
         weights = self.weights[pos] * np.repeat(self.row_weights[start:end], lens)
         cells = self.docs[pos]
         if rows > 1:
-            row_of_term = np.repeat(np.arange(0, rows * n, n, dtype=np.int64), lens_of_rows[first:stop])
+            row_of_term = np.repeat(np.arange(0, rows * n, n, dtype=np.int64), self.row_lens[first:stop])
             cells += np.repeat(row_of_term, lens)
         acc = np.bincount(cells, weights=weights, minlength=rows * n).reshape(rows, n)
         acc[np.arange(rows), np.arange(first, stop)] = 0.0  # an article is not its own neighbour
