@@ -24,10 +24,8 @@ import threading
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, util
 from itertools import compress, count
-
-import jieba
 
 from ..dictionary import add_word, segmenter
 from .taxonomy import Taxonomy
@@ -59,6 +57,22 @@ try:
     _RJIEBA_VERSION = metadata.version("rjieba")
 except metadata.PackageNotFoundError:  # pragma: no cover - vendored or renamed install
     _RJIEBA_VERSION = "unknown"
+
+
+def _jieba_file(name: str) -> str:
+    """A data file of the ``jieba`` package (its IDF and POS tables), found without importing
+    jieba: segmenting is rjieba's, and importing jieba loads its HMM tables (~8 MB)."""
+    spec = util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed (its dictionary tables are needed)", name="jieba")
+    return os.path.join(spec.submodule_search_locations[0], name)
+
+
+def _jieba_version() -> str:
+    try:
+        return metadata.version("jieba")
+    except metadata.PackageNotFoundError:  # pragma: no cover - vendored or renamed install
+        return "unknown"
 
 
 class IdfTable:
@@ -110,7 +124,7 @@ def _idf_table() -> IdfTable:
     global _IDF
     with _LOCK:
         if _IDF is None:
-            path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+            path = _jieba_file(os.path.join("analyse", "idf.txt"))
             with open(path, "rb") as f:
                 _IDF = IdfTable(f.read())
         return _IDF
@@ -143,7 +157,7 @@ def _pos_table() -> dict[str, str]:
     global _POS
     with _LOCK:
         if _POS is None:
-            with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+            with open(_jieba_file("dict.txt"), encoding="utf-8") as f:
                 parts = _columns(f.read(), 3)  # "word freq tag" lines
             _POS = dict(zip(parts[0::3], parts[2::3]))
         return _POS
@@ -324,7 +338,7 @@ def _fingerprint(taxonomy: Taxonomy) -> str:
     """Digest of what segmentation and term filtering depend on, besides the text."""
     st = taxonomy.settings
     parts = (
-        TERMS_VERSION, jieba.__version__, _RJIEBA_VERSION,
+        TERMS_VERSION, _jieba_version(), _RJIEBA_VERSION,
         taxonomy.user_words, tuple(t.keywords for t in taxonomy.themes), sorted(taxonomy.stopwords),
         st.headline_weight, st.lead_weight,
     )
