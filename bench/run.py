@@ -105,8 +105,7 @@ def ensure_corpus(n: int, seed: int) -> Path:
     if stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
         return work
     print(f"[n={n}] generating corpus in {work}", flush=True)
-    if work.exists():
-        shutil.rmtree(work)
+    set_aside(work)
     work.mkdir(parents=True)
     corpus.generate(n, work, seed)
     write_config(work)
@@ -206,8 +205,7 @@ def prefill_main(work: Path) -> int:
     pristine = work / "memory.pristine.json"
     pristine.unlink(missing_ok=True)
     prefill_dir = work / "prefill"
-    if prefill_dir.exists():
-        shutil.rmtree(prefill_dir)
+    set_aside(prefill_dir)  # deleted at the end of the run (see TRASH)
     seeds_changed = prefill_dir / "seeds"
     shutil.copytree(work / "seeds", seeds_changed)
     append_paragraph(seeds_changed / changed_seed(work).name)
@@ -218,10 +216,11 @@ def prefill_main(work: Path) -> int:
     t0 = time.perf_counter()
     r1 = build(config, reporter=quiet)
     t1 = time.perf_counter()
-    r2 = build(dataclasses.replace(config, seeds_dir=seeds_changed), reporter=quiet)
+    # A second output directory: rebuilding the first would delete the pages it replaces.
+    r2 = build(dataclasses.replace(config, seeds_dir=seeds_changed, out_dir=prefill_dir / "site-changed"),
+               reporter=quiet)
     t2 = time.perf_counter()
-    shutil.rmtree(prefill_dir)
-    shutil.rmtree(prefill_dir.parent / f".{prefill_dir.name}.cache", ignore_errors=True)
+    set_aside(prefill_dir)
     info = {"entries_added": counts["added"], "articles": r1.articles, "articles_changed": r2.articles,
             "pending_after": r2.pending, "build1_s": round(t1 - t0, 2), "build2_s": round(t2 - t1, 2)}
     print(json.dumps(info))
@@ -240,7 +239,6 @@ def ensure_memory(work: Path) -> dict:
                           cwd=work, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"prefill failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    note_deletions()  # the prefill builds replaced and removed their sites
     info = json.loads(proc.stdout.strip().splitlines()[-1])
     stamp_path.write_text(json.dumps({"stamp": stamp, "info": info}))
     return info
@@ -264,11 +262,17 @@ def sitegen_cmd(work: Path) -> list[str]:
 
 # Output of earlier builds is moved here and deleted only once all timings are done. On ext4
 # without a journal (this machine's root file system) the kernel will not reuse an inode freed
-# in the last ~30 s (``recently_deleted`` in fs/ext4/ialloc.c) and scans past every one of
-# them for each file it creates: deleting a site and creating one right after costs time
-# that grows with the product of the two file counts, charged to whichever tool runs next
-# (measured: Pelican 2.7 s after ``rm -rf output``, 1.8 s with the output moved aside).
+# less than 60 s ago, or 360 s ago while its inode-table block is dirty (``recently_deleted``
+# in fs/ext4/ialloc.c, RECENTCY_MIN and RECENTCY_DIRTY), and every file created in that
+# block group scans past each such inode first: creating a site soon after deleting one costs
+# time that grows with the product of the two file counts, charged to whichever tool runs
+# next and most to the one that writes more files. Measured here: 2,300 files take 0.05 s to
+# create, 0.5-1.5 s within minutes of deleting a few thousand; a bench run started a minute
+# after the previous one emptied its trash timed sitegen's first four cold builds at
+# 2.6-3.7 s (5.3 s of CPU) and the fifth, six minutes on, at 2.1 s.
 TRASH = WORK / "trash"
+DELETED_AT = WORK / "deleted-at"  # when the bench last deleted many files (time.time())
+QUIET_S = 370.0  # RECENTCY_MIN + RECENTCY_DIRTY, and a margin
 
 
 def set_aside(path: Path) -> None:
@@ -279,23 +283,23 @@ def set_aside(path: Path) -> None:
 
 
 def empty_trash() -> None:
-    shutil.rmtree(TRASH, ignore_errors=True)
+    """Delete what was set aside, and note when (see ``wait_until_quiet``)."""
+    if TRASH.exists():
+        shutil.rmtree(TRASH, ignore_errors=True)
+        DELETED_AT.write_text(repr(time.time()))
 
 
-SETTLE_S = 35.0  # ext4 treats inodes freed less than 30 s (35 with dirty buffers) ago as "recent"
-_last_deletion = 0.0
-
-
-def note_deletions() -> None:
-    """Record that many files were just deleted (by us or by a build replacing its site)."""
-    global _last_deletion
-    _last_deletion = time.monotonic()
-
-
-def settle() -> None:
-    """Wait until files deleted earlier no longer slow down file creation (see TRASH)."""
-    wait = SETTLE_S - (time.monotonic() - _last_deletion)
-    if wait > 0:
+def wait_until_quiet() -> None:
+    """Before timing anything, wait until files the bench deleted (in this run or an earlier
+    one) no longer slow down file creation (see TRASH)."""
+    try:
+        since = time.time() - float(DELETED_AT.read_text())
+    except (OSError, ValueError):
+        return
+    if 0 <= since < QUIET_S:
+        wait = QUIET_S - since
+        print(f"waiting {wait:.0f} s: files deleted {since:.0f} s ago still slow down file creation "
+              f"here (ext4 without a journal; see TRASH in bench/run.py)", flush=True)
         time.sleep(wait)
 
 
@@ -309,35 +313,48 @@ def pending_in(log: str) -> bool:
     return "pending" in text or "await" in text
 
 
-def sitegen_round(work: Path, n: int, i: int) -> dict:
-    """Round ``i`` of sitegen's builds: cold, no-op, one seed changed."""
+def _check(n: int, tool: str, name: str, r: dict) -> dict:
+    if r["rc"] != 0:
+        sys.exit(f"[n={n}] {tool} {name} build failed (exit {r['rc']}):\n{_tail(r['log'])}")
+    return r
+
+
+def sitegen_cold(work: Path, n: int, i: int) -> dict:
+    """Round ``i``'s cold build: no output, no state, the pristine memory."""
+    (work / "logs").mkdir(exist_ok=True)
+    shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
+    clear_output(work)
+    r = _check(n, "sitegen", "cold", run_timed(sitegen_cmd(work), work, work / "logs" / f"cold.{i}.log"))
+    r["pending"] = pending_in(r["log"])
+    if r["pending"]:
+        print(f"[n={n}] warning: the cold build reports pending translations "
+              f"(the model path was exercised): see {r['log']}", flush=True)
+    if memory_changed(work):
+        print(f"[n={n}] warning: a build wrote to the bench memory (a text was missing)", flush=True)
+    return r
+
+
+def sitegen_incremental(work: Path, n: int, i: int) -> dict:
+    """Round ``i``'s rebuilds of the site the last build left: nothing changed, then one
+    seed changed; the seed is restored and the site rebuilt (untimed) for the next round.
+    They run after every cold build: the one-changed build deletes the pages it replaces,
+    which would slow the file creation of cold builds after it (see TRASH)."""
     seed = changed_seed(work)
     original = seed.read_bytes()
     logs = work / "logs"
-    logs.mkdir(exist_ok=True)
-    shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
-    clear_output(work)
-    settle()
     res: dict = {}
     try:
-        res["cold"] = run_timed(sitegen_cmd(work), work, logs / f"cold.{i}.log")
-        res["noop"] = run_timed(sitegen_cmd(work), work, logs / f"noop.{i}.log")
+        res["noop"] = _check(n, "sitegen", "noop", run_timed(sitegen_cmd(work), work, logs / f"noop.{i}.log"))
         append_paragraph(seed)
-        res["one_changed"] = run_timed(sitegen_cmd(work), work, logs / f"one_changed.{i}.log")
-        note_deletions()  # the build removed the site it replaced
+        res["one_changed"] = _check(n, "sitegen", "one_changed",
+                                    run_timed(sitegen_cmd(work), work, logs / f"one_changed.{i}.log"))
     finally:
         seed.write_bytes(original)
-    for name, r in res.items():
-        if r["rc"] != 0:
-            sys.exit(f"[n={n}] sitegen {name} build failed (exit {r['rc']}):\n{_tail(r['log'])}")
+    _check(n, "sitegen", "restoring", run_timed(sitegen_cmd(work), work, logs / f"restore.{i}.log"))
+    for r in res.values():
         r["pending"] = pending_in(r["log"])
-        if r["pending"]:
-            print(f"[n={n}] warning: the {name} build reports pending translations "
-                  f"(the model path was exercised): see {r['log']}", flush=True)
     if "nothing changed" not in Path(res["noop"]["log"]).read_text(encoding="utf-8"):
         print(f"[n={n}] warning: the no-op rebuild did not skip: see {res['noop']['log']}", flush=True)
-    if memory_changed(work):
-        print(f"[n={n}] warning: a build wrote to the bench memory (a text was missing)", flush=True)
     return res
 
 
@@ -389,11 +406,7 @@ def pelican_round(work: Path, n: int, i: int) -> dict:
     folder = work / "pelican"
     set_aside(folder / "output")
     set_aside(folder / "cache")
-    settle()
-    r = run_timed(pelican_cmd(), folder, work / "logs" / f"pelican.{i}.log")
-    if r["rc"] != 0:
-        sys.exit(f"[n={n}] pelican failed (exit {r['rc']}):\n{_tail(r['log'])}")
-    return r
+    return _check(n, "pelican", "cold", run_timed(pelican_cmd(), folder, work / "logs" / f"pelican.{i}.log"))
 
 
 def pelican_summary(work: Path, runs: list[dict]) -> dict:
@@ -403,17 +416,22 @@ def pelican_summary(work: Path, runs: list[dict]) -> dict:
 
 
 def bench_both(work: Path, n: int, repeat: int, pelican: bool) -> tuple[dict, dict | None]:
-    """``repeat`` rounds, each timing sitegen's three builds and then Pelican's build, so the
-    two tools meet the same machine: on a shared host, speed drifts by 10-20 % over minutes,
-    and timing all of one tool's builds before the other's put that drift into the ratio."""
+    """``repeat`` rounds of cold builds, each sitegen's and then Pelican's, so the two tools
+    meet the same machine (on a shared host speed drifts by 10-20 % over minutes: timing all
+    of one tool's builds before the other's put that drift into the ratio); then ``repeat``
+    rounds of sitegen's no-op and one-changed rebuilds. Nothing is deleted until the run
+    ends (see TRASH)."""
     compile_sitegen()
     if pelican:
         pelican_warm_up(work)
+    wait_until_quiet()
     sg_runs, pel_runs = [], []
     for i in range(repeat):
-        sg_runs.append(sitegen_round(work, n, i))
+        sg_runs.append({"cold": sitegen_cold(work, n, i)})
         if pelican:
             pel_runs.append(pelican_round(work, n, i))
+    for i in range(repeat):
+        sg_runs[i].update(sitegen_incremental(work, n, i))
     return sitegen_summary(sg_runs), pelican_summary(work, pel_runs) if pelican else None
 
 
@@ -579,9 +597,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     WORK.mkdir(parents=True, exist_ok=True)
-    if TRASH.exists():  # a previous run's, deleted before anything is timed
-        empty_trash()
-        note_deletions()
+    empty_trash()  # an interrupted run's; wait_until_quiet() then waits before any timing
     rows = []
     for n in sizes:
         work = ensure_corpus(n, args.seed)
