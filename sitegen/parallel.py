@@ -100,7 +100,8 @@ def flatten(parts: Iterable[list[R]]) -> list[R]:
 def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_ITEMS,
               meanwhile: Callable[[], object] | None = None) -> list[R]:
     """``[fn(x) for x in items]``, worked through by this process and ``job_count() - 1``
-    forked helpers that take the items in turn from a shared counter; results in input order.
+    forked helpers, this process taking items from the front and the helpers from the back
+    until the two meet; results in input order.
 
     Unlike ``parallel_map``'s pool, this process does its share of the items: once
     ``meanwhile`` (its own other work) is done, it takes items like any helper. A helper
@@ -116,17 +117,27 @@ def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_
             meanwhile()
         return list(map(fn, items))
     ctx = multiprocessing.get_context("fork")
-    counter = ctx.Value("q", 0)  # the next item to take, with its lock
+    # The items not yet taken are ``items[front:back]``: this process takes from the front,
+    # the helpers from the back, so each side works through a run of neighbouring items
+    # (a caller that orders similar items together, e.g. pages of one kind, lets each
+    # process reuse what it memoised for the last ones) until the two runs meet.
+    bounds = ctx.Array("q", [0, len(items)])  # [front, back], with its lock
+    parent = os.getpid()
 
-    def take() -> int:
-        with counter.get_lock():
-            i = counter.value
-            counter.value = i + 1
-        return i
+    def take() -> int | None:
+        with bounds.get_lock():
+            front, back = bounds[0], bounds[1]
+            if front >= back:
+                return None
+            if os.getpid() == parent:
+                bounds[0] = front + 1
+                return front
+            bounds[1] = back - 1
+            return back - 1
 
     def work() -> list[tuple[int, R]]:
         done = []
-        while (i := take()) < len(items):
+        while (i := take()) is not None:
             done.append((i, fn(items[i])))
         return done
 

@@ -71,6 +71,22 @@ def test_share_map_keeps_order_and_this_process_takes_part(monkeypatch, jobs):
         assert len(pids) > 1  # and forked helpers did others
 
 
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_share_map_this_process_takes_from_the_front_and_helpers_from_the_back(monkeypatch, jobs):
+    """Each side works through a run of neighbouring items (pages of one kind), so what it
+    memoised for one item serves the next; the runs meet without a gap or an overlap."""
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", jobs)
+    out = share_map(_slow_square_and_pid, list(range(80)), min_items=2)
+    assert [v for v, _ in out] == [x * x for x in range(80)]
+    here = [i for i, (_, pid) in enumerate(out) if pid == os.getpid()]
+    helpers = [i for i, (_, pid) in enumerate(out) if pid != os.getpid()]
+    assert here and helpers
+    assert here == list(range(len(here)))  # a prefix
+    assert helpers == list(range(len(here), 80))  # and the rest, the helpers' suffix
+
+
 def test_share_map_runs_small_jobs_in_process(monkeypatch):
     from sitegen.parallel import share_map
 
