@@ -124,20 +124,21 @@ def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_
     bounds = ctx.Array("q", [0, len(items)])  # [front, back], with its lock
     parent = os.getpid()
 
-    def take() -> int | None:
+    def take(from_front: bool) -> int | None:
         with bounds.get_lock():
             front, back = bounds[0], bounds[1]
             if front >= back:
                 return None
-            if os.getpid() == parent:
+            if from_front:
                 bounds[0] = front + 1
                 return front
             bounds[1] = back - 1
             return back - 1
 
     def work() -> list[tuple[int, R]]:
+        here = os.getpid() == parent
         done = []
-        while (i := take()) is not None:
+        while (i := take(here)) is not None:
             done.append((i, fn(items[i])))
         return done
 
