@@ -1,8 +1,10 @@
-"""Smoke tests for the benchmark corpus generator (bench/corpus.py): fast, small N."""
+"""Smoke tests for the benchmark corpus generator (bench/corpus.py): fast, small N; and for how
+the runner (bench/run.py) keeps deletions away from its timings."""
 from __future__ import annotations
 
 import importlib.util
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,47 @@ def test_pelican_markdown_has_one_file_per_article(generated):
         assert meta["Title"].strip()
         slugs.add(meta["Slug"])
     assert len(slugs) == N
+
+
+# -- run.py: nothing deleted while timing, and a wait after deleting (ext4 without journal) --
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    run = _load("run")
+    monkeypatch.setattr(run, "TRASH", tmp_path / "trash")
+    monkeypatch.setattr(run, "DELETED_AT", tmp_path / "deleted-at")
+    return run
+
+
+def test_output_is_set_aside_and_deleted_once_with_the_time_noted(runner, tmp_path):
+    site = tmp_path / "work" / "site"
+    (site / "articles").mkdir(parents=True)
+    (site / "articles" / "a.html").write_text("x")
+    runner.set_aside(site)
+    assert not site.exists()
+    kept = list(runner.TRASH.iterdir())
+    assert len(kept) == 1 and (kept[0] / "articles" / "a.html").read_text() == "x"  # not deleted yet
+    runner.set_aside(tmp_path / "work" / "missing")  # nothing there: nothing to do
+    assert not runner.DELETED_AT.exists()
+
+    before = time.time()
+    runner.empty_trash()
+    assert not runner.TRASH.exists()
+    assert before <= float(runner.DELETED_AT.read_text()) <= time.time()
+
+    runner.DELETED_AT.write_text("12.5")
+    runner.empty_trash()  # no trash: no deletion to note
+    assert runner.DELETED_AT.read_text() == "12.5"
+
+
+@pytest.mark.parametrize(("ago", "waits"), [(100.0, True), (1000.0, False), (None, False)])
+def test_timing_waits_until_deleted_inodes_are_no_longer_recent(runner, monkeypatch, ago, waits):
+    slept = []
+    monkeypatch.setattr(runner.time, "sleep", slept.append)
+    if ago is not None:
+        runner.DELETED_AT.write_text(repr(time.time() - ago))
+    runner.wait_until_quiet()
+    if waits:
+        assert len(slept) == 1 and runner.QUIET_S - ago - 5 < slept[0] <= runner.QUIET_S - ago
+    else:
+        assert slept == []
