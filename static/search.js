@@ -6,6 +6,7 @@
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var messages = document.getElementById("search-messages");
   if (!form || !input || !list) return;
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var WORD = /[a-z0-9]+/g;
@@ -59,21 +60,49 @@
     if (text) e.textContent = text;
     return e;
   }
+  // A message of the page's <template id="search-messages">, in both languages (the stylesheet
+  // shows the reader's); its .n elements get the count.
+  function message(name, n) {
+    var src = messages && messages.content.querySelector('[data-msg="' + name + '"]');
+    var out = src ? document.importNode(src, true) : document.createElement("span");
+    out.removeAttribute("data-msg");
+    var slots = out.querySelectorAll(".n");
+    for (var i = 0; i < slots.length; i++) slots[i].textContent = String(n);
+    return out;
+  }
+  function say(name, n) {
+    status.textContent = "";
+    status.appendChild(message(name, n));
+  }
   function show(q) {
     list.textContent = "";
-    if (!idx) { status.textContent = "The search index could not be loaded."; return; }
-    if (!norm(q).trim()) { status.textContent = "Type a word in Chinese or English."; return; }
+    if (!idx) { say("no-index"); return; }
+    if (!norm(q).trim()) { say("empty"); return; }
     var res = search(q);
-    status.textContent = res.length ? res.length + (res.length === 1 ? " article" : " articles") + " found." : "No articles found.";
+    say(!res.length ? "none" : res.length === 1 ? "found-one" : "found", res.length);
     for (var i = 0; i < res.length && i < 100; i++) {
       var d = res[i], li = el("li"), a = el("a");
       a.href = d.u;
       a.appendChild(el("span", "t-zh", d.hz || "", "zh-Hans"));
-      a.appendChild(el("span", "t-en", d.he || "Translation pending", "en"));
+      var en = el("span", "t-en", d.he || "", "en");
+      if (!d.he) { var badge = message("pending"); badge.className = "pending"; en.appendChild(badge); }
+      a.appendChild(en);
       li.appendChild(a);
-      if (d.th) li.appendChild(el("p", "meta", d.th));
+      if (d.th || d.tz) li.appendChild(themeNames(d.th, d.tz));
       list.appendChild(li);
     }
+  }
+  // The theme's names as the pages show them: each mode its own, Both both.
+  function themeNames(en, zh) {
+    var p = el("p", "meta");
+    if (en && zh && en !== zh) {
+      p.appendChild(el("span", "i-en", en, "en"));
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(el("span", "i-zh", zh, "zh-Hans"));
+    } else {
+      p.appendChild(el("span", "", zh || en, zh ? "zh-Hans" : "en"));
+    }
+    return p;
   }
   var params = new URLSearchParams(window.location.search);
   var q0 = params.get("q") || "";

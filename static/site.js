@@ -1,13 +1,23 @@
-/* Language switch (中文 / both / English), remembered across pages in localStorage. */
+/* Language switch (中文 / both / English), remembered across pages in localStorage.
+   static/mode.js applies the saved choice before the first paint; this keeps the buttons and
+   the one-language attributes (aria-label) in step with it. */
 (function () {
   "use strict";
   var KEY = "sitegen-lang";
   var html = document.documentElement;
+  var ATTRS = ["aria-label"];
   function load() { try { return window.localStorage.getItem(KEY); } catch (e) { return null; } }
   function save(v) { try { window.localStorage.setItem(KEY, v); } catch (e) { /* private mode */ } }
   function apply(v) {
     if (v !== "zh" && v !== "en") v = "both";
     html.setAttribute("data-lang", v);
+    html.setAttribute("lang", v === "zh" ? "zh-Hans" : "en");
+    // Attributes have one value: the mode's form (Both: English), from data-zh-*/data-en-* (strings.py).
+    var lang = v === "zh" ? "zh" : "en";
+    for (var a = 0; a < ATTRS.length; a++) {
+      var els = document.querySelectorAll("[data-" + lang + "-" + ATTRS[a] + "]");
+      for (var j = 0; j < els.length; j++) els[j].setAttribute(ATTRS[a], els[j].getAttribute("data-" + lang + "-" + ATTRS[a]));
+    }
     var buttons = document.querySelectorAll("[data-set-lang]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-set-lang") === v));

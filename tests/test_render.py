@@ -236,7 +236,8 @@ def test_translation_labels_and_pending(pages):
     assert "Reviewed translation" in pages["articles/000-d20dbdfb-02.html"].decode()
     pend = pages["articles/001-2a0e67fa-02.html"].decode()
     assert "Translation pending" in pend
-    assert "Some English texts are waiting" in pend  # the site-wide note
+    # the site-wide note, from the catalogue in both languages
+    assert "Some English translations are not ready yet" in pend and "部分英文译文尚未完成" in pend
     assert 'class="t-zh keep"' in pend  # shown even in English-only mode
     no_note = render(sample_site(pending_note=None))
     assert "note-pending" not in no_note["index.html"].decode()

@@ -60,7 +60,7 @@ def terms(*texts: str) -> set[str]:
 
 
 def build_index(docs: list[dict]) -> dict:
-    """``docs``: dicts with u (url), hz, he (headlines), lz, le (leads), th (theme).
+    """``docs``: dicts with u (url), hz, he (headlines), lz, le (leads), th, tz (theme's names).
 
     Returns ``{"v": 1, "docs": [...], "h": {term: [doc,...]}, "b": {term: [doc,...]}}``
     where ``h`` indexes headlines (ranked higher) and ``b`` leads.
@@ -81,7 +81,7 @@ def build_index(docs: list[dict]) -> dict:
                     postings[t] = [i]
                 else:
                     docs_of.append(i)
-        out_docs.append({k: d[k] for k in ("u", "hz", "he", "th") if d.get(k)})
+        out_docs.append({k: d[k] for k in ("u", "hz", "he", "th", "tz") if d.get(k)})
     return {
         "v": 1,
         "docs": out_docs,

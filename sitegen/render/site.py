@@ -23,6 +23,7 @@ from sitegen.state import tree_digest
 from sitegen.models import DigestEntry, DigestSite, Page, Tag, Theme, Translation
 
 from . import search
+from .strings import install as install_strings
 from .util import (
     ZH_CHARS_PER_MINUTE,
     absolute,
@@ -184,6 +185,7 @@ def make_environment(templates_dir: Path) -> Environment:
         # Templates do not change during a build: no stat() of the file on every look-up.
         auto_reload=False,
     )
+    install_strings(env, templates_dir)
     return env
 
 
@@ -642,6 +644,7 @@ class _Renderer:
             "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
             "k": (ev.kicker.zh or "") + " " + (ev.subtitle.zh or ""),
             "lz": ev.lead.zh or "", "le": ev.lead.en or "", "th": ev.theme.theme.name_en,
+            "tz": ev.theme.theme.name_zh,
         } for ev in self.entries]
         return search.index_js(search.build_index(docs))
 

@@ -1,0 +1,10 @@
+/* Runs in <head>, before the page is painted: applies the saved reading mode (中文 / Both / English)
+   so the page never shows the wrong language first. No saved choice, or no JavaScript: Both, lang="en". */
+(function () {
+  "use strict";
+  var v = null, html = document.documentElement;
+  try { v = window.localStorage.getItem("sitegen-lang"); } catch (e) { /* storage blocked */ }
+  if (v !== "zh" && v !== "en") v = "both";
+  html.setAttribute("data-lang", v);
+  html.setAttribute("lang", v === "zh" ? "zh-Hans" : "en");
+})();
