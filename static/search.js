@@ -115,6 +115,7 @@
   });
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
+    clearTimeout(timer);  // the typing's pending search would redo this one and replace the results
     show(input.value);
     try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
   });

@@ -1,6 +1,6 @@
 /* Language switch (中文 / both / English), remembered across pages in localStorage.
    static/mode.js applies the saved choice before the first paint; this keeps the buttons and
-   the one-language attributes (aria-label) in step with it. */
+   the one-language attributes (aria-label, the title) in step with it. */
 (function () {
   "use strict";
   var KEY = "sitegen-lang";
@@ -18,6 +18,8 @@
       var els = document.querySelectorAll("[data-" + lang + "-" + ATTRS[a] + "]");
       for (var j = 0; j < els.length; j++) els[j].setAttribute(ATTRS[a], els[j].getAttribute("data-" + lang + "-" + ATTRS[a]));
     }
+    var title = document.querySelector("title[data-title-both]");
+    if (title) document.title = title.getAttribute("data-title-" + v);
     var buttons = document.querySelectorAll("[data-set-lang]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-set-lang") === v));

@@ -15,9 +15,9 @@ from sitegen.render.strings import CatalogueError, Strings, load_catalogue, pars
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES, STATIC = REPO / "templates", REPO / "static"
 
-# tr("key", ...) and tr_attr("attribute", "key", ...) in the templates
-_CALL = re.compile(r"\btr(_attr)?\(")
-_KEY = re.compile(r"""\btr\(\s*"([\w.]+)"|\btr_attr\(\s*"[\w-]+"\s*,\s*"([\w.]+)\"""")
+# tr("key", ...), tr.text("key", lang) and tr_attr("attribute", "key", ...) in the templates
+_CALL = re.compile(r"\btr(?:_attr|\.text)?\(")
+_KEY = re.compile(r"""\btr(?:\.text)?\(\s*"([\w.]+)"|\btr_attr\(\s*"[\w-]+"\s*,\s*"([\w.]+)\"""")
 
 
 def template_keys() -> dict[str, set[str]]:
@@ -101,7 +101,10 @@ def test_pages_carry_both_forms_and_default_to_both_mode():
     for path, html in pages.items():
         # no JavaScript: Both mode, English interface with paired headings
         assert html.startswith('<!doctype html>\n<html lang="en" data-lang="both">'), path
-        assert '<script src="' in html and 'static/mode.js"></script>\n<title>' in html, path
+        # the mode is applied by a blocking script in <head>, before the stylesheet and the body
+        head = html[:html.index("</head>")]
+        assert re.search(r'</title>\n<script src="(\.\./)*static/mode\.js"></script>', head), path
+        assert head.index("static/mode.js") < head.index("site.css"), path
         assert html.count('class="i-en"') >= 8 and 'class="i-zh' in html, path
     idx = pages["index.html"]
     assert '<span class="i-en" lang="en">7 articles, 3 themes.</span> <span class="i-zh i-alt" lang="zh-Hans">7 篇文章，3 个主题。</span>' in idx

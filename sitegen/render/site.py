@@ -266,7 +266,7 @@ def _card_key(ev: "EntryView") -> str:
     key = ev.__dict__.get("_card_key")
     if key is None:
         key = ev.__dict__["_card_key"] = _digest((ev.href, ev.headline, ev.lead, ev.minutes, ev.theme.slug,
-                                                  ev.theme.theme.name_en))
+                                                  ev.theme.theme.name_en, ev.theme.theme.name_zh))
     return key
 
 

@@ -5,7 +5,8 @@
 SITE_DIR is a rendered site (``sitegen build --out SITE_DIR``, or the sample:
 ``python -m sitegen.render.sample SITE_DIR``). It is served under /repo/ like
 GitHub Pages would. Writes index-{phone,desktop}.png, article-{phone,desktop}.png and article-desktop-dark.png
-(pages taller than 2400px are cut there).
+in the default (Both) mode, and {index,article}-desktop-{zh,en}.png in the 中文 and English modes
+(pages taller than 2400px are cut there; the mode shots at 1600px).
 """
 from __future__ import annotations
 
@@ -19,9 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import PREFIX, free_port, make_driver, serve  # noqa: E402
 
 
-def shoot(driver, url: str, out: Path, width: int, max_height: int = 2400, dark: bool = False) -> None:
+def shoot(driver, url: str, out: Path, width: int, max_height: int = 2400, dark: bool = False,
+          mode: str = "both") -> None:
+    """``mode``: the reading mode saved as a reader's choice before the page loads (zh, both, en)."""
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
         {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+    driver.get(url)
+    driver.execute_script("localStorage.setItem('sitegen-lang', arguments[0])", mode)
     driver.get(url)
     h = min(driver.execute_script("return document.documentElement.scrollHeight"), max_height)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
@@ -47,6 +52,9 @@ def main(argv: list[str]) -> int:
                 shoot(d, base + article, out / f"article-{name}.png", width)
                 if name == "desktop":
                     shoot(d, base + article, out / "article-desktop-dark.png", width, 1000, dark=True)
+                    for mode in ("zh", "en"):
+                        shoot(d, base + "index.html", out / f"index-desktop-{mode}.png", width, 1600, mode=mode)
+                        shoot(d, base + article, out / f"article-desktop-{mode}.png", width, 1600, mode=mode)
             finally:
                 d.quit()
     finally:

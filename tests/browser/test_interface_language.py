@@ -70,6 +70,9 @@ def test_each_mode_speaks_one_language(driver, served_site, clean_storage, mode)
             assert HAN.search(joined) and LATIN.search(joined), page
         label = driver.execute_script("return document.querySelector('.site-nav').getAttribute('aria-label')")
         assert label == ("网站导航" if mode == "zh" else "Site"), page
+        if not page.startswith("articles/"):  # an article's title is its headline (content)
+            title = driver.title
+            assert not (LATIN if mode == "zh" else HAN if mode == "en" else re.compile("^$")).search(title), page
 
 
 def test_both_mode_pairs_headings_and_keeps_the_rest_english(driver, served_site, clean_storage):
@@ -89,12 +92,17 @@ def test_switching_changes_the_whole_page_at_once(driver, served_site, clean_sto
     driver.find_element("css selector", "[data-set-lang=zh]").click()
     assert nav.text.split() == ["主题", "标签", "搜索", "关于"]
     assert driver.execute_script("return document.documentElement.lang") == "zh-Hans"
+    assert driver.title == "新闻摘要"
     assert driver.find_element("css selector", ".toc li a").text == "外交"
     # the switch keeps each language's name in that language
     buttons = [b.text for b in driver.find_elements("css selector", "[data-set-lang]")]
     assert buttons == ["中文", "双语", "English"]
     driver.find_element("css selector", "[data-set-lang=en]").click()
     assert driver.find_element("css selector", ".toc li a").text == "Diplomacy"
+    assert driver.title == "Xinjiang & China Press Digest"
+    driver.find_element("css selector", "[data-set-lang=both]").click()
+    assert driver.title == "Xinjiang & China Press Digest · 新闻摘要"
+    driver.find_element("css selector", "[data-set-lang=en]").click()
     assert [b.text for b in driver.find_elements("css selector", "[data-set-lang]")] == ["中文", "Both", "English"]
     driver.get(base + "search.html?q=%E6%96%B0%E7%96%86")  # remembered; the script's messages follow it
     assert re.fullmatch(r"\d+ articles? found\.", driver.find_element("id", "search-status").text)
