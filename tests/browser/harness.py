@@ -69,7 +69,7 @@ def serve(directory: Path, port: int):
     return httpd
 
 
-def make_driver(width: int = 1280, height: int = 900, mobile: bool = False):
+def make_driver(width: int = 1280, height: int = 900, mobile: bool = False, javascript: bool = True):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -81,5 +81,7 @@ def make_driver(width: int = 1280, height: int = 900, mobile: bool = False):
     if mobile:
         opts.add_experimental_option("mobileEmulation", {
             "deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0, "mobile": True, "touch": True}})
+    if not javascript:
+        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(options=opts, service=Service(str(CHROMEDRIVER)))

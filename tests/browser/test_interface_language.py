@@ -155,3 +155,21 @@ def test_saved_choice_applies_before_first_paint_without_layout_shift(driver, se
         # the measurement sees a late change of mode: what applying the choice after the first paint would cost
         total, _ = driver.execute_async_script(LAYOUT_SHIFT, "both")
         assert total > 0.01, (mode, page)
+
+
+def test_without_javascript_pages_show_both_mode(served_site):
+    """The no-JS default: Both mode, <html lang="en">, headings paired, the rest English."""
+    from .harness import make_driver
+
+    base, _ = served_site
+    d = make_driver(javascript=False)
+    try:
+        d.get(base + ARTICLE)
+        html = d.find_element("tag name", "html")
+        assert (html.get_attribute("lang"), html.get_attribute("data-lang")) == ("en", "both")
+        assert "on" not in d.find_element("css selector", ".langswitch").get_attribute("class").split()  # no script ran
+        assert d.find_element("css selector", ".site-nav").text.split() == ["Themes", "Tags", "Search", "About"]
+        assert d.find_element("id", "h-lead").text.split() == ["LEAD", "导语"]
+        assert d.title.startswith("凝聚共识 共促发展 — Building consensus")
+    finally:
+        d.quit()
