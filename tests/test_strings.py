@@ -15,9 +15,9 @@ from sitegen.render.strings import CatalogueError, Strings, load_catalogue, pars
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES, STATIC = REPO / "templates", REPO / "static"
 
-# tr("key", ...), tr.text("key", lang) and tr_attr("attribute", "key", ...) in the templates
-_CALL = re.compile(r"\btr(?:_attr|\.text)?\(")
-_KEY = re.compile(r"""\btr(?:\.text)?\(\s*"([\w.]+)"|\btr_attr\(\s*"[\w-]+"\s*,\s*"([\w.]+)\"""")
+# "key"|tr(...), "key"|tr_attr("attribute") and "key"|tr_text(lang) in the templates
+_CALL = re.compile(r"\|\s*tr(?:_attr|_text)?\b")
+_KEY = re.compile(r"""(?:"([\w.]+)"|'([\w.]+)')\s*\|\s*tr(?:_attr|_text)?\b""")
 
 
 def template_keys() -> dict[str, set[str]]:
@@ -26,7 +26,7 @@ def template_keys() -> dict[str, set[str]]:
     for path in sorted(TEMPLATES.glob("*.html")) + sorted(TEMPLATES.glob("*.xml")):
         text = path.read_text(encoding="utf-8")
         calls, keys = _CALL.findall(text), _KEY.findall(text)
-        assert len(calls) == len(keys), f"{path.name}: a tr() call whose key is not a string literal"
+        assert len(calls) == len(keys), f"{path.name}: a |tr filter whose key is not a string literal"
         for a, b in keys:
             used.setdefault(a or b, set()).add(path.name)
     return used
@@ -69,7 +69,7 @@ def test_a_template_asking_for_an_unknown_key_fails_naming_it(tmp_path):
     for f in TEMPLATES.iterdir():
         (tmp_path / f.name).write_bytes(f.read_bytes())
     about = tmp_path / "about.html"
-    about.write_text(about.read_text(encoding="utf-8").replace('tr("about.title")', 'tr("about.no_such_key")'),
+    about.write_text(about.read_text(encoding="utf-8").replace('"about.title"|tr', '"about.no_such_key"|tr'),
                      encoding="utf-8")
     with pytest.raises(KeyError, match=r"'about.no_such_key' is not in strings.toml"):
         render_site(sample_site(), tmp_path, STATIC)

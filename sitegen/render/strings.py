@@ -31,6 +31,7 @@ CATALOGUE = "strings.toml"
 FIELDS = frozenset({"zh", "en", "en_one", "both"})
 BOTH_MODES = ("en", "pair")
 ZH_LANG, EN_LANG = "zh-Hans", "en"
+MEMO_LIMIT = 100_000  # distinct calls remembered per catalogue (then forgotten, and made again)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han or Chinese punctuation
 
@@ -115,10 +116,13 @@ def load_catalogue(templates_dir: Path) -> dict[str, Entry]:
 
 
 class Strings:
-    """``t(key, **params)`` for templates: both forms of a string as HTML, or one form as text."""
+    """The catalogue for templates (``"key"|tr``): both forms of a string as HTML, or one form as text."""
 
     def __init__(self, entries: dict[str, Entry]):
         self.entries = entries
+        # Pages ask for the same strings again and again (navigation, footer, badges): each
+        # distinct call is made once. Keys are the call's arguments (str, int, markup).
+        self._memo: dict[tuple, Markup] = {}
 
     def _entry(self, key: str) -> Entry:
         try:
@@ -130,23 +134,42 @@ class Strings:
         """One language's form (``lang`` "zh" or "en"), placeholders filled, as escaped markup."""
         e = self._entry(key)
         text = e.zh if lang == "zh" else (e.en_one if e.en_one and params.get("n") == 1 else e.en)
-        values = {k: (getattr(v, lang) if isinstance(v, Bilingual) else v) for k, v in params.items()}
-        return Markup(escape(text)).format(**values)
+        if not params:
+            return escape(text)
+        # str.format on escaped text with escaped values (markup stays as it is): what
+        # Markup.format does, at a fraction of its cost.
+        values = {k: escape(getattr(v, lang) if isinstance(v, Bilingual) else v) for k, v in params.items()}
+        return Markup(str(escape(text)).format(**values))
 
     def text(self, key: str, lang: str, **params) -> str:
         """One form as plain text (for attributes and titles, which Jinja escapes)."""
         return self.form(key, lang, **params).striptags()
 
+    def _memoised(self, make, *args, **params) -> Markup:
+        memo_key = (make, *args, *sorted(params.items()))
+        found = self._memo.get(memo_key)
+        if found is None:
+            if len(self._memo) > MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[memo_key] = make(*args, **params)
+        return found
+
     def __call__(self, key: str, **params) -> Bilingual:
+        return self._memoised(self._both, key, **params)
+
+    def _both(self, key: str, **params) -> Bilingual:
         zh, en = self.form(key, "zh", **params), self.form(key, "en", **params)
         alt = "" if self._entry(key).both == "pair" else " i-alt"
-        html = Markup('<span class="i-en" lang="{}">{}</span> <span class="i-zh{}" lang="{}">{}</span>').format(
-            EN_LANG, en, Markup(alt), ZH_LANG, zh)
+        html = Markup(f'<span class="i-en" lang="{EN_LANG}">{en}</span> '
+                      f'<span class="i-zh{alt}" lang="{ZH_LANG}">{zh}</span>')
         return Bilingual(html, zh, en)
 
     def attr(self, name: str, key: str, **params) -> Markup:
         """``name="English" data-zh-name="中文" data-en-name="English"``: the site's script sets
         the attribute to the reading mode's form (Both: English)."""
+        return self._memoised(self._attr, name, key, **params)
+
+    def _attr(self, name: str, key: str, **params) -> Markup:
         en, zh = self.text(key, "en", **params), self.text(key, "zh", **params)
         return Markup('{0}="{1}" data-zh-{0}="{2}" data-en-{0}="{1}"').format(Markup(name), en, zh)
 
@@ -172,8 +195,29 @@ def untranslated(name: str) -> Markup:
     return Markup('<span translate="no">{}</span>').format(name)
 
 
+def names(en: str | None, zh: str | None, zh_first: bool = False, zh_class: str = "", en_class: str = "") -> Markup:
+    """A name in English and Chinese (site title, theme, tag): each mode shows its own, Both
+    shows both (give the one to leave out in Both the class ``i-alt``, as breadcrumbs do). A name
+    with no English form, or the same in both, shows in every mode (class ``keep``)."""
+    if en and zh and en != zh:
+        en_html = f'<span class="i-en{" " + en_class if en_class else ""}" lang="{EN_LANG}">{escape(en)}</span>'
+        zh_html = f'<span class="i-zh{" " + zh_class if zh_class else ""}" lang="{ZH_LANG}">{escape(zh)}</span>'
+        return Markup(f"{zh_html} {en_html}" if zh_first else f"{en_html} {zh_html}")
+    if zh:
+        return Markup(f'<span class="keep" lang="{ZH_LANG}">{escape(zh)}</span>')
+    return Markup(f'<span class="keep" lang="{EN_LANG}">{escape(en or "")}</span>')
+
+
 def install(env, templates_dir: Path) -> None:
-    """Give ``env``'s templates ``tr(key, **params)``, ``tr_attr(attribute, key, **params)``
-    and ``untranslated(name)``."""
+    """Give ``env``'s templates the catalogue as filters — ``"key"|tr(**params)`` (both forms),
+    ``"key"|tr_attr("aria-label")``, ``"key"|tr_text("zh")`` (one form as text) — and
+    ``"Atom"|untranslated`` and ``names(en, zh)``. Filters rather than functions: Jinja calls
+    a filter directly, a function through its context (4x the cost on every page)."""
     strings = strings_for(templates_dir)
-    env.globals.update(tr=strings, tr_attr=strings.attr, untranslated=untranslated)
+    env.filters.update(
+        tr=strings,
+        tr_attr=lambda key, name, **params: strings.attr(name, key, **params),
+        tr_text=strings.text,
+        untranslated=untranslated,
+    )
+    env.globals["names"] = names
