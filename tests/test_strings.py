@@ -112,3 +112,15 @@ def test_pages_carry_both_forms_and_default_to_both_mode():
     art = pages["articles/000-d20dbdfb-01.html"]
     assert '<span class="i-en" lang="en">Lead</span> <span class="i-zh" lang="zh-Hans">导语</span>' in art
     assert "约 2 分钟（按每分钟 400 字计）" in art
+
+
+def test_names_escape_and_fall_back_to_the_one_form_there_is():
+    from sitegen.render.strings import names
+
+    assert names("SCO", "上合", zh_first=True, en_class="i-alt") == (
+        '<span class="i-zh" lang="zh-Hans">上合</span> <span class="i-en i-alt" lang="en">SCO</span>')
+    assert names("<b>", "<i>") == ('<span class="i-en" lang="en">&lt;b&gt;</span> '
+                                   '<span class="i-zh" lang="zh-Hans">&lt;i&gt;</span>')
+    # no English, or the same text: one span, shown in every mode
+    assert names(None, "花海") == names("花海", "花海") == '<span class="keep" lang="zh-Hans">花海</span>'
+    assert names("Digest", "") == '<span class="keep" lang="en">Digest</span>'
