@@ -10,11 +10,14 @@ at = "7月10日，某某石化"
 seed = "p06.txt"
 article = "近日，由区委宣传部"
 text = "春到小城 共话振兴"
+# kicker = "…"         # optional: and this kicker / subtitle (moved from the page too)
+# subtitle = "…"
 # editorial = true     # allowed only when the text is printed nowhere on the page
 
 [[join]]               # the article starting here continues the one before it
 seed = "p03.txt"
 at = "记者从会上获悉"
+# to = "…"             # optional: … or the article starting with this (an interrupted story)
 ```
 
 Texts are compared without line breaks and spaces (and with full- and half-width forms
@@ -48,11 +51,13 @@ class Split:
 
 @dataclass(frozen=True)
 class Join:
-    """The article whose body starts with ``at`` continues the article before it."""
+    """The article whose body starts with ``at`` continues the article before it (or the one
+    starting with ``to``)."""
 
     seed: str
     at: str
     origin: str
+    to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,9 @@ class Headline:
     article: str
     text: str
     origin: str
-    editorial: bool = False  # the text need not be printed on the page
+    kicker: str | None = None
+    subtitle: str | None = None
+    editorial: bool = False  # the texts need not be printed on the page
 
 
 Correction = Union[Split, Join, Headline]
@@ -71,8 +78,9 @@ Correction = Union[Split, Join, Headline]
 _KINDS: dict[str, tuple[type, dict[str, type], tuple[str, ...]]] = {
     # kind: (record, {key: type}, required keys)
     "split": (Split, {"seed": str, "at": str}, ("seed", "at")),
-    "join": (Join, {"seed": str, "at": str}, ("seed", "at")),
-    "headline": (Headline, {"seed": str, "article": str, "text": str, "editorial": bool},
+    "join": (Join, {"seed": str, "at": str, "to": str}, ("seed", "at")),
+    "headline": (Headline, {"seed": str, "article": str, "text": str, "kicker": str, "subtitle": str,
+                            "editorial": bool},
                  ("seed", "article", "text")),
 }
 

@@ -33,6 +33,7 @@ from ..corrections import Correction, CorrectionError, Headline, Join, Split
 
 SENTENCE_END = "。！？!?…；;”’」』\"'）)"
 HEAD_FIELDS = ("kicker", "headline", "subtitle")
+MIN_ANCHOR = 4  # characters of an anchor that must fall inside a body
 
 
 def norm_map(text: str) -> tuple[str, list[int]]:
@@ -58,10 +59,17 @@ def apply_corrections(result: ParseResult, text: str, items: tuple[Correction, .
     if not items:
         return result
     page = _Page(list(result.articles), list(result.leftovers), list(result.warnings))
-    for kind in (Split, Join, Headline):
-        for item in items:
-            if isinstance(item, kind):
-                getattr(page, kind.__name__.lower())(item, text)
+    for item in items:
+        if isinstance(item, Split):
+            page.split(item, text)
+    for item in items:
+        if isinstance(item, Join):
+            page.join(item)
+    # Headlines name their articles as splits and joins left them, before any text moves
+    # (a headline taken from the start of a body must not hide that body from the next entry).
+    targets = [(item, page.article_at(item, item.article)) for item in items if isinstance(item, Headline)]
+    for item, t in targets:
+        page.headline(item, t)
     return page.result()
 
 
@@ -86,8 +94,10 @@ def _body(article: Article) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _starts_with(article: Article, anchor: str) -> bool:
-    """The article's body (with or without its dateline and byline) starts with ``anchor``."""
+    """The article's body (with or without its dateline and byline, with or without the
+    subheads before its lead) starts with ``anchor``."""
     body = _body(article)[0]
+    paragraphs = norm("".join(article.paragraphs))
     heads = [""]
     if article.dateline:
         heads.append(norm(article.dateline))
@@ -95,7 +105,7 @@ def _starts_with(article: Article, anchor: str) -> bool:
             heads += [norm(f"{article.dateline}（{article.byline}）"), norm(f"{article.dateline}{article.byline}")]
     if article.markers:
         heads += [norm(m) + h for m in article.markers for h in list(heads)]
-    return any((h + body).startswith(anchor) for h in heads)
+    return any((h + b).startswith(anchor) for h in heads for b in (body, paragraphs))
 
 
 class _Page:
@@ -105,13 +115,25 @@ class _Page:
         self.warnings = warnings
 
     def result(self) -> ParseResult:
+        for article in [a for a in self.articles if a.corrections and not a.blocks]:
+            self._dissolve(article)  # its body was a headline a correction took away
         articles = tuple(replace(a, position=i) for i, a in enumerate(self.articles, 1))
         with_headline = {a.line for a in articles if a.headline}
         warnings = tuple(w for w in self.warnings
                          if not (w.message == "body without headline" and w.line in with_headline))
         return ParseResult(articles, tuple(sorted(self.leftovers, key=lambda x: x.line)), warnings)
 
-    def _article_at(self, item: Correction, anchor_text: str) -> int:
+    def _dissolve(self, article: Article) -> None:
+        """Remove an article without a body; what it still holds goes to the leftovers."""
+        for name in HEAD_FIELDS:
+            if getattr(article, name):
+                self.leftovers.append(Leftover(article.seed, "headline", getattr(article, name), article.line))
+        for value in (article.byline, article.dateline, *article.markers):
+            if value:
+                self.leftovers.append(Leftover(article.seed, "fragment", value, article.line))
+        self.articles.remove(article)
+
+    def article_at(self, item: Correction, anchor_text: str) -> int:
         anchor = norm(anchor_text)
         found = [i for i, a in enumerate(self.articles) if _starts_with(a, anchor)]
         if len(found) > 1:
@@ -138,24 +160,67 @@ class _Page:
         line = text.count("\n", 0, where[places[0]]) + 1
         if any(_starts_with(a, anchor) for a in self.articles):
             return  # an article starts there already (the parser has learnt it)
-        for ai, article in enumerate(self.articles):
-            body, spots = _body(article)
-            at = body.find(anchor)
-            if at > 0:
-                head, tail = _cut(article, *spots[at], line)
-                what = f"split at {_show(item.at)!r}"
-                self.articles[ai:ai + 1] = [_note(head, what), _note(tail, what)]
+        # Where the anchor's first words were printed outside the bodies (a byline line, a
+        # dateline the parser filed elsewhere), the article starts with the rest of it.
+        for skip in range(len(anchor) - MIN_ANCHOR + 1):
+            rest = anchor[skip:]
+            if skip and page.count(rest) > 1:
+                break
+            if skip and any(_starts_with(a, rest) for a in self.articles):
+                return
+            for ai, article in enumerate(self.articles):
+                body, spots = _body(article)
+                at = body.find(rest)
+                if at > 0:
+                    line = text.count("\n", 0, where[places[0] + skip]) + 1
+                    head, tail = _cut(article, *spots[at], line)
+                    what = f"split at {_show(item.at)!r}"
+                    self.articles[ai:ai + 1] = [_note(head, what), _note(tail, what)]
+                    return
+            if self._split_field(rest, f"split at {_show(item.at)!r}"):
                 return
         raise _fail(item, f"{item.at!r} (line {line}) is not inside an article's body: "
                     f"`sitegen parse {item.seed}` shows where it is")
 
+    def _split_field(self, anchor: str, what: str) -> bool:
+        """The anchor is in an article's kicker/headline/subtitle (the parser took the first
+        lines of a body for a title): from there on, that text starts the article's body."""
+        for ai, article in enumerate(self.articles):
+            for name in HEAD_FIELDS:
+                value = getattr(article, name) or ""
+                n, where = norm_map(value)
+                at = n.find(anchor)
+                if at < 0:
+                    continue
+                cut = where[at]
+                moved = Article(seed=article.seed, position=article.position, kicker=None, headline=None,
+                                subtitle=None, byline=None, dateline=None,
+                                blocks=(Block("paragraph", value[cut:].strip(), article.line),))
+                _, tail = _cut(moved, 0, 0, article.line)
+                extra = [(x, getattr(tail, x)) for x in ("dateline", "byline") if getattr(tail, x)]
+                for field_name, text in extra:
+                    if getattr(article, field_name):  # the article has one: keep this one as text
+                        self.leftovers.append(Leftover(article.seed, "fragment", text, article.line))
+                fields = {x: t for x, t in extra if not getattr(article, x)}
+                self.articles[ai] = _note(replace(
+                    article, **{name: value[:cut].strip() or None}, **fields,
+                    blocks=tail.blocks + article.blocks, markers=tail.markers + article.markers), what)
+                return True
+        return False
+
     # -- [[join]] --------------------------------------------------------------------------
-    def join(self, item: Join, text: str) -> None:
-        j = self._article_at(item, item.at)
-        if j == 0:
+    def join(self, item: Join) -> None:
+        j = self.article_at(item, item.at)
+        if item.to is not None:
+            i = self.article_at(item, item.to)
+            if i == j:
+                raise _fail(item, f"{item.at!r} and {item.to!r} start the same article")
+        elif j == 0:
             raise _fail(item, f"the article starting with {item.at!r} is the first of the seed: "
                         "there is none before it to continue")
-        first, second = self.articles[j - 1], self.articles[j]
+        else:
+            i = j - 1
+        first, second = self.articles[i], self.articles[j]
         for name in HEAD_FIELDS:
             value = getattr(second, name)
             if value:
@@ -176,11 +241,20 @@ class _Page:
         joined = replace(first, byline=byline, blocks=tuple(before + blocks),
                          markers=first.markers + second.markers,
                          corrections=first.corrections + second.corrections)
-        self.articles[j - 1:j + 1] = [_note(joined, f"joined with the article at {_show(item.at)!r}")]
+        self.articles[i] = _note(joined, f"joined with the article at {_show(item.at)!r}")
+        del self.articles[j]
 
     # -- [[headline]] ----------------------------------------------------------------------
-    def headline(self, item: Headline, text: str) -> None:
-        t = self._article_at(item, item.article)
+    def headline(self, item: Headline, t: int) -> None:
+        """In reading order (kicker, headline, subtitle): a headline block the parser took
+        for a paragraph is then taken from its front, one text after another."""
+        if item.kicker:
+            self._set_slot(t, item, "kicker", item.kicker)
+        self._set_headline(t, item)
+        if item.subtitle:
+            self._set_slot(t, item, "subtitle", item.subtitle)
+
+    def _set_headline(self, t: int, item: Headline) -> None:
         wanted = norm(item.text)
         target = self.articles[t]
         if norm(target.headline) == wanted:  # the same characters: keep the maintainer's spacing
@@ -189,17 +263,49 @@ class _Page:
             return
         if self._from_own_fields(t, item, wanted):
             return
-        if not (self._from_leftovers(wanted) or self._from_other_articles(t, wanted) or self._from_blocks(t, wanted)):
-            if not item.editorial:
-                raise _fail(item, f"the headline {item.text!r} is printed nowhere in the seed (a typo?); "
-                            "if it is an editorial headline, add editorial = true")
-            what = "editorial headline (not printed on the page)"
-        else:
-            what = "headline moved from the page"
+        what = self._from_elsewhere(t, item, "headline", item.text)
         target = self.articles[t]
         if target.headline:
             self.leftovers.append(Leftover(target.seed, "headline", target.headline, target.line))
         self.articles[t] = _note(replace(target, headline=item.text), what)
+
+    def _set_slot(self, t: int, item: Headline, slot: str, value: str) -> None:
+        """Give the article this kicker or subtitle: from the slot itself, the other slot, or
+        (as a headline text is) from elsewhere on the page. What the slot held goes to the
+        leftovers."""
+        wanted = norm(value)
+        article = self.articles[t]
+        other = "subtitle" if slot == "kicker" else "kicker"
+        old = getattr(article, slot) or ""
+        if norm(old) == wanted:
+            self.articles[t] = replace(article, **{slot: value})
+            return
+        what = f"{slot} corrected"
+        own = _take([old], wanted)
+        if own is not None:
+            old = _joined(*own[0][0])
+        else:
+            for name in ("headline", other):  # e.g. a kicker glued in front of the headline
+                cut = _take([getattr(article, name) or ""], wanted)
+                if cut is not None:
+                    self.articles[t] = replace(article, **{name: _joined(*cut[0][0]) or None})
+                    break
+            else:
+                what = self._from_elsewhere(t, item, slot, value)
+        article = self.articles[t]
+        if old:
+            self.leftovers.append(Leftover(article.seed, "headline", old, article.line))
+        self.articles[t] = _note(replace(article, **{slot: value}), what)
+
+    def _from_elsewhere(self, t: int, item: Headline, field: str, value: str) -> str:
+        """Take ``value`` from the leftovers, another article or a body; say how it was found."""
+        wanted = norm(value)
+        if self._from_leftovers(wanted) or self._from_other_articles(t, wanted) or self._from_blocks(t, wanted):
+            return f"{field} moved from the page"
+        if not item.editorial:
+            raise _fail(item, f"the {field} {value!r} is printed nowhere in the seed (a typo?); "
+                        "if it is an editorial text, add editorial = true")
+        return f"editorial {field} (not printed on the page)"
 
     def _from_own_fields(self, t: int, item: Headline, wanted: str) -> bool:
         """The text is in the article's own kicker/headline/subtitle (e.g. two lines of one
@@ -283,7 +389,8 @@ class _Page:
                         blocks[bi] = replace(block, text=rest)
                     else:
                         del blocks[bi]
-                    self.articles[ai] = replace(article, blocks=tuple(blocks))
+                    self.articles[ai] = _note(replace(article, blocks=tuple(blocks)),
+                                              "headline text taken from its body")
                     return True
         return False
 
