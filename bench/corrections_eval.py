@@ -38,7 +38,7 @@ import relayout  # noqa: E402
 
 import sitegen.parse  # noqa: E402
 from sitegen.corrections import Corrections, parse_corrections  # noqa: E402
-from sitegen.parse.correct import apply_corrections, norm  # noqa: E402
+from sitegen.parse.correct import apply_corrections, norm, norm_map  # noqa: E402
 
 START_MARKER = re.compile(r"\((?:上接|接)第?[^()]{0,8}?版\)$")
 BULLETS = "□■●"
@@ -95,13 +95,23 @@ def _unique_prefix(text: str, pool: list[str], start: int = 10) -> str:
     return text
 
 
-def _printed_start(page_norm: str, gold: dict) -> int | None:
-    """Where gold article ``gold`` starts on the page: its first words, walked back over its
-    credit, dateline, byline line and continuation marker printed just before them."""
+def _printed_start(page_text: str, gold: dict) -> int | None:
+    """Where gold article ``gold`` starts on the page (in the normalised text): its first
+    words, walked back over the credit, dateline and continuation marker printed just before
+    them on the same line."""
+    page_norm, where = norm_map(page_text)
     first = norm(gold["first"])
     at = page_norm.find(first)
     if at < 0 or page_norm.find(first, at + 1) >= 0:
         return None
+    line_start = page_text.rfind("\n", 0, where[at]) + 1
+    at = _walk_back(page_norm, at, gold)
+    while where[at] < line_start:  # what is printed on the line before is another thing
+        at += 1
+    return at
+
+
+def _walk_back(page_norm: str, at: int, gold: dict) -> int:
     pieces = []
     if gold.get("byline"):
         pieces += [norm(f"（{gold['byline']}）"), norm(gold["byline"])]
@@ -162,7 +172,7 @@ def complaints(page, articles: list[dict], scorer) -> list[str]:
         pi = pairs.get(gi)
         last = norm(g["last"])
         if pi is None:  # no article starts where this one is printed
-            at = _printed_start(page_norm, g)
+            at = _printed_start(page.text, g)
             if at is not None:
                 entries.append(_toml("split", seed, at=_anchor_at(page_norm, at)))
         elif (not bodies[pi].endswith(last) and not any(b.endswith(last) for b in bodies)

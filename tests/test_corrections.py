@@ -194,3 +194,36 @@ def test_records_keep_file_order_and_name_their_line():
     assert Corrections().key("a.txt") == b""
     with pytest.raises(CorrectionError, match=r"corrections.toml:6: seed 'b.txt' is not a seed file in seeds"):
         c.check_seeds({"a.txt"}, "seeds")
+
+
+def test_join_to_names_the_article_an_interrupted_story_continues():
+    toml = ('[[split]]\nseed = "p01.txt"\nat = "茶农们正抓住"\n\n'
+            '[[join]]\nseed = "p01.txt"\nat = "茶农们正抓住"\nto = "近日，由区委"\n')
+    result = parse(toml, TWO)
+    first, second = result.articles
+    assert first.paragraphs[-1] == "茶农们正抓住晴好天气采摘新茶。"
+    assert second.paragraphs == ["今年春茶开采比往年提前一周，茶园里一派繁忙景象。"]
+    with pytest.raises(CorrectionError, match="start the same article"):
+        parse('[[join]]\nseed = "p01.txt"\nat = "今年春茶"\nto = "本报讯今年"\n', TWO)
+
+
+def test_headline_entry_claims_kicker_and_subtitle_from_wherever_they_are_printed():
+    labelled = PAGE.replace("春茶市场升温\n", "【节日专题】春茶市场升温\n", 1)
+    result = parse('[[headline]]\nseed = "p01.txt"\narticle = "3月10日"\nkicker = "【节日专题】"\n'
+                   'text = "春茶市场升温"\nsubtitle = "茶企加快北上步伐"\n', labelled)
+    art = result.articles[0]
+    assert (art.kicker, art.headline, art.subtitle) == ("【节日专题】", "春茶市场升温", "茶企加快北上步伐")
+    # a subtitle printed as another article's headline is taken from it
+    result = parse('[[headline]]\nseed = "p01.txt"\narticle = "今年春茶"\ntext = "春茶市场升温"\n'
+                   'subtitle = "城市书房开门迎客"\n', TWO)
+    assert [(a.headline, a.subtitle) for a in result.articles] == [(None, None), ("春茶市场升温", "城市书房开门迎客")]
+
+
+def test_an_article_whose_whole_body_is_claimed_as_a_headline_text_is_dissolved():
+    toml = ('[[split]]\nseed = "p01.txt"\nat = "据介绍"\n\n'
+            '[[headline]]\nseed = "p01.txt"\narticle = "近日，由区委"\ntext = "城市书房开门迎客"\n'
+            'subtitle = "据介绍，城市书房由旧厂房改建而成。"\n')
+    result = parse(toml, TWO)
+    assert [a.headline for a in result.articles] == ["城市书房开门迎客", "春茶市场升温"]
+    assert result.articles[0].subtitle == "据介绍，城市书房由旧厂房改建而成。"
+    assert [a.position for a in result.articles] == [1, 2]

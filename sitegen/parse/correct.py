@@ -162,7 +162,7 @@ class _Page:
             return  # an article starts there already (the parser has learnt it)
         # Where the anchor's first words were printed outside the bodies (a byline line, a
         # dateline the parser filed elsewhere), the article starts with the rest of it.
-        for skip in range(len(anchor) - MIN_ANCHOR + 1):
+        for skip in range(max(1, len(anchor) - MIN_ANCHOR + 1)):
             rest = anchor[skip:]
             if skip and page.count(rest) > 1:
                 break
