@@ -101,8 +101,9 @@ def _printed_start(page_text: str, gold: dict) -> int | None:
     them on the same line."""
     page_norm, where = norm_map(page_text)
     first = norm(gold["first"])
-    at = page_norm.find(first)
-    if at < 0 or page_norm.find(first, at + 1) >= 0:
+    # (a caption printed in a column break may cut the first words short)
+    at = next((page_norm.find(first[:n]) for n in (len(first), 12, 8, 5) if page_norm.count(first[:n]) == 1), -1)
+    if at < 0:
         return None
     line_start = page_text.rfind("\n", 0, where[at]) + 1
     at = _walk_back(page_norm, at, gold)
@@ -168,6 +169,7 @@ def complaints(page, articles: list[dict], scorer) -> list[str]:
     head_texts = {norm(g.get(k)): gi for gi, g in enumerate(golds) for k in ("kicker", "headline", "subtitle")
                   if g.get(k)}
     entries: list[str] = []
+    split = set()  # gold articles given a split this round: their pieces are joined next round
     for gi, g in enumerate(golds):
         pi = pairs.get(gi)
         last = norm(g["last"])
@@ -175,6 +177,7 @@ def complaints(page, articles: list[dict], scorer) -> list[str]:
             at = _printed_start(page.text, g)
             if at is not None:
                 entries.append(_toml("split", seed, at=_anchor_at(page_norm, at)))
+                split.add(gi)
         elif (not bodies[pi].endswith(last) and not any(b.endswith(last) for b in bodies)
               and any(last in b for b in bodies) and page_norm.count(last) == 1):
             # another text is glued on after this article's end (here or where it continues)
@@ -187,10 +190,13 @@ def complaints(page, articles: list[dict], scorer) -> list[str]:
     for pi, body in enumerate(bodies):  # a piece of an article that starts none
         if pi in paired or not body or body in head_texts:
             continue
-        owner = next((gi for gi, g in enumerate(golds) if body.endswith(norm(g["last"])) and gi in pairs), None)
-        if owner is not None and pairs[owner] != pi:
-            to = None if pairs[owner] == pi - 1 else start[pairs[owner]]
-            entries.append(_toml("join", seed, at=start[pi], to=to))
+        owner = next((gi for gi, g in enumerate(golds) if body.endswith(norm(g["last"]))), None)
+        if owner is None or owner in split:
+            continue
+        if owner in pairs and pairs[owner] != pi:
+            entries.append(_toml("join", seed, at=start[pi], to=start[pairs[owner]]))
+        elif owner not in pairs and pi > 0:  # its start is cut off: it continues the one before
+            entries.append(_toml("join", seed, at=start[pi], to=start[pi - 1]))
     if entries:
         return entries
     wanted: set[int] = set()
@@ -222,7 +228,7 @@ def write_corrections(pages, scorer) -> tuple[str, Corrections]:
             grouped[art["seed"]].append(art)
         added = 0
         for page in pages:
-            new = complaints(page, grouped[f"{page.name}.txt"], scorer)
+            new = [e for e in complaints(page, grouped[f"{page.name}.txt"], scorer) if e not in per_page[page.name]]
             per_page[page.name] += new
             added += len(new)
         if not added:

@@ -227,3 +227,19 @@ def test_an_article_whose_whole_body_is_claimed_as_a_headline_text_is_dissolved(
     assert [a.headline for a in result.articles] == ["城市书房开门迎客", "春茶市场升温"]
     assert result.articles[0].subtitle == "据介绍，城市书房由旧厂房改建而成。"
     assert [a.position for a in result.articles] == [1, 2]
+
+
+def test_split_at_a_body_start_the_parser_took_for_a_title_moves_it_back_into_the_body():
+    from sitegen.models import Article, Block, ParseResult
+    from sitegen.parse.correct import apply_corrections
+
+    text = ("跨里海中欧班列\n实现常态化开行\n\n新华社北京7月2日电记者2日从国铁集团获悉，满载货物\n\n"
+            "的X9043次中欧班列从西安国际港站开出。\n")
+    parsed = ParseResult((Article(SEED, 1, "新华社北京7月2日电记者2日从国铁集团获悉，满载货物", "跨里海中欧班列实现常态化开行",
+                                  None, None, None, (Block("paragraph", "的X9043次中欧班列从西安国际港站开出。", 6),), line=6),), ())
+    assert conservation(text, parsed) == (0, 0)
+    result = apply_corrections(parsed, text, parse_corrections('[[split]]\nseed = "p01.txt"\nat = "新华社北京7月2日电记者"\n').items)
+    art, = result.articles
+    assert (art.kicker, art.headline, art.dateline) == (None, "跨里海中欧班列实现常态化开行", "新华社北京7月2日电")
+    assert art.paragraphs == ["记者2日从国铁集团获悉，满载货物的X9043次中欧班列从西安国际港站开出。"]
+    assert conservation(text, result) == (0, 0)

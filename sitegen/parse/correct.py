@@ -34,6 +34,7 @@ from ..corrections import Correction, CorrectionError, Headline, Join, Split
 SENTENCE_END = "。！？!?…；;”’」』\"'）)"
 HEAD_FIELDS = ("kicker", "headline", "subtitle")
 MIN_ANCHOR = 4  # characters of an anchor that must fall inside a body
+FOLLOW_GAP = 80  # characters (a title block) between a body start taken for a title and its rest
 
 
 def norm_map(text: str) -> tuple[str, list[int]]:
@@ -177,14 +178,15 @@ class _Page:
                     what = f"split at {_show(item.at)!r}"
                     self.articles[ai:ai + 1] = [_note(head, what), _note(tail, what)]
                     return
-            if self._split_field(rest, f"split at {_show(item.at)!r}"):
+            if self._split_field(rest, f"split at {_show(item.at)!r}", page):
                 return
         raise _fail(item, f"{item.at!r} (line {line}) is not inside an article's body: "
                     f"`sitegen parse {item.seed}` shows where it is")
 
-    def _split_field(self, anchor: str, what: str) -> bool:
+    def _split_field(self, anchor: str, what: str, page: str) -> bool:
         """The anchor is in an article's kicker/headline/subtitle (the parser took the first
-        lines of a body for a title): from there on, that text starts the article's body."""
+        lines of a body for a title): from there on, that text starts the body printed right
+        after it (the article's own when no other body follows it on the page)."""
         for ai, article in enumerate(self.articles):
             for name in HEAD_FIELDS:
                 value = getattr(article, name) or ""
@@ -193,20 +195,43 @@ class _Page:
                 if at < 0:
                     continue
                 cut = where[at]
-                moved = Article(seed=article.seed, position=article.position, kicker=None, headline=None,
-                                subtitle=None, byline=None, dateline=None,
-                                blocks=(Block("paragraph", value[cut:].strip(), article.line),))
-                _, tail = _cut(moved, 0, 0, article.line)
-                extra = [(x, getattr(tail, x)) for x in ("dateline", "byline") if getattr(tail, x)]
-                for field_name, text in extra:
-                    if getattr(article, field_name):  # the article has one: keep this one as text
-                        self.leftovers.append(Leftover(article.seed, "fragment", text, article.line))
-                fields = {x: t for x, t in extra if not getattr(article, x)}
-                self.articles[ai] = _note(replace(
-                    article, **{name: value[:cut].strip() or None}, **fields,
-                    blocks=tail.blocks + article.blocks, markers=tail.markers + article.markers), what)
+                self.articles[ai] = _note(replace(article, **{name: value[:cut].strip() or None}), what)
+                moved = norm(value[cut:])
+                end = page.find(moved) + len(moved) if page.count(moved) == 1 else -1
+                self._prepend(self._body_after(end, page, ai), value[cut:].strip(), what)
                 return True
         return False
+
+    def _body_after(self, end: int, page: str, default: int) -> int:
+        """The article whose body starts first after ``end`` on the page, at most a title's
+        length (FOLLOW_GAP characters) further; else ``default``."""
+        best, best_at = default, None
+        if end < 0:
+            return default
+        for i, article in enumerate(self.articles):
+            start = _body(article)[0][:6]
+            at = page.find(start, end) if len(start) >= 4 else -1
+            if 0 <= at - end <= FOLLOW_GAP and (best_at is None or at < best_at):
+                best, best_at = i, at
+        return best
+
+    def _prepend(self, t: int, text: str, what: str) -> None:
+        """``text`` starts article ``t``'s body (its dateline and credit taken as such)."""
+        article = self.articles[t]
+        piece = Article(seed=article.seed, position=article.position, kicker=None, headline=None,
+                        subtitle=None, byline=None, dateline=None, blocks=(Block("paragraph", text, article.line),))
+        _, tail = _cut(piece, 0, 0, article.line)
+        blocks, rest = list(tail.blocks), list(article.blocks)
+        if (blocks and rest and rest[0].kind == "paragraph"
+                and not blocks[-1].text.endswith(tuple(SENTENCE_END))):  # one sentence, cut by the title
+            blocks[-1] = replace(blocks[-1], text=blocks[-1].text + rest.pop(0).text)
+        extra = {x: getattr(tail, x) for x in ("dateline", "byline") if getattr(tail, x)}
+        for name, value in extra.items():
+            if getattr(article, name):  # the article has one: this one stays text
+                self.leftovers.append(Leftover(article.seed, "fragment", value, article.line))
+        fields = {x: v for x, v in extra.items() if not getattr(article, x)}
+        self.articles[t] = _note(replace(article, **fields, blocks=tuple(blocks + rest),
+                                         markers=tail.markers + article.markers), what)
 
     # -- [[join]] --------------------------------------------------------------------------
     def join(self, item: Join) -> None:
@@ -235,9 +260,10 @@ class _Page:
         if first.byline and second.byline:
             self.leftovers.append(Leftover(second.seed, "fragment", second.byline, second.line))
         before = list(first.blocks)
-        if (before and blocks and before[-1].kind == blocks[0].kind == "paragraph"
+        if (before and blocks and blocks[0].kind == "paragraph"
                 and not before[-1].text.rstrip().endswith(tuple(SENTENCE_END))):
-            before[-1] = replace(before[-1], text=before[-1].text + blocks.pop(0).text)
+            # a sentence running on: one paragraph (a "subhead" that runs on was none)
+            before[-1] = Block("paragraph", before[-1].text + blocks.pop(0).text, before[-1].line)
         joined = replace(first, byline=byline, blocks=tuple(before + blocks),
                          markers=first.markers + second.markers,
                          corrections=first.corrections + second.corrections)
