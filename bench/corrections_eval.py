@@ -38,7 +38,8 @@ import relayout  # noqa: E402
 
 import sitegen.parse  # noqa: E402
 from sitegen.corrections import Corrections, parse_corrections  # noqa: E402
-from sitegen.parse.correct import apply_corrections, norm, norm_map  # noqa: E402
+from sitegen.parse.anchors import norm, norm_map  # noqa: E402
+from sitegen.parse.correct import apply_corrections  # noqa: E402
 
 START_MARKER = re.compile(r"\((?:上接|接)第?[^()]{0,8}?版\)$")
 BULLETS = "□■●"

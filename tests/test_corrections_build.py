@@ -11,7 +11,7 @@ from sitegen.build import build
 from sitegen.check import check_site
 from sitegen.cli import main
 from sitegen.parse import parse_seed
-from sitegen.parse.correct import norm
+from sitegen.parse.anchors import norm
 from sitegen.progress import Reporter
 from sitegen.seeds import read_seeds
 

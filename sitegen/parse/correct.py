@@ -24,34 +24,17 @@ An anchor that matches nothing, or more than one place, raises CorrectionError n
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 
+from ..corrections import Correction, CorrectionError, Headline, Join, Split
 from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
-from ..corrections import Correction, CorrectionError, Headline, Join, Split
+from .anchors import body_of, joined, norm, norm_map, occurrences, show, starts_with, take
 
 SENTENCE_END = "。！？!?…；;”’」』\"'）)"
 HEAD_FIELDS = ("kicker", "headline", "subtitle")
 MIN_ANCHOR = 4  # characters of an anchor that must fall inside a body
 FOLLOW_GAP = 80  # characters (a title block) between a body start taken for a title and its rest
-
-
-def norm_map(text: str) -> tuple[str, list[int]]:
-    """``text`` without whitespace, NFKC-normalised, and for each of its characters the index
-    of the character of ``text`` it came from."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKC", ch):
-            if not c.isspace():
-                chars.append(c)
-                where.append(i)
-    return "".join(chars), where
-
-
-def norm(text: str | None) -> str:
-    return norm_map(text or "")[0]
 
 
 def apply_corrections(result: ParseResult, text: str, items: tuple[Correction, ...] | list[Correction]
@@ -83,32 +66,6 @@ def _note(article: Article, what: str) -> Article:
     return replace(article, corrections=(*article.corrections, what))
 
 
-def _body(article: Article) -> tuple[str, list[tuple[int, int]]]:
-    """An article's body (normalised) and, per character, (block index, raw offset)."""
-    chars: list[str] = []
-    where: list[tuple[int, int]] = []
-    for bi, block in enumerate(article.blocks):
-        n, idx = norm_map(block.text)
-        chars.append(n)
-        where.extend((bi, i) for i in idx)
-    return "".join(chars), where
-
-
-def _starts_with(article: Article, anchor: str) -> bool:
-    """The article's body (with or without its dateline and byline, with or without the
-    subheads before its lead) starts with ``anchor``."""
-    body = _body(article)[0]
-    paragraphs = norm("".join(article.paragraphs))
-    heads = [""]
-    if article.dateline:
-        heads.append(norm(article.dateline))
-        if article.byline:
-            heads += [norm(f"{article.dateline}（{article.byline}）"), norm(f"{article.dateline}{article.byline}")]
-    if article.markers:
-        heads += [norm(m) + h for m in article.markers for h in list(heads)]
-    return any((h + b).startswith(anchor) for h in heads for b in (body, paragraphs))
-
-
 class _Page:
     def __init__(self, articles: list[Article], leftovers: list[Leftover], warnings: list[ParseWarning]):
         self.articles = articles
@@ -136,12 +93,12 @@ class _Page:
 
     def article_at(self, item: Correction, anchor_text: str) -> int:
         anchor = norm(anchor_text)
-        found = [i for i, a in enumerate(self.articles) if _starts_with(a, anchor)]
+        found = [i for i, a in enumerate(self.articles) if starts_with(a, anchor)]
         if len(found) > 1:
             raise _fail(item, f"{anchor_text!r} starts {len(found)} articles (lines "
                         f"{', '.join(str(self.articles[i].line) for i in found)}): quote more of it")
         if not found:
-            inside = [a for a in self.articles if anchor in _body(a)[0]]
+            inside = [a for a in self.articles if anchor in body_of(a)[0]]
             hint = (f"; it is inside the article at line {inside[0].line} (a [[split]] there would "
                     f"start one)" if inside else "")
             raise _fail(item, f"no article starts with {anchor_text!r}{hint}")
@@ -151,7 +108,7 @@ class _Page:
     def split(self, item: Split, text: str) -> None:
         anchor = norm(item.at)
         page, where = norm_map(text)
-        places = _occurrences(page, anchor)
+        places = occurrences(page, anchor)
         if not places:
             raise _fail(item, f"{item.at!r} matches nothing in the seed")
         if len(places) > 1:
@@ -159,7 +116,7 @@ class _Page:
             raise _fail(item, f"{item.at!r} matches {len(places)} places (lines "
                         f"{', '.join(map(str, lines))}): quote more of it")
         line = text.count("\n", 0, where[places[0]]) + 1
-        if any(_starts_with(a, anchor) for a in self.articles):
+        if any(starts_with(a, anchor) for a in self.articles):
             return  # an article starts there already (the parser has learnt it)
         # Where the anchor's first words were printed outside the bodies (a byline line, a
         # dateline the parser filed elsewhere), the article starts with the rest of it.
@@ -167,18 +124,18 @@ class _Page:
             rest = anchor[skip:]
             if skip and page.count(rest) > 1:
                 break
-            if skip and any(_starts_with(a, rest) for a in self.articles):
+            if skip and any(starts_with(a, rest) for a in self.articles):
                 return
             for ai, article in enumerate(self.articles):
-                body, spots = _body(article)
+                body, spots = body_of(article)
                 at = body.find(rest)
                 if at > 0:
                     line = text.count("\n", 0, where[places[0] + skip]) + 1
                     head, tail = _cut(article, *spots[at], line)
-                    what = f"split at {_show(item.at)!r}"
+                    what = f"split at {show(item.at)!r}"
                     self.articles[ai:ai + 1] = [_note(head, what), _note(tail, what)]
                     return
-            if self._split_field(rest, f"split at {_show(item.at)!r}", page):
+            if self._split_field(rest, f"split at {show(item.at)!r}", page):
                 return
         raise _fail(item, f"{item.at!r} (line {line}) is not inside an article's body: "
                     f"`sitegen parse {item.seed}` shows where it is")
@@ -209,7 +166,7 @@ class _Page:
         if end < 0:
             return default
         for i, article in enumerate(self.articles):
-            start = _body(article)[0][:6]
+            start = body_of(article)[0][:6]
             at = page.find(start, end) if len(start) >= 4 else -1
             if 0 <= at - end <= FOLLOW_GAP and (best_at is None or at < best_at):
                 best, best_at = i, at
@@ -267,7 +224,7 @@ class _Page:
         joined = replace(first, byline=byline, blocks=tuple(before + blocks),
                          markers=first.markers + second.markers,
                          corrections=first.corrections + second.corrections)
-        self.articles[i] = _note(joined, f"joined with the article at {_show(item.at)!r}")
+        self.articles[i] = _note(joined, f"joined with the article at {show(item.at)!r}")
         del self.articles[j]
 
     # -- [[headline]] ----------------------------------------------------------------------
@@ -307,14 +264,14 @@ class _Page:
             self.articles[t] = replace(article, **{slot: value})
             return
         what = f"{slot} corrected"
-        own = _take([old], wanted)
+        own = take([old], wanted)
         if own is not None:
-            old = _joined(*own[0][0])
+            old = joined(*own[0][0])
         else:
             for name in ("headline", other):  # e.g. a kicker glued in front of the headline
-                cut = _take([getattr(article, name) or ""], wanted)
+                cut = take([getattr(article, name) or ""], wanted)
                 if cut is not None:
-                    self.articles[t] = replace(article, **{name: _joined(*cut[0][0]) or None})
+                    self.articles[t] = replace(article, **{name: joined(*cut[0][0]) or None})
                     break
             else:
                 what = self._from_elsewhere(t, item, slot, value)
@@ -338,7 +295,7 @@ class _Page:
         headline, or a label glued in front): rebuild the three fields around it."""
         article = self.articles[t]
         fields = [getattr(article, name) or "" for name in HEAD_FIELDS]
-        cut = _take(fields, wanted)
+        cut = take(fields, wanted)
         if cut is None:
             return False
         kept, first, last = cut
@@ -366,14 +323,14 @@ class _Page:
 
     def _from_leftovers(self, wanted: str) -> bool:
         order = sorted(range(len(self.leftovers)), key=lambda i: self.leftovers[i].line)
-        cut = _take([self.leftovers[i].text for i in order], wanted)
+        cut = take([self.leftovers[i].text for i in order], wanted)
         if cut is None:
             return False
         kept, first, last = cut
         gone = set()
         for k in range(first, last + 1):
             i = order[k]
-            rest = _joined(*kept[k])
+            rest = joined(*kept[k])
             if rest:
                 self.leftovers[i] = replace(self.leftovers[i], text=rest)
             else:
@@ -389,11 +346,11 @@ class _Page:
         for ai in sorted((i for i in range(len(self.articles)) if i != t),
                          key=lambda i: abs(self.articles[i].line - line)):
             other = self.articles[ai]
-            cut = _take([getattr(other, name) or "" for name in HEAD_FIELDS], wanted)
+            cut = take([getattr(other, name) or "" for name in HEAD_FIELDS], wanted)
             if cut is not None:
                 kept = cut[0]
                 self.articles[ai] = _note(replace(other, **{
-                    name: _joined(*kept[i]) or None for i, name in enumerate(HEAD_FIELDS)}),
+                    name: joined(*kept[i]) or None for i, name in enumerate(HEAD_FIELDS)}),
                     "headline text given to another article")
                 return True
         return False
@@ -419,46 +376,6 @@ class _Page:
                                               "headline text taken from its body")
                     return True
         return False
-
-
-def _show(text: str) -> str:
-    """An anchor as a note quotes it: without its line breaks and spaces."""
-    return "".join(text.split())
-
-
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    found, at = [], haystack.find(needle)
-    while at != -1:
-        found.append(at)
-        at = haystack.find(needle, at + 1)
-    return found
-
-
-def _joined(before: str, after: str) -> str:
-    return " ".join(p for p in (before.strip(), after.strip()) if p)
-
-
-def _take(texts: list[str], wanted: str) -> tuple[list[tuple[str, str]], int, int] | None:
-    """Find ``wanted`` (normalised) in the texts read one after another. Returns, per text,
-    what is left (before, after) of the match — the whole text as ``before`` when the match
-    does not touch it — and the first and last index of the texts it touches."""
-    chars: list[str] = []
-    spots: list[tuple[int, int]] = []
-    for ti, t in enumerate(texts):
-        n, where = norm_map(t)
-        chars.append(n)
-        spots.extend((ti, i) for i in where)
-    at = "".join(chars).find(wanted)
-    if at == -1 or not wanted:
-        return None
-    (first, start), (last, end) = spots[at], spots[at + len(wanted) - 1]
-    kept: list[tuple[str, str]] = []
-    for ti, t in enumerate(texts):
-        if ti < first or ti > last:
-            kept.append((t, ""))
-        else:
-            kept.append((t[:start].strip() if ti == first else "", t[end + 1:].strip() if ti == last else ""))
-    return kept, first, last
 
 
 def _cut(article: Article, bi: int, offset: int, line: int) -> tuple[Article, Article]:
