@@ -243,3 +243,24 @@ def test_split_at_a_body_start_the_parser_took_for_a_title_moves_it_back_into_th
     assert (art.kicker, art.headline, art.dateline) == (None, "跨里海中欧班列实现常态化开行", "新华社北京7月2日电")
     assert art.paragraphs == ["记者2日从国铁集团获悉，满载货物的X9043次中欧班列从西安国际港站开出。"]
     assert conservation(text, result) == (0, 0)
+
+
+def test_a_title_printed_on_its_own_line_is_taken_out_of_the_paragraph_it_was_run_into():
+    from sitegen.models import Article, Block, ParseResult
+    from sitegen.parse.correct import apply_corrections
+
+    def page(text: str, paragraph: str) -> ParseResult:
+        return ParseResult((
+            Article(SEED, 1, None, "城市书房开门迎客", None, None, None, (Block("paragraph", paragraph, 3),), line=3),
+            Article(SEED, 2, None, None, None, None, None, (Block("paragraph", "今年春茶开采比往年提前一周。", 9),), line=9),
+        ), ())
+
+    toml = parse_corrections('[[headline]]\nseed = "p01.txt"\narticle = "今年春茶"\ntext = "春茶市场升温"\n').items
+    text = "城市书房开门迎客\n\n近日，市民可免费借\n\n春茶市场升温\n\n阅图书。\n\n今年春茶开采比往年提前一周。\n"
+    result = apply_corrections(page(text, "近日，市民可免费借春茶市场升温阅图书。"), text, toml)
+    assert [a.paragraphs for a in result.articles] == [["近日，市民可免费借阅图书。"], ["今年春茶开采比往年提前一周。"]]
+    assert result.articles[1].headline == "春茶市场升温" and conservation(text, result) == (0, 0)
+    # the same words inside a line of prose are body text, not a title
+    prose = "城市书房开门迎客\n\n近日，市民可免费借春茶市场升温阅图书。\n\n今年春茶开采比往年提前一周。\n"
+    with pytest.raises(CorrectionError, match="printed only inside body text"):
+        apply_corrections(page(prose, "近日，市民可免费借春茶市场升温阅图书。"), prose, toml)

@@ -95,3 +95,15 @@ def take(texts: list[str], wanted: str) -> tuple[list[tuple[str, str]], int, int
         else:
             kept.append((t[:start].strip() if ti == first else "", t[end + 1:].strip() if ti == last else ""))
     return kept, first, last
+
+
+def printed_alone(text: str, wanted: str) -> bool:
+    """``wanted`` (normalised) occurs once in ``text``, on lines of its own."""
+    page, where = norm_map(text)
+    places = occurrences(page, wanted)
+    if len(places) != 1 or not wanted:
+        return False
+    start, end = where[places[0]], where[places[0] + len(wanted) - 1] + 1
+    line_end = text.find("\n", end)
+    return (not text[text.rfind("\n", 0, start) + 1:start].strip()
+            and not text[end:line_end if line_end >= 0 else len(text)].strip())

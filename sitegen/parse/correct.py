@@ -29,7 +29,7 @@ from dataclasses import replace
 from ..corrections import Correction, CorrectionError, Headline, Join, Split
 from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
-from .anchors import body_of, joined, norm, norm_map, occurrences, show, starts_with, take
+from .anchors import body_of, joined, norm, norm_map, occurrences, printed_alone, show, starts_with, take
 
 SENTENCE_END = "。！？!?…；;”’」』\"'）)"
 HEAD_FIELDS = ("kicker", "headline", "subtitle")
@@ -42,7 +42,7 @@ def apply_corrections(result: ParseResult, text: str, items: tuple[Correction, .
     """``result`` (the parse of ``text``) with ``items`` applied."""
     if not items:
         return result
-    page = _Page(list(result.articles), list(result.leftovers), list(result.warnings))
+    page = _Page(list(result.articles), list(result.leftovers), list(result.warnings), text)
     for item in items:
         if isinstance(item, Split):
             page.split(item, text)
@@ -67,7 +67,9 @@ def _note(article: Article, what: str) -> Article:
 
 
 class _Page:
-    def __init__(self, articles: list[Article], leftovers: list[Leftover], warnings: list[ParseWarning]):
+    def __init__(self, articles: list[Article], leftovers: list[Leftover], warnings: list[ParseWarning],
+                 text: str):
+        self.text = text  # the seed
         self.articles = articles
         self.leftovers = leftovers
         self.warnings = warnings
@@ -286,9 +288,11 @@ class _Page:
         if self._from_leftovers(wanted) or self._from_other_articles(t, wanted) or self._from_blocks(t, wanted):
             return f"{field} moved from the page"
         if not item.editorial:
-            raise _fail(item, f"the {field} {value!r} is printed nowhere in the seed (a typo?); "
+            where = ("only inside body text, not as a title" if wanted in norm(self.text)
+                     else "nowhere in the seed (a typo?)")
+            raise _fail(item, f"the {field} {value!r} is printed {where}; "
                         "if it is an editorial text, add editorial = true")
-        return f"editorial {field} (not printed on the page)"
+        return f"editorial {field} (not printed as a title on the page)"
 
     def _from_own_fields(self, t: int, item: Headline, wanted: str) -> bool:
         """The text is in the article's own kicker/headline/subtitle (e.g. two lines of one
@@ -356,25 +360,29 @@ class _Page:
         return False
 
     def _from_blocks(self, t: int, wanted: str) -> bool:
-        """A subhead that is the text, or a paragraph that starts or ends with it."""
+        """A subhead that is the text, a paragraph that starts or ends with it, or — when the
+        page prints the text once, on lines of its own — a paragraph the parser ran it into."""
         line = self.articles[t].line
+        alone = printed_alone(self.text, wanted)
         for ai in sorted(range(len(self.articles)), key=lambda i: abs(self.articles[i].line - line)):
             article = self.articles[ai]
             for bi, block in enumerate(article.blocks):
                 n, where = norm_map(block.text)
-                if n == wanted or (block.kind == "paragraph" and (n.startswith(wanted) or n.endswith(wanted))):
-                    if n.startswith(wanted):
-                        rest = block.text[where[len(wanted) - 1] + 1:].strip()
-                    else:
-                        rest = block.text[:where[len(n) - len(wanted)]].strip()
-                    blocks = list(article.blocks)
-                    if rest:
-                        blocks[bi] = replace(block, text=rest)
-                    else:
-                        del blocks[bi]
-                    self.articles[ai] = _note(replace(article, blocks=tuple(blocks)),
-                                              "headline text taken from its body")
-                    return True
+                at = n.find(wanted)
+                if at < 0 or not (n == wanted or alone or (block.kind == "paragraph" and (
+                        at == 0 or n.endswith(wanted)))):
+                    continue
+                if n.endswith(wanted) and at != 0:
+                    at = len(n) - len(wanted)
+                # what was printed before and after the title is one paragraph again
+                rest = (block.text[:where[at]].strip() if at else "") + block.text[where[at + len(wanted) - 1] + 1:].strip()
+                blocks = list(article.blocks)
+                if rest:
+                    blocks[bi] = replace(block, text=rest)
+                else:
+                    del blocks[bi]
+                self.articles[ai] = _note(replace(article, blocks=tuple(blocks)), "headline text taken from its body")
+                return True
         return False
 
 
