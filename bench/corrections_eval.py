@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO / "tests"))
 import relayout  # noqa: E402
 
 import sitegen.parse  # noqa: E402
-from sitegen.corrections import Corrections, parse_corrections  # noqa: E402
+from sitegen.corrections import CorrectionError, Corrections, parse_corrections  # noqa: E402
 from sitegen.parse.anchors import norm, norm_map  # noqa: E402
 from sitegen.parse.correct import apply_corrections  # noqa: E402
 
@@ -96,7 +96,7 @@ def _unique_prefix(text: str, pool: list[str], start: int = 10) -> str:
     return text
 
 
-def _printed_start(page_text: str, gold: dict) -> int | None:
+def _printed_start(page_text: str, gold: dict) -> tuple[int, int] | None:
     """Where gold article ``gold`` starts on the page (in the normalised text): its first
     words, walked back over the credit, dateline and continuation marker printed just before
     them on the same line."""
@@ -107,10 +107,11 @@ def _printed_start(page_text: str, gold: dict) -> int | None:
     if at < 0:
         return None
     line_start = page_text.rfind("\n", 0, where[at]) + 1
+    first_at = at
     at = _walk_back(page_norm, at, gold)
     while where[at] < line_start:  # what is printed on the line before is another thing
         at += 1
-    return at
+    return at, first_at
 
 
 def _walk_back(page_norm: str, at: int, gold: dict) -> int:
@@ -136,9 +137,9 @@ def _walk_back(page_norm: str, at: int, gold: dict) -> int:
     return at
 
 
-def _anchor_at(page_norm: str, at: int) -> str:
-    """The shortest text from ``at`` that occurs once on the page."""
-    for n in range(10, len(page_norm) - at + 1):
+def _anchor_at(page_norm: str, at: int, end: int = 0) -> str:
+    """The shortest text from ``at`` (to ``end`` at least) that occurs once on the page."""
+    for n in range(max(10, end - at), len(page_norm) - at + 1):
         a = page_norm[at:at + n]
         if page_norm.count(a) == 1:
             return a
@@ -175,9 +176,10 @@ def complaints(page, articles: list[dict], scorer) -> list[str]:
         pi = pairs.get(gi)
         last = norm(g["last"])
         if pi is None:  # no article starts where this one is printed
-            at = _printed_start(page.text, g)
-            if at is not None:
-                entries.append(_toml("split", seed, at=_anchor_at(page_norm, at)))
+            found = _printed_start(page.text, g)
+            if found is not None:  # quoted from its dateline or credit into its first words
+                at, first_at = found
+                entries.append(_toml("split", seed, at=_anchor_at(page_norm, at, first_at + 6)))
                 split.add(gi)
         elif (not bodies[pi].endswith(last) and not any(b.endswith(last) for b in bodies)
               and any(last in b for b in bodies) and page_norm.count(last) == 1):
@@ -218,9 +220,10 @@ def complaints(page, articles: list[dict], scorer) -> list[str]:
     return entries
 
 
-def write_corrections(pages, scorer) -> tuple[str, Corrections]:
+def write_corrections(pages, scorer) -> tuple[str, Corrections, list[str]]:
     """Entries in rounds until the scorer has no more complaints (or ROUNDS rounds)."""
     per_page: dict[str, list[str]] = {p.name: [] for p in pages}
+    refused: list[str] = []
     corrections = Corrections()
     for _ in range(ROUNDS):
         ev = evaluate(pages, corrections)
@@ -229,15 +232,32 @@ def write_corrections(pages, scorer) -> tuple[str, Corrections]:
             grouped[art["seed"]].append(art)
         added = 0
         for page in pages:
-            new = [e for e in complaints(page, grouped[f"{page.name}.txt"], scorer) if e not in per_page[page.name]]
-            per_page[page.name] += new
-            added += len(new)
+            for entry in complaints(page, grouped[f"{page.name}.txt"], scorer):
+                if entry in per_page[page.name] or entry in refused:
+                    continue
+                if _fits(page, per_page[page.name] + [entry]):
+                    per_page[page.name].append(entry)
+                    added += 1
+                else:
+                    refused.append(entry)
         if not added:
             break
         text = "\n".join(e for p in pages for e in per_page[p.name])
         corrections = parse_corrections(text)
     text = "\n".join(e for p in pages for e in per_page[p.name])
-    return text, parse_corrections(text)
+    return text, parse_corrections(text), refused
+
+
+def _fits(page, entries: list[str]) -> bool:
+    """The page's entries apply without error (a maintainer would see the error and rewrite
+    the entry; here it is counted as refused)."""
+    name = f"{page.name}.txt"
+    try:
+        apply_corrections(sitegen.parse.parse_text(name, page.text), page.text,
+                          parse_corrections("\n".join(entries)).for_seed(name))
+    except CorrectionError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     pages = relayout.make_pages(args.pages, args.rng, relayout.load_stories())
     before = evaluate(pages, Corrections())
-    text, corrections = write_corrections(pages, scorer)
+    text, corrections, refused = write_corrections(pages, scorer)
     after = evaluate(pages, corrections)
     b, a = by_layout(before), by_layout(after)
     print(f"rng {args.rng}, {args.pages} pages, {len(before.outcomes)} gold articles")
@@ -269,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"worst layout before corrections: {worst}: recall {b[worst]['recall']} → {a[worst]['recall']}, "
           f"headline {b[worst]['headline']} → {a[worst]['headline']}")
     print(f"entries: {len(corrections.items)} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}); "
-          f"characters lost {after.lost}, duplicated {after.duplicated}")
+          f"{len(refused)} refused as not fitting the page; characters lost {after.lost}, "
+          f"duplicated {after.duplicated}")
     if args.out:
         out = Path(args.out)
         relayout.write_pages(pages, out)

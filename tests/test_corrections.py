@@ -264,3 +264,20 @@ def test_a_title_printed_on_its_own_line_is_taken_out_of_the_paragraph_it_was_ru
     prose = "城市书房开门迎客\n\n近日，市民可免费借春茶市场升温阅图书。\n\n今年春茶开采比往年提前一周。\n"
     with pytest.raises(CorrectionError, match="printed only inside body text"):
         apply_corrections(page(prose, "近日，市民可免费借春茶市场升温阅图书。"), prose, toml)
+
+
+def test_split_at_a_body_start_filed_as_a_leftover_gives_it_to_the_body_printed_after_it():
+    from sitegen.models import Article, Block, Leftover, ParseResult
+    from sitegen.parse.correct import apply_corrections
+
+    text = ("城市书房开门迎客\n\n近日，城市书房正式开放。\n\n本报讯 今年春茶开采\n\n"
+            "■这是5月18日拍摄的城市夜景。\n\n比往年提前一周。\n")
+    parsed = ParseResult(
+        (Article(SEED, 1, None, "城市书房开门迎客", None, None, None, (Block("paragraph", "近日，城市书房正式开放。", 3),), line=3),
+         Article(SEED, 2, None, None, None, None, None, (Block("paragraph", "比往年提前一周。", 9),), line=9)),
+        (Leftover(SEED, "headline", "本报讯 今年春茶开采", 5), Leftover(SEED, "caption", "■这是5月18日拍摄的城市夜景。", 7)))
+    assert conservation(text, parsed) == (0, 0)
+    result = apply_corrections(parsed, text, parse_corrections('[[split]]\nseed = "p01.txt"\nat = "本报讯 今年春茶"\n').items)
+    second = result.articles[1]
+    assert second.dateline == "本报讯" and second.paragraphs == ["今年春茶开采比往年提前一周。"]
+    assert [x.kind for x in result.leftovers] == ["caption"] and conservation(text, result) == (0, 0)

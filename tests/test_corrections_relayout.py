@@ -27,7 +27,8 @@ def test_corrections_from_the_scorers_complaints_fix_the_worst_layout():
     worst = min(before, key=lambda k: (before[k]["recall"], before[k]["headline"]))
     assert before[worst]["recall"] < 97 or before[worst]["headline"] < 97, before  # something to correct
 
-    text, corrections = corrections_eval.write_corrections(pages, scorer)
+    text, corrections, refused = corrections_eval.write_corrections(pages, scorer)
+    assert not refused
     after_ev = corrections_eval.evaluate(pages, corrections)
     after = corrections_eval.by_layout(after_ev)
     assert after[worst]["recall"] >= 97 and after[worst]["headline"] >= 97, (worst, before[worst], after[worst])

@@ -137,7 +137,8 @@ class _Page:
                     what = f"split at {show(item.at)!r}"
                     self.articles[ai:ai + 1] = [_note(head, what), _note(tail, what)]
                     return
-            if self._split_field(rest, f"split at {show(item.at)!r}", page):
+            what = f"split at {show(item.at)!r}"
+            if self._split_field(rest, what, page) or self._split_leftover(rest, what, page):
                 return
         raise _fail(item, f"{item.at!r} (line {line}) is not inside an article's body: "
                     f"`sitegen parse {item.seed}` shows where it is")
@@ -159,6 +160,28 @@ class _Page:
                 end = page.find(moved) + len(moved) if page.count(moved) == 1 else -1
                 self._prepend(self._body_after(end, page, ai), value[cut:].strip(), what)
                 return True
+        return False
+
+    def _split_leftover(self, anchor: str, what: str, page: str) -> bool:
+        """The anchor is in a leftover (a body's first line cut off by a caption and filed
+        as a stray title): from there on, that text starts the body printed right after it."""
+        for li, left in enumerate(self.leftovers):
+            n, where = norm_map(left.text)
+            at = n.find(anchor)
+            if at < 0:
+                continue
+            cut = where[at]
+            moved = norm(left.text[cut:])
+            end = page.find(moved) + len(moved) if page.count(moved) == 1 else -1
+            t = self._body_after(end, page, -1)
+            if t < 0:
+                return False
+            if left.text[:cut].strip():
+                self.leftovers[li] = replace(left, text=left.text[:cut].strip())
+            else:
+                del self.leftovers[li]
+            self._prepend(t, left.text[cut:].strip(), what)
+            return True
         return False
 
     def _body_after(self, end: int, page: str, default: int) -> int:
