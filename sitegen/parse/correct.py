@@ -29,10 +29,10 @@ from dataclasses import replace
 from ..corrections import Correction, CorrectionError, Headline, Join, Split
 from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
-from .anchors import body_of, joined, norm, norm_map, occurrences, printed_alone, show, starts_with, take
+from .anchors import body_of, joined, norm, norm_map, occurrences, show, starts_with, take
+from .titles import HEAD_FIELDS, TitleSources, note
 
 SENTENCE_END = "。！？!?…；;”’」』\"'）)"
-HEAD_FIELDS = ("kicker", "headline", "subtitle")
 MIN_ANCHOR = 4  # characters of an anchor that must fall inside a body
 FOLLOW_GAP = 80  # characters (a title block) between a body start taken for a title and its rest
 
@@ -62,11 +62,7 @@ def _fail(item: Correction, message: str) -> CorrectionError:
     return CorrectionError(f"{item.origin}: [[{kind}]] for seed {item.seed!r}: {message}")
 
 
-def _note(article: Article, what: str) -> Article:
-    return replace(article, corrections=(*article.corrections, what))
-
-
-class _Page:
+class _Page(TitleSources):
     def __init__(self, articles: list[Article], leftovers: list[Leftover], warnings: list[ParseWarning],
                  text: str):
         self.text = text  # the seed
@@ -135,7 +131,7 @@ class _Page:
                     line = text.count("\n", 0, where[places[0] + skip]) + 1
                     head, tail = _cut(article, *spots[at], line)
                     what = f"split at {show(item.at)!r}"
-                    self.articles[ai:ai + 1] = [_note(head, what), _note(tail, what)]
+                    self.articles[ai:ai + 1] = [note(head, what), note(tail, what)]
                     return
             what = f"split at {show(item.at)!r}"
             if self._split_field(rest, what, page) or self._split_leftover(rest, what, page):
@@ -155,7 +151,7 @@ class _Page:
                 if at < 0:
                     continue
                 cut = where[at]
-                self.articles[ai] = _note(replace(article, **{name: value[:cut].strip() or None}), what)
+                self.articles[ai] = note(replace(article, **{name: value[:cut].strip() or None}), what)
                 moved = norm(value[cut:])
                 end = page.find(moved) + len(moved) if page.count(moved) == 1 else -1
                 self._prepend(self._body_after(end, page, ai), value[cut:].strip(), what)
@@ -212,7 +208,7 @@ class _Page:
             if getattr(article, name):  # the article has one: this one stays text
                 self.leftovers.append(Leftover(article.seed, "fragment", value, article.line))
         fields = {x: v for x, v in extra.items() if not getattr(article, x)}
-        self.articles[t] = _note(replace(article, **fields, blocks=tuple(blocks + rest),
+        self.articles[t] = note(replace(article, **fields, blocks=tuple(blocks + rest),
                                          markers=tail.markers + article.markers), what)
 
     # -- [[join]] --------------------------------------------------------------------------
@@ -249,7 +245,7 @@ class _Page:
         joined = replace(first, byline=byline, blocks=tuple(before + blocks),
                          markers=first.markers + second.markers,
                          corrections=first.corrections + second.corrections)
-        self.articles[i] = _note(joined, f"joined with the article at {show(item.at)!r}")
+        self.articles[i] = note(joined, f"joined with the article at {show(item.at)!r}")
         del self.articles[j]
 
     # -- [[headline]] ----------------------------------------------------------------------
@@ -267,7 +263,7 @@ class _Page:
         target = self.articles[t]
         if norm(target.headline) == wanted:  # the same characters: keep the maintainer's spacing
             what = "headline confirmed" if target.headline == item.text else "headline spacing corrected"
-            self.articles[t] = _note(replace(target, headline=item.text), what)
+            self.articles[t] = note(replace(target, headline=item.text), what)
             return
         if self._from_own_fields(t, item, wanted):
             return
@@ -275,7 +271,7 @@ class _Page:
         target = self.articles[t]
         if target.headline:
             self.leftovers.append(Leftover(target.seed, "headline", target.headline, target.line))
-        self.articles[t] = _note(replace(target, headline=item.text), what)
+        self.articles[t] = note(replace(target, headline=item.text), what)
 
     def _set_slot(self, t: int, item: Headline, slot: str, value: str) -> None:
         """Give the article this kicker or subtitle: from the slot itself, the other slot, or
@@ -303,7 +299,7 @@ class _Page:
         article = self.articles[t]
         if old:
             self.leftovers.append(Leftover(article.seed, "headline", old, article.line))
-        self.articles[t] = _note(replace(article, **{slot: value}), what)
+        self.articles[t] = note(replace(article, **{slot: value}), what)
 
     def _from_elsewhere(self, t: int, item: Headline, field: str, value: str) -> str:
         """Take ``value`` from the leftovers, another article or a body; say how it was found."""
@@ -345,68 +341,8 @@ class _Page:
         new["headline"] = item.text
         for rest in displaced:
             self.leftovers.append(Leftover(article.seed, "headline", rest, article.line))
-        self.articles[t] = _note(replace(article, **new), "headline corrected from its own lines")
+        self.articles[t] = note(replace(article, **new), "headline corrected from its own lines")
         return True
-
-    def _from_leftovers(self, wanted: str) -> bool:
-        order = sorted(range(len(self.leftovers)), key=lambda i: self.leftovers[i].line)
-        cut = take([self.leftovers[i].text for i in order], wanted)
-        if cut is None:
-            return False
-        kept, first, last = cut
-        gone = set()
-        for k in range(first, last + 1):
-            i = order[k]
-            rest = joined(*kept[k])
-            if rest:
-                self.leftovers[i] = replace(self.leftovers[i], text=rest)
-            else:
-                gone.add(i)
-        gone_lines = {self.leftovers[i].line for i in gone if self.leftovers[i].kind == "headline"}
-        self.warnings = [w for w in self.warnings
-                         if not (w.line in gone_lines and w.message.startswith("headline "))]
-        self.leftovers = [x for i, x in enumerate(self.leftovers) if i not in gone]
-        return True
-
-    def _from_other_articles(self, t: int, wanted: str) -> bool:
-        line = self.articles[t].line
-        for ai in sorted((i for i in range(len(self.articles)) if i != t),
-                         key=lambda i: abs(self.articles[i].line - line)):
-            other = self.articles[ai]
-            cut = take([getattr(other, name) or "" for name in HEAD_FIELDS], wanted)
-            if cut is not None:
-                kept = cut[0]
-                self.articles[ai] = _note(replace(other, **{
-                    name: joined(*kept[i]) or None for i, name in enumerate(HEAD_FIELDS)}),
-                    "headline text given to another article")
-                return True
-        return False
-
-    def _from_blocks(self, t: int, wanted: str) -> bool:
-        """A subhead that is the text, a paragraph that starts or ends with it, or — when the
-        page prints the text once, on lines of its own — a paragraph the parser ran it into."""
-        line = self.articles[t].line
-        alone = printed_alone(self.text, wanted)
-        for ai in sorted(range(len(self.articles)), key=lambda i: abs(self.articles[i].line - line)):
-            article = self.articles[ai]
-            for bi, block in enumerate(article.blocks):
-                n, where = norm_map(block.text)
-                at = n.find(wanted)
-                if at < 0 or not (n == wanted or alone or (block.kind == "paragraph" and (
-                        at == 0 or n.endswith(wanted)))):
-                    continue
-                if n.endswith(wanted) and at != 0:
-                    at = len(n) - len(wanted)
-                # what was printed before and after the title is one paragraph again
-                rest = (block.text[:where[at]].strip() if at else "") + block.text[where[at + len(wanted) - 1] + 1:].strip()
-                blocks = list(article.blocks)
-                if rest:
-                    blocks[bi] = replace(block, text=rest)
-                else:
-                    del blocks[bi]
-                self.articles[ai] = _note(replace(article, blocks=tuple(blocks)), "headline text taken from its body")
-                return True
-        return False
 
 
 def _cut(article: Article, bi: int, offset: int, line: int) -> tuple[Article, Article]:
