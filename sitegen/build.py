@@ -17,6 +17,7 @@ from sitegen.config import Config
 from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation
 from sitegen.parallel import MIN_ITEMS, parallel_map
 from sitegen.permalinks import article_permalink
+from sitegen.corrections import CORRECTIONS_NAME, Corrections, load_corrections
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
 from sitegen.state import (BuildState, Manifest, code_digest, decode_entry, digest_bytes, digest_json,
@@ -86,6 +87,7 @@ def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retr
         "static": tree_digest([config.static_dir], root),
         "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
         "memory": tree_digest([config.memory_path], root),
+        "corrections": tree_digest([root / CORRECTIONS_NAME], root),
         "models": installed_models_digest(),
     })
 
@@ -106,29 +108,35 @@ def installed_models_digest() -> str:
     return digest_json(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()))
 
 
-def _parse_entry(seed) -> bytes:
+def _parse_entry(job) -> bytes:
     from sitegen.parse import parse_seed
 
-    return encode_entry(parse_seed(seed))
+    seed, corrections = job
+    return encode_entry(parse_seed(seed, corrections))
 
 
 def parse_all(
-    seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None
+    seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
+    corrections: Corrections = Corrections(),
 ) -> tuple[list[ParseResult], list[str], int]:
-    """Read and parse every seed, reusing cached parses of unchanged seeds. ``meanwhile``
-    (a callable) runs while the parse workers work (or before parsing, without workers);
-    ``on_parsed`` is called with each freshly parsed result as it arrives."""
+    """Read and parse every seed, reusing cached parses of unchanged seeds, and apply the
+    seeds' ``corrections`` (a seed's cache key holds its own corrections, so editing them
+    re-parses that seed only). ``meanwhile`` (a callable) runs while the parse workers work
+    (or before parsing, without workers); ``on_parsed`` is called with each freshly parsed
+    result as it arrives."""
     seed_set = read_seeds(seed_paths)
     for warning in seed_set.warnings:
         reporter.warn(warning)
     if not seed_set.seeds:
         raise BuildError(f"{seed_paths[0].parent if seed_paths else 'seeds'}: no seed files (*.txt, *.md) found")
+    corrections.check_seeds({seed.name for seed in seed_set.seeds}, seed_paths[0].parent)
     parser_code = code_digest("parse")
     results: list[ParseResult | None] = []
     keys: list[str] = []
     todo: list[int] = []
     for i, seed in enumerate(seed_set.seeds):
-        key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode())
+        key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode(),
+                           corrections.key(seed.name))
         keys.append(key)
         cached = state.get_parse(key)
         results.append(cached if isinstance(cached, ParseResult) else None)
@@ -139,7 +147,8 @@ def parse_all(
 
         warm_up()  # load the word list once, before the workers fork
     # Workers return cache entries (one pickling serves both the pipe and the cache).
-    fresh = parallel_map(_parse_entry, [seed_set.seeds[i] for i in todo], meanwhile=meanwhile)
+    jobs = [(seed_set.seeds[i], corrections.for_seed(seed_set.seeds[i].name)) for i in todo]
+    fresh = parallel_map(_parse_entry, jobs, meanwhile=meanwhile)
     # Results first in zip: the generator starts (and ``meanwhile`` runs) even with nothing to parse.
     for entry, i in zip(reporter.progress(fresh, len(todo), "parse"), todo):
         result = decode_entry(entry)
@@ -286,6 +295,7 @@ def _build(
         return BuildResult(0, 0, 0, 0, [], skipped=True)
     if clean:
         state.clear()
+    corrections = load_corrections(config.root)
 
     clock = _StageClock(reporter)
     prepared = {}
@@ -309,7 +319,7 @@ def _build(
     # The memory is locked and loaded while the seeds parse, and unlocked once translated.
     try:
         results, seed_warnings, parsed = parse_all(seed_paths, state, reporter, meanwhile=prepare_later_stages,
-                                                   on_parsed=split_words_of)
+                                                   on_parsed=split_words_of, corrections=corrections)
         clock.lap("parse")
         warnings += seed_warnings
         articles = [a for r in results for a in r.articles]
@@ -317,7 +327,9 @@ def _build(
             for w in result.warnings:
                 reporter.detail(f"parse: {w}")
         reporter.info(f"parsed {len(results)} seeds: {len(articles)} articles, "
-                      f"{sum(len(r.leftovers) for r in results)} leftovers")
+                      f"{sum(len(r.leftovers) for r in results)} leftovers"
+                      + (f", {sum(bool(a.corrections) for a in articles)} corrected by {CORRECTIONS_NAME}"
+                         if corrections.items else ""))
 
         permalinks = [article_permalink(a.seed, a.position) for a in articles]
         grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])

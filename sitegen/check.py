@@ -19,6 +19,10 @@ warnings (reported, exit status 0)
   - ``digest.json`` absent or unreadable (headline and translation checks are then done on a
     fresh parse of the seeds, for headlines only).
 
+notes (reported, exit status 0)
+  - an article that ``corrections.toml`` changed (a ``corrections.toml`` entry that no longer
+    fits its seed is an error).
+
 Every finding is printed to standard output as ``LOCATION: LEVEL: MESSAGE`` where LOCATION is
 ``file:line`` (a page of the site, a stylesheet or a seed) or ``file`` when no line applies;
 a summary line follows. External links (any scheme, ``//host``), ``mailto:`` and
@@ -41,7 +45,7 @@ from sitegen.config import Config
 from sitegen.models import ParseResult, SeedFile
 from sitegen.progress import Reporter
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
 
 #: Fields of an article whose English rendering the site shows.
 TRANSLATED_FIELDS = ("kicker", "headline", "subtitle", "lead")
@@ -363,12 +367,16 @@ def check_seeds(
 
     if parse is None:
         try:
-            from sitegen.parse import parse_seed as parse
+            parse = _corrected_parser(config, report)
         except ImportError as exc:  # pragma: no cover - partial checkouts
             report.add("warning", display(config.seeds_dir), f"parser unavailable ({exc}); parse warnings not checked")
             return
     for seed in seed_set.seeds:
         result = parse(seed)
+        for article in result.articles:
+            if article.corrections:
+                report.add("note", f"{display(config.seeds_dir / article.seed)}:{article.line}",
+                           f"article {article.position} corrected by corrections.toml: {'; '.join(article.corrections)}")
         for w in result.warnings:
             report.add("warning", f"{display(config.seeds_dir / w.seed)}:{w.line}", w.message)
         if headlines:
@@ -378,6 +386,32 @@ def check_seeds(
                     report.add("warning",
                                f"{display(config.seeds_dir / article.seed)}:{article.line}",
                                f"article {article.position} has no headline")
+
+
+def _corrected_parser(config: Config, report: CheckReport) -> Callable[[SeedFile], ParseResult]:
+    """``parse_seed`` with the project's corrections; a correction that does not load or no
+    longer fits its seed is an error (that seed is then checked without corrections)."""
+    from sitegen.corrections import CorrectionError, Corrections, load_corrections
+    from sitegen.parse import parse_seed
+
+    def error(exc: CorrectionError) -> None:
+        where, _, message = str(exc).partition(": ")
+        report.add("error", where, message)
+
+    try:
+        corrections = load_corrections(config.root)
+    except CorrectionError as exc:
+        error(exc)
+        corrections = Corrections()
+
+    def parse(seed: SeedFile) -> ParseResult:
+        try:
+            return parse_seed(seed, corrections.for_seed(seed.name))
+        except CorrectionError as exc:
+            error(exc)
+            return parse_seed(seed)
+
+    return parse
 
 
 def check_site(

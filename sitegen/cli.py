@@ -34,6 +34,8 @@ def _make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse seed files and print the articles")
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--json", action="store_true", help="print JSON {articles, leftovers} (default: a summary)")
+    p.add_argument("--no-corrections", action="store_true",
+                   help="ignore ./corrections.toml (show what the parser alone finds)")
 
     m = sub.add_parser("models", help="manage the Argos zh→en translation model")
     msub = m.add_subparsers(dest="models_command", required=True)
@@ -82,15 +84,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from sitegen.corrections import Corrections, load_corrections
     from sitegen.parse import parse_seed
     from sitegen.seeds import read_seeds
 
+    corrections = Corrections() if args.no_corrections else load_corrections(Path.cwd())
     seed_set = read_seeds(list(args.files))
     for warning in seed_set.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     articles, leftovers = [], []
     for seed in seed_set.seeds:
-        result = parse_seed(seed)
+        result = parse_seed(seed, corrections.for_seed(seed.name))
         articles += [a.to_json() for a in result.articles]
         leftovers += [left.to_json() for left in result.leftovers]
         for w in result.warnings:
@@ -100,7 +104,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for a in articles:
-            print(f"{a['seed']}:{a['line']}  {a['headline'] or '(no headline)'}  [{len(a['paragraphs'])} paragraphs]")
+            corrected = "  (corrected: " + "; ".join(a["corrections"]) + ")" if a["corrections"] else ""
+            print(f"{a['seed']}:{a['line']}  {a['headline'] or '(no headline)'}  "
+                  f"[{len(a['paragraphs'])} paragraphs]{corrected}")
         print(f"{len(articles)} articles, {len(leftovers)} leftovers")
     return 0
 
@@ -145,6 +151,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     """Errors that carry a user-facing message (file, line, key): printed without a traceback."""
     from sitegen.build import BuildError
     from sitegen.config import ConfigError
+    from sitegen.corrections import CorrectionError
     from sitegen.group.taxonomy import TaxonomyError
     from sitegen.seeds import SeedError
     from sitegen.translate.memory import TranslationMemoryError
@@ -152,7 +159,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from sitegen.translate.service import TranslationUnavailable
     from sitegen.write import WriteError
 
-    return (BuildError, ConfigError, SeedError, TaxonomyError, TranslationMemoryError,
+    return (BuildError, ConfigError, CorrectionError, SeedError, TaxonomyError, TranslationMemoryError,
             ModelInstallError, TranslationUnavailable, WriteError)
 
 

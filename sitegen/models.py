@@ -36,6 +36,7 @@ class Article:
     blocks: tuple[Block, ...]
     markers: tuple[str, ...] = ()  # continuation markers such as （上接第1版）
     line: int = 0  # first line of the body in the seed
+    corrections: tuple[str, ...] = ()  # what corrections.toml changed here (sitegen.parse.correct)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -60,6 +61,7 @@ class Article:
             "seed": self.seed,
             "position": self.position,
             "line": self.line,
+            "corrections": list(self.corrections),
             "kicker": self.kicker,
             "headline": self.headline,
             "subtitle": self.subtitle,

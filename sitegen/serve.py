@@ -1,8 +1,8 @@
 """``sitegen serve``: preview the site on 127.0.0.1, rebuilding and reloading on change.
 
 - Builds once, then serves ``config.out_dir`` at ``http://127.0.0.1:PORT/`` (loopback only).
-- Watches the seeds, templates, static files, ``sitegen.toml``, ``themes.toml`` and the
-  dictionary folder by polling modification times (no extra dependency) and rebuilds when
+- Watches the seeds, templates, static files, ``sitegen.toml``, ``corrections.toml``,
+  ``themes.toml`` and the dictionary folder by polling modification times (no extra dependency) and rebuilds when
   something changed. A failed rebuild prints the error and the last good site stays up (the
   writer swaps the output directory in only after a complete build).
 - Live reload: nothing is injected into the files on disk. HTML is served with a small script
@@ -24,6 +24,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from sitegen.config import CONFIG_NAME, Config, ConfigError, load_config
+from sitegen.corrections import CORRECTIONS_NAME
 from sitegen.progress import Reporter
 
 HOST = "127.0.0.1"
@@ -64,6 +65,7 @@ def watched_paths(config: Config, config_file: Path | None = None) -> list[Path]
         config.templates_dir,
         config.static_dir,
         config_file or (config.root / CONFIG_NAME),
+        config.root / CORRECTIONS_NAME,
         config.themes_path,
         config.dictionary_dir,
     ]
