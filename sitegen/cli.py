@@ -30,6 +30,9 @@ def _make_parser() -> argparse.ArgumentParser:
     b.add_argument("--retranslate", action="store_true",
                    help="refresh unreviewed translations made by another model version")
     b.add_argument("--clean", action="store_true", help="ignore the incremental-build state; rebuild everything")
+    b.add_argument("--summary", type=Path, metavar="FILE",
+                   help="append a Markdown summary (texts translated, from memory, pending) to FILE, "
+                        "e.g. $GITHUB_STEP_SUMMARY")
 
     p = sub.add_parser("parse", help="parse seed files and print the articles")
     p.add_argument("files", nargs="+", type=Path)
@@ -39,7 +42,11 @@ def _make_parser() -> argparse.ArgumentParser:
     msub = m.add_subparsers(dest="models_command", required=True)
     mi = msub.add_parser("install", help="install the zh→en package (from the Argos index, or --file)")
     mi.add_argument("--file", type=Path, help="a local .argosmodel file")
-    msub.add_parser("list", help="show installed translation packages")
+    mi.add_argument("--version", dest="model_version", metavar="VERSION",
+                    help="the package version to install, e.g. 1.9 (default: the newest in the index)")
+    ml = msub.add_parser("list", help="show installed translation packages")
+    ml.add_argument("--for-build", action="store_true",
+                    help="print only the zh→en package a build uses, as NAME VERSION; exit 1 if none")
 
     c = sub.add_parser("check", help="check the built site and the inputs")
     _common(c)
@@ -76,9 +83,14 @@ def _reporter(args: argparse.Namespace):
 def cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
 
-    result = build(_config(args), strict=args.strict, retranslate=args.retranslate,
+    config = _config(args)
+    result = build(config, strict=args.strict, retranslate=args.retranslate,
                    clean=args.clean, reporter=_reporter(args))
-    return 0 if result is not None else 1
+    if args.summary:
+        from sitegen.summary import append_summary, summary_markdown
+
+        append_summary(args.summary, summary_markdown(result, config.out_dir))
+    return 0
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -110,10 +122,19 @@ def cmd_models(args: argparse.Namespace) -> int:
 
     if args.models_command == "install":
         if args.file:
-            installed = models.install_from_file(args.file)
+            installed = models.install_from_file(args.file, version=args.model_version)
         else:
-            installed = models.install_from_index(progress=sys.stderr.isatty())
+            installed = models.install_from_index(progress=sys.stderr.isatty(), version=args.model_version)
         print(f"installed {installed}")
+        return 0
+    if args.for_build:
+        from sitegen.translate.engine import find_package, package_name
+
+        pkg = find_package()
+        if pkg is None:
+            print("no zh→en translation package installed", file=sys.stderr)
+            return 1
+        print(f"{package_name(pkg)} {pkg.package_version}")
         return 0
     rows = models.list_installed()
     from argostranslate import settings as argos_settings
@@ -178,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         if not isinstance(exc, _known_errors()):
             raise
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

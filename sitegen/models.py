@@ -132,6 +132,18 @@ class ArticleEnglish:
 
 
 @dataclass(frozen=True)
+class TranslationStats:
+    """What the translate stage did, in distinct texts: ``translated`` by ``model`` (its name
+    and version) and written to the memory, ``from_memory``, ``pending`` (no model, or the
+    model's answer ``rejected`` as plainly broken)."""
+    model: str | None
+    translated: int
+    from_memory: int
+    pending: int
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
 class Theme:
     slug: str
     name_en: str
