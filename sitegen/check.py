@@ -68,6 +68,8 @@ class CheckReport:
     links: int = 0
     articles: int = 0
     seeds: int = 0
+    #: articles without a headline, from digest.json: location → (level, permalink)
+    headless: dict[str, tuple[Level, str]] = field(default_factory=dict)
 
     def add(self, level: Level, location: str, message: str) -> None:
         self.findings.append(Finding(level, location, message))
@@ -270,9 +272,12 @@ def _awaiting(entry: dict) -> list[str]:
     return fields
 
 
-def check_digest(config: Config, report: CheckReport, display: _Display, strict: bool) -> bool:
+def check_digest(config: Config, report: CheckReport, display: _Display, strict: bool,
+                 verbose: bool = False) -> bool:
     """Headlines, pending translations and article pages from ``digest.json``.
 
+    Texts awaiting translation make one finding with their count (``verbose``: one more per
+    article); articles without a headline go to ``report.headless`` (see ``check_site``).
     Returns False when there is no usable digest.json (the caller falls back to the parse).
     """
     path = config.out_dir / "digest.json"
@@ -291,6 +296,7 @@ def check_digest(config: Config, report: CheckReport, display: _Display, strict:
         return False
     files = _SiteFiles(config.out_dir)
     pending_level: Level = "error" if strict else "warning"
+    awaiting: list[tuple[str, list[str]]] = []
     for number, entry in enumerate(articles, 1):
         if not isinstance(entry, dict):
             report.add("warning", display(path), f"article #{number} is not an object")
@@ -304,14 +310,21 @@ def check_digest(config: Config, report: CheckReport, display: _Display, strict:
         headline = entry.get("headline")
         zh = headline.get("zh") if isinstance(headline, dict) else headline
         if not (isinstance(zh, str) and zh.strip()):
-            report.add(pending_level, where, f"article has no headline; its first words stand in "
-                       f"({entry.get('permalink') or 'no page'})")
+            report.headless[where] = (pending_level, str(entry.get("permalink") or "no page"))
         waiting = _awaiting(entry)
         if waiting:
-            report.add(pending_level, where, f"awaiting translation: {', '.join(waiting)}")
+            awaiting.append((where, waiting))
         permalink = entry.get("permalink")
         if isinstance(permalink, str) and permalink and not files.is_file(permalink):
             report.add("error", where, f"article page {permalink!r} was not written")
+    if awaiting:
+        texts = sum(len(fields) for _, fields in awaiting)
+        listed = "" if verbose else " (`sitegen check -v` lists them)"
+        report.add(pending_level, display(path), f"{texts} texts in {len(awaiting)} articles await "
+                   f"translation: no zh→en model when the site was built{listed}")
+        if verbose:
+            for where, fields in awaiting:
+                report.add(pending_level, where, f"awaiting translation: {', '.join(fields)}")
     return True
 
 
@@ -381,21 +394,44 @@ def check_seeds(
 
 
 def check_site(
-    config: Config, strict: bool | None = None, parse: Callable[[SeedFile], ParseResult] | None = None
+    config: Config, strict: bool | None = None, parse: Callable[[SeedFile], ParseResult] | None = None,
+    verbose: bool = False,
 ) -> CheckReport:
-    """Run every check and return the findings (nothing printed)."""
+    """Run every check and return the findings (nothing printed): the inputs' (seeds, the
+    parser's warnings) first, then the built site's; texts awaiting translation as one count
+    (``verbose``: and per article)."""
     strict = config.strict if strict is None else strict
     report = CheckReport()
+    site = CheckReport()  # the built site's findings, listed after the inputs'
     display = _Display(config.root)
     out_dir = config.out_dir
     have_digest = False
     if not (out_dir / "index.html").is_file():
         report.add("error", display(out_dir), "no built site here (index.html missing): run `sitegen build` first")
     else:
-        check_links(out_dir, report, display, config.base_url)
-        have_digest = check_digest(config, report, display, strict)
+        check_links(out_dir, site, display, config.base_url)
+        have_digest = check_digest(config, site, display, strict, verbose)
     check_seeds(config, report, display, headlines=not have_digest, parse=parse)
+    _append_site(report, site)
     return report
+
+
+def _append_site(report: CheckReport, site: CheckReport) -> None:
+    """Add the site's findings after the inputs'. An article without a headline gets one
+    finding: the parser's, at the same place, completed with the page that stands in."""
+    at = {f.location: i for i, f in reversed(list(enumerate(report.findings)))}
+    for where, (level, permalink) in site.headless.items():
+        page = f"{permalink} shows the article's first words for a headline"
+        if where in at:
+            first = report.findings[at[where]]
+            worst: Level = "error" if "error" in (first.level, level) else "warning"
+            report.findings[at[where]] = Finding(worst, where, f"{first.message} — {page}")
+        else:
+            report.add(level, where, f"article has no headline; {page}")
+    report.findings += site.findings
+    report.pages += site.pages
+    report.links += site.links
+    report.articles += site.articles
 
 
 def run_check(
@@ -409,7 +445,7 @@ def run_check(
     """
     out = out or sys.stdout
     reporter.info(f"checking {config.out_dir} and {config.seeds_dir}")
-    report = check_site(config, strict, parse)
+    report = check_site(config, strict, parse, verbose=reporter.verbosity >= 2)
     for finding in report.findings:
         print(finding, file=out)
     print(report.summary(), file=out)
