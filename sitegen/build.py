@@ -16,6 +16,7 @@ from sitegen import __version__
 from sitegen.config import Config
 from sitegen.models import (Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation,
                             TranslationStats)
+from sitegen.pages import PAGES_DIR, read_pages
 from sitegen.parallel import MIN_ITEMS, parallel_map
 from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
@@ -85,7 +86,7 @@ def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retr
         "config": repr(config),
         "flags": [strict, retranslate],
         "seeds": tree_digest(seed_paths, config.seeds_dir),
-        "templates": tree_digest([config.templates_dir], root),
+        "templates": tree_digest([config.templates_dir, root / PAGES_DIR], root),
         "static": tree_digest([config.static_dir], root),
         "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
         "memory": tree_digest([config.memory_path], root),
@@ -225,6 +226,7 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
     )
     site = DigestSite(
         info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
+        pages=read_pages(config.root / PAGES_DIR),
         pending_note=(
             "Some English translations are not ready yet: where a text awaits machine "
             "translation, the Chinese original is shown." if pending else None

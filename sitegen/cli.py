@@ -229,6 +229,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from sitegen.build import BuildError
     from sitegen.config import ConfigError
     from sitegen.group.taxonomy import TaxonomyError
+    from sitegen.pages import PageError
     from sitegen.seeds import SeedError
     from sitegen.translate.memory import TranslationMemoryError
     from sitegen.translate.models import ModelInstallError
@@ -236,7 +237,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from sitegen.write import WriteError
 
     return (BuildError, ConfigError, SeedError, TaxonomyError, TranslationMemoryError,
-            ModelInstallError, TranslationUnavailable, WriteError)
+            ModelInstallError, TranslationUnavailable, WriteError, PageError)
 
 
 def run() -> None:

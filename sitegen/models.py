@@ -202,6 +202,17 @@ class SiteInfo:
 
 
 @dataclass(frozen=True)
+class MarkdownPage:
+    """A page the maintainers write in Markdown (``pages/NAME.md`` → ``NAME.html``)."""
+
+    path: str  # site-relative output path, e.g. "colophon.html"
+    title: str  # from the front matter
+    html: str  # the body, rendered by the markdown package (trusted: a project file)
+    source: str  # e.g. "pages/colophon.md", for messages
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class DigestSite:
     """The whole grouped, translated digest: the renderer's input."""
 
@@ -210,3 +221,4 @@ class DigestSite:
     themes: tuple[Theme, ...]
     tag_names: dict[str, Tag] = field(default_factory=dict)  # tag slug -> Tag
     pending_note: str | None = None  # set when translations await a model
+    pages: tuple[MarkdownPage, ...] = ()  # pages/*.md, listed in the navigation and the sitemap

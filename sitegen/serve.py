@@ -60,9 +60,11 @@ Snapshot = dict[str, tuple[int, int]]
 
 def watched_paths(config: Config, config_file: Path | None = None) -> list[Path]:
     """Files and folders whose change triggers a rebuild."""
+    from sitegen.pages import PAGES_DIR
+
     return [
         config.seeds_dir,
-        config.templates_dir,
+        config.templates_dir, config.root / PAGES_DIR,
         config.static_dir,
         config_file or (config.root / CONFIG_NAME),
         config.themes_path,
