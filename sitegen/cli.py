@@ -78,6 +78,13 @@ def _make_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="seed files (*.txt, *.md)")
     p.add_argument("--json", action="store_true", help="print JSON {articles, leftovers} (default: a summary)")
 
+    _add_models(sub)
+    _add_check(sub)
+    _add_serve(sub)
+    return parser
+
+
+def _add_models(sub) -> None:
     m = _command(sub, "models", "manage the Argos zh→en translation model",
                  "Install the Argos Translate zh→en package builds translate with, or list what is\n"
                  "installed (ARGOS_PACKAGES_DIR, else ~/.local/share/argos-translate/packages).",
@@ -98,6 +105,8 @@ def _make_parser() -> argparse.ArgumentParser:
     ml.add_argument("--for-build", action="store_true",
                     help="print only the zh→en package a build uses, as NAME VERSION; exit 1 if none")
 
+
+def _add_check(sub) -> None:
     c = _command(sub, "check", "check the built site and the inputs",
                  "Look over the inputs and the built site: unreadable seeds and parser warnings first,\n"
                  "then broken internal links, missing article pages, articles without a headline and\n"
@@ -110,6 +119,8 @@ def _make_parser() -> argparse.ArgumentParser:
     c.add_argument("--seeds", type=Path, help="seed directory (default: seeds/)")
     c.add_argument("--strict", action="store_true", help="texts awaiting translation and missing headlines are errors")
 
+
+def _add_serve(sub) -> None:
     s = _command(sub, "serve", "preview the site locally, rebuilding on change",
                  "Build once, serve the site, and rebuild whenever a seed, template, static file or\n"
                  "setting changes; open pages reload themselves. Ctrl-C stops it.",
@@ -121,7 +132,6 @@ def _make_parser() -> argparse.ArgumentParser:
                    help="address to listen on (default: 127.0.0.1, this machine only)")
     s.add_argument("-o", "--out", type=Path, help="output directory (default: site/)")
     s.add_argument("--seeds", type=Path, help="seed directory (default: seeds/)")
-    return parser
 
 
 def _config(args: argparse.Namespace):

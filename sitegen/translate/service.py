@@ -144,22 +144,7 @@ class TranslationService:
             return result
         engine = self.engine
         if engine is None:
-            missing = {key for key in todo if key not in stale}
-            if missing and self.strict:
-                raise TranslationUnavailable(
-                    f"{len(missing)} text(s) have no translation in {self.memory_path} and "
-                    f"{self._no_model_reason}; {INSTALL_HINT}"
-                )
-            if missing:
-                self._pending_keys |= missing  # one message covering every call of the run
-                self.status_message = (
-                    f"warning: {len(self._pending_keys)} text(s) are left untranslated (pending): "
-                    f"{self._no_model_reason}; {INSTALL_HINT}"
-                )
-            elif self.retranslate:
-                self.status_message = (
-                    f"warning: --retranslate ignored: {self._no_model_reason}; {INSTALL_HINT}"
-                )
+            self._without_model(todo, stale)
             return result
 
         model_id = engine.info.model_id
@@ -195,6 +180,26 @@ class TranslationService:
         if self._rejected:
             self.rejection_message = rejection_message(model_id, self._rejected, self.memory_path)
         return result
+
+    def _without_model(self, todo: dict[str, list[str]], stale: dict[str, MemoryEntry]) -> None:
+        """No model installed: the texts of ``todo`` stay pending (strict: an error), one
+        message for the whole run."""
+        missing = {key for key in todo if key not in stale}
+        if missing and self.strict:
+            raise TranslationUnavailable(
+                f"{len(missing)} text(s) have no translation in {self.memory_path} and "
+                f"{self._no_model_reason}; {INSTALL_HINT}"
+            )
+        if missing:
+            self._pending_keys |= missing  # one message covering every call of the run
+            self.status_message = (
+                f"warning: {len(self._pending_keys)} text(s) are left untranslated (pending): "
+                f"{self._no_model_reason}; {INSTALL_HINT}"
+            )
+        elif self.retranslate:
+            self.status_message = (
+                f"warning: --retranslate ignored: {self._no_model_reason}; {INSTALL_HINT}"
+            )
 
     def _run_model(self, engine, todo: dict[str, list[str]]) -> tuple[dict[str, str], dict[str, str]]:
         """Every distinct sentence of ``todo``'s texts through the model in one call:
