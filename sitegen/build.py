@@ -16,7 +16,7 @@ from sitegen import __version__
 from sitegen.config import Config
 from sitegen.models import (Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation,
                             TranslationStats)
-from sitegen.pages import PAGES_DIR, read_pages
+from sitegen.pages import PAGES_DIR, PageError, read_pages
 from sitegen.parallel import MIN_ITEMS, parallel_map
 from sitegen.permalinks import article_permalink
 from sitegen.progress import Reporter
@@ -263,7 +263,7 @@ def build(config: Config, **options) -> BuildResult:
     try:
         with BuildState(config.out_dir).lock(), collector_thresholds():
             return _build(config, **options)
-    except StateLocked as exc:
+    except (StateLocked, PageError) as exc:
         raise BuildError(str(exc)) from None
 
 

@@ -239,7 +239,6 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from sitegen.build import BuildError
     from sitegen.config import ConfigError
     from sitegen.group.taxonomy import TaxonomyError
-    from sitegen.pages import PageError
     from sitegen.seeds import SeedError
     from sitegen.translate.memory import TranslationMemoryError
     from sitegen.translate.models import ModelInstallError
@@ -247,7 +246,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from sitegen.write import WriteError
 
     return (BuildError, ConfigError, SeedError, TaxonomyError, TranslationMemoryError,
-            ModelInstallError, TranslationUnavailable, WriteError, PageError)
+            ModelInstallError, TranslationUnavailable, WriteError)
 
 
 def run() -> None:

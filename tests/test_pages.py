@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import build
+from sitegen.build import BuildError, build
 from sitegen.config import Config
 from sitegen.pages import PageError, read_pages
 from sitegen.progress import Reporter
@@ -99,7 +99,7 @@ def test_editing_a_page_rebuilds_and_a_name_taken_by_the_site_is_refused(project
     assert '<a href="../notes.html">Field notes</a>' in article  # carried-over pages too
     before = {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()}
     write(project, "search.md", "---\ntitle: Search\n---\nx\n")
-    with pytest.raises(PageError, match="pages/search.md: the site already has a page search.html"):
+    with pytest.raises(BuildError, match="pages/search.md: the site already has a page search.html"):
         build(project, reporter=Reporter(0))
     assert {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()} == before
 
@@ -108,3 +108,14 @@ def test_repository_pages_have_titles():
     pages = read_pages(REPO / "pages")
     assert [p.path for p in pages] == ["colophon.html"]
     assert all(p.title and p.description for p in pages)
+
+
+def test_a_bad_page_is_a_one_line_error_of_the_command(project, monkeypatch, capsys):
+    from sitegen.cli import main
+
+    write(project, "untitled.md", "No front matter.\n")
+    monkeypatch.chdir(project.root)
+    assert main(["build", "-q"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error")]
+    assert errors == [
+        "error: pages/untitled.md:1: no title: start the page with front matter ('---', 'title: …', '---')"]
