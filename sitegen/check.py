@@ -273,16 +273,19 @@ def check_site(
 
 def _append_site(report: CheckReport, site: CheckReport) -> None:
     """Add the site's findings after the inputs'. An article without a headline gets one
-    finding: the parser's, at the same place, completed with the page that stands in."""
-    at = {f.location: i for i, f in reversed(list(enumerate(report.findings)))}
+    finding: what the inputs' checks said at its place (the parser's warning, a doubt),
+    joined in one line and completed with the page that stands in."""
     for where, (level, permalink) in site.headless.items():
         page = f"{permalink} shows the article's first words for a headline"
-        if where in at:
-            first = report.findings[at[where]]
-            worst: Level = "error" if "error" in (first.level, level) else "warning"
-            report.findings[at[where]] = Finding(worst, where, f"{first.message} — {page}")
-        else:
+        here = [i for i, f in enumerate(report.findings) if f.location == where]
+        if not here:
             report.add(level, where, f"article has no headline; {page}")
+            continue
+        said = [report.findings[i] for i in here]
+        worst: Level = "error" if "error" in (level, *(f.level for f in said)) else "warning"
+        report.findings[here[0]] = Finding(worst, where, "; ".join(f.message for f in said) + f" — {page}")
+        for i in reversed(here[1:]):
+            del report.findings[i]
     report.findings += site.findings
     report.pages += site.pages
     report.links += site.links

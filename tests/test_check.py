@@ -181,6 +181,10 @@ def test_one_warning_per_headless_article_after_the_parsers_others(tmp_path):
         return ParseResult((), (), (ParseWarning(seed.name, 1, "headline '标题' matched no body"),
                                     ParseWarning(seed.name, 3, "body without headline")))
 
+    def parse_twice(seed: SeedFile) -> ParseResult:  # two things said at the headless article's place
+        first = parse(seed)
+        return ParseResult((), (), first.warnings + (ParseWarning(seed.name, 3, "no headline found"),))
+
     status, lines = run(config, parse=parse)
     assert lines[:-1] == [
         "seeds/a.txt:1: warning: headline '标题' matched no body",
@@ -192,6 +196,10 @@ def test_one_warning_per_headless_article_after_the_parsers_others(tmp_path):
     ]
     status, lines = run(config, parse=parse, strict=True)
     assert lines[1].startswith("seeds/a.txt:3: error: body without headline — ")
+    status, lines = run(config, parse=parse_twice)
+    assert [line for line in lines if line.startswith("seeds/a.txt:3:")] == [
+        "seeds/a.txt:3: warning: body without headline; no headline found — articles/a-01.html shows the "
+        "article's first words for a headline"]
 
 
 def test_strict_makes_pending_translations_errors(tmp_path):
