@@ -14,12 +14,15 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config
-from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation
+from sitegen.models import (Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation,
+                            TranslationStats)
+from sitegen.pages import PAGES_DIR, PageError, read_pages
 from sitegen.parallel import MIN_ITEMS, parallel_map
 from sitegen.permalinks import article_permalink
 from sitegen.corrections import CORRECTIONS_NAME, Corrections, load_corrections
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
+from sitegen.summary import translation_line
 from sitegen.state import (BuildState, Manifest, code_digest, decode_entry, digest_bytes, digest_json,
                            encode_entry, tree_digest)
 from sitegen.write import SiteWriter
@@ -40,6 +43,7 @@ class BuildResult:
     rendered: int = 0  # files rendered this build
     unchanged: int = 0  # pages carried over from the previous site
     parsed: int = 0  # seeds parsed (not taken from the cache)
+    translation: TranslationStats | None = None  # None when the build was skipped
 
 
 def collect_texts(articles: list[Article]) -> list[str]:
@@ -83,7 +87,7 @@ def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retr
         "config": repr(config),
         "flags": [strict, retranslate],
         "seeds": tree_digest(seed_paths, config.seeds_dir),
-        "templates": tree_digest([config.templates_dir], root),
+        "templates": tree_digest([config.templates_dir, root / PAGES_DIR], root),
         "static": tree_digest([config.static_dir], root),
         "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
         "memory": tree_digest([config.memory_path], root),
@@ -199,15 +203,15 @@ def open_translation(config: Config, *, strict: bool, retranslate: bool, progres
                               progress=progress)
 
 
-def translate_stage(service, texts: list[str]) -> tuple[dict[str, Translation], int, str | None]:
-    """Every text in one batch: (translations, model calls, warning to show or None).
+def translate_stage(service, texts: list[str]) -> tuple[dict[str, Translation], TranslationStats, list[str]]:
+    """Every text in one batch: (translations, what was done, warnings to show).
 
     Grouping needs no English, so it runs first and its automatic theme and tag names join
     the headlines and leads here: the model is called once per build."""
     translations = service.translate(texts)
     service.save()
-    message = service.status_message.removeprefix("warning: ") if service.status_message else None
-    return translations, service.model_calls, message
+    messages = [m.removeprefix("warning: ") for m in (service.status_message, service.rejection_message) if m]
+    return translations, service.stats, messages
 
 
 def assemble_site(config: Config, permalinks: list[str], articles: list[Article],
@@ -231,6 +235,7 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
     )
     site = DigestSite(
         info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
+        pages=read_pages(config.root / PAGES_DIR),
         pending_note=(
             "Some English translations are not ready yet: where a text awaits machine "
             "translation, the Chinese original is shown." if pending else None
@@ -267,7 +272,7 @@ def build(config: Config, **options) -> BuildResult:
     try:
         with BuildState(config.out_dir).lock(), collector_thresholds():
             return _build(config, **options)
-    except StateLocked as exc:
+    except (StateLocked, PageError) as exc:
         raise BuildError(str(exc)) from None
 
 
@@ -334,9 +339,11 @@ def _build(
         permalinks = [article_permalink(a.seed, a.position) for a in articles]
         grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])
         clock.lap("group")
-        translations, model_calls, message = translate_stage(
+        translations, stats, messages = translate_stage(
             prepared["translator"], collect_texts(articles) + list(grouped.texts_to_translate))
-        if message:
+        model_calls = prepared["translator"].model_calls
+        reporter.info(translation_line(stats))
+        for message in messages:
             reporter.warn(message)
             warnings.append(message)
     finally:
@@ -371,4 +378,6 @@ def _build(
     reporter.info(f"wrote {written} files to {config.out_dir} "
                   f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")
     return BuildResult(len(articles), written, pending, model_calls, warnings,
-                       rendered=rendered.made, unchanged=len(rendered.unchanged), parsed=parsed)
+                       rendered=rendered.made, unchanged=len(rendered.unchanged), parsed=parsed,
+                       translation=stats)
+

@@ -134,6 +134,18 @@ class ArticleEnglish:
 
 
 @dataclass(frozen=True)
+class TranslationStats:
+    """What the translate stage did, in distinct texts: ``translated`` by ``model`` (its name
+    and version) and written to the memory, ``from_memory``, ``pending`` (no model, or the
+    model's answer ``rejected`` as plainly broken)."""
+    model: str | None
+    translated: int
+    from_memory: int
+    pending: int
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
 class Theme:
     slug: str
     name_en: str
@@ -192,6 +204,17 @@ class SiteInfo:
 
 
 @dataclass(frozen=True)
+class MarkdownPage:
+    """A page the maintainers write in Markdown (``pages/NAME.md`` → ``NAME.html``)."""
+
+    path: str  # site-relative output path, e.g. "colophon.html"
+    title: str  # from the front matter
+    html: str  # the body, rendered by the markdown package (trusted: a project file)
+    source: str  # e.g. "pages/colophon.md", for messages
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class DigestSite:
     """The whole grouped, translated digest: the renderer's input."""
 
@@ -200,3 +223,4 @@ class DigestSite:
     themes: tuple[Theme, ...]
     tag_names: dict[str, Tag] = field(default_factory=dict)  # tag slug -> Tag
     pending_note: str | None = None  # set when translations await a model
+    pages: tuple[MarkdownPage, ...] = ()  # pages/*.md, listed in the navigation and the sitemap

@@ -14,7 +14,6 @@ over from the previous site instead of being rendered.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import pickle
@@ -137,18 +136,20 @@ class BuildState:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold an exclusive lock for the whole build; a second concurrent build fails at once."""
+        """Hold an exclusive lock for the whole build; a second concurrent build fails at once.
+        Only this process holds it (not its forked workers): it ends with the build, even
+        one killed with SIGKILL."""
+        from sitegen import locks
+
         self.dir.mkdir(parents=True, exist_ok=True)
         path = self.dir.parent / f"{self.dir.name}.lock"
-        with open(path, "a+") as fh:
-            try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StateLocked(f"{path}: another build of this site is running; wait for it to finish") from None
-            try:
-                yield
-            finally:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        fd = locks.try_lock(path)
+        if fd is None:
+            raise StateLocked(f"{path}: another build of this site is running; wait for it to finish")
+        try:
+            yield
+        finally:
+            locks.unlock(fd)
 
     # -- parse cache ---------------------------------------------------------------------
     def _parse_path(self, key: str) -> Path:

@@ -288,7 +288,8 @@ class _Renderer:
         if previous is not None:
             globals_ = dataclasses.replace(self.info, build_date="")
             self._global_key = _digest((tree_digest([Path(templates_dir)], Path(templates_dir)), globals_, site.pending_note,
-                                        ZH_CHARS_PER_MINUTE, _CODE_VERSION))
+                                        ZH_CHARS_PER_MINUTE, _CODE_VERSION,
+                                        [(p.path, p.title) for p in site.pages]))  # every page lists them
         self._build_views()
 
     # ------------------------------------------------------------------ views
@@ -391,6 +392,8 @@ class _Renderer:
             "rate": ZH_CHARS_PER_MINUTE,
             "build_date": iso_date(self.info.build_date) if self.info.build_date else "",
             "html_base": None,
+            "md_pages": [{"href": root_for(path) + href(p.path), "title": p.title,
+                          "url": absolute(self.info.base_url, p.path)} for p in self.site.pages],
         }
         ctx.update(kw)
         return ctx
@@ -556,6 +559,22 @@ class _Renderer:
         self._feeds()
         self._static()
         self.add(".nojekyll", b"")
+        self._markdown_pages()
+
+    def _markdown_pages(self) -> None:
+        """``pages/*.md`` (``sitegen.pages``), each in the site's layout (``page.html``)."""
+        from markupsafe import Markup
+
+        from sitegen.pages import PageError
+
+        if self.site.pages and "page.html" not in self.env.list_templates():
+            raise PageError(f"{self.site.pages[0].source}: Markdown pages need the template page.html "
+                            "among the templates")
+        for p in self.site.pages:
+            if p.path in self.made:
+                raise PageError(f"{p.source}: the site already has a page {p.path}; rename the file")
+            self.page(p.path, "page.html", title=p.title, description=p.description or p.title,
+                      page_html=Markup(p.html))
 
     def _site_description(self) -> str:
         n = len(self.entries)
