@@ -68,7 +68,7 @@ def test_a_stale_anchor_stops_the_build_and_writes_nothing(project, seeds, monke
     (project.root / "corrections.toml").write_text(
         "# a page that was reprinted\n" + entry(seed, "这段文字不在任何一页上"), encoding="utf-8")
     monkeypatch.chdir(project.root)
-    assert main(["build", "-q"]) == 2
+    assert main(["build", "-q"]) == 1
     err = capsys.readouterr().err
     assert "corrections.toml:2: [[split]] for seed" in err and seed in err and "matches nothing" in err
     assert {p: p.stat().st_mtime_ns for p in project.out_dir.rglob("*") if p.is_file()} == before
@@ -78,11 +78,11 @@ def test_a_stale_anchor_stops_the_build_and_writes_nothing(project, seeds, monke
 def test_an_unknown_seed_or_key_stops_the_build(project, seeds, monkeypatch, capsys):
     monkeypatch.chdir(project.root)
     (project.root / "corrections.toml").write_text(entry("nope.txt", "本报讯"), encoding="utf-8")
-    assert main(["build", "-q"]) == 2
+    assert main(["build", "-q"]) == 1
     assert "corrections.toml:1: seed 'nope.txt' is not a seed file" in capsys.readouterr().err
     (project.root / "corrections.toml").write_text(f'[[join]]\nseed = "{seeds[0].name}"\nat_ = "x"\n',
                                                    encoding="utf-8")
-    assert main(["build", "-q"]) == 2
+    assert main(["build", "-q"]) == 1
     assert "corrections.toml:3: unknown key 'join.at_'" in capsys.readouterr().err
     assert not project.out_dir.exists()
 
