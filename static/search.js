@@ -38,19 +38,30 @@
     }
     return hit;
   }
+  // Index fields: headline (with kicker and subtitle), theme, tag, lead; weight and the name shown.
+  var FIELDS = [["h", 3, "headline"], ["t", 2, "theme"], ["g", 2, "tag"], ["b", 1, "lead"]];
   function search(q) {
-    var ts = queryTerms(q), scores = null, t, h, b, d, next;
+    var ts = queryTerms(q), scores = null, found = {}, t, d, f, hit, next;
     if (!ts.length) return [];
     for (var n = 0; n < ts.length; n++) {
-      t = ts[n]; h = lookup(idx.h, t); b = lookup(idx.b, t); next = {};
-      for (d in h) next[d] = 3;
-      for (d in b) next[d] = (next[d] || 0) + 1;
+      t = ts[n]; next = {};
+      for (f = 0; f < FIELDS.length; f++) {
+        hit = lookup(idx[FIELDS[f][0]] || {}, t);
+        for (d in hit) {
+          next[d] = (next[d] || 0) + FIELDS[f][1];
+          (found[d] = found[d] || {})[FIELDS[f][2]] = 1;
+        }
+      }
       if (scores === null) scores = next;
       else { for (d in scores) { if (next[d]) scores[d] += next[d]; else delete scores[d]; } }
     }
     var ids = Object.keys(scores || {});
     ids.sort(function (x, y) { return scores[y] - scores[x] || x - y; });
-    return ids.map(function (i) { return idx.docs[+i]; });
+    return ids.map(function (i) {
+      var where = [];
+      for (f = 0; f < FIELDS.length; f++) if (found[i][FIELDS[f][2]]) where.push(FIELDS[f][2]);
+      return { doc: idx.docs[+i], where: where };
+    });
   }
   function el(tag, cls, text, lang) {
     var e = document.createElement(tag);
@@ -66,12 +77,19 @@
     var res = search(q);
     status.textContent = res.length ? res.length + (res.length === 1 ? " article" : " articles") + " found." : "No articles found.";
     for (var i = 0; i < res.length && i < 100; i++) {
-      var d = res[i], li = el("li"), a = el("a");
+      var d = res[i].doc, li = el("li"), a = el("a"), meta = el("p", "meta");
       a.href = d.u;
       a.appendChild(el("span", "t-zh", d.hz || "", "zh-Hans"));
-      a.appendChild(el("span", "t-en", d.he || "Translation pending", "en"));
+      if (d.he) a.appendChild(el("span", "t-en", d.he, "en"));
       li.appendChild(a);
-      if (d.th) li.appendChild(el("p", "meta", d.th));
+      if (!d.he) {  // a badge beside the link, not link text
+        var badge = el("span", "t-en", "", "en");
+        badge.appendChild(el("span", "pending", "Translation pending"));
+        li.appendChild(badge);
+      }
+      meta.appendChild(el("span", "found", "Found in " + res[i].where.join(", ")));
+      if (d.th) meta.appendChild(document.createTextNode(" · " + d.th));
+      li.appendChild(meta);
       list.appendChild(li);
     }
   }
