@@ -1,22 +1,33 @@
 """Browser tests: the rendered sample site served under /repo/ on 127.0.0.1, headless Chromium.
 
 Needs the Debian packages ``chromium`` and ``chromium-driver`` and the Python package
-``selenium``; every test marked ``browser`` is skipped with the reason when one is missing.
+``selenium``; every test marked ``browser`` is skipped with the reason when one is missing —
+and fails under ``CI=true``, where ``.ci/run`` installs them.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from clients import in_ci
 
 from .harness import PREFIX, free_port, make_driver, missing_browser, serve
 
 
 def pytest_collection_modifyitems(config, items):
     reason = missing_browser()
-    if reason is None:
+    if reason is None or in_ci():  # CI installs the browser: without it, the tests fail
         return
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _browser_present_in_ci(request):
+    if in_ci() and "browser" in request.keywords and missing_browser():
+        pytest.fail(f"{missing_browser()}; CI=true, so this is a failure (.ci/run installs it)", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +41,31 @@ def served_site(tmp_path_factory):
     write_sample(out, base)
     httpd = serve(out, port)
     yield base, out
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """(base_url, site_dir): the repository's own seeds built (no translation model, an empty
+    memory and history) for, and served at, http://127.0.0.1:PORT/repo/."""
+    import shutil
+
+    from sitegen.build import build
+    from sitegen.config import Config
+    from sitegen.progress import Reporter
+
+    repo = Path(__file__).resolve().parents[2]
+    root = tmp_path_factory.mktemp("built")
+    for name in ("seeds", "templates", "static", "dictionary"):
+        shutil.copytree(repo / name, root / name)
+    shutil.copy(repo / "themes.toml", root / "themes.toml")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    config = Config(root=root, base_url=base).resolved()
+    build(config, reporter=Reporter(0))
+    httpd = serve(config.out_dir, port)
+    yield base, config.out_dir
     httpd.shutdown()
     httpd.server_close()
 

@@ -248,10 +248,11 @@ def test_chinese_mode_hides_pending_badges_on_cards(driver, served_site):
         driver.execute_script("localStorage.clear()")
 
 
-def test_theme_chip_counts_stay_with_their_chip_on_a_phone(served_site):
+def test_theme_chip_counts_stay_with_their_chip_on_a_phone(built_site):
+    """The repository's seeds: their themes have long names, which wrap at 390 px."""
     from .harness import make_driver
 
-    base, _ = served_site
+    base, _ = built_site
     d = make_driver(390, 900, mobile=True)
     try:
         d.get(base + "index.html")
