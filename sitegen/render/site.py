@@ -566,7 +566,7 @@ class _Renderer:
         self.page("tags/index.html", "tags.html", title="All tags",
                   description=f"All {len(self.tag_list)} tags of the digest, by number of articles.")
         self.page("search.html", "search.html", title="Search",
-                  description="Search headlines and leads in Chinese and English.")
+                  description="Search headlines, leads, themes and tags in Chinese and English.")
         self.page("about.html", "about.html", title="About this digest",
                   description="How the digest is made: sources, machine and reviewed translations, reading time.")
         bp = base_path(self.info.base_url) if self.info.base_url else None

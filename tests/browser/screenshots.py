@@ -4,8 +4,9 @@
 
 SITE_DIR is a rendered site (``sitegen build --out SITE_DIR``, or the sample:
 ``python -m sitegen.render.sample SITE_DIR``). It is served under /repo/ like
-GitHub Pages would. Writes index-{phone,desktop}.png, article-{phone,desktop}.png and article-desktop-dark.png
-(pages taller than 2400px are cut there).
+GitHub Pages would. Writes index-{phone,desktop}.png, article-{phone,desktop}.png, article-desktop-dark.png,
+index-phone-zh.png (the 中文 setting), search-{phone,desktop}.png (an English search) and, when the site has
+an article printed without a headline, excerpt-phone.png (pages taller than 2400px are cut there).
 """
 from __future__ import annotations
 
@@ -19,10 +20,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import PREFIX, free_port, make_driver, serve  # noqa: E402
 
 
-def shoot(driver, url: str, out: Path, width: int, max_height: int = 2400, dark: bool = False) -> None:
+def shoot(driver, url: str, out: Path, width: int, max_height: int = 2400, dark: bool = False,
+          lang: str = "both") -> None:
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
         {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
     driver.get(url)
+    if lang != "both":  # the reader's 中文 / English setting, as site.js remembers it
+        driver.execute_script("localStorage.setItem('sitegen-lang', arguments[0])", lang)
+        driver.get(url)
+    else:
+        driver.execute_script("localStorage.removeItem('sitegen-lang')")
     h = min(driver.execute_script("return document.documentElement.scrollHeight"), max_height)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": h, "deviceScaleFactor": 1, "mobile": width < 600})
@@ -30,11 +37,21 @@ def shoot(driver, url: str, out: Path, width: int, max_height: int = 2400, dark:
         "format": "png", "captureBeyondViewport": True,
         "clip": {"x": 0, "y": 0, "width": width, "height": h, "scale": 1}})
     out.write_bytes(base64.b64decode(png["data"]))
+    driver.execute_script("localStorage.removeItem('sitegen-lang')")
+
+
+def excerpt_of(site: Path) -> str | None:
+    """An article printed without a headline, if the site has one (from digest.json)."""
+    import json
+
+    digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
+    return next((a["permalink"] for a in digest["articles"] if not a["headline"]["zh"]), None)
 
 
 def main(argv: list[str]) -> int:
     site, out = Path(argv[1]), Path(argv[2])
     article = argv[3] if len(argv) > 3 else sorted((site / "articles").glob("*.html"))[0].relative_to(site).as_posix()
+    excerpt = excerpt_of(site)
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
     httpd = serve(site, port)
@@ -45,8 +62,13 @@ def main(argv: list[str]) -> int:
             try:
                 shoot(d, base + "index.html", out / f"index-{name}.png", width)
                 shoot(d, base + article, out / f"article-{name}.png", width)
+                shoot(d, base + "search.html?q=diplomacy", out / f"search-{name}.png", width, 1400)
                 if name == "desktop":
                     shoot(d, base + article, out / "article-desktop-dark.png", width, 1000, dark=True)
+                else:
+                    shoot(d, base + "index.html", out / "index-phone-zh.png", width, lang="zh")
+                    if excerpt:
+                        shoot(d, base + excerpt, out / "excerpt-phone.png", width, 1400)
             finally:
                 d.quit()
     finally:
