@@ -78,6 +78,15 @@ def entries_by_link(feed: bytes) -> dict:
     return {e.link: e for e in parsed.entries}
 
 
+def test_feedparser_reads_the_sample_feed_with_every_translation_state(sample):
+    entries = entries_by_link((sample / "feed.xml").read_bytes())
+    assert len(entries) == 7
+    langs = {e.title_detail.language for e in entries.values()}
+    assert langs == {"en", "zh-Hans"}  # translated headlines in English, pending ones in Chinese
+    hostile = entries[BASE + "articles/002-bdb5e167-01.html"]
+    assert "<script>" not in hostile.summary and "&lt;script&gt;" in hostile.summary  # text, never markup
+
+
 def test_feedparser_reads_the_feed_and_each_text_says_its_language(built):
     entries = entries_by_link((built / "feed.xml").read_bytes())
     assert len(entries) == 26
