@@ -54,6 +54,19 @@ def axe_js() -> Path:
     return js
 
 
+def copy_of_the_project(root: Path, base_url: str = ""):
+    """A ``Config`` for a copy, under ``root``, of the repository's seeds, templates, static
+    files, themes and dictionary, with no translation memory and no article history: the site
+    the clients check is the one these seeds make."""
+    from sitegen.config import Config
+
+    repo = Path(__file__).resolve().parent.parent
+    for name in ("seeds", "templates", "static", "dictionary"):
+        shutil.copytree(repo / name, root / name)
+    shutil.copy(repo / "themes.toml", root / "themes.toml")
+    return Config(root=root, base_url=base_url).resolved()
+
+
 def site_files(site: Path) -> list[Path]:
     """What the Nu Html Checker reads of a built site: every HTML page, stylesheet and SVG."""
     return sorted(p for p in site.rglob("*") if p.suffix in (".html", ".css", ".svg") and p.is_file())

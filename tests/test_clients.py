@@ -3,18 +3,16 @@ Missing clients skip here and fail under CI=true (see clients.py); .ci/run insta
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from clients import findings, nu_check, site_files, unavailable
+from clients import copy_of_the_project, findings, nu_check, site_files, unavailable
 from sitegen.build import build
 from sitegen.config import Config
 from sitegen.progress import Reporter
 
-REPO = Path(__file__).resolve().parent.parent
 BASE = "https://user.github.io/repo/"
 T1 = datetime(2025, 5, 1, 8, 0, tzinfo=timezone.utc)
 T2 = datetime(2025, 6, 2, 9, 30, tzinfo=timezone.utc)
@@ -31,13 +29,9 @@ def feedparser():
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Config:
-    """The repository's seeds, templates, static files, themes and dictionary, copied, with no
-    translation memory and no article history: every article appears for the first time."""
-    root = tmp_path_factory.mktemp("clients")
-    for name in ("seeds", "templates", "static", "dictionary"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "themes.toml", root / "themes.toml")
-    return Config(root=root, base_url=BASE).resolved()
+    """The repository's inputs, copied, with no translation memory and no article history:
+    every article appears for the first time."""
+    return copy_of_the_project(tmp_path_factory.mktemp("clients"), BASE)
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +123,9 @@ def test_feed_dates_survive_a_clean_rebuild_and_move_only_for_a_changed_article(
     assert moved == {art["url"]}
     assert third[art["url"]].updated == "2025-07-03T10:45:00Z"
     assert third[art["url"]].published == "2025-05-01T08:00:00Z"
+    changed = next(a for a in json.loads((built / "digest.json").read_text(encoding="utf-8"))["articles"]
+                   if a["url"] == art["url"])
+    assert (changed["published"], changed["updated"]) == ("2025-05-01T08:00:00Z", "2025-07-03T10:45:00Z")
     assert feedparser().parse((built / "feed.xml").read_bytes()).feed.updated == "2025-07-03T10:45:00Z"
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{art['url']}</loc><lastmod>2025-07-03</lastmod>" in sitemap

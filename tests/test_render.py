@@ -340,7 +340,9 @@ def test_digest_json_schema(pages):
     pending = d["articles"][3]
     assert pending["headline"]["en"] is None and pending["headline"]["status"] == "pending"
     nohead = d["articles"][6]
-    assert nohead["headline"]["zh"] is None
+    assert nohead["headline"]["zh"] is None and nohead["excerpt"] is True and a["excerpt"] is False
+    # no article history in the sample: dated by the build
+    assert a["published"] == a["updated"] == "2025-04-25T06:00:00Z"
     assert {t["slug"] for t in d["themes"]} == {"diplomacy", "economy-trade", "local-life"}
 
 

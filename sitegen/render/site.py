@@ -638,6 +638,9 @@ class _Renderer:
                 "position": a.position,
                 "line": a.line,
                 "headline": ev.headline.to_json() if not ev.headline_is_fallback else _pair(None, ev.entry.english.headline).to_json(),
+                "excerpt": ev.headline_is_fallback,  # printed without a headline
+                "published": self._dates(ev)[0],
+                "updated": self._dates(ev)[1],
                 "kicker": ev.kicker.to_json(),
                 "subtitle": ev.subtitle.to_json(),
                 "lead": ev.lead.to_json(),

@@ -6,11 +6,9 @@ and fails under ``CI=true``, where ``.ci/run`` installs them.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from clients import in_ci
+from clients import copy_of_the_project, in_ci
 
 from .harness import PREFIX, free_port, make_driver, missing_browser, serve
 
@@ -49,20 +47,12 @@ def served_site(tmp_path_factory):
 def built_site(tmp_path_factory):
     """(base_url, site_dir): the repository's own seeds built (no translation model, an empty
     memory and history) for, and served at, http://127.0.0.1:PORT/repo/."""
-    import shutil
-
     from sitegen.build import build
-    from sitegen.config import Config
     from sitegen.progress import Reporter
 
-    repo = Path(__file__).resolve().parents[2]
-    root = tmp_path_factory.mktemp("built")
-    for name in ("seeds", "templates", "static", "dictionary"):
-        shutil.copytree(repo / name, root / name)
-    shutil.copy(repo / "themes.toml", root / "themes.toml")
     port = free_port()
     base = f"http://127.0.0.1:{port}{PREFIX}"
-    config = Config(root=root, base_url=base).resolved()
+    config = copy_of_the_project(tmp_path_factory.mktemp("built"), base)
     build(config, reporter=Reporter(0))
     httpd = serve(config.out_dir, port)
     yield base, config.out_dir
