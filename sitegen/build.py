@@ -5,6 +5,7 @@ This module only wires them together and decides what can be skipped (see ``site
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 from contextlib import contextmanager
@@ -92,6 +93,7 @@ def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retr
         "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
         "memory": tree_digest([config.memory_path], root),
         "corrections": tree_digest([root / CORRECTIONS_NAME], root),
+        "history": tree_digest([config.history_path], root),
         "models": installed_models_digest(),
     })
 
@@ -244,6 +246,39 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
     return site, pending
 
 
+def date_entries(config: Config, site: DigestSite) -> DigestSite:
+    """Each article's first appearance and last change, kept in the committed history file
+    (``config.history_path``): a rebuild, ``--clean`` or fresh clone moves no date unless the
+    article's content (its texts and their English) changed."""
+    from sitegen.state import ArticleHistory, HistoryError
+
+    try:
+        history = ArticleHistory.load(config.history_path)
+    except HistoryError as exc:
+        raise BuildError(str(exc)) from None
+    now = iso_utc(site.info.build_date)
+    dates = history.stamp({e.permalink: content_fingerprint(e) for e in site.entries}, now)
+    history.save()
+    entries = tuple(dataclasses.replace(e, published=dates[e.permalink].published, updated=dates[e.permalink].updated)
+                    for e in site.entries)
+    return dataclasses.replace(site, entries=entries)
+
+
+def content_fingerprint(entry: DigestEntry) -> str:
+    """What a reader of the article (and of its feed entry) sees: its texts and their English,
+    not where it sits in the seed file."""
+    a = entry.article
+    english = [(t.text, t.status) if t is not None else None
+               for t in (entry.english.kicker, entry.english.headline, entry.english.subtitle, entry.english.lead)]
+    return digest_json([a.kicker, a.headline, a.subtitle, a.byline, a.dateline,
+                        [(b.kind, b.text) for b in a.blocks], list(a.markers), english])[:16]
+
+
+def iso_utc(value: str) -> str:
+    """``2025-04-25T06:00:00+00:00`` → ``2025-04-25T06:00:00Z``."""
+    return value[:-6] + "Z" if value.endswith("+00:00") else value
+
+
 #: Cyclic-garbage collector thresholds during a build (Python's default: 700, 10, 10).
 BUILD_GC_THRESHOLDS = (200_000, 30, 30)
 
@@ -353,6 +388,7 @@ def _build(
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
     site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date)
+    site = date_entries(config, site)
     # Pages whose inputs are unchanged since the last build are carried over, not rendered;
     # new pages stream to disk as they are made.
     old_pages = previous.pages if config.out_dir.is_dir() else {}

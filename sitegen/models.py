@@ -175,6 +175,8 @@ class DigestEntry:
     article: Article
     english: ArticleEnglish
     grouping: Grouping
+    published: str = ""  # RFC 3339: first appeared in the digest ("" = unknown: the build date)
+    updated: str = ""  # RFC 3339: its content last changed ("" = unknown: the build date)
 
 
 @dataclass(frozen=True)

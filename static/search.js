@@ -39,19 +39,30 @@
     }
     return hit;
   }
+  // Index fields: headline (with kicker and subtitle), theme, tag, lead; weight and the name shown.
+  var FIELDS = [["h", 3, "headline"], ["t", 2, "theme"], ["g", 2, "tag"], ["b", 1, "lead"]];
   function search(q) {
-    var ts = queryTerms(q), scores = null, t, h, b, d, next;
+    var ts = queryTerms(q), scores = null, found = {}, t, d, f, hit, next;
     if (!ts.length) return [];
     for (var n = 0; n < ts.length; n++) {
-      t = ts[n]; h = lookup(idx.h, t); b = lookup(idx.b, t); next = {};
-      for (d in h) next[d] = 3;
-      for (d in b) next[d] = (next[d] || 0) + 1;
+      t = ts[n]; next = {};
+      for (f = 0; f < FIELDS.length; f++) {
+        hit = lookup(idx[FIELDS[f][0]] || {}, t);
+        for (d in hit) {
+          next[d] = (next[d] || 0) + FIELDS[f][1];
+          (found[d] = found[d] || {})[FIELDS[f][2]] = 1;
+        }
+      }
       if (scores === null) scores = next;
       else { for (d in scores) { if (next[d]) scores[d] += next[d]; else delete scores[d]; } }
     }
     var ids = Object.keys(scores || {});
     ids.sort(function (x, y) { return scores[y] - scores[x] || x - y; });
-    return ids.map(function (i) { return idx.docs[+i]; });
+    return ids.map(function (i) {
+      var where = [];
+      for (f = 0; f < FIELDS.length; f++) if (found[i][FIELDS[f][2]]) where.push(FIELDS[f][2]);
+      return { doc: idx.docs[+i], where: where };
+    });
   }
   function el(tag, cls, text, lang) {
     var e = document.createElement(tag);
@@ -66,6 +77,8 @@
     var src = messages && messages.content.querySelector('[data-msg="' + name + '"]');
     var out = src ? document.importNode(src, true) : document.createElement("span");
     out.removeAttribute("data-msg");
+    // The space between the two forms is for Both mode's pairs; inside a sentence it would show.
+    for (var c = out.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 && !c.data.trim()) c.data = "";
     var slots = out.querySelectorAll(".n");
     for (var i = 0; i < slots.length; i++) slots[i].textContent = String(n);
     return out;
@@ -81,14 +94,29 @@
     var res = search(q);
     say(!res.length ? "none" : res.length === 1 ? "found-one" : "found", res.length);
     for (var i = 0; i < res.length && i < 100; i++) {
-      var d = res[i], li = el("li"), a = el("a");
+      var d = res[i].doc, li = el("li"), a = el("a"), meta = el("p", "meta");
       a.href = d.u;
       a.appendChild(el("span", "t-zh", d.hz || "", "zh-Hans"));
-      var en = el("span", "t-en", d.he || "", "en");
-      if (!d.he) { var badge = message("pending"); badge.className = "pending"; en.appendChild(badge); }
-      a.appendChild(en);
+      if (d.he) a.appendChild(el("span", "t-en", d.he, "en"));
       li.appendChild(a);
-      if (d.th || d.tz) li.appendChild(themeNames(d.th, d.tz));
+      if (!d.he) {  // a badge beside the link, not link text
+        var badge = el("span", "t-en", "", "en"), note = message("pending");
+        note.className = "pending";
+        badge.appendChild(note);
+        li.appendChild(badge);
+      }
+      var found = el("span", "found");
+      found.appendChild(message("found_in"));
+      for (var w = 0; w < res[i].where.length; w++) {
+        if (w) found.appendChild(document.createTextNode(", "));
+        found.appendChild(message(res[i].where[w]));
+      }
+      meta.appendChild(found);
+      if (d.th || d.tz) {
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(themeNames(d.th, d.tz));
+      }
+      li.appendChild(meta);
       list.appendChild(li);
     }
   }
