@@ -239,7 +239,12 @@ def test_memory_step_tells_whether_the_build_grew_the_memory(workflow, published
     assert output.read_text(encoding="utf-8").endswith("changed=true\n")
     (upload,) = steps_using(workflow["jobs"]["build"], "actions/upload-artifact")
     assert upload["if"] == f"steps.{step['id']}.outputs.changed == 'true'"
-    assert upload["with"]["path"] == "translations/memory.json"
+    assert upload["with"]["path"].split() == ["translations/memory.json", "translations/history.json"]
+    output.write_text("", encoding="utf-8")
+    git(work, "checkout", "-q", "--", "translations/memory.json")
+    (work / "translations" / "history.json").write_text('{"version": 1, "articles": {}}\n', encoding="utf-8")
+    run_step(step, work, {"GITHUB_OUTPUT": str(output)})  # a new article history, not yet committed
+    assert output.read_text(encoding="utf-8") == "changed=true\n"
     assert workflow["jobs"]["build"]["outputs"]["memory-changed"] == f"${{{{ steps.{step['id']}.outputs.changed }}}}"
 
 
@@ -253,7 +258,7 @@ def test_keep_translations_commits_the_grown_memory_without_a_publish_loop(workf
     (download,) = steps_using(keep, "actions/download-artifact")
     (upload,) = steps_using(workflow["jobs"]["build"], "actions/upload-artifact")
     assert download["with"]["name"] == upload["with"]["name"]
-    step = step_named(keep, "Commit translations/memory.json")
+    step = step_named(keep, "Commit translations/memory.json and history.json")
     assert step["env"]["MEMORY"] == download["with"]["path"] + "/memory.json"
 
     artifact = tmp_path / "artifact" / "memory.json"
@@ -269,10 +274,18 @@ def test_keep_translations_commits_the_grown_memory_without_a_publish_loop(workf
     assert built_from in message
     assert git(origin, "show", "main:translations/memory.json") + "\n" == GROWN
     assert git(origin, "rev-list", "--count", "main") == "2"
+    assert step["env"]["HISTORY"] == download["with"]["path"] + "/history.json"
+    history = '{"version": 1, "articles": {"articles/a-01.html": {"published": "2026-12-06T00:00:00Z"}}}\n'
+    (artifact.parent / "history.json").write_text(history, encoding="utf-8")
+    env["HISTORY"] = str(artifact.parent / "history.json")
+    env["BUILT_FROM"] = git(work, "rev-parse", "HEAD")  # the next run, built from the last commit
+    assert run_step(step, work, env).returncode == 0
+    assert git(origin, "show", "main:translations/history.json") + "\n" == history
+    assert git(origin, "rev-list", "--count", "main") == "3"
 
     # nothing new: no empty commit
     assert run_step(step, work, env).returncode == 0
-    assert git(origin, "rev-list", "--count", "main") == "2"
+    assert git(origin, "rev-list", "--count", "main") == "3"
 
 
 def test_keep_translations_leaves_a_memory_edited_meanwhile_alone(workflow, published, tmp_path):
@@ -285,7 +298,7 @@ def test_keep_translations_leaves_a_memory_edited_meanwhile_alone(workflow, publ
     git(work, "push", "-q", "origin", "HEAD:main")
     artifact = tmp_path / "memory.json"
     artifact.write_text(GROWN, encoding="utf-8")
-    step = step_named(workflow["jobs"]["keep-translations"], "Commit translations/memory.json")
+    step = step_named(workflow["jobs"]["keep-translations"], "Commit translations/memory.json and history.json")
     result = run_step(step, work, {"BUILT_FROM": built_from, "MEMORY": str(artifact), "GITHUB_REF_NAME": "main",
                                    "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
