@@ -1,7 +1,7 @@
 """The parser on re-laid-out pages (``tests/relayout.py``): how well it generalises beyond
 the five seeds.
 
-    .venv/bin/python bench/parse_eval.py [--pages 50] [--rng 1,2,3] [--out DIR] [--verbose]
+    .venv/bin/python bench/parse_eval.py [--pages 50] [--rng 1,2,3] [--out DIR] [--verbose] [--classic]
 
 For every RNG seed it generates ``--pages`` pages from the seeds' articles, parses them,
 and prints recall / precision / headline (lenient) / lead / paragraph count / chars
@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rng", default="1,2,3", help="comma-separated RNG seeds")
     ap.add_argument("--out", help="write pages, gold and parse here")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every failing article")
+    ap.add_argument("--classic", action="store_true",
+                    help="the classic generator only (without the harsher layouts of relayout_harsh)")
     args = ap.parse_args(argv)
     if relayout.load_scorer() is None:
         print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     print(" ".join(f"{c:>10}" for c in cols))
     all_outcomes = []
     for seed in seeds:
-        pages = relayout.make_pages(args.pages, seed, stories)
+        pages = relayout.make_pages(args.pages, seed, stories, harsh=not args.classic)
         t0 = time.perf_counter()
         ev = relayout.evaluate(pages)
         dt = time.perf_counter() - t0
