@@ -101,6 +101,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     else:
         for a in articles:
             print(f"{a['seed']}:{a['line']}  {a['headline'] or '(no headline)'}  [{len(a['paragraphs'])} paragraphs]")
+            for doubt in a["doubts"]:
+                print(f"    doubt: {doubt}")
         print(f"{len(articles)} articles, {len(leftovers)} leftovers")
     return 0
 

@@ -36,6 +36,7 @@ class Article:
     blocks: tuple[Block, ...]
     markers: tuple[str, ...] = ()  # continuation markers such as （上接第1版）
     line: int = 0  # first line of the body in the seed
+    doubts: tuple[str, ...] = ()  # why the parser may have got this article wrong (parse.doubts)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -69,6 +70,7 @@ class Article:
             "paragraphs": self.paragraphs,
             "subheads": self.subheads,
             "markers": list(self.markers),
+            "doubts": list(self.doubts),
         }
 
 

@@ -601,6 +601,19 @@ class Evaluation:
     duplicated: int
     bad_pages: list[str]  # pages that lose or duplicate characters
     parsed: dict  # {"articles": [...], "leftovers": [...]} as `sitegen parse --json`
+    predictions: list[tuple[bool, bool]] = field(default_factory=list)  # (right, doubted) per parsed article
+
+    def doubt_figures(self) -> dict:
+        """Share of wrong parsed articles that carry a doubt, and of right ones. A parsed
+        article is right when it is some gold article with its exact body, lead and
+        headline (when the gold has one)."""
+        wrong = [d for r, d in self.predictions if not r]
+        right = [d for r, d in self.predictions if r]
+
+        def pct(xs):
+            return round(100.0 * sum(xs) / len(xs), 1) if xs else 0.0
+        return {"wrong": len(wrong), "wrong_doubted": pct(wrong),
+                "right": len(right), "right_doubted": pct(right)}
 
     def totals(self) -> dict:
         n = len(self.outcomes)
@@ -633,6 +646,7 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
     predicted = lost = dup = 0
     bad: list[str] = []
     parsed = {"articles": [], "leftovers": []}
+    predictions: list[tuple[bool, bool]] = []
     for page in pages:
         result = parse_text(f"{page.name}.txt", page.text)
         preds = [a.to_json() for a in result.articles]
@@ -646,6 +660,7 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
             bad.append(page.name)
         golds = page.gold["articles"]
         pairs = scorer.match(golds, preds)
+        right = [False] * len(preds)
         for gi, g in enumerate(golds):
             pi = pairs.get(gi)
             hl_gold = g.get("headline_found", True) and bool(g.get("headline"))
@@ -665,7 +680,9 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
                 head = bool(scorer.norm(g["headline"]) in got_block and got_block and got_block in block)
             paras = len(p.get("paragraphs") or []) == g.get("paragraphs")
             outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], True, exact, lead, head, paras))
-    return Evaluation(outcomes, predicted, lost, dup, bad, parsed)
+            right[pi] = exact and lead and head is not False
+        predictions.extend((r, bool(p.get("doubts"))) for r, p in zip(right, preds))
+    return Evaluation(outcomes, predicted, lost, dup, bad, parsed, predictions)
 
 
 def feature_failures(outcomes: list[ArticleOutcome]) -> list[tuple[str, int, int, int, int, int]]:

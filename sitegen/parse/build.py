@@ -13,6 +13,7 @@ from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
 from .assign import Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blocks import Element, build_elements
+from .doubts import reasons, signals
 from .headlines import Group, build_groups, roles
 from .resume import Body, rejoin
 from .segment import segment
@@ -159,6 +160,12 @@ def _parse_page(name: str, text: str) -> ParseResult:
         elif fld == "byline":
             ex.bylines.append(value)
 
+    # -- doubts: what the decisions above were unsure of ---------------------------------
+    continuations = {i for i, ex in extras.items() if ex.markers_before}
+    continuations |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
+    stray = [x.line for x in leftovers if x.kind == "headline"]
+    doubts = signals(bodies, result, scorer, layout.vocab, continuations, stray)
+
     # -- articles -----------------------------------------------------------------------
     articles: list[Article] = []
     for pos, body in enumerate(bodies, start=1):
@@ -177,6 +184,10 @@ def _parse_page(name: str, text: str) -> ParseResult:
         dateline = None
         byline_bracket = None
         body_paras = [p for p in body.paras]
+        credit = L.closing_credit(body_paras[-1].raw) if len(body_paras) > 1 else None
+        if credit is not None:  # a credit printed on its own after the story: its byline
+            bylines.append(credit)
+            body_paras.pop()
         first_para = True
         for p in body_paras:
             raw = p.raw
@@ -215,7 +226,7 @@ def _parse_page(name: str, text: str) -> ParseResult:
         articles.append(Article(
             seed=name, position=pos, kicker=kicker, headline=headline, subtitle=subtitle,
             byline=byline, dateline=dateline, blocks=tuple(blocks), markers=tuple(markers),
-            line=body.line,
+            line=body.line, doubts=tuple(reasons(doubts[pos - 1])),
         ))
     leftovers.sort(key=lambda x: x.line)
     return ParseResult(tuple(articles), tuple(leftovers), tuple(warnings))

@@ -53,6 +53,16 @@ BYLINE_BARE_RE = re.compile(
 )
 #: Sentence punctuation: never in a byline or a dateline line.
 SENTENCE_PUNCT_RE = re.compile(r"[，。！？；：,!?;:]")
+#: A credit in brackets printed on its own after a story: （记者 张三 通讯员 李四）.
+CLOSING_CREDIT_RE = re.compile(r"^[（(]\s*(" + _ROLE + r"[^（）()]{2,60}?)\s*[）)]$")
+
+
+def closing_credit(text: str) -> str | None:
+    """The byline inside a paragraph that is only a bracketed credit, else None."""
+    m = CLOSING_CREDIT_RE.match(text.strip())
+    if m is None or SENTENCE_PUNCT_RE.search(m.group(1)):
+        return None
+    return m.group(1).strip()
 
 # -- enumerators such as （三） ------------------------------------------------------
 ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
