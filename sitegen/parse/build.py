@@ -13,6 +13,7 @@ from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
 from .assign import Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blocks import Element, build_elements
+from .complete import cut_at_shifts, fill
 from .doubts import reasons, signals
 from .headlines import Group, build_groups, roles
 from .resume import Body, rejoin
@@ -125,11 +126,20 @@ def _parse_page(name: str, text: str) -> ParseResult:
             break
         bodies = split
         groups, banners = content_groups(bodies)
+    for _ in range(2):
+        cut = cut_at_shifts(bodies, groups, layout.vocab, grams_cache)
+        if cut is None:
+            break
+        bodies = cut
+        groups, banners = content_groups(bodies)
     # extras were keyed by body index before splitting: re-key by first line
     scorer = Scorer(bodies, layout.vocab, grams_cache)
     result = assign(groups, scorer)
     span_index = SpanIndex(bodies)
     pair_leftovers(result, scorer)
+    marked = {span_index.neighbours(line)[1] for _d, fld, _v, line in attach if fld == "marker_before"}
+    marked |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
+    fill(result, scorer, marked)
 
     for unit in banners:
         leftover("banner", unit.text, unit.line)
@@ -161,10 +171,8 @@ def _parse_page(name: str, text: str) -> ParseResult:
             ex.bylines.append(value)
 
     # -- doubts: what the decisions above were unsure of ---------------------------------
-    continuations = {i for i, ex in extras.items() if ex.markers_before}
-    continuations |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
     stray = [x.line for x in leftovers if x.kind == "headline"]
-    doubts = signals(bodies, result, scorer, layout.vocab, continuations, stray)
+    doubts = signals(bodies, result, scorer, layout.vocab, marked, stray)
 
     # -- articles -----------------------------------------------------------------------
     articles: list[Article] = []
