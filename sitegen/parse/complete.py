@@ -72,7 +72,7 @@ def cut_at_shifts(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
     scorer = Scorer(bodies, vocab, grams_cache)
     first = assign(groups, scorer)
     pair_leftovers(first, scorer)
-    unused = [g for g in first.unassigned if complete_headline(g)]
+    unused = [g for g in first.unassigned if g.units and not all(u.label for u in g.units)]
     if not unused:
         return None
     cuts: dict[int, int] = {}
