@@ -60,3 +60,29 @@ def test_headlines_stacked_without_blank_lines_are_not_prose() -> None:
     assert all("茶旅融合带动消费" not in a.body_text for a in result.articles)
     shown = [a.headline or "" for a in result.articles] + [x.text for x in result.leftovers]
     assert any("茶旅融合带动消费" in s for s in shown)
+
+
+SNOW = ["入冬以来，牧区迎来多次降雪，牧民提前储备草料，转场工作有序进行。",
+        "兽医站工作人员走村入户，为牛羊接种疫苗，帮助牧民做好防寒保暖。",
+        "牧民说，棚圈建得结实，草料备得充足，今年冬天心里踏实。"]
+
+
+def test_a_headline_block_at_the_page_end_follows_the_bodies_order() -> None:
+    # headlines that share hardly a word with their bodies: only their order tells
+    heads = ["春回大地谱新篇", "通关提速惠企业", "风雪中的守护"]
+    text = "\n\n".join([_story(TEA), _story(PORT), _story(SNOW), *heads]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert [a.headline for a in arts] == heads
+
+
+def test_a_block_in_another_order_keeps_the_content_match() -> None:
+    heads = ["牧民储备草料迎降雪", "春茶上市茶农采摘新茶", "口岸进出口货运量同比增长"]
+    text = "\n\n".join([_story(TEA), _story(PORT), _story(SNOW), *heads]) + "\n"
+    arts = _parse(text).articles
+    assert [a.headline for a in arts] == [heads[1], heads[2], heads[0]]
+
+
+def _story(paras: list[str]) -> str:
+    """Paragraphs apart, the lead after a dateline (where an article starts)."""
+    return "\n\n".join(["本报讯 " + paras[0], *paras[1:]])

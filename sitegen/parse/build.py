@@ -13,6 +13,7 @@ from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
 from .assign import Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blocks import Element, build_elements
+from .blockorder import block_units, order_block
 from .complete import cut_at_shifts, fill
 from .doubts import reasons, signals
 from .headlines import Group, build_groups, roles
@@ -140,6 +141,11 @@ def _parse_page(name: str, text: str) -> ParseResult:
     marked = {span_index.neighbours(line)[1] for _d, fld, _v, line in attach if fld == "marker_before"}
     marked |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
     fill(result, scorer, marked)
+    ordered = order_block(structural, bodies, scorer, result)
+    if ordered is not None:  # all headlines in one block, in the bodies' order
+        result = ordered
+        placed = {id(u) for g in result.by_body.values() for u in g.units}
+        banners = [u for u in block_units(structural) if id(u) not in placed]
 
     for unit in banners:
         leftover("banner", unit.text, unit.line)
