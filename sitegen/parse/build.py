@@ -127,17 +127,20 @@ def _parse_page(name: str, text: str) -> ParseResult:
             break
         bodies = split
         groups, banners = content_groups(bodies)
-    for _ in range(2):
-        cut = cut_at_shifts(bodies, groups, layout.vocab, grams_cache)
+    # extras were keyed by body index before splitting: re-key by first line
+    scorer = Scorer(bodies, layout.vocab, grams_cache)
+    result = assign(groups, scorer)
+    pair_leftovers(result, scorer)
+    for _ in range(2):  # headlines left over: articles run together?
+        cut = cut_at_shifts(bodies, result, layout.vocab)
         if cut is None:
             break
         bodies = cut
         groups, banners = content_groups(bodies)
-    # extras were keyed by body index before splitting: re-key by first line
-    scorer = Scorer(bodies, layout.vocab, grams_cache)
-    result = assign(groups, scorer)
+        scorer = Scorer(bodies, layout.vocab, grams_cache)
+        result = assign(groups, scorer)
+        pair_leftovers(result, scorer)
     span_index = SpanIndex(bodies)
-    pair_leftovers(result, scorer)
     marked = {span_index.neighbours(line)[1] for _d, fld, _v, line in attach if fld == "marker_before"}
     marked |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
     fill(result, scorer, marked)

@@ -25,14 +25,16 @@ class Gap:
 
 
 def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bool] | None = None,
-         window: int = WINDOW) -> list[Gap]:
+         window: int = WINDOW, max_paras: int = MAX_PARAS) -> list[Gap]:
     """Similarity across every boundary ``i`` (1 ≤ i < len(paras)) where ``allowed[i]``
     (all boundaries when None) and both sides hold at least MIN_SIDE characters.
     ``paras``: each paragraph as its parts (chunks), whose bigram sets are memoised."""
     lengths = [sum(map(len, p)) for p in paras]
-    grams = [joined_bigram_set(p) for p in paras]
-    common = vocab.common()
     total = sum(lengths)
+    if len(paras) < 2 or total < 2 * MIN_SIDE:
+        return []
+    common = vocab.common()
+    grams = [joined_bigram_set(p) - common for p in paras]
     out: list[Gap] = []
     before = 0
     for i in range(1, len(paras)):
@@ -41,27 +43,27 @@ def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bo
             continue
         if before < MIN_SIDE or total - before < MIN_SIDE:
             continue
-        left = _side(grams, lengths, range(i - 1, max(-1, i - 1 - MAX_PARAS), -1), window)
-        right = _side(grams, lengths, range(i, min(len(paras), i + MAX_PARAS)), window)
-        out.append(Gap(i, set_cosine(left, right, common)))
+        left = _side(grams, lengths, range(i - 1, max(-1, i - 1 - max_paras), -1), window)
+        right = _side(grams, lengths, range(i, min(len(paras), i + max_paras)), window)
+        out.append(Gap(i, _cosine(left, right)))
     return out
 
 
 def _side(grams: list[set[str]], lengths: list[int], order: range, window: int) -> set[str]:
-    out: set[str] = set()
+    parts = []
     n = 0
     for k in order:
-        out |= grams[k]
+        parts.append(grams[k])
         n += lengths[k]
         if n >= window:
             break
-    return out
+    return parts[0].union(*parts[1:])
 
 
-def set_cosine(a: set[str], b: set[str], common: frozenset[str]) -> float:
-    """Cosine of two bigram sets (binary term frequencies) without the page's common
-    bigrams: cheap set operations, and a few hundred characters rarely repeat a bigram."""
-    a, b = a - common, b - common
+def _cosine(a: set[str], b: set[str]) -> float:
+    """Cosine of two bigram sets (binary term frequencies; the page's common bigrams are
+    left out before): cheap set operations, and a few hundred characters rarely repeat a
+    bigram."""
     if not a or not b:
         return 0.0
     return len(a & b) / math.sqrt(len(a) * len(b))

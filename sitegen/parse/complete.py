@@ -15,7 +15,7 @@ words with its body to be matched by content alone. Two general rules use that e
 from __future__ import annotations
 
 from . import cohesion
-from .assign import Assignment, Scorer, _can_cut, assign, pair_leftovers
+from .assign import Assignment, Scorer, _can_cut
 from .headlines import Group
 from .resume import Body
 from .text import Vocabulary, joined_bigram_set
@@ -65,23 +65,22 @@ def _sides(g: Group, left: set[str], right: set[str], vocab: Vocabulary) -> tupl
     return (a, b) if a >= b else (b, a)
 
 
-def cut_at_shifts(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
-                  grams_cache: dict | None = None) -> list[Body] | None:
-    """Bodies cut where left-over headline blocks say an article is missing; None when
-    nothing was cut."""
-    scorer = Scorer(bodies, vocab, grams_cache)
-    first = assign(groups, scorer)
-    pair_leftovers(first, scorer)
+def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> list[Body] | None:
+    """Bodies cut where headline blocks left over by the assignment ``first`` say an
+    article is missing; None when nothing was cut."""
     unused = [g for g in first.unassigned if g.units and not all(u.label for u in g.units)]
     if not unused:
         return None
     cuts: dict[int, int] = {}
+    shifts: dict[int, tuple[int, float] | None] = {}
     for g in unused:
         best = None
         for i, body in enumerate(bodies):
             if i in cuts:
                 continue
-            found = _shift_cut(body, vocab)
+            if i not in shifts:
+                shifts[i] = _shift_cut(body, vocab)
+            found = shifts[i]
             if found is None:
                 continue
             at, sim = found

@@ -26,9 +26,11 @@ from .text import Vocabulary
 
 SHIFT = 0.015  # cohesion across a paragraph boundary below this ...
 SHIFT_RATIO = 0.3  # ... and below this share of the body's median cohesion: a topic shift
-WEAK = 0.3  # headline coverage by its body below this: a weak match
+WEAK = 0.25  # headline coverage by its body below this: a weak match
 RIVAL = 0.8  # another nearby body covering the headline this share as well ...
 RIVAL_MIN = 0.3  # ... and at least this well: an ambiguous match
+WINDOW, WINDOW_PARAS = cohesion.WINDOW, cohesion.MAX_PARAS  # text compared each side of a boundary
+RIVALS = 4  # bodies printed nearest the headline that may rival its body
 
 
 @dataclass
@@ -62,7 +64,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
 
 def _cohesion(body: Body, s: Signals, vocab: Vocabulary) -> None:
     paras = [p for p in body.paras if not p.subhead]
-    found = cohesion.gaps([p.parts() for p in paras], vocab)
+    found = cohesion.gaps([p.parts() for p in paras], vocab, window=WINDOW, max_paras=WINDOW_PARAS)
     gap = cohesion.deepest(found)
     if gap is not None:
         sims = sorted(g.similarity for g in found)
@@ -73,7 +75,8 @@ def _headline(i: int, group: Group, bodies: list[Body], scorer: Scorer, s: Signa
     s.headline = roles(group)[1]
     text = group.match_text
     s.match = scorer.content(text, i)
-    for b in scorer.candidates(group.line):
+    near = sorted(scorer.candidates(group.line), key=lambda b: abs(bodies[b].line - group.line))
+    for b in near[:RIVALS + 1]:
         if b != i:
             c = scorer.content(text, b)
             if c > s.rival:
