@@ -42,10 +42,22 @@ def test_a_credit_in_brackets_after_the_story_is_its_byline() -> None:
     assert art.paragraphs == TEA
 
 
-def test_a_quoted_remark_in_brackets_stays_in_the_body() -> None:
-    text = "\n\n".join(["茶叶订单增加 茶旅融合带动消费", *TEA, "（钟声）"]) + "\n"
+def test_closing_credits_in_the_shapes_papers_print_them() -> None:
+    from sitegen.parse.lines import closing_credit
+
+    assert closing_credit("（石榴云/新疆日报记者刘翔）") == "石榴云/新疆日报记者刘翔"
+    assert closing_credit("(实习记者 包洪宇)") == "实习记者 包洪宇"
+    assert closing_credit("（张磊 尹雪）") == "张磊 尹雪"
+    assert closing_credit("（孙爽 文/摄）") == "孙爽 文/摄"
+    for not_credit in ("（完）", "（待续）", "（新华社电）", "（新华社北京7月2日电）", "（下转第5版）",
+                       "（记者发现，情况属实。）", "（2024年）"):
+        assert closing_credit(not_credit) is None, not_credit
+
+
+def test_an_editorial_mark_in_brackets_stays_in_the_body() -> None:
+    text = "\n\n".join(["茶叶订单增加 茶旅融合带动消费", *TEA, "（待续）"]) + "\n"
     art = _parse(text).articles[0]
-    assert art.byline is None and "钟声" in art.body_text
+    assert art.byline is None and "待续" in art.body_text
 
 
 def test_headlines_stacked_without_blank_lines_are_not_prose() -> None:
