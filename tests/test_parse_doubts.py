@@ -70,6 +70,11 @@ def test_reasons_follow_the_thresholds() -> None:
     # a low cohesion that is usual for this body is no shift
     assert reasons(Signals(shift=0.005, shift_typical=0.006, headline="题", match=0.8)) == []
     assert "few words" in reasons(Signals(headline="题", match=0.1))[0]
+    # a lesser shift counts only with a loose headline match
+    lesser = Signals(shift=0.02, shift_typical=0.06, headline="题", match=0.35)
+    assert "fits loosely" in reasons(lesser)[0]
+    lesser.match = 0.6
+    assert reasons(lesser) == []
     rival = reasons(Signals(headline="题", match=0.5, rival=0.45, rival_line=30))
     assert rival == ["the headline fits the article at line 30 about as well"]
     assert reasons(Signals(continuation=True, stray_line=7)) == [

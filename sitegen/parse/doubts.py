@@ -27,6 +27,8 @@ from .text import Vocabulary
 SHIFT = 0.015  # cohesion across a paragraph boundary below this ...
 SHIFT_RATIO = 0.3  # ... and below this share of the body's median cohesion: a topic shift
 WEAK = 0.25  # headline coverage by its body below this: a weak match
+# weaker evidence of both kinds together: a lesser shift and a loose headline match
+SHIFT_2, SHIFT_RATIO_2, LOOSE = 0.025, 0.5, 0.4
 RIVAL = 0.8  # another nearby body covering the headline this share as well ...
 RIVAL_MIN = 0.3  # ... and at least this well: an ambiguous match
 WINDOW, WINDOW_PARAS = cohesion.WINDOW, cohesion.MAX_PARAS  # text compared each side of a boundary
@@ -86,7 +88,8 @@ def _headline(i: int, group: Group, bodies: list[Body], scorer: Scorer, s: Signa
 def reasons(s: Signals) -> list[str]:
     """The doubts worth telling a maintainer, short, most telling first."""
     out: list[str] = []
-    if s.shift is not None and s.shift < SHIFT and s.shift < SHIFT_RATIO * s.shift_typical:
+    shifts = s.shift is not None and s.shift < SHIFT and s.shift < SHIFT_RATIO * s.shift_typical
+    if shifts:
         out.append(f"the topic shifts at line {s.shift_line}: two articles run together?")
     if s.match is None:
         if not s.continuation:
@@ -96,6 +99,10 @@ def reasons(s: Signals) -> list[str]:
         return out
     if s.match < WEAK:
         out.append(f"the headline shares few words with the body ({s.match:.2f})")
+    elif not shifts and s.match < LOOSE and s.shift is not None and s.shift < SHIFT_2 \
+            and s.shift < SHIFT_RATIO_2 * s.shift_typical:
+        out.append(f"the topic shifts at line {s.shift_line} and the headline fits loosely "
+                   f"({s.match:.2f}): two articles run together?")
     if s.rival >= RIVAL_MIN and s.rival >= RIVAL * s.match:
         out.append(f"the headline fits the article at line {s.rival_line} about as well")
     return out
