@@ -66,6 +66,8 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
 
 def _cohesion(body: Body, s: Signals, vocab: Vocabulary) -> None:
     paras = [p for p in body.paras if not p.subhead]
+    if len(paras) < 3:  # one boundary is its own median: never a shift by the ratio test
+        return
     found = cohesion.gaps([p.parts() for p in paras], vocab, window=WINDOW, max_paras=WINDOW_PARAS)
     gap = cohesion.deepest(found)
     if gap is not None:
