@@ -117,6 +117,17 @@ def test_harsh_pages_conserve_every_character(harsh) -> None:
 
 @needs_scorer
 def test_no_regression_on_harsh_pages(harsh) -> None:
-    """Floor just under what the parser reaches on the harsh pages of RNG 11, 12."""
+    """Floor just under what the parser reaches on the harsh pages of RNG 11, 12 (recall
+    90.9 -> 91.6%, headline 72.0 -> 73.6% with the page-level rules of issue 18)."""
     totals = harsh[1].totals()
-    assert totals["recall"] >= 88.0 and totals["headline"] >= 70.0, totals
+    assert totals["recall"] >= 90.5 and totals["headline"] >= 72.5, totals
+
+
+@needs_scorer
+def test_doubts_single_out_wrong_articles(harsh) -> None:
+    """Wrong articles carry a doubt far more often than right ones (58% against 21% on
+    these pages; bench/parse_eval.py measures more)."""
+    d = harsh[1].doubt_figures()
+    assert d["wrong"] and d["right"]
+    assert d["wrong_doubted"] >= 50.0 and d["right_doubted"] <= 25.0, d
+    assert d["wrong_doubted"] >= 2 * d["right_doubted"], d
