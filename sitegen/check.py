@@ -15,6 +15,8 @@ warnings (reported, exit status 0)
   - texts awaiting translation (no zh→en model was installed when the site was built);
   - an article without a headline (continuation fragments often have none on the page; the
     site shows the article's first words instead) — an error with ``strict``;
+  - articles the parser doubts (``Article.doubts``: a topic shift inside the body, a weak or
+    ambiguous headline match, a missing headline), listed first, one warning per article;
   - parse warnings (``ParseWarning``) and seed warnings (GB18030 encoding, duplicate seeds);
   - ``digest.json`` absent or unreadable (headline and translation checks are then done on a
     fresh parse of the seeds, for headlines only).
@@ -38,7 +40,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Literal, TextIO
 
 from sitegen.config import Config
-from sitegen.models import ParseResult, SeedFile
+from sitegen.models import Article, ParseResult, SeedFile
 from sitegen.progress import Reporter
 from sitegen.linkcheck import SiteFiles, check_links, resolve_link  # noqa: F401  (resolve_link: API)
 
@@ -239,12 +241,14 @@ def check_seeds(
         except ImportError as exc:  # pragma: no cover - partial checkouts
             report.add("warning", display(config.seeds_dir), f"parser unavailable ({exc}); parse warnings not checked")
             return
+    doubted: list[Finding] = []
     for seed in seed_set.seeds:
         result = parse(seed)
         for article in result.articles:
             if article.corrections:
                 report.add("note", f"{display(config.seeds_dir / article.seed)}:{article.line}",
                            f"article {article.position} corrected by corrections.toml: {'; '.join(article.corrections)}")
+        doubted += doubt_findings(result, lambda a: f"{display(config.seeds_dir / a.seed)}:{a.line}")
         for w in result.warnings:
             report.add("warning", f"{display(config.seeds_dir / w.seed)}:{w.line}", w.message)
         if headlines:
@@ -254,6 +258,18 @@ def check_seeds(
                     report.add("warning",
                                f"{display(config.seeds_dir / article.seed)}:{article.line}",
                                f"article {article.position} has no headline")
+    report.findings[:0] = doubted  # what most likely needs a correction comes first
+
+
+def doubt_findings(result: ParseResult, where: Callable[[Article], str]) -> list[Finding]:
+    """One warning per article the parser doubts (``Article.doubts``), at its first line."""
+    out: list[Finding] = []
+    for a in result.articles:
+        if a.doubts:
+            title = a.headline or (a.lead[:12] + "…" if a.lead else "(empty)")
+            out.append(Finding("warning", where(a),
+                               f"article {a.position} ({title}) may be parsed wrong: {'; '.join(a.doubts)}"))
+    return out
 
 
 def _corrected_parser(config: Config, report: CheckReport) -> Callable[[SeedFile], ParseResult]:

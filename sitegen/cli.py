@@ -191,6 +191,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
             corrected = "  (corrected: " + "; ".join(a["corrections"]) + ")" if a["corrections"] else ""
             print(f"{a['seed']}:{a['line']}  {a['headline'] or '(no headline)'}  "
                   f"[{len(a['paragraphs'])} paragraphs]{corrected}")
+            for doubt in a["doubts"]:
+                print(f"    doubt: {doubt}")
         print(f"{len(articles)} articles, {len(leftovers)} leftovers")
     return 0
 

@@ -37,6 +37,7 @@ class Article:
     markers: tuple[str, ...] = ()  # continuation markers such as （上接第1版）
     line: int = 0  # first line of the body in the seed
     corrections: tuple[str, ...] = ()  # what corrections.toml changed here (sitegen.parse.correct)
+    doubts: tuple[str, ...] = ()  # why the parser may have got this article wrong (parse.doubts)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -71,6 +72,7 @@ class Article:
             "paragraphs": self.paragraphs,
             "subheads": self.subheads,
             "markers": list(self.markers),
+            "doubts": list(self.doubts),
         }
 
 

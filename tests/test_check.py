@@ -299,3 +299,25 @@ def test_check_site_returns_structured_findings(tmp_path):
     assert [(f.level, f.location, f.message) for f in report.findings] == [
         ("error", "site/tags/index.html:3", "broken link '../gone.html'")
     ]
+
+
+def test_doubted_articles_come_first_one_warning_each(tmp_path):
+    pages = dict(CLEAN_PAGES)
+    pages["index.html"] = pages["index.html"].replace('href="tags/"', 'href="missing.html"')
+    config = make_project(tmp_path, pages, [article_entry("articles/a-01.html", "a.txt", 3)], CLEAN_SEEDS)
+
+    def parse(seed: SeedFile) -> ParseResult:
+        blocks = (Block("paragraph", "导语。", 3),)
+        return ParseResult(
+            (Article(seed.name, 1, None, "标题", None, None, None, blocks, line=1),
+             Article(seed.name, 2, None, "另一个", None, None, None, blocks, line=9,
+                     doubts=("the topic shifts at line 12", "the headline shares few words with the body (0.10)"))),
+            (),
+        )
+
+    status, lines = run(config, parse=parse)
+    assert lines[0] == ("seeds/a.txt:9: warning: article 2 (另一个) may be parsed wrong: "
+                        "the topic shifts at line 12; the headline shares few words with the body (0.10)")
+    assert sum("may be parsed wrong" in line for line in lines) == 1
+    assert any("missing.html" in line for line in lines[1:])
+    assert status == 1

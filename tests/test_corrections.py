@@ -281,3 +281,13 @@ def test_split_at_a_body_start_filed_as_a_leftover_gives_it_to_the_body_printed_
     second = result.articles[1]
     assert second.dateline == "本报讯" and second.paragraphs == ["今年春茶开采比往年提前一周。"]
     assert [x.kind for x in result.leftovers] == ["caption"] and conservation(text, result) == (0, 0)
+
+
+def test_a_corrected_article_drops_the_parsers_doubts():
+    from sitegen.models import Article
+    from sitegen.parse.titles import note
+
+    article = Article(seed="p.txt", position=1, kicker=None, headline="甲", subtitle=None, byline=None,
+                      dateline=None, blocks=(), doubts=("the topic shifts inside the body",))
+    corrected = note(article, "split at '乙'")
+    assert corrected.doubts == () and corrected.corrections == ("split at '乙'",)

@@ -16,8 +16,9 @@ HEAD_FIELDS = ("kicker", "headline", "subtitle")
 
 
 def note(article: Article, what: str) -> Article:
-    """``article`` noting what a correction changed in it."""
-    return replace(article, corrections=(*article.corrections, what))
+    """``article`` noting what a correction changed in it. The parser's doubts about it go:
+    they were about the decision the maintainer has just replaced."""
+    return replace(article, corrections=(*article.corrections, what), doubts=())
 
 
 class TitleSources:
