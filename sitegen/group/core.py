@@ -45,10 +45,11 @@ NEIGHBOURS = 10  # neighbours kept per article
 EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
 EVENT_CLUSTER_MAX = 12  # event clusters never grow beyond this (guards against chaining)
 AUTO_CLUSTER_MAX = 40
-MIN_TAGS, MAX_TAGS = 3, 6
+MAX_TAGS = 6
+TAG_POOL = 10  # candidates per article that tags are chosen from
+MAX_SINGLE_TAGS = 1  # tags no other article has (proper names only), at most this many per article
 MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
-TAG_REL_CUTOFF = 0.3  # tags beyond the 3rd need this fraction of the best tag's weight
 KEYWORD_WEIGHT_FLOOR = 0.35
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
 # Fewer articles to segment: no worker processes. With rjieba, segmenting 1,000 articles takes
@@ -334,18 +335,17 @@ def _scorer_for(taxonomy: Taxonomy, analyzer: Analyzer) -> _Scorer:
     return scorer
 
 
-def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray, list[str]]]:
-    """What depends on one article alone — its neighbours, own theme scores and tags — for
-    a range of articles."""
-    docs, postings, scorer, analyzer = shared
-    return [(nb, scorer.score(docs[i]), _tags(docs[i], analyzer))
-            for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
+def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
+    """What depends on one article alone — its neighbours and own theme scores — for a range
+    of articles."""
+    docs, postings, scorer = shared
+    return [(nb, scorer.score(docs[i])) for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
 
 
-def _per_article_all(docs: list[_Doc], scorer: "_Scorer", analyzer: Analyzer) -> list:
+def _per_article_all(docs: list[_Doc], scorer: "_Scorer") -> list:
     """``_per_article`` for every article, over the cores for large corpora (identical
     results: each article's computation is independent and deterministic)."""
-    shared = (docs, _Postings(docs), scorer, analyzer)
+    shared = (docs, _Postings(docs), scorer)
     n = len(docs)
     if n < PARALLEL_MIN_ARTICLES:
         return _per_article(shared, range(n))
@@ -451,11 +451,11 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
 
     # neighbours, own theme scores and tags: per article, over the cores for large corpora
     scorer = _scorer_for(taxonomy, analyzer)
-    per_article = _per_article_all(docs, scorer, analyzer)
-    neighbours = [nb for nb, _, _ in per_article]
+    per_article = _per_article_all(docs, scorer)
+    neighbours = [nb for nb, _ in per_article]
 
     # 2. theme scores, smoothing and event clusters ----------------------------------------
-    own = np.vstack([sc for _, sc, _ in per_article]) if scorer.n else np.zeros((n, 0))
+    own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
     final = own.copy()
     pairs = [(i, st.neighbour_weight * sim, j) for i, nb in enumerate(neighbours) for sim, j in nb
              if sim >= st.neighbour_min_sim]
@@ -523,7 +523,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
 
     # 4. tags -------------------------------------------------------------------------------
-    tag_lists = [tl for _, _, tl in per_article]
+    tag_lists = _all_tags(docs, analyzer, df, idf)
     slugs = _tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
@@ -588,31 +588,56 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
     return "、".join(chosen) if chosen else "其他"
 
 
-def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
-    # The 4 * MAX_TAGS heaviest candidates, ties by term: the first that qualify of the
-    # article's terms ranked by (-weight, term).
-    taggable, counts = analyzer.taggable, d.counts
-    weights = d.weights
-    cands = list(islice(((-weights[t], t) for t in d.ranked
-                         if (ok := taggable(t)) is True or (ok is None and counts[t] >= 2)), 4 * MAX_TAGS))
+def _tag_pool(d: _Doc, analyzer: Analyzer, df: Mapping[str, int], idf: Mapping[str, float]) -> list[str]:
+    """The article's TAG_POOL best tag candidates, best first: terms that can be tags
+    (dictionary words or recognised names, noun-like) that another article also has, or that
+    are proper names. Ranked by the article's own weights (1 + log count) x IDF, ties by
+    term — not by corpus statistics, so that other articles change the pool only through
+    what they share with this one."""
+    taggable, is_name = analyzer.taggable, analyzer.is_name
+    cands = sorted((-_SUBLINEAR_TF[c] * idf[t], t) for t, c in d.counts.items()
+                   if taggable(t) and (df[t] >= 2 or is_name(t)))
+    pool: list[str] = []
+    for _, t in cands:
+        if not any(t in c or c in t for c in pool):
+            pool.append(t)
+            if len(pool) >= TAG_POOL:
+                break
+    return pool
+
+
+def _pick_tags(pool: list[str], linked: Mapping[str, int], is_name) -> list[str]:
+    """Up to MAX_TAGS of ``pool`` (in its order) that ``linked`` counts on at least two
+    articles, plus at most MAX_SINGLE_TAGS proper names that link nowhere."""
     chosen: list[str] = []
-    top = -cands[0][0] if cands else 0.0
-    for neg_w, t in cands:
-        w = -neg_w
+    single = 0
+    for t in pool:
+        if linked.get(t, 0) < 2:
+            if single >= MAX_SINGLE_TAGS or not is_name(t):
+                continue
+            single += 1
+        chosen.append(t)
         if len(chosen) >= MAX_TAGS:
             break
-        if len(chosen) >= MIN_TAGS and w < TAG_REL_CUTOFF * top:
-            break
-        if any(t in c or c in t for c in chosen):
-            continue
-        chosen.append(t)
-    if len(chosen) < MIN_TAGS:  # tiny article: fall back to any content term
-        for t, _ in sorted(d.weights.items(), key=lambda kv: (-kv[1], kv[0])):
-            if t not in chosen and not any(t in c or c in t for c in chosen):
-                chosen.append(t)
-            if len(chosen) >= MIN_TAGS:
-                break
     return chosen
+
+
+def _all_tags(docs: list[_Doc], analyzer: Analyzer, df: Mapping[str, int],
+              idf: Mapping[str, float]) -> list[list[str]]:
+    """Each article's tags: from its pool (``_tag_pool``), the terms that end up tags of at
+    least one other article too, plus at most MAX_SINGLE_TAGS names of its own. Dropping a
+    tag that only one article kept can leave another tag with one article, so the choice is
+    repeated (the sets only shrink) until no tag changes."""
+    pools = [_tag_pool(d, analyzer, df, idf) for d in docs]
+    linked = Counter(chain.from_iterable(pools))
+    tags = pools
+    for _ in range(10):
+        tags = [_pick_tags(pool, linked, analyzer.is_name) for pool in pools]
+        now = Counter(chain.from_iterable(tags))
+        if now == linked:
+            break
+        linked = now
+    return tags
 
 
 def _tag_slugs(words: list[str]) -> dict[str, str]:
