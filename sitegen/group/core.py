@@ -14,11 +14,16 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
    content of other articles (same event; cosine >= EVENT_SIM) the whole "event cluster"
    votes, so an ambiguous report of an event follows the clearer reports of the same event.
 4. Articles whose best score is below ``min_theme_score`` adopt the theme of a very similar
-   themed article, else are clustered by similarity into automatic themes named after their
-   top shared keywords (slug ``auto-<sha1 of the name>``).
-5. Tags: the 3-6 highest-weighted noun-like terms (no stop words, no term contained in a
-   better tag). Tag slug: ``t-`` + first 8 hex digits of SHA-1 of the Chinese tag (longer
-   if two tags of one build collide).
+   themed article, else their nearest theme if it scores at least NEAREST_FRACTION of the
+   threshold, else are clustered by similarity into automatic themes (at least
+   AUTO_MIN_ARTICLES articles; named after the keyword most members share; slug
+   ``auto-<sha1 of the name>``), else go to "Other news" (slug ``other``). A theme left with
+   one article that its own words do not clearly put there gives it to the next nearest
+   theme that holds others, or "Other news" (``_no_single_themes``).
+5. Tags: up to 6 dictionary words or recognised names (noun-like, no stop words, none
+   contained in another) from the article's best candidates, each also a tag of another
+   article, plus at most one proper name of its own (``_all_tags``). Tag slug: ``t-`` + first
+   8 hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
 6. Related: the 3-5 most similar other articles, best first.
 """
 from __future__ import annotations
@@ -45,6 +50,9 @@ NEIGHBOURS = 10  # neighbours kept per article
 EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
 EVENT_CLUSTER_MAX = 12  # event clusters never grow beyond this (guards against chaining)
 AUTO_CLUSTER_MAX = 40
+AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go to "Other news"
+NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
+OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
 MAX_TAGS = 6
 TAG_POOL = 10  # candidates per article that tags are chosen from
 MAX_SINGLE_TAGS = 1  # tags no other article has (proper names only), at most this many per article
@@ -61,7 +69,8 @@ PARALLEL_MIN_ARTICLES = 3000
 class ArticleDebug:
     scores: dict[str, float]  # configured theme slug -> final score (after smoothing/voting)
     own_scores: dict[str, float]
-    reason: str  # "taxonomy" | "event-cluster" | "adopted" | "weak" | "automatic"
+    # "taxonomy" | "event-cluster" | "adopted" | "nearest" | "automatic" | "other" | "single-merged"
+    reason: str
 
 
 @dataclass
@@ -494,33 +503,12 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                     theme_of[i] = theme_of[j]
                     reason[i] = "adopted"
                     break
-    unassigned = [i for i in range(n) if theme_of[i] is None]
-    auto_uf = _UnionFind(n)
-    un_set = set(unassigned)
-    auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
-                        if j in un_set and sim >= st.auto_cluster_sim and i != j)
-    for _, i, j in auto_edges:
-        auto_uf.union(i, j, AUTO_CLUSTER_MAX)
-    auto_groups: dict[int, list[int]] = defaultdict(list)
-    for i in unassigned:
-        auto_groups[auto_uf.find(i)].append(i)
-    auto_theme_of: dict[int, Theme] = {}
-    for root in sorted(auto_groups):
-        group = auto_groups[root]
-        if len(group) == 1:
-            i = group[0]
-            best = int(np.argmax(final[i])) if final.shape[1] else 0
-            if final.shape[1] and final[i, best] >= 0.5 * st.min_theme_score:
-                theme_of[i] = best
-                reason[i] = "weak"
-                continue
-        name = _auto_name(group, docs, analyzer)
-        theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
-        for i in group:
-            auto_theme_of[i] = theme
-            reason[i] = "automatic"
+    other = final.shape[1]  # index of "Other news", after the configured themes
+    auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
+    _no_single_themes(theme_of, reason, auto_theme_of, final, own, st, other)
 
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
+    configured.append(OTHER_THEME)
 
     # 4. tags -------------------------------------------------------------------------------
     tag_lists = _all_tags(docs, analyzer, df, idf)
@@ -538,7 +526,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         )
 
     used = {g.theme.slug for g in groupings.values()}
-    themes = [t for t in configured if t.slug in used]
+    themes = [t for t in configured[:-1] if t.slug in used]  # "Other news" comes last
     autos: dict[str, Theme] = {}
     for t in auto_theme_of.values():
         autos[t.slug] = t
@@ -546,6 +534,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     for g in groupings.values():
         count[g.theme.slug] += 1
     themes += sorted(autos.values(), key=lambda t: (-count[t.slug], t.slug))
+    themes += [OTHER_THEME] if OTHER_THEME.slug in used else []
 
     texts = sorted({t.name_zh for t in autos.values()} | set(tags))
     # keep the caller's order for the mapping
@@ -568,6 +557,75 @@ def _confident(scores: np.ndarray, threshold: float) -> int | None:
     return None
 
 
+def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[_Doc],
+                  analyzer: Analyzer, st, other: int) -> dict[int, Theme]:
+    """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
+    nearest configured theme when it scores at least NEAREST_FRACTION of
+    ``min_theme_score``; else an automatic theme when at least AUTO_MIN_ARTICLES similar
+    such articles share it; else "Other news". Returns the automatic theme of each article
+    that has one (``theme_of`` says ``other`` for them until then)."""
+    n = len(theme_of)
+    for i in range(n):
+        if theme_of[i] is None and final.shape[1]:
+            best = int(np.argmax(final[i]))
+            if final[i, best] >= NEAREST_FRACTION * st.min_theme_score:
+                theme_of[i], reason[i] = best, "nearest"
+    unassigned = [i for i in range(n) if theme_of[i] is None]
+    auto_uf = _UnionFind(n)
+    un_set = set(unassigned)
+    auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
+                        if j in un_set and sim >= st.auto_cluster_sim and i != j)
+    for _, i, j in auto_edges:
+        auto_uf.union(i, j, AUTO_CLUSTER_MAX)
+    auto_groups: dict[int, list[int]] = defaultdict(list)
+    for i in unassigned:
+        auto_groups[auto_uf.find(i)].append(i)
+    auto_theme_of: dict[int, Theme] = {}
+    for root in sorted(auto_groups):
+        group = auto_groups[root]
+        if len(group) < AUTO_MIN_ARTICLES:
+            for i in group:
+                theme_of[i], reason[i] = other, "other"
+            continue
+        name = _auto_name(group, docs, analyzer)
+        theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
+        for i in group:
+            theme_of[i] = other
+            auto_theme_of[i] = theme
+            reason[i] = "automatic"
+    return auto_theme_of
+
+
+def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dict[int, Theme],
+                      final: np.ndarray, own: np.ndarray, st, other: int) -> None:
+    """A configured theme left with one article that does not clearly belong there by its own
+    words (``_confident``) loses it: to the article's next best configured theme that holds
+    others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
+    news"; and a lone article in "Other news" goes to its best theme that holds others,
+    however weak, if it has any of its keywords (automatic themes hold three or more). An article that is clearly about a
+    theme keeps it even alone: a theme page of one story beats a story filed wrongly."""
+    if len(theme_of) < 2:
+        return
+    count = Counter(theme_of[i] for i in range(len(theme_of)) if i not in auto_theme_of)
+    for i in range(len(theme_of)):  # in article order: the result does not depend on the caller's
+        t = theme_of[i]
+        if i in auto_theme_of or count[t] != 1 or t == other or _confident(own[i], st.min_theme_score) == t:
+            continue
+        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1 and k != t]
+        if order and final[i, order[0]] >= NEAREST_FRACTION * st.min_theme_score:
+            theme_of[i], reason[i] = order[0], "single-merged"
+        else:
+            theme_of[i], reason[i] = other, "other"
+        count[t] -= 1
+        count[theme_of[i]] += 1
+    lone = [i for i in range(len(theme_of)) if theme_of[i] == other and i not in auto_theme_of]
+    if len(lone) == 1 and final.shape[1]:
+        i = lone[0]
+        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1]
+        if order and final[i, order[0]] > 0:  # it shares at least a keyword with the theme
+            theme_of[i], reason[i] = order[0], "single-merged"
+
+
 def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
     total: dict[str, float] = defaultdict(float)
     present: dict[str, int] = defaultdict(int)
@@ -578,14 +636,7 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
                 present[t] += 1
     # prefer keywords shared by several members, then weight
     ranked = sorted(total, key=lambda t: (-present[t], -total[t], t))
-    chosen: list[str] = []
-    for t in ranked:
-        if any(t in c or c in t for c in chosen):
-            continue
-        chosen.append(t)
-        if len(chosen) == 2:
-            break
-    return "、".join(chosen) if chosen else "其他"
+    return ranked[0] if ranked else OTHER_THEME.name_zh
 
 
 def _tag_pool(d: _Doc, analyzer: Analyzer, df: Mapping[str, int], idf: Mapping[str, float]) -> list[str]:

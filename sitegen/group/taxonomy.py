@@ -120,6 +120,8 @@ def _parse_theme(path: Path, i: int, raw: object, seen: dict[str, int]) -> Theme
         raise _err(path, f"{where}.slug", "must be lowercase ASCII letters/digits separated by '-'")
     if slug.startswith("auto-"):
         raise _err(path, f"{where}.slug", "the 'auto-' prefix is reserved for automatic themes")
+    if slug == "other":
+        raise _err(path, f"{where}.slug", "'other' is reserved for \"Other news\" (articles no theme fits)")
     if slug in seen:
         raise _err(path, f"{where}.slug", f"duplicate slug (also theme[{seen[slug]}])")
     seen[slug] = i
