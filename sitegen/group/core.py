@@ -52,6 +52,7 @@ EVENT_CLUSTER_MAX = 12  # event clusters never grow beyond this (guards against 
 AUTO_CLUSTER_MAX = 40
 AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go to "Other news"
 NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
+ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that lets a theme hold one article
 OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
 MAX_TAGS = 6
 TAG_POOL = 10  # candidates per article that tags are chosen from
@@ -474,26 +475,23 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         rows, factors, cols = zip(*pairs)
         np.add.at(final, np.array(rows), np.array(factors)[:, None] * own[np.array(cols)])
 
-    uf = _UnionFind(n)
-    edges = sorted((-sim, i, j) for i, nb in enumerate(neighbours) for sim, j in nb
-                   if sim >= EVENT_SIM and i < j)
-    for _, i, j in edges:
-        uf.union(i, j, EVENT_CLUSTER_MAX)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[uf.find(i)].append(i)
+    # Each article's event: itself and its neighbours reporting the same event or process
+    # (cosine >= EVENT_SIM). Votes are local — not over clusters chained through the
+    # similarity graph, whose cut-offs moved whole clusters to another theme when a few
+    # articles were added (issue 20: stability).
     theme_of: list[int | None] = [None] * n
     reason = [""] * n
-    for root, group in members.items():
+    for i in range(n):
+        mine = _confident(own[i], st.min_theme_score)
+        if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
+            theme_of[i], reason[i] = mine, "taxonomy"
+            continue
+        group = [i, *(j for sim, j in neighbours[i] if sim >= EVENT_SIM)]
         vote = final[group].sum(axis=0) / len(group)
         best = int(np.argmax(vote)) if vote.size else 0
-        for i in group:
-            mine = _confident(own[i], st.min_theme_score)
-            if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
-                theme_of[i], reason[i] = mine, "taxonomy"
-            elif vote.size and vote[best] >= st.min_theme_score:
-                theme_of[i] = best
-                reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
+        if vote.size and vote[best] >= st.min_theme_score:
+            theme_of[i] = best
+            reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
 
     # 3. off-taxonomy articles: adopt a close themed neighbour, else automatic themes --------
     for i in range(n):
@@ -505,7 +503,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                     break
     other = final.shape[1]  # index of "Other news", after the configured themes
     auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
-    _no_single_themes(theme_of, reason, auto_theme_of, final, own, st, other)
+    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], st, other)
 
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
@@ -597,19 +595,23 @@ def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbou
 
 
 def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dict[int, Theme],
-                      final: np.ndarray, own: np.ndarray, st, other: int) -> None:
+                      final: np.ndarray, own: np.ndarray, totals: list[float], st, other: int) -> None:
     """A configured theme left with one article that does not clearly belong there by its own
     words (``_confident``) loses it: to the article's next best configured theme that holds
     others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
     news"; and a lone article in "Other news" goes to its best theme that holds others,
-    however weak, if it has any of its keywords (automatic themes hold three or more). An article that is clearly about a
-    theme keeps it even alone: a theme page of one story beats a story filed wrongly."""
+    however weak, if it has any of its keywords (automatic themes hold three or more). An
+    article that is clearly about a theme keeps it even alone — its own best theme by far,
+    with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
+    text; not one word in a fragment of a sentence): a theme page of one story beats a story
+    filed wrongly."""
     if len(theme_of) < 2:
         return
     count = Counter(theme_of[i] for i in range(len(theme_of)) if i not in auto_theme_of)
     for i in range(len(theme_of)):  # in article order: the result does not depend on the caller's
         t = theme_of[i]
-        if i in auto_theme_of or count[t] != 1 or t == other or _confident(own[i], st.min_theme_score) == t:
+        if (i in auto_theme_of or count[t] != 1 or t == other
+                or (_confident(own[i], st.min_theme_score) == t and own[i, t] * totals[i] >= ALONE_MIN_EVIDENCE)):
             continue
         order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1 and k != t]
         if order and final[i, order[0]] >= NEAREST_FRACTION * st.min_theme_score:
