@@ -87,7 +87,7 @@ METEOR = [
     art("m3", "流星雨观测指南", "英仙座流星雨是北半球三大流星雨之一，天文台建议天文爱好者选择晴朗无月的夜晚观测流星。",
         "观测流星雨不需要望远镜，躺在郊外的草地上仰望星空即可，天文爱好者还可以用相机拍摄流星。"),
 ]
-PETS = art("pets", "宠物猫粮消费观察", "近年来，养猫的年轻人越来越多，猫粮、猫砂等宠物用品走俏。宠物店老板说，进口猫粮很受欢迎。",
+PETS = art("pets", "年轻人爱上养猫", "近年来，养猫的年轻人越来越多，猫粮、猫砂等宠物用品走俏。宠物店老板说，进口猫粮很受欢迎。",
            "宠物医生提醒，猫咪饮食要均衡，不能只喂猫粮零食，还要定期驱虫和体检。")
 FARM = [
     art("farm-1", "高标准农田助力小麦丰收", "眼下正是夏收时节，某县20万亩小麦陆续开镰收割。得益于高标准农田建设和良种推广，今年小麦单产同比提高。",
@@ -137,18 +137,19 @@ def test_an_article_clearly_about_its_theme_keeps_it_alone(taxonomy):
     assert r.groupings[flood[0]].theme.slug == "law-security"
 
 
+def with_min_score(taxonomy, value: float):
+    return dataclasses.replace(taxonomy, settings=dataclasses.replace(taxonomy.settings, min_theme_score=value))
+
+
 def test_an_article_near_a_theme_joins_it_rather_than_other_news(taxonomy):
-    # with a strict threshold no theme fits the farm reports "well", but agriculture is near
-    strict = dataclasses.replace(taxonomy, settings=dataclasses.replace(taxonomy.settings, min_theme_score=0.45))
-    r = group_articles(FARM + METEOR, strict)
+    score = min(max(group_articles(FARM + METEOR, taxonomy).debug[p].scores.values()) for p, _ in FARM)
+    # a threshold the farm reports miss, though by less than half: agriculture is near
+    r = group_articles(FARM + METEOR, with_min_score(taxonomy, 1.5 * score))
     for p, _ in FARM:
-        nearest = max(r.debug[p].scores.values())
-        assert 0.225 <= nearest < 0.45  # the premise: below the threshold, above half of it
         assert r.groupings[p].theme.slug == "agriculture-rural"
         assert r.debug[p].reason == "nearest"
-    # below half the threshold: no theme is near
-    stricter = dataclasses.replace(strict, settings=dataclasses.replace(strict.settings, min_theme_score=0.6))
-    r = group_articles(FARM + METEOR, stricter)
+    # a threshold they miss by more than half: no theme is near
+    r = group_articles(FARM + METEOR, with_min_score(taxonomy, 2.5 * score))
     assert {r.groupings[p].theme.slug for p, _ in FARM} == {"other"}
 
 
@@ -160,3 +161,19 @@ def test_adding_unrelated_articles_changes_no_existing_theme_or_tag(taxonomy):
     for p, _ in base:
         assert after.groupings[p].theme == before.groupings[p].theme, p
         assert after.groupings[p].tags == before.groupings[p].tags, p
+
+
+VISIT_BODY = ("5月20日，自治区党委书记在乌鲁木齐会见了哈萨克斯坦阿拉木图州代表团一行。",
+              "双方就深化经贸合作、干部人才交流、职业技能培训等进行了交流。代表团还将赴喀什、伊犁等地学习考察，"
+              "了解援疆项目、产业园区建设和对口支援工作情况。")
+
+
+def test_the_headline_weighs_most_in_the_theme(taxonomy):
+    """A provincial leader receiving a foreign delegation is diplomacy, whatever the body
+    says about aid projects; the same body under an aid headline is paired assistance."""
+    visit = art("visit", "自治区党委书记会见哈萨克斯坦代表团", *VISIT_BODY)
+    aid = art("aid", "对口支援工作交流会在喀什召开", *VISIT_BODY)
+    for item, slug in ((visit, "diplomacy"), (aid, "paired-assistance")):
+        r = group_articles([item] + FARM, taxonomy)
+        scores = r.debug[item[0]].own_scores
+        assert max(scores, key=scores.get) == slug, scores

@@ -60,6 +60,7 @@ MAX_SINGLE_TAGS = 1  # tags no other article has (proper names only), at most th
 MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
 KEYWORD_WEIGHT_FLOOR = 0.35
+HEAD_MIN_TERMS = 4  # a headline's keyword density is taken over at least this many terms
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
 # Fewer articles to segment: no worker processes. With rjieba, segmenting 1,000 articles takes
 # ~0.2 s and workers gain nothing at that size (measured); they pay off at several thousand.
@@ -135,6 +136,7 @@ class _Doc:
     permalink: str
     counts: dict[str, float]
     total: float
+    head: tuple[str, ...] = ()  # the headline's terms
     vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
     weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
     ranked: list[str] = field(default_factory=list)  # terms by (-weight, term): heaviest first
@@ -287,6 +289,7 @@ class _Scorer:
                 w = min(1.0, max(KEYWORD_WEIGHT_FLOOR, idf[kw] / analyzer.median_idf))
                 self.keywords[kw].append((ti, w))
         self.maxlen = max(len(k) for k in self.keywords)
+        self.headline_weight = taxonomy.settings.headline_theme_weight
         self._cache: dict[str, list[tuple[int, float]]] = {}
         self._matching: dict[str, list[tuple[int, float]]] = {}  # the terms that match a keyword
         self._answered: set[str] = set()  # terms ``answer_ahead`` has seen
@@ -330,7 +333,16 @@ class _Scorer:
             c = counts[term]
             for ti, w in matching[term]:
                 s[ti] += c * w
-        return np.asarray(s) / doc.total
+        scores = np.asarray(s) / doc.total
+        if doc.head and self.headline_weight:
+            # The headline says what the story is about: its keywords' density among its
+            # terms counts again (at least HEAD_MIN_TERMS terms, so one word is not 100 %).
+            h = [0.0] * self.n
+            for term in filter(matching.__contains__, doc.head):
+                for ti, w in matching[term]:
+                    h[ti] += w
+            scores += np.asarray(h) * (self.headline_weight / max(len(doc.head), HEAD_MIN_TERMS))
+        return scores
 
 
 # One scorer per analyzer (its keyword weights depend on the taxonomy's keywords, which the
@@ -440,7 +452,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     # 1. terms and vectors -------------------------------------------------------------
     all_terms, used_terms = _article_terms(
         analyzer, [_article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
-    docs = [_Doc(permalink, terms.counts, terms.total) for (permalink, _), terms in zip(ordered, all_terms)]
+    docs = [_Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     cf = [corpus_factor(k, n) for k in range(n + 1)]
     idf = analyzer.term_idfs(df)
@@ -601,8 +613,8 @@ def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dic
     others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
     news"; and a lone article in "Other news" goes to its best theme that holds others,
     however weak, if it has any of its keywords (automatic themes hold three or more). An
-    article that is clearly about a theme keeps it even alone — its own best theme by far,
-    with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
+    article that is clearly about a theme keeps it even alone — its own best theme by far, also
+    once similar articles have pulled its scores, with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
     text; not one word in a fragment of a sentence): a theme page of one story beats a story
     filed wrongly."""
     if len(theme_of) < 2:
@@ -611,7 +623,8 @@ def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dic
     for i in range(len(theme_of)):  # in article order: the result does not depend on the caller's
         t = theme_of[i]
         if (i in auto_theme_of or count[t] != 1 or t == other
-                or (_confident(own[i], st.min_theme_score) == t and own[i, t] * totals[i] >= ALONE_MIN_EVIDENCE)):
+                or (_confident(own[i], st.min_theme_score) == t == _confident(final[i], st.min_theme_score)
+                    and own[i, t] * totals[i] >= ALONE_MIN_EVIDENCE)):
             continue
         order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1 and k != t]
         if order and final[i, order[0]] >= NEAREST_FRACTION * st.min_theme_score:

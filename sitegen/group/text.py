@@ -39,7 +39,7 @@ _SPLITS_ALONE = object()  # see Analyzer._class_alone
 
 #: Bump when ``article_terms`` changes what it returns for the same inputs: cached term counts
 #: (``group_articles(..., term_cache=...)``) made by older code are then never reused.
-TERMS_VERSION = 3
+TERMS_VERSION = 4
 
 HAN = r"\u3400-\u9fff"
 WORD_RE = re.compile(rf"^(?:[{HAN}][{HAN}·—\-]*[{HAN}]|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])$")
@@ -175,6 +175,7 @@ class Terms:
 
     counts: dict[str, float]  # term -> weighted count (headline counts more)
     total: float  # sum of weighted counts over all content tokens
+    head: tuple[str, ...] = ()  # the headline block's distinct terms, in order
 
 
 class Analyzer:
@@ -350,6 +351,7 @@ class Analyzer:
         counts: dict[str, float] = {}
         total = 0.0
         is_term, judged = self.is_term, self._term_cache
+        head: tuple[str, ...] = ()
         for text, weight in ((title, s.headline_weight), (lead, s.lead_weight), (body, 1.0)):
             if not text:
                 continue
@@ -364,7 +366,9 @@ class Analyzer:
                 if ok:
                     counts[tok] = counts.get(tok, 0.0) + weight * n
                     total += weight * n
-        return Terms(counts=counts, total=total)
+            if text is title:
+                head = tuple(counts)
+        return Terms(counts=counts, total=total, head=head)
 
 
 def _fingerprint(taxonomy: Taxonomy) -> str:
