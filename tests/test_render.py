@@ -485,3 +485,20 @@ def test_prepared_templates_follow_edits_and_errors(tmp_path):
     with pytest.raises(TemplateSyntaxError) as err:
         render_site(site, templates, STATIC)
     assert "about.html" in str(err.value.filename or err.value.name)
+
+
+def test_a_theme_awaiting_its_english_name_is_shown_once(monkeypatch):
+    """An automatic theme without a translation shows its Chinese name once in each heading
+    (not ``甲词 甲词``), marked as Chinese."""
+    from sitegen.models import Theme
+    from sitegen.render import sample
+
+    monkeypatch.setattr(sample, "LOCAL", Theme("local-life", "", "地方民生", automatic=True))
+    site = render(sample.sample_site())
+    for path in ("index.html", "themes/local-life.html"):
+        html = site[path].decode()
+        assert html.count("地方民生") >= 1 and "地方民生 · 地方民生" not in html
+        assert not re.search(r"地方民生</span>\s*<span[^>]*>地方民生", html), path
+        assert '<span lang="zh-Hans">地方民生</span>' in html, path
+    article = next(p for p, c in site.items() if p.startswith("articles/") and "themes/local-life" in c.decode())
+    assert not re.search(r"地方民生</span>\s*<span[^>]*>地方民生", site[article].decode())
