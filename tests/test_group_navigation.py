@@ -79,6 +79,27 @@ def test_a_word_cc_cedict_has_is_a_dictionary_word():
     assert words() is words()  # loaded once
 
 
+def test_cc_cedict_word_list_is_cached_and_read_back(tmp_path, monkeypatch):
+    from sitegen.group import cedict
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cedict, "_WORDS", None)
+    fresh = cedict.words()
+    path = cedict.cache_path()
+    assert path.parent == tmp_path / "cache" / "sitegen" and path.is_file()
+    assert "天文台" in fresh and len(fresh) > 100_000
+    # the next process reads the list, not the data file
+    path.write_text(path.read_text(encoding="utf-8") + "\n测试用词", encoding="utf-8")
+    monkeypatch.setattr(cedict, "_WORDS", None)
+    assert cedict.cedict_has("测试用词") and cedict.words() == fresh | {"测试用词"}
+    # a cache that cannot be written: the data file, every time
+    (tmp_path / "ro").write_text("a file where the cache directory would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ro"))
+    monkeypatch.setattr(cedict, "_WORDS", None)
+    assert cedict.words() == fresh
+    monkeypatch.setattr(cedict, "_WORDS", None)
+
+
 METEOR = [
     art("m1", "英仙座流星雨迎来极大", "8月12日夜间，英仙座流星雨迎来极大，每小时天顶流量可达百颗以上。天文爱好者纷纷来到郊外观测流星。",
         "天文台专家提醒，观测流星雨宜选择远离城市灯光的地方，无需望远镜，用肉眼即可观测。"),
