@@ -62,6 +62,7 @@ def test_fragments_are_no_tags_but_recognised_names_are(taxonomy):
     assert an.taggable("棉花") and an.taggable("喀什")  # jieba's dictionary
     assert an.taggable("上合组织")  # the user dictionary
     assert not an.taggable("内病") and not an.taggable("外治")  # HMM fragments of 内病外治
+    assert an.guessed_class("中伊在") == "ns" and not an.taggable("中伊在")  # a name glued to 在
     assert an.taggable("卢山冰") and an.is_name("卢山冰")  # a person the HMM recognises
     assert an.taggable("TikTok") and not an.taggable("X9043")  # a name, a train number
     items = [art(f"tariff-{i}", f"滥施关税纯属内病外治{i}", "有评论说，美方滥施关税是内病外治，内病外治治不好自己的病。",

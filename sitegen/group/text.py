@@ -57,6 +57,11 @@ FUNCTION = frozenset("d p c u uj ul uz uv ud ug r rr rz m mq q f t tg y e o zg a
 # An HMM-found "word" starting with one of these is usually a function character glued to a
 # fragment (以新, 之要, 率下), not a name.
 UNKNOWN_BAD_START = frozenset("以之于为和与在将对把被的了是及而其向从由率使让给更最很也都又")
+# ... or ending with one of these (中伊在, 江在).
+UNKNOWN_BAD_END = frozenset("在的了和与是将对把被也都又着过")
+# Even a dictionary word starting with one of these is no tag: jieba's dictionary holds
+# corpus debris such as 的花海 (ns).
+PARTICLE_START = frozenset("的了着")
 
 
 try:
@@ -284,9 +289,11 @@ class Analyzer:
         if token.isascii():  # acronyms and names (SCO, APEC, TikTok), not codes (X9043) or English words
             return sum(c.isalpha() for c in token) >= 2 and any(c.isupper() for c in token) \
                 and not any(c.isdigit() for c in token)
+        if token[0] in PARTICLE_START:  # 的花海, 了解到: in jieba's dictionary, yet no name of a topic
+            return False
         pos = self.pos_of(token)
         if pos is None:  # unknown to jieba and the user dictionary: found by the HMM
-            return (len(token) <= 6 and token[0] not in UNKNOWN_BAD_START
+            return (len(token) <= 6 and token[0] not in UNKNOWN_BAD_START and token[-1] not in UNKNOWN_BAD_END
                     and (self.guessed_class(token) in HMM_NAME_CLASSES or cedict_has(token)))
         return pos.startswith(NOUNISH)
 
