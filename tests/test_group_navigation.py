@@ -199,3 +199,33 @@ def test_the_headline_weighs_most_in_the_theme(taxonomy):
         r = group_articles([item] + FARM, taxonomy)
         scores = r.debug[item[0]].own_scores
         assert max(scores, key=scores.get) == slug, scores
+
+
+def test_a_lone_article_without_keywords_joins_its_most_similar_articles_theme(taxonomy):
+    market = [art(f"pet-market-{i}", f"宠物经济带动消费增长{i}",
+                  "宠物用品市场持续升温，猫粮、猫砂等商品销售额同比增长。宠物企业加大投资，扩大产能。",
+                  f"业内人士说，年轻人养猫带动了消费，宠物经济成为新的增长点。第{i}篇。") for i in range(2)]
+    r = group_articles([PETS] + market + FARM, taxonomy)
+    assert {r.groupings[p].theme.slug for p, _ in market} == {"economy"}
+    assert "economy" not in r.debug[PETS[0]].own_scores  # the premise: no keyword of Economy
+    assert r.groupings[PETS[0]].theme.slug == "economy"
+
+
+def test_lone_other_article_without_keywords_follows_its_nearest_neighbour():
+    """``_no_single_themes`` on hand-made scores: article 2 is alone in "Other news" and
+    scores nothing anywhere; its most similar article's theme (1) takes it."""
+    import numpy as np
+
+    from sitegen.group.core import _no_single_themes
+    from sitegen.group.taxonomy import Settings
+
+    other = 2
+    theme_of, reason = [0, 0, 1, 1, other], ["taxonomy"] * 4 + ["other"]
+    final = np.array([[0.3, 0.0], [0.3, 0.0], [0.0, 0.3], [0.0, 0.3], [0.0, 0.0]])
+    neighbours = [[], [], [], [], [(0.05, 2), (0.04, 0)]]
+    _no_single_themes(theme_of, reason, {}, final, final, [10.0] * 5, neighbours, Settings(), other)
+    assert theme_of == [0, 0, 1, 1, 1] and reason[4] == "single-merged"
+    # no neighbour either: it stays "Other news"
+    theme_of = [0, 0, 1, 1, other]
+    _no_single_themes(theme_of, reason, {}, final, final, [10.0] * 5, [[]] * 5, Settings(), other)
+    assert theme_of[4] == other

@@ -515,7 +515,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                     break
     other = final.shape[1]  # index of "Other news", after the configured themes
     auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
-    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], st, other)
+    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours, st, other)
 
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
@@ -607,12 +607,14 @@ def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbou
 
 
 def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dict[int, Theme],
-                      final: np.ndarray, own: np.ndarray, totals: list[float], st, other: int) -> None:
+                      final: np.ndarray, own: np.ndarray, totals: list[float], neighbours, st,
+                      other: int) -> None:
     """A configured theme left with one article that does not clearly belong there by its own
     words (``_confident``) loses it: to the article's next best configured theme that holds
     others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
     news"; and a lone article in "Other news" goes to its best theme that holds others,
-    however weak, if it has any of its keywords (automatic themes hold three or more). An
+    however weak, if it has any of its keywords, else the theme of its most similar article
+    that has a configured theme (automatic themes hold three or more). An
     article that is clearly about a theme keeps it even alone — its own best theme by far, also
     once similar articles have pulled its scores, with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
     text; not one word in a fragment of a sentence): a theme page of one story beats a story
@@ -634,11 +636,16 @@ def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dic
         count[t] -= 1
         count[theme_of[i]] += 1
     lone = [i for i in range(len(theme_of)) if theme_of[i] == other and i not in auto_theme_of]
-    if len(lone) == 1 and final.shape[1]:
+    if len(lone) == 1:
         i = lone[0]
         order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1]
         if order and final[i, order[0]] > 0:  # it shares at least a keyword with the theme
             theme_of[i], reason[i] = order[0], "single-merged"
+        else:  # else the configured theme of the most similar article that has one
+            for _, j in neighbours[i]:
+                if j not in auto_theme_of and theme_of[j] != other:
+                    theme_of[i], reason[i] = theme_of[j], "single-merged"
+                    break
 
 
 def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
