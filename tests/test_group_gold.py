@@ -11,7 +11,7 @@ from sitegen.group import group_articles, load_taxonomy
 from sitegen.models import Article, Block
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/gold")
+GOLD = ROOT.parent / "shared" / "gold"  # as tests/conftest.py finds it
 SEEDS = ROOT / "seeds"
 
 pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="gold annotations not available")

@@ -8,11 +8,13 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
 2. Neighbours: cosine similarity through an inverted index (numpy accumulation per article),
    keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink).
 3. Theme scores: each configured theme scores the density of its keywords in the article
-   (a keyword matches a token equal to or containing it), each keyword weighted by its IDF.
-   An article whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it.
-   Otherwise its scores are smoothed over near neighbours, and if it is a near-duplicate in
-   content of other articles (same event; cosine >= EVENT_SIM) the whole "event cluster"
-   votes, so an ambiguous report of an event follows the clearer reports of the same event.
+   (a keyword matches a token equal to or containing it), each keyword weighted by its IDF,
+   plus ``headline_theme_weight`` x their density among the headline's terms. An article
+   whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it. Otherwise its
+   scores are smoothed over near neighbours and averaged with those of its neighbours that
+   report the same event (cosine >= EVENT_SIM), so an ambiguous report of an event follows
+   the clearer reports of the same event; each article's own neighbours vote, not a cluster
+   chained through the similarity graph, so that adding articles moves few themes.
 4. Articles whose best score is below ``min_theme_score`` adopt the theme of a very similar
    themed article, else their nearest theme if it scores at least NEAREST_FRACTION of the
    threshold, else are clustered by similarity into automatic themes (at least
@@ -48,7 +50,6 @@ from .text import Analyzer, Terms, analyzer_for, corpus_factor
 VECTOR_TERMS = 40  # terms kept per article vector
 NEIGHBOURS = 10  # neighbours kept per article
 EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
-EVENT_CLUSTER_MAX = 12  # event clusters never grow beyond this (guards against chaining)
 AUTO_CLUSTER_MAX = 40
 AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go to "Other news"
 NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
@@ -476,7 +477,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     per_article = _per_article_all(docs, scorer)
     neighbours = [nb for nb, _ in per_article]
 
-    # 2. theme scores, smoothing and event clusters ----------------------------------------
+    # 2. theme scores, smoothing and same-event votes ---------------------------------------
     own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
     final = own.copy()
     pairs = [(i, st.neighbour_weight * sim, j) for i, nb in enumerate(neighbours) for sim, j in nb
