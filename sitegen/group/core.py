@@ -24,7 +24,7 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
    theme that holds others, or "Other news" (``_no_single_themes``).
 5. Tags: up to 6 dictionary words or recognised names (noun-like, no stop words, none
    contained in another) from the article's best candidates, each also a tag of another
-   article, plus at most one proper name of its own (``_all_tags``). Tag slug: ``t-`` + first
+   article, plus at most one proper name of its own (``sitegen/group/tags.py``). Tag slug: ``t-`` + first
    8 hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
 6. Related: the 3-5 most similar other articles, best first.
 """
@@ -35,7 +35,7 @@ import math
 import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from itertools import chain
 from operator import itemgetter, mul, neg
 from typing import Mapping, MutableMapping, Sequence
 
@@ -45,6 +45,7 @@ from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
 from .taxonomy import Taxonomy
+from .tags import choose_tags, tag_slugs
 from .text import Analyzer, Terms, analyzer_for, corpus_factor
 
 VECTOR_TERMS = 40  # terms kept per article vector
@@ -55,9 +56,6 @@ AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go t
 NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
 ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that lets a theme hold one article
 OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
-MAX_TAGS = 6
-TAG_POOL = 10  # candidates per article that tags are chosen from
-MAX_SINGLE_TAGS = 1  # tags no other article has (proper names only), at most this many per article
 MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
 KEYWORD_WEIGHT_FLOOR = 0.35
@@ -522,8 +520,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     configured.append(OTHER_THEME)
 
     # 4. tags -------------------------------------------------------------------------------
-    tag_lists = _all_tags(docs, analyzer, df, idf)
-    slugs = _tag_slugs(sorted({z for tl in tag_lists for z in tl}))
+    tag_lists = choose_tags([d.counts for d in docs], analyzer, df, idf)
+    slugs = tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
     # 5. related ----------------------------------------------------------------------------
@@ -660,73 +658,6 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
     # prefer keywords shared by several members, then weight
     ranked = sorted(total, key=lambda t: (-present[t], -total[t], t))
     return ranked[0] if ranked else OTHER_THEME.name_zh
-
-
-def _tag_pool(d: _Doc, analyzer: Analyzer, df: Mapping[str, int], idf: Mapping[str, float]) -> list[str]:
-    """The article's TAG_POOL best tag candidates, best first: terms that can be tags
-    (dictionary words or recognised names, noun-like) that another article also has, or that
-    are proper names. Ranked by the article's own weights (1 + log count) x IDF, ties by
-    term — not by corpus statistics, so that other articles change the pool only through
-    what they share with this one."""
-    taggable, is_name = analyzer.taggable, analyzer.is_name
-    cands = sorted((-_SUBLINEAR_TF[c] * idf[t], t) for t, c in d.counts.items()
-                   if taggable(t) and (df[t] >= 2 or is_name(t)))
-    pool: list[str] = []
-    for _, t in cands:
-        if not any(t in c or c in t for c in pool):
-            pool.append(t)
-            if len(pool) >= TAG_POOL:
-                break
-    return pool
-
-
-def _pick_tags(pool: list[str], linked: Mapping[str, int], is_name) -> list[str]:
-    """Up to MAX_TAGS of ``pool`` (in its order) that ``linked`` counts on at least two
-    articles, plus at most MAX_SINGLE_TAGS proper names that link nowhere."""
-    chosen: list[str] = []
-    single = 0
-    for t in pool:
-        if linked.get(t, 0) < 2:
-            if single >= MAX_SINGLE_TAGS or not is_name(t):
-                continue
-            single += 1
-        chosen.append(t)
-        if len(chosen) >= MAX_TAGS:
-            break
-    return chosen
-
-
-def _all_tags(docs: list[_Doc], analyzer: Analyzer, df: Mapping[str, int],
-              idf: Mapping[str, float]) -> list[list[str]]:
-    """Each article's tags: from its pool (``_tag_pool``), the terms that end up tags of at
-    least one other article too, plus at most MAX_SINGLE_TAGS names of its own. Dropping a
-    tag that only one article kept can leave another tag with one article, so the choice is
-    repeated (the sets only shrink) until no tag changes."""
-    pools = [_tag_pool(d, analyzer, df, idf) for d in docs]
-    linked = Counter(chain.from_iterable(pools))
-    tags = pools
-    for _ in range(10):
-        tags = [_pick_tags(pool, linked, analyzer.is_name) for pool in pools]
-        now = Counter(chain.from_iterable(tags))
-        if now == linked:
-            break
-        linked = now
-    return tags
-
-
-def _tag_slugs(words: list[str]) -> dict[str, str]:
-    """``t-`` + 8 hex digits of SHA-1; on a collision within the build, later words (in sorted
-    order) get 12 then 40 digits, so slugs stay stable unless two tags really collide."""
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for w in words:
-        for n in (8, 12, 40):
-            s = f"t-{_short_hash(w, n)}"
-            if s not in used:
-                break
-        used.add(s)
-        out[w] = s
-    return out
 
 
 def _related(i: int, neighbours, theme_of, auto_theme_of, n: int) -> list[int]:
