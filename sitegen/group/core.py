@@ -470,7 +470,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
         d.vec = {t: -v / norm for v, t in top}
 
-    # neighbours, own theme scores and tags: per article, over the cores for large corpora
+    # neighbours and own theme scores: per article, over the cores for large corpora
     scorer = _scorer_for(taxonomy, analyzer)
     per_article = _per_article_all(docs, scorer)
     neighbours = [nb for nb, _ in per_article]
@@ -514,7 +514,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                     break
     other = final.shape[1]  # index of "Other news", after the configured themes
     auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
-    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours, st, other)
+    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours,
+                      st, other)
 
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
