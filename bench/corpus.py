@@ -13,7 +13,7 @@
 - ``out_dir/corpus.json``: what was generated (counts, parameters), for the runner.
 
 All text comes from the real seeds: every body sentence is a sentence of a real article
-(taken from the stretch the gold annotation ``/work/shared/gold/*.json`` marks as its body,
+(taken from the stretch the gold annotation ``../shared/gold/*.json`` marks as its body,
 when the gold files exist, else from the whole seed), recombined: each generated article
 draws its sentences from one real article, so its vocabulary (and so its theme) stays
 coherent. Headlines are the real ones or clauses cut from the article's own sentences.
@@ -35,7 +35,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO / "seeds"
-GOLD_DIR = Path("/work/shared/gold")
+GOLD_DIR = REPO.parent / "shared" / "gold"
 GENERATOR_VERSION = 2
 
 _SENTENCE_RE = re.compile(r"[^。！？!?]+[。！？!?]+[”」』’）)》]*")

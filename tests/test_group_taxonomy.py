@@ -52,6 +52,7 @@ def test_minimal_file(tmp_path):
     (GOOD_THEME.replace('name_en = "Economy"\n', ""), ["themes.toml", "theme[0]", "'economy'", "name_en", "missing"]),
     (GOOD_THEME.replace('slug = "economy"', 'slug = "Economy Theme"'), ["themes.toml", "slug", "lowercase"]),
     (GOOD_THEME.replace('slug = "economy"', 'slug = "auto-x"'), ["slug", "reserved"]),
+    (GOOD_THEME.replace('slug = "economy"', 'slug = "other"'), ["slug", "reserved", "Other news"]),
     (GOOD_THEME + GOOD_THEME, ["theme[1]", "slug", "duplicate"]),
     (GOOD_THEME.replace('["经济", "产业"]', "[]"), ["theme[0]", "keywords", "non-empty"]),
     (GOOD_THEME.replace('["经济", "产业"]', '["经济", "economy"]'), ["keywords", "'economy'", "Chinese"]),

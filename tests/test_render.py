@@ -563,3 +563,20 @@ def test_search_index_holds_every_english_and_theme_and_tag_names(pages):
     # the English of kickers and subtitles, with the headline's
     assert "articles/000-d20dbdfb-02.html" in at("h", "trade")  # kicker 经贸 → Trade
     assert at("h", "forum") == ["articles/000-d20dbdfb-01.html"]  # subtitle's English
+
+
+def test_a_theme_awaiting_its_english_name_is_shown_once(monkeypatch):
+    """An automatic theme without a translation shows its Chinese name once in each heading
+    (not ``甲词 甲词``), marked as Chinese."""
+    from sitegen.models import Theme
+    from sitegen.render import sample
+
+    monkeypatch.setattr(sample, "LOCAL", Theme("local-life", "", "地方民生", automatic=True))
+    site = render(sample.sample_site())
+    for path in ("index.html", "themes/local-life.html"):
+        html = site[path].decode()
+        assert html.count("地方民生") >= 1 and "地方民生 · 地方民生" not in html
+        assert not re.search(r"地方民生</span>\s*<span[^>]*>地方民生", html), path
+        assert 'lang="zh-Hans">地方民生</span>' in html, path
+    article = next(p for p, c in site.items() if p.startswith("articles/") and "themes/local-life" in c.decode())
+    assert not re.search(r"地方民生</span>\s*<span[^>]*>地方民生", site[article].decode())

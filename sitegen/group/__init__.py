@@ -2,7 +2,7 @@
 
     taxonomy = load_taxonomy(Path("themes.toml"), Path("dictionary"))
     result = group_articles([(permalink, article), ...], taxonomy)
-    result.groupings[permalink]  # Grouping(theme, 3-6 tags, 3-5 related permalinks)
+    result.groupings[permalink]  # Grouping(theme, 0-6 tags, 3-5 related permalinks)
     result.themes                # themes with articles: configured (file order), then automatic
     result.texts_to_translate    # Chinese names of automatic themes and tags (English is None/"")
     result.with_english({zh: en})  # copy with those names filled in

@@ -8,17 +8,24 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
 2. Neighbours: cosine similarity through an inverted index (numpy accumulation per article),
    keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink).
 3. Theme scores: each configured theme scores the density of its keywords in the article
-   (a keyword matches a token equal to or containing it), each keyword weighted by its IDF.
-   An article whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it.
-   Otherwise its scores are smoothed over near neighbours, and if it is a near-duplicate in
-   content of other articles (same event; cosine >= EVENT_SIM) the whole "event cluster"
-   votes, so an ambiguous report of an event follows the clearer reports of the same event.
+   (a keyword matches a token equal to or containing it), each keyword weighted by its IDF,
+   plus ``headline_theme_weight`` x their density among the headline's terms. An article
+   whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it. Otherwise its
+   scores are smoothed over near neighbours and averaged with those of its neighbours that
+   report the same event (cosine >= EVENT_SIM), so an ambiguous report of an event follows
+   the clearer reports of the same event; each article's own neighbours vote, not a cluster
+   chained through the similarity graph, so that adding articles moves few themes.
 4. Articles whose best score is below ``min_theme_score`` adopt the theme of a very similar
-   themed article, else are clustered by similarity into automatic themes named after their
-   top shared keywords (slug ``auto-<sha1 of the name>``).
-5. Tags: the 3-6 highest-weighted noun-like terms (no stop words, no term contained in a
-   better tag). Tag slug: ``t-`` + first 8 hex digits of SHA-1 of the Chinese tag (longer
-   if two tags of one build collide).
+   themed article, else their nearest theme if it scores at least NEAREST_FRACTION of the
+   threshold, else are clustered by similarity into automatic themes (at least
+   AUTO_MIN_ARTICLES articles; named after the keyword most members share; slug
+   ``auto-<sha1 of the name>``), else go to "Other news" (slug ``other``). A theme left with
+   one article that its own words do not clearly put there gives it to the next nearest
+   theme that holds others, or "Other news" (``_no_single_themes``).
+5. Tags: up to 6 dictionary words or recognised names (noun-like, no stop words, none
+   contained in another) from the article's best candidates, each also a tag of another
+   article, plus at most one proper name of its own (``sitegen/group/tags.py``). Tag slug: ``t-`` + first
+   8 hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
 6. Related: the 3-5 most similar other articles, best first.
 """
 from __future__ import annotations
@@ -28,7 +35,7 @@ import math
 import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from itertools import chain
 from operator import itemgetter, mul, neg
 from typing import Mapping, MutableMapping, Sequence
 
@@ -38,18 +45,21 @@ from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
 from .taxonomy import Taxonomy
+from .tags import choose_tags, tag_slugs
 from .text import Analyzer, Terms, analyzer_for, corpus_factor
 
 VECTOR_TERMS = 40  # terms kept per article vector
 NEIGHBOURS = 10  # neighbours kept per article
 EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
-EVENT_CLUSTER_MAX = 12  # event clusters never grow beyond this (guards against chaining)
 AUTO_CLUSTER_MAX = 40
-MIN_TAGS, MAX_TAGS = 3, 6
+AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go to "Other news"
+NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
+ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that lets a theme hold one article
+OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
 MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
-TAG_REL_CUTOFF = 0.3  # tags beyond the 3rd need this fraction of the best tag's weight
 KEYWORD_WEIGHT_FLOOR = 0.35
+HEAD_MIN_TERMS = 4  # a headline's keyword density is taken over at least this many terms
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
 # Fewer articles to segment: no worker processes. With rjieba, segmenting 1,000 articles takes
 # ~0.2 s and workers gain nothing at that size (measured); they pay off at several thousand.
@@ -60,7 +70,8 @@ PARALLEL_MIN_ARTICLES = 3000
 class ArticleDebug:
     scores: dict[str, float]  # configured theme slug -> final score (after smoothing/voting)
     own_scores: dict[str, float]
-    reason: str  # "taxonomy" | "event-cluster" | "adopted" | "weak" | "automatic"
+    # "taxonomy" | "event-cluster" | "adopted" | "nearest" | "automatic" | "other" | "single-merged"
+    reason: str
 
 
 @dataclass
@@ -124,6 +135,7 @@ class _Doc:
     permalink: str
     counts: dict[str, float]
     total: float
+    head: tuple[str, ...] = ()  # the headline's terms
     vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
     weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
     ranked: list[str] = field(default_factory=list)  # terms by (-weight, term): heaviest first
@@ -276,6 +288,7 @@ class _Scorer:
                 w = min(1.0, max(KEYWORD_WEIGHT_FLOOR, idf[kw] / analyzer.median_idf))
                 self.keywords[kw].append((ti, w))
         self.maxlen = max(len(k) for k in self.keywords)
+        self.headline_weight = taxonomy.settings.headline_theme_weight
         self._cache: dict[str, list[tuple[int, float]]] = {}
         self._matching: dict[str, list[tuple[int, float]]] = {}  # the terms that match a keyword
         self._answered: set[str] = set()  # terms ``answer_ahead`` has seen
@@ -319,7 +332,16 @@ class _Scorer:
             c = counts[term]
             for ti, w in matching[term]:
                 s[ti] += c * w
-        return np.asarray(s) / doc.total
+        scores = np.asarray(s) / doc.total
+        if doc.head and self.headline_weight:
+            # The headline says what the story is about: its keywords' density among its
+            # terms counts again (at least HEAD_MIN_TERMS terms, so one word is not 100 %).
+            h = [0.0] * self.n
+            for term in filter(matching.__contains__, doc.head):
+                for ti, w in matching[term]:
+                    h[ti] += w
+            scores += np.asarray(h) * (self.headline_weight / max(len(doc.head), HEAD_MIN_TERMS))
+        return scores
 
 
 # One scorer per analyzer (its keyword weights depend on the taxonomy's keywords, which the
@@ -334,18 +356,17 @@ def _scorer_for(taxonomy: Taxonomy, analyzer: Analyzer) -> _Scorer:
     return scorer
 
 
-def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray, list[str]]]:
-    """What depends on one article alone — its neighbours, own theme scores and tags — for
-    a range of articles."""
-    docs, postings, scorer, analyzer = shared
-    return [(nb, scorer.score(docs[i]), _tags(docs[i], analyzer))
-            for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
+def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
+    """What depends on one article alone — its neighbours and own theme scores — for a range
+    of articles."""
+    docs, postings, scorer = shared
+    return [(nb, scorer.score(docs[i])) for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
 
 
-def _per_article_all(docs: list[_Doc], scorer: "_Scorer", analyzer: Analyzer) -> list:
+def _per_article_all(docs: list[_Doc], scorer: "_Scorer") -> list:
     """``_per_article`` for every article, over the cores for large corpora (identical
     results: each article's computation is independent and deterministic)."""
-    shared = (docs, _Postings(docs), scorer, analyzer)
+    shared = (docs, _Postings(docs), scorer)
     n = len(docs)
     if n < PARALLEL_MIN_ARTICLES:
         return _per_article(shared, range(n))
@@ -430,7 +451,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     # 1. terms and vectors -------------------------------------------------------------
     all_terms, used_terms = _article_terms(
         analyzer, [_article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
-    docs = [_Doc(permalink, terms.counts, terms.total) for (permalink, _), terms in zip(ordered, all_terms)]
+    docs = [_Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     cf = [corpus_factor(k, n) for k in range(n + 1)]
     idf = analyzer.term_idfs(df)
@@ -449,13 +470,13 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
         d.vec = {t: -v / norm for v, t in top}
 
-    # neighbours, own theme scores and tags: per article, over the cores for large corpora
+    # neighbours and own theme scores: per article, over the cores for large corpora
     scorer = _scorer_for(taxonomy, analyzer)
-    per_article = _per_article_all(docs, scorer, analyzer)
-    neighbours = [nb for nb, _, _ in per_article]
+    per_article = _per_article_all(docs, scorer)
+    neighbours = [nb for nb, _ in per_article]
 
-    # 2. theme scores, smoothing and event clusters ----------------------------------------
-    own = np.vstack([sc for _, sc, _ in per_article]) if scorer.n else np.zeros((n, 0))
+    # 2. theme scores, smoothing and same-event votes ---------------------------------------
+    own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
     final = own.copy()
     pairs = [(i, st.neighbour_weight * sim, j) for i, nb in enumerate(neighbours) for sim, j in nb
              if sim >= st.neighbour_min_sim]
@@ -465,26 +486,23 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         rows, factors, cols = zip(*pairs)
         np.add.at(final, np.array(rows), np.array(factors)[:, None] * own[np.array(cols)])
 
-    uf = _UnionFind(n)
-    edges = sorted((-sim, i, j) for i, nb in enumerate(neighbours) for sim, j in nb
-                   if sim >= EVENT_SIM and i < j)
-    for _, i, j in edges:
-        uf.union(i, j, EVENT_CLUSTER_MAX)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[uf.find(i)].append(i)
+    # Each article's event: itself and its neighbours reporting the same event or process
+    # (cosine >= EVENT_SIM). Votes are local — not over clusters chained through the
+    # similarity graph, whose cut-offs moved whole clusters to another theme when a few
+    # articles were added (issue 20: stability).
     theme_of: list[int | None] = [None] * n
     reason = [""] * n
-    for root, group in members.items():
+    for i in range(n):
+        mine = _confident(own[i], st.min_theme_score)
+        if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
+            theme_of[i], reason[i] = mine, "taxonomy"
+            continue
+        group = [i, *(j for sim, j in neighbours[i] if sim >= EVENT_SIM)]
         vote = final[group].sum(axis=0) / len(group)
         best = int(np.argmax(vote)) if vote.size else 0
-        for i in group:
-            mine = _confident(own[i], st.min_theme_score)
-            if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
-                theme_of[i], reason[i] = mine, "taxonomy"
-            elif vote.size and vote[best] >= st.min_theme_score:
-                theme_of[i] = best
-                reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
+        if vote.size and vote[best] >= st.min_theme_score:
+            theme_of[i] = best
+            reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
 
     # 3. off-taxonomy articles: adopt a close themed neighbour, else automatic themes --------
     for i in range(n):
@@ -494,37 +512,17 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                     theme_of[i] = theme_of[j]
                     reason[i] = "adopted"
                     break
-    unassigned = [i for i in range(n) if theme_of[i] is None]
-    auto_uf = _UnionFind(n)
-    un_set = set(unassigned)
-    auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
-                        if j in un_set and sim >= st.auto_cluster_sim and i != j)
-    for _, i, j in auto_edges:
-        auto_uf.union(i, j, AUTO_CLUSTER_MAX)
-    auto_groups: dict[int, list[int]] = defaultdict(list)
-    for i in unassigned:
-        auto_groups[auto_uf.find(i)].append(i)
-    auto_theme_of: dict[int, Theme] = {}
-    for root in sorted(auto_groups):
-        group = auto_groups[root]
-        if len(group) == 1:
-            i = group[0]
-            best = int(np.argmax(final[i])) if final.shape[1] else 0
-            if final.shape[1] and final[i, best] >= 0.5 * st.min_theme_score:
-                theme_of[i] = best
-                reason[i] = "weak"
-                continue
-        name = _auto_name(group, docs, analyzer)
-        theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
-        for i in group:
-            auto_theme_of[i] = theme
-            reason[i] = "automatic"
+    other = final.shape[1]  # index of "Other news", after the configured themes
+    auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
+    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours,
+                      st, other)
 
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
+    configured.append(OTHER_THEME)
 
     # 4. tags -------------------------------------------------------------------------------
-    tag_lists = [tl for _, _, tl in per_article]
-    slugs = _tag_slugs(sorted({z for tl in tag_lists for z in tl}))
+    tag_lists = choose_tags([d.counts for d in docs], analyzer, df, idf)
+    slugs = tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
     # 5. related ----------------------------------------------------------------------------
@@ -538,7 +536,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         )
 
     used = {g.theme.slug for g in groupings.values()}
-    themes = [t for t in configured if t.slug in used]
+    themes = [t for t in configured[:-1] if t.slug in used]  # "Other news" comes last
     autos: dict[str, Theme] = {}
     for t in auto_theme_of.values():
         autos[t.slug] = t
@@ -546,6 +544,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     for g in groupings.values():
         count[g.theme.slug] += 1
     themes += sorted(autos.values(), key=lambda t: (-count[t.slug], t.slug))
+    themes += [OTHER_THEME] if OTHER_THEME.slug in used else []
 
     texts = sorted({t.name_zh for t in autos.values()} | set(tags))
     # keep the caller's order for the mapping
@@ -568,6 +567,87 @@ def _confident(scores: np.ndarray, threshold: float) -> int | None:
     return None
 
 
+def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[_Doc],
+                  analyzer: Analyzer, st, other: int) -> dict[int, Theme]:
+    """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
+    nearest configured theme when it scores at least NEAREST_FRACTION of
+    ``min_theme_score``; else an automatic theme when at least AUTO_MIN_ARTICLES similar
+    such articles share it; else "Other news". Returns the automatic theme of each article
+    that has one (``theme_of`` says ``other`` for them until then)."""
+    n = len(theme_of)
+    for i in range(n):
+        if theme_of[i] is None and final.shape[1]:
+            best = int(np.argmax(final[i]))
+            if final[i, best] >= NEAREST_FRACTION * st.min_theme_score:
+                theme_of[i], reason[i] = best, "nearest"
+    unassigned = [i for i in range(n) if theme_of[i] is None]
+    auto_uf = _UnionFind(n)
+    un_set = set(unassigned)
+    auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
+                        if j in un_set and sim >= st.auto_cluster_sim and i != j)
+    for _, i, j in auto_edges:
+        auto_uf.union(i, j, AUTO_CLUSTER_MAX)
+    auto_groups: dict[int, list[int]] = defaultdict(list)
+    for i in unassigned:
+        auto_groups[auto_uf.find(i)].append(i)
+    auto_theme_of: dict[int, Theme] = {}
+    for root in sorted(auto_groups):
+        group = auto_groups[root]
+        if len(group) < AUTO_MIN_ARTICLES:
+            for i in group:
+                theme_of[i], reason[i] = other, "other"
+            continue
+        name = _auto_name(group, docs, analyzer)
+        theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
+        for i in group:
+            theme_of[i] = other
+            auto_theme_of[i] = theme
+            reason[i] = "automatic"
+    return auto_theme_of
+
+
+def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dict[int, Theme],
+                      final: np.ndarray, own: np.ndarray, totals: list[float], neighbours, st,
+                      other: int) -> None:
+    """A configured theme left with one article that does not clearly belong there by its own
+    words (``_confident``) loses it: to the article's next best configured theme that holds
+    others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
+    news"; and a lone article in "Other news" goes to its best theme that holds others,
+    however weak, if it has any of its keywords, else the theme of its most similar article
+    that has a configured theme (automatic themes hold three or more). An
+    article that is clearly about a theme keeps it even alone — its own best theme by far, also
+    once similar articles have pulled its scores, with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
+    text; not one word in a fragment of a sentence): a theme page of one story beats a story
+    filed wrongly."""
+    if len(theme_of) < 2:
+        return
+    count = Counter(theme_of[i] for i in range(len(theme_of)) if i not in auto_theme_of)
+    for i in range(len(theme_of)):  # in article order: the result does not depend on the caller's
+        t = theme_of[i]
+        if (i in auto_theme_of or count[t] != 1 or t == other
+                or (_confident(own[i], st.min_theme_score) == t == _confident(final[i], st.min_theme_score)
+                    and own[i, t] * totals[i] >= ALONE_MIN_EVIDENCE)):
+            continue
+        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1 and k != t]
+        if order and final[i, order[0]] >= NEAREST_FRACTION * st.min_theme_score:
+            theme_of[i], reason[i] = order[0], "single-merged"
+        else:
+            theme_of[i], reason[i] = other, "other"
+        count[t] -= 1
+        count[theme_of[i]] += 1
+    lone = [i for i in range(len(theme_of)) if theme_of[i] == other and i not in auto_theme_of]
+    if len(lone) == 1:
+        i = lone[0]
+        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1]
+        if order and final[i, order[0]] > 0:  # it shares at least a keyword with the theme
+            theme_of[i], reason[i] = order[0], "single-merged"
+        else:  # else the configured theme of the most similar article that has one
+            for _, j in neighbours[i]:
+                if j not in auto_theme_of and theme_of[j] != other:
+                    theme_of[i], reason[i] = theme_of[j], "single-merged"
+                    break
+
+
 def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
     total: dict[str, float] = defaultdict(float)
     present: dict[str, int] = defaultdict(int)
@@ -578,56 +658,7 @@ def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
                 present[t] += 1
     # prefer keywords shared by several members, then weight
     ranked = sorted(total, key=lambda t: (-present[t], -total[t], t))
-    chosen: list[str] = []
-    for t in ranked:
-        if any(t in c or c in t for c in chosen):
-            continue
-        chosen.append(t)
-        if len(chosen) == 2:
-            break
-    return "、".join(chosen) if chosen else "其他"
-
-
-def _tags(d: _Doc, analyzer: Analyzer) -> list[str]:
-    # The 4 * MAX_TAGS heaviest candidates, ties by term: the first that qualify of the
-    # article's terms ranked by (-weight, term).
-    taggable, counts = analyzer.taggable, d.counts
-    weights = d.weights
-    cands = list(islice(((-weights[t], t) for t in d.ranked
-                         if (ok := taggable(t)) is True or (ok is None and counts[t] >= 2)), 4 * MAX_TAGS))
-    chosen: list[str] = []
-    top = -cands[0][0] if cands else 0.0
-    for neg_w, t in cands:
-        w = -neg_w
-        if len(chosen) >= MAX_TAGS:
-            break
-        if len(chosen) >= MIN_TAGS and w < TAG_REL_CUTOFF * top:
-            break
-        if any(t in c or c in t for c in chosen):
-            continue
-        chosen.append(t)
-    if len(chosen) < MIN_TAGS:  # tiny article: fall back to any content term
-        for t, _ in sorted(d.weights.items(), key=lambda kv: (-kv[1], kv[0])):
-            if t not in chosen and not any(t in c or c in t for c in chosen):
-                chosen.append(t)
-            if len(chosen) >= MIN_TAGS:
-                break
-    return chosen
-
-
-def _tag_slugs(words: list[str]) -> dict[str, str]:
-    """``t-`` + 8 hex digits of SHA-1; on a collision within the build, later words (in sorted
-    order) get 12 then 40 digits, so slugs stay stable unless two tags really collide."""
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for w in words:
-        for n in (8, 12, 40):
-            s = f"t-{_short_hash(w, n)}"
-            if s not in used:
-                break
-        used.add(s)
-        out[w] = s
-    return out
+    return ranked[0] if ranked else OTHER_THEME.name_zh
 
 
 def _related(i: int, neighbours, theme_of, auto_theme_of, n: int) -> list[int]:

@@ -53,6 +53,7 @@ class Settings:
     auto_cluster_sim: float = 0.15  # off-taxonomy articles at least this similar share a theme
     adopt_sim: float = 0.30  # an off-taxonomy article this similar to a themed one adopts its theme
     headline_weight: float = 3.0
+    headline_theme_weight: float = 0.5  # theme keywords in the headline: density among its terms, x this, added
     lead_weight: float = 1.5
     max_body_chars: int = 6000  # long bodies are cut (keeps 10k-article builds bounded)
 
@@ -120,6 +121,8 @@ def _parse_theme(path: Path, i: int, raw: object, seen: dict[str, int]) -> Theme
         raise _err(path, f"{where}.slug", "must be lowercase ASCII letters/digits separated by '-'")
     if slug.startswith("auto-"):
         raise _err(path, f"{where}.slug", "the 'auto-' prefix is reserved for automatic themes")
+    if slug == "other":
+        raise _err(path, f"{where}.slug", "'other' is reserved for \"Other news\" (articles no theme fits)")
     if slug in seen:
         raise _err(path, f"{where}.slug", f"duplicate slug (also theme[{seen[slug]}])")
     seen[slug] = i

@@ -28,6 +28,7 @@ from importlib import metadata, util
 from itertools import compress, count
 
 from ..dictionary import add_word, segmenter
+from .cedict import cedict_has
 from .taxonomy import Taxonomy
 
 _LOCK = threading.Lock()
@@ -38,12 +39,17 @@ _SPLITS_ALONE = object()  # see Analyzer._class_alone
 
 #: Bump when ``article_terms`` changes what it returns for the same inputs: cached term counts
 #: (``group_articles(..., term_cache=...)``) made by older code are then never reused.
-TERMS_VERSION = 3
+TERMS_VERSION = 4
 
 HAN = r"\u3400-\u9fff"
 WORD_RE = re.compile(rf"^(?:[{HAN}][{HAN}·—\-]*[{HAN}]|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])$")
 # POS classes (jieba/ICTCLAS tag set) that can name what an article is about.
 NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "l", "eng", "s")
+# Classes of names: a tag only one article has is kept only when it is one of these.
+NAME_CLASSES = ("nr", "nrfg", "nrt", "ns", "nt", "nz")
+# Classes the segmenter's HMM gives a word no dictionary has that make it a recognised name
+# (马兴瑞 nr, 乐胜乡 ns); a guessed "word" of any other class (内病 n, 且会 v) is a fragment.
+HMM_NAME_CLASSES = frozenset(("nr", "nrfg", "nrt", "ns", "nt"))
 # Function-word classes never used as terms.
 FUNCTION = frozenset("d p c u uj ul uz uv ud ug r rr rz m mq q f t tg y e o zg ad ag a b z h k x dg".split())
 
@@ -51,6 +57,11 @@ FUNCTION = frozenset("d p c u uj ul uz uv ud ug r rr rz m mq q f t tg y e o zg a
 # An HMM-found "word" starting with one of these is usually a function character glued to a
 # fragment (以新, 之要, 率下), not a name.
 UNKNOWN_BAD_START = frozenset("以之于为和与在将对把被的了是及而其向从由率使让给更最很也都又")
+# ... or ending with one of these (中伊在, 江在).
+UNKNOWN_BAD_END = frozenset("在的了和与是将对把被也都又着过")
+# Even a dictionary word starting with one of these is no tag: jieba's dictionary holds
+# corpus debris such as 的花海 (ns).
+PARTICLE_START = frozenset("的了着")
 
 
 try:
@@ -169,6 +180,7 @@ class Terms:
 
     counts: dict[str, float]  # term -> weighted count (headline counts more)
     total: float  # sum of weighted counts over all content tokens
+    head: tuple[str, ...] = ()  # the headline block's distinct terms, in order
 
 
 class Analyzer:
@@ -182,6 +194,8 @@ class Analyzer:
         # "nz", untagged user words jieba lacks have no class and do not count as known.
         self._own_pos: dict[str, str] = {}
         self._unknown: set[str] = set()
+        self._topic_words: set[str] = set()
+        tagged = {word for word, _, tag in taxonomy.user_words if tag}
         for word, freq, tag in taxonomy.user_words:
             if tag:
                 self._own_pos[word] = tag
@@ -194,6 +208,8 @@ class Analyzer:
                 if kw not in self._own_pos and (kw in self._unknown or not tk.has_word(kw)):
                     self._unknown.discard(kw)
                     self._own_pos[kw] = "nz"
+                if kw not in tagged:  # a theme keyword names a topic, not a person or place,
+                    self._topic_words.add(kw)  # unless the user dictionary says so
                 if not tk.has_word(kw):
                     add_word(tk, kw, 500, None)
         self.tokenizer = tk
@@ -205,7 +221,8 @@ class Analyzer:
         self.fingerprint = _fingerprint(taxonomy)
         self._term_cache: dict[str, bool] = {}
         self._tag_cache: dict[str, bool] = {}
-        self._taggable: dict[str, bool | None] = {}
+        self._taggable: dict[str, bool] = {}
+        self._guessed: dict[str, str | None] = {}
 
     # -- tokens -------------------------------------------------------------------------
     def pos_of(self, token: str) -> str | None:
@@ -269,21 +286,45 @@ class Analyzer:
     def _is_tag_candidate(self, token: str) -> bool:
         if not self.is_term(token):
             return False
-        if token.isascii():  # acronyms and names (SCO, APEC, Huawei), not English function words
-            return len(token) >= 2 and any(c.isupper() or c.isdigit() for c in token)
+        if token.isascii():  # acronyms and names (SCO, APEC, TikTok), not codes (X9043) or English words
+            return sum(c.isalpha() for c in token) >= 2 and any(c.isupper() for c in token) \
+                and not any(c.isdigit() for c in token)
+        if token[0] in PARTICLE_START:  # 的花海, 了解到: in jieba's dictionary, yet no name of a topic
+            return False
         pos = self.pos_of(token)
-        if pos is None:  # unknown to every dictionary: a name or new term found by the HMM
-            return len(token) <= 6 and token[0] not in UNKNOWN_BAD_START
+        if pos is None:  # unknown to jieba and the user dictionary: found by the HMM
+            return (len(token) <= 6 and token[0] not in UNKNOWN_BAD_START and token[-1] not in UNKNOWN_BAD_END
+                    and (self.guessed_class(token) in HMM_NAME_CLASSES or cedict_has(token)))
         return pos.startswith(NOUNISH)
 
-    def taggable(self, token: str) -> bool | None:
-        """Can ``token`` be a tag: True (a tag candidate known to a dictionary), None (a
-        candidate that the HMM guessed: only if it recurs in the article) or False."""
+    def guessed_class(self, token: str) -> str | None:
+        """The class the segmenter's HMM gives ``token`` alone (for a word no dictionary has:
+        nr for a person's name, ns a place ...), None if it does not come out whole."""
+        try:
+            return self._guessed[token]
+        except KeyError:
+            tagged = self.tokenizer.tag(token, True)
+            found = self._guessed[token] = tagged[0][1] if len(tagged) == 1 and tagged[0][0] == token else None
+            return found
+
+    def taggable(self, token: str) -> bool:
+        """Can ``token`` be a tag: a noun-like term of jieba's, the user's or CC-CEDICT's
+        dictionary, or a name the segmenter recognised (memoised)."""
         try:
             return self._taggable[token]
         except KeyError:
-            ok = self._taggable[token] = (self.is_known(token) or None) if self.is_tag_candidate(token) else False
+            ok = self._taggable[token] = self.is_tag_candidate(token)
             return ok
+
+    def is_name(self, token: str) -> bool:
+        """A proper name (person, place, organisation, other proper noun): the dictionaries'
+        class, else the HMM's for a word they lack."""
+        if token in self._topic_words:
+            return False
+        pos = self.pos_of(token)
+        if pos is None:
+            return self.guessed_class(token) in HMM_NAME_CLASSES
+        return pos.startswith(NAME_CLASSES)
 
     def term_idfs(self, tokens: Collection[str]) -> dict[str, float]:
         """{token: its IDF in jieba's table, or ``median_idf`` when the table lacks it};
@@ -317,6 +358,7 @@ class Analyzer:
         counts: dict[str, float] = {}
         total = 0.0
         is_term, judged = self.is_term, self._term_cache
+        head: tuple[str, ...] = ()
         for text, weight in ((title, s.headline_weight), (lead, s.lead_weight), (body, 1.0)):
             if not text:
                 continue
@@ -331,7 +373,9 @@ class Analyzer:
                 if ok:
                     counts[tok] = counts.get(tok, 0.0) + weight * n
                     total += weight * n
-        return Terms(counts=counts, total=total)
+            if text is title:
+                head = tuple(counts)
+        return Terms(counts=counts, total=total, head=head)
 
 
 def _fingerprint(taxonomy: Taxonomy) -> str:

@@ -144,6 +144,16 @@ class ThemeView:
     href: str
     entries: list = field(default_factory=list)
 
+    @property
+    def translated(self) -> bool:
+        """False while the English name is pending: ``theme.name_en`` then repeats the Chinese
+        (see ``_theme_view``), and a heading shows that text once, as Chinese."""
+        return self.theme.name_en != self.theme.name_zh
+
+    @property
+    def title(self) -> str:
+        return f"{self.theme.name_en} · {self.theme.name_zh}" if self.translated else self.theme.name_zh
+
 
 @dataclass
 class TagView:
@@ -548,8 +558,8 @@ class _Renderer:
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
         jobs += [(tv.path, "theme.html", lambda tv=tv: self._list_key(tv),
-                  lambda tv=tv: dict(t=tv, title=f"{tv.theme.name_en} · {tv.theme.name_zh}",
-                                     description=f"{len(tv.entries)} articles on {tv.theme.name_en} ({tv.theme.name_zh})."))
+                  lambda tv=tv: dict(t=tv, title=tv.title,
+                                     description=f"{len(tv.entries)} articles on {tv.title}."))
                  for tv in self.theme_list]
         jobs += [(tv.path, "tag.html", lambda tv=tv: self._list_key(tv),
                   lambda tv=tv: dict(t=tv, title=f"Tag {tv.tag.zh}" + (f" ({tv.tag.en})" if tv.tag.en else ""),

@@ -1,0 +1,90 @@
+"""Tags: the terms that link an article to others (issue 20).
+
+Each article's tags come from its TAG_POOL best candidates (``_tag_pool``): noun-like terms
+that can be tags (``Analyzer.taggable``: dictionary words or names the segmenter recognised)
+and that another article also has, or that are proper names. Of those it keeps the ones that
+end up tags of at least one other article, plus at most MAX_SINGLE_TAGS proper names of its
+own, at most MAX_TAGS in all; no tag contains another. Slugs: ``t-`` + 8 hex digits of the
+SHA-1 of the Chinese tag (``tag_slugs``).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from itertools import chain
+from typing import Mapping, Sequence
+
+from .text import Analyzer
+
+MAX_TAGS = 6
+TAG_POOL = 10  # candidates per article that tags are chosen from
+MAX_SINGLE_TAGS = 1  # tags no other article has (proper names only), at most this many per article
+
+
+def _tag_pool(counts: Mapping[str, float], analyzer: Analyzer, df: Mapping[str, int],
+              idf: Mapping[str, float]) -> list[str]:
+    """The article's TAG_POOL best tag candidates, best first: terms that can be tags
+    (dictionary words or recognised names, noun-like) that another article also has, or that
+    are proper names. Ranked by the article's own weights (1 + log count) x IDF, ties by
+    term — not by corpus statistics, so that other articles change the pool only through
+    what they share with this one."""
+    taggable, is_name = analyzer.taggable, analyzer.is_name
+    cands = sorted((-(1.0 + math.log(c)) * idf[t], t) for t, c in counts.items()
+                   if taggable(t) and (df[t] >= 2 or is_name(t)))
+    pool: list[str] = []
+    for _, t in cands:
+        if not any(t in c or c in t for c in pool):
+            pool.append(t)
+            if len(pool) >= TAG_POOL:
+                break
+    return pool
+
+
+def _pick_tags(pool: list[str], linked: Mapping[str, int], is_name) -> list[str]:
+    """Up to MAX_TAGS of ``pool`` (in its order) that ``linked`` counts on at least two
+    articles, plus at most MAX_SINGLE_TAGS proper names that link nowhere."""
+    chosen: list[str] = []
+    single = 0
+    for t in pool:
+        if linked.get(t, 0) < 2:
+            if single >= MAX_SINGLE_TAGS or not is_name(t):
+                continue
+            single += 1
+        chosen.append(t)
+        if len(chosen) >= MAX_TAGS:
+            break
+    return chosen
+
+
+def choose_tags(counts: Sequence[Mapping[str, float]], analyzer: Analyzer, df: Mapping[str, int],
+                idf: Mapping[str, float]) -> list[list[str]]:
+    """Each article's tags: from its pool (``_tag_pool``), the terms that end up tags of at
+    least one other article too, plus at most MAX_SINGLE_TAGS names of its own. Dropping a
+    tag that only one article kept can leave another tag with one article, so the choice is
+    repeated (the sets only shrink) until no tag changes."""
+    pools = [_tag_pool(c, analyzer, df, idf) for c in counts]
+    linked = Counter(chain.from_iterable(pools))
+    tags = pools
+    for _ in range(10):
+        tags = [_pick_tags(pool, linked, analyzer.is_name) for pool in pools]
+        now = Counter(chain.from_iterable(tags))
+        if now == linked:
+            break
+        linked = now
+    return tags
+
+
+def tag_slugs(words: list[str]) -> dict[str, str]:
+    """``t-`` + 8 hex digits of SHA-1; on a collision within the build, later words (in sorted
+    order) get 12 then 40 digits, so slugs stay stable unless two tags really collide."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for w in words:
+        for n in (8, 12, 40):
+            s = f"t-{hashlib.sha1(w.encode('utf-8')).hexdigest()[:n]}"
+            if s not in used:
+                break
+        used.add(s)
+        out[w] = s
+    return out
