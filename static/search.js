@@ -1,58 +1,106 @@
-/* Client-side search over window.SITEGEN_SEARCH (built by sitegen: CJK bigrams + English words). */
+/* Client-side search over the sharded index in search/ (sitegen/render/search_shards.py):
+   a query loads the shards of its terms (CJK bigrams or characters, English word prefixes),
+   ranks documents (headline matches first, then newest) and loads the few document chunks of
+   the results it shows. Shards are <script>s, not fetch(): they load from file:// too. */
 (function () {
   "use strict";
-  var idx = window.SITEGEN_SEARCH;
+  var meta = window.SITEGEN_SEARCH_META;
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var messages = document.getElementById("search-messages");
+  var moreButton = document.getElementById("search-more");
   if (!form || !input || !list) return;
+  var base = form.getAttribute("data-index") || "search/";
+  var PAGE = 20;
+  var WEIGHT = { h: 3 };  // a headline match outranks a match elsewhere (weight 1)
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
   var WORD = /[a-z0-9]+/g;
   var STOP = {a:1,an:1,and:1,are:1,as:1,at:1,be:1,by:1,"for":1,from:1,has:1,have:1,"in":1,is:1,it:1,its:1,of:1,on:1,or:1,that:1,the:1,to:1,was:1,were:1,"with":1};
 
+  // ---- loading: each file is a script calling one of these with its data
+  var loaded = {}, waiting = {}, failed = {};
+  function arrived(name) {
+    var cbs = waiting[name] || [];
+    delete waiting[name];
+    for (var i = 0; i < cbs.length; i++) cbs[i]();
+  }
+  window.SITEGEN_SEARCH_SHARD = function (n, data) { loaded["s" + n] = data; arrived("s" + n); };
+  window.SITEGEN_SEARCH_DOCS = function (n, rows) { loaded["d" + n] = rows; arrived("d" + n); };
+  function load(name, cb) {
+    if (loaded[name] || failed[name]) { cb(); return; }
+    if (waiting[name]) { waiting[name].push(cb); return; }
+    waiting[name] = [cb];
+    var s = document.createElement("script");
+    s.src = base + name + ".js";
+    s.async = true;
+    s.onerror = function () { failed[name] = true; arrived(name); };
+    document.head.appendChild(s);
+  }
+  function loadAll(names, cb) {
+    var left = names.length;
+    if (!left) { cb(); return; }
+    for (var i = 0; i < names.length; i++) load(names[i], function () { if (--left === 0) cb(); });
+  }
+
+  // ---- terms and shards (the same rules as search_shards.py)
   function norm(s) { s = String(s || ""); return (s.normalize ? s.normalize("NFKC") : s).toLowerCase(); }
   function queryTerms(q) {
     q = norm(q);
     var out = [], runs = q.match(CJK) || [], words = q.match(WORD) || [], i, j;
     for (i = 0; i < runs.length; i++) {
-      if (runs[i].length === 1) out.push({ t: runs[i], mode: "char" });
+      if (runs[i].length === 1) out.push({ t: runs[i], mode: "exact" });
       for (j = 0; j + 1 < runs[i].length; j++) out.push({ t: runs[i].substr(j, 2), mode: "exact" });
     }
-    for (i = 0; i < words.length; i++) if (!STOP[words[i]]) out.push({ t: words[i], mode: "prefix" });
+    for (i = 0; i < words.length; i++) {
+      if (STOP[words[i]]) continue;
+      out.push({ t: words[i], mode: words[i].length < 2 ? "exact" : "prefix" });
+    }
     return out;
   }
-  function lookup(map, term) {
-    var hit = {}, k, ids, i;
-    if (term.mode === "exact") {
-      ids = map[term.t] || [];
-      for (i = 0; i < ids.length; i++) hit[ids[i]] = 1;
-      return hit;
-    }
-    for (k in map) {
-      if (!Object.prototype.hasOwnProperty.call(map, k)) continue;
-      if (term.mode === "char" ? k.indexOf(term.t) !== -1 : k.lastIndexOf(term.t, 0) === 0) {
-        ids = map[k];
-        for (i = 0; i < ids.length; i++) hit[ids[i]] = 1;
+  function shardKey(t) { return HAN.test(t) ? t : t.substr(0, 2); }
+  function shardOf(t) {
+    var k = shardKey(t), h = 0;
+    for (var i = 0; i < k.length; i++) h = (h * 31 + k.charCodeAt(i)) % 4294967296;
+    return "s" + (h % meta.shards);
+  }
+  function ids(deltas) {
+    var out = [], n = 0;
+    for (var i = 0; i < deltas.length; i++) { n += deltas[i]; out.push(n); }
+    return out;
+  }
+  // {doc: score} of one term over every field of its shard
+  function lookup(term) {
+    var shard = loaded[shardOf(term.t)] || {}, hit = {}, field, map, k, docs, i, w;
+    for (field in shard) {
+      if (!Object.prototype.hasOwnProperty.call(shard, field)) continue;
+      map = shard[field]; w = WEIGHT[field] || 1;
+      var inField = {}, d;
+      for (k in map) {
+        if (!Object.prototype.hasOwnProperty.call(map, k)) continue;
+        if (term.mode === "exact" ? k !== term.t : k.lastIndexOf(term.t, 0) !== 0) continue;
+        docs = ids(map[k]);
+        for (i = 0; i < docs.length; i++) inField[docs[i]] = 1;
       }
+      for (d in inField) hit[d] = (hit[d] || 0) + w;  // each field counts once per term
     }
     return hit;
   }
-  function search(q) {
-    var ts = queryTerms(q), scores = null, t, h, b, d, next;
-    if (!ts.length) return [];
-    for (var n = 0; n < ts.length; n++) {
-      t = ts[n]; h = lookup(idx.h, t); b = lookup(idx.b, t); next = {};
-      for (d in h) next[d] = 3;
-      for (d in b) next[d] = (next[d] || 0) + 1;
+  function rank(ts) {
+    var scores = null, next, d, n;
+    for (n = 0; n < ts.length; n++) {
+      next = lookup(ts[n]);
       if (scores === null) scores = next;
       else { for (d in scores) { if (next[d]) scores[d] += next[d]; else delete scores[d]; } }
     }
-    var ids = Object.keys(scores || {});
-    ids.sort(function (x, y) { return scores[y] - scores[x] || x - y; });
-    return ids.map(function (i) { return idx.docs[+i]; });
+    var out = Object.keys(scores || {});
+    out.sort(function (x, y) { return scores[y] - scores[x] || x - y; });
+    return out.map(Number);
   }
+
+  // ---- showing
   function el(tag, cls, text, lang) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -74,24 +122,6 @@
     status.textContent = "";
     status.appendChild(message(name, n));
   }
-  function show(q) {
-    list.textContent = "";
-    if (!idx) { say("no-index"); return; }
-    if (!norm(q).trim()) { say("empty"); return; }
-    var res = search(q);
-    say(!res.length ? "none" : res.length === 1 ? "found-one" : "found", res.length);
-    for (var i = 0; i < res.length && i < 100; i++) {
-      var d = res[i], li = el("li"), a = el("a");
-      a.href = d.u;
-      a.appendChild(el("span", "t-zh", d.hz || "", "zh-Hans"));
-      var en = el("span", "t-en", d.he || "", "en");
-      if (!d.he) { var badge = message("pending"); badge.className = "pending"; en.appendChild(badge); }
-      a.appendChild(en);
-      li.appendChild(a);
-      if (d.th || d.tz) li.appendChild(themeNames(d.th, d.tz));
-      list.appendChild(li);
-    }
-  }
   // The theme's names as the pages show them: each mode its own, Both both.
   function themeNames(en, zh) {
     var p = el("p", "meta");
@@ -104,6 +134,50 @@
     }
     return p;
   }
+  function item(id) {
+    var row = (loaded["d" + Math.floor(id / meta.chunk)] || [])[id % meta.chunk];
+    if (!row) return null;
+    var li = el("li"), a = el("a"), theme = meta.themes[row[3]];
+    a.href = row[0];
+    a.appendChild(el("span", "t-zh", row[1] || "", "zh-Hans"));
+    var en = el("span", "t-en", row[2] || "", "en");
+    if (!row[2]) { var badge = message("pending"); badge.className = "pending"; en.appendChild(badge); }
+    a.appendChild(en);
+    li.appendChild(a);
+    if (theme) li.appendChild(themeNames(theme[0], theme[1]));
+    return li;
+  }
+  var current = 0, results = [], shown = 0;
+  // Show results [shown, shown + PAGE) once their chunks are here.
+  function showMore(query) {
+    var upto = Math.min(results.length, shown + PAGE), chunks = {}, names = [], i;
+    for (i = shown; i < upto; i++) chunks["d" + Math.floor(results[i] / meta.chunk)] = 1;
+    for (i in chunks) names.push(i);
+    loadAll(names, function () {
+      if (query !== current) return;  // a newer query replaced this one
+      for (; shown < upto; shown++) { var li = item(results[shown]); if (li) list.appendChild(li); }
+      if (moreButton) moreButton.hidden = shown >= results.length;
+    });
+  }
+  function show(q) {
+    var query = ++current;
+    list.textContent = "";
+    results = []; shown = 0;
+    if (moreButton) moreButton.hidden = true;
+    if (!meta) { say("no-index"); return; }
+    if (!norm(q).trim()) { say("empty"); return; }
+    var ts = queryTerms(q), names = [], seen = {}, i;
+    if (!ts.length) { say("none", 0); return; }
+    for (i = 0; i < ts.length; i++) { var s = shardOf(ts[i].t); if (!seen[s]) { seen[s] = 1; names.push(s); } }
+    loadAll(names, function () {
+      if (query !== current) return;
+      for (i = 0; i < names.length; i++) if (failed[names[i]]) { say("no-index"); return; }
+      results = rank(ts);
+      say(!results.length ? "none" : results.length === 1 ? "found-one" : "found", results.length);
+      showMore(query);
+    });
+  }
+  if (moreButton) moreButton.addEventListener("click", function () { showMore(current); });
   var params = new URLSearchParams(window.location.search);
   var q0 = params.get("q") || "";
   input.value = q0;

@@ -1,0 +1,51 @@
+"""The paginated list pages: each theme's and each tag's articles, the archive of every
+article, and the tag index; as render jobs for the site renderer.
+
+A job is ``(path, template, key, context)``: ``key()`` lists what the page shows (its
+articles' cards, its links to other pages), so that an incremental build re-renders a page
+only when that changed; ``context()`` gives the template its variables.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from .pagination import ListPage, paginate, ranked_pages
+
+THEME_PAGE = 20  # articles per theme page (the front page: 20 to 39, the newest)
+TAG_PAGE = 20  # articles per tag page
+ARCHIVE_PAGE = 100  # rows per archive page
+TAG_INDEX_PAGE = 300  # tags per page of the tag index, most used first
+
+Job = tuple[str, str, Callable[[], object], Callable[[], dict]]
+
+
+def _links(p: ListPage) -> tuple:
+    return tuple(link.path if link else None for link in (p.newer, p.older, p.newest, p.oldest))
+
+
+def page_key(record, p: ListPage, card_key: Callable) -> tuple:
+    """What a list page shows: its record (theme or tag), its articles' cards, its links and
+    place; the list's length only on the front page (numbered pages do not show it)."""
+    return (record, p.path, p.number, p.first, p.last, p.total if p.is_front else None,
+            _links(p), [card_key(e) for e in p.items])
+
+
+def list_jobs(front: str, template: str, newest: Sequence, per_page: int, record,
+              card_key: Callable, context: Callable[[ListPage], dict]) -> list[Job]:
+    """Jobs for every page of one list (a theme's or a tag's, newest first)."""
+    return [(p.path, template, lambda p=p: page_key(record, p, card_key), lambda p=p: context(p))
+            for p in paginate(front, newest, per_page)]
+
+
+def titled(title: str, p: ListPage) -> str:
+    """A numbered page's title names its page (search results and tabs tell them apart)."""
+    return title if p.is_front else f"{title} · page {p.number}"
+
+
+def tag_index_jobs(tags: Sequence, context: Callable[[ListPage], dict]) -> list[Job]:
+    """The tag index, most used first, ``TAG_INDEX_PAGE`` tags a page."""
+    return [(p.path, "tags.html",
+             lambda p=p: (p.path, p.number, p.numbered, _links(p),
+                          [(t.slug, t.tag, len(t.entries)) for t in p.items]),
+             lambda p=p: context(p))
+            for p in ranked_pages("tags/index.html", tags, TAG_INDEX_PAGE)]
