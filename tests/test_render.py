@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-
-from sitegen.render.search_shards import shard_key, shard_of
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -17,6 +15,7 @@ from sitegen.models import DigestEntry
 from sitegen.render import render_site
 from sitegen.render.sample import sample_site
 from sitegen.render.search import cjk_terms
+from sitegen.render.search_shards import shard_key, shard_of
 from sitegen.render.util import safe_site_path, script_json
 
 REPO = Path(__file__).resolve().parent.parent

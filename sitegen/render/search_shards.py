@@ -23,7 +23,7 @@ import re
 from .search import build_index
 from .util import script_json
 
-CHUNK = 40  # documents per chunk: a page of 20 results loads a few KB from each of ≤20 chunks
+CHUNK = 20  # documents per chunk: a page of 20 results loads ~2.5 KB from each of ≤ 20 chunks
 SHARD_TARGET = 12_000  # bytes a shard aims at (its terms and postings)
 MAX_SHARDS = 4096
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
