@@ -66,9 +66,18 @@
     for (var i = 0; i < k.length; i++) h = (h * 31 + k.charCodeAt(i)) % 4294967296;
     return "s" + (h % meta.shards);
   }
-  function ids(deltas) {
-    var out = [], n = 0;
-    for (var i = 0; i < deltas.length; i++) { n += deltas[i]; out.push(n); }
+  // Postings: differences of sorted document numbers, or a base64 bitmap of all documents.
+  function ids(postings) {
+    var out = [], n = 0, i, b, c, bits;
+    if (typeof postings === "string") {
+      bits = atob(postings);
+      for (i = 0; i < bits.length; i++) {
+        c = bits.charCodeAt(i);
+        if (c) for (b = 0; b < 8; b++) if (c >> b & 1) out.push(i * 8 + b);
+      }
+      return out;
+    }
+    for (i = 0; i < postings.length; i++) { n += postings[i]; out.push(n); }
     return out;
   }
   // {doc: score} of one term over every field of its shard

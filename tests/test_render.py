@@ -15,7 +15,7 @@ from sitegen.models import DigestEntry
 from sitegen.render import render_site
 from sitegen.render.sample import sample_site
 from sitegen.render.search import cjk_terms
-from sitegen.render.search_shards import shard_key, shard_of
+from sitegen.render.search_shards import decode_postings, encode_postings, shard_key, shard_of
 from sitegen.render.util import safe_site_path, script_json
 
 REPO = Path(__file__).resolve().parent.parent
@@ -357,8 +357,8 @@ def sharded_index(pages) -> tuple[dict, dict, list]:
         js = pages[f"search/s{n}.js"].decode()
         assert js.startswith(f"SITEGEN_SEARCH_SHARD({n},") and js.endswith(");\n")
         for field, postings in json.loads(js[len(f"SITEGEN_SEARCH_SHARD({n},"):-3]).items():
-            for term, deltas in postings.items():
-                ids = [sum(deltas[:i + 1]) for i in range(len(deltas))]
+            for term, encoded in postings.items():
+                ids = decode_postings(encoded)
                 assert shard_of(shard_key(term), meta["shards"]) == n, term
                 fields.setdefault(field, {})[term] = ids
     rows = []
@@ -367,6 +367,15 @@ def sharded_index(pages) -> tuple[dict, dict, list]:
         rows += json.loads(js[len(f"SITEGEN_SEARCH_DOCS({n},"):-3])
     assert len(rows) == meta["docs"]
     return meta, fields, rows
+
+
+def test_postings_as_differences_or_bitmap():
+    assert encode_postings([3, 5, 9], 1000) == [3, 2, 4]
+    every = list(range(0, 1000, 2))
+    bitmap = encode_postings(every, 1000)
+    assert isinstance(bitmap, str) and len(bitmap) < len(json.dumps([0] + [2] * 499))
+    for ids in ([3, 5, 9], every, [], [0, 999]):
+        assert decode_postings(encode_postings(ids, 1000)) == ids
 
 
 def test_search_index_has_headline_bigrams(pages):

@@ -560,9 +560,12 @@ class _Renderer:
 
     def _site_files(self) -> None:
         """Index, search, about, 404, feeds, assets: one of each per site."""
+        latest = self.newest[:HOME_LATEST]
+        on_top = {ev.path for ev in latest}  # not shown twice: each theme's newest after those
         self.page("index.html", "index.html", title=self.info.title, description=self._site_description(),
-                  latest=self.newest[:HOME_LATEST],
-                  theme_newest=[(tv, newest_first(tv.entries)[:HOME_PER_THEME]) for tv in self.theme_list])
+                  latest=latest, theme_newest=[
+                      (tv, [ev for ev in newest_first(tv.entries) if ev.path not in on_top][:HOME_PER_THEME])
+                      for tv in self.theme_list])
         self.page("search.html", "search.html", title="Search",
                   description="Search headlines and leads in Chinese and English.")
         self.page("about.html", "about.html", title="About this digest",
