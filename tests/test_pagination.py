@@ -158,3 +158,20 @@ def test_one_new_article_rewrites_only_the_pages_that_show_it():
             assert p[len("tags/"):-len(".html")] in tags, p
     # unrelated pages were carried over untouched
     assert {f"themes/{t}.html" for t in ("economy-trade", "local-life", "diplomacy") if t != theme} <= set(new.unchanged)
+
+
+def test_every_link_of_a_paginated_site_resolves(big_pages):
+    """Pager links, rel=prev/next, archive and tag-index pages: relative, under any sub-path."""
+    from test_render import parse, resolve
+
+    checked = 0
+    for path, content in big_pages.items():
+        if not path.endswith(".html"):
+            continue
+        doc = parse(content)
+        for tag, url in doc.urls:
+            target = resolve(path, url, doc.base)
+            if target is not None:
+                assert target in big_pages, f"{path}: {tag} {url!r} -> {target} missing"
+                checked += 1
+    assert checked > 5_000 and any("/page/" in p for p in big_pages)
