@@ -175,3 +175,12 @@ def test_every_link_of_a_paginated_site_resolves(big_pages):
                 assert target in big_pages, f"{path}: {tag} {url!r} -> {target} missing"
                 checked += 1
     assert checked > 5_000 and any("/page/" in p for p in big_pages)
+
+
+def test_numbered_pages_are_byte_identical_after_a_new_article(big_pages):
+    """Keys aside, what a numbered page shows does not depend on the list's length (its
+    description included): the same bytes before and after a new article."""
+    after = {p.path: p.content for p in render_site(big_site(30, extra=1), TEMPLATES, STATIC)}
+    numbered = [p for p in big_pages if "/page/" in p and not p.startswith("tags/page/")]
+    assert len(numbered) > 10
+    assert [p for p in numbered if after.get(p) != big_pages[p]] == []

@@ -42,6 +42,12 @@ def titled(title: str, p: ListPage) -> str:
     return title if p.is_front else f"{title} · page {p.number}"
 
 
+def described(front: str, what: str, p: ListPage) -> str:
+    """A list page's meta description: ``front`` on the front page; on a numbered page only
+    what it shows (not the list's length, which would change the page with every new article)."""
+    return front if p.is_front else f"Articles {p.first}–{p.last} {what}, in order of appearance."
+
+
 def tag_index_jobs(tags: Sequence, context: Callable[[ListPage], dict]) -> list[Job]:
     """The tag index, most used first, ``TAG_INDEX_PAGE`` tags a page."""
     return [(p.path, "tags.html",
