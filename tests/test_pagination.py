@@ -184,3 +184,18 @@ def test_numbered_pages_are_byte_identical_after_a_new_article(big_pages):
     numbered = [p for p in big_pages if "/page/" in p and not p.startswith("tags/page/")]
     assert len(numbered) > 10
     assert [p for p in numbered if after.get(p) != big_pages[p]] == []
+
+
+def test_newest_is_first_appearance_then_reading_order():
+    """With a recorded first appearance (issue 21's ``DigestEntry.published``) that decides;
+    articles that appeared together go later-in-reading-order first; one without a date
+    appears in this build, so it is among the newest."""
+    from types import SimpleNamespace as NS
+
+    from sitegen.render.recency import newest_first
+
+    views = [NS(name=n, entry=NS(published=p)) for n, p in
+             [("a", "2025-01-02T00:00:00Z"), ("b", "2025-01-01T00:00:00Z"), ("c", "2025-01-02T00:00:00Z"), ("d", "")]]
+    assert [v.name for v in newest_first(views)] == ["d", "c", "a", "b"]
+    plain = [NS(name=n, entry=NS()) for n in "xyz"]  # no first appearance recorded: reading order
+    assert [v.name for v in newest_first(plain)] == ["z", "y", "x"]

@@ -22,5 +22,8 @@ def first_appearance(entry) -> str:
 def newest_first(views: Sequence[T], entry=lambda v: v.entry) -> list[T]:
     """``views`` (in the digest's reading order) newest first: by first appearance, then
     later in reading order first. Stable from one build to the next."""
-    order = sorted(range(len(views)), key=lambda i: (first_appearance(entry(views[i])), i), reverse=True)
+    # Unknown ("") means the article appears in this build (the history dates it to the build
+    # date), so it is among the newest.
+    order = sorted(range(len(views)), key=lambda i: (first_appearance(entry(views[i])) or "\uffff", i),
+                   reverse=True)
     return [views[i] for i in order]
