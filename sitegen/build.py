@@ -5,6 +5,7 @@ This module only wires them together and decides what can be skipped (see ``site
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 from contextlib import contextmanager
@@ -14,11 +15,15 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config
-from sitegen.models import Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation
+from sitegen.models import (Article, DigestEntry, DigestSite, ParseResult, SiteInfo, Translation,
+                            TranslationStats)
+from sitegen.pages import PAGES_DIR, PageError, read_pages
 from sitegen.parallel import MIN_ITEMS, parallel_map
 from sitegen.permalinks import article_permalink
+from sitegen.corrections import CORRECTIONS_NAME, Corrections, load_corrections
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
+from sitegen.summary import translation_line
 from sitegen.state import (BuildState, Manifest, code_digest, decode_entry, digest_bytes, digest_json,
                            encode_entry, tree_digest)
 from sitegen.write import SiteWriter
@@ -39,6 +44,7 @@ class BuildResult:
     rendered: int = 0  # files rendered this build
     unchanged: int = 0  # pages carried over from the previous site
     parsed: int = 0  # seeds parsed (not taken from the cache)
+    translation: TranslationStats | None = None  # None when the build was skipped
 
 
 def collect_texts(articles: list[Article]) -> list[str]:
@@ -82,10 +88,12 @@ def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retr
         "config": repr(config),
         "flags": [strict, retranslate],
         "seeds": tree_digest(seed_paths, config.seeds_dir),
-        "templates": tree_digest([config.templates_dir], root),
+        "templates": tree_digest([config.templates_dir, root / PAGES_DIR], root),
         "static": tree_digest([config.static_dir], root),
         "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
         "memory": tree_digest([config.memory_path], root),
+        "corrections": tree_digest([root / CORRECTIONS_NAME], root),
+        "history": tree_digest([config.history_path], root),
         "models": installed_models_digest(),
     })
 
@@ -106,29 +114,35 @@ def installed_models_digest() -> str:
     return digest_json(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()))
 
 
-def _parse_entry(seed) -> bytes:
+def _parse_entry(job) -> bytes:
     from sitegen.parse import parse_seed
 
-    return encode_entry(parse_seed(seed))
+    seed, corrections = job
+    return encode_entry(parse_seed(seed, corrections))
 
 
 def parse_all(
-    seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None
+    seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
+    corrections: Corrections = Corrections(),
 ) -> tuple[list[ParseResult], list[str], int]:
-    """Read and parse every seed, reusing cached parses of unchanged seeds. ``meanwhile``
-    (a callable) runs while the parse workers work (or before parsing, without workers);
-    ``on_parsed`` is called with each freshly parsed result as it arrives."""
+    """Read and parse every seed, reusing cached parses of unchanged seeds, and apply the
+    seeds' ``corrections`` (a seed's cache key holds its own corrections, so editing them
+    re-parses that seed only). ``meanwhile`` (a callable) runs while the parse workers work
+    (or before parsing, without workers); ``on_parsed`` is called with each freshly parsed
+    result as it arrives."""
     seed_set = read_seeds(seed_paths)
     for warning in seed_set.warnings:
         reporter.warn(warning)
     if not seed_set.seeds:
         raise BuildError(f"{seed_paths[0].parent if seed_paths else 'seeds'}: no seed files (*.txt, *.md) found")
+    corrections.check_seeds({seed.name for seed in seed_set.seeds}, seed_paths[0].parent)
     parser_code = code_digest("parse")
     results: list[ParseResult | None] = []
     keys: list[str] = []
     todo: list[int] = []
     for i, seed in enumerate(seed_set.seeds):
-        key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode())
+        key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode(),
+                           corrections.key(seed.name))
         keys.append(key)
         cached = state.get_parse(key)
         results.append(cached if isinstance(cached, ParseResult) else None)
@@ -139,7 +153,8 @@ def parse_all(
 
         warm_up()  # load the word list once, before the workers fork
     # Workers return cache entries (one pickling serves both the pipe and the cache).
-    fresh = parallel_map(_parse_entry, [seed_set.seeds[i] for i in todo], meanwhile=meanwhile)
+    jobs = [(seed_set.seeds[i], corrections.for_seed(seed_set.seeds[i].name)) for i in todo]
+    fresh = parallel_map(_parse_entry, jobs, meanwhile=meanwhile)
     # Results first in zip: the generator starts (and ``meanwhile`` runs) even with nothing to parse.
     for entry, i in zip(reporter.progress(fresh, len(todo), "parse"), todo):
         result = decode_entry(entry)
@@ -190,15 +205,15 @@ def open_translation(config: Config, *, strict: bool, retranslate: bool, progres
                               progress=progress)
 
 
-def translate_stage(service, texts: list[str]) -> tuple[dict[str, Translation], int, str | None]:
-    """Every text in one batch: (translations, model calls, warning to show or None).
+def translate_stage(service, texts: list[str]) -> tuple[dict[str, Translation], TranslationStats, list[str]]:
+    """Every text in one batch: (translations, what was done, warnings to show).
 
     Grouping needs no English, so it runs first and its automatic theme and tag names join
     the headlines and leads here: the model is called once per build."""
     translations = service.translate(texts)
     service.save()
-    message = service.status_message.removeprefix("warning: ") if service.status_message else None
-    return translations, service.model_calls, message
+    messages = [m.removeprefix("warning: ") for m in (service.status_message, service.rejection_message) if m]
+    return translations, service.stats, messages
 
 
 def assemble_site(config: Config, permalinks: list[str], articles: list[Article],
@@ -222,12 +237,46 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
     )
     site = DigestSite(
         info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
+        pages=read_pages(config.root / PAGES_DIR),
         pending_note=(
             "Some English translations are not ready yet: where a text awaits machine "
             "translation, the Chinese original is shown." if pending else None
         ),
     )
     return site, pending
+
+
+def date_entries(config: Config, site: DigestSite) -> DigestSite:
+    """Each article's first appearance and last change, kept in the committed history file
+    (``config.history_path``): a rebuild, ``--clean`` or fresh clone moves no date unless the
+    article's content (its texts and their English) changed."""
+    from sitegen.state import ArticleHistory, HistoryError
+
+    try:
+        history = ArticleHistory.load(config.history_path)
+    except HistoryError as exc:
+        raise BuildError(str(exc)) from None
+    now = iso_utc(site.info.build_date)
+    dates = history.stamp({e.permalink: content_fingerprint(e) for e in site.entries}, now)
+    history.save()
+    entries = tuple(dataclasses.replace(e, published=dates[e.permalink].published, updated=dates[e.permalink].updated)
+                    for e in site.entries)
+    return dataclasses.replace(site, entries=entries)
+
+
+def content_fingerprint(entry: DigestEntry) -> str:
+    """What a reader of the article (and of its feed entry) sees: its texts and their English,
+    not where it sits in the seed file."""
+    a = entry.article
+    english = [(t.text, t.status) if t is not None else None
+               for t in (entry.english.kicker, entry.english.headline, entry.english.subtitle, entry.english.lead)]
+    return digest_json([a.kicker, a.headline, a.subtitle, a.byline, a.dateline,
+                        [(b.kind, b.text) for b in a.blocks], list(a.markers), english])[:16]
+
+
+def iso_utc(value: str) -> str:
+    """``2025-04-25T06:00:00+00:00`` → ``2025-04-25T06:00:00Z``."""
+    return value[:-6] + "Z" if value.endswith("+00:00") else value
 
 
 #: Cyclic-garbage collector thresholds during a build (Python's default: 700, 10, 10).
@@ -258,7 +307,7 @@ def build(config: Config, **options) -> BuildResult:
     try:
         with BuildState(config.out_dir).lock(), collector_thresholds():
             return _build(config, **options)
-    except StateLocked as exc:
+    except (StateLocked, PageError) as exc:
         raise BuildError(str(exc)) from None
 
 
@@ -286,6 +335,7 @@ def _build(
         return BuildResult(0, 0, 0, 0, [], skipped=True)
     if clean:
         state.clear()
+    corrections = load_corrections(config.root)
 
     clock = _StageClock(reporter)
     prepared = {}
@@ -309,7 +359,7 @@ def _build(
     # The memory is locked and loaded while the seeds parse, and unlocked once translated.
     try:
         results, seed_warnings, parsed = parse_all(seed_paths, state, reporter, meanwhile=prepare_later_stages,
-                                                   on_parsed=split_words_of)
+                                                   on_parsed=split_words_of, corrections=corrections)
         clock.lap("parse")
         warnings += seed_warnings
         articles = [a for r in results for a in r.articles]
@@ -317,14 +367,18 @@ def _build(
             for w in result.warnings:
                 reporter.detail(f"parse: {w}")
         reporter.info(f"parsed {len(results)} seeds: {len(articles)} articles, "
-                      f"{sum(len(r.leftovers) for r in results)} leftovers")
+                      f"{sum(len(r.leftovers) for r in results)} leftovers"
+                      + (f", {sum(bool(a.corrections) for a in articles)} corrected by {CORRECTIONS_NAME}"
+                         if corrections.items else ""))
 
         permalinks = [article_permalink(a.seed, a.position) for a in articles]
         grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])
         clock.lap("group")
-        translations, model_calls, message = translate_stage(
+        translations, stats, messages = translate_stage(
             prepared["translator"], collect_texts(articles) + list(grouped.texts_to_translate))
-        if message:
+        model_calls = prepared["translator"].model_calls
+        reporter.info(translation_line(stats))
+        for message in messages:
             reporter.warn(message)
             warnings.append(message)
     finally:
@@ -334,6 +388,7 @@ def _build(
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
     site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date)
+    site = date_entries(config, site)
     # Pages whose inputs are unchanged since the last build are carried over, not rendered;
     # new pages stream to disk as they are made.
     old_pages = previous.pages if config.out_dir.is_dir() else {}
@@ -359,4 +414,6 @@ def _build(
     reporter.info(f"wrote {written} files to {config.out_dir} "
                   f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")
     return BuildResult(len(articles), written, pending, model_calls, warnings,
-                       rendered=rendered.made, unchanged=len(rendered.unchanged), parsed=parsed)
+                       rendered=rendered.made, unchanged=len(rendered.unchanged), parsed=parsed,
+                       translation=stats)
+

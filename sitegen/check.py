@@ -15,9 +15,15 @@ warnings (reported, exit status 0)
   - texts awaiting translation (no zh→en model was installed when the site was built);
   - an article without a headline (continuation fragments often have none on the page; the
     site shows the article's first words instead) — an error with ``strict``;
+  - articles the parser doubts (``Article.doubts``: a topic shift inside the body, a weak or
+    ambiguous headline match, a missing headline), listed first, one warning per article;
   - parse warnings (``ParseWarning``) and seed warnings (GB18030 encoding, duplicate seeds);
   - ``digest.json`` absent or unreadable (headline and translation checks are then done on a
     fresh parse of the seeds, for headlines only).
+
+notes (reported, exit status 0)
+  - an article that ``corrections.toml`` changed (a ``corrections.toml`` entry that no longer
+    fits its seed is an error).
 
 Every finding is printed to standard output as ``LOCATION: LEVEL: MESSAGE`` where LOCATION is
 ``file:line`` (a page of the site, a stylesheet or a seed) or ``file`` when no line applies;
@@ -27,28 +33,22 @@ fragment-only links (``#top``) are not checked; fragments and queries are ignore
 from __future__ import annotations
 
 import json
-import os
-import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Literal, TextIO
-from urllib.parse import unquote, urlsplit
 
 from sitegen.config import Config
-from sitegen.models import ParseResult, SeedFile
+from sitegen.models import Article, ParseResult, SeedFile
 from sitegen.progress import Reporter
+from sitegen.linkcheck import SiteFiles, check_links, resolve_link  # noqa: F401  (resolve_link: API)
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
 
 #: Fields of an article whose English rendering the site shows.
 TRANSLATED_FIELDS = ("kicker", "headline", "subtitle", "lead")
 
-_LINK_ATTRS = ("href", "src", "poster")
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class CheckReport:
     links: int = 0
     articles: int = 0
     seeds: int = 0
+    #: articles without a headline, from digest.json: location → (level, permalink)
+    headless: dict[str, tuple[Level, str]] = field(default_factory=dict)
 
     def add(self, level: Level, location: str, message: str) -> None:
         self.findings.append(Finding(level, location, message))
@@ -111,147 +113,8 @@ class _Display:
         return str(p)
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[int, str]] = []  # (line, url)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "base":
-            return
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in _LINK_ATTRS:
-                self.links.append((self.getpos()[0], value))
-            elif name == "srcset":
-                for candidate in value.split(","):
-                    url = candidate.strip().split(" ")[0] if candidate.strip() else ""
-                    if url:
-                        self.links.append((self.getpos()[0], url))
-
-    handle_startendtag = handle_starttag
-
-
-class _SiteFiles:
-    """Case-exact existence checks inside the site (GitHub Pages is case-sensitive)."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self._listing: dict[str, set[str] | None] = {}
-
-    def _names(self, rel_dir: str) -> set[str] | None:
-        if rel_dir not in self._listing:
-            try:
-                self._listing[rel_dir] = set(os.listdir(self.root / rel_dir))
-            except OSError:
-                self._listing[rel_dir] = None
-        return self._listing[rel_dir]
-
-    def exists(self, rel: str) -> bool:
-        """True when every component of ``rel`` exists with exactly this spelling."""
-        current = ""
-        for part in (p for p in rel.split("/") if p):
-            names = self._names(current)
-            if names is None or part not in names:
-                return False
-            current = f"{current}/{part}" if current else part
-        return True
-
-    def is_file(self, rel: str) -> bool:
-        return bool(rel.strip("/")) and self.exists(rel) and (self.root / rel).is_file()
-
-    def is_dir(self, rel: str) -> bool:
-        return self.exists(rel) and (self.root / rel).is_dir()
-
-
-def _base_path(base_url: str) -> str:
-    if not base_url:
-        return "/"
-    path = urlsplit(base_url).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
-def resolve_link(page: str, url: str, base_path: str = "/") -> tuple[str | None, str | None]:
-    """Resolve ``url`` found on site page ``page`` (site-relative, forward slashes).
-
-    Returns ``(target, None)`` with the site-relative target path, ``(None, None)`` when the
-    link is not ours to check (external, mailto:, fragment-only, empty), or ``(None, reason)``
-    when it can never work.
-    """
-    url = url.strip()
-    if not url or url.startswith("#") or url.startswith("//") or _SCHEME.match(url):
-        return None, None
-    parts = urlsplit(url)
-    path = unquote(parts.path)
-    if not path:  # "?q=x": the page itself
-        return None, None
-    if path.startswith("/"):
-        if not path.startswith(base_path) and path + "/" != base_path:
-            return None, f"root-relative link outside the site's base path {base_path!r}"
-        joined = path[len(base_path):] if path.startswith(base_path) else ""
-        trailing = path.endswith("/")
-    else:
-        joined = posixpath.join(posixpath.dirname(page), path)
-        trailing = path.endswith("/")
-    norm = posixpath.normpath(joined) if joined else "."
-    if norm == ".." or norm.startswith("../"):
-        return None, "link leaves the site"
-    if norm == ".":
-        norm = ""
-    if trailing and norm:
-        norm += "/"
-    return norm, None
-
-
-def _target_exists(files: _SiteFiles, target: str) -> bool:
-    if target == "" or target.endswith("/"):
-        return files.is_file(posixpath.join(target, "index.html"))
-    if files.is_file(target):
-        return True
-    # A directory link without a trailing slash is served as its index.html.
-    return files.is_dir(target) and files.is_file(posixpath.join(target, "index.html"))
-
-
 # --------------------------------------------------------------------------- the checks
-
-
-def check_links(out_dir: Path, report: CheckReport, display: _Display, base_url: str = "") -> None:
-    files = _SiteFiles(out_dir)
-    base_path = _base_path(base_url)
-    for path in sorted(out_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(out_dir).as_posix()
-        suffix = path.suffix.lower()
-        if suffix in (".html", ".htm"):
-            report.pages += 1
-            collector = _LinkCollector()
-            try:
-                collector.feed(path.read_text(encoding="utf-8"))
-                collector.close()
-            except (UnicodeDecodeError, OSError) as exc:
-                report.add("error", display(path), f"cannot read page: {exc}")
-                continue
-            links = collector.links
-        elif suffix == ".css":
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (UnicodeDecodeError, OSError) as exc:
-                report.add("error", display(path), f"cannot read stylesheet: {exc}")
-                continue
-            links = [(text.count("\n", 0, m.start()) + 1, m.group(2)) for m in _CSS_URL.finditer(text)]
-        else:
-            continue
-        for line, url in links:
-            target, problem = resolve_link(rel, url, base_path)
-            if target is None and problem is None:
-                continue
-            report.links += 1
-            if problem:
-                report.add("error", f"{display(path)}:{line}", f"broken link {url!r} ({problem})")
-            elif not _target_exists(files, target):
-                report.add("error", f"{display(path)}:{line}", f"broken link {url!r}")
+# Links: sitegen/linkcheck.py (check_links, resolve_link).
 
 
 def _seed_location(display: _Display, seeds_dir: Path, seed: str | None, line: int | None) -> str:
@@ -270,9 +133,12 @@ def _awaiting(entry: dict) -> list[str]:
     return fields
 
 
-def check_digest(config: Config, report: CheckReport, display: _Display, strict: bool) -> bool:
+def check_digest(config: Config, report: CheckReport, display: _Display, strict: bool,
+                 verbose: bool = False) -> bool:
     """Headlines, pending translations and article pages from ``digest.json``.
 
+    Texts awaiting translation make one finding with their count (``verbose``: one more per
+    article); articles without a headline go to ``report.headless`` (see ``check_site``).
     Returns False when there is no usable digest.json (the caller falls back to the parse).
     """
     path = config.out_dir / "digest.json"
@@ -289,8 +155,9 @@ def check_digest(config: Config, report: CheckReport, display: _Display, strict:
         report.add("warning", display(path), f"cannot read digest.json ({exc}); headlines are checked on the "
                    "seeds instead and translations are not checked")
         return False
-    files = _SiteFiles(config.out_dir)
+    files = SiteFiles(config.out_dir)
     pending_level: Level = "error" if strict else "warning"
+    awaiting: list[tuple[str, list[str]]] = []
     for number, entry in enumerate(articles, 1):
         if not isinstance(entry, dict):
             report.add("warning", display(path), f"article #{number} is not an object")
@@ -304,14 +171,21 @@ def check_digest(config: Config, report: CheckReport, display: _Display, strict:
         headline = entry.get("headline")
         zh = headline.get("zh") if isinstance(headline, dict) else headline
         if not (isinstance(zh, str) and zh.strip()):
-            report.add(pending_level, where, f"article has no headline; its first words stand in "
-                       f"({entry.get('permalink') or 'no page'})")
+            report.headless[where] = (pending_level, str(entry.get("permalink") or "no page"))
         waiting = _awaiting(entry)
         if waiting:
-            report.add(pending_level, where, f"awaiting translation: {', '.join(waiting)}")
+            awaiting.append((where, waiting))
         permalink = entry.get("permalink")
         if isinstance(permalink, str) and permalink and not files.is_file(permalink):
             report.add("error", where, f"article page {permalink!r} was not written")
+    if awaiting:
+        texts = sum(len(fields) for _, fields in awaiting)
+        listed = "" if verbose else " (`sitegen check -v` lists them)"
+        report.add(pending_level, display(path), f"{texts} texts in {len(awaiting)} articles await "
+                   f"translation: no zh→en model when the site was built{listed}")
+        if verbose:
+            for where, fields in awaiting:
+                report.add(pending_level, where, f"awaiting translation: {', '.join(fields)}")
     return True
 
 
@@ -363,12 +237,18 @@ def check_seeds(
 
     if parse is None:
         try:
-            from sitegen.parse import parse_seed as parse
+            parse = _corrected_parser(config, report)
         except ImportError as exc:  # pragma: no cover - partial checkouts
             report.add("warning", display(config.seeds_dir), f"parser unavailable ({exc}); parse warnings not checked")
             return
+    doubted: list[Finding] = []
     for seed in seed_set.seeds:
         result = parse(seed)
+        for article in result.articles:
+            if article.corrections:
+                report.add("note", f"{display(config.seeds_dir / article.seed)}:{article.line}",
+                           f"article {article.position} corrected by corrections.toml: {'; '.join(article.corrections)}")
+        doubted += doubt_findings(result, lambda a: f"{display(config.seeds_dir / a.seed)}:{a.line}")
         for w in result.warnings:
             report.add("warning", f"{display(config.seeds_dir / w.seed)}:{w.line}", w.message)
         if headlines:
@@ -378,24 +258,88 @@ def check_seeds(
                     report.add("warning",
                                f"{display(config.seeds_dir / article.seed)}:{article.line}",
                                f"article {article.position} has no headline")
+    report.findings[:0] = doubted  # what most likely needs a correction comes first
+
+
+def doubt_findings(result: ParseResult, where: Callable[[Article], str]) -> list[Finding]:
+    """One warning per article the parser doubts (``Article.doubts``), at its first line."""
+    out: list[Finding] = []
+    for a in result.articles:
+        if a.doubts:
+            title = a.headline or (a.lead[:12] + "…" if a.lead else "(empty)")
+            out.append(Finding("warning", where(a),
+                               f"article {a.position} ({title}) may be parsed wrong: {'; '.join(a.doubts)}"))
+    return out
+
+
+def _corrected_parser(config: Config, report: CheckReport) -> Callable[[SeedFile], ParseResult]:
+    """``parse_seed`` with the project's corrections; a correction that does not load or no
+    longer fits its seed is an error (that seed is then checked without corrections)."""
+    from sitegen.corrections import CorrectionError, Corrections, load_corrections
+    from sitegen.parse import parse_seed
+
+    def error(exc: CorrectionError) -> None:
+        where, _, message = str(exc).partition(": ")
+        report.add("error", where, message)
+
+    try:
+        corrections = load_corrections(config.root)
+    except CorrectionError as exc:
+        error(exc)
+        corrections = Corrections()
+
+    def parse(seed: SeedFile) -> ParseResult:
+        try:
+            return parse_seed(seed, corrections.for_seed(seed.name))
+        except CorrectionError as exc:
+            error(exc)
+            return parse_seed(seed)
+
+    return parse
 
 
 def check_site(
-    config: Config, strict: bool | None = None, parse: Callable[[SeedFile], ParseResult] | None = None
+    config: Config, strict: bool | None = None, parse: Callable[[SeedFile], ParseResult] | None = None,
+    verbose: bool = False,
 ) -> CheckReport:
-    """Run every check and return the findings (nothing printed)."""
+    """Run every check and return the findings (nothing printed): the inputs' (seeds, the
+    parser's warnings) first, then the built site's; texts awaiting translation as one count
+    (``verbose``: and per article)."""
     strict = config.strict if strict is None else strict
     report = CheckReport()
+    site = CheckReport()  # the built site's findings, listed after the inputs'
     display = _Display(config.root)
     out_dir = config.out_dir
     have_digest = False
     if not (out_dir / "index.html").is_file():
         report.add("error", display(out_dir), "no built site here (index.html missing): run `sitegen build` first")
     else:
-        check_links(out_dir, report, display, config.base_url)
-        have_digest = check_digest(config, report, display, strict)
+        check_links(out_dir, site, display, config.base_url)
+        have_digest = check_digest(config, site, display, strict, verbose)
     check_seeds(config, report, display, headlines=not have_digest, parse=parse)
+    _append_site(report, site)
     return report
+
+
+def _append_site(report: CheckReport, site: CheckReport) -> None:
+    """Add the site's findings after the inputs'. An article without a headline gets one
+    finding: what the inputs' checks said at its place (the parser's warning, a doubt),
+    joined in one line and completed with the page that stands in."""
+    for where, (level, permalink) in site.headless.items():
+        page = f"{permalink} shows the article's first words for a headline"
+        here = [i for i, f in enumerate(report.findings) if f.location == where]
+        if not here:
+            report.add(level, where, f"article has no headline; {page}")
+            continue
+        said = [report.findings[i] for i in here]
+        worst: Level = "error" if "error" in (level, *(f.level for f in said)) else "warning"
+        report.findings[here[0]] = Finding(worst, where, "; ".join(f.message for f in said) + f" — {page}")
+        for i in reversed(here[1:]):
+            del report.findings[i]
+    report.findings += site.findings
+    report.pages += site.pages
+    report.links += site.links
+    report.articles += site.articles
 
 
 def run_check(
@@ -409,7 +353,7 @@ def run_check(
     """
     out = out or sys.stdout
     reporter.info(f"checking {config.out_dir} and {config.seeds_dir}")
-    report = check_site(config, strict, parse)
+    report = check_site(config, strict, parse, verbose=reporter.verbosity >= 2)
     for finding in report.findings:
         print(finding, file=out)
     print(report.summary(), file=out)

@@ -17,6 +17,7 @@ static = "static"
 themes = "themes.toml"
 dictionary = "dictionary"
 memory = "translations/memory.json"
+history = "translations/history.json"   # when each article first appeared (committed)
 
 [languages]
 source = "zh"
@@ -53,6 +54,7 @@ class Config:
     themes_path: Path = Path("themes.toml")
     dictionary_dir: Path = Path("dictionary")
     memory_path: Path = Path("translations/memory.json")
+    history_path: Path = Path("translations/history.json")
     source_lang: str = "zh"
     target_lang: str = "en"
     strict: bool = False
@@ -70,6 +72,7 @@ class Config:
             themes_path=res(self.themes_path),
             dictionary_dir=res(self.dictionary_dir),
             memory_path=res(self.memory_path),
+            history_path=res(self.history_path),
         )
 
 
@@ -82,6 +85,7 @@ _PATHS = {
     "themes": "themes_path",
     "dictionary": "dictionary_dir",
     "memory": "memory_path",
+    "history": "history_path",
 }
 _LANGS = {"source": "source_lang", "target": "target_lang"}
 _SUPPORTED_LANGS = {("zh", "en")}

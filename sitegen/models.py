@@ -36,6 +36,8 @@ class Article:
     blocks: tuple[Block, ...]
     markers: tuple[str, ...] = ()  # continuation markers such as （上接第1版）
     line: int = 0  # first line of the body in the seed
+    corrections: tuple[str, ...] = ()  # what corrections.toml changed here (sitegen.parse.correct)
+    doubts: tuple[str, ...] = ()  # why the parser may have got this article wrong (parse.doubts)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -60,6 +62,7 @@ class Article:
             "seed": self.seed,
             "position": self.position,
             "line": self.line,
+            "corrections": list(self.corrections),
             "kicker": self.kicker,
             "headline": self.headline,
             "subtitle": self.subtitle,
@@ -69,6 +72,7 @@ class Article:
             "paragraphs": self.paragraphs,
             "subheads": self.subheads,
             "markers": list(self.markers),
+            "doubts": list(self.doubts),
         }
 
 
@@ -132,6 +136,18 @@ class ArticleEnglish:
 
 
 @dataclass(frozen=True)
+class TranslationStats:
+    """What the translate stage did, in distinct texts: ``translated`` by ``model`` (its name
+    and version) and written to the memory, ``from_memory``, ``pending`` (no model, or the
+    model's answer ``rejected`` as plainly broken)."""
+    model: str | None
+    translated: int
+    from_memory: int
+    pending: int
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
 class Theme:
     slug: str
     name_en: str
@@ -161,6 +177,8 @@ class DigestEntry:
     article: Article
     english: ArticleEnglish
     grouping: Grouping
+    published: str = ""  # RFC 3339: first appeared in the digest ("" = unknown: the build date)
+    updated: str = ""  # RFC 3339: its content last changed ("" = unknown: the build date)
 
 
 @dataclass(frozen=True)
@@ -190,6 +208,17 @@ class SiteInfo:
 
 
 @dataclass(frozen=True)
+class MarkdownPage:
+    """A page the maintainers write in Markdown (``pages/NAME.md`` → ``NAME.html``)."""
+
+    path: str  # site-relative output path, e.g. "colophon.html"
+    title: str  # from the front matter
+    html: str  # the body, rendered by the markdown package (trusted: a project file)
+    source: str  # e.g. "pages/colophon.md", for messages
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class DigestSite:
     """The whole grouped, translated digest: the renderer's input."""
 
@@ -198,3 +227,4 @@ class DigestSite:
     themes: tuple[Theme, ...]
     tag_names: dict[str, Tag] = field(default_factory=dict)  # tag slug -> Tag
     pending_note: str | None = None  # set when translations await a model
+    pages: tuple[MarkdownPage, ...] = ()  # pages/*.md, listed in the navigation and the sitemap

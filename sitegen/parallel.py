@@ -16,6 +16,39 @@ R = TypeVar("R")
 
 MIN_ITEMS = 16  # below this, starting processes costs more than it saves
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _libc():
+    """The C library (for prctl), loaded in the parent so that workers need not."""
+    global _LIBC
+    if _LIBC is None:
+        try:
+            import ctypes
+
+            _LIBC = ctypes.CDLL(None, use_errno=True)
+        except (OSError, ImportError):  # pragma: no cover - no ctypes
+            _LIBC = False
+    return _LIBC
+
+
+_LIBC = None
+
+
+def die_with_parent(parent: int) -> None:
+    """Run first in a forked worker: the kernel kills it when ``parent`` dies (Linux prctl
+    PR_SET_PDEATHSIG), so a build killed with SIGKILL leaves no worker behind. If the parent
+    is already gone, exit now. (Elsewhere the worker ends when its pipe to the parent
+    closes.)"""
+    import signal
+    import sys
+
+    libc = _libc()
+    if libc and sys.platform.startswith("linux"):
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
 
 def job_count() -> int:
     env = os.environ.get("SITEGEN_JOBS", "")
@@ -47,8 +80,10 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = M
     # a collection in a worker then never walks (and so never copies, page by page) the
     # parent's whole heap, which it shares copy-on-write.
     gc.freeze()
+    _libc()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent,
+                                                      initargs=(os.getpid(),)) as pool:
             gc.unfreeze()  # the parent collects as usual while the workers run
             results = pool.imap(fn, items, chunksize=size)
             if meanwhile is not None:
@@ -144,11 +179,13 @@ def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_
 
     started: list[tuple[int, int]] = []  # (pid, read end of its result pipe)
     gc.freeze()  # see parallel_map: a helper's collections then never walk the shared heap
+    _libc()
     try:
         for _ in range(helpers):
             read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the helper (coverage does not follow)
+                die_with_parent(parent)
                 os.close(read_end)
                 _helper_main(work, write_end)
             os.close(write_end)

@@ -1,8 +1,8 @@
 """``sitegen serve``: preview the site on 127.0.0.1, rebuilding and reloading on change.
 
 - Builds once, then serves ``config.out_dir`` at ``http://127.0.0.1:PORT/`` (loopback only).
-- Watches the seeds, templates, static files, ``sitegen.toml``, ``themes.toml`` and the
-  dictionary folder by polling modification times (no extra dependency) and rebuilds when
+- Watches the seeds, templates, static files, ``sitegen.toml``, ``corrections.toml``,
+  ``themes.toml`` and the dictionary folder by polling modification times (no extra dependency) and rebuilds when
   something changed. A failed rebuild prints the error and the last good site stays up (the
   writer swaps the output directory in only after a complete build).
 - Live reload: nothing is injected into the files on disk. HTML is served with a small script
@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import socket
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -24,6 +25,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from sitegen.config import CONFIG_NAME, Config, ConfigError, load_config
+from sitegen.corrections import CORRECTIONS_NAME
 from sitegen.progress import Reporter
 
 HOST = "127.0.0.1"
@@ -59,11 +61,14 @@ Snapshot = dict[str, tuple[int, int]]
 
 def watched_paths(config: Config, config_file: Path | None = None) -> list[Path]:
     """Files and folders whose change triggers a rebuild."""
+    from sitegen.pages import PAGES_DIR
+
     return [
         config.seeds_dir,
-        config.templates_dir,
+        config.templates_dir, config.root / PAGES_DIR,
         config.static_dir,
         config_file or (config.root / CONFIG_NAME),
+        config.root / CORRECTIONS_NAME,
         config.themes_path,
         config.dictionary_dir,
     ]
@@ -112,7 +117,9 @@ class DevServer:
         config_file: Path | None = None,
         poll_seconds: float = POLL_SECONDS,
         build: Callable[..., object] | None = None,
+        host: str = HOST,
     ):
+        self.host = host
         self.config = config
         self.port = port
         self.reporter = reporter or Reporter()
@@ -280,7 +287,8 @@ class DevServer:
     @property
     def url(self) -> str:
         assert self._httpd is not None, "server not started"
-        return f"http://{HOST}:{self._httpd.server_address[1]}/"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self._httpd.server_address[1]}/"
 
     def start(self) -> None:
         """Bind 127.0.0.1:port (0 = any free port), serve, build once, then watch.
@@ -288,7 +296,10 @@ class DevServer:
         Requests are answered during the first build (with the previous site, if any, whose
         pages reload themselves when the build is done).
         """
-        self._httpd = ThreadingHTTPServer((HOST, self.port), self._handler())
+        server_class = ThreadingHTTPServer
+        if ":" in self.host:  # an IPv6 address
+            server_class = type("ThreadingHTTPServer6", (ThreadingHTTPServer,), {"address_family": socket.AF_INET6})
+        self._httpd = server_class((self.host, self.port), self._handler())
         self._httpd.daemon_threads = True
         serve_thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
                                         name="sitegen-serve", daemon=True)
@@ -317,14 +328,15 @@ class DevServer:
             t.join(timeout=2)
 
 
-def serve(config: Config, port: int, reporter: Reporter, config_file: Path | None = None) -> int:
+def serve(config: Config, port: int, reporter: Reporter, config_file: Path | None = None,
+          host: str = HOST) -> int:
     """The ``sitegen serve`` command. Returns 0 after Ctrl-C (130 if during the first build),
-    1 if the port can't be bound."""
-    server = DevServer(config, port, reporter, config_file=config_file)
+    1 if the port can't be bound. ``host``: the address to listen on (``--bind``)."""
+    server = DevServer(config, port, reporter, config_file=config_file, host=host)
     try:
         server.start()
     except OSError as exc:  # only binding raises: build errors are reported and survived
-        reporter.error(f"cannot serve on {HOST}:{port}: {exc.strerror or exc} (try --port)")
+        reporter.error(f"cannot serve on {host}:{port}: {exc.strerror or exc} (try --port or --bind)")
         server.stop()
         return 1
     except KeyboardInterrupt:  # Ctrl-C during the first build

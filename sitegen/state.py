@@ -14,7 +14,6 @@ over from the previous site instead of being rendered.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import pickle
@@ -137,18 +136,20 @@ class BuildState:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold an exclusive lock for the whole build; a second concurrent build fails at once."""
+        """Hold an exclusive lock for the whole build; a second concurrent build fails at once.
+        Only this process holds it (not its forked workers): it ends with the build, even
+        one killed with SIGKILL."""
+        from sitegen import locks
+
         self.dir.mkdir(parents=True, exist_ok=True)
         path = self.dir.parent / f"{self.dir.name}.lock"
-        with open(path, "a+") as fh:
-            try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StateLocked(f"{path}: another build of this site is running; wait for it to finish") from None
-            try:
-                yield
-            finally:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        fd = locks.try_lock(path)
+        if fd is None:
+            raise StateLocked(f"{path}: another build of this site is running; wait for it to finish")
+        try:
+            yield
+        finally:
+            locks.unlock(fd)
 
     # -- parse cache ---------------------------------------------------------------------
     def _parse_path(self, key: str) -> Path:
@@ -181,3 +182,86 @@ class BuildState:
             for f in folder.glob("*.pickle"):
                 if f.stem not in keep:
                     f.unlink(missing_ok=True)
+
+
+# -- when each article first appeared (committed, unlike the cache above) ------------------
+HISTORY_VERSION = 1
+
+
+class HistoryError(Exception):
+    """The article history file cannot be read; the message names the file (and line)."""
+
+
+@dataclass(frozen=True)
+class ArticleDates:
+    published: str  # when the article first appeared in the digest (RFC 3339, UTC)
+    updated: str  # when its content last changed (== published until it does)
+
+
+class ArticleHistory:
+    """``translations/history.json``: per permalink, when the article first appeared in the
+    digest, when its content last changed, and a fingerprint of that content.
+
+    It lives beside the translation memory and is committed with it, because the build cache
+    (``.<out>.cache/``) is gone after ``--clean`` and in a fresh clone (the Pages workflow):
+    feed and sitemap dates must not move on every build. Records of articles that left the
+    digest are kept, so an article that comes back keeps its first date."""
+
+    def __init__(self, path: Path, records: dict[str, dict] | None = None):
+        self.path = Path(path)
+        self.records: dict[str, dict] = records or {}
+        self.dirty = False
+
+    @classmethod
+    def load(cls, path: Path) -> "ArticleHistory":
+        path = Path(path)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise HistoryError(f"{path}: cannot read the article history: {exc}") from None
+        if not raw.strip():
+            return cls(path)
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise HistoryError(f"{path}:{exc.lineno}:{exc.colno}: corrupt article history: {exc.msg} "
+                               "(fix or restore the file; it was left untouched)") from None
+        articles = data.get("articles") if isinstance(data, dict) else None
+        if not isinstance(articles, dict) or data.get("version") != HISTORY_VERSION:
+            raise HistoryError(f"{path}: not an article history (expected version {HISTORY_VERSION} "
+                               "and an \"articles\" object)")
+        for permalink, rec in articles.items():
+            if not (isinstance(rec, dict) and all(isinstance(rec.get(k), str) for k in ("published", "updated", "content"))):
+                raise HistoryError(f"{path}: article {permalink!r} needs string fields published, updated and content")
+        return cls(path, dict(articles))
+
+    def stamp(self, contents: dict[str, str], now: str) -> dict[str, ArticleDates]:
+        """Dates of every article of this build: ``contents`` maps permalink to a fingerprint
+        of what the article shows; a new permalink appears ``now``, a changed fingerprint is
+        updated ``now``, an unchanged one keeps its dates."""
+        out = {}
+        for permalink, content in contents.items():
+            rec = self.records.get(permalink)
+            if rec is None:
+                rec = {"published": now, "updated": now, "content": content}
+            elif rec["content"] != content:
+                rec = dict(rec, updated=max(now, rec["published"]), content=content)
+            if self.records.get(permalink) != rec:
+                self.records[permalink] = rec
+                self.dirty = True
+            out[permalink] = ArticleDates(rec["published"], rec["updated"])
+        return out
+
+    def save(self) -> bool:
+        """Write the file atomically if it changed (sorted, one article a line: small diffs)."""
+        if not self.dirty:
+            return False
+        lines = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
+                 for k, v in sorted(self.records.items())]
+        text = (f'{{\n"version": {HISTORY_VERSION},\n"articles": {{\n' + ",\n".join(lines)
+                + ("\n" if lines else "") + "}\n}\n")
+        atomic_write_bytes(self.path, text.encode("utf-8"))
+        self.dirty = False
+        return True

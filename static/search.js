@@ -14,7 +14,8 @@
   if (!form || !input || !list) return;
   var base = form.getAttribute("data-index") || "search/";
   var PAGE = 20;
-  var WEIGHT = { h: 3 };  // a headline match outranks a match elsewhere (weight 1)
+  // Index fields: headline (with kicker and subtitle), theme, tag, lead; weight and the name shown.
+  var FIELDS = [["h", 3, "headline"], ["t", 2, "theme"], ["g", 2, "tag"], ["b", 1, "lead"]];
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
   var WORD = /[a-z0-9]+/g;
@@ -80,33 +81,44 @@
     for (i = 0; i < postings.length; i++) { n += postings[i]; out.push(n); }
     return out;
   }
-  // {doc: score} of one term over every field of its shard
-  function lookup(term) {
-    var shard = loaded[shardOf(term.t)] || {}, hit = {}, field, map, k, docs, i, w;
-    for (field in shard) {
-      if (!Object.prototype.hasOwnProperty.call(shard, field)) continue;
-      map = shard[field]; w = WEIGHT[field] || 1;
-      var inField = {}, d;
-      for (k in map) {
-        if (!Object.prototype.hasOwnProperty.call(map, k)) continue;
-        if (term.mode === "exact" ? k !== term.t : k.lastIndexOf(term.t, 0) !== 0) continue;
-        docs = ids(map[k]);
-        for (i = 0; i < docs.length; i++) inField[docs[i]] = 1;
-      }
-      for (d in inField) hit[d] = (hit[d] || 0) + w;  // each field counts once per term
+  // {doc: 1} of the documents where one field of the term's shard has the term
+  function lookup(map, term) {
+    var hit = {}, k, docs, i;
+    if (!map) return hit;
+    if (term.mode === "exact") {
+      docs = Object.prototype.hasOwnProperty.call(map, term.t) ? ids(map[term.t]) : [];
+      for (i = 0; i < docs.length; i++) hit[docs[i]] = 1;
+      return hit;
+    }
+    for (k in map) {
+      if (!Object.prototype.hasOwnProperty.call(map, k) || k.lastIndexOf(term.t, 0) !== 0) continue;
+      docs = ids(map[k]);
+      for (i = 0; i < docs.length; i++) hit[docs[i]] = 1;
     }
     return hit;
   }
+  // [{id, where: [field names]}]: documents with every term, best first (then newest)
   function rank(ts) {
-    var scores = null, next, d, n;
+    var scores = null, found = {}, next, shard, hit, d, f, n;
     for (n = 0; n < ts.length; n++) {
-      next = lookup(ts[n]);
+      shard = loaded[shardOf(ts[n].t)] || {}; next = {};
+      for (f = 0; f < FIELDS.length; f++) {
+        hit = lookup(shard[FIELDS[f][0]], ts[n]);
+        for (d in hit) {
+          next[d] = (next[d] || 0) + FIELDS[f][1];
+          (found[d] = found[d] || {})[FIELDS[f][2]] = 1;
+        }
+      }
       if (scores === null) scores = next;
       else { for (d in scores) { if (next[d]) scores[d] += next[d]; else delete scores[d]; } }
     }
     var out = Object.keys(scores || {});
     out.sort(function (x, y) { return scores[y] - scores[x] || x - y; });
-    return out.map(Number);
+    return out.map(function (i) {
+      var where = [];
+      for (f = 0; f < FIELDS.length; f++) if (found[i][FIELDS[f][2]]) where.push(FIELDS[f][2]);
+      return { id: +i, where: where };
+    });
   }
 
   // ---- showing
@@ -123,6 +135,8 @@
     var src = messages && messages.content.querySelector('[data-msg="' + name + '"]');
     var out = src ? document.importNode(src, true) : document.createElement("span");
     out.removeAttribute("data-msg");
+    // The space between the two forms is for Both mode's pairs; inside a sentence it would show.
+    for (var c = out.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 && !c.data.trim()) c.data = "";
     var slots = out.querySelectorAll(".n");
     for (var i = 0; i < slots.length; i++) slots[i].textContent = String(n);
     return out;
@@ -143,24 +157,39 @@
     }
     return p;
   }
-  function item(id) {
-    var row = (loaded["d" + Math.floor(id / meta.chunk)] || [])[id % meta.chunk];
+  function item(result) {
+    var id = result.id, row = (loaded["d" + Math.floor(id / meta.chunk)] || [])[id % meta.chunk];
     if (!row) return null;
-    var li = el("li"), a = el("a"), theme = meta.themes[row[3]];
+    var li = el("li"), a = el("a"), info = el("p", "meta"), theme = meta.themes[row[3]];
     a.href = row[0];
     a.appendChild(el("span", "t-zh", row[1] || "", "zh-Hans"));
-    var en = el("span", "t-en", row[2] || "", "en");
-    if (!row[2]) { var badge = message("pending"); badge.className = "pending"; en.appendChild(badge); }
-    a.appendChild(en);
+    if (row[2]) a.appendChild(el("span", "t-en", row[2], "en"));
     li.appendChild(a);
-    if (theme) li.appendChild(themeNames(theme[0], theme[1]));
+    if (!row[2]) {  // a badge beside the link, not link text
+      var badge = el("span", "t-en", "", "en"), note = message("pending");
+      note.className = "pending";
+      badge.appendChild(note);
+      li.appendChild(badge);
+    }
+    var found = el("span", "found");
+    found.appendChild(message("found_in"));
+    for (var w = 0; w < result.where.length; w++) {
+      if (w) found.appendChild(document.createTextNode(", "));
+      found.appendChild(message(result.where[w]));
+    }
+    info.appendChild(found);
+    if (theme) {
+      info.appendChild(document.createTextNode(" · "));
+      info.appendChild(themeNames(theme[0], theme[1]));
+    }
+    li.appendChild(info);
     return li;
   }
   var current = 0, results = [], shown = 0;
   // Show results [shown, shown + PAGE) once their chunks are here.
   function showMore(query) {
     var upto = Math.min(results.length, shown + PAGE), chunks = {}, names = [], i;
-    for (i = shown; i < upto; i++) chunks["d" + Math.floor(results[i] / meta.chunk)] = 1;
+    for (i = shown; i < upto; i++) chunks["d" + Math.floor(results[i].id / meta.chunk)] = 1;
     for (i in chunks) names.push(i);
     loadAll(names, function () {
       if (query !== current) return;  // a newer query replaced this one

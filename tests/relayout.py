@@ -36,6 +36,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import relayout_harsh as harsh_
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
@@ -193,6 +195,7 @@ class Style:
     halfwidth: bool
     per_article_width: bool
     md: bool  # markdown headings (clean pages)
+    harsh: bool = False  # the layouts of relayout_harsh too
 
 
 class Builder:
@@ -201,6 +204,7 @@ class Builder:
         self.style = style
         self.col = 0  # lines printed in the current column
         self.not_articles: list[str] = []
+        self.label: str | None = None  # section label printed with the last headline
 
     # body ---------------------------------------------------------------------------
     def caption(self) -> list[str]:
@@ -305,6 +309,10 @@ class Builder:
             roles.append(split_title(subtitle, max(tw, 14)))
             if subtitle.startswith("——"):
                 feats.add("subtitle_dash")
+        self.label = None
+        if st.harsh:
+            md = bool(head[0].startswith("#"))
+            roles, self.label = harsh_.decorate_headline(rng, roles, bool(story.kicker), md, feats)
         out: list[str] = []
         for r in roles:
             if out and st.role_gap:
@@ -321,7 +329,7 @@ def _bullet(rng: random.Random) -> str:
     return rng.choice(["□", "■ ", "●", "■"])
 
 
-def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
+def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool = False) -> Page:
     clean = rng.random() < 0.25
     style = Style(
         clean=clean,
@@ -329,11 +337,12 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
         column=rng.randint(10, 40),
         no_blank=rng.choice([0.0, 0.0, 0.5, 1.0]),
         caption_rate=rng.choice([0.0, 0.0, 0.1, 0.3]),
-        head_mode=rng.choice(["before", "after", "after", "grouped", "mixed"]),
+        head_mode=rng.choice(harsh_.HEAD_MODES if harsh else ["before", "after", "after", "grouped", "mixed"]),
         role_gap=rng.random() < 0.5,
         halfwidth=rng.random() < 0.25,
         per_article_width=not clean and rng.random() < 0.3,
         md=clean and rng.random() < 0.6,
+        harsh=harsh,
     )
     b = Builder(rng, style)
     n = rng.randint(2, 5)
@@ -366,6 +375,8 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
         start_marker = story.start_marker
         if story.headline is None and start_marker is None:
             start_marker = f"（上接第{rng.randint(1, 4)}版）"
+        if harsh and story.headline:
+            blocks, end_marker = harsh_.brief(rng, blocks, end_marker, start_marker, feats)
         subtitle = story.subtitle
         if subtitle and not subtitle.startswith("——") and rng.random() < 0.2:
             subtitle = "——" + subtitle
@@ -398,6 +409,8 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
             else:
                 top = [_bullet(rng) + B]
                 feats.add("byline_top")
+        if harsh:
+            lead_prefix, top, tail = harsh_.odd_places(rng, D, lead_prefix, top, tail, feats)
         if start_marker:
             if rng.random() < 0.5:
                 lead_prefix = start_marker + lead_prefix
@@ -410,6 +423,7 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
         if head and len(head) > 1 and any(len(x) > 1 for x in [head]):
             pass
         arts.append({"story": story, "body": body, "head": head, "feats": feats,
+                     "kicker": b.label or story.kicker,
                      "blocks": blocks, "subtitle": subtitle, "start_marker": start_marker,
                      "end_marker": end_marker})
 
@@ -430,6 +444,9 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
     i = 0
     pending_heads: list[list[str]] = []
     group_left = 0
+    if mode in ("block_top", "block_end"):
+        segments.extend(harsh_.block_page(rng, arts, mode == "block_top", CAPTIONS, b.not_articles))
+        i = len(arts)
     while i < len(arts):
         a = arts[i]
         m = mode if mode != "mixed" else rng.choice(["before", "after"])
@@ -456,7 +473,11 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
                 segments.append(part2)
                 i += 1
             if group_left == 0 or i == len(arts) - 1:
-                rng.shuffle(pending_heads)
+                if not style.harsh or rng.random() < 0.5:
+                    rng.shuffle(pending_heads)
+                    a["feats"].add("group_shuffled" if style.harsh else "head_grouped")
+                else:
+                    a["feats"].add("group_ordered")
                 for h in pending_heads:
                     segments.append(h)
                 pending_heads = []
@@ -481,6 +502,11 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
             b.not_articles.append(ban)
             segments.append([ban])
             a["feats"].add("banner_after")
+        elif style.harsh and i < len(arts) - 1:
+            cap = harsh_.caption_between_bodies(rng, CAPTIONS, b.not_articles)
+            if cap:
+                segments.append(cap)
+                a["feats"].add("caption_between_bodies")
         i += 1
     for h in pending_heads:
         segments.append(h)
@@ -511,7 +537,7 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
         gold_articles.append({
             "id": art_id,
             "source": st.id,
-            "kicker": conv(st.kicker),
+            "kicker": conv(a["kicker"]),
             "headline": conv(st.headline),
             "subtitle": conv(a["subtitle"]) if st.headline else None,
             "headline_found": st.headline is not None,
@@ -532,11 +558,13 @@ def make_page(stories: list[Story], rng: random.Random, name: str) -> Page:
     return Page(name, text, gold, features)
 
 
-def make_pages(n: int, seed: int, stories: list[Story] | None = None) -> list[Page]:
-    """``n`` pages from RNG seed ``seed`` (deterministic)."""
+def make_pages(n: int, seed: int, stories: list[Story] | None = None,
+               harsh: bool = False) -> list[Page]:
+    """``n`` pages from RNG seed ``seed`` (deterministic); ``harsh``: with the layouts of
+    ``relayout_harsh`` too."""
     stories = load_stories() if stories is None else stories
     rng = random.Random(seed)
-    return [make_page(stories, rng, f"r{seed}_{i:03d}") for i in range(n)]
+    return [make_page(stories, rng, f"r{seed}_{i:03d}", harsh) for i in range(n)]
 
 
 def write_pages(pages: list[Page], out_dir: Path) -> tuple[Path, Path]:
@@ -573,6 +601,19 @@ class Evaluation:
     duplicated: int
     bad_pages: list[str]  # pages that lose or duplicate characters
     parsed: dict  # {"articles": [...], "leftovers": [...]} as `sitegen parse --json`
+    predictions: list[tuple[bool, bool]] = field(default_factory=list)  # (right, doubted) per parsed article
+
+    def doubt_figures(self) -> dict:
+        """Share of wrong parsed articles that carry a doubt, and of right ones. A parsed
+        article is right when it is some gold article with its exact body, lead and
+        headline (when the gold has one)."""
+        wrong = [d for r, d in self.predictions if not r]
+        right = [d for r, d in self.predictions if r]
+
+        def pct(xs):
+            return round(100.0 * sum(xs) / len(xs), 1) if xs else 0.0
+        return {"wrong": len(wrong), "wrong_doubted": pct(wrong),
+                "right": len(right), "right_doubted": pct(right)}
 
     def totals(self) -> dict:
         n = len(self.outcomes)
@@ -605,6 +646,7 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
     predicted = lost = dup = 0
     bad: list[str] = []
     parsed = {"articles": [], "leftovers": []}
+    predictions: list[tuple[bool, bool]] = []
     for page in pages:
         result = parse_text(f"{page.name}.txt", page.text)
         preds = [a.to_json() for a in result.articles]
@@ -618,6 +660,7 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
             bad.append(page.name)
         golds = page.gold["articles"]
         pairs = scorer.match(golds, preds)
+        right = [False] * len(preds)
         for gi, g in enumerate(golds):
             pi = pairs.get(gi)
             hl_gold = g.get("headline_found", True) and bool(g.get("headline"))
@@ -637,7 +680,9 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
                 head = bool(scorer.norm(g["headline"]) in got_block and got_block and got_block in block)
             paras = len(p.get("paragraphs") or []) == g.get("paragraphs")
             outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], True, exact, lead, head, paras))
-    return Evaluation(outcomes, predicted, lost, dup, bad, parsed)
+            right[pi] = exact and lead and head is not False
+        predictions.extend((r, bool(p.get("doubts"))) for r, p in zip(right, preds))
+    return Evaluation(outcomes, predicted, lost, dup, bad, parsed, predictions)
 
 
 def feature_failures(outcomes: list[ArticleOutcome]) -> list[tuple[str, int, int, int, int, int]]:

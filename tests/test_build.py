@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitegen.build import build
+from sitegen.build import BuildError, build
 from sitegen.progress import Reporter
 
 
@@ -167,7 +167,7 @@ def test_command_line_exit_status_and_messages_survive_the_fast_exit(project, tm
     assert (project.out_dir / "index.html").is_file() and (project.out_dir / "digest.json").is_file()
     bad = subprocess.run([sys.executable, "-m", "sitegen", "build", "--seeds", str(tmp_path / "missing")],
                          cwd=project.root, capture_output=True, text=True)
-    assert bad.returncode == 2
+    assert bad.returncode == 1  # a content error; 2 is for usage errors (argparse)
     assert bad.stderr.startswith("error: ") and "missing" in bad.stderr
 
 
@@ -243,3 +243,11 @@ def test_memory_is_locked_from_the_parse_until_translated(project, monkeypatch):
         build(project, reporter=Reporter(0), clean=True)  # the lock is another build's
     assert {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()} == snapshot
     assert build(project, reporter=Reporter(0), clean=True).articles > 0
+
+
+def test_corrupt_article_history_stops_the_build_and_is_left_alone(project):
+    project.history_path.parent.mkdir(parents=True, exist_ok=True)
+    project.history_path.write_text('{"version": 1, "articles": {\n  "a.html": {', encoding="utf-8")
+    with pytest.raises(BuildError, match=r"history\.json:2:\d+: corrupt article history"):
+        build(project, reporter=Reporter(0))
+    assert project.history_path.read_text(encoding="utf-8").endswith('"a.html": {')

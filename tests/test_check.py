@@ -78,9 +78,10 @@ CLEAN_PAGES = {
 CLEAN_SEEDS = {"a.txt": "标题\n\n导语。\n".encode()}
 
 
-def run(config: Config, **kw) -> tuple[int, list[str]]:
+def run(config: Config, verbose: bool = False, **kw) -> tuple[int, list[str]]:
     out = io.StringIO()
-    status = run_check(config, Reporter(0, io.StringIO()), out=out, parse=kw.pop("parse", no_warnings_parse), **kw)
+    reporter = Reporter(2 if verbose else 0, io.StringIO())
+    status = run_check(config, reporter, out=out, parse=kw.pop("parse", no_warnings_parse), **kw)
     return status, out.getvalue().splitlines()
 
 
@@ -128,7 +129,15 @@ def test_problems_are_reported_with_file_and_line(tmp_path):
     status, lines = run(config, parse=parse)
     assert status == 1
     assert lines[:-1] == [
-        # the Pages base path is /repo/, so a link rooted at / misses the site
+        # the inputs first: seeds that cannot be read, seed and parser warnings
+        "seeds/c.txt:3: error: not valid UTF-8 (invalid start byte at byte 20) nor GB18030; re-save the file as UTF-8",
+        "seeds/d.txt: error: file is empty",
+        "seeds/e.txt:1: warning: not UTF-8; decoded as GB18030 (re-save as UTF-8 to silence this warning)",
+        "seeds/f.txt: warning: same text as seeds/b.txt; skipped as a duplicate",
+        "seeds/b.txt:2: warning: paragraph split across columns",
+        "seeds/a.txt:9: warning: article has no headline; articles/a-02.html shows the article's first "
+        "words for a headline",
+        # then the built site; the Pages base path is /repo/, so a link rooted at / misses the site
         "site/articles/a-01.html:4: error: broken link '/articles/a-01.html' "
         "(root-relative link outside the site's base path '/repo/')",
         "site/index.html:3: error: broken link 'articles/missing.html'",
@@ -137,16 +146,60 @@ def test_problems_are_reported_with_file_and_line(tmp_path):
         "site/index.html:6: error: broken link '/other-repo/x.html' "
         "(root-relative link outside the site's base path '/repo/')",
         "site/static/site.css:3: error: broken link 'nope.png'",
-        "seeds/a.txt:9: warning: article has no headline; its first words stand in (articles/a-02.html)",
         "seeds/a.txt:9: error: article page 'articles/a-02.html' was not written",
-        "seeds/b.txt:5: warning: awaiting translation: lead",
-        "seeds/c.txt:3: error: not valid UTF-8 (invalid start byte at byte 20) nor GB18030; re-save the file as UTF-8",
-        "seeds/d.txt: error: file is empty",
-        "seeds/e.txt:1: warning: not UTF-8; decoded as GB18030 (re-save as UTF-8 to silence this warning)",
-        "seeds/f.txt: warning: same text as seeds/b.txt; skipped as a duplicate",
-        "seeds/b.txt:2: warning: paragraph split across columns",
+        "site/digest.json: warning: 1 texts in 1 articles await translation: no zh→en model when the site "
+        "was built (`sitegen check -v` lists them)",
     ]
     assert lines[-1] == "check: 9 errors, 5 warnings (3 pages, 12 internal links, 3 articles, 3 seeds)"
+
+
+def test_awaiting_translation_is_one_line_listed_with_verbose(tmp_path):
+    articles = [article_entry(f"articles/a-0{n}.html", "a.txt", n * 3, position=n, lead=("导语", None),
+                              lead_status="pending", headline=("标题", None)) for n in (1, 2, 3)]
+    pages = {**CLEAN_PAGES, "articles/a-02.html": "<html></html>", "articles/a-03.html": "<html></html>"}
+    config = make_project(tmp_path, pages, articles, CLEAN_SEEDS)
+    count = ("site/digest.json: warning: 6 texts in 3 articles await translation: no zh→en model when "
+             "the site was built")
+    status, lines = run(config)
+    assert status == 0
+    assert lines[:-1] == [count + " (`sitegen check -v` lists them)"]
+    assert lines[-1].startswith("check: 0 errors, 1 warning ")
+    status, lines = run(config, verbose=True)
+    assert lines[:-1] == [count] + [f"seeds/a.txt:{n * 3}: warning: awaiting translation: headline, lead"
+                                    for n in (1, 2, 3)]
+
+
+def test_one_warning_per_headless_article_after_the_parsers_others(tmp_path):
+    """The parser says "body without headline" where the digest has an article with no
+    headline: one line says both. The parser's warnings come before the site's findings."""
+    articles = [article_entry("articles/a-01.html", "a.txt", 3, headline=(None, None)),
+                article_entry("articles/a-01.html", "a.txt", 8, position=2, headline=(None, None))]
+    pages = {**CLEAN_PAGES, "index.html": CLEAN_PAGES["index.html"] + '<a href="gone.html">x</a>\n'}
+    config = make_project(tmp_path, pages, articles, CLEAN_SEEDS)
+
+    def parse(seed: SeedFile) -> ParseResult:
+        return ParseResult((), (), (ParseWarning(seed.name, 1, "headline '标题' matched no body"),
+                                    ParseWarning(seed.name, 3, "body without headline")))
+
+    def parse_twice(seed: SeedFile) -> ParseResult:  # two things said at the headless article's place
+        first = parse(seed)
+        return ParseResult((), (), first.warnings + (ParseWarning(seed.name, 3, "no headline found"),))
+
+    status, lines = run(config, parse=parse)
+    assert lines[:-1] == [
+        "seeds/a.txt:1: warning: headline '标题' matched no body",
+        "seeds/a.txt:3: warning: body without headline — articles/a-01.html shows the article's first "
+        "words for a headline",
+        "seeds/a.txt:8: warning: article has no headline; articles/a-01.html shows the article's first "
+        "words for a headline",
+        "site/index.html:11: error: broken link 'gone.html'",
+    ]
+    status, lines = run(config, parse=parse, strict=True)
+    assert lines[1].startswith("seeds/a.txt:3: error: body without headline — ")
+    status, lines = run(config, parse=parse_twice)
+    assert [line for line in lines if line.startswith("seeds/a.txt:3:")] == [
+        "seeds/a.txt:3: warning: body without headline; no headline found — articles/a-01.html shows the "
+        "article's first words for a headline"]
 
 
 def test_strict_makes_pending_translations_errors(tmp_path):
@@ -154,10 +207,11 @@ def test_strict_makes_pending_translations_errors(tmp_path):
     config = make_project(tmp_path, CLEAN_PAGES, articles, CLEAN_SEEDS)
     status, lines = run(config)
     assert status == 0
-    assert lines[0] == "seeds/a.txt:3: warning: awaiting translation: lead"
-    status, lines = run(config, strict=True)
+    assert lines[0].startswith("site/digest.json: warning: 1 texts in 1 articles await translation")
+    status, lines = run(config, strict=True, verbose=True)
     assert status == 1
-    assert lines[0] == "seeds/a.txt:3: error: awaiting translation: lead"
+    assert lines[0].startswith("site/digest.json: error: 1 texts in 1 articles await translation")
+    assert lines[1] == "seeds/a.txt:3: error: awaiting translation: lead"
 
 
 def test_missing_site_is_an_error(tmp_path):
@@ -181,8 +235,8 @@ def test_without_digest_headlines_come_from_the_parse(tmp_path):
 
     status, lines = run(config, parse=parse)
     assert status == 0  # a missing headline is a warning: the site shows the first words
-    assert "site/digest.json: warning: digest.json is missing" in lines[0]
-    assert lines[1] == "seeds/a.txt:7: warning: article 2 has no headline"
+    assert lines[0] == "seeds/a.txt:7: warning: article 2 has no headline"
+    assert "site/digest.json: warning: digest.json is missing" in lines[1]
 
 
 def test_missing_seed_directory_is_an_error(tmp_path):
@@ -245,3 +299,25 @@ def test_check_site_returns_structured_findings(tmp_path):
     assert [(f.level, f.location, f.message) for f in report.findings] == [
         ("error", "site/tags/index.html:3", "broken link '../gone.html'")
     ]
+
+
+def test_doubted_articles_come_first_one_warning_each(tmp_path):
+    pages = dict(CLEAN_PAGES)
+    pages["index.html"] = pages["index.html"].replace('href="tags/"', 'href="missing.html"')
+    config = make_project(tmp_path, pages, [article_entry("articles/a-01.html", "a.txt", 3)], CLEAN_SEEDS)
+
+    def parse(seed: SeedFile) -> ParseResult:
+        blocks = (Block("paragraph", "导语。", 3),)
+        return ParseResult(
+            (Article(seed.name, 1, None, "标题", None, None, None, blocks, line=1),
+             Article(seed.name, 2, None, "另一个", None, None, None, blocks, line=9,
+                     doubts=("the topic shifts at line 12", "the headline shares few words with the body (0.10)"))),
+            (),
+        )
+
+    status, lines = run(config, parse=parse)
+    assert lines[0] == ("seeds/a.txt:9: warning: article 2 (另一个) may be parsed wrong: "
+                        "the topic shifts at line 12; the headline shares few words with the body (0.10)")
+    assert sum("may be parsed wrong" in line for line in lines) == 1
+    assert any("missing.html" in line for line in lines[1:])
+    assert status == 1

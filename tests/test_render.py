@@ -343,7 +343,9 @@ def test_digest_json_schema(pages):
     pending = d["articles"][3]
     assert pending["headline"]["en"] is None and pending["headline"]["status"] == "pending"
     nohead = d["articles"][6]
-    assert nohead["headline"]["zh"] is None
+    assert nohead["headline"]["zh"] is None and nohead["excerpt"] is True and a["excerpt"] is False
+    # no article history in the sample: dated by the build
+    assert a["published"] == a["updated"] == "2025-04-25T06:00:00Z"
     assert {t["slug"] for t in d["themes"]} == {"diplomacy", "economy-trade", "local-life"}
 
 
@@ -519,3 +521,77 @@ def test_prepared_templates_follow_edits_and_errors(tmp_path):
     with pytest.raises(TemplateSyntaxError) as err:
         render_site(site, templates, STATIC)
     assert "about.html" in str(err.value.filename or err.value.name)
+
+
+def test_every_text_of_a_page_sits_in_a_landmark(pages):
+    """axe's ``region`` rule: the body holds the skip link and landmarks only (the
+    translation-pending note is an aside of its own)."""
+    void = {"meta", "link", "br", "img", "input", "base", "hr", "wbr"}
+
+    class Top(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.in_body, self.depth, self.top = False, 0, []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "body":
+                self.in_body = True
+            elif self.in_body:
+                if self.depth == 0:
+                    self.top.append((tag, dict(attrs).get("class")))
+                self.depth += tag not in void
+
+        def handle_endtag(self, tag):
+            if tag == "body":
+                self.in_body = False
+            elif self.in_body and tag not in void:
+                self.depth -= 1
+
+        def handle_data(self, data):
+            if self.in_body and self.depth == 0 and data.strip():
+                self.top.append(("text", data.strip()))
+
+    for path, content in pages.items():
+        if path.endswith(".html"):
+            p = Top()
+            p.feed(content.decode())
+            assert {t for t, _ in p.top} <= {"a", "header", "aside", "main", "footer"}, (path, p.top)
+            assert ("aside", "note-pending") in p.top, path
+
+
+def test_headless_article_is_titled_as_an_excerpt(pages):
+    art = pages["articles/002-bdb5e167-02.html"].decode()
+    assert '">Excerpt · 摘录: 002_bdb5e1677ee91c80, article 2 · ' in art  # <title data-title-…>
+    assert "摘录：002_bdb5e1677ee91c80 第2篇" in art and "Excerpt: 002_bdb5e1677ee91c80, article 2" in art
+    assert "no headline in the source" in art and "Headline: " not in art
+    assert "本版这篇短讯没有标题，只有正文第一段。" in art  # the text itself, whole
+    idx = pages["index.html"].decode()
+    assert "Excerpt: 002_bdb5e1677ee91c80, article 2" in idx
+    assert "本版这篇短讯没有标题，只" not in idx.split("card-lead")[0]  # no cut-off words as a title
+
+
+def test_card_labels_belong_to_the_english_column(pages):
+    """In 中文 mode (``.t-en`` hidden) no "Translation pending" badge stays on a card."""
+    idx = pages["index.html"].decode()
+    cards = re.findall(r'<article class="card">.*?</article>', idx, re.S)
+    assert len(cards) == 7
+    for card in cards:
+        meta = re.search(r'<p class="meta">(.*?)</p>', card, re.S).group(1)
+        for badge in re.finditer(r'<span class="(pending|tl [^"]*)">', meta):
+            assert meta.rfind('<span class="t-en">', 0, badge.start()) != -1, meta
+    assert sum('<span class="pending"><span class="i-en" lang="en">Translation pending</span>' in c for c in cards) == 2
+
+
+def test_search_index_holds_every_english_and_theme_and_tag_names(pages):
+    meta, idx, rows = sharded_index(pages)
+    assert meta["v"] == 3 and set(idx) == {"h", "b", "t", "g"}
+    docs = [row[0] for row in rows]
+    at = lambda field, term: sorted(docs[i] for i in idx[field][term])  # noqa: E731
+    # English theme names, in both words of "Economy & trade"; Chinese ones too
+    assert at("t", "economy") == at("t", "经济") == ["articles/000-d20dbdfb-02.html", "articles/001-2a0e67fa-01.html"]
+    assert at("t", "diplomacy") == ["articles/000-d20dbdfb-01.html", "articles/002-bdb5e167-01.html"]
+    # English tag names
+    assert len(at("g", "xinjiang")) == 4 and "articles/000-d20dbdfb-01.html" in at("g", "xinjiang")
+    # the English of kickers and subtitles, with the headline's
+    assert "articles/000-d20dbdfb-02.html" in at("h", "trade")  # kicker 经贸 → Trade
+    assert at("h", "forum") == ["articles/000-d20dbdfb-01.html"]  # subtitle's English

@@ -41,3 +41,37 @@ def test_a_damaged_parse_cache_entry_is_parsed_again(tmp_path):
     assert state.get_terms() == {"x": 1}
     (state.dir / "group-terms.pickle").write_bytes(b"garbage")
     assert state.get_terms() == {}
+
+
+# -- the committed article history ------------------------------------------------------
+def test_article_history_keeps_first_dates_and_moves_only_changed_content(tmp_path):
+    from sitegen.state import ArticleHistory
+
+    path = tmp_path / "translations" / "history.json"
+    h = ArticleHistory.load(path)
+    dates = h.stamp({"a.html": "c1", "b.html": "c2"}, "2025-01-01T00:00:00Z")
+    assert dates["a.html"].published == dates["a.html"].updated == "2025-01-01T00:00:00Z"
+    assert h.save() and not h.save()  # written once; unchanged: not again
+    h = ArticleHistory.load(path)
+    dates = h.stamp({"a.html": "c1", "b.html": "c2-changed", "c.html": "c3"}, "2025-02-01T00:00:00Z")
+    assert (dates["a.html"].published, dates["a.html"].updated) == ("2025-01-01T00:00:00Z",) * 2
+    assert (dates["b.html"].published, dates["b.html"].updated) == ("2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z")
+    assert dates["c.html"].published == "2025-02-01T00:00:00Z"
+    h.save()
+    # An article that left the digest keeps its record (and its first date if it comes back).
+    h = ArticleHistory.load(path)
+    h.stamp({"c.html": "c3"}, "2025-03-01T00:00:00Z")
+    assert not h.dirty and set(h.records) == {"a.html", "b.html", "c.html"}
+    assert path.read_text(encoding="utf-8").count("\n") == 3 + 3 + 2  # one article a line: small diffs
+
+
+@pytest.mark.parametrize("text", ['{"version": 1, "articles": {', '[]', '{"version": 2, "articles": {}}',
+                                  '{"version": 1, "articles": {"a.html": {"published": 1}}}'])
+def test_article_history_that_cannot_be_read_stops_the_build_naming_the_file(tmp_path, text):
+    from sitegen.state import ArticleHistory, HistoryError
+
+    path = tmp_path / "history.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(HistoryError, match="history.json"):
+        ArticleHistory.load(path)
+    assert path.read_text(encoding="utf-8") == text

@@ -4,6 +4,11 @@ The package is built by tests/argos_fixture.py (real SentencePiece model, real
 CTranslate2 Transformer, real metadata.json, installed with
 argostranslate.package.install_from_path). It answers every sentence with
 FIXED_ENGLISH, so translations can be checked exactly.
+
+Answering every input with one sentence is exactly what the service's output check rejects
+as plainly broken (tests/test_translate_quality.py tests its rules on synthetic engines).
+The tests of the memory's mechanics here therefore run with the check off (``run``); the
+tests under "output check" run the fixture with the default check and expect the rejection.
 """
 import json
 import os
@@ -87,6 +92,7 @@ def installed(argos_env, argos_model_file):
 
 
 def run(memory, texts=TEXTS, **kw):
+    kw.setdefault("output_check", None)  # the fixture's one answer is rejected by the default check
     with TranslationService(memory, **kw) as svc:
         result = svc.translate(texts)
         svc.save()
@@ -263,7 +269,7 @@ def test_memory_hit_build_never_imports_argostranslate(tmp_path, installed):
     code = f"""
 import json, sys
 from sitegen.translate import TranslationService
-svc = TranslationService({str(memory)!r})
+svc = TranslationService({str(memory)!r}, output_check=None)
 result = svc.translate({TEXTS!r})
 svc.save()
 print(json.dumps({{
@@ -324,3 +330,50 @@ def test_broken_model_is_a_clear_error(tmp_path, installed, offline):
     with TranslationService(tmp_path / "m.json") as svc:
         with pytest.raises(TranslationUnavailable, match="could not translate"):
             svc.translate(TEXTS)
+
+
+# -- output check: the fixture's one answer for everything is plainly broken ------------
+def test_default_check_rejects_one_answer_for_many_inputs(tmp_path, installed, offline):
+    memory = tmp_path / "memory.json"
+    with TranslationService(memory) as svc:
+        result = svc.translate(TEXTS)
+        assert svc.save() is False  # nothing worth keeping
+    assert not memory.exists()
+    assert all(t.status == "pending" and t.text is None for t in result.values())
+    stats = svc.stats
+    assert (stats.model, stats.translated, stats.from_memory, stats.pending, stats.rejected) == (
+        "translate-zh_en 1.0", 0, 0, 3, 3)
+    assert "translate-zh_en 1.0 gave plainly broken output for 3 text(s)" in svc.rejection_message
+    assert "the same sentence for 5 different inputs" in svc.rejection_message
+    assert "memory.json" in svc.rejection_message
+
+
+def test_default_check_keeps_answers_it_cannot_fault(tmp_path, installed, offline):
+    """Two different inputs may share an answer: below the rule's three, the fixture's output
+    is kept, and the stats say so."""
+    memory = tmp_path / "memory.json"
+    with TranslationService(memory) as svc:
+        result = svc.translate([HEADLINE, SUBTITLE])
+        svc.save()
+    assert result[HEADLINE].text == FIXED_ENGLISH and result[HEADLINE].status == "machine"
+    assert svc.rejection_message is None
+    assert svc.stats.translated == 2 and svc.stats.rejected == 0
+    assert len(TranslationMemory.load(memory).entries) == 2
+    with TranslationService(memory) as again:
+        again.translate([HEADLINE, SUBTITLE, "新的一句。"])
+    assert (again.stats.translated, again.stats.from_memory, again.stats.pending) == (1, 2, 0)
+
+
+def test_rejected_refresh_keeps_the_old_translation(tmp_path, argos_env, argos_model_file,
+                                                    argos_model_file_v2, offline):
+    memory = tmp_path / "memory.json"
+    old = install_from_file(argos_model_file)
+    run(memory)
+    shutil.rmtree(old.path)
+    install_from_file(argos_model_file_v2)
+    with TranslationService(memory, retranslate=True) as svc:
+        result = svc.translate(TEXTS)
+        svc.save()
+    assert result[HEADLINE].text == FIXED_ENGLISH and result[HEADLINE].model == "translate-zh_en 1.0"
+    assert svc.stats.rejected == 3 and svc.stats.pending == 0 and svc.stats.from_memory == 3
+    assert all(e["model_version"] == "1.0" for e in json.loads(memory.read_text("utf-8"))["entries"])

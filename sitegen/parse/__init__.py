@@ -12,16 +12,23 @@
 6. :mod:`.assign` — assign groups to bodies by content; split bodies that hold
    several articles.
 7. :mod:`.build` — assemble the records, conserving every character.
+
+A seed's entries of ``corrections.toml`` (:mod:`sitegen.corrections`) are then applied to its
+result (:mod:`.correct`).
 """
 from __future__ import annotations
 
+from ..corrections import Correction
 from ..models import ParseResult, SeedFile
 from .build import parse_text
+from .correct import apply_corrections
 
 
-def parse_seed(seed: SeedFile) -> ParseResult:
-    """Parse a decoded seed file."""
-    return parse_text(seed.name, seed.text)
+def parse_seed(seed: SeedFile, corrections: tuple[Correction, ...] = ()) -> ParseResult:
+    """Parse a decoded seed file, then apply its ``corrections`` (CorrectionError when one
+    no longer fits the page)."""
+    result = parse_text(seed.name, seed.text)
+    return apply_corrections(result, seed.text, corrections) if corrections else result
 
 
 def warm_up() -> None:

@@ -325,6 +325,10 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
             return "title"
         if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
             return "title"
+        if len(texts) >= 4 and max(inner) - min(inner) > 3 and clause_marks <= len(texts) // 3:
+            # many lines of unequal width, no sentence ends and hardly a comma: headlines
+            # printed one after another (a block of them), not prose filling a column
+            return "title"
         if len(texts) <= 3 and visual_width(joined) <= 48 and clause_marks <= 1 and el.first_in_block \
                 and not next_opens and last[-1] not in BOUND_END:
             # a headline wrapped at about the column width: decided by content later

@@ -13,6 +13,9 @@ from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
 from .assign import Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blocks import Element, build_elements
+from .blockorder import block_units, order_block
+from .complete import cut_at_shifts, fill
+from .doubts import reasons, signals
 from .headlines import Group, build_groups, roles
 from .resume import Body, rejoin
 from .segment import segment
@@ -127,8 +130,25 @@ def _parse_page(name: str, text: str) -> ParseResult:
     # extras were keyed by body index before splitting: re-key by first line
     scorer = Scorer(bodies, layout.vocab, grams_cache)
     result = assign(groups, scorer)
-    span_index = SpanIndex(bodies)
     pair_leftovers(result, scorer)
+    for _ in range(2):  # headlines left over: articles run together?
+        cut = cut_at_shifts(bodies, result, layout.vocab)
+        if cut is None:
+            break
+        bodies = cut
+        groups, banners = content_groups(bodies)
+        scorer = Scorer(bodies, layout.vocab, grams_cache)
+        result = assign(groups, scorer)
+        pair_leftovers(result, scorer)
+    span_index = SpanIndex(bodies)
+    marked = {span_index.neighbours(line)[1] for _d, fld, _v, line in attach if fld == "marker_before"}
+    marked |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
+    fill(result, scorer, marked)
+    ordered = order_block(structural, bodies, scorer, result)
+    if ordered is not None:  # all headlines in one block, in the bodies' order
+        result = ordered
+        placed = {id(u) for g in result.by_body.values() for u in g.units}
+        banners = [u for u in block_units(structural) if id(u) not in placed]
 
     for unit in banners:
         leftover("banner", unit.text, unit.line)
@@ -159,6 +179,10 @@ def _parse_page(name: str, text: str) -> ParseResult:
         elif fld == "byline":
             ex.bylines.append(value)
 
+    # -- doubts: what the decisions above were unsure of ---------------------------------
+    stray = [x.line for x in leftovers if x.kind == "headline"]
+    doubts = signals(bodies, result, scorer, layout.vocab, marked, stray)
+
     # -- articles -----------------------------------------------------------------------
     articles: list[Article] = []
     for pos, body in enumerate(bodies, start=1):
@@ -177,6 +201,10 @@ def _parse_page(name: str, text: str) -> ParseResult:
         dateline = None
         byline_bracket = None
         body_paras = [p for p in body.paras]
+        credit = L.closing_credit(body_paras[-1].raw) if len(body_paras) > 1 else None
+        if credit is not None:  # a credit printed on its own after the story: its byline
+            bylines.append(credit)
+            body_paras.pop()
         first_para = True
         for p in body_paras:
             raw = p.raw
@@ -215,7 +243,7 @@ def _parse_page(name: str, text: str) -> ParseResult:
         articles.append(Article(
             seed=name, position=pos, kicker=kicker, headline=headline, subtitle=subtitle,
             byline=byline, dateline=dateline, blocks=tuple(blocks), markers=tuple(markers),
-            line=body.line,
+            line=body.line, doubts=tuple(reasons(doubts[pos - 1])),
         ))
     leftovers.sort(key=lambda x: x.line)
     return ParseResult(tuple(articles), tuple(leftovers), tuple(warnings))

@@ -53,6 +53,21 @@ BYLINE_BARE_RE = re.compile(
 )
 #: Sentence punctuation: never in a byline or a dateline line.
 SENTENCE_PUNCT_RE = re.compile(r"[，。！？；：,!?;:]")
+#: A credit in brackets printed on its own after a story: （记者 张三 通讯员 李四）,
+#: （石榴云/新疆日报记者刘翔）, （张三 李四）, （张三 文/摄）.
+_NAMES = r"[\u4e00-\u9fff·]{2,5}(?:[\s\u3000、]+[\u4e00-\u9fff·]{2,5}){0,3}(?:\s*(?:文\s*[/／]\s*摄|摄|文))?"
+CLOSING_CREDIT_RE = re.compile(
+    r"^[（(]\s*((?:[\u4e00-\u9fff]{0,10}[/／])?(?:实习|见习)?" + _ROLE + r"[^（）()]{2,60}?|" + _NAMES + r")\s*[）)]$")
+#: Editorial marks printed in brackets after a story, not names.
+EDITORIAL_MARKS = frozenset({"完", "待续", "未完待续", "续完", "全文完"})
+
+
+def closing_credit(text: str) -> str | None:
+    """The byline inside a paragraph that is only a bracketed credit, else None."""
+    m = CLOSING_CREDIT_RE.match(text.strip())
+    if m is None or DATELINE_LINE_RE.match(text.strip()) or m.group(1).endswith(("电", "讯")) or SENTENCE_PUNCT_RE.search(m.group(1)) or m.group(1).strip() in EDITORIAL_MARKS:
+        return None
+    return m.group(1).strip()
 
 # -- enumerators such as （三） ------------------------------------------------------
 ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")

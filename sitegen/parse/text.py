@@ -282,12 +282,22 @@ class Vocabulary:
         self._idf: dict[str, float] = {}
         self._queries: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        self._common: dict[float, frozenset[str]] = {}
 
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
         if value is None:
             value = self._idf[gram] = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
         return value
+
+    def common(self, share: float = 0.05) -> frozenset[str]:
+        """Bigrams found in more than ``share`` of the documents (and at least 3): the
+        page's function words (的发, 一个, 发展 …), which say nothing about a topic."""
+        found = self._common.get(share)
+        if found is None:
+            limit = max(3, share * self.n)
+            found = self._common[share] = frozenset(g for g, c in self.df.items() if c > limit)
+        return found
 
     def coverage(self, query: str, target_grams: set[str]) -> float:
         """IDF-weighted share of the query's distinct bigrams that occur in the target."""

@@ -2,16 +2,15 @@
 
 Chinese text is indexed as overlapping character bigrams (plus single
 characters for one-character queries), English as lower-cased words, so the
-browser needs no word segmenter. The index ships as ``search-index.js``
-assigning ``window.SITEGEN_SEARCH`` so it also loads from ``file://`` where
-``fetch()`` of JSON is blocked.
+browser needs no word segmenter. The index ships in shards that the search page
+loads as scripts when a query needs them (``search_shards.py``), so it also loads
+from ``file://`` where ``fetch()`` of JSON is blocked.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from .util import script_json
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Every position followed by two Han characters (the bigrams of each run, by the regex
@@ -59,36 +58,35 @@ def terms(*texts: str) -> set[str]:
     return out
 
 
-def build_index(docs: list[dict]) -> dict:
-    """``docs``: dicts with u (url), hz, he (headlines), lz, le (leads), th, tz (theme's names).
+#: Index fields: (key in the index, the document texts it holds). The browser ranks a
+#: headline match above a theme or tag match above a lead match, and names the fields matched.
+FIELDS = (("h", ("hz", "he", "k")), ("b", ("lz", "le")), ("t", ("tn",)), ("g", ("tg",)))
 
-    Returns ``{"v": 1, "docs": [...], "h": {term: [doc,...]}, "b": {term: [doc,...]}}``
-    where ``h`` indexes headlines (ranked higher) and ``b`` leads.
-    Leads are not shipped, only their terms, to keep the file small.
+
+def build_index(docs: list[dict]) -> dict:
+    """``docs``: dicts with u (url), hz, he (headline), k (kicker and subtitle), lz, le (lead),
+    th (theme name to show), tn (theme names), tg (tag names); Chinese and English alike.
+
+    Returns ``{"v": 2, "docs": [...], "h": {term: [doc,...]}, "b": ..., "t": ..., "g": ...}``:
+    ``h`` indexes headlines, ``b`` leads, ``t`` theme names and ``g`` tag names. Only what a
+    result shows is shipped per document; of the rest only the terms, to keep the file small.
     """
     # Postings are appended in document order, once per document (terms of one document
     # form a set): each list comes out sorted without sorting.
-    head: dict[str, list[int]] = {}
-    body: dict[str, list[int]] = {}
+    maps: dict[str, dict[str, list[int]]] = {key: {} for key, _ in FIELDS}
     out_docs = []
     for i, d in enumerate(docs):
-        for postings, found in ((head, terms(d.get("hz", ""), d.get("he", ""), d.get("k", ""))),
-                                (body, terms(d.get("lz", ""), d.get("le", "")))):
+        for key, names in FIELDS:
+            postings = maps[key]
             get = postings.get
-            for t in found:
+            for t in terms(*(d.get(n, "") for n in names)):
                 docs_of = get(t)
                 if docs_of is None:
                     postings[t] = [i]
                 else:
                     docs_of.append(i)
         out_docs.append({k: d[k] for k in ("u", "hz", "he", "th", "tz") if d.get(k)})
-    return {
-        "v": 1,
-        "docs": out_docs,
-        "h": {t: head[t] for t in sorted(head)},
-        "b": {t: body[t] for t in sorted(body)},
-    }
-
-
-def index_js(index: dict) -> str:
-    return "window.SITEGEN_SEARCH=" + script_json(index) + ";\n"
+    index: dict = {"v": 2, "docs": out_docs}
+    for key, _ in FIELDS:
+        index[key] = {t: maps[key][t] for t in sorted(maps[key])}
+    return index

@@ -107,13 +107,34 @@ class EntryView:
 
     @property
     def title_text(self) -> str:
-        """Plain title for <title>, feeds and meta."""
+        """Plain title for <title> and meta."""
+        if self.headline_is_fallback:
+            return excerpt_title(self.article)
         parts = [p for p in (self.headline.zh, self.headline.en) if p]
         return " — ".join(parts) or "Untitled article"
 
     @property
+    def feed_title(self) -> tuple[str, str]:
+        """(text, language) of the feed entry's title: the English headline once translated
+        (an excerpt's title is English), else the Chinese one."""
+        if self.headline.en:
+            return self.headline.en, "en"
+        return self.headline.zh or excerpt_title(self.article), "zh-Hans"
+
+    @property
     def description(self) -> str:
         return shorten(self.lead.en or self.lead.zh or self.headline.en or self.headline.zh or "", 155)
+
+
+def excerpt_pair(article) -> Pair:
+    """The title of an article printed without a headline (a continuation fragment, which may
+    start mid-sentence): it says what it is and where it comes from, in both languages."""
+    stem = Path(article.seed).stem
+    return Pair(f"摘录：{stem} 第{article.position}篇", f"Excerpt: {stem}, article {article.position}", None)
+
+
+def excerpt_title(article) -> str:
+    return f"Excerpt · 摘录: {Path(article.seed).stem}, article {article.position}"
 
 
 @dataclass
@@ -289,7 +310,8 @@ class _Renderer:
         if previous is not None:
             globals_ = dataclasses.replace(self.info, build_date="")
             self._global_key = _digest((tree_digest([Path(templates_dir)], Path(templates_dir)), globals_, site.pending_note,
-                                        ZH_CHARS_PER_MINUTE, _CODE_VERSION))
+                                        ZH_CHARS_PER_MINUTE, _CODE_VERSION,
+                                        [(p.path, p.title) for p in site.pages]))  # every page lists them
         self._build_views()
 
     # ------------------------------------------------------------------ views
@@ -310,7 +332,7 @@ class _Renderer:
             fallback = False
             if not hl.zh:
                 fallback = True
-                hl = Pair(shorten(a.lead, 28) or f"{a.seed} #{a.position}", hl.en, hl.status if hl.en else None)
+                hl = excerpt_pair(a)
             lead_pair = _pair(a.lead, e.english.lead)
             blocks = list(a.blocks)
             for j, b in enumerate(blocks):
@@ -393,6 +415,8 @@ class _Renderer:
             "rate": ZH_CHARS_PER_MINUTE,
             "build_date": iso_date(self.info.build_date) if self.info.build_date else "",
             "html_base": None,
+            "md_pages": [{"href": root_for(path) + href(p.path), "title": p.title,
+                          "url": absolute(self.info.base_url, p.path)} for p in self.site.pages],
         }
         ctx.update(kw)
         return ctx
@@ -571,7 +595,7 @@ class _Renderer:
                       (tv, [ev for ev in newest_first(tv.entries) if ev.path not in on_top][:HOME_PER_THEME])
                       for tv in self.theme_list])
         self.page("search.html", "search.html", title="Search",
-                  description="Search headlines and leads in Chinese and English.")
+                  description="Search headlines, leads, themes and tags in Chinese and English.")
         self.page("about.html", "about.html", title="About this digest",
                   description="How the digest is made: sources, machine and reviewed translations, reading time.")
         bp = base_path(self.info.base_url) if self.info.base_url else None
@@ -581,27 +605,52 @@ class _Renderer:
         self._search_files()
         self._static()
         self.add(".nojekyll", b"")
+        self._markdown_pages()
+
+    def _markdown_pages(self) -> None:
+        """``pages/*.md`` (``sitegen.pages``), each in the site's layout (``page.html``)."""
+        from markupsafe import Markup
+
+        from sitegen.pages import PageError
+
+        if self.site.pages and "page.html" not in self.env.list_templates():
+            raise PageError(f"{self.site.pages[0].source}: Markdown pages need the template page.html "
+                            "among the templates")
+        for p in self.site.pages:
+            if p.path in self.made:
+                raise PageError(f"{p.source}: the site already has a page {p.path}; rename the file")
+            self.page(p.path, "page.html", title=p.title, description=p.description or p.title,
+                      page_html=Markup(p.html))
 
     def _site_description(self) -> str:
         n = len(self.entries)
         return (f"{n} articles from Chinese newspaper pages with English headlines and leads, "
                 f"grouped into {len(self.theme_list)} themes.")
 
+    def _dates(self, ev: EntryView) -> tuple[str, str]:
+        """(published, updated) of an article: from the build's article history, else the build date."""
+        built = iso_datetime(self.info.build_date)
+        return iso_datetime(ev.entry.published) if ev.entry.published else built, \
+            iso_datetime(ev.entry.updated) if ev.entry.updated else built
+
     def _feeds(self) -> None:
         info = self.info
-        updated = iso_datetime(info.build_date)
         feed_id = info.base_url or ("urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen-feed:" + info.title)))
-        entries = [
-            {
+        entries = []
+        for ev in self.newest[:FEED_LIMIT]:
+            published, updated = self._dates(ev)
+            title, title_lang = ev.feed_title
+            entries.append({
                 "e": ev,
                 "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen:" + ev.path)),
                 "url": absolute(info.base_url, ev.path) or ev.href,
-            }
-            for ev in self.newest[:FEED_LIMIT]
-        ]
+                "title": title, "title_lang": title_lang, "published": published, "updated": updated,
+            })
+        # The feed changed when its latest entry did, not whenever the site was rebuilt.
+        latest = max((self._dates(ev)[1] for ev in self.entries), default=iso_datetime(info.build_date))
         ctx = dict(
             feed_id=feed_id,
-            updated=updated,
+            updated=latest,
             self_url=absolute(info.base_url, "feed.xml") or "feed.xml",
             home_url=absolute(info.base_url, "index.html") or "index.html",
             items=entries,
@@ -609,14 +658,19 @@ class _Renderer:
         self.add("feed.xml", self.env.get_template("feed.xml").render(self.common("feed.xml", **ctx)))
         urls = []
         if info.base_url:
-            paths = ["index.html"] + [e.path for e in self.entries] + self._list_paths + ["about.html"]
-            urls = [absolute(info.base_url, p) for p in paths]
-        lastmod = iso_date(info.build_date) if info.build_date else ""
+            # An article page changes with its content; a list page when an article it shows
+            # does (dated as its list: the latest change, an upper bound for a numbered page).
+            day = {e.path: self._dates(e)[1][:10] for e in self.entries}
+            urls = ([(absolute(info.base_url, "index.html"), latest[:10])]
+                    + [(absolute(info.base_url, e.path), day[e.path]) for e in self.entries]
+                    + [(absolute(info.base_url, p), latest[:10]) for p in self._list_paths]
+                    + [(absolute(info.base_url, "about.html"), "")])
         for path, text in sitemap.sitemap_files(
-                urls, lambda path, part: self.env.get_template("sitemap.xml").render(
-                    self.common(path, urls=part, lastmod=lastmod)),
+                urls, lambda path, part: self.env.get_template("sitemap.xml").render(self.common(
+                    # the Markdown pages (md_pages) are listed in the first part only
+                    path, urls=part, **({} if path in ("sitemap.xml", "sitemap-1.xml") else {"md_pages": []}))),
                 lambda path, locs: self.env.get_template("sitemap-index.xml").render(
-                    self.common(path, sitemaps=locs, lastmod=lastmod)),
+                    self.common(path, sitemaps=locs, lastmod=latest[:10])),
                 lambda path: absolute(info.base_url, path)):
             self.add(path, text)
         robots = "User-agent: *\nAllow: /\n"
@@ -637,6 +691,9 @@ class _Renderer:
                 "position": a.position,
                 "line": a.line,
                 "headline": ev.headline.to_json() if not ev.headline_is_fallback else _pair(None, ev.entry.english.headline).to_json(),
+                "excerpt": ev.headline_is_fallback,  # printed without a headline
+                "published": self._dates(ev)[0],
+                "updated": self._dates(ev)[1],
                 "kicker": ev.kicker.to_json(),
                 "subtitle": ev.subtitle.to_json(),
                 "lead": ev.lead.to_json(),
@@ -669,13 +726,16 @@ class _Renderer:
         return json.dumps(digest, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def _search_files(self) -> None:
-        """``search/``: the client-side search index of headlines and leads, newest first,
+        """``search/``: the client-side search index of headlines (with kicker and subtitle),
+        leads, theme and tag names, in Chinese and in every English there is, newest first,
         in shards that the search page loads as a query needs them."""
         number = {tv.slug: i for i, tv in enumerate(self.theme_list)}
         docs = [{
             "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
-            "k": (ev.kicker.zh or "") + " " + (ev.subtitle.zh or ""),
+            "k": " ".join(t for p in (ev.kicker, ev.subtitle) for t in (p.zh, p.en) if t),
             "lz": ev.lead.zh or "", "le": ev.lead.en or "", "ti": number[ev.theme.slug],
+            "tn": f"{ev.theme.theme.name_en} {ev.theme.theme.name_zh}",
+            "tg": " ".join(t for tv in ev.tags for t in (tv.tag.zh, tv.tag.en) if t),
         } for ev in self.newest]
         themes = [(tv.theme.name_en, tv.theme.name_zh) for tv in self.theme_list]
         for path, text in search_shards.shard_files(docs, themes):

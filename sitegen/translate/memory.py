@@ -206,22 +206,20 @@ class MemoryLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        import fcntl
+        from sitegen import locks
 
         if self._fd is not None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = locks.try_lock(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL)
         except FileExistsError:
-            fd = os.open(self.path, os.O_RDWR)  # stale or held: flock decides
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fd = locks.try_lock(self.path)  # stale or held: flock decides
+        if fd is None:
             try:
-                holder = os.read(fd, 64).decode("ascii", "replace").strip() or "?"
-            finally:
-                os.close(fd)
+                holder = self.path.read_text(encoding="ascii", errors="replace").strip() or "?"
+            except OSError:
+                holder = "?"
             raise MemoryLocked(
                 f"{self.path}: another sitegen build (pid {holder}) is using the "
                 "translation memory; wait for it to finish (if no build is running, "
@@ -232,14 +230,14 @@ class MemoryLock:
         except FileNotFoundError:
             same = False
         if not same:  # the holder released and removed it meanwhile: start over
-            os.close(fd)
+            locks.unlock(fd)
             return self.acquire()
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
 
     def release(self) -> None:
-        import fcntl
+        from sitegen import locks
 
         if self._fd is None:
             return
@@ -248,8 +246,7 @@ class MemoryLock:
             os.unlink(self.path)
         except FileNotFoundError:
             pass
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        locks.unlock(fd)
 
     def __enter__(self) -> "MemoryLock":
         self.acquire()

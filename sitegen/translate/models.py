@@ -1,6 +1,6 @@
 """Installing and listing Argos Translate zh→en models (used by ``sitegen models``).
 
-``sitegen models install``              → :func:`install_from_index` (needs network)
+``sitegen models install [--version V]`` → :func:`install_from_index` (needs network)
 ``sitegen models install --file PATH``  → :func:`install_from_file` (offline)
 ``sitegen models list``                 → :func:`list_installed`
 
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sitegen.translate.engine import SOURCE_LANG, TARGET_LANG, package_name
 from sitegen.progress import ProgressBar
+from sitegen.atomic import atomic_write_bytes
 
 
 class ModelInstallError(Exception):
@@ -93,12 +94,13 @@ def _check_archive(path: Path) -> dict:
     return metadata
 
 
-def install_from_file(path: Path | str, *, require_pair: bool = True) -> InstalledModel:
+def install_from_file(path: Path | str, *, require_pair: bool = True,
+                      version: str | None = None) -> InstalledModel:
     """Install a local ``.argosmodel`` file; returns the installed model.
 
     The archive is checked first (zip with one package directory holding
     ``metadata.json`` and ``model/``; with ``require_pair`` it must translate
-    zh→en). Installation itself is ``argostranslate.package.install_from_path``.
+    zh→en; with ``version`` its ``package_version`` must be that). Installation itself is ``argostranslate.package.install_from_path``.
     Raises :class:`ModelInstallError` with a clear message on a bad file.
     """
     path = Path(path)
@@ -110,6 +112,9 @@ def install_from_file(path: Path | str, *, require_pair: bool = True) -> Install
             f"{path}: translates {metadata.get('from_code')}→{metadata.get('to_code')}, "
             f"sitegen needs {SOURCE_LANG}→{TARGET_LANG}"
         )
+    if version is not None and str(metadata.get("package_version")) != version:
+        raise ModelInstallError(
+            f"{path}: is version {metadata.get('package_version')}, not the requested {version}")
     from argostranslate import package as argos_package
     from argostranslate import settings as argos_settings
 
@@ -148,8 +153,67 @@ def _byte_bar(total: int, enabled: bool) -> ProgressBar:
                        fmt=lambda done, total: f"{done >> 20}/{total >> 20} MiB")
 
 
-def install_from_index(progress: bool = True) -> InstalledModel:
-    """Download the zh→en package from the Argos package index and install it.
+#: Seconds to wait for the package index before giving up (offline machines fail at once).
+INDEX_TIMEOUT = 10.0
+
+
+def _fetch_index(progress: bool) -> list:
+    """The Argos package index, downloaded with a short timeout into Argos' local copy.
+
+    ``argostranslate.package.update_package_index`` waits without a timeout, logs and swallows
+    a failure, and ``get_available_packages`` then retries it recursively (100 s and ~1,000 log
+    lines offline, ending in a RecursionError): we fetch it ourselves and fail with one line."""
+    from argostranslate import package as argos_package
+    from argostranslate import settings as argos_settings
+
+    url = argos_settings.remote_package_index
+    if progress:
+        print(f"reading the package index {url}", file=sys.stderr)
+    try:
+        req = urllib.request.Request(url, headers={"User-Agent": "sitegen"})
+        with urllib.request.urlopen(req, timeout=INDEX_TIMEOUT) as resp:
+            data = resp.read()
+        index = json.loads(data)
+        if not isinstance(index, list):
+            raise ValueError("not a list of packages")
+    except Exception as exc:  # network down, DNS, HTTP error, not JSON
+        reason = getattr(exc, "reason", None) or exc
+        raise ModelInstallError(
+            f"could not reach the Argos package index at {url} ({reason}); without network, download "
+            f"a translate-zh_en .argosmodel elsewhere and run `sitegen models install --file PATH`"
+        ) from None
+    local = Path(argos_settings.local_package_index)
+    atomic_write_bytes(local, data)
+    return [argos_package.AvailablePackage(metadata) for metadata in index]
+
+
+def choose_package(available: list, version: str | None = None):
+    """The zh→en package of the index: the newest, or the one whose ``package_version`` is
+    ``version`` (a ModelInstallError names the versions there are)."""
+    from sitegen.translate.engine import _version_key
+
+    matches = [
+        p for p in available
+        if getattr(p, "type", "translate") == "translate" and p.from_code == SOURCE_LANG
+        and p.to_code == TARGET_LANG
+    ]
+    if not matches:
+        raise ModelInstallError(
+            "no zh→en package found in the Argos package index; "
+            "download a .argosmodel elsewhere and use `sitegen models install --file PATH`"
+        )
+    if version is None:
+        return max(matches, key=lambda p: _version_key(p.package_version))
+    wanted = [p for p in matches if p.package_version == version]
+    if not wanted:
+        have = ", ".join(sorted({p.package_version for p in matches}, key=_version_key))
+        raise ModelInstallError(f"the Argos package index has no zh→en version {version} (it has: {have})")
+    return wanted[0]
+
+
+def install_from_index(progress: bool = True, version: str | None = None) -> InstalledModel:
+    """Download the zh→en package (the newest, or ``version``) from the Argos package index
+    and install it.
 
     Needs network access (the index and the package, ~100 MB). A progress bar
     is drawn on stderr when ``progress`` and stderr is a terminal.
@@ -157,23 +221,7 @@ def install_from_index(progress: bool = True) -> InstalledModel:
     from argostranslate import package as argos_package
     from argostranslate import settings as argos_settings
 
-    argos_package.update_package_index()
-    try:
-        available = argos_package.get_available_packages()
-    except Exception as exc:
-        raise ModelInstallError(f"could not read the Argos package index: {exc}") from exc
-    matches = [
-        p for p in available
-        if p.type == "translate" and p.from_code == SOURCE_LANG and p.to_code == TARGET_LANG
-    ]
-    if not matches:
-        raise ModelInstallError(
-            "no zh→en package found in the Argos package index (offline?); "
-            "download a .argosmodel elsewhere and use `sitegen models install --file PATH`"
-        )
-    from sitegen.translate.engine import _version_key
-
-    chosen = max(matches, key=lambda p: _version_key(p.package_version))
+    chosen = choose_package(_fetch_index(progress), version)
     downloads = Path(argos_settings.downloads_dir)
     downloads.mkdir(parents=True, exist_ok=True)
     dest = downloads / f"{argos_package.argospm_package_name(chosen)}.argosmodel"
@@ -181,6 +229,6 @@ def install_from_index(progress: bool = True) -> InstalledModel:
         print(f"downloading {chosen} {chosen.package_version}", file=sys.stderr)
     _download(list(chosen.links), dest, progress)
     try:
-        return install_from_file(dest)
+        return install_from_file(dest, version=version)
     finally:
         dest.unlink(missing_ok=True)

@@ -7,8 +7,9 @@ import weakref
 from pathlib import Path
 from typing import Iterable
 
-from sitegen.models import Article, ArticleEnglish, Translation
+from sitegen.models import Article, ArticleEnglish, Translation, TranslationStats
 from sitegen.translate.memory import MemoryEntry, MemoryLock, TranslationMemory
+from sitegen.translate.quality import OutputCheck
 from sitegen.translate.text import join_sentences, split_sentences
 
 INSTALL_HINT = "run `sitegen models install` (or `sitegen models install --file PATH`)"
@@ -39,20 +40,30 @@ class TranslationService:
     * No model installed: missing texts come back ``pending`` and
       :attr:`status_message` says how to install one; with ``strict=True``
       :class:`TranslationUnavailable` is raised instead.
+    * The model's answers pass ``output_check`` (:class:`~sitegen.translate.quality.OutputCheck`)
+      first: a text with a plainly broken answer is not written to the memory, stays
+      ``pending`` and is counted in :attr:`stats` (``rejected``) and :attr:`rejection_message`.
     * :meth:`save` writes the memory atomically, only if it changed.
     """
 
     def __init__(self, memory_path: Path, *, strict: bool = False,
-                 retranslate: bool = False, progress: bool = False):
+                 retranslate: bool = False, progress: bool = False,
+                 output_check: OutputCheck | None = OutputCheck()):
         self.memory_path = Path(memory_path)
         self.strict = strict
         self.retranslate = retranslate
         self.progress = progress
+        self.output_check = output_check
         self.model_calls = 0
         self.status_message: str | None = None
+        self.rejection_message: str | None = None
+        self.model_id: str | None = None  # the model that translated texts in this run
         self._engine = None
         self._engine_loaded = False
         self._pending_keys: set[str] = set()
+        self._memory_keys: set[str] = set()
+        self._translated_keys: set[str] = set()
+        self._rejected: dict[str, str] = {}  # key -> why its answer was refused
         self._lock = MemoryLock(self.memory_path)
         self._lock.acquire()
         self._finalizer = weakref.finalize(self, self._lock.release)
@@ -76,6 +87,16 @@ class TranslationService:
     def save(self) -> bool:
         """Atomically write the memory if this run changed it; True when written."""
         return self.memory.save()
+
+    @property
+    def stats(self) -> TranslationStats:
+        """What this run did, counted in distinct texts."""
+        pending = self._pending_keys
+        return TranslationStats(
+            model=self.model_id, translated=len(self._translated_keys),
+            from_memory=len(self._memory_keys - self._translated_keys - pending),
+            pending=len(pending), rejected=len(self._rejected),
+        )
 
     # -- model -----------------------------------------------------------
     @property
@@ -110,8 +131,10 @@ class TranslationService:
                 todo.setdefault(key, []).append(text)
                 result[text] = Translation(text, None, "pending", None)
             elif entry.reviewed:
+                self._memory_keys.add(key)
                 result[text] = Translation(text, entry.translation, "reviewed", entry.model_id)
             else:
+                self._memory_keys.add(key)
                 result[text] = Translation(text, entry.translation, "machine", entry.model_id)
                 if self.retranslate:
                     stale.setdefault(key, entry)
@@ -121,22 +144,7 @@ class TranslationService:
             return result
         engine = self.engine
         if engine is None:
-            missing = {key for key in todo if key not in stale}
-            if missing and self.strict:
-                raise TranslationUnavailable(
-                    f"{len(missing)} text(s) have no translation in {self.memory_path} and "
-                    f"{self._no_model_reason}; {INSTALL_HINT}"
-                )
-            if missing:
-                self._pending_keys |= missing  # one message covering every call of the run
-                self.status_message = (
-                    f"warning: {len(self._pending_keys)} text(s) are left untranslated (pending): "
-                    f"{self._no_model_reason}; {INSTALL_HINT}"
-                )
-            elif self.retranslate:
-                self.status_message = (
-                    f"warning: --retranslate ignored: {self._no_model_reason}; {INSTALL_HINT}"
-                )
+            self._without_model(todo, stale)
             return result
 
         model_id = engine.info.model_id
@@ -146,26 +154,17 @@ class TranslationService:
         if not todo:
             return result
 
-        # Split every text into sentences, send each distinct sentence once.
-        per_key: dict[str, list[str]] = {}
-        unique: dict[str, int] = {}
-        for key, sources in todo.items():
-            sentences = split_sentences(sources[0])
-            per_key[key] = sentences
-            for sentence in sentences:
-                unique.setdefault(sentence, len(unique))
-        try:
-            english = engine.translate(list(unique), progress=self.progress)
-        except (RuntimeError, ValueError, OSError) as exc:  # broken or incompatible package
-            raise TranslationUnavailable(
-                f"the zh→en model at {engine.info.path} could not translate: {exc} "
-                f"(reinstall it: {INSTALL_HINT})"
-            ) from exc
-        self.model_calls += len(unique)
-
+        english, broken = self._run_model(engine, todo)
         today = _dt.date.today().isoformat()
         for key, sources in todo.items():
-            text_en = join_sentences([english[unique[s]] for s in per_key[key]])
+            if key in broken:
+                self._rejected[key] = broken[key]
+                if key not in stale:  # a refreshed entry keeps its old translation
+                    self._pending_keys.add(key)
+                    for source in sources:
+                        result[source] = Translation(source, None, "pending", None)
+                continue
+            text_en = english[key]
             self.memory.put(MemoryEntry(
                 hash=key,
                 source=_WS_RE.sub(" ", sources[0]).strip(),
@@ -175,9 +174,72 @@ class TranslationService:
                 date=today,
                 reviewed=False,
             ))
+            self._translated_keys.add(key)
             for source in sources:
                 result[source] = Translation(source, text_en, "machine", model_id)
+        if self._rejected:
+            self.rejection_message = rejection_message(model_id, self._rejected, self.memory_path)
         return result
+
+    def _without_model(self, todo: dict[str, list[str]], stale: dict[str, MemoryEntry]) -> None:
+        """No model installed: the texts of ``todo`` stay pending (strict: an error), one
+        message for the whole run."""
+        missing = {key for key in todo if key not in stale}
+        if missing and self.strict:
+            raise TranslationUnavailable(
+                f"{len(missing)} text(s) have no translation in {self.memory_path} and "
+                f"{self._no_model_reason}; {INSTALL_HINT}"
+            )
+        if missing:
+            self._pending_keys |= missing  # one message covering every call of the run
+            self.status_message = (
+                f"warning: {len(self._pending_keys)} text(s) are left untranslated (pending): "
+                f"{self._no_model_reason}; {INSTALL_HINT}"
+            )
+        elif self.retranslate:
+            self.status_message = (
+                f"warning: --retranslate ignored: {self._no_model_reason}; {INSTALL_HINT}"
+            )
+
+    def _run_model(self, engine, todo: dict[str, list[str]]) -> tuple[dict[str, str], dict[str, str]]:
+        """Every distinct sentence of ``todo``'s texts through the model in one call:
+        ({key: English}, {key: why its answer is refused})."""
+        per_key: dict[str, list[str]] = {}
+        unique: dict[str, int] = {}
+        for key, sources in todo.items():
+            sentences = split_sentences(sources[0])
+            per_key[key] = sentences
+            for sentence in sentences:
+                unique.setdefault(sentence, len(unique))
+        try:
+            answers = engine.translate(list(unique), progress=self.progress)
+        except (RuntimeError, ValueError, OSError) as exc:  # broken or incompatible package
+            raise TranslationUnavailable(
+                f"the zh→en model at {engine.info.path} could not translate: {exc} "
+                f"(reinstall it: {INSTALL_HINT})"
+            ) from exc
+        self.model_calls += len(unique)
+        self.model_id = engine.info.model_id
+        bad = self.output_check.problems(list(unique), answers) if self.output_check else {}
+        english: dict[str, str] = {}
+        broken: dict[str, str] = {}
+        for key, sentences in per_key.items():
+            reasons = [bad[unique[s]] for s in sentences if unique[s] in bad]
+            if reasons:
+                broken[key] = reasons[0]
+            else:
+                english[key] = join_sentences([answers[unique[s]] for s in sentences])
+        return english, broken
+
+
+def rejection_message(model_id: str, rejected: dict[str, str], memory_path: Path) -> str:
+    """One line: how many answers of ``model_id`` were refused, and why (most common first)."""
+    reasons: dict[str, int] = {}
+    for reason in rejected.values():
+        reasons[reason] = reasons.get(reason, 0) + 1
+    why = "; ".join(f"{n} × {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1]))
+    return (f"warning: {model_id} gave plainly broken output for {len(rejected)} text(s) ({why}): "
+            f"not written to {memory_path.name}, shown as pending; check or reinstall the model")
 
 
 def texts_for(article: Article) -> list[str]:

@@ -4,9 +4,10 @@
 
 SITE_DIR is a rendered site (``sitegen build --out SITE_DIR``, or the sample:
 ``python -m sitegen.render.sample SITE_DIR``). It is served under /repo/ like
-GitHub Pages would. Writes index-{phone,desktop}.png, article-{phone,desktop}.png and article-desktop-dark.png
-in the default (Both) mode, and {index,article}-desktop-{zh,en}.png in the 中文 and English modes
-(pages taller than 2400px are cut there; the mode shots at 1600px).
+GitHub Pages would. Writes index-{phone,desktop}.png, article-{phone,desktop}.png, article-desktop-dark.png,
+search-{phone,desktop}.png (an English search) in the default (Both) mode, {index,article}-desktop-{zh,en}.png
+in the 中文 and English modes, index-phone-zh.png and, when the site has an article printed without a
+headline, excerpt-phone.png (pages taller than 2400px are cut there; the mode shots at 1600px).
 """
 from __future__ import annotations
 
@@ -35,11 +36,21 @@ def shoot(driver, url: str, out: Path, width: int, max_height: int = 2400, dark:
         "format": "png", "captureBeyondViewport": True,
         "clip": {"x": 0, "y": 0, "width": width, "height": h, "scale": 1}})
     out.write_bytes(base64.b64decode(png["data"]))
+    driver.execute_script("localStorage.removeItem('sitegen-lang')")
+
+
+def excerpt_of(site: Path) -> str | None:
+    """An article printed without a headline, if the site has one (from digest.json)."""
+    import json
+
+    digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
+    return next((a["permalink"] for a in digest["articles"] if not a["headline"]["zh"]), None)
 
 
 def main(argv: list[str]) -> int:
     site, out = Path(argv[1]), Path(argv[2])
     article = argv[3] if len(argv) > 3 else sorted((site / "articles").glob("*.html"))[0].relative_to(site).as_posix()
+    excerpt = excerpt_of(site)
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
     httpd = serve(site, port)
@@ -50,11 +61,16 @@ def main(argv: list[str]) -> int:
             try:
                 shoot(d, base + "index.html", out / f"index-{name}.png", width)
                 shoot(d, base + article, out / f"article-{name}.png", width)
+                shoot(d, base + "search.html?q=diplomacy", out / f"search-{name}.png", width, 1400)
                 if name == "desktop":
                     shoot(d, base + article, out / "article-desktop-dark.png", width, 1000, dark=True)
                     for mode in ("zh", "en"):
                         shoot(d, base + "index.html", out / f"index-desktop-{mode}.png", width, 1600, mode=mode)
                         shoot(d, base + article, out / f"article-desktop-{mode}.png", width, 1600, mode=mode)
+                else:
+                    shoot(d, base + "index.html", out / "index-phone-zh.png", width, mode="zh")
+                    if excerpt:
+                        shoot(d, base + excerpt, out / "excerpt-phone.png", width, 1400)
             finally:
                 d.quit()
     finally:

@@ -202,3 +202,64 @@ def test_text_contrast_aa_in_both_schemes(driver, served_site, scheme):
             assert driver.execute_script(CONTRAST_JS) == [], (scheme, page)
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def results(driver):
+    """(link text, found-in line) of each search result."""
+    return [(li.find_element("css selector", "a").text, li.find_element("css selector", ".found").text)
+            for li in driver.find_elements("css selector", "#search-results li")]
+
+
+def test_english_search_finds_theme_and_tag_names_and_says_where(driver, served_site):
+    base, _ = served_site
+    driver.get(base + "search.html?q=diplomacy")
+    found = results(driver)
+    assert len(found) == 2 and all(where == "Found in theme" for _, where in found), found
+    driver.get(base + "search.html?q=Xinjiang")
+    found = dict(results(driver))
+    assert len(found) == 4 and set(found.values()) == {"Found in tag"}, found
+    driver.get(base + "search.html?q=econ")  # a prefix: "Economy & trade"; "Border-port economy …"
+    assert [w for _, w in results(driver)] == ["Found in headline, theme", "Found in theme"]
+    driver.get(base + "search.html?q=consensus")  # the English headline
+    assert [w for _, w in results(driver)] == ["Found in headline"]
+
+
+def test_pending_in_search_results_is_a_badge_not_link_text(driver, served_site):
+    base, _ = served_site
+    driver.get(base + "search.html?q=%E6%A3%89%E8%8A%B1")  # 棉花: a pending headline
+    (li,) = driver.find_elements("css selector", "#search-results li")
+    assert "Translation pending" not in li.find_element("css selector", "a").text
+    badge = li.find_element("css selector", ".pending")
+    assert badge.text == "Translation pending"
+    assert badge.find_elements("xpath", "ancestor::a") == []
+    assert "underline" not in badge.value_of_css_property("text-decoration-line")
+
+
+def test_chinese_mode_hides_pending_badges_on_cards(driver, served_site):
+    base, _ = served_site
+    driver.get(base + "index.html")
+    badges = driver.find_elements("css selector", ".card .pending")
+    assert len(badges) == 2 and all(b.is_displayed() for b in badges)
+    driver.find_element("css selector", "[data-set-lang=zh]").click()
+    try:
+        assert not any(b.is_displayed() for b in driver.find_elements("css selector", ".card .pending"))
+        assert all(m.text.endswith("分钟") for m in driver.find_elements("css selector", ".card .meta"))  # 约 N 分钟
+    finally:
+        driver.execute_script("localStorage.clear()")
+
+
+def test_theme_chip_counts_stay_with_their_chip_on_a_phone(built_site):
+    """The repository's seeds: their themes have long names, which wrap at 390 px."""
+    from .harness import make_driver
+
+    base, _ = built_site
+    d = make_driver(390, 900, mobile=True)
+    try:
+        d.get(base + "index.html")
+        for li in d.find_elements("css selector", ".toc li"):
+            chip = li.find_element("css selector", "a").rect
+            count = li.find_element("css selector", ".count").rect
+            # beside the chip, on its line: not wrapped below it
+            assert count["x"] >= chip["x"] + chip["width"] and count["y"] < chip["y"] + chip["height"], (chip, count)
+    finally:
+        d.quit()

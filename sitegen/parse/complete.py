@@ -1,0 +1,136 @@
+"""Page-level completion of the headline ↔ body assignment.
+
+Every headline block printed on a page heads some body of that page. When headline blocks
+are left over after the content assignment (:mod:`.assign`), the page holds more articles
+than bodies were found — two stories were run together — or a headline shares too few
+words with its body to be matched by content alone. Two general rules use that evidence:
+
+* ``cut_at_shifts``: one cut per left-over headline block, in the body whose vocabulary
+  shifts most clearly at a paragraph boundary (:mod:`.cohesion`), when that headline
+  covers the words of one side of the cut and clearly not the other;
+* ``fill``: left-over headline blocks and bodies without a headline (and without a
+  continuation marker) are paired, best content match first, each headline to at most
+  one body, when they share at least a few words.
+"""
+from __future__ import annotations
+
+from . import cohesion
+from .assign import Assignment, Scorer, _can_cut
+from .headlines import Group
+from .resume import Body
+from .text import Vocabulary, joined_bigram_set
+
+SHIFT = 0.02  # cohesion across the cut below this ...
+SHIFT_RATIO = 0.35  # ... and below this share of the body's median cohesion
+OWN_SIDE = 0.1  # the left-over headline covers its side at least this well ...
+OTHER_SIDE = 0.4  # ... and the other side at most this share of that
+HEAD_SIDE = 0.3  # or the body's own headline covers its side this well (and the other not)
+FILL_MIN = 0.05  # a left-over headline and a headline-less body sharing this much
+
+
+def complete_headline(g: Group) -> bool:
+    """A whole headline block (a byline, a subtitle, several units or lines), not a stray
+    label or kicker line."""
+    if not g.units or all(u.label for u in g.units):
+        return False
+    return bool(g.bylines) or len(g.units) >= 2 or any(u.n_lines >= 2 for u in g.units)
+
+
+def _shift_cut(body: Body, vocab: Vocabulary) -> tuple[int, float] | None:
+    """(index into body.paras, score) of the clearest topic shift at a boundary where an
+    article may start, or None. Lower scores are clearer shifts."""
+    idx = [k for k, p in enumerate(body.paras) if not p.subhead]
+    if len(idx) < 2:
+        return None
+    found = cohesion.gaps([body.paras[k].parts() for k in idx], vocab)
+    if not found:
+        return None
+    sims = sorted(g.similarity for g in found)
+    typical = sims[len(sims) // 2]
+    best = None
+    for gap in found:
+        at = idx[gap.index]
+        if gap.similarity >= SHIFT or gap.similarity >= SHIFT_RATIO * typical:
+            continue
+        if not _can_cut(body.paras, at):
+            continue
+        if best is None or gap.similarity < best[1]:
+            best = (at, gap.similarity)
+    return best
+
+
+def _sides(g: Group, left: set[str], right: set[str], vocab: Vocabulary) -> tuple[float, float]:
+    """Coverage of the headline by the side it fits better, and by the other side."""
+    a, b = vocab.coverage(g.match_text, left), vocab.coverage(g.match_text, right)
+    return (a, b) if a >= b else (b, a)
+
+
+def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> list[Body] | None:
+    """Bodies cut where headline blocks left over by the assignment ``first`` say an
+    article is missing; None when nothing was cut."""
+    unused = [g for g in first.unassigned if g.units and not all(u.label for u in g.units)]
+    if not unused:
+        return None
+    cuts: dict[int, int] = {}
+    shifts: dict[int, tuple[int, float] | None] = {}
+    for g in unused:
+        best = None
+        for i, body in enumerate(bodies):
+            if i in cuts:
+                continue
+            if i not in shifts:
+                shifts[i] = _shift_cut(body, vocab)
+            found = shifts[i]
+            if found is None:
+                continue
+            at, sim = found
+            left = joined_bigram_set([t for p in body.paras[:at] for t in p.parts()])
+            right = joined_bigram_set([t for p in body.paras[at:] for t in p.parts()])
+            # the left-over headline fits one side, or the body's own headline fits one
+            # side only (the other side is the story that lost its headline)
+            own, other = _sides(g, left, right, vocab)
+            head = first.by_body.get(i)
+            if head is not None:
+                h_own, h_other = _sides(head, left, right, vocab)
+                if h_own >= HEAD_SIDE and h_other <= OTHER_SIDE * h_own:
+                    own, other = max(own, h_own), min(other, h_other)
+            if own < OWN_SIDE or other > OTHER_SIDE * own:
+                continue
+            if best is None or own - other > best[0]:
+                best = (own - other, i, at)
+        if best is not None:
+            cuts[best[1]] = best[2]
+    if not cuts:
+        return None
+    out: list[Body] = []
+    for i, body in enumerate(bodies):
+        if i not in cuts:
+            out.append(body)
+            continue
+        at = cuts[i]
+        for k, part in enumerate((body.paras[:at], body.paras[at:])):
+            nb = Body(list(part), body.start if k == 0 else "split")
+            nb.spans = [(part[0].line, part[-1].chunks[-1].lines[-1].no)]
+            if k == 0:
+                nb.embedded = list(body.embedded)
+            out.append(nb)
+    return out
+
+
+def fill(result: Assignment, scorer: Scorer, continuations: set[int]) -> None:
+    """Pair left-over headline blocks with headline-less bodies (not continuations) that
+    share words with them, best pair first, one to one."""
+    free = [i for i in range(len(scorer.bodies)) if i not in result.by_body and i not in continuations]
+    groups = [g for g in result.unassigned if complete_headline(g)]
+    pairs = sorted(((scorer.content(g.match_text, i), gi, i) for gi, g in enumerate(groups) for i in free),
+                   key=lambda t: (-t[0], t[1], t[2]))
+    used: set[int] = set()
+    for c, gi, i in pairs:
+        if c < FILL_MIN:
+            break
+        if gi in used or i in result.by_body:
+            continue
+        result.by_body[i] = groups[gi]
+        used.add(gi)
+    taken = {id(groups[gi]) for gi in used}
+    result.unassigned = [g for g in result.unassigned if id(g) not in taken]
