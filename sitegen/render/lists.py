@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from .pagination import ListPage, paginate, ranked_pages
+from .recency import newest_first
 
 THEME_PAGE = 20  # articles per theme page (the front page: 20 to 39, the newest)
 TAG_PAGE = 20  # articles per tag page
@@ -55,3 +56,32 @@ def tag_index_jobs(tags: Sequence, context: Callable[[ListPage], dict]) -> list[
                           [(t.slug, t.tag, len(t.entries)) for t in p.items]),
              lambda p=p: context(p))
             for p in ranked_pages("tags/index.html", tags, TAG_INDEX_PAGE)]
+
+
+def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key: Callable) -> list[Job]:
+    """Jobs for every page of every theme (``ThemeView``), every tag (``TagView``, most used
+    first), the archive (``newest``: every article view, newest first) and the tag index."""
+    jobs: list[Job] = []
+    for tv in themes:
+        name = f"{tv.theme.name_en} ({tv.theme.name_zh})"
+        jobs += list_jobs(
+            tv.path, "theme.html", newest_first(tv.entries), THEME_PAGE, tv.theme, card_key,
+            lambda pg, tv=tv, name=name: dict(
+                t=tv, pg=pg, title=titled(f"{tv.theme.name_en} · {tv.theme.name_zh}", pg),
+                description=described(f"{pg.total} articles on {name}.", f"on {name}", pg)))
+    for tv in tags:
+        name = tv.tag.zh + (f" ({tv.tag.en})" if tv.tag.en else "")
+        jobs += list_jobs(
+            tv.path, "tag.html", newest_first(tv.entries), TAG_PAGE, tv.tag, card_key,
+            lambda pg, tv=tv, name=name: dict(
+                t=tv, pg=pg, title=titled(f"Tag {name}", pg),
+                description=described(f"{pg.total} articles tagged {name}.", f"tagged {name}", pg)))
+    jobs += list_jobs(
+        "archive.html", "archive.html", newest, ARCHIVE_PAGE, "archive", card_key,
+        lambda pg: dict(pg=pg, title=titled("Archive", pg),
+                        description=described(f"All {pg.total} articles of the digest, newest first.",
+                                              "of the digest", pg)))
+    jobs += tag_index_jobs(tags, lambda pg: dict(
+        pg=pg, title=titled("All tags", pg),
+        description=f"All {len(tags)} tags of the digest, by number of articles."))
+    return jobs

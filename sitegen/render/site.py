@@ -558,33 +558,7 @@ class _Renderer:
 
     def _list_jobs(self) -> list:
         """Every page of every theme, tag and the archive (newest first), and of the tag index."""
-        jobs = []
-        for tv in self.theme_list:
-            title = f"{tv.theme.name_en} · {tv.theme.name_zh}"
-            jobs += lists.list_jobs(
-                tv.path, "theme.html", newest_first(tv.entries), lists.THEME_PAGE, tv.theme, _card_key,
-                lambda pg, tv=tv, title=title: dict(
-                    t=tv, pg=pg, title=lists.titled(title, pg),
-                    description=lists.described(f"{pg.total} articles on {tv.theme.name_en} ({tv.theme.name_zh}).",
-                                                f"on {tv.theme.name_en} ({tv.theme.name_zh})", pg)))
-        for tv in self.tag_list:
-            title = f"Tag {tv.tag.zh}" + (f" ({tv.tag.en})" if tv.tag.en else "")
-            jobs += lists.list_jobs(
-                tv.path, "tag.html", newest_first(tv.entries), lists.TAG_PAGE, tv.tag, _card_key,
-                lambda pg, tv=tv, title=title: dict(
-                    t=tv, pg=pg, title=lists.titled(title, pg),
-                    description=lists.described(
-                        f"{pg.total} articles tagged {tv.tag.zh}" + (f" ({tv.tag.en})." if tv.tag.en else "."),
-                        f"tagged {tv.tag.zh}" + (f" ({tv.tag.en})" if tv.tag.en else ""), pg)))
-        jobs += lists.list_jobs(
-            "archive.html", "archive.html", self.newest, lists.ARCHIVE_PAGE, "archive", _card_key,
-            lambda pg: dict(pg=pg, title=lists.titled("Archive", pg),
-                            description=lists.described(f"All {pg.total} articles of the digest, newest first.",
-                                                        "of the digest", pg)))
-        jobs += lists.tag_index_jobs(self.tag_list, lambda pg: dict(
-            pg=pg, title=lists.titled("All tags", pg),
-            description=f"All {len(self.tag_list)} tags of the digest, by number of articles."))
-        return jobs
+        return lists.site_list_jobs(self.theme_list, self.tag_list, self.newest, _card_key)
 
     def _site_files(self) -> None:
         """Index, search, about, 404, feeds, assets: one of each per site."""
