@@ -15,6 +15,7 @@ from sitegen.models import DigestEntry
 from sitegen.render import render_site
 from sitegen.render.sample import sample_site
 from sitegen.render.search import cjk_terms
+from sitegen.render.search_shards import decode_postings, encode_postings, shard_key, shard_of
 from sitegen.render.util import safe_site_path, script_json
 
 REPO = Path(__file__).resolve().parent.parent
@@ -92,7 +93,7 @@ def resolve(page: str, url: str, base: str | None = None) -> str | None:
 
 EXPECTED = [
     "index.html", "404.html", ".nojekyll", "feed.xml", "sitemap.xml", "robots.txt", "digest.json",
-    "search-index.js", "search.html", "tags/index.html", "static/site.css", "static/site.js",
+    "search/meta.js", "search/s0.js", "search/d0.js", "search.html", "archive.html", "tags/index.html", "static/site.css", "static/site.js",
     "static/search.js", "themes/diplomacy.html", "themes/economy-trade.html", "themes/local-life.html",
     "tags/sco.html", "tags/xinjiang.html", "articles/000-d20dbdfb-01.html", "articles/002-bdb5e167-02.html",
 ]
@@ -207,7 +208,7 @@ def test_hostile_text_is_escaped_never_live(pages):
     assert "&lt;img src=x onerror=&#34;document.documentElement.dataset.pwned=1&#34;&gt;" in art
     feed = pages["feed.xml"].decode()
     assert "<script>" not in feed and "&lt;script&gt;" in feed
-    js = pages["search-index.js"].decode()
+    js = "".join(v.decode() for k, v in pages.items() if k.startswith("search/"))
     assert "<" not in js and ">" not in js and "\u2028" not in js
     assert "\\u003cscript\\u003e" in js
 
@@ -298,7 +299,8 @@ def test_atom_feed(pages, pages_base):
             assert e.find(ATOM + "link").get("href")
         if base:
             assert rels["self"] == base + "feed.xml"
-            assert entries[0].find(ATOM + "link").get("href") == base + "articles/000-d20dbdfb-01.html"
+            # newest first: the digest's last article in reading order (none has a first appearance yet)
+            assert entries[0].find(ATOM + "link").get("href") == base + sample_site().entries[-1].permalink
     # ids are stable per permalink, whatever the base URL
     a = [e.find(ATOM + "id").text for e in ET.fromstring(pages["feed.xml"]).findall(ATOM + "entry")]
     b = [e.find(ATOM + "id").text for e in ET.fromstring(pages_base["feed.xml"]).findall(ATOM + "entry")]
@@ -347,17 +349,48 @@ def test_digest_json_schema(pages):
     assert {t["slug"] for t in d["themes"]} == {"diplomacy", "economy-trade", "local-life"}
 
 
+def sharded_index(pages) -> tuple[dict, dict, list]:
+    """(meta, {field: {term: [doc, ...]}}, [doc row, ...]) of the site's search/ files."""
+    meta_js = pages["search/meta.js"].decode()
+    assert meta_js.startswith("window.SITEGEN_SEARCH_META=") and meta_js.endswith(";\n")
+    meta = json.loads(meta_js[len("window.SITEGEN_SEARCH_META="):-2])
+    fields: dict = {}
+    for n in range(meta["shards"]):
+        js = pages[f"search/s{n}.js"].decode()
+        assert js.startswith(f"SITEGEN_SEARCH_SHARD({n},") and js.endswith(");\n")
+        for field, postings in json.loads(js[len(f"SITEGEN_SEARCH_SHARD({n},"):-3]).items():
+            for term, encoded in postings.items():
+                ids = decode_postings(encoded)
+                assert shard_of(shard_key(term), meta["shards"]) == n, term
+                fields.setdefault(field, {})[term] = ids
+    rows = []
+    for n in range(-(-meta["docs"] // meta["chunk"])):
+        js = pages[f"search/d{n}.js"].decode()
+        rows += json.loads(js[len(f"SITEGEN_SEARCH_DOCS({n},"):-3])
+    assert len(rows) == meta["docs"]
+    return meta, fields, rows
+
+
+def test_postings_as_differences_or_bitmap():
+    assert encode_postings([3, 5, 9], 1000) == [3, 2, 4]
+    every = list(range(0, 1000, 2))
+    bitmap = encode_postings(every, 1000)
+    assert isinstance(bitmap, str) and len(bitmap) < len(json.dumps([0] + [2] * 499))
+    for ids in ([3, 5, 9], every, [], [0, 999]):
+        assert decode_postings(encode_postings(ids, 1000)) == ids
+
+
 def test_search_index_has_headline_bigrams(pages):
-    js = pages["search-index.js"].decode()
-    assert js.startswith("window.SITEGEN_SEARCH=") and js.endswith(";\n")
-    idx = json.loads(js[len("window.SITEGEN_SEARCH="):-2])
+    meta, idx, rows = sharded_index(pages)
     for bigram in ("凝聚", "聚共", "共识", "班列", "口岸"):
         assert bigram in idx["h"], bigram
     assert "consensus" in idx["h"] and "regional" in idx["b"]
-    doc = idx["docs"][idx["h"]["凝聚"][0]]
-    assert doc["u"] == "articles/000-d20dbdfb-01.html" and doc["hz"] == "凝聚共识 共促发展"
+    # every character of a bigram is a term too: a one-character query needs one shard
+    assert set(idx["h"]["班"]) == set(idx["h"]["班列"]) | set(idx["h"].get("欧班", []))
+    url, hz, he, theme = rows[idx["h"]["凝聚"][0]]
+    assert url == "articles/000-d20dbdfb-01.html" and hz == "凝聚共识 共促发展"
+    assert meta["themes"][theme] == ["Diplomacy", "外交"]
     assert cjk_terms("新疆") == {"新疆"} and cjk_terms("中欧班列") == {"中欧", "欧班", "班列"}
-    assert len(js) < 60_000
 
 
 def test_search_terms_of_mixed_text():
@@ -550,10 +583,9 @@ def test_card_labels_belong_to_the_english_column(pages):
 
 
 def test_search_index_holds_every_english_and_theme_and_tag_names(pages):
-    js = pages["search-index.js"].decode()
-    idx = json.loads(js[len("window.SITEGEN_SEARCH="):-2])
-    assert idx["v"] == 2 and set(idx) == {"v", "docs", "h", "b", "t", "g"}
-    docs = [d["u"] for d in idx["docs"]]
+    meta, idx, rows = sharded_index(pages)
+    assert meta["v"] == 3 and set(idx) == {"h", "b", "t", "g"}
+    docs = [row[0] for row in rows]
     at = lambda field, term: sorted(docs[i] for i in idx[field][term])  # noqa: E731
     # English theme names, in both words of "Economy & trade"; Chinese ones too
     assert at("t", "economy") == at("t", "经济") == ["articles/000-d20dbdfb-02.html", "articles/001-2a0e67fa-01.html"]

@@ -2,16 +2,15 @@
 
 Chinese text is indexed as overlapping character bigrams (plus single
 characters for one-character queries), English as lower-cased words, so the
-browser needs no word segmenter. The index ships as ``search-index.js``
-assigning ``window.SITEGEN_SEARCH`` so it also loads from ``file://`` where
-``fetch()`` of JSON is blocked.
+browser needs no word segmenter. The index ships in shards that the search page
+loads as scripts when a query needs them (``search_shards.py``), so it also loads
+from ``file://`` where ``fetch()`` of JSON is blocked.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from .util import script_json
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Every position followed by two Han characters (the bigrams of each run, by the regex
@@ -91,7 +90,3 @@ def build_index(docs: list[dict]) -> dict:
     for key, _ in FIELDS:
         index[key] = {t: maps[key][t] for t in sorted(maps[key])}
     return index
-
-
-def index_js(index: dict) -> str:
-    return "window.SITEGEN_SEARCH=" + script_json(index) + ";\n"

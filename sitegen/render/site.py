@@ -22,7 +22,8 @@ from sitegen.parallel import chunks, job_count, share_map
 from sitegen.state import tree_digest
 from sitegen.models import DigestEntry, DigestSite, Page, Tag, Theme, Translation
 
-from . import search
+from . import lists, search_shards, sitemap
+from .recency import newest_first
 from .strings import install as install_strings
 from .util import (
     ZH_CHARS_PER_MINUTE,
@@ -388,6 +389,7 @@ class _Renderer:
         self.tag_list = sorted(
             (tv for tv in self.tags.values() if tv.entries), key=lambda t: (-len(t.entries), t.slug)
         )
+        self.newest = newest_first(self.entries)
 
     def _theme_view(self, th: Theme) -> ThemeView:
         slug = clean_slug(th.slug)
@@ -528,10 +530,6 @@ class _Renderer:
             [_card_key(r) for r in ev.related],
         )
 
-    @staticmethod
-    def _list_key(tv) -> tuple:
-        return (getattr(tv, "theme", None) or getattr(tv, "tag", None), [_card_key(e) for e in tv.entries])
-
     def _claim(self, path: str) -> None:
         if path in self.made:
             raise ValueError(f"two pages want {path!r}")
@@ -552,20 +550,13 @@ class _Renderer:
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
             ("digest.json", None, None, self._digest_json),
-            ("search-index.js", None, None, self._search_js),
         ]
         jobs += [(ev.path, "article.html", lambda ev=ev: self._article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
-        jobs += [(tv.path, "theme.html", lambda tv=tv: self._list_key(tv),
-                  lambda tv=tv: dict(t=tv, title=tv.title,
-                                     description=f"{len(tv.entries)} articles on {tv.title}."))
-                 for tv in self.theme_list]
-        jobs += [(tv.path, "tag.html", lambda tv=tv: self._list_key(tv),
-                  lambda tv=tv: dict(t=tv, title=f"Tag {tv.tag.zh}" + (f" ({tv.tag.en})" if tv.tag.en else ""),
-                                     description=f"{len(tv.entries)} articles tagged {tv.tag.zh}"
-                                     + (f" ({tv.tag.en})." if tv.tag.en else ".")))
-                 for tv in self.tag_list]
+        list_jobs = self._list_jobs()
+        self._list_paths = [job[0] for job in list_jobs]
+        jobs += list_jobs
         # The site-wide files are made here while the workers render the keyed pages.
         def site_files_then_callers_work() -> None:
             self._site_files()
@@ -575,11 +566,18 @@ class _Renderer:
         self._many(jobs, meanwhile=site_files_then_callers_work)
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
+    def _list_jobs(self) -> list:
+        """Every page of every theme, tag and the archive (newest first), and of the tag index."""
+        return lists.site_list_jobs(self.theme_list, self.tag_list, self.newest, _card_key)
+
     def _site_files(self) -> None:
-        """Index, tag list, search, about, 404, feeds, assets: one of each per site."""
-        self.page("index.html", "index.html", title=self.info.title, description=self._site_description())
-        self.page("tags/index.html", "tags.html", title="All tags",
-                  description=f"All {len(self.tag_list)} tags of the digest, by number of articles.")
+        """Index, search, about, 404, feeds, assets: one of each per site."""
+        latest = self.newest[:HOME_LATEST]
+        on_top = {ev.path for ev in latest}  # not shown twice: each theme's newest after those
+        self.page("index.html", "index.html", title=self.info.title, description=self._site_description(),
+                  latest=latest, theme_newest=[
+                      (tv, [ev for ev in newest_first(tv.entries) if ev.path not in on_top][:HOME_PER_THEME])
+                      for tv in self.theme_list])
         self.page("search.html", "search.html", title="Search",
                   description="Search headlines, leads, themes and tags in Chinese and English.")
         self.page("about.html", "about.html", title="About this digest",
@@ -588,6 +586,7 @@ class _Renderer:
         self.page("404.html", "404.html", title="Page not found", description="This page does not exist.",
                   html_base=bp)
         self._feeds()
+        self._search_files()
         self._static()
         self.add(".nojekyll", b"")
         self._markdown_pages()
@@ -622,7 +621,7 @@ class _Renderer:
         info = self.info
         feed_id = info.base_url or ("urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen-feed:" + info.title)))
         entries = []
-        for ev in self.entries[:FEED_LIMIT]:
+        for ev in self.newest[:FEED_LIMIT]:
             published, updated = self._dates(ev)
             title, title_lang = ev.feed_title
             entries.append({
@@ -643,14 +642,21 @@ class _Renderer:
         self.add("feed.xml", self.env.get_template("feed.xml").render(self.common("feed.xml", **ctx)))
         urls = []
         if info.base_url:
-            # An article page changes with its content; a list page whenever any article does.
+            # An article page changes with its content; a list page when an article it shows
+            # does (dated as its list: the latest change, an upper bound for a numbered page).
             day = {e.path: self._dates(e)[1][:10] for e in self.entries}
-            lists = [t.path for t in self.theme_list] + [t.path for t in self.tag_list] + ["tags/index.html"]
             urls = ([(absolute(info.base_url, "index.html"), latest[:10])]
                     + [(absolute(info.base_url, e.path), day[e.path]) for e in self.entries]
-                    + [(absolute(info.base_url, p), latest[:10]) for p in lists]
+                    + [(absolute(info.base_url, p), latest[:10]) for p in self._list_paths]
                     + [(absolute(info.base_url, "about.html"), "")])
-        self.add("sitemap.xml", self.env.get_template("sitemap.xml").render(self.common("sitemap.xml", urls=urls)))
+        for path, text in sitemap.sitemap_files(
+                urls, lambda path, part: self.env.get_template("sitemap.xml").render(self.common(
+                    # the Markdown pages (md_pages) are listed in the first part only
+                    path, urls=part, **({} if path in ("sitemap.xml", "sitemap-1.xml") else {"md_pages": []}))),
+                lambda path, locs: self.env.get_template("sitemap-index.xml").render(
+                    self.common(path, sitemaps=locs, lastmod=latest[:10])),
+                lambda path: absolute(info.base_url, path)):
+            self.add(path, text)
         robots = "User-agent: *\nAllow: /\n"
         if info.base_url:
             robots += f"Sitemap: {absolute(info.base_url, 'sitemap.xml')}\n"
@@ -703,18 +709,21 @@ class _Renderer:
         # Compact: json's C encoder only runs without ``indent`` (3x faster on a big digest).
         return json.dumps(digest, ensure_ascii=False, separators=(",", ":")) + "\n"
 
-    def _search_js(self) -> str:
-        """``search-index.js``: the client-side search index of headlines (with kicker and
-        subtitle), leads, theme and tag names, in Chinese and in every English there is."""
+    def _search_files(self) -> None:
+        """``search/``: the client-side search index of headlines (with kicker and subtitle),
+        leads, theme and tag names, in Chinese and in every English there is, newest first,
+        in shards that the search page loads as a query needs them."""
+        number = {tv.slug: i for i, tv in enumerate(self.theme_list)}
         docs = [{
             "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
             "k": " ".join(t for p in (ev.kicker, ev.subtitle) for t in (p.zh, p.en) if t),
-            "lz": ev.lead.zh or "", "le": ev.lead.en or "", "th": ev.theme.theme.name_en,
-            "tz": ev.theme.theme.name_zh,
+            "lz": ev.lead.zh or "", "le": ev.lead.en or "", "ti": number[ev.theme.slug],
             "tn": f"{ev.theme.theme.name_en} {ev.theme.theme.name_zh}",
             "tg": " ".join(t for tv in ev.tags for t in (tv.tag.zh, tv.tag.en) if t),
-        } for ev in self.entries]
-        return search.index_js(search.build_index(docs))
+        } for ev in self.newest]
+        themes = [(tv.theme.name_en, tv.theme.name_zh) for tv in self.theme_list]
+        for path, text in search_shards.shard_files(docs, themes):
+            self.add(path, text)
 
     def _static(self) -> None:
         d = Path(self.static_dir)
@@ -727,7 +736,9 @@ class _Renderer:
             self.add("static/" + rel, f.read_bytes())
 
 
-FEED_LIMIT = 200  # Atom entries: the digest's first articles in reading order
+FEED_LIMIT = 200  # Atom entries: the digest's newest articles
+HOME_LATEST = 6  # newest articles on the home page
+HOME_PER_THEME = 3  # and each theme's newest
 
 PARALLEL_PAGES = 200  # fewer pages than this render in-process
 

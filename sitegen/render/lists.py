@@ -1,0 +1,87 @@
+"""The paginated list pages: each theme's and each tag's articles, the archive of every
+article, and the tag index; as render jobs for the site renderer.
+
+A job is ``(path, template, key, context)``: ``key()`` lists what the page shows (its
+articles' cards, its links to other pages), so that an incremental build re-renders a page
+only when that changed; ``context()`` gives the template its variables.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from .pagination import ListPage, paginate, ranked_pages
+from .recency import newest_first
+
+THEME_PAGE = 20  # articles per theme page (the front page: 20 to 39, the newest)
+TAG_PAGE = 20  # articles per tag page
+ARCHIVE_PAGE = 100  # rows per archive page
+TAG_INDEX_PAGE = 300  # tags per page of the tag index, most used first
+
+Job = tuple[str, str, Callable[[], object], Callable[[], dict]]
+
+
+def _links(p: ListPage) -> tuple:
+    return tuple(link.path if link else None for link in (p.newer, p.older, p.newest, p.oldest))
+
+
+def page_key(record, p: ListPage, card_key: Callable) -> tuple:
+    """What a list page shows: its record (theme or tag), its articles' cards, its links and
+    place; the list's length only on the front page (numbered pages do not show it)."""
+    return (record, p.path, p.number, p.first, p.last, p.total if p.is_front else None,
+            _links(p), [card_key(e) for e in p.items])
+
+
+def list_jobs(front: str, template: str, newest: Sequence, per_page: int, record,
+              card_key: Callable, context: Callable[[ListPage], dict]) -> list[Job]:
+    """Jobs for every page of one list (a theme's or a tag's, newest first)."""
+    return [(p.path, template, lambda p=p: page_key(record, p, card_key), lambda p=p: context(p))
+            for p in paginate(front, newest, per_page)]
+
+
+def titled(title: str, p: ListPage) -> str:
+    """A numbered page's title names its page (search results and tabs tell them apart)."""
+    return title if p.is_front else f"{title} · page {p.number}"
+
+
+def described(front: str, what: str, p: ListPage) -> str:
+    """A list page's meta description: ``front`` on the front page; on a numbered page only
+    what it shows (not the list's length, which would change the page with every new article)."""
+    return front if p.is_front else f"Articles {p.first}–{p.last} {what}, in order of appearance."
+
+
+def tag_index_jobs(tags: Sequence, context: Callable[[ListPage], dict]) -> list[Job]:
+    """The tag index, most used first, ``TAG_INDEX_PAGE`` tags a page."""
+    return [(p.path, "tags.html",
+             lambda p=p: (p.path, p.number, p.numbered, _links(p),
+                          [(t.slug, t.tag, len(t.entries)) for t in p.items]),
+             lambda p=p: context(p))
+            for p in ranked_pages("tags/index.html", tags, TAG_INDEX_PAGE)]
+
+
+def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key: Callable) -> list[Job]:
+    """Jobs for every page of every theme (``ThemeView``), every tag (``TagView``, most used
+    first), the archive (``newest``: every article view, newest first) and the tag index."""
+    jobs: list[Job] = []
+    for tv in themes:
+        name = f"{tv.theme.name_en} ({tv.theme.name_zh})" if tv.translated else tv.theme.name_zh
+        jobs += list_jobs(
+            tv.path, "theme.html", newest_first(tv.entries), THEME_PAGE, tv.theme, card_key,
+            lambda pg, tv=tv, name=name: dict(
+                t=tv, pg=pg, title=titled(tv.title, pg),
+                description=described(f"{pg.total} articles on {name}.", f"on {name}", pg)))
+    for tv in tags:
+        name = tv.tag.zh + (f" ({tv.tag.en})" if tv.tag.en else "")
+        jobs += list_jobs(
+            tv.path, "tag.html", newest_first(tv.entries), TAG_PAGE, tv.tag, card_key,
+            lambda pg, tv=tv, name=name: dict(
+                t=tv, pg=pg, title=titled(f"Tag {name}", pg),
+                description=described(f"{pg.total} articles tagged {name}.", f"tagged {name}", pg)))
+    jobs += list_jobs(
+        "archive.html", "archive.html", newest, ARCHIVE_PAGE, "archive", card_key,
+        lambda pg: dict(pg=pg, title=titled("Archive", pg),
+                        description=described(f"All {pg.total} articles of the digest, newest first.",
+                                              "of the digest", pg)))
+    jobs += tag_index_jobs(tags, lambda pg: dict(
+        pg=pg, title=titled("All tags", pg),
+        description=f"All {len(tags)} tags of the digest, by number of articles."))
+    return jobs

@@ -1,0 +1,78 @@
+"""Search in pieces (sitegen/render/search_shards.py, static/search.js), from disk: a query
+loads the index's meta file, the shards of its own terms and the result chunks it shows,
+nothing else; results are right in Chinese and English, headline matches first."""
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.support.ui import WebDriverWait
+
+from sitegen.render import search_shards
+from sitegen.render.sample import sample_site, write_sample
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory):
+    """The sample site with small shards and chunks, so that its index has many of each."""
+    out = tmp_path_factory.mktemp("sharded")
+    mp = pytest.MonkeyPatch()
+    mp.setattr(search_shards, "SHARD_TARGET", 150)
+    mp.setattr(search_shards, "CHUNK", 2)
+    try:
+        write_sample(out)
+    finally:
+        mp.undo()
+    return out
+
+
+def run_query(driver, site, query: str) -> tuple[list[str], list[str]]:
+    """(result links, index files loaded) of ``query`` on the search page opened from disk."""
+    from urllib.parse import quote
+
+    driver.get((site / "search.html").as_uri() + "?q=" + quote(query))
+    # the status names a count (or none found) once the shards are in and ranked
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "var s = document.getElementById('search-status').textContent; return /\\d|No |没有/.test(s)"))
+    links = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results li > a")]
+    loaded = driver.execute_script(
+        "return [].map.call(document.querySelectorAll('script[src*=\"search/\"]'),"
+        " function (s) { return s.getAttribute('src'); })")
+    return links, sorted(src.rsplit("/", 1)[1] for src in loaded)
+
+
+def expected_files(site, terms: list[str]) -> tuple[dict, set[str]]:
+    """(the index's meta data, the shard files that hold ``terms``)."""
+    import json
+
+    meta = json.loads((site / "search/meta.js").read_text()[len("window.SITEGEN_SEARCH_META="):-2])
+    shards = {f"s{search_shards.shard_of(search_shards.shard_key(t), meta['shards'])}.js" for t in terms}
+    return meta, shards
+
+
+def test_a_query_loads_only_its_shards(driver, sharded_site):
+    links, loaded = run_query(driver, sharded_site, "中欧班列")
+    meta, shards = expected_files(sharded_site, ["中欧", "欧班", "班列"])
+    assert meta["shards"] >= 8 and len(list((sharded_site / "search").glob("s*.js"))) == meta["shards"]
+    assert links == [(sharded_site / "articles/000-d20dbdfb-02.html").as_uri()]
+    chunks = [f for f in loaded if f.startswith("d")]
+    assert set(loaded) == {"meta.js"} | shards | set(chunks)
+    assert len(chunks) == 1  # the one result's chunk, of the four
+
+
+def test_english_prefix_and_ranking_from_disk(driver, sharded_site):
+    links, loaded = run_query(driver, sharded_site, "consen")  # prefix of "consensus"
+    assert links == [(sharded_site / "articles/000-d20dbdfb-01.html").as_uri()]
+    _, shards = expected_files(sharded_site, ["consen"])
+    assert {f for f in loaded if f.startswith("s")} == shards
+    # 口岸: a headline match ranks above a lead match
+    links, _ = run_query(driver, sharded_site, "口岸")
+    assert links == [(sharded_site / "articles/001-2a0e67fa-01.html").as_uri(),
+                     (sharded_site / "articles/000-d20dbdfb-02.html").as_uri()]
+
+
+def test_one_character_and_no_match(driver, sharded_site):
+    links, loaded = run_query(driver, sharded_site, "疆")
+    assert len(links) >= 2 and len([f for f in loaded if f.startswith("s")]) == 1
+    links, _ = run_query(driver, sharded_site, "没有这样的词")
+    assert links == [] and "没有找到文章" in driver.find_element("id", "search-status").get_attribute("textContent")
