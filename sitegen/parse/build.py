@@ -144,10 +144,10 @@ def _parse_page(name: str, text: str) -> ParseResult:
     marked = {span_index.neighbours(line)[1] for _d, fld, _v, line in attach if fld == "marker_before"}
     marked |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
     fill(result, scorer, marked)
-    ordered = order_block(structural, bodies, scorer, result)
+    ordered = order_block(structural, bodies, scorer, result, len(marked))
     if ordered is not None:  # all headlines in one block, in the bodies' order
         result = ordered
-        placed = {id(u) for g in result.by_body.values() for u in g.units}
+        placed = {id(x) for g in result.by_body.values() for u in g.units for x in (u, u.of)}
         banners = [u for u in block_units(structural) if id(u) not in placed]
 
     for unit in banners:

@@ -1,0 +1,37 @@
+"""Headline blocks printed without blank lines (issue 18), on small synthetic pages with
+one paragraph per line: stacked headline lines are not prose, a run of headline lines
+after a byline is no series label, and a block holding fewer headline groups than the
+page has bodies is divided line by line."""
+from __future__ import annotations
+
+from sitegen.parse import parse_text
+from sitegen.parse.conservation import conservation
+
+TEA = ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
+       "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。"]
+PORT = ["口岸海关数据显示，一季度进出口货运量同比增长，通关效率持续提升。",
+        "海关关员介绍，口岸推行智慧通关，货车排队时间缩短，外贸企业降本增效。"]
+SNOW = ["入冬以来，牧区迎来多次降雪，牧民提前储备草料，转场工作有序进行。",
+        "兽医站工作人员走村入户，为牛羊接种疫苗，帮助牧民做好防寒保暖。"]
+
+
+def _parse(text: str):
+    result = parse_text("p.txt", text)
+    assert conservation(text, result) == (0, 0)
+    return result
+
+
+def _story(paras: list[str]) -> str:
+    return "\n\n".join(["本报讯 " + paras[0], *paras[1:]])
+
+
+def _page(block: list[str]) -> str:
+    return "\n".join(block) + "\n\n" + "\n\n".join(_story(s) for s in (TEA, PORT, SNOW)) + "\n"
+
+
+def test_a_block_with_fewer_headline_groups_than_bodies_is_divided_line_by_line() -> None:
+    block = ["春茶市场升温", "口岸推行智慧通关", "进出口货运量同比增长", "【节日专题】", "牧区牧民储备草料"]
+    arts = _parse(_page(block)).articles
+    shown = ["".join(x or "" for x in (a.kicker, a.headline, a.subtitle)) for a in arts]
+    assert shown == ["春茶市场升温", "口岸推行智慧通关进出口货运量同比增长", "【节日专题】牧区牧民储备草料"]
+    assert arts[2].kicker == "【节日专题】"
