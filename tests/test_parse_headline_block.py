@@ -29,6 +29,14 @@ def _page(block: list[str]) -> str:
     return "\n".join(block) + "\n\n" + "\n\n".join(_story(s) for s in (TEA, PORT, SNOW)) + "\n"
 
 
+def test_headline_lines_after_a_byline_are_no_series_label() -> None:
+    block = ["春茶上市茶农忙采摘", "■本报记者 王小明", "口岸推行智慧通关", "进出口货运量同比增长"]
+    text = "\n".join(block) + "\n\n" + "\n\n".join(_story(s) for s in (TEA, PORT)) + "\n"
+    arts = _parse(text).articles
+    assert arts[0].headline == "春茶上市茶农忙采摘" and not arts[0].kicker
+    assert "口岸推行智慧通关" in (arts[1].headline or "")
+
+
 def test_a_block_with_fewer_headline_groups_than_bodies_is_divided_line_by_line() -> None:
     block = ["春茶市场升温", "口岸推行智慧通关", "进出口货运量同比增长", "【节日专题】", "牧区牧民储备草料"]
     arts = _parse(_page(block)).articles

@@ -6,8 +6,9 @@ markdown heading, or the —— subtitle part of a title element. Units become *
 
 * a byline printed under headline lines closes their group and belongs to it;
 * a unit starting with —— is the subtitle of the unit before it;
-* one unit printed after a byline-closed group, with no byline of its own, is that
-  group's series label / kicker (e.g. a column name under the author line);
+* one unit of one line printed after a byline-closed group, with no byline of its own,
+  is that group's series label / kicker (e.g. a column name under the author line; a
+  run of several lines there is headlines, not a label);
 * other adjacent units are grouped by content later (:mod:`.assign`).
 
 Roles inside a group: —— units (and what follows them) are the subtitle; a series
@@ -138,7 +139,7 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
             else:
                 groups.append(Group([], [body], [el.line], closed=True, region=region))
     # one unit right after a byline-closed group, with no byline of its own: a label
-    if pending and len(pending) == 1 and groups and groups[-1].closed \
+    if pending and len(pending) == 1 and pending[0].n_lines == 1 and groups and groups[-1].closed \
             and groups[-1].units and not is_section_name(pending[0].text):
         unit = pending[0]
         unit.label = True
