@@ -29,6 +29,15 @@ def _page(block: list[str]) -> str:
     return "\n".join(block) + "\n\n" + "\n\n".join(_story(s) for s in (TEA, PORT, SNOW)) + "\n"
 
 
+def test_long_stacked_headline_lines_on_a_page_of_one_line_paragraphs_are_headlines() -> None:
+    block = ["春茶上市茶农忙采摘茶叶市场交易活跃价格稳中有升",
+             "口岸海关推行智慧通关进出口货运量同比增长",
+             "牧区迎来多次降雪牧民提前储备草料转场有序"]  # together wider than one headline
+    arts = _parse(_page(block)).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert [a.headline for a in arts] == block
+
+
 def test_headline_lines_after_a_byline_are_no_series_label() -> None:
     block = ["春茶上市茶农忙采摘", "■本报记者 王小明", "口岸推行智慧通关", "进出口货运量同比增长"]
     text = "\n".join(block) + "\n\n" + "\n\n".join(_story(s) for s in (TEA, PORT)) + "\n"

@@ -118,9 +118,10 @@ def test_harsh_pages_conserve_every_character(harsh) -> None:
 @needs_scorer
 def test_no_regression_on_harsh_pages(harsh) -> None:
     """Floor just under what the parser reaches on the harsh pages of RNG 11, 12 (recall
-    90.9 -> 91.6%, headline 72.0 -> 73.6% with the page-level rules of issue 18)."""
+    90.9 -> 91.6%, headline 72.0 -> 73.6% with the page-level rules of issue 18, 80.8%
+    with stacked headline blocks divided line by line)."""
     totals = harsh[1].totals()
-    assert totals["recall"] >= 90.5 and totals["headline"] >= 72.5, totals
+    assert totals["recall"] >= 90.5 and totals["headline"] >= 80.0, totals
 
 
 @needs_scorer
