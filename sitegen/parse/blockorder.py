@@ -96,6 +96,16 @@ def _joined(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def block_items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
+    """The groups of the page's one headline block as printed (not cut into lines), or None."""
+    return _items(structural, bodies, len(bodies))
+
+
+def merged_text(items: list[Group]) -> str:
+    """The words of consecutive items taken as one headline block."""
+    return _merge(items).match_text
+
+
 def _merge(items: list[Group]) -> Group:
     return Group(_joined([u for g in items for u in g.units]), [b for g in items for b in g.bylines],
                  [ln for g in items for ln in g.byline_lines], closed=any(g.closed for g in items),
