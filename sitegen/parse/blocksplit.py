@@ -25,7 +25,8 @@ from .text import Vocabulary, joined_bigram_set
 MERGE_COST = 0.25  # a body boundary of the layout inside one article
 CUT_OWN = 0.3  # a cut inside a body: each side's headline covers its side this well ...
 CUT_RATIO = 0.5  # ... and the other side's headline covers it at most this share of that
-MAX_RUN = 3  # items of the block in one article's headline block
+MAX_RUN = 6  # items of the block (groups, or lines of a stacked block) in one headline block
+ROUNDS = 8  # divisions tried, each without the cuts its predecessor could not explain
 MAX_ITEMS, MAX_PARAS = 16, 90  # beyond this the page is left as the layout cut it
 
 
@@ -50,7 +51,7 @@ def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabula
     m = len(items)
     runs = {(a, b): _Run(merged_text(items[a:b]), vocab, paras)
             for a in range(m) for b in range(a + 1, min(m, a + MAX_RUN) + 1)}
-    for _ in range(4):
+    for _ in range(ROUNDS):
         found = _divide(runs, m, n, starts, cuts)
         if found is None:
             return None
