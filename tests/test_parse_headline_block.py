@@ -76,14 +76,3 @@ def test_bodies_are_recut_to_the_headline_block_of_the_page() -> None:
     assert recut is not None
     assert [[p.raw.removeprefix("本报讯 ") for p in b.paras] for b in recut] == [TEA, PORT, SNOW]
     assert resegment(block, recut, layout.vocab) is None  # nothing left to change
-
-
-def test_a_stacked_block_re_cuts_bodies_line_by_line() -> None:
-    # the headlines printed one per line without blank lines (one title unit): its lines
-    # are the block's items, and the body holding two stories is cut between them
-    paras = ["本报讯 " + TEA[0], TEA[1], "本报讯 " + PORT[0], PORT[1], SNOW[0], SNOW[1]]
-    heads = ["春茶价格稳中有升", "货车排队时间缩短", "牧民储备草料"]
-    text = "\n\n".join(paras) + "\n\n" + "\n".join(heads) + "\n"
-    arts = _parse(text).articles
-    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
-    assert [a.headline for a in arts] == heads

@@ -97,9 +97,8 @@ def _joined(units: list[Unit]) -> list[Unit]:
 
 
 def block_items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
-    """The items of the page's one headline block (see ``order_block``; cut into lines
-    when it holds fewer groups than there are bodies), or None."""
-    return _items(structural, bodies)
+    """The groups of the page's one headline block as printed (not cut into lines), or None."""
+    return _items(structural, bodies, len(bodies))
 
 
 def merged_text(items: list[Group]) -> str:

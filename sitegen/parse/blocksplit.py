@@ -25,8 +25,8 @@ from .text import Vocabulary, joined_bigram_set
 MERGE_COST = 0.25  # a body boundary of the layout inside one article
 CUT_OWN = 0.3  # a cut inside a body: each side's headline covers its side this well ...
 CUT_RATIO = 0.5  # ... and the other side's headline covers it at most this share of that
-MAX_RUN = 6  # items of the block (groups, or lines of a stacked block) in one headline block
-ROUNDS = 8  # divisions tried, each without the cuts its predecessor could not explain
+MAX_RUN = 3  # items of the block in one article's headline block
+ROUNDS = 4  # divisions tried, each without the cuts its predecessor could not explain
 MAX_ITEMS, MAX_PARAS = 16, 90  # beyond this the page is left as the layout cut it
 
 
@@ -80,7 +80,14 @@ def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int]):
         for b in range(a + 1, min(m, a + MAX_RUN) + 1):
             run = runs[(a, b)]
             merged = 0
+            found: set[int] = set()  # the run's bigrams found in paras[p:q], grown with q
+            cover = affinity = 0.0
             for q in range(p + 1, n + 1):
+                new = run.hits[q - 1] - found
+                if new:
+                    found |= new
+                    cover += run.covered(new)
+                affinity += run.emission[q - 1]
                 if q - 1 > p and (q - 1) in starts:
                     merged += 1  # the segment swallows a body boundary
                 if q not in ends:
@@ -88,7 +95,8 @@ def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int]):
                 rest, tail = best(b, q)
                 if rest == float("-inf"):
                     continue
-                s = run.score(p, q) - MERGE_COST * merged - (CUT_COST if q in cuts else 0.0) + rest
+                s = cover + EMISSION_WEIGHT * affinity \
+                    - MERGE_COST * merged - (CUT_COST if q in cuts else 0.0) + rest
                 if s > top[0]:
                     top = (s, ((q, a, b),) + tail)
         return top
@@ -139,10 +147,10 @@ class _Run:
         found: set[int] = set()
         for h in self.hits[p:q]:
             found |= h
-        return sum(self.weights[k] for k in found) / self.total
+        return self.covered(found)
 
-    def score(self, p: int, q: int) -> float:
-        return self.cover(p, q) + EMISSION_WEIGHT * sum(self.emission[p:q])
+    def covered(self, found: set[int] | frozenset[int]) -> float:
+        return sum(self.weights[k] for k in found) / self.total
 
 
 def _grams(text: str) -> frozenset[str]:
