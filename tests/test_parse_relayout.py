@@ -118,16 +118,19 @@ def test_harsh_pages_conserve_every_character(harsh) -> None:
 @needs_scorer
 def test_no_regression_on_harsh_pages(harsh) -> None:
     """Floor just under what the parser reaches on the harsh pages of RNG 11, 12 (recall
-    90.9 -> 91.6%, headline 72.0 -> 73.6% with the page-level rules of issue 18)."""
+    90.9 -> 91.6%, headline 72.0 -> 73.6% with the page-level rules of issue 18, 80.8%
+    with stacked headline blocks divided line by line)."""
     totals = harsh[1].totals()
-    assert totals["recall"] >= 90.5 and totals["headline"] >= 72.5, totals
+    assert totals["recall"] >= 90.5 and totals["headline"] >= 80.0, totals
 
 
 @needs_scorer
 def test_doubts_single_out_wrong_articles(harsh) -> None:
-    """Wrong articles carry a doubt far more often than right ones (58% against 21% on
-    these pages; bench/parse_eval.py measures more)."""
+    """Wrong articles carry a doubt far more often than right ones (44% against 19% on
+    these pages since stacked headline blocks are divided line by line: most of the wrong
+    articles that used to be easy to doubt are now right; bench/parse_eval.py measures
+    more)."""
     d = harsh[1].doubt_figures()
     assert d["wrong"] and d["right"]
-    assert d["wrong_doubted"] >= 50.0 and d["right_doubted"] <= 25.0, d
+    assert d["wrong_doubted"] >= 40.0 and d["right_doubted"] <= 25.0, d
     assert d["wrong_doubted"] >= 2 * d["right_doubted"], d

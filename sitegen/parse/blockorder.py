@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
-from .headlines import Group, is_section_name
+from .headlines import Group, Unit, is_section_name
 from .resume import Body
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
@@ -26,12 +26,12 @@ def block_units(structural: list[list[Group]]) -> list:
     return [u for groups in structural for g in groups for u in g.units]
 
 
-def _items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
+def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0) -> list[Group] | None:
     """The block's groups when all of the page's headlines are in one region printed
     before every body or after every body, else None."""
     regions = [[g for g in groups if g.units] for groups in structural]
     regions = [r for r in regions if r]
-    if len(regions) != 1 or len(regions[0]) < 2 or not bodies:
+    if len(regions) != 1 or not bodies:
         return None
     items = [g for g in regions[0] if not (len(g.units) == 1 and is_section_name(g.units[0].text))]
     first = min(b.line for b in bodies)
@@ -39,20 +39,85 @@ def _items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | N
     lines = [g.line for g in items]
     if not items or not (max(lines) < first or (last is not None and min(lines) > last)):
         return None
-    return items
+    if len(items) < len(bodies) - continued:  # (a continued body needs no headline)
+        # fewer headline blocks than bodies: some block holds several headlines printed
+        # without a blank line between them
+        items = [atom for g in items for atom in _atoms(g)]
+    return items if len(items) >= 2 else None
+
+
+def _atoms(group: Group) -> list[Group]:
+    """A group not tied by a byline, cut into its printed lines: in a block, lines of
+    several headlines run together without a blank line between them, and which lines
+    belong together is decided by the alignment (a line fitting no body better than its
+    neighbour's stays with it)."""
+    if group.closed or all(not u.parts for u in group.units):
+        return [group]
+    out = []
+    for u in group.units:
+        if not u.parts:
+            out.append(Group([u], region=group.region))
+            continue
+        label: Unit | None = None
+        for k, text in enumerate(u.parts):
+            piece = Unit(text, u.line + k, 1, subtitle=u.subtitle and k == 0, of=u)
+            if _is_label(text):  # a bracketed label is the kicker of the line after it
+                piece.label = True
+                if label is None:
+                    label = piece
+                    continue
+            out.append(Group([p for p in (label, piece) if p is not None], region=group.region))
+            label = None
+        if label is not None:
+            out.append(Group([label], region=group.region))
+    return out
+
+
+def _is_label(text: str) -> bool:
+    """A line that is all one bracketed label: 【节日专题】, 〔观察〕, [视点]."""
+    text = text.strip()
+    return len(text) >= 3 and text[0] in "【〔[［" and text[-1] in "】〕]］"
+
+
+def _joined(units: list[Unit]) -> list[Unit]:
+    """Consecutive line pieces of one unit back into one unit (the unit itself when all
+    of its lines are there)."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if u.of is not None and prev is not None and (prev.of is u.of or prev is u.of) \
+                and not (u.label or prev.label):
+            text = prev.text + u.text
+            whole = text == u.of.text
+            out[-1] = u.of if whole else Unit(text, prev.line, prev.n_lines + 1,
+                                                subtitle=prev.subtitle, of=u.of)
+        else:
+            out.append(u.of if u.of is not None and not u.of.parts[1:] else u)
+    return out
+
+
+def block_items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
+    """The groups of the page's one headline block as printed (not cut into lines), or None."""
+    return _items(structural, bodies, len(bodies))
+
+
+def merged_text(items: list[Group]) -> str:
+    """The words of consecutive items taken as one headline block."""
+    return _merge(items).match_text
 
 
 def _merge(items: list[Group]) -> Group:
-    return Group([u for g in items for u in g.units], [b for g in items for b in g.bylines],
+    return Group(_joined([u for g in items for u in g.units]), [b for g in items for b in g.bylines],
                  [ln for g in items for ln in g.byline_lines], closed=any(g.closed for g in items),
                  region=items[0].region)
 
 
 def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Scorer,
-                current: Assignment) -> Assignment | None:
+                current: Assignment, continued: int = 0) -> Assignment | None:
     """The block-order assignment when the page is such a page and the order explains it
-    about as well as ``current``; else None."""
-    items = _items(structural, bodies)
+    about as well as ``current``; else None. ``continued``: how many bodies continue an
+    article from another page (上接…)."""
+    items = _items(structural, bodies, continued)
     if items is None:
         return None
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)

@@ -309,7 +309,12 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
         if math.isinf(width):
-            return "title" if visual_width(joined) <= 60 else "para"
+            if visual_width(joined) <= 60:
+                return "title"
+            # one paragraph per line: several short lines with no sentence end and hardly
+            # a comma are headlines printed one after another, not paragraphs
+            short = all(visual_width(t) <= 40 for t in texts)
+            return "title" if short and clause_marks <= len(texts) // 3 else "para"
         inner = [ln.width for ln in el.lines[:-1]]
         if len(texts) <= 3 and visual_width(joined) <= 120 and (
                 max(inner) > 1.4 * width + 1

@@ -14,6 +14,7 @@ from . import lines as L
 from .assign import Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blocks import Element, build_elements
 from .blockorder import block_units, order_block
+from .blocksplit import resegment
 from .complete import cut_at_shifts, fill
 from .doubts import reasons, signals
 from .headlines import Group, build_groups, roles
@@ -31,6 +32,12 @@ class Extras:
     markers_before: list[str] = field(default_factory=list)
     markers_after: list[str] = field(default_factory=list)
     subheads_before: list[Element] = field(default_factory=list)
+
+
+def _continued(bodies: list[Body], span_index: SpanIndex, attach: list) -> set[int]:
+    """Bodies that continue an article from elsewhere (a 上接… marker before or in them)."""
+    marked = {span_index.neighbours(line)[1] for _d, fld, _v, line in attach if fld == "marker_before"}
+    return marked | {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
 
 
 def parse_text(name: str, text: str) -> ParseResult:
@@ -141,13 +148,23 @@ def _parse_page(name: str, text: str) -> ParseResult:
         result = assign(groups, scorer)
         pair_leftovers(result, scorer)
     span_index = SpanIndex(bodies)
-    marked = {span_index.neighbours(line)[1] for _d, fld, _v, line in attach if fld == "marker_before"}
-    marked |= {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
+    marked = _continued(bodies, span_index, attach)
     fill(result, scorer, marked)
-    ordered = order_block(structural, bodies, scorer, result)
+    ordered = order_block(structural, bodies, scorer, result, len(marked))
+    recut = resegment(structural, bodies, layout.vocab) if ordered and not marked else None
+    if recut is not None:  # the page follows its headline block: bodies re-cut to it
+        bodies = recut
+        groups, banners = content_groups(bodies)
+        scorer = Scorer(bodies, layout.vocab, grams_cache)
+        result = assign(groups, scorer)
+        pair_leftovers(result, scorer)
+        span_index = SpanIndex(bodies)
+        marked = _continued(bodies, span_index, attach)
+        fill(result, scorer, marked)
+        ordered = order_block(structural, bodies, scorer, result, len(marked))
     if ordered is not None:  # all headlines in one block, in the bodies' order
         result = ordered
-        placed = {id(u) for g in result.by_body.values() for u in g.units}
+        placed = {id(x) for g in result.by_body.values() for u in g.units for x in (u, u.of)}
         banners = [u for u in block_units(structural) if id(u) not in placed]
 
     for unit in banners:

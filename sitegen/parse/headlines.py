@@ -6,8 +6,9 @@ markdown heading, or the —— subtitle part of a title element. Units become *
 
 * a byline printed under headline lines closes their group and belongs to it;
 * a unit starting with —— is the subtitle of the unit before it;
-* one unit printed after a byline-closed group, with no byline of its own, is that
-  group's series label / kicker (e.g. a column name under the author line);
+* one unit of one line printed after a byline-closed group, with no byline of its own,
+  is that group's series label / kicker (e.g. a column name under the author line; a
+  run of several lines there is headlines, not a label);
 * other adjacent units are grouped by content later (:mod:`.assign`).
 
 Roles inside a group: —— units (and what follows them) are the subtitle; a series
@@ -53,6 +54,8 @@ class Unit:
     heading: bool = False
     label: bool = False  # series label printed after the byline
     loose: bool = True  # not yet tied to neighbours
+    parts: tuple[str, ...] = ()  # the printed lines, when there are several
+    of: "Unit | None" = None  # the unit this one is a piece of (see blockorder)
 
 
 @dataclass
@@ -85,14 +88,19 @@ def element_units(el: Element) -> list[Unit]:
     current: list[L.Line] = []
     for ln in el.lines:
         if ln.text.startswith(SUBTITLE_PREFIXES) and current:
-            units.append(Unit("".join(x.text for x in current), current[0].no, len(current)))
+            units.append(_unit(current))
             current = []
         current.append(ln)
     if current:
-        units.append(Unit("".join(x.text for x in current), current[0].no, len(current)))
+        units.append(_unit(current))
     for u in units:
         u.subtitle = u.text.startswith(SUBTITLE_PREFIXES)
     return units
+
+
+def _unit(lines: list[L.Line]) -> Unit:
+    texts = tuple(x.text for x in lines)
+    return Unit("".join(texts), lines[0].no, len(lines), parts=texts if len(texts) > 1 else ())
 
 
 def build_groups(elements: list[Element], region: int) -> tuple[list[Group], list[Unit]]:
@@ -131,8 +139,8 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
             else:
                 groups.append(Group([], [body], [el.line], closed=True, region=region))
     # one unit right after a byline-closed group, with no byline of its own: a label
-    if pending and len(pending) == 1 and groups and groups[-1].closed and groups[-1].units \
-            and not is_section_name(pending[0].text):
+    if pending and len(pending) == 1 and pending[0].n_lines == 1 and groups and groups[-1].closed \
+            and groups[-1].units and not is_section_name(pending[0].text):
         unit = pending[0]
         unit.label = True
         unit.loose = False

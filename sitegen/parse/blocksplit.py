@@ -1,0 +1,176 @@
+"""Bodies re-cut to fit a page's headline block (issue 18: the count of headlines in a
+block bounds and suggests the number of bodies).
+
+On a page whose headlines are all printed together in one block (top or end), in the
+order of the bodies they head, the page's paragraphs are divided into as many articles
+as the block holds headlines: contiguous runs of the block's items go, in order, to
+contiguous runs of paragraphs (dynamic programming). A run of paragraphs scores the
+words its headline finds in it (the coverage of :mod:`.assign`, plus the paragraph by
+paragraph affinity that places a cut), minus a cost for every cut inside a body (only
+between finished sentences, as :func:`.assign._can_cut` allows) and for every body
+boundary the run swallows. The bodies are re-cut only when the best division differs
+from the bodies the layout gave; otherwise nothing changes.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .assign import CUT_COST, EMISSION_WEIGHT, _can_cut
+from .blockorder import block_items, merged_text
+from .headlines import Group
+from .resume import Body
+from .segment import Para
+from .text import Vocabulary, joined_bigram_set
+
+MERGE_COST = 0.25  # a body boundary of the layout inside one article
+CUT_OWN = 0.3  # a cut inside a body: each side's headline covers its side this well ...
+CUT_RATIO = 0.5  # ... and the other side's headline covers it at most this share of that
+MAX_RUN = 3  # items of the block in one article's headline block
+ROUNDS = 4  # divisions tried, each without the cuts its predecessor could not explain
+MAX_ITEMS, MAX_PARAS = 16, 90  # beyond this the page is left as the layout cut it
+
+
+def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabulary) -> list[Body] | None:
+    """Bodies re-cut to the block's headlines, or None when the page has no such block,
+    some body is not one contiguous run of lines, or the division changes nothing."""
+    items = block_items(structural, bodies)
+    if items is None or len(items) > MAX_ITEMS or len(items) < max(2, len(bodies)):
+        return None  # (fewer headlines than bodies: some headline was not recognised)
+    order = sorted(bodies, key=lambda b: b.line)
+    if any(len(b.spans) != 1 for b in order) or any(
+            a.spans[0][1] >= b.spans[0][0] for a, b in zip(order, order[1:])):
+        return None
+    paras = [p for b in order for p in b.paras]
+    owner = [k for k, b in enumerate(order) for _ in b.paras]
+    n = len(paras)
+    if n > MAX_PARAS or n < 2:
+        return None
+    starts = {0} | {i for i in range(1, n) if owner[i] != owner[i - 1]}
+    cuts = {i for i in range(1, n) if i not in starts
+            and _can_cut(order[owner[i]].paras, i - _first(owner, i))}
+    m = len(items)
+    runs = {(a, b): _Run(merged_text(items[a:b]), vocab, paras)
+            for a in range(m) for b in range(a + 1, min(m, a + MAX_RUN) + 1)}
+    for _ in range(ROUNDS):
+        found = _divide(runs, m, n, starts, cuts)
+        if found is None:
+            return None
+        bounds, chosen = found
+        wrong = _unexplained_cuts(runs, bounds, chosen, cuts)
+        if not wrong:
+            break
+        cuts -= wrong
+    else:
+        return None
+    if set(bounds[1:]) == (starts - {0}) | {n}:
+        return None
+    return _rebuild(order, paras, owner, bounds)
+
+
+def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int]):
+    """The best division: (segment bounds from 0 to n, the item run of each segment)."""
+    ends = starts | cuts | {n}
+
+    @lru_cache(maxsize=None)
+    def best(a: int, p: int) -> tuple[float, tuple[tuple[int, int, int], ...]]:
+        """Best score of items[a:] over paras[p:]: segments (q, a, b) chosen."""
+        if a == m:
+            return (0.0, ()) if p == n else (float("-inf"), ())
+        top: tuple[float, tuple[tuple[int, int, int], ...]] = (float("-inf"), ())
+        for b in range(a + 1, min(m, a + MAX_RUN) + 1):
+            run = runs[(a, b)]
+            merged = 0
+            found: set[int] = set()  # the run's bigrams found in paras[p:q], grown with q
+            cover = affinity = 0.0
+            for q in range(p + 1, n + 1):
+                new = run.hits[q - 1] - found
+                if new:
+                    found |= new
+                    cover += run.covered(new)
+                affinity += run.emission[q - 1]
+                if q - 1 > p and (q - 1) in starts:
+                    merged += 1  # the segment swallows a body boundary
+                if q not in ends:
+                    continue
+                rest, tail = best(b, q)
+                if rest == float("-inf"):
+                    continue
+                s = cover + EMISSION_WEIGHT * affinity \
+                    - MERGE_COST * merged - (CUT_COST if q in cuts else 0.0) + rest
+                if s > top[0]:
+                    top = (s, ((q, a, b),) + tail)
+        return top
+
+    total, segs = best(0, 0)
+    if total == float("-inf"):
+        return None
+    return [0, *(q for q, _a, _b in segs)], [(a, b) for _q, a, b in segs]
+
+
+def _unexplained_cuts(runs: dict, bounds: list[int], chosen: list[tuple[int, int]],
+                      cuts: set[int]) -> set[int]:
+    """Cuts inside a body where the headlines on either side do not each explain their own
+    side clearly (CUT_OWN) and clearly better than the other one does (CUT_RATIO)."""
+    wrong = set()
+    for k in range(1, len(chosen)):
+        q = bounds[k]
+        if q not in cuts:
+            continue
+        before, after = (bounds[k - 1], q), (q, bounds[k + 1])
+        left, right = runs[chosen[k - 1]], runs[chosen[k]]
+        own_l, own_r = left.cover(*before), right.cover(*after)
+        if min(own_l, own_r) < CUT_OWN or right.cover(*before) > CUT_RATIO * own_l \
+                or left.cover(*after) > CUT_RATIO * own_r:
+            wrong.add(q)
+    return wrong
+
+
+def _first(owner: list[int], i: int) -> int:
+    """Index in the page's paragraphs of the first paragraph of paragraph i's body."""
+    while i > 0 and owner[i - 1] == owner[i]:
+        i -= 1
+    return i
+
+
+class _Run:
+    """Coverage of one headline text by runs of paragraphs, computed incrementally."""
+
+    def __init__(self, text: str, vocab: Vocabulary, paras: list[Para]):
+        grams = list(dict.fromkeys(g for g in _grams(text)))
+        self.weights = [vocab.idf(g) for g in grams]
+        self.total = sum(self.weights) or 1.0
+        sets = [joined_bigram_set(p.parts()) if not p.subhead else set() for p in paras]
+        self.hits = [frozenset(k for k, g in enumerate(grams) if g in s) for s in sets]
+        self.emission = [sum(self.weights[k] for k in h) / self.total for h in self.hits]
+
+    def cover(self, p: int, q: int) -> float:
+        found: set[int] = set()
+        for h in self.hits[p:q]:
+            found |= h
+        return self.covered(found)
+
+    def covered(self, found: set[int] | frozenset[int]) -> float:
+        return sum(self.weights[k] for k in found) / self.total
+
+
+def _grams(text: str) -> frozenset[str]:
+    return joined_bigram_set([text])
+
+
+def _rebuild(order: list[Body], paras: list[Para], owner: list[int], bounds: list[int]) -> list[Body]:
+    out: list[Body] = []
+    for a, b in zip(bounds, bounds[1:]):
+        part = paras[a:b]
+        first_body = order[owner[a]]
+        starts_body = a == 0 or owner[a - 1] != owner[a]
+        nb = Body(list(part), first_body.start if starts_body else "split")
+        spans: list[tuple[int, int]] = []
+        for k in dict.fromkeys(owner[a:b]):
+            mine = [p for p, o in zip(part, owner[a:b]) if o == k]
+            whole = len(mine) == len(order[k].paras)
+            spans.extend(order[k].spans if whole else [(mine[0].line, mine[-1].chunks[-1].lines[-1].no)])
+            if mine[0] is order[k].paras[0]:
+                nb.embedded.extend(order[k].embedded)
+        nb.spans = spans
+        out.append(nb)
+    return out

@@ -1,0 +1,78 @@
+"""Headline blocks printed without blank lines (issue 18), on small synthetic pages with
+one paragraph per line: stacked headline lines are not prose, a run of headline lines
+after a byline is no series label, a block holding fewer headline groups than the
+page has bodies is divided line by line, and bodies are re-cut to the block's headlines."""
+from __future__ import annotations
+
+from sitegen.parse import parse_text
+from sitegen.parse.blocks import build_elements
+from sitegen.parse.blocksplit import resegment
+from sitegen.parse.conservation import conservation
+from sitegen.parse.headlines import Group, Unit
+from sitegen.parse.resume import Body, rejoin
+from sitegen.parse.segment import segment
+
+TEA = ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
+       "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。"]
+PORT = ["口岸海关数据显示，一季度进出口货运量同比增长，通关效率持续提升。",
+        "海关关员介绍，口岸推行智慧通关，货车排队时间缩短，外贸企业降本增效。"]
+SNOW = ["入冬以来，牧区迎来多次降雪，牧民提前储备草料，转场工作有序进行。",
+        "兽医站工作人员走村入户，为牛羊接种疫苗，帮助牧民做好防寒保暖。"]
+
+
+def _parse(text: str):
+    result = parse_text("p.txt", text)
+    assert conservation(text, result) == (0, 0)
+    return result
+
+
+def _story(paras: list[str]) -> str:
+    return "\n\n".join(["本报讯 " + paras[0], *paras[1:]])
+
+
+def _page(block: list[str]) -> str:
+    return "\n".join(block) + "\n\n" + "\n\n".join(_story(s) for s in (TEA, PORT, SNOW)) + "\n"
+
+
+def test_long_stacked_headline_lines_on_a_page_of_one_line_paragraphs_are_headlines() -> None:
+    block = ["春茶上市茶农忙采摘茶叶市场交易活跃价格稳中有升",
+             "口岸海关推行智慧通关进出口货运量同比增长",
+             "牧区迎来多次降雪牧民提前储备草料转场有序"]  # together wider than one headline
+    arts = _parse(_page(block)).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert [a.headline for a in arts] == block
+
+
+def test_headline_lines_after_a_byline_are_no_series_label() -> None:
+    block = ["春茶上市茶农忙采摘", "■本报记者 王小明", "口岸推行智慧通关", "进出口货运量同比增长"]
+    text = "\n".join(block) + "\n\n" + "\n\n".join(_story(s) for s in (TEA, PORT)) + "\n"
+    arts = _parse(text).articles
+    assert arts[0].headline == "春茶上市茶农忙采摘" and not arts[0].kicker
+    assert "口岸推行智慧通关" in (arts[1].headline or "")
+
+
+def test_a_block_with_fewer_headline_groups_than_bodies_is_divided_line_by_line() -> None:
+    block = ["春茶市场升温", "口岸推行智慧通关", "进出口货运量同比增长", "【节日专题】", "牧区牧民储备草料"]
+    arts = _parse(_page(block)).articles
+    shown = ["".join(x or "" for x in (a.kicker, a.headline, a.subtitle)) for a in arts]
+    assert shown == ["春茶市场升温", "口岸推行智慧通关进出口货运量同比增长", "【节日专题】牧区牧民储备草料"]
+    assert arts[2].kicker == "【节日专题】"
+
+
+def test_bodies_are_recut_to_the_headline_block_of_the_page() -> None:
+    # the layout cut one story in two and ran two others together; the block's three
+    # headlines, printed in the stories' order after them, join the one and cut the other
+    text = "\n\n".join(["本报讯 " + TEA[0], TEA[1], "本报讯 " + PORT[0], PORT[1], SNOW[0], SNOW[1]]) + "\n"
+    layout = segment(build_elements(text))
+    (tea, rest) = rejoin(layout)
+    halves = []
+    for part in (tea.paras[:1], tea.paras[1:]):
+        b = Body(list(part), "hard")
+        b.spans = [(part[0].line, part[-1].chunks[-1].lines[-1].no)]
+        halves.append(b)
+    heads = ["春茶品质好茶农增收", "口岸智慧通关效率提升", "牧民储备草料防寒保暖"]
+    block = [[Group([Unit(h, 100 + 2 * k, 1)]) for k, h in enumerate(heads)]]
+    recut = resegment(block, [*halves, rest], layout.vocab)
+    assert recut is not None
+    assert [[p.raw.removeprefix("本报讯 ") for p in b.paras] for b in recut] == [TEA, PORT, SNOW]
+    assert resegment(block, recut, layout.vocab) is None  # nothing left to change
