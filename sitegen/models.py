@@ -154,6 +154,16 @@ class Grouping:
 
 
 @dataclass(frozen=True)
+class KeyTerm:
+    """A word that says what an article is about, with its dictionary gloss (not a translation)."""
+
+    zh: str
+    pinyin: str  # tone marks, e.g. "kǒu àn"
+    gloss: str  # a short CC-CEDICT sense, or "name" / "term" for user-dictionary words
+    tag: bool = False  # one of the article's tags
+
+
+@dataclass(frozen=True)
 class DigestEntry:
     """Everything the renderer needs about one article."""
 
@@ -161,6 +171,7 @@ class DigestEntry:
     article: Article
     english: ArticleEnglish
     grouping: Grouping
+    key_terms: tuple[KeyTerm, ...] = ()  # dictionary glosses of its tags and telling words
 
 
 @dataclass(frozen=True)
