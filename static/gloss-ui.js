@@ -22,15 +22,23 @@
   }
 
   // -- data: a script (JSON is not fetched: Chromium blocks fetch() on file://) ----------
+  // The popup's styles come with it; both are awaited before the first word is shown.
   function load() {
-    var s = el("script");
+    var left = 2, css = el("link"), s = el("script");
+    function done() { if (--left === 0) ready(); }
+    css.rel = "stylesheet";
+    css.href = boot.src.replace(/gloss\.js(\?.*)?$/, "gloss-pop.css");
+    css.onload = css.onerror = done;
     s.src = tools.getAttribute("data-gloss");
-    s.onload = function () {
-      var q = window.sitegenGlossQueue || [];
-      if (q.length && q[q.length - 1].v === 1) bind(q[q.length - 1]); else fail();
-    };
+    s.onload = done;
     s.onerror = fail;
+    doc.head.appendChild(css);
     doc.head.appendChild(s);
+  }
+  function ready() {
+    if (failed) return;
+    var q = window.sitegenGlossQueue || [];
+    if (q.length && q[q.length - 1].v === 1) bind(q[q.length - 1]); else fail();
   }
   function fail() {
     failed = true;

@@ -6,7 +6,7 @@
   var tools = document.querySelector(".gloss-tools"), me = document.currentScript;
   var story = document.querySelector(".story");
   if (!tools || !me || !story || !document.querySelector) return;
-  var boot = window.sitegenGlossBoot = { tools: tools, queue: [], ui: false }, asked = false;
+  var boot = window.sitegenGlossBoot = { tools: tools, queue: [], ui: false, src: me.src }, asked = false;
   function want(item) {
     boot.queue.push(item);
     if (asked) return;

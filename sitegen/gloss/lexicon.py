@@ -15,6 +15,7 @@ import gzip
 import os
 import re
 import threading
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 from importlib import metadata, util
@@ -115,16 +116,10 @@ class Lexicon:
         heads = [r[0] for r in rows]
         index: dict[str, tuple[int, ...]] = dict(zip(heads, zip(range(len(heads)))))
         if len(index) < len(heads):
-            several: dict[str, list[int]] = {}
-            seen: set[str] = set()
-            for i, h in enumerate(heads):
-                if h in seen:
-                    several.setdefault(h, list(index[h][:0]) or [])
-                seen.add(h)
-            if several:
-                for i in compress(count(), map(several.__contains__, heads)):
-                    several[heads[i]].append(i)
-                index.update((h, tuple(ix)) for h, ix in several.items())
+            several = {h: [] for h, n in Counter(heads).items() if n > 1}
+            for i in compress(count(), map(several.__contains__, heads)):
+                several[heads[i]].append(i)
+            index.update((h, tuple(ix)) for h, ix in several.items())
         self._index = index
         # User-dictionary words (word, freq, tag): names and terms that CC-CEDICT may lack.
         self._user = {w: (tag or "") for w, _freq, tag in user_words}

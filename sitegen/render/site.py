@@ -512,13 +512,16 @@ class _Renderer:
     def render(self, meanwhile=None, extra_files=()) -> list[Page]:
         """Render the site; ``meanwhile`` (the caller's own work) runs in this process
         after the site-wide files, while the workers render. ``extra_files``: keyed files
-        other stages make, (path, key callable, content callable), made last."""
+        other stages make, (path, key callable, content callable), made first."""
         # The two data files are the largest single jobs: first, so that this process does them
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
             ("digest.json", None, None, self._digest_json),
             ("search-index.js", None, None, self._search_js),
         ]
+        # Other stages' files next, in this process: their per-word work (gloss entries) is
+        # then done once, not again in each helper.
+        jobs += [(path, None, key, content) for path, key, content in extra_files]
         jobs += [(ev.path, "article.html", lambda ev=ev: self._article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
@@ -531,7 +534,6 @@ class _Renderer:
                                      description=f"{len(tv.entries)} articles tagged {tv.tag.zh}"
                                      + (f" ({tv.tag.en})." if tv.tag.en else ".")))
                  for tv in self.tag_list]
-        jobs += [(path, None, key, content) for path, key, content in extra_files]
         # The site-wide files are made here while the workers render the keyed pages.
         def site_files_then_callers_work() -> None:
             self._site_files()
@@ -686,8 +688,8 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     render (or before rendering when there are no workers), so it costs no extra time.
 
     ``extra_files``: (path, key callable, content callable) of files that other stages make
-    (the gloss files), made only when their key changed, at the end of the job list (the
-    forked helpers take jobs from that end)."""
+    (the gloss files), made only when their key changed, at the front of the job list (this
+    process takes jobs from that end, the forked helpers from the other)."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink)
     pages = renderer.render(meanwhile, extra_files)
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))
