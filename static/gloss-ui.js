@@ -70,6 +70,7 @@
   // -- pinyin over the headline and lead; words as buttons --------------------------------
   function paint(b) {
     var ruby = on.pinyin && b.ruby;
+    b.el.classList.toggle("gl-ruby", ruby);
     if (!ruby && !on.words) { b.el.textContent = b.text; return; }
     var frag = doc.createDocumentFragment();
     for (var i = 0; i + 1 < b.starts.length; i++) {

@@ -10,6 +10,7 @@ import pytest
 from sitegen.build import build
 from sitegen.gloss import gloss_path, gloss_writer
 from sitegen.gloss.files import DIGITS, article_blocks, codes
+from sitegen.gloss.cedict import compile_entries, read_text
 from sitegen.gloss.lexicon import load, marks
 from sitegen.group import load_taxonomy
 from sitegen.models import Article, Block
@@ -69,11 +70,25 @@ def test_every_reading_of_a_polyphone_is_kept_the_likely_one_first():
 def test_user_dictionary_names_that_cc_cedict_lacks(taxonomy):
     lexicon = load(taxonomy.user_words)
     g = lexicon.gloss("塔克什肯口岸")
+    assert load().gloss("塔克什肯口岸").kind == ""  # without the user dictionary: no kind
     assert not g.readings and g.kind == "name"
     assert g.parts == ("塔克什肯", "口岸")
     assert g.pinyin == "Tǎ kè shén kěn kǒu àn"
     assert lexicon.gloss("阿勒泰海关").pinyin.startswith("Ā lè tài")  # as CC-CEDICT reads 阿勒泰
     assert lexicon.gloss("abc") is None and lexicon.gloss("2024") is None
+
+
+def test_the_compiled_dictionary_is_cached_and_equals_a_fresh_compile(tmp_path, monkeypatch):
+    from sitegen.gloss import cedict
+
+    monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path))
+    fresh = cedict.compiled()
+    (cached,) = tmp_path.glob("cedict-*.marshal")
+    assert cedict.compiled() == fresh == compile_entries(read_text())
+    cached.write_bytes(b"broken")  # a damaged cache is compiled again, not trusted
+    assert cedict.compiled() == fresh
+    assert json.loads(fresh["口岸"]) == ["kǒu àn", [["kǒu àn", ["a port for external trade",
+                                                                "a trading or transit post on border between countries"]]]]
 
 
 def test_numbered_pinyin_gets_tone_marks():

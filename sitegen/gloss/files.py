@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
-from itertools import chain
+from itertools import chain, filterfalse
 
 from sitegen.models import Article, KeyTerm
 
@@ -78,29 +78,20 @@ class GlossWriter:
         self.segment = segment
         self.telling = telling
         self.fingerprint = hashlib.sha256(f"{data_version()}|{fingerprint}".encode()).hexdigest()
-        self._json: dict[str, str | None] = {}
-        self._parts: dict[str, tuple[str, ...]] = {}
+        self._json: dict[str, str] = {}  # word -> its entry in a gloss file ("": none)
 
     def key(self, article: Article) -> tuple:
         """What an article's gloss file depends on."""
         return (self.fingerprint, article.kicker, article.headline, article.subtitle, article.blocks)
 
-    def _entry_json(self, word: str) -> str | None:
-        """The word's entry as JSON ('"口岸":[…]'), None for a word without Chinese characters;
-        a word CC-CEDICT lacks notes its parts in ``_parts``."""
-        try:
-            return self._json[word]
-        except KeyError:
-            g = self.lexicon.gloss(word)
-            if g is None:
-                made = None
-            else:
-                made = json.dumps(word, ensure_ascii=False) + ":" + json.dumps(_entry(g), ensure_ascii=False,
-                                                                                separators=(",", ":"))
-                if g.parts:
-                    self._parts[word] = g.parts
-            self._json[word] = made
-            return made
+    def _entries(self, words) -> list[str]:
+        """'"口岸":[…]' of each of ``words`` that has Chinese characters, each made once."""
+        known = self._json
+        words = list(words)
+        for word in filterfalse(known.__contains__, words):
+            entry = self.lexicon.entry_json(word)
+            known[word] = "" if entry is None else json.dumps(word, ensure_ascii=False) + ":" + entry
+        return list(filter(None, map(known.__getitem__, words)))
 
     def data(self, article: Article) -> str:
         """The gloss file's JSON: {"v": 1, "b": blocks' word codes, "w": entries}."""
@@ -111,12 +102,13 @@ class GlossWriter:
         tokens = [cut(t) if t else [] for t in texts]
         coded = [codes(t, astral) for t in tokens]
         words = dict.fromkeys(chain.from_iterable(tokens))
-        entries = list(filter(None, map(self._entry_json, words)))
+        entries = self._entries(words)
         # Parts of words CC-CEDICT lacks get entries too, so the popup can explain them.
-        with_parts = list(filter(self._parts.__contains__, words))
+        parts = self.lexicon.parts
+        with_parts = list(filter(parts.__contains__, words))
         if with_parts:
-            extra = dict.fromkeys(p for w in with_parts for p in self._parts[w] if p not in words)
-            entries += filter(None, map(self._entry_json, extra))
+            extra = filterfalse(words.__contains__, dict.fromkeys(chain.from_iterable(map(parts.__getitem__, with_parts))))
+            entries += self._entries(extra)
         b = {"k": coded[0], "h": coded[1], "s": coded[2], "l": coded[3], "p": coded[4:]}
         return '{"v":1,"b":' + json.dumps(b, separators=(",", ":")) + ',"w":{' + ",".join(entries) + "}}"
 
@@ -157,13 +149,3 @@ def short_gloss(g: Gloss, lexicon: Lexicon) -> str:
     if len(text) > SHORT_GLOSS_CHARS:
         text = text[: SHORT_GLOSS_CHARS - 1] + "…"
     return text
-
-
-def _entry(g: Gloss) -> list:
-    """[pinyin, [[reading, [senses]], …], kind?, parts?]: trailing empty fields left out."""
-    out: list = [g.pinyin, [[r.pinyin, list(r.senses)] for r in g.readings]]
-    if g.kind or g.parts:
-        out.append(g.kind)
-    if g.parts:
-        out.append(list(g.parts))
-    return out
