@@ -84,10 +84,10 @@ def test_the_compiled_dictionary_is_cached_and_equals_a_fresh_compile(tmp_path, 
     monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path))
     fresh = cedict.compiled()
     (cached,) = tmp_path.glob("cedict-*.marshal")
-    assert cedict.compiled() == fresh == compile_entries(read_text())
+    assert cedict.compiled() == fresh == {k.encode(): v.encode() for k, v in compile_entries(read_text()).items()}
     cached.write_bytes(b"broken")  # a damaged cache is compiled again, not trusted
     assert cedict.compiled() == fresh
-    assert json.loads(fresh["口岸"]) == ["kǒu àn", [["kǒu àn", ["a port for external trade",
+    assert json.loads(fresh["口岸".encode()]) == ["kǒu àn", [["kǒu àn", ["a port for external trade",
                                                                 "a trading or transit post on border between countries"]]]]
 
 

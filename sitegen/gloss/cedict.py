@@ -8,7 +8,7 @@ word (its phrase table: 银行 yínháng, 长期 chángqī) first when CC-CEDICT
 
 Compiling takes ~1.5 s; the result (~12 MB) is kept in the user's cache directory
 (``$SITEGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/sitegen``, else ``~/.cache/sitegen``), named
-for the versions of the data and of this code, so builds load it in ~0.05 s — like compiled
+for the versions of the data and of this code, so builds load it in ~0.03 s — like compiled
 bytecode, it is derived from installed packages, never from the site's inputs. Without a
 writable cache directory every build compiles it again.
 """
@@ -28,7 +28,7 @@ from itertools import compress, count
 from pathlib import Path
 
 #: Bump when compiled entries change for the same data (the cache file's name changes).
-COMPILE_VERSION = 1
+COMPILE_VERSION = 2
 
 _ROW = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\r?$", re.M)
 MAX_SENSES = 4  # senses shown per reading: the popup is a glance, not the dictionary
@@ -63,18 +63,19 @@ def cache_dir() -> Path:
     return Path(base) / "sitegen"
 
 
-def compiled() -> dict[str, str]:
-    """{simplified headword: its entry as JSON}, from the cache or compiled now (and cached)."""
+def compiled() -> dict[bytes, bytes]:
+    """{simplified headword: its entry as JSON}, both UTF-8, from the cache or compiled now
+    (and cached). Bytes, not str: the cache then loads in a third of the time (~0.03 s)."""
     name = "cedict-" + hashlib.sha256(data_version().encode()).hexdigest()[:16] + ".marshal"
     path = cache_dir() / name
     try:
         with open(path, "rb") as f:
-            found = marshal.load(f)
-        if isinstance(found, dict):
+            found = marshal.loads(f.read())
+        if isinstance(found, dict) and isinstance(found.get("口岸".encode()), bytes):
             return found
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    entries = compile_entries(read_text())
+    entries = {k.encode(): v.encode() for k, v in compile_entries(read_text()).items()}
     try:  # best effort, atomically: a concurrent build never reads half a file
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cedict-")

@@ -78,7 +78,8 @@ class GlossWriter:
         self.segment = segment
         self.telling = telling
         self.fingerprint = hashlib.sha256(f"{data_version()}|{fingerprint}".encode()).hexdigest()
-        self._json: dict[str, str] = {}  # word -> its entry in a gloss file ("": none)
+        self._json: dict[str, str] = {}
+        self._short: dict[str, str] = {}  # word -> its entry in a gloss file ("": none)
 
     def key(self, article: Article) -> tuple:
         """What an article's gloss file depends on."""
@@ -131,7 +132,10 @@ class GlossWriter:
             g = self.lexicon.gloss(word)
             if g is None:
                 continue
-            out.append(KeyTerm(word, g.pinyin, short_gloss(g, self.lexicon), word in tag_set))
+            short = self._short.get(word)
+            if short is None:
+                short = self._short[word] = short_gloss(g, self.lexicon)
+            out.append(KeyTerm(word, g.pinyin, short, word in tag_set))
             if len(out) == KEY_TERMS:
                 break
         return tuple(out)

@@ -50,34 +50,36 @@ class Gloss:
 class Lexicon:
     """Compiled CC-CEDICT plus the user dictionary's words."""
 
-    def __init__(self, cedict: dict[str, str], user_words=()):
-        self._cedict = cedict  # headword -> entry JSON
+    def __init__(self, cedict: dict[bytes, bytes], user_words=()):
+        self._cedict = cedict  # headword -> entry JSON, both UTF-8
         self._user = {w: (tag or "") for w, _freq, tag in user_words}
-        self._made: dict[str, str | None] = {}  # entries of words CC-CEDICT lacks
-        self.parts: dict[str, tuple[str, ...]] = {}  # their parts
+        self._made: dict[str, str | None] = {}  # entries, made or decoded, once per word
+        self._glosses: dict[str, Gloss | None] = {}
+        self.parts: dict[str, tuple[str, ...]] = {}  # the parts of words CC-CEDICT lacks
 
     def knows(self, word: str) -> bool:
-        return word in self._cedict or word in self._user
+        return word.encode() in self._cedict or word in self._user
 
     def entry_json(self, word: str) -> str | None:
         """The word's entry as JSON — ``[pinyin, [[reading, [senses]], …], kind?, parts?]`` —
         or None for a word without Chinese characters."""
-        found = self._cedict.get(word)
-        if found is not None:
-            return found
         try:
             return self._made[word]
         except KeyError:
-            made = self._made[word] = self._make(word)
+            found = self._cedict.get(word.encode())
+            made = self._made[word] = found.decode() if found is not None else self._make(word)
             return made
 
     def gloss(self, word: str) -> Gloss | None:
-        found = self.entry_json(word)
-        if found is None:
-            return None
-        e = json.loads(found)
-        return Gloss(word, e[0], tuple(Reading(p, tuple(s)) for p, s in e[1]),
-                     e[2] if len(e) > 2 else "", tuple(e[3]) if len(e) > 3 else ())
+        try:
+            return self._glosses[word]
+        except KeyError:
+            found = self.entry_json(word)
+            e = json.loads(found) if found is not None else None
+            g = self._glosses[word] = None if e is None else Gloss(
+                word, e[0], tuple(Reading(p, tuple(s)) for p, s in e[1]),
+                e[2] if len(e) > 2 else "", tuple(e[3]) if len(e) > 3 else ())
+            return g
 
     def pinyin(self, word: str) -> str:
         found = self.entry_json(word)
