@@ -53,6 +53,9 @@ def _utf16_len(token: str) -> int:
     return len(token.encode("utf-16-le")) // 2
 
 
+_BASE36 = bytes.maketrans(bytes(range(len(DIGITS))), DIGITS.encode("ascii"))
+
+
 def codes(tokens: Sequence[str], astral: bool = True) -> str:
     """Word lengths in base 36, one character a word (``MAX_RUN``-long pieces for longer).
     ``astral``: the text may have characters beyond U+FFFF (two UTF-16 units each)."""
@@ -65,7 +68,7 @@ def codes(tokens: Sequence[str], astral: bool = True) -> str:
                 n -= MAX_RUN
             split.append(n)
         lengths = split
-    return "".join(map(DIGITS.__getitem__, lengths))
+    return bytes(lengths).translate(_BASE36).decode("ascii")
 
 
 class GlossWriter:
@@ -82,8 +85,10 @@ class GlossWriter:
         self._short: dict[str, str] = {}  # word -> its entry in a gloss file ("": none)
 
     def key(self, article: Article) -> tuple:
-        """What an article's gloss file depends on."""
-        return (self.fingerprint, article.kicker, article.headline, article.subtitle, article.blocks)
+        """What an article's gloss file depends on: its texts as the page shows them (one
+        string: its repr is made at C speed, a dataclass's is not) and the dictionaries."""
+        blocks = article_blocks(article)
+        return (self.fingerprint, "\x1f".join([blocks["k"], blocks["h"], blocks["s"], blocks["l"], *blocks["p"]]))
 
     def _entries(self, words) -> list[str]:
         """'"口岸":[…]' of each of ``words`` that has Chinese characters, each made once."""

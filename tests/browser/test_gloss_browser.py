@@ -74,7 +74,7 @@ def tap(driver, x: float, y: float) -> None:
     ActionChains(driver).reset_actions()
 
 
-def wait_for(driver, script: str, timeout: float = 5.0):
+def wait_for(driver, script: str, timeout: float = 15.0):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, timeout).until(lambda d: d.execute_script(script))
