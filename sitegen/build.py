@@ -232,7 +232,7 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
 
     entries = [
         DigestEntry(permalink, article, english_for(article, translations), grouped.groupings[permalink],
-                    key_terms[i] if key_terms else ())
+                    key_terms=key_terms[i] if key_terms else ())
         for i, (permalink, article) in enumerate(zip(permalinks, articles))
     ]
     pending = sum(

@@ -150,8 +150,18 @@ def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project):
     site = project.out_dir
     digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
     port = next(a for a in digest["articles"] if (a["headline"]["zh"] or "").startswith("塔克什肯口岸"))
-    assert {"zh": "进出口", "pinyin": "jìn chū kǒu", "gloss": "import and export", "tag": True} in port["key_terms"]
-    assert port["key_terms"][0] == {"zh": "塔克什肯口岸", "pinyin": "Tǎ kè shén kěn kǒu àn", "gloss": "name", "tag": True}
+    # The article's tags (whatever grouping chose) come first, each with pinyin and a gloss;
+    # then the headline's telling words.
+    tags = [t["zh"] for t in port["tags"]]
+    terms = {k["zh"]: k for k in port["key_terms"]}
+    assert tags and [k["zh"] for k in port["key_terms"][:len(tags)]] == tags
+    for k in port["key_terms"]:
+        assert k["tag"] == (k["zh"] in tags)
+        assert re.search(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", k["pinyin"]) and k["gloss"].strip(), k
+    assert terms["进出口"] == {"zh": "进出口", "pinyin": "jìn chū kǒu", "gloss": "import and export",
+                            "tag": "进出口" in tags}
+    assert terms["塔克什肯口岸"] == {"zh": "塔克什肯口岸", "pinyin": "Tǎ kè shén kěn kǒu àn", "gloss": "name",
+                               "tag": "塔克什肯口岸" in tags}
     assert "dictionary glosses" in digest["site"]["key_terms_note"]
     for a in digest["articles"]:
         script = site / gloss_path(a["permalink"])
