@@ -14,6 +14,34 @@
   var SPOTS = [["k", ".story-head .kicker .t-zh", false], ["h", ".story-head h1 .t-zh", true],
     ["s", ".story-head .subtitle .t-zh", false], ["l", ".lead .t-zh", true]];
 
+  // What the script puts on the page comes from the page's <template id="gloss-messages">, in
+  // both languages: the stylesheet shows the reader's. A one-value attribute (aria-label) takes
+  // the reading mode's form now; site.js keeps it in step when the reader switches.
+  var messages = doc.getElementById("gloss-messages");
+  function message(name) {
+    var src = messages && messages.content.querySelector('[data-msg="' + name + '"]');
+    var out = src ? doc.importNode(src, true) : el("span");
+    out.removeAttribute("data-msg");
+    // The space between the two forms is for Both mode's pairs; inside a sentence it would show.
+    for (var c = out.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 && !c.data.trim()) c.data = "";
+    var lang = doc.documentElement.getAttribute("data-lang") === "zh" ? "zh" : "en";
+    var label = out.getAttribute("data-" + lang + "-aria-label");
+    if (label) out.setAttribute("aria-label", label);
+    return out;
+  }
+  function kind(k) { return message(k === "name" ? "name" : "term"); }
+
+  // Chromium's ::highlight() styles the tapped word when there is no element to mark. The rule is
+  // added here, not in gloss-pop.css, because the Nu Html Checker's CSS parser rejects it.
+  function highlightStyle() {
+    if (!window.CSS || !CSS.highlights || !window.CSSStyleSheet) return;
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync("::highlight(gloss){background-color:var(--mt-bg);color:var(--mt-fg)}");
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.concat([sheet]);
+    } catch (e) { /* no constructed stylesheets: the popup still shows the word */ }
+  }
+
   function el(tag, cls, text) {
     var e = doc.createElement(tag);
     if (cls) e.className = cls;
@@ -44,7 +72,7 @@
     failed = true;
     later = [];
     var hint = tools.querySelector(".gloss-hint");
-    if (hint) hint.textContent = "Dictionary glosses are not available for this page.";
+    if (hint) { hint.textContent = ""; hint.appendChild(message("unavailable")); }
   }
   function bind(d) {
     data = d;
@@ -141,10 +169,8 @@
 
   // -- the popup (a bottom sheet on narrow screens) ----------------------------------------
   function build() {
-    pop = el("div", "gloss-pop");
-    pop.setAttribute("role", "dialog");
-    pop.setAttribute("aria-label", "Dictionary gloss");
-    pop.tabIndex = -1;
+    pop = message("pop");
+    if (!pop.classList.contains("gloss-pop")) { pop = el("div", "gloss-pop"); pop.setAttribute("role", "dialog"); pop.tabIndex = -1; }
     pop.hidden = true;
     live = el("p", "gloss-live");
     live.setAttribute("aria-live", "polite");
@@ -157,9 +183,7 @@
     if (!e) { close(false); return; }
     if (!pop) build();
     pop.textContent = "";
-    var x = el("button", "gp-x", "×");
-    x.type = "button";
-    x.setAttribute("aria-label", "Close");
+    var x = message("close");
     x.addEventListener("click", function () { close(true); });
     var head = el("p", "gp-head");
     var zh = el("span", "gp-w", w);
@@ -169,7 +193,7 @@
     head.appendChild(py);
     pop.appendChild(x);
     pop.appendChild(head);
-    var first = "";
+    var first = ""; // for the live region: the first senses (text) or the name/term label (a node)
     if (e[1].length) {
       var list = el(e[1].length > 1 ? "ol" : "ul", "gp-r");
       e[1].forEach(function (r) {
@@ -181,8 +205,10 @@
       pop.appendChild(list);
       first = senses(e[1][0]);
     } else if (e[2]) {
-      pop.appendChild(el("p", "gp-k", e[2] === "name" ? "name" : "term"));
-      first = e[2];
+      var k = el("p", "gp-k");
+      k.appendChild(kind(e[2]));
+      pop.appendChild(k);
+      first = kind(e[2]);
     }
     if (e[3]) {
       var parts = el("ul", "gp-parts");
@@ -190,17 +216,23 @@
         var pe = entry(p), li = el("li"), pz = el("span", "gp-pw", p);
         pz.lang = "zh-Hans";
         li.appendChild(pz);
-        if (pe) li.appendChild(doc.createTextNode(" " + pe[0] + " " + (pe[1].length ? pe[1][0][1][0] : pe[2] || "")));
+        if (pe) {
+          li.appendChild(doc.createTextNode(" " + pe[0] + " "));
+          if (pe[1].length) li.appendChild(doc.createTextNode(pe[1][0][1][0])); else if (pe[2]) li.appendChild(kind(pe[2]));
+        }
         parts.appendChild(li);
       });
       pop.appendChild(parts);
     }
-    pop.appendChild(el("p", "gp-src", "CC-CEDICT dictionary gloss, not a translation"));
+    var src = el("p", "gp-src");
+    src.appendChild(message("source"));
+    pop.appendChild(src);
     pop.hidden = false;
     from = at.el || null;
     place(at);
     mark(at);
-    live.textContent = w + ", " + e[0] + ": " + (first || "no dictionary entry");
+    live.textContent = w + ", " + e[0] + ": ";
+    live.appendChild(!first ? message("no-entry") : typeof first === "string" ? doc.createTextNode(first) : first);
     if (keyboard) pop.focus();
   }
   function rectOf(at) {
@@ -272,6 +304,7 @@
     if (ev.key === "Escape" && pop && !pop.hidden) { close(true); ev.preventDefault(); }
   });
   window.addEventListener("resize", function () { close(false); });
+  highlightStyle();
   load();
   boot.queue.forEach(run);
   boot.queue = [];

@@ -1,4 +1,4 @@
-/* Reading aid, first part: shows the gloss tools and, on first use (a tap on Chinese text,
+/* Reading aid, first part (its tools show from the first paint: gloss.css, html.js): on first use (a tap on Chinese text,
    a tool, or pinyin remembered on), loads gloss-ui.js and with it this article's glosses.
    A page that is only read loads neither. Dictionary glosses, not translations. */
 (function () {
@@ -15,7 +15,6 @@
     s.src = me.src.replace(/gloss\.js(\?.*)?$/, "gloss-ui.js");
     document.head.appendChild(s);
   }
-  tools.hidden = false;
   story.addEventListener("click", function (ev) {
     if (boot.ui || !ev.target.closest || !ev.target.closest('[lang="zh-Hans"]')) return;
     want({ x: ev.clientX, y: ev.clientY });

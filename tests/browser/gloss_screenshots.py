@@ -4,8 +4,8 @@ sheet on a phone, and pinyin over the headline and lead.
     python tests/browser/gloss_screenshots.py SITE_DIR OUT_DIR
 
 SITE_DIR is a site built from the repo's seeds (``sitegen build --out SITE_DIR``); it is
-served under /repo/. Writes gloss-desktop.png, gloss-desktop-dark.png, gloss-phone.png and
-gloss-pinyin.png (the viewport only).
+served under /repo/. Writes gloss-desktop.png, gloss-desktop-dark.png, gloss-phone.png,
+gloss-pinyin.png and gloss-zh.png (pinyin in 中文 mode), the viewport only.
 """
 from __future__ import annotations
 
@@ -69,6 +69,13 @@ def main(argv: list[str]) -> int:
             WebDriverWait(d, 5).until(lambda d: d.execute_script("return document.querySelectorAll('h1 ruby').length"))
             d.execute_script("document.querySelector('h1').scrollIntoView()")
             save(d, out / "gloss-pinyin.png")
+            # The same in 中文 mode: the tools speak Chinese.
+            d.execute_script("localStorage.setItem('sitegen-lang', 'zh')")
+            d.get(url)
+            WebDriverWait(d, 5).until(lambda d: d.execute_script("return document.querySelectorAll('h1 ruby').length"))
+            d.execute_script("document.querySelector('h1').scrollIntoView()")
+            save(d, out / "gloss-zh.png")
+            d.execute_script("localStorage.removeItem('sitegen-lang')")
             d.find_element("css selector", '[data-gloss-set="pinyin"]').click()
         finally:
             d.quit()

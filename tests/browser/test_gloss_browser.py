@@ -23,6 +23,13 @@ REPO = Path(__file__).resolve().parents[2]
 POP = "var p = document.querySelector('.gloss-pop'); return p && !p.hidden ? p.innerText : null"
 
 
+@pytest.fixture(autouse=True)
+def own_console_log(driver):
+    """The browser is shared by the session: each test here checks only its own pages' errors,
+    not those an earlier module left (the axe test's deliberate 404 page, say)."""
+    driver.get_log("browser")
+
+
 @pytest.fixture(scope="module")
 def gloss_site(tmp_path_factory):
     """(base_url, site_dir): the seeds built into a site served at /repo/."""
