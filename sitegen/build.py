@@ -95,7 +95,15 @@ def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retr
         "corrections": tree_digest([root / CORRECTIONS_NAME], root),
         "history": tree_digest([config.history_path], root),
         "models": installed_models_digest(),
+        "glosses": gloss_data_version(),
     })
+
+
+def gloss_data_version() -> str:
+    """The versions of the dictionary data (a new CC-CEDICT or pypinyin rebuilds the glosses)."""
+    from sitegen.gloss.lexicon import data_version
+
+    return data_version()
 
 
 def installed_models_digest() -> str:
@@ -217,14 +225,15 @@ def translate_stage(service, texts: list[str]) -> tuple[dict[str, Translation], 
 
 
 def assemble_site(config: Config, permalinks: list[str], articles: list[Article],
-                  translations: dict[str, Translation], grouped, build_date: datetime | None
-                  ) -> tuple[DigestSite, int]:
+                  translations: dict[str, Translation], grouped, build_date: datetime | None,
+                  key_terms: list | None = None) -> tuple[DigestSite, int]:
     """The renderer's input, and how many texts still await translation."""
     from sitegen.translate import english_for
 
     entries = [
-        DigestEntry(permalink, article, english_for(article, translations), grouped.groupings[permalink])
-        for permalink, article in zip(permalinks, articles)
+        DigestEntry(permalink, article, english_for(article, translations), grouped.groupings[permalink],
+                    key_terms=key_terms[i] if key_terms else ())
+        for i, (permalink, article) in enumerate(zip(permalinks, articles))
     ]
     pending = sum(
         1 for e in entries for t in (e.english.kicker, e.english.headline, e.english.subtitle, e.english.lead)
@@ -277,6 +286,25 @@ def content_fingerprint(entry: DigestEntry) -> str:
 def iso_utc(value: str) -> str:
     """``2025-04-25T06:00:00+00:00`` → ``2025-04-25T06:00:00Z``."""
     return value[:-6] + "Z" if value.endswith("+00:00") else value
+
+
+def prepare_glosses(taxonomy):
+    """CC-CEDICT and pypinyin (~0.4 s), loaded while the seeds parse; the render helpers
+    fork with them loaded."""
+    from sitegen.gloss import gloss_writer
+
+    return gloss_writer(taxonomy)
+
+
+def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped):
+    """Each article's key terms (dictionary glosses of its tags and telling words) and the
+    gloss files the render makes: (key terms, [(path, key callable, content callable)])."""
+    from sitegen.gloss import gloss_path
+
+    tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
+    files = [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
+             for p, a in zip(permalinks, articles)]
+    return writer.key_terms(articles, tags), files
 
 
 #: Cyclic-garbage collector thresholds during a build (Python's default: 700, 10, 10).
@@ -344,6 +372,7 @@ def _build(
         prepared["translator"] = open_translation(config, strict=strict, retranslate=retranslate,
                                                   progress=reporter.interactive)
         prepared["taxonomy"] = prepare_grouping(config)
+        prepared["glosses"] = prepare_glosses(prepared["taxonomy"])
         prepared["terms"] = state.get_terms()
         prepared["known"] = set(prepared["terms"])
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
@@ -387,7 +416,9 @@ def _build(
     clock.lap("translate")
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
-    site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date)
+    key_terms, gloss_files = gloss_stage(prepared["glosses"], permalinks, articles, grouped)
+    clock.lap("glosses")
+    site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date, key_terms)
     site = date_entries(config, site)
     # Pages whose inputs are unchanged since the last build are carried over, not rendered;
     # new pages stream to disk as they are made.
@@ -405,7 +436,7 @@ def _build(
 
     with SiteWriter(config.out_dir) as writer:
         rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer,
-                                  meanwhile=meanwhile)
+                                  meanwhile=meanwhile, extra_files=gloss_files)
         clock.lap("render")
         writer.keep(rendered.unchanged)
     written = writer.count

@@ -170,6 +170,16 @@ class Grouping:
 
 
 @dataclass(frozen=True)
+class KeyTerm:
+    """A word that says what an article is about, with its dictionary gloss (not a translation)."""
+
+    zh: str
+    pinyin: str  # tone marks, e.g. "kǒu àn"
+    gloss: str  # a short CC-CEDICT sense, or "name" / "term" for user-dictionary words
+    tag: bool = False  # one of the article's tags
+
+
+@dataclass(frozen=True)
 class DigestEntry:
     """Everything the renderer needs about one article."""
 
@@ -179,6 +189,7 @@ class DigestEntry:
     grouping: Grouping
     published: str = ""  # RFC 3339: first appeared in the digest ("" = unknown: the build date)
     updated: str = ""  # RFC 3339: its content last changed ("" = unknown: the build date)
+    key_terms: tuple[KeyTerm, ...] = ()  # dictionary glosses of its tags and telling words
 
 
 @dataclass(frozen=True)

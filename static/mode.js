@@ -7,6 +7,7 @@
   try { v = window.localStorage.getItem("sitegen-lang"); } catch (e) { /* storage blocked */ }
   if (v !== "zh" && v !== "en") v = "both";
   html.setAttribute("data-lang", v);
+  html.classList.add("js"); // for what only works with scripts (the gloss tools), styled from the first paint
   html.setAttribute("lang", v === "zh" ? "zh-Hans" : "en");
   if (title) {
     title.setAttribute("data-title-both", document.title);

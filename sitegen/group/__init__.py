@@ -15,10 +15,12 @@ from .taxonomy import Settings, Taxonomy, TaxonomyError, ThemeSpec, load_taxonom
 
 if TYPE_CHECKING:
     from .core import ArticleDebug, GroupResult, group_articles, split_words
+    from .text import segmenter_for, telling_words
 
 # The method (numpy, the segmenter and its dictionary: ~0.2 s to import) loads on first use,
 # so commands that only need the taxonomy or its errors (a no-op build, check) start fast.
-_LAZY = {"ArticleDebug": "core", "GroupResult": "core", "group_articles": "core", "split_words": "core"}
+_LAZY = {"ArticleDebug": "core", "GroupResult": "core", "group_articles": "core", "split_words": "core",
+         "segmenter_for": "text", "telling_words": "text"}
 
 
 def __getattr__(name: str):
@@ -41,5 +43,5 @@ def prepare(taxonomy: Taxonomy) -> None:
 
 __all__ = [
     "ArticleDebug", "GroupResult", "Settings", "Taxonomy", "TaxonomyError", "ThemeSpec",
-    "group_articles", "load_taxonomy", "prepare", "split_words",
+    "group_articles", "load_taxonomy", "prepare", "segmenter_for", "split_words", "telling_words",
 ]

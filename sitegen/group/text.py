@@ -406,3 +406,19 @@ def analyzer_for(taxonomy: Taxonomy) -> Analyzer:
 def corpus_factor(df: int, n: int) -> float:
     """Smoothed, normalised corpus IDF in (0, 1]: 1 for a term in one article, lower when common."""
     return (1.0 + math.log((n + 1) / (df + 1))) / (1.0 + math.log((n + 1) / 2))
+
+
+def segmenter_for(taxonomy: Taxonomy):
+    """A function giving every token of a text, punctuation included, as grouping cuts it
+    (jieba's dictionary plus the user dictionary and the taxonomy's keywords)."""
+    return analyzer_for(taxonomy).tokenizer.cut
+
+
+def telling_words(taxonomy: Taxonomy, texts: list[str], n: int) -> list[list[str]]:
+    """For each of ``texts``, up to ``n`` of its words that say most about it: tag candidates
+    ranked by count × IDF (jieba's table), ties in order of first occurrence. Ask for many
+    texts at once: the IDF table answers each batch in one pass."""
+    analyzer = analyzer_for(taxonomy)
+    counts = [Counter(filter(analyzer.is_tag_candidate, analyzer.cut(text))) for text in texts]
+    idf = analyzer.term_idfs(set().union(*counts))
+    return [sorted(c, key=lambda t, c=c: -c[t] * idf[t])[:n] for c in counts]

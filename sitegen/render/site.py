@@ -543,14 +543,18 @@ class _Renderer:
         else:
             self.pages[path] = data
 
-    def render(self, meanwhile=None) -> list[Page]:
+    def render(self, meanwhile=None, extra_files=()) -> list[Page]:
         """Render the site; ``meanwhile`` (the caller's own work) runs in this process
-        after the site-wide files, while the workers render."""
+        after the site-wide files, while the workers render. ``extra_files``: keyed files
+        other stages make, (path, key callable, content callable), made first."""
         # The two data files are the largest single jobs: first, so that this process does them
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
             ("digest.json", None, None, self._digest_json),
         ]
+        # Other stages' files next, in this process: their per-word work (gloss entries) is
+        # then done once, not again in each helper.
+        jobs += [(path, None, key, content) for path, key, content in extra_files]
         jobs += [(ev.path, "article.html", lambda ev=ev: self._article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
@@ -689,6 +693,8 @@ class _Renderer:
                 "theme": {"slug": ev.theme.slug, "name_en": ev.theme.theme.name_en, "name_zh": ev.theme.theme.name_zh},
                 "tags": [{"slug": t.slug, "zh": t.tag.zh, "en": t.tag.en} for t in ev.tags],
                 "related": [r.path for r in ev.related],
+                "key_terms": [{"zh": k.zh, "pinyin": k.pinyin, "gloss": k.gloss, "tag": k.tag}
+                              for k in ev.entry.key_terms],
                 "previous": ev.prev.path if ev.prev else None,
                 "next": ev.next.path if ev.next else None,
             })
@@ -698,6 +704,7 @@ class _Renderer:
                 "title": info.title, "title_zh": info.title_zh, "base_url": info.base_url or None,
                 "build_date": info.build_date or None, "version": info.version or None,
                 "pending_note": self.site.pending_note,
+                "key_terms_note": "key_terms: dictionary glosses (CC-CEDICT, pinyin by pypinyin), not translations",
             },
             "themes": [{"slug": t.slug, "name_en": t.theme.name_en, "name_zh": t.theme.name_zh,
                         "automatic": t.theme.automatic, "page": t.path,
@@ -749,7 +756,7 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
-                   previous: dict[str, str], sink=None, meanwhile=None) -> RenderResult:
+                   previous: dict[str, str], sink=None, meanwhile=None, extra_files=()) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, search, feeds and data files are always made.
@@ -760,7 +767,11 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     (``sink.write`` in the child) and reported to the parent's sink with ``sink.adopt``.
 
     ``meanwhile``: a callable of the caller's, run in this process while the workers
-    render (or before rendering when there are no workers), so it costs no extra time."""
+    render (or before rendering when there are no workers), so it costs no extra time.
+
+    ``extra_files``: (path, key callable, content callable) of files that other stages make
+    (the gloss files), made only when their key changed, at the front of the job list (this
+    process takes jobs from that end, the forked helpers from the other)."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink)
-    pages = renderer.render(meanwhile)
+    pages = renderer.render(meanwhile, extra_files)
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))

@@ -1,0 +1,29 @@
+"""Dictionary glosses for the Chinese text (issue 22): tap a word for its pinyin and
+CC-CEDICT senses; key terms per article. Glosses, never translations.
+
+    writer = gloss_writer(taxonomy)          # CC-CEDICT, pypinyin, grouping's segmenter
+    writer.key_terms(articles, tag_words)    # -> [tuple[KeyTerm, ...]] for the pages and digest.json
+    writer.script(article)                   # -> text of glosses/<article>.js
+    gloss_path(permalink)                    # -> "glosses/<article>.js"
+"""
+from __future__ import annotations
+
+import hashlib
+
+from .files import GlossWriter, gloss_path
+from .lexicon import Gloss, Lexicon, data_version, load
+
+
+def gloss_writer(taxonomy) -> GlossWriter:
+    """A writer using ``taxonomy``'s segmenter (the same words as the tags) and its user
+    dictionary (names and terms CC-CEDICT lacks). Loads the dictionaries on first use."""
+    from sitegen.group import segmenter_for, telling_words
+
+    lexicon = load(taxonomy.user_words)
+    fingerprint = hashlib.sha256(repr((taxonomy.user_words, [t.keywords for t in taxonomy.themes],
+                                       sorted(taxonomy.stopwords))).encode("utf-8")).hexdigest()
+    return GlossWriter(lexicon, segmenter_for(taxonomy),
+                       lambda texts, n: telling_words(taxonomy, texts, n), fingerprint)
+
+
+__all__ = ["Gloss", "GlossWriter", "Lexicon", "data_version", "gloss_path", "gloss_writer", "load"]

