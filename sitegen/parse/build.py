@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
-from .assign import Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
+from .assign import Assignment, Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blocks import Element, build_elements
 from .blockorder import block_units, order_block
 from .blocksplit import resegment
@@ -127,6 +127,21 @@ def _parse_page(name: str, text: str) -> ParseResult:
             banners.extend(ban)
         return out, banners
 
+    def assigned(current: list[Body], groups: list[Group]) -> tuple[Scorer, Assignment]:
+        """The page's headline groups matched to ``current`` bodies, left-over headlines paired."""
+        scorer = Scorer(current, layout.vocab, grams_cache)
+        result = assign(groups, scorer)
+        pair_leftovers(result, scorer)
+        return scorer, result
+
+    def completed(current: list[Body], scorer: Scorer, result: Assignment):
+        """Continued bodies marked, unmatched bodies filled, and the block order tried:
+        (span index, marked bodies, the block-ordered assignment or None)."""
+        span_index = SpanIndex(current)
+        marked = _continued(current, span_index, attach)
+        fill(result, scorer, marked)
+        return span_index, marked, order_block(structural, current, scorer, result, len(marked))
+
     groups, banners = content_groups(bodies)
     for _ in range(3):
         split = split_bodies(bodies, groups, layout.vocab, grams_cache)
@@ -135,33 +150,21 @@ def _parse_page(name: str, text: str) -> ParseResult:
         bodies = split
         groups, banners = content_groups(bodies)
     # extras were keyed by body index before splitting: re-key by first line
-    scorer = Scorer(bodies, layout.vocab, grams_cache)
-    result = assign(groups, scorer)
-    pair_leftovers(result, scorer)
+    scorer, result = assigned(bodies, groups)
     for _ in range(2):  # headlines left over: articles run together?
         cut = cut_at_shifts(bodies, result, layout.vocab)
         if cut is None:
             break
         bodies = cut
         groups, banners = content_groups(bodies)
-        scorer = Scorer(bodies, layout.vocab, grams_cache)
-        result = assign(groups, scorer)
-        pair_leftovers(result, scorer)
-    span_index = SpanIndex(bodies)
-    marked = _continued(bodies, span_index, attach)
-    fill(result, scorer, marked)
-    ordered = order_block(structural, bodies, scorer, result, len(marked))
+        scorer, result = assigned(bodies, groups)
+    span_index, marked, ordered = completed(bodies, scorer, result)
     recut = resegment(structural, bodies, layout.vocab) if ordered and not marked else None
     if recut is not None:  # the page follows its headline block: bodies re-cut to it
         bodies = recut
         groups, banners = content_groups(bodies)
-        scorer = Scorer(bodies, layout.vocab, grams_cache)
-        result = assign(groups, scorer)
-        pair_leftovers(result, scorer)
-        span_index = SpanIndex(bodies)
-        marked = _continued(bodies, span_index, attach)
-        fill(result, scorer, marked)
-        ordered = order_block(structural, bodies, scorer, result, len(marked))
+        scorer, result = assigned(bodies, groups)
+        span_index, marked, ordered = completed(bodies, scorer, result)
     if ordered is not None:  # all headlines in one block, in the bodies' order
         result = ordered
         placed = {id(x) for g in result.by_body.values() for u in g.units for x in (u, u.of)}
