@@ -80,3 +80,10 @@ def test_reasons_follow_the_thresholds() -> None:
     assert reasons(Signals(continuation=True, stray_line=7)) == [
         "no headline, and the headline at line 7 went to no article"]
     assert reasons(Signals(continuation=True)) == []
+
+
+def test_a_shift_with_the_headline_on_both_sides_is_one_story_changing_subject():
+    shift = dict(shift=0.0, shift_typical=0.05, shift_line=30, headline="中国中亚外长会晤", match=0.72)
+    assert not any("topic shifts" in r for r in reasons(Signals(**shift, head_sides=(0.72, 0.49))))
+    assert any("topic shifts" in r for r in reasons(Signals(**shift, head_sides=(0.72, 0.02))))
+    assert any("topic shifts" in r for r in reasons(Signals(**shift)))  # no sides measured: as before

@@ -22,7 +22,7 @@ from . import cohesion
 from .assign import Assignment, Scorer
 from .headlines import Group, roles
 from .resume import Body
-from .text import Vocabulary
+from .text import Vocabulary, joined_bigram_set
 
 SHIFT = 0.015  # cohesion across a paragraph boundary below this ...
 SHIFT_RATIO = 0.3  # ... and below this share of the body's median cohesion: a topic shift
@@ -33,6 +33,7 @@ RIVAL = 0.8  # another nearby body covering the headline this share as well ...
 RIVAL_MIN = 0.3  # ... and at least this well: an ambiguous match
 WINDOW, WINDOW_PARAS = cohesion.WINDOW, cohesion.MAX_PARAS  # text compared each side of a boundary
 RIVALS = 4  # bodies printed nearest the headline that may rival its body
+SPANS = 0.3  # both sides of a shift covering the headline this well: one story changing subject
 
 
 @dataclass
@@ -48,6 +49,9 @@ class Signals:
     rival_line: int = 0
     continuation: bool = False  # starts with a continuation marker (上接第N版)
     stray_line: int = 0  # a headline on the page that went to no article (0: none)
+    shift_index: int = 0  # paragraphs (subheads aside) before the lowest boundary
+    # the headline's coverage by the text before and after that boundary (None: no headline)
+    head_sides: tuple[float, float] | None = None
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -61,6 +65,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
         group = result.by_body.get(i)
         if group is not None:
             _headline(i, group, bodies, scorer, out[i])
+            _headline_sides(body, group, vocab, out[i])
     return out
 
 
@@ -73,6 +78,19 @@ def _cohesion(body: Body, s: Signals, vocab: Vocabulary) -> None:
     if gap is not None:
         sims = sorted(g.similarity for g in found)
         s.shift, s.shift_typical, s.shift_line = gap.similarity, sims[len(sims) // 2], paras[gap.index].line
+        s.shift_index = gap.index
+
+
+def _headline_sides(body: Body, group: Group, vocab: Vocabulary, s: Signals) -> None:
+    """How well each side of the topic shift covers the headline: a story that only changes
+    subject (a feature's next vignette) keeps its headline's words on both sides; two stories
+    run together leave one side with few of them."""
+    if s.shift is None:
+        return
+    paras = [p for p in body.paras if not p.subhead]
+    before = joined_bigram_set([t for p in paras[:s.shift_index] for t in p.parts()])
+    after = joined_bigram_set([t for p in paras[s.shift_index:] for t in p.parts()])
+    s.head_sides = (vocab.coverage(group.match_text, before), vocab.coverage(group.match_text, after))
 
 
 def _headline(i: int, group: Group, bodies: list[Body], scorer: Scorer, s: Signals) -> None:
@@ -87,10 +105,16 @@ def _headline(i: int, group: Group, bodies: list[Body], scorer: Scorer, s: Signa
                 s.rival, s.rival_line = c, bodies[b].line
 
 
+def _headline_spans(s: Signals) -> bool:
+    """The headline's words are found on both sides of the shift: one story, not two."""
+    return s.head_sides is not None and min(s.head_sides) >= SPANS
+
+
 def reasons(s: Signals) -> list[str]:
     """The doubts worth telling a maintainer, short, most telling first."""
     out: list[str] = []
-    shifts = s.shift is not None and s.shift < SHIFT and s.shift < SHIFT_RATIO * s.shift_typical
+    shifts = s.shift is not None and s.shift < SHIFT and s.shift < SHIFT_RATIO * s.shift_typical \
+        and not _headline_spans(s)
     if shifts:
         out.append(f"the topic shifts at line {s.shift_line}: two articles run together?")
     if s.match is None:
@@ -102,7 +126,7 @@ def reasons(s: Signals) -> list[str]:
     if s.match < WEAK:
         out.append(f"the headline shares few words with the body ({s.match:.2f})")
     elif not shifts and s.match < LOOSE and s.shift is not None and s.shift < SHIFT_2 \
-            and s.shift < SHIFT_RATIO_2 * s.shift_typical:
+            and s.shift < SHIFT_RATIO_2 * s.shift_typical and not _headline_spans(s):
         out.append(f"the topic shifts at line {s.shift_line} and the headline fits loosely "
                    f"({s.match:.2f}): two articles run together?")
     if s.rival >= RIVAL_MIN and s.rival >= RIVAL * s.match:
