@@ -129,3 +129,11 @@ def test_timing_waits_until_deleted_inodes_are_no_longer_recent(runner, monkeypa
         assert len(slept) == 1 and runner.QUIET_S - ago - 5 < slept[0] <= runner.QUIET_S - ago
     else:
         assert slept == []
+
+
+def test_pending_is_read_from_the_counts_not_the_word(runner, tmp_path):
+    log = tmp_path / "build.log"
+    log.write_text("translation: 0 translated (no model needed), 455 from memory, 0 pending\n")
+    assert not runner.pending_in(str(log))
+    log.write_text("translation: 0 translated, 440 from memory, 15 pending\n")
+    assert runner.pending_in(str(log))
