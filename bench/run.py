@@ -518,12 +518,33 @@ def profile_cold(work: Path) -> Path:
     shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
     clear_output(work)
     prof = work / "cold.prof"
-    cmd = [str(PYTHON), "-m", "cProfile", "-o", str(prof)] + sitegen_cmd(work)[1:]
+    prof.unlink(missing_ok=True)
+    # Not ``python -m cProfile -m sitegen build``: sitegen's CLI ends with os._exit (no
+    # interpreter teardown), so cProfile would never write its file.
+    cmd = [str(PYTHON), str(HERE / "run.py"), "--profile-build", str(work), str(prof)]
     r = _check(int(work.name[1:]), "sitegen", "profiled", run_timed(cmd, work, work / "logs" / "profile.log"))
     print("\n" + stage_times(work))
     print(f"\nprofile of the cold build, n={work.name[1:]} (under cProfile: {r['s']:.2f}s wall; this process only — parse and render workers are not in it)")
     print(summarise_profile(prof))
     return prof
+
+
+def profile_build_main(work: Path, prof: Path) -> int:
+    """A cold build (the caller cleared the output) under cProfile, in this process, from
+    sitegen's imports on; the stats go to ``prof``."""
+    import cProfile
+
+    def cold_build() -> None:  # one root frame: its cumulative time is the total
+        from sitegen.build import build
+        from sitegen.config import load_config
+        from sitegen.progress import Reporter
+
+        build(load_config(work / "sitegen.toml"), reporter=Reporter(0))
+
+    profiler = cProfile.Profile()
+    profiler.runcall(cold_build)
+    profiler.dump_stats(str(prof))
+    return 0
 
 
 def stage_times_main(work: Path) -> int:
@@ -682,6 +703,44 @@ def article_pages(site: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((site / "articles").glob("*.html"))}
 
 
+# Where an article page changed: the parts of templates/article.html that show other
+# articles or the grouping (found by their markup); anything else counts as "other".
+PAGE_PARTS = {
+    "theme": re.compile(r'<nav class="crumbs".*?</nav>|<p class="filed">.*?</p>', re.S),
+    "tags": re.compile(r'<p class="tags">.*?</p>', re.S),
+    "related": re.compile(r'<section class="related".*?</section>', re.S),
+    "prevnext": re.compile(r'<nav class="prevnext".*?</nav>', re.S),
+}
+
+
+def page_parts(html: str) -> dict[str, str]:
+    """An article page cut into the parts of PAGE_PARTS and the rest ("other"), each as a
+    digest of its text."""
+    parts = {}
+    for name, pattern in PAGE_PARTS.items():
+        parts[name] = hashlib.sha256("".join(pattern.findall(html)).encode()).hexdigest()
+        html = pattern.sub("", html)
+    parts["other"] = hashlib.sha256(html.encode()).hexdigest()
+    return parts
+
+
+def article_parts(site: Path) -> dict[str, dict[str, str]]:
+    return {p.name: page_parts(p.read_text(encoding="utf-8")) for p in sorted((site / "articles").glob("*.html"))}
+
+
+def changed_parts(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]]) -> dict[str, int]:
+    """For the pages in ``before``: how many changed in each part ("gone" for a page no
+    longer there); a page can count in several parts."""
+    counts = {name: 0 for name in [*PAGE_PARTS, "other", "gone"]}
+    for page, parts in before.items():
+        if page not in after:
+            counts["gone"] += 1
+            continue
+        for name, digest in parts.items():
+            counts[name] += after[page][name] != digest
+    return counts
+
+
 def changed_pages(before: dict[str, str], after: dict[str, str]) -> tuple[int, int]:
     """How many of the pages in ``before`` changed (other bytes, or gone) in ``after``, of how
     many; pages only in ``after`` (the new articles') are not counted."""
@@ -697,6 +756,7 @@ def archive_run(work: Path, n: int) -> dict:
     wait_until_quiet()
     cold = sitegen_cold(work, n, "archive")
     before = article_pages(work / "site")
+    parts_before = article_parts(work / "site")
     added = add_day_seeds(work, work / "seeds")
     try:
         add = _check(n, "sitegen", "add_day",
@@ -706,13 +766,14 @@ def archive_run(work: Path, n: int) -> dict:
     _check_translations(work, n, {"add_day": add})
     after = article_pages(work / "site")
     changed, total = changed_pages(before, after)
+    parts = changed_parts(parts_before, article_parts(work / "site"))
     return {"n": n, "cold_s": cold["s"], "cold_cpu_s": cold["cpu_s"], "add_day_s": add["s"],
             "add_day_cpu_s": add["cpu_s"], "add_day_pct": 100 * add["s"] / cold["s"],
             "day_seeds": len(added), "day_articles": len(after) - len(before),
             "existing_changed": changed, "existing_pages": total,
             "existing_changed_pct": 100 * changed / total if total else 0.0,
             "peak_mb": max(cold["peak_mb"], add["peak_mb"]),
-            "pending": cold["pending"] or add["pending"]}
+            "changed_by_part": parts, "pending": cold["pending"] or add["pending"]}
 
 
 def archive_line(res: dict) -> str:
@@ -751,6 +812,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prefill", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--prefill-archive", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--stage-times", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--profile-build", type=Path, nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.prefill:
         return prefill_main(args.prefill)
@@ -758,6 +820,8 @@ def main(argv: list[str] | None = None) -> int:
         return prefill_main(args.prefill_archive, archive=True)
     if args.stage_times:
         return stage_times_main(args.stage_times)
+    if args.profile_build:
+        return profile_build_main(*args.profile_build)
 
     WORK.mkdir(parents=True, exist_ok=True)
     empty_trash()  # an interrupted run's; wait_until_quiet() then waits before any timing
@@ -770,6 +834,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[archive n={args.archive}] {res['day_seeds']} seed files, {res['day_articles']} articles added; "
               f"{res['existing_changed']} of {res['existing_pages']} existing article pages changed; "
               f"peak {res['peak_mb']:.0f} MB")
+        print(f"[archive n={args.archive}] existing pages changed, by part: "
+              + ", ".join(f"{k} {v}" for k, v in res["changed_by_part"].items()))
         print(archive_line(res))
         empty_trash()
         return 0

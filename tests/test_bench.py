@@ -258,3 +258,16 @@ def test_archive_day_pages_follow_the_archive(runner, tmp_path, monkeypatch):
     assert sorted(p.name for p in (work / "seeds").glob("*.txt")) == sorted(seeds + day) and len(added) == 10
     runner.remove_day_seeds(work)
     assert sorted(p.name for p in (work / "seeds").glob("*.txt")) == seeds
+
+
+def test_changed_parts_say_where_a_page_changed(runner, tmp_path):
+    page = ('<nav class="crumbs"><a href="t/1.html">Theme</a></nav><h1>Headline</h1>'
+            '<p class="filed">Theme: <a>1</a></p><p class="tags"><a>tag</a></p>'
+            '<section class="related"><ul><li>A</li></ul></section><nav class="prevnext"><a>B</a></nav>')
+    before = {"1.html": runner.page_parts(page), "2.html": runner.page_parts(page),
+              "3.html": runner.page_parts(page)}
+    after = {"1.html": runner.page_parts(page.replace("<li>A</li>", "<li>New</li><li>A</li>")),
+             "2.html": runner.page_parts(page.replace("Headline", "Fixed").replace("tag</a>", "tag</a><a>t2</a>"))}
+    assert runner.changed_parts(before, after) == {"theme": 0, "tags": 1, "related": 1, "prevnext": 0,
+                                                   "other": 1, "gone": 1}
+    assert set(runner.page_parts("<p>no known parts</p>")) == {"theme", "tags", "related", "prevnext", "other"}
