@@ -1,6 +1,7 @@
-"""Build speed and scale, side by side with Pelican (issue 7).
+"""Build speed and scale, side by side with Pelican and Hugo (issues 7 and 23).
 
-    .venv/bin/python bench/run.py [--sizes 100,1000,10000] [--skip-pelican] [--profile]
+    .venv/bin/python bench/run.py [--sizes 100,1000,10000] [--skip-pelican] [--skip-hugo] [--profile]
+    .venv/bin/python bench/run.py --archive 10000
 
 For each size N it generates (once, deterministically: ``bench/corpus.py``) N articles as
 newspaper-page seeds and as Pelican markdown under ``/tmp/sitegen-bench/nN/``, prefills a
@@ -13,9 +14,20 @@ then times, each build in its own subprocess (wall clock; peak RSS from ``os.wai
 - ``pelican``: ``pelican content -o output -s pelicanconf.py`` on the same N articles
   (default theme, quickstart-like config), in a venv of its own under the work dir,
   created on first use. Pelican is never a dependency of sitegen.
+- ``hugo``: ``hugo --quiet --destination output`` on the same N articles as Hugo content
+  with a minimal theme the bench writes (``bench/hugo.py``), no ``output/`` or
+  ``resources/``, after one untimed warm-up run. The ``hugo`` on PATH (Debian's package),
+  installed for the bench only; without one the bench says so and leaves Hugo out.
 
 It prints a table and, last, ``summary: n=1000 cold_s=… noop_s=… one_changed_s=…
-pelican_s=… ratio_vs_pelican=…`` (ratio = pelican_s / cold_s: above 1 sitegen is faster).
+pelican_s=… ratio_vs_pelican=… hugo_s=… ratio_vs_hugo=…`` (ratio = other tool's seconds /
+cold_s: above 1 sitegen is faster).
+
+``--archive N`` instead times the daily update of a growing archive: a cold build of an
+N-article archive (``WORK/archiveN``), then one day's pages (``DAY_SEEDS`` more seed files)
+added and the site rebuilt; last line ``archive: n=N cold_s=… add_day_s=… add_day_pct=…
+existing_changed_pct=…`` (add_day_pct = add_day_s / cold_s, in %; existing_changed_pct =
+the share of the archive's article pages whose bytes changed, or that went away).
 ``--profile`` also runs the N=1000 (or ``--profile-size``) cold build under cProfile and
 prints where the time goes, by stage and by function.
 
@@ -33,6 +45,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +61,7 @@ CHANGED_PARAGRAPH = ("本报讯 基准测试追加的段落：当地持续推进
 
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
+import hugo  # noqa: E402
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -169,9 +183,10 @@ def append_paragraph(path: Path) -> None:
 # -- memory prefill (runs in a subprocess: `run.py --prefill DIR`) ------------------------
 
 
-def prefill_main(work: Path) -> int:
+def prefill_main(work: Path, archive: bool = False) -> int:
     """Fill ``work/memory.pristine.json`` with a ``[bench]`` entry for every text the build
-    translates, for the corpus and for the corpus with the changed seed."""
+    translates, for the corpus and for the corpus with the changed seed (with ``archive``:
+    the corpus with the day's seeds added)."""
     import dataclasses
 
     import sitegen.translate as translate_pkg
@@ -208,7 +223,10 @@ def prefill_main(work: Path) -> int:
     set_aside(prefill_dir)  # deleted at the end of the run (see TRASH)
     seeds_changed = prefill_dir / "seeds"
     shutil.copytree(work / "seeds", seeds_changed)
-    append_paragraph(seeds_changed / changed_seed(work).name)
+    if archive:
+        add_day_seeds(work, seeds_changed)
+    else:
+        append_paragraph(seeds_changed / changed_seed(work).name)
 
     config = load_config(work / "sitegen.toml")
     config = dataclasses.replace(config, memory_path=pristine, out_dir=prefill_dir / "site")
@@ -227,7 +245,7 @@ def prefill_main(work: Path) -> int:
     return 0
 
 
-def ensure_memory(work: Path) -> dict:
+def ensure_memory(work: Path, archive: bool = False) -> dict:
     stamp_path = work / "memory.stamp.json"
     stamp = {"corpus": json.loads((work / "stamp.json").read_text()), "code": _code_digest()}
     if (work / "memory.pristine.json").is_file() and stamp_path.is_file():
@@ -235,7 +253,8 @@ def ensure_memory(work: Path) -> dict:
         if old.get("stamp") == stamp:
             return old["info"]
     print(f"[{work.name}] prefilling the bench translation memory (untimed)", flush=True)
-    proc = subprocess.run([str(PYTHON), str(HERE / "run.py"), "--prefill", str(work)],
+    flag = "--prefill-archive" if archive else "--prefill"
+    proc = subprocess.run([str(PYTHON), str(HERE / "run.py"), flag, str(work)],
                           cwd=work, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"prefill failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
@@ -309,8 +328,10 @@ def clear_output(work: Path) -> None:
 
 
 def pending_in(log: str) -> bool:
+    """Whether a build's output says texts still await translation ("translation: … N pending"
+    with N > 0, or the notice about texts that await the model); "0 pending" is not."""
     text = Path(log).read_text(encoding="utf-8", errors="replace")
-    return "pending" in text or "await" in text
+    return re.search(r"\b[1-9]\d* pending", text) is not None or "await" in text
 
 
 def _check(n: int, tool: str, name: str, r: dict) -> dict:
@@ -421,8 +442,38 @@ def pelican_summary(work: Path, runs: list[dict]) -> dict:
     return r
 
 
-def bench_both(work: Path, n: int, repeat: int, pelican: bool) -> tuple[dict, dict | None]:
-    """``repeat`` rounds of cold builds, each sitegen's and then Pelican's, so the two tools
+def ensure_hugo_site(work: Path) -> Path:
+    """``work/hugo``: the corpus's Pelican articles as a Hugo site (``bench/hugo.py``),
+    rewritten when the corpus or hugo.py changed."""
+    folder = work / "hugo"
+    stamp = {"corpus": json.loads((work / "stamp.json").read_text()), "code": _digest_file(HERE / "hugo.py")}
+    stamp_path = folder / "stamp.json"
+    if stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
+        return folder
+    set_aside(folder)
+    hugo.write_site(folder, work / "pelican" / "content")
+    stamp_path.write_text(json.dumps(stamp))
+    return folder
+
+
+def hugo_round(work: Path, n: int, exe: str, name: str) -> dict:
+    """A cold Hugo build: no ``output/``, no ``resources/`` (its cache of generated files)."""
+    folder = work / "hugo"
+    set_aside(folder / "output")
+    set_aside(folder / "resources")
+    (work / "logs").mkdir(exist_ok=True)
+    return _check(n, "hugo", "cold", run_timed(hugo.hugo_cmd(exe), folder, work / "logs" / f"hugo.{name}.log"))
+
+
+def hugo_summary(work: Path, runs: list[dict]) -> dict:
+    r = median_run(runs)
+    r["pages"] = sum(1 for p in (work / "hugo" / "output").rglob("*.html"))
+    return r
+
+
+def bench_both(work: Path, n: int, repeat: int, pelican: bool,
+               hugo_exe: str | None = None) -> tuple[dict, dict | None, dict | None]:
+    """``repeat`` rounds of cold builds, each sitegen's, then Pelican's, then Hugo's, so the tools
     meet the same machine (on a shared host speed drifts by 10-20 % over minutes: timing all
     of one tool's builds before the other's put that drift into the ratio); then ``repeat``
     rounds of sitegen's no-op and one-changed rebuilds. Nothing is deleted until the run
@@ -430,15 +481,21 @@ def bench_both(work: Path, n: int, repeat: int, pelican: bool) -> tuple[dict, di
     compile_sitegen()
     if pelican:
         pelican_warm_up(work)
+    if hugo_exe:
+        ensure_hugo_site(work)
+        hugo_round(work, n, hugo_exe, "warmup")  # untimed: the page cache, as for Pelican
     wait_until_quiet()
-    sg_runs, pel_runs = [], []
+    sg_runs, pel_runs, hugo_runs = [], [], []
     for i in range(repeat):
         sg_runs.append({"cold": sitegen_cold(work, n, i)})
         if pelican:
             pel_runs.append(pelican_round(work, n, i))
+        if hugo_exe:
+            hugo_runs.append(hugo_round(work, n, hugo_exe, str(i)))
     for i in range(repeat):
         sg_runs[i].update(sitegen_incremental(work, n, i))
-    return sitegen_summary(sg_runs), pelican_summary(work, pel_runs) if pelican else None
+    return (sitegen_summary(sg_runs), pelican_summary(work, pel_runs) if pelican else None,
+            hugo_summary(work, hugo_runs) if hugo_exe else None)
 
 
 # -- profile --------------------------------------------------------------------------------
@@ -461,12 +518,33 @@ def profile_cold(work: Path) -> Path:
     shutil.copyfile(work / "memory.pristine.json", work / "memory.json")
     clear_output(work)
     prof = work / "cold.prof"
-    cmd = [str(PYTHON), "-m", "cProfile", "-o", str(prof)] + sitegen_cmd(work)[1:]
+    prof.unlink(missing_ok=True)
+    # Not ``python -m cProfile -m sitegen build``: sitegen's CLI ends with os._exit (no
+    # interpreter teardown), so cProfile would never write its file.
+    cmd = [str(PYTHON), str(HERE / "run.py"), "--profile-build", str(work), str(prof)]
     r = _check(int(work.name[1:]), "sitegen", "profiled", run_timed(cmd, work, work / "logs" / "profile.log"))
     print("\n" + stage_times(work))
     print(f"\nprofile of the cold build, n={work.name[1:]} (under cProfile: {r['s']:.2f}s wall; this process only — parse and render workers are not in it)")
     print(summarise_profile(prof))
     return prof
+
+
+def profile_build_main(work: Path, prof: Path) -> int:
+    """A cold build (the caller cleared the output) under cProfile, in this process, from
+    sitegen's imports on; the stats go to ``prof``."""
+    import cProfile
+
+    def cold_build() -> None:  # one root frame: its cumulative time is the total
+        from sitegen.build import build
+        from sitegen.config import load_config
+        from sitegen.progress import Reporter
+
+        build(load_config(work / "sitegen.toml"), reporter=Reporter(0))
+
+    profiler = cProfile.Profile()
+    profiler.runcall(cold_build)
+    profiler.dump_stats(str(prof))
+    return 0
 
 
 def stage_times_main(work: Path) -> int:
@@ -575,7 +653,144 @@ def summarise_profile(prof: Path, top: int = 25) -> str:
     return "\n".join(lines) + f"\n\ntop {top} functions by own time:\n" + body
 
 
+# -- the daily update of a growing archive (issue 23) ------------------------------------------
+
+DAY_SEEDS = 10  # one day's pages
+DAY_RNG = 1_000_003  # the day's pages come from an RNG seed no archive uses
+
+
+def ensure_archive(n: int, seed: int) -> Path:
+    """``WORK/archiveN``: an N-article corpus (``seeds/``, no Pelican copy), its config, and
+    one day's pages in ``day/``: ``DAY_SEEDS`` more generated seed files, numbered after the
+    archive's as a maintainer would add the next pages."""
+    work = WORK / f"archive{n}"
+    stamp_path = work / "stamp.json"
+    stamp = {**corpus_stamp(n, seed), "day": [DAY_SEEDS, DAY_RNG]}
+    if stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
+        return work
+    print(f"[archive n={n}] generating the archive and the day's pages in {work}", flush=True)
+    set_aside(work)
+    work.mkdir(parents=True)
+    info = corpus.generate(n, work, seed, pelican=False)
+    day_gen = work / "day-gen"
+    corpus.generate(8 * DAY_SEEDS, day_gen, DAY_RNG, pelican=False)  # ≤ 8 articles a page
+    (work / "day").mkdir()
+    for i, page in enumerate(sorted((day_gen / "seeds").glob("*.txt"))[:DAY_SEEDS]):
+        digest = page.name.split("_", 1)[1]
+        page.rename(work / "day" / f"{info['files'] + i:05d}_{digest}")
+    set_aside(day_gen)
+    write_config(work)
+    stamp_path.write_text(json.dumps(stamp))
+    return work
+
+
+def add_day_seeds(work: Path, seeds_dir: Path) -> list[Path]:
+    """Copy the day's pages into ``seeds_dir``; the copies."""
+    added = []
+    for page in sorted((work / "day").glob("*.txt")):
+        shutil.copyfile(page, seeds_dir / page.name)
+        added.append(seeds_dir / page.name)
+    return added
+
+
+def remove_day_seeds(work: Path) -> None:
+    for page in (work / "day").glob("*.txt"):
+        (work / "seeds" / page.name).unlink(missing_ok=True)
+
+
+def article_pages(site: Path) -> dict[str, str]:
+    """Each article page of a built site (``articles/*.html``) and the digest of its bytes."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((site / "articles").glob("*.html"))}
+
+
+# Where an article page changed: the parts of templates/article.html that show other
+# articles or the grouping (found by their markup); anything else counts as "other".
+PAGE_PARTS = {
+    "theme": re.compile(r'<nav class="crumbs".*?</nav>|<p class="filed">.*?</p>', re.S),
+    "tags": re.compile(r'<p class="tags">.*?</p>', re.S),
+    "related": re.compile(r'<section class="related".*?</section>', re.S),
+    "prevnext": re.compile(r'<nav class="prevnext".*?</nav>', re.S),
+}
+
+
+def page_parts(html: str) -> dict[str, str]:
+    """An article page cut into the parts of PAGE_PARTS and the rest ("other"), each as a
+    digest of its text."""
+    parts = {}
+    for name, pattern in PAGE_PARTS.items():
+        parts[name] = hashlib.sha256("".join(pattern.findall(html)).encode()).hexdigest()
+        html = pattern.sub("", html)
+    parts["other"] = hashlib.sha256(html.encode()).hexdigest()
+    return parts
+
+
+def article_parts(site: Path) -> dict[str, dict[str, str]]:
+    return {p.name: page_parts(p.read_text(encoding="utf-8")) for p in sorted((site / "articles").glob("*.html"))}
+
+
+def changed_parts(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]]) -> dict[str, int]:
+    """For the pages in ``before``: how many changed in each part ("gone" for a page no
+    longer there); a page can count in several parts."""
+    counts = {name: 0 for name in [*PAGE_PARTS, "other", "gone"]}
+    for page, parts in before.items():
+        if page not in after:
+            counts["gone"] += 1
+            continue
+        for name, digest in parts.items():
+            counts[name] += after[page][name] != digest
+    return counts
+
+
+def changed_pages(before: dict[str, str], after: dict[str, str]) -> tuple[int, int]:
+    """How many of the pages in ``before`` changed (other bytes, or gone) in ``after``, of how
+    many; pages only in ``after`` (the new articles') are not counted."""
+    return sum(after.get(name) != digest for name, digest in before.items()), len(before)
+
+
+def archive_run(work: Path, n: int) -> dict:
+    """A cold build of the archive, then the day's pages added and the site rebuilt (timed,
+    incremental, on the cold build's output and state); compares the existing articles'
+    pages before and after. The day's pages are taken out of ``seeds/`` again at the end."""
+    remove_day_seeds(work)  # an interrupted run's
+    compile_sitegen()
+    wait_until_quiet()
+    cold = sitegen_cold(work, n, "archive")
+    before = article_pages(work / "site")
+    parts_before = article_parts(work / "site")
+    added = add_day_seeds(work, work / "seeds")
+    try:
+        add = _check(n, "sitegen", "add_day",
+                     run_timed(sitegen_cmd(work), work, work / "logs" / "add_day.log"))
+    finally:
+        remove_day_seeds(work)
+    _check_translations(work, n, {"add_day": add})
+    after = article_pages(work / "site")
+    changed, total = changed_pages(before, after)
+    parts = changed_parts(parts_before, article_parts(work / "site"))
+    return {"n": n, "cold_s": cold["s"], "cold_cpu_s": cold["cpu_s"], "add_day_s": add["s"],
+            "add_day_cpu_s": add["cpu_s"], "add_day_pct": 100 * add["s"] / cold["s"],
+            "day_seeds": len(added), "day_articles": len(after) - len(before),
+            "existing_changed": changed, "existing_pages": total,
+            "existing_changed_pct": 100 * changed / total if total else 0.0,
+            "peak_mb": max(cold["peak_mb"], add["peak_mb"]),
+            "changed_by_part": parts, "pending": cold["pending"] or add["pending"]}
+
+
+def archive_line(res: dict) -> str:
+    return (f"archive: n={res['n']} cold_s={res['cold_s']:.2f} add_day_s={res['add_day_s']:.2f} "
+            f"add_day_pct={res['add_day_pct']:.1f} existing_changed_pct={res['existing_changed_pct']:.1f}")
+
+
 # -- main -------------------------------------------------------------------------------------
+
+
+def summary_line(row: dict) -> str:
+    """The last line of a sizes run: the N=1000 row (or the last one)."""
+    return (f"summary: n={row['n']} cold_s={row['cold_s']:.2f} noop_s={row['noop_s']:.2f} "
+            f"one_changed_s={row['one_changed_s']:.2f} pelican_s={fmt(row['pelican_s'], '.2f')} "
+            f"ratio_vs_pelican={fmt(row['ratio'], '.2f')} hugo_s={fmt(row['hugo_s'], '.2f')} "
+            f"ratio_vs_hugo={fmt(row['ratio_vs_hugo'], '.2f')}")
+
 
 
 def fmt(v, spec: str) -> str:
@@ -583,7 +798,7 @@ def fmt(v, spec: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="sitegen build speed and scale, side by side with Pelican")
+    ap = argparse.ArgumentParser(description="sitegen build speed and scale, side by side with Pelican and Hugo")
     ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated article counts")
     ap.add_argument("--skip-pelican", action="store_true")
     ap.add_argument("--profile", action="store_true", help="profile the cold build at --profile-size")
@@ -591,23 +806,49 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="corpus RNG seed")
     ap.add_argument("--repeat", type=int, default=1,
                     help="time each build this many times and report the median (default 1)")
+    ap.add_argument("--archive", type=int, metavar="N",
+                    help="instead of --sizes: the daily update of an N-article archive (see archive_run)")
+    ap.add_argument("--skip-hugo", action="store_true")
     ap.add_argument("--prefill", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--prefill-archive", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--stage-times", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--profile-build", type=Path, nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.prefill:
         return prefill_main(args.prefill)
+    if args.prefill_archive:
+        return prefill_main(args.prefill_archive, archive=True)
     if args.stage_times:
         return stage_times_main(args.stage_times)
+    if args.profile_build:
+        return profile_build_main(*args.profile_build)
 
-    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     WORK.mkdir(parents=True, exist_ok=True)
     empty_trash()  # an interrupted run's; wait_until_quiet() then waits before any timing
+    if args.archive:
+        work = ensure_archive(args.archive, args.seed)
+        info = ensure_memory(work, archive=True)
+        print(f"[archive n={args.archive}] memory: {info}", flush=True)
+        res = archive_run(work, args.archive)
+        (WORK / "archive-results.json").write_text(json.dumps(res, indent=1))
+        print(f"[archive n={args.archive}] {res['day_seeds']} seed files, {res['day_articles']} articles added; "
+              f"{res['existing_changed']} of {res['existing_pages']} existing article pages changed; "
+              f"peak {res['peak_mb']:.0f} MB")
+        print(f"[archive n={args.archive}] existing pages changed, by part: "
+              + ", ".join(f"{k} {v}" for k, v in res["changed_by_part"].items()))
+        print(archive_line(res))
+        empty_trash()
+        return 0
+    exe = None if args.skip_hugo else hugo.hugo_exe()
+    if not args.skip_hugo and exe is None:
+        print(f"Hugo left out: {hugo.INSTALL_HINT}", flush=True)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     rows = []
     for n in sizes:
         work = ensure_corpus(n, args.seed)
         info = ensure_memory(work)
         print(f"[n={n}] memory: {info}", flush=True)
-        res, pel = bench_both(work, n, args.repeat, pelican=not args.skip_pelican)
+        res, pel, hg = bench_both(work, n, args.repeat, pelican=not args.skip_pelican, hugo_exe=exe)
         row = {
             "n": n,
             "articles_parsed": info.get("articles"),
@@ -618,34 +859,38 @@ def main(argv: list[str] | None = None) -> int:
             "pelican_s": pel["s"] if pel else None,
             "pelican_peak_mb": pel["peak_mb"] if pel else None,
             "pelican_cpu_s": pel["cpu_s"] if pel else None,
+            "hugo_s": hg["s"] if hg else None,
+            "hugo_peak_mb": hg["peak_mb"] if hg else None,
+            "hugo_cpu_s": hg["cpu_s"] if hg else None,
             "pending": any(r[k]["pending"] for r in res["runs"] for k in r),
             "runs_s": {k: res[k]["all_s"] for k in ("cold", "noop", "one_changed")},
         }
         row["ratio"] = row["pelican_s"] / row["cold_s"] if pel else None
         row["cpu_ratio"] = row["pelican_cpu_s"] / row["cold_cpu_s"] if pel else None
+        row["ratio_vs_hugo"] = row["hugo_s"] / row["cold_s"] if hg else None
         rows.append(row)
         print(f"[n={n}] cold {row['cold_s']:.2f}s  noop {row['noop_s']:.2f}s  one_changed "
               f"{row['one_changed_s']:.2f}s  peak {row['peak_mb']:.0f}MB  pelican "
-              f"{fmt(row['pelican_s'], '.2f')}s", flush=True)
+              f"{fmt(row['pelican_s'], '.2f')}s  hugo {fmt(row['hugo_s'], '.2f')}s", flush=True)
         (WORK / "results.json").write_text(json.dumps(rows, indent=1))
         if args.profile and n == args.profile_size:
             profile_cold(work)
 
     print()
     print("wall seconds, median of --repeat runs; cpu = user+sys of the build process "
-          "(steadier than wall on a busy machine); ratio = pelican_s / cold_s")
+          "(steadier than wall on a busy machine); ratio = pelican_s / cold_s, hugo_ratio = hugo_s / cold_s")
     print(f"{'N':>6} {'parsed':>6} {'cold_s':>8} {'cold_cpu':>8} {'noop_s':>7} {'noop%':>6} {'one_changed_s':>13} "
-          f"{'ms/article':>10} {'peak_MB':>8} {'pelican_s':>9} {'pel_cpu':>7} {'pel_MB':>7} {'ratio':>6} {'cpu_ratio':>9}")
+          f"{'ms/article':>10} {'peak_MB':>8} {'pelican_s':>9} {'pel_cpu':>7} {'pel_MB':>7} {'ratio':>6} {'cpu_ratio':>9} "
+          f"{'hugo_s':>7} {'hugo_cpu':>8} {'hugo_MB':>7} {'hugo_ratio':>10}")
     for r in rows:
         print(f"{r['n']:>6} {fmt(r['articles_parsed'], 'd'):>6} {r['cold_s']:8.2f} {r['cold_cpu_s']:8.2f} "
               f"{r['noop_s']:7.2f} {100 * r['noop_s'] / r['cold_s']:5.1f}% {r['one_changed_s']:13.2f} "
               f"{r['ms_per_article']:10.2f} {r['peak_mb']:8.0f} {fmt(r['pelican_s'], '9.2f'):>9} "
               f"{fmt(r['pelican_cpu_s'], '7.2f'):>7} {fmt(r['pelican_peak_mb'], '7.0f'):>7} "
-              f"{fmt(r['ratio'], '6.2f'):>6} {fmt(r['cpu_ratio'], '9.2f'):>9}")
-    pick = next((r for r in rows if r["n"] == 1000), rows[-1])
-    print(f"summary: n={pick['n']} cold_s={pick['cold_s']:.2f} noop_s={pick['noop_s']:.2f} "
-          f"one_changed_s={pick['one_changed_s']:.2f} pelican_s={fmt(pick['pelican_s'], '.2f')} "
-          f"ratio_vs_pelican={fmt(pick['ratio'], '.2f')}")
+              f"{fmt(r['ratio'], '6.2f'):>6} {fmt(r['cpu_ratio'], '9.2f'):>9} "
+              f"{fmt(r['hugo_s'], '7.2f'):>7} {fmt(r['hugo_cpu_s'], '8.2f'):>8} {fmt(r['hugo_peak_mb'], '7.0f'):>7} "
+              f"{fmt(r['ratio_vs_hugo'], '10.2f'):>10}")
+    print(summary_line(next((r for r in rows if r["n"] == 1000), rows[-1])))
     empty_trash()
     return 0
 

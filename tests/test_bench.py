@@ -129,3 +129,145 @@ def test_timing_waits_until_deleted_inodes_are_no_longer_recent(runner, monkeypa
         assert len(slept) == 1 and runner.QUIET_S - ago - 5 < slept[0] <= runner.QUIET_S - ago
     else:
         assert slept == []
+
+
+def test_pending_is_read_from_the_counts_not_the_word(runner, tmp_path):
+    log = tmp_path / "build.log"
+    log.write_text("translation: 0 translated (no model needed), 455 from memory, 0 pending\n")
+    assert not runner.pending_in(str(log))
+    log.write_text("translation: 0 translated, 440 from memory, 15 pending\n")
+    assert runner.pending_in(str(log))
+
+
+# -- Hugo side by side (bench/hugo.py) ---------------------------------------------------------
+
+hugo = _load("hugo")
+
+
+def test_hugo_content_carries_the_pelican_articles(generated):
+    import tomllib
+
+    a, _ = generated
+    for md in sorted((a / "pelican" / "content").glob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        head, _, body = text.partition("\n\n")
+        meta = dict(line.split(": ", 1) for line in head.splitlines())
+        out = hugo.pelican_to_hugo(text)
+        assert out.startswith("+++\n")
+        front, _, hugo_body = out[4:].partition("+++\n")
+        fm = tomllib.loads(front)
+        assert fm["title"] == meta["Title"] and fm["slug"] == meta["Slug"]
+        assert fm["categories"] == [meta["Category"]]
+        assert fm["date"].strftime("%Y-%m-%d %H:%M") == meta["Date"]
+        assert hugo_body.lstrip("\n") == body
+
+
+def test_hugo_front_matter_escapes_titles():
+    import tomllib
+
+    text = 'Title: 他说"好"\\n 与 \\ 反斜杠\nDate: 2025-03-04 08:00\nCategory: Page 1\nSlug: 00001-01\n\n正文。\n'
+    front = hugo.pelican_to_hugo(text)[4:].partition("+++\n")[0]
+    assert tomllib.loads(front)["title"] == '他说"好"\\n 与 \\ 反斜杠'
+
+
+def test_hugo_site_has_config_theme_and_one_file_per_article(generated, tmp_path):
+    import tomllib
+
+    a, _ = generated
+    assert hugo.write_site(tmp_path, a / "pelican" / "content") == N
+    config = tomllib.loads((tmp_path / "hugo.toml").read_text(encoding="utf-8"))
+    assert config["theme"] == "bench" and config["paginate"] == 10
+    assert {"RSS", "sitemap"} <= set(config["disableKinds"])  # Pelican's feeds are off too
+    layouts = tmp_path / "themes" / "bench" / "layouts" / "_default"
+    assert {p.name for p in layouts.iterdir()} == {"baseof.html", "list.html", "single.html"}
+    assert ".Paginate" in (layouts / "list.html").read_text() and ".Content" in (layouts / "single.html").read_text()
+    assert len(list((tmp_path / "content" / "posts").glob("*.md"))) == N
+
+
+def test_hugo_builds_the_bench_site(generated, tmp_path):
+    """A real, tiny Hugo build. Hugo is a bench-only tool that CI does not install: without
+    it on PATH this test skips, saying so."""
+    import subprocess
+
+    exe = hugo.hugo_exe()
+    if exe is None:
+        pytest.skip(hugo.INSTALL_HINT + "; CI installs nothing for the bench")
+    a, _ = generated
+    hugo.write_site(tmp_path, a / "pelican" / "content")
+    proc = subprocess.run(hugo.hugo_cmd(exe), cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "output"
+    singles = sorted((out / "posts").glob("*-*/index.html"))
+    assert len(singles) == N
+    md = (a / "pelican" / "content" / f"{singles[0].parent.name}.md").read_text(encoding="utf-8")
+    title = md.splitlines()[0].split(": ", 1)[1]
+    assert f"<h1>{title}</h1>" in singles[0].read_text(encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.count("<article>") == 10 and "Page 1 of 6" in home  # ten a page, as Pelican's
+    assert (out / "categories" / "index.html").is_file()
+
+
+def test_summary_line_gains_hugo(runner):
+    row = {"n": 1000, "cold_s": 2.0, "noop_s": 0.08, "one_changed_s": 1.3, "pelican_s": 2.2, "ratio": 1.1,
+           "hugo_s": 0.5, "ratio_vs_hugo": 0.25}
+    assert runner.summary_line(row) == ("summary: n=1000 cold_s=2.00 noop_s=0.08 one_changed_s=1.30 "
+                                        "pelican_s=2.20 ratio_vs_pelican=1.10 hugo_s=0.50 ratio_vs_hugo=0.25")
+    row.update(hugo_s=None, ratio_vs_hugo=None)  # hugo not installed
+    assert runner.summary_line(row).endswith("ratio_vs_pelican=1.10 hugo_s=- ratio_vs_hugo=-")
+
+
+# -- the daily update of an archive (run.py --archive) ---------------------------------------
+
+def _site(folder: Path, pages: dict[str, str]) -> Path:
+    (folder / "articles").mkdir(parents=True)
+    (folder / "index.html").write_text("home")
+    for name, text in pages.items():
+        (folder / "articles" / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_changed_share_counts_existing_article_pages_only(runner, tmp_path):
+    before = runner.article_pages(_site(tmp_path / "a", {"1.html": "one", "2.html": "two", "3.html": "three",
+                                                         "4.html": "four"}))
+    after_site = _site(tmp_path / "b", {"1.html": "one", "2.html": "two, now related to 9",
+                                        "4.html": "four", "9.html": "new"})
+    (after_site / "index.html").write_text("home, with 9")  # not an article page: not counted
+    after = runner.article_pages(after_site)
+    assert set(before) == {"1.html", "2.html", "3.html", "4.html"}
+    # 2 changed bytes, 3 is gone (a bookmark broken), 9 is new (not an existing page)
+    assert runner.changed_pages(before, after) == (2, 4)
+    assert runner.changed_pages(before, before) == (0, 4)
+    assert runner.changed_pages({}, after) == (0, 0)
+
+
+def test_archive_line_format(runner):
+    res = {"n": 10000, "cold_s": 16.58, "add_day_s": 7.9, "add_day_pct": 47.647, "existing_changed_pct": 2.04}
+    assert runner.archive_line(res) == ("archive: n=10000 cold_s=16.58 add_day_s=7.90 add_day_pct=47.6 "
+                                        "existing_changed_pct=2.0")
+
+
+def test_archive_day_pages_follow_the_archive(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "WORK", tmp_path / "bench")
+    work = runner.ensure_archive(40, seed=3)
+    seeds = sorted(p.name for p in (work / "seeds").glob("*.txt"))
+    day = sorted(p.name for p in (work / "day").glob("*.txt"))
+    assert len(day) == runner.DAY_SEEDS and not set(day) & set(seeds)
+    assert [int(name[:5]) for name in day] == list(range(len(seeds), len(seeds) + runner.DAY_SEEDS))
+    assert runner.ensure_archive(40, seed=3) == work  # kept, not regenerated
+    added = runner.add_day_seeds(work, work / "seeds")
+    assert sorted(p.name for p in (work / "seeds").glob("*.txt")) == sorted(seeds + day) and len(added) == 10
+    runner.remove_day_seeds(work)
+    assert sorted(p.name for p in (work / "seeds").glob("*.txt")) == seeds
+
+
+def test_changed_parts_say_where_a_page_changed(runner, tmp_path):
+    page = ('<nav class="crumbs"><a href="t/1.html">Theme</a></nav><h1>Headline</h1>'
+            '<p class="filed">Theme: <a>1</a></p><p class="tags"><a>tag</a></p>'
+            '<section class="related"><ul><li>A</li></ul></section><nav class="prevnext"><a>B</a></nav>')
+    before = {"1.html": runner.page_parts(page), "2.html": runner.page_parts(page),
+              "3.html": runner.page_parts(page)}
+    after = {"1.html": runner.page_parts(page.replace("<li>A</li>", "<li>New</li><li>A</li>")),
+             "2.html": runner.page_parts(page.replace("Headline", "Fixed").replace("tag</a>", "tag</a><a>t2</a>"))}
+    assert runner.changed_parts(before, after) == {"theme": 0, "tags": 1, "related": 1, "prevnext": 0,
+                                                   "other": 1, "gone": 1}
+    assert set(runner.page_parts("<p>no known parts</p>")) == {"theme", "tags", "related", "prevnext", "other"}
