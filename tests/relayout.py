@@ -2,7 +2,7 @@
 generalises beyond the five seeds.
 
 The articles come from the seeds: each seed is parsed and every article is matched to its
-gold record (``/work/shared/gold``). Headline fields, byline and dateline are taken from
+gold record (``../shared/gold``). Headline fields, byline and dateline are taken from
 the gold (what was printed); paragraphs, subheads and continuation markers from the parse
 (all 26 bodies match the gold exactly). Those stories are then printed again on new pages
 with a seeded RNG, in the ways GUIDE.md and the seeds show real dumps to look:
@@ -23,7 +23,7 @@ with a seeded RNG, in the ways GUIDE.md and the seeds show real dumps to look:
 * banners / column names, half-width punctuation on some pages, and (rarely) an article
   interrupted by another one and resumed further down.
 
-Each page comes with its gold in the format of ``/work/shared/gold/*.json`` (plus a
+Each page comes with its gold in the format of ``../shared/gold/*.json`` (plus a
 ``features`` list per article naming the layout features it was printed with), so
 ``score_parse.py`` scores it directly.
 """
@@ -88,7 +88,7 @@ class Page:
 # -- stories ----------------------------------------------------------------------------------
 
 def load_scorer():
-    """The scorer module (``/work/shared/tools/score_parse.py``), or None when missing."""
+    """The scorer module (``../shared/tools/score_parse.py``), or None when missing."""
     if not SCORER.exists():
         return None
     spec = importlib.util.spec_from_file_location("score_parse", SCORER)

@@ -1,4 +1,4 @@
-"""The parser against the gold annotations of the seeds (/work/shared/gold)."""
+"""The parser against the gold annotations of the seeds (../shared/gold)."""
 from __future__ import annotations
 
 import json
