@@ -24,7 +24,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from .headlines import Group, Unit, is_section_name
-from .resume import Body
+from .resume import Body, cut
 from .segment import Para
 from .text import Vocabulary, joined_bigram_set
 
@@ -347,16 +347,7 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
                     best_score, best_bounds, best_perm = total, bounds, perm
     if best_bounds is None:
         return [body]
-    out: list[Body] = []
-    for s_idx in range(len(best_bounds) - 1):
-        a, b = best_bounds[s_idx], best_bounds[s_idx + 1]
-        part = paras[a:b]
-        nb = Body(list(part), body.start if a == 0 else "split")
-        nb.spans = [(part[0].line, part[-1].chunks[-1].lines[-1].no)]
-        if a == 0:
-            nb.embedded = list(body.embedded)
-        out.append(nb)
-    return out
+    return cut(body, list(best_bounds))
 
 
 def _can_cut(paras: list[Para], i: int) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from . import cohesion
 from .assign import Assignment, Scorer, _can_cut
 from .headlines import Group
-from .resume import Body
+from .resume import Body, cut
 from .text import Vocabulary, joined_bigram_set
 
 SHIFT = 0.02  # cohesion across the cut below this ...
@@ -107,13 +107,7 @@ def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> l
         if i not in cuts:
             out.append(body)
             continue
-        at = cuts[i]
-        for k, part in enumerate((body.paras[:at], body.paras[at:])):
-            nb = Body(list(part), body.start if k == 0 else "split")
-            nb.spans = [(part[0].line, part[-1].chunks[-1].lines[-1].no)]
-            if k == 0:
-                nb.embedded = list(body.embedded)
-            out.append(nb)
+        out += cut(body, [0, cuts[i], len(body.paras)])
     return out
 
 

@@ -70,6 +70,21 @@ class Body:
         return "".join(p.raw for p in self.paras if not p.subhead)
 
 
+def cut(body: Body, bounds: list[int]) -> list[Body]:
+    """``body`` cut into articles at paragraph indices ``bounds`` (``0``, the cuts, then
+    ``len(body.paras)``): the first piece keeps how the body started and its embedded
+    elements; the others start as ``"split"``."""
+    out: list[Body] = []
+    for a, b in zip(bounds, bounds[1:]):
+        part = body.paras[a:b]
+        piece = Body(list(part), body.start if a == 0 else "split")
+        piece.spans = [(part[0].line, part[-1].chunks[-1].lines[-1].no)]
+        if a == 0:
+            piece.embedded = list(body.embedded)
+        out.append(piece)
+    return out
+
+
 def junction(end: str, start: str) -> float:
     """Bonus when the characters across the break form a dictionary word (效|能 → 效能)."""
     end, start = end.rstrip(), start.lstrip()
