@@ -602,6 +602,9 @@ class Evaluation:
     bad_pages: list[str]  # pages that lose or duplicate characters
     parsed: dict  # {"articles": [...], "leftovers": [...]} as `sitegen parse --json`
     predictions: list[tuple[bool, bool]] = field(default_factory=list)  # (right, doubted) per parsed article
+    # per parsed article, what is wrong with it: "" (right), "body", "headline", "lead" or
+    # "unmatched" (no gold article's body starts where it starts)
+    errors: list[str] = field(default_factory=list)
 
     def doubt_figures(self) -> dict:
         """Share of wrong parsed articles that carry a doubt, and of right ones. A parsed
@@ -647,6 +650,7 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
     bad: list[str] = []
     parsed = {"articles": [], "leftovers": []}
     predictions: list[tuple[bool, bool]] = []
+    errors: list[str] = []
     for page in pages:
         result = parse_text(f"{page.name}.txt", page.text)
         preds = [a.to_json() for a in result.articles]
@@ -661,6 +665,7 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
         golds = page.gold["articles"]
         pairs = scorer.match(golds, preds)
         right = [False] * len(preds)
+        error = ["unmatched"] * len(preds)
         for gi, g in enumerate(golds):
             pi = pairs.get(gi)
             hl_gold = g.get("headline_found", True) and bool(g.get("headline"))
@@ -681,8 +686,11 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
             paras = len(p.get("paragraphs") or []) == g.get("paragraphs")
             outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], True, exact, lead, head, paras))
             right[pi] = exact and lead and head is not False
+            error[pi] = ("body" if not exact else "headline" if head is False
+                         else "lead" if not lead else "")
         predictions.extend((r, bool(p.get("doubts"))) for r, p in zip(right, preds))
-    return Evaluation(outcomes, predicted, lost, dup, bad, parsed, predictions)
+        errors.extend(error)
+    return Evaluation(outcomes, predicted, lost, dup, bad, parsed, predictions, errors)
 
 
 def feature_failures(outcomes: list[ArticleOutcome]) -> list[tuple[str, int, int, int, int, int]]:

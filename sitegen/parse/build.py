@@ -200,8 +200,7 @@ def _parse_page(name: str, text: str) -> ParseResult:
             ex.bylines.append(value)
 
     # -- doubts: what the decisions above were unsure of ---------------------------------
-    stray = [x.line for x in leftovers if x.kind == "headline"]
-    doubts = signals(bodies, result, scorer, layout.vocab, marked, stray)
+    doubts = signals(bodies, result, scorer, layout.vocab, marked, leftovers)
 
     # -- articles -----------------------------------------------------------------------
     articles: list[Article] = []
