@@ -126,11 +126,10 @@ def test_no_regression_on_harsh_pages(harsh) -> None:
 
 @needs_scorer
 def test_doubts_single_out_wrong_articles(harsh) -> None:
-    """Wrong articles carry a doubt far more often than right ones (44% against 19% on
-    these pages since stacked headline blocks are divided line by line: most of the wrong
-    articles that used to be easy to doubt are now right; bench/parse_eval.py measures
-    more)."""
+    """Wrong articles carry a doubt far more often than right ones: 41% against 14% on
+    these pages since the doubts that fired mostly on right articles were dropped (44%
+    against 19% before). bench/doubt_calibration.py measures more, rule by rule."""
     d = harsh[1].doubt_figures()
     assert d["wrong"] and d["right"]
-    assert d["wrong_doubted"] >= 40.0 and d["right_doubted"] <= 25.0, d
-    assert d["wrong_doubted"] >= 2 * d["right_doubted"], d
+    assert d["wrong_doubted"] >= 35.0 and d["right_doubted"] <= 15.0, d
+    assert d["wrong_doubted"] >= 2.5 * d["right_doubted"], d
