@@ -25,16 +25,18 @@ class Gap:
 
 
 def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bool] | None = None,
-         window: int = WINDOW, max_paras: int = MAX_PARAS) -> list[Gap]:
+         window: int = WINDOW, max_paras: int = MAX_PARAS,
+         grams: Sequence[set[str]] | None = None) -> list[Gap]:
     """Similarity across every boundary ``i`` (1 ≤ i < len(paras)) where ``allowed[i]``
     (all boundaries when None) and both sides hold at least MIN_SIDE characters.
-    ``paras``: each paragraph as its parts (chunks), whose bigram sets are memoised."""
+    ``paras``: each paragraph as its parts (chunks), whose bigram sets are memoised;
+    ``grams``: the paragraphs' ``topic_grams``, when the caller has them already."""
     lengths = [sum(map(len, p)) for p in paras]
     total = sum(lengths)
     if len(paras) < 2 or total < 2 * MIN_SIDE:
         return []
-    common = vocab.common()
-    grams = [joined_bigram_set(p) - common for p in paras]
+    if grams is None:
+        grams = [topic_grams(p, vocab) for p in paras]
     out: list[Gap] = []
     before = 0
     for i in range(1, len(paras)):
@@ -47,6 +49,11 @@ def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bo
         right = _side(grams, lengths, range(i, min(len(paras), i + max_paras)), window)
         out.append(Gap(i, _cosine(left, right)))
     return out
+
+
+def topic_grams(parts: Sequence[str], vocab: Vocabulary) -> set[str]:
+    """A paragraph's bigrams without the page's common ones (what carries its topic)."""
+    return joined_bigram_set(parts) - vocab.common()
 
 
 def _side(grams: list[set[str]], lengths: list[int], order: range, window: int) -> set[str]:

@@ -35,6 +35,7 @@ from . import cohesion
 from .assign import Assignment, Scorer
 from .headlines import Group, is_section_name
 from .resume import Body
+from .segment import Para
 from .text import Vocabulary, joined_bigram_set
 
 SHIFT = 0.01  # cohesion across a paragraph boundary below this ...
@@ -78,20 +79,22 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
            for i, b in enumerate(bodies)]
     titles = [x.line for x in leftovers if x.kind in ("headline", "banner") and not is_section_name(x.text)]
     _titles_near(bodies, titles, out)
-    _edges(bodies, vocab, out)
+    texts = [[p for p in b.paras if not p.subhead] for b in bodies]
+    grams = [[cohesion.topic_grams(p.parts(), vocab) for p in ps] for ps in texts]
+    _edges(texts, grams, out)
     for i, body in enumerate(bodies):
-        _cohesion(body, out[i], vocab)
+        _cohesion(texts[i], grams[i], out[i], vocab)
         group = result.by_body.get(i)
         if group is not None:
             _headline(body, group, scorer.content(group.match_text, i), vocab, out[i])
     return out
 
 
-def _cohesion(body: Body, s: Signals, vocab: Vocabulary) -> None:
-    paras = [p for p in body.paras if not p.subhead]
+def _cohesion(paras: list[Para], grams: list[set[str]], s: Signals, vocab: Vocabulary) -> None:
     if len(paras) < 3:  # one boundary is its own median: never a shift by the ratio test
         return
-    found = cohesion.gaps([p.parts() for p in paras], vocab, window=WINDOW, max_paras=WINDOW_PARAS)
+    found = cohesion.gaps([p.parts() for p in paras], vocab, window=WINDOW, max_paras=WINDOW_PARAS,
+                          grams=grams)
     gap = cohesion.deepest(found)
     if gap is not None:
         sims = sorted(g.similarity for g in found)
@@ -127,32 +130,30 @@ def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> No
             out[i].near_title = min(near, key=lambda ln: min(abs(ln - first), abs(ln - last)))
 
 
-def _edges(bodies: list[Body], vocab: Vocabulary, out: list[Signals]) -> None:
+def _edges(texts: list[list[Para]], grams: list[list[set[str]]], out: list[Signals]) -> None:
     """Where one body meets the next: does the last paragraph read more like the rest of
-    its body or like the next body's opening? (bigram sets without the page's common
-    bigrams, as in :mod:`.cohesion`)."""
-    common = vocab.common()
-    texts = [[p for p in b.paras if not p.subhead] for b in bodies]
-    for i in range(len(bodies) - 1):
+    its body or like the next body's opening? (``texts``: each body's paragraphs, subheads
+    aside; ``grams``: their topic bigrams, as in :mod:`.cohesion`)."""
+    for i in range(len(texts) - 1):
         own, nxt = texts[i], texts[i + 1]
         if len(own) < 2 or not nxt:
             continue
-        last = joined_bigram_set(own[-1].parts()) - common
-        rest = _window(own[-2::-1], common)
-        opening = _window(nxt, common)
+        rest = _window(own[-2::-1], grams[i][-2::-1])
+        opening = _window(nxt, grams[i + 1])
+        last = grams[i][-1]
         out[i].tail = out[i + 1].prev_tail = (_cosine(last, rest), _cosine(last, opening), own[-1].line)
 
 
-def _window(paras, common: frozenset[str]) -> set[str]:
+def _window(paras: list[Para], grams: list[set[str]]) -> set[str]:
     """Bigrams of whole paragraphs, in the order given, until WINDOW characters."""
     acc: set[str] = set()
     n = 0
-    for k, p in enumerate(paras):
-        acc |= joined_bigram_set(p.parts())
+    for k, (p, g) in enumerate(zip(paras, grams)):
+        acc |= g
         n += len(p.raw)
         if n >= WINDOW or k + 1 >= WINDOW_PARAS:
             break
-    return acc - common
+    return acc
 
 
 def _cosine(a: set[str], b: set[str]) -> float:
