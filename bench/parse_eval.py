@@ -10,7 +10,8 @@ also writes the pages and their gold (``DIR/<rng>/seeds``, ``DIR/<rng>/gold``) a
 parse (``DIR/<rng>/parsed.json``), and runs ``score_parse.py`` on them, so any page can
 be inspected and re-scored by hand. The doubt lines say how many wrong parsed articles
 (not exactly some gold article's body, headline and lead) carry a doubt, and how many
-right ones do (issue 18 aims at ≥ 80 % and ≤ 15 %). Without ``--classic`` the pages
+right ones do (issue 18 aims at ≥ 80 % and ≤ 15 %; bench/doubt_calibration.py breaks
+them down rule by rule). Without ``--classic`` the pages
 include the harsher layouts of ``tests/relayout_harsh.py``.
 """
 from __future__ import annotations

@@ -126,7 +126,7 @@ def test_no_regression_on_harsh_pages(harsh) -> None:
 
 @needs_scorer
 def test_doubts_single_out_wrong_articles(harsh) -> None:
-    """Wrong articles carry a doubt far more often than right ones: 38% against 7% on
+    """Wrong articles carry a doubt far more often than right ones: 38% against 6% on
     these pages since the doubts that fired mostly on right articles were dropped (44%
     against 19% before). bench/doubt_calibration.py measures more, rule by rule."""
     d = harsh[1].doubt_figures()
