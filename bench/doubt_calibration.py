@@ -99,12 +99,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
         return 2
     rows = collect([int(x) for x in args.rng.split(",") if x.strip()], args.pages, not args.classic)
-    for item in args.set:
-        name, _, value = item.partition("=")
-        if not hasattr(doubts, name):
-            ap.error(f"doubts.py has no threshold {name}")
-        setattr(doubts, name, type(getattr(doubts, name))(value))
-    report(rows, args.list)
+    saved = {}
+    try:
+        for item in args.set:
+            name, _, value = item.partition("=")
+            if not hasattr(doubts, name):
+                ap.error(f"doubts.py has no threshold {name}")
+            saved.setdefault(name, getattr(doubts, name))
+            setattr(doubts, name, type(saved[name])(value))
+        report(rows, args.list)
+    finally:
+        for name, value in saved.items():  # the parser's own thresholds again
+            setattr(doubts, name, value)
     return 0
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sitegen.models import Leftover
-from sitegen.parse import cohesion, parse_text
+from sitegen.parse import cohesion, doubts, parse_text
 from sitegen.parse.assign import Assignment, Scorer
 from sitegen.parse.blocks import build_elements
 from sitegen.parse.doubts import Signals, fired, reasons, signals
@@ -145,3 +147,31 @@ def test_a_shift_with_the_headline_on_both_sides_is_one_story_changing_subject()
     assert not any("topic shifts" in r for r in reasons(Signals(**shift, head_sides=(0.72, 0.49))))
     assert any("topic shifts" in r for r in reasons(Signals(**shift, head_sides=(0.72, 0.02))))
     assert any("topic shifts" in r for r in reasons(Signals(**shift)))  # no sides measured: as before
+
+
+def test_calibration_script_counts_as_parse_eval_does(capsys) -> None:
+    """bench/doubt_calibration.py labels and counts articles exactly as relayout.evaluate
+    (and so bench/parse_eval.py) does, and its per-rule threshold override takes effect."""
+    import importlib.util
+    from pathlib import Path
+
+    import relayout
+    if relayout.load_scorer() is None:
+        pytest.fail(f"the scorer is missing: {relayout.SCORER}")
+    path = Path(__file__).resolve().parent.parent / "bench" / "doubt_calibration.py"
+    spec = importlib.util.spec_from_file_location("doubt_calibration", path)
+    cal = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cal)
+    rows = cal.collect([11], 6, harsh=True)
+    figures = relayout.evaluate(relayout.make_pages(6, 11, relayout.load_stories(), harsh=True)).doubt_figures()
+    wrong, right = cal.report(rows, None)
+    assert (round(wrong, 1), round(right, 1)) == (figures["wrong_doubted"], figures["right_doubted"])
+    assert sum(1 for e, _a, _s in rows if e) == figures["wrong"]
+    capsys.readouterr()
+    weak = doubts.WEAK
+    assert cal.main(["--rng", "11", "--pages", "6", "--set", "WEAK=1.01"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("weak"))
+    assert int(line.split()[1]) + int(line.split()[2]) == len(rows) - sum(
+        1 for _e, _a, s in rows if s.match is None)  # coverage is at most 1: every headlined article
+    assert doubts.WEAK == weak  # the override ends with the run
