@@ -188,13 +188,20 @@ def prepare_grouping(config: Config):
     return taxonomy
 
 
-def group_stage(items: list[tuple[str, Article]], taxonomy, term_cache: dict):
+def group_stage(items: list[tuple[str, Article]], taxonomy, term_cache: dict, history,
+                build_date: datetime | None):
     """Themes, tags and related articles, reusing cached per-article word counts.
     ``term_cache``: the stored counts plus any made since (group_articles adds this
-    build's new keys to the mapping); ``save_terms`` stores the result's."""
+    build's new keys to the mapping); ``save_terms`` stores the result's. Term weights are
+    counted over the oldest articles by the ``history`` (ArticleHistory; an article it does
+    not know first appears now), which a day's new articles leave alone
+    (``sitegen/group/reference.py``)."""
     from sitegen.group import group_articles
 
-    return group_articles(items, taxonomy, term_cache=term_cache)
+    now = iso_utc((build_date or _build_time()).replace(microsecond=0).isoformat())
+    known = history.records
+    first_seen = {p: known[p]["published"] if p in known else now for p, _ in items}
+    return group_articles(items, taxonomy, term_cache=term_cache, first_seen=first_seen)
 
 
 def save_terms(state: BuildState, grouped, known_terms: set) -> None:
@@ -255,16 +262,21 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
     return site, pending
 
 
-def date_entries(config: Config, site: DigestSite) -> DigestSite:
-    """Each article's first appearance and last change, kept in the committed history file
-    (``config.history_path``): a rebuild, ``--clean`` or fresh clone moves no date unless the
-    article's content (its texts and their English) changed."""
+def load_history(config: Config):
+    """The committed history file (``config.history_path``): each article's first appearance
+    and last change."""
     from sitegen.state import ArticleHistory, HistoryError
 
     try:
-        history = ArticleHistory.load(config.history_path)
+        return ArticleHistory.load(config.history_path)
     except HistoryError as exc:
         raise BuildError(str(exc)) from None
+
+
+def date_entries(history, site: DigestSite) -> DigestSite:
+    """Each article's first appearance and last change, kept in the ``history``: a rebuild,
+    ``--clean`` or fresh clone moves no date unless the article's content (its texts and
+    their English) changed."""
     now = iso_utc(site.info.build_date)
     dates = history.stamp({e.permalink: content_fingerprint(e) for e in site.entries}, now)
     history.save()
@@ -401,7 +413,9 @@ def _build(
                          if corrections.items else ""))
 
         permalinks = [article_permalink(a.seed, a.position) for a in articles]
-        grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])
+        history = load_history(config)
+        grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"], history,
+                              build_date)
         clock.lap("group")
         translations, stats, messages = translate_stage(
             prepared["translator"], collect_texts(articles) + list(grouped.texts_to_translate))
@@ -419,7 +433,7 @@ def _build(
     key_terms, gloss_files = gloss_stage(prepared["glosses"], permalinks, articles, grouped)
     clock.lap("glosses")
     site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date, key_terms)
-    site = date_entries(config, site)
+    site = date_entries(history, site)
     # Pages whose inputs are unchanged since the last build are carried over, not rendered;
     # new pages stream to disk as they are made.
     old_pages = previous.pages if config.out_dir.is_dir() else {}

@@ -3,8 +3,10 @@
 Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
 
 1. Terms: each article is segmented (headline block and lead weighted up) into content terms;
-   a term's weight is sublinear tf x jieba IDF x a smoothed corpus IDF factor. The top
-   ``VECTOR_TERMS`` terms form an L2-normalised sparse vector.
+   a term's weight is sublinear tf x jieba IDF x a smoothed corpus IDF factor, counted over
+   a reference of the oldest articles that a day's new articles do not move
+   (``sitegen/group/reference.py``). The top ``VECTOR_TERMS`` terms form an L2-normalised
+   sparse vector.
 2. Neighbours: cosine similarity through an inverted index (numpy accumulation per article),
    keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink).
 3. Theme scores: each configured theme scores the density of its keywords in the article
@@ -45,6 +47,7 @@ from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
 from .taxonomy import Taxonomy
+from .reference import reference_rows
 from .tags import choose_tags, tag_slugs
 from .text import Analyzer, Terms, analyzer_for, corpus_factor
 
@@ -428,14 +431,19 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
 
 
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
-                   term_cache: MutableMapping[str, object] | None = None) -> GroupResult:
+                   term_cache: MutableMapping[str, object] | None = None,
+                   first_seen: Mapping[str, str] | None = None) -> GroupResult:
     """Group ``items`` ((permalink, article) pairs); see the module docstring for the method.
 
     ``term_cache``: word-split term counts from earlier builds (``result.term_cache`` of the
     last build, e.g. unpickled). Articles whose key is in it are not segmented again; new
     entries are added to it. Keys cover the article's texts, the dictionaries, taxonomy
     keywords, stop words, weights and ``TERMS_VERSION``, so a stale entry is never used.
-    The result is the same with or without the cache."""
+    The result is the same with or without the cache.
+
+    ``first_seen``: permalink -> when the article first appeared (the history's ``published``);
+    the oldest articles are the reference the corpus factor is counted over (``reference.py``).
+    Without it, the first permalinks are."""
     analyzer = analyzer_for(taxonomy)
     st = taxonomy.settings
     seen: set[str] = set()
@@ -453,9 +461,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         analyzer, [_article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
     docs = [_Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
-    cf = [corpus_factor(k, n) for k in range(n + 1)]
     idf = analyzer.term_idfs(df)
-    factor = {t: cf[k] for t, k in df.items()}
+    factor = _corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
     tf, idf_of, factor_of = _SUBLINEAR_TF.__getitem__, idf.__getitem__, factor.__getitem__
     for d in docs:
         # (1 + log c) x idf x corpus factor, multiplied in that order, term by term at C speed.
@@ -553,6 +560,19 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                    [s.slug for s in taxonomy.themes], final, own, reason)
     return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
                        texts_to_translate=texts, debug=debug, term_cache=used_terms)
+
+
+def _corpus_factors(df: Mapping[str, int], all_terms: Sequence[Terms], reference: list[int]) -> dict[str, float]:
+    """Each term's corpus factor, counted over the ``reference`` articles (indices into
+    ``all_terms``); a term none of them has counts as a term of one article (factor 1)."""
+    m = len(reference)
+    ref_df = df
+    if m < len(all_terms):
+        left_out = set(range(len(all_terms))).difference(reference)
+        ref_df = Counter(df)
+        ref_df.subtract(chain.from_iterable(all_terms[i].counts for i in left_out))
+    cf = [corpus_factor(k, m) for k in range(m + 1)]
+    return {t: cf[ref_df[t] or 1] for t in df}
 
 
 def _confident(scores: np.ndarray, threshold: float) -> int | None:

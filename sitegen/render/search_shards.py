@@ -69,11 +69,16 @@ def _deltas(ids: list[int]) -> list[int]:
 def encode_postings(ids: list[int], documents: int) -> list[int] | str:
     """Sorted document numbers as differences, or as a base64 bitmap (bit ``i % 8`` of byte
     ``i // 8`` set for document ``i``) when that is shorter in the shard's JSON."""
-    deltas = _deltas(ids)
-    as_list = sum(len(str(d)) + 1 for d in deltas)
     size = (documents + 7) // 8
-    if as_list <= 4 * -(-size // 3) + 2:
-        return deltas
+    as_bitmap = 4 * -(-size // 3) + 2
+    # Each difference takes one to len(str(documents)) digits and a comma: most lists are
+    # surely shorter (or surely longer) than the bitmap without writing their digits out.
+    if len(ids) * (len(str(documents)) + 1) <= as_bitmap:
+        return _deltas(ids)
+    if 2 * len(ids) <= as_bitmap:
+        deltas = _deltas(ids)
+        if sum(len(str(d)) + 1 for d in deltas) <= as_bitmap:
+            return deltas
     bits = bytearray(size)
     for i in ids:
         bits[i >> 3] |= 1 << (i & 7)
