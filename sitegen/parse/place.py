@@ -18,6 +18,7 @@ from .assign import Assignment, Scorer, SpanIndex, assign, group_loose, pair_lef
 from .blockorder import block_units, order_block
 from .blocksplit import resegment
 from .complete import cut_at_shifts, fill
+from .convention import by_convention
 from .headlines import Group, Unit
 from .resume import Body
 from .text import Vocabulary
@@ -115,4 +116,6 @@ class Placer:
             result = ordered
             placed = {id(x) for g in result.by_body.values() for u in g.units for x in (u, u.of)}
             banners = [u for u in block_units(self.structural) if id(u) not in placed]
+        else:  # headlines between the bodies: one convention for the page?
+            result = by_convention(scorer, result) or result
         return Placement(bodies, result, scorer, banners, span_index, marked)

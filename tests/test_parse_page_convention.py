@@ -1,0 +1,37 @@
+"""Page-level segmentation rules of issue 18, on small synthetic pages with one paragraph
+per line: one convention (headlines before or after their bodies) for the whole page."""
+from __future__ import annotations
+
+from sitegen.parse import parse_text
+from sitegen.parse.conservation import conservation
+
+TEA = ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
+       "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。"]
+PORT = ["口岸海关数据显示，一季度进出口货运量同比增长，通关效率持续提升。",
+        "海关关员介绍，口岸推行智慧通关，货车排队时间缩短，外贸企业降本增效。"]
+SNOW = ["入冬以来，牧区迎来多次降雪，牧民提前储备草料，转场工作有序进行。",
+        "兽医站工作人员走村入户，为牛羊接种疫苗，帮助牧民做好防寒保暖。"]
+
+
+def _parse(text: str):
+    result = parse_text("p.txt", text)
+    assert conservation(text, result) == (0, 0)
+    return result
+
+
+def _story(paras: list[str]) -> str:
+    return "\n\n".join(["本报讯 " + paras[0], *paras[1:]])
+
+
+def test_every_headline_after_its_body_when_that_explains_the_page() -> None:
+    """The first headline shares more words with the second story (its export orders) than
+    with its own, and the second headline is a slogan sharing none: by content alone the
+    first headline heads the second story and the first story has none. Every headline
+    printed right after its body explains the page about as well, so the page follows
+    that convention."""
+    port = [PORT[0] + "茶叶出口订单增加。", PORT[1]]
+    heads = ["春茶出口订单增加", "跑出加速度", "牧区降雪牧民储备草料"]
+    text = "\n\n".join(_story(s) + "\n\n" + h for s, h in zip((TEA, port, SNOW), heads)) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0][-20:] for a in arts] == [s[0][-20:] for s in (TEA, port, SNOW)]
+    assert [a.headline for a in arts] == heads
