@@ -1,5 +1,6 @@
 """Page-level segmentation rules of issue 18, on small synthetic pages with one paragraph
-per line: one convention (headlines before or after their bodies) for the whole page."""
+per line: one convention (headlines before or after their bodies) for the whole page, and
+a headline-less story cut off the headed story it ran into."""
 from __future__ import annotations
 
 from sitegen.parse import parse_text
@@ -35,3 +36,16 @@ def test_every_headline_after_its_body_when_that_explains_the_page() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0][-20:] for a in arts] == [s[0][-20:] for s in (TEA, port, SNOW)]
     assert [a.headline for a in arts] == heads
+
+
+def test_a_story_without_headline_is_cut_off_the_headed_story_it_ran_into() -> None:
+    """A continued story (上接…) runs into the next story with no blank line or marker
+    between them; that story's headline is printed after it and covers only its own
+    paragraphs, and the vocabulary changes completely where it starts."""
+    snow = SNOW + ["气象部门提醒，近期仍有降雪降温天气，牧民要加固棚圈，储备足够草料。"]
+    tea = TEA + ["业内人士认为，春茶产销两旺，茶叶品牌建设让茶农走上了致富路。"]
+    text = ("（上接第1版）" + "\n\n".join(snow + tea) + "\n\n春茶产销两旺 茶农收入增加\n\n"
+            + _story(PORT) + "\n\n口岸推行智慧通关\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0][:10] for a in arts] == [snow[0][:10], tea[0][:10], PORT[0][:10]]
+    assert [a.headline for a in arts] == [None, "春茶产销两旺 茶农收入增加", "口岸推行智慧通关"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .assign import Assignment, Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
 from .blockorder import block_units, order_block
 from .blocksplit import resegment
-from .complete import cut_at_shifts, fill
+from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention
 from .headlines import Group, Unit
 from .resume import Body
@@ -105,6 +105,10 @@ class Placer:
             if cut is None:
                 break
             bodies = cut
+            scorer, result, banners = self.assigned(bodies)
+        unheaded = cut_off_unheaded(bodies, result, self.vocab)
+        if unheaded is not None:  # a story without a headline ran into a headed one
+            bodies = unheaded
             scorer, result, banners = self.assigned(bodies)
         span_index, marked, ordered = self._completed(bodies, scorer, result)
         recut = resegment(self.structural, bodies, self.vocab) if ordered and not marked else None
