@@ -1,6 +1,7 @@
 """Page-level segmentation rules of issue 18, on small synthetic pages with one paragraph
-per line: one convention (headlines before or after their bodies) for the whole page, and
-a headline-less story cut off the headed story it ran into."""
+per line: one convention (headlines before or after their bodies) for the whole page, a
+headline-less story cut off the headed story it ran into, and a body cut where the block
+order gave it the lines of several headlines."""
 from __future__ import annotations
 
 from sitegen.parse import parse_text
@@ -49,3 +50,18 @@ def test_a_story_without_headline_is_cut_off_the_headed_story_it_ran_into() -> N
     arts = _parse(text).articles
     assert [a.paragraphs[0][:10] for a in arts] == [snow[0][:10], tea[0][:10], PORT[0][:10]]
     assert [a.headline for a in arts] == [None, "春茶产销两旺 茶农收入增加", "口岸推行智慧通关"]
+
+
+def test_a_body_given_several_headlines_of_a_tight_block_is_cut_between_them() -> None:
+    """All headlines in one block at the top with no blank line between them; the tea and
+    port stories were run together (no dateline starts the second). The block order gives
+    that body the lines of both headlines; each explains its own half, and the words
+    change where the port story starts."""
+    block = ["春茶市场交易活跃", "茶农收入增加", "口岸推行智慧通关", "牧区牧民储备草料"]
+    text = "\n".join(block) + "\n\n" + "\n\n".join(
+        ["本报讯 " + TEA[0], TEA[1], PORT[0], PORT[1], "本报讯 " + SNOW[0], SNOW[1]]) + "\n"
+    arts = _parse(text).articles
+    assert [len(a.paragraphs) for a in arts] == [2, 2, 2]
+    assert [a.paragraphs[0] for a in arts] == ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
+                                               PORT[0], SNOW[0]]
+    assert [a.headline for a in arts] == ["春茶市场交易活跃茶农收入增加", "口岸推行智慧通关", "牧区牧民储备草料"]

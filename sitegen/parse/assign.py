@@ -42,6 +42,7 @@ class Assignment:
     by_body: dict[int, Group] = field(default_factory=dict)  # body index -> group
     banners: list[Unit] = field(default_factory=list)
     unassigned: list[Group] = field(default_factory=list)
+    items: dict[int, list[Group]] = field(default_factory=dict)  # body -> the block items it was given
 
 
 class SpanIndex:

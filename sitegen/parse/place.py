@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .assign import Assignment, Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
-from .blockorder import block_units, order_block
-from .blocksplit import resegment
+from .blockorder import block_units, merged, order_block
+from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention
 from .headlines import Group, Unit
@@ -96,6 +96,24 @@ class Placer:
         fill(result, scorer, marked)
         return span_index, marked, order_block(self.structural, bodies, scorer, result, len(marked))
 
+    def _split_by_lines(self, bodies: list[Body], ordered: Assignment) -> tuple[list[Body], Assignment] | None:
+        """Bodies cut where the block order gave one body the lines of several headlines
+        that each explain their own part of it (:func:`.blocksplit.recut_body`): the new
+        bodies and their block-order assignment, or None when nothing was cut."""
+        out: list[Body] = []
+        placed = Assignment(unassigned=list(ordered.unassigned))
+        changed = False
+        for i, body in enumerate(bodies):
+            items = ordered.items.get(i, [])
+            pieces = recut_body(items, body, self.vocab) if len(items) >= 2 else None
+            changed |= pieces is not None
+            for piece, its in pieces or [(body, items)]:
+                if its:
+                    placed.by_body[len(out)] = merged(its) if pieces else ordered.by_body[i]
+                    placed.items[len(out)] = its
+                out.append(piece)
+        return (out, placed) if changed else None
+
     def place(self, bodies: list[Body]) -> Placement:
         """Headlines placed on ``bodies``, which may be split, cut or re-cut on the way."""
         bodies, grouped = self._split(bodies)
@@ -116,6 +134,13 @@ class Placer:
             bodies = recut
             scorer, result, banners = self.assigned(bodies)
             span_index, marked, ordered = self._completed(bodies, scorer, result)
+        if ordered is not None and not marked:
+            split = self._split_by_lines(bodies, ordered)
+            if split is not None:  # several headlines of the block went to one body
+                bodies, ordered = split
+                scorer = Scorer(bodies, self.vocab, self.cache)
+                span_index = SpanIndex(bodies)
+                marked = self.continued(bodies, span_index)
         if ordered is not None:  # all headlines in one block, in the bodies' order
             result = ordered
             placed = {id(x) for g in result.by_body.values() for u in g.units for x in (u, u.of)}
