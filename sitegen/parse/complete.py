@@ -130,6 +130,11 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary) 
         body = bodies[i]
         if not g.units or len(body.paras) < 2 * UNHEADED_PARAS:
             continue
+        above = g.line < body.line
+        # (cheap test first: the far side holds at least the last/first paragraphs)
+        edge = body.paras[-UNHEADED_PARAS:] if above else body.paras[:UNHEADED_PARAS]
+        if any(vocab.coverage(g.match_text, joined_bigram_set(p.parts())) > FAR_SIDE for p in edge):
+            continue
         found = _shift_cut(body, vocab)
         if found is None:
             continue
@@ -138,7 +143,6 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary) 
             continue
         left = joined_bigram_set([t for p in body.paras[:at] for t in p.parts()])
         right = joined_bigram_set([t for p in body.paras[at:] for t in p.parts()])
-        above = g.line < body.line
         near, far = (left, right) if above else (right, left)
         texts = [g.match_text] + [u.text for u in g.units if not u.label]
         own = max(vocab.coverage(t, near) for t in texts)
