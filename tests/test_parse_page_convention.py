@@ -65,3 +65,16 @@ def test_a_body_given_several_headlines_of_a_tight_block_is_cut_between_them() -
     assert [a.paragraphs[0] for a in arts] == ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
                                                PORT[0], SNOW[0]]
     assert [a.headline for a in arts] == ["春茶市场交易活跃茶农收入增加", "口岸推行智慧通关", "牧区牧民储备草料"]
+
+
+def test_a_headline_and_subtitle_printed_after_their_body_end_it() -> None:
+    """Two short title lines between paragraphs of one run of text are a subhead, unless
+    they sum up the text above and not the text below. The headline line does, though
+    the subtitle under it says something else (and the two together do less)."""
+    tea = TEA + ["当地还举办春茶文化节，游客走进茶园体验采茶制茶，茶旅融合带动消费。"]
+    port = PORT + ["下一步，口岸将完善查验设施，推动进出口贸易高质量发展。"]
+    text = "\n\n".join([*tea, "春茶价格稳中有升", "产销两旺看今朝", *port, "口岸推行智慧通关"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [tea[0], port[0]]
+    assert [len(a.paragraphs) for a in arts] == [3, 3]
+    assert arts[0].headline == "春茶价格稳中有升"
