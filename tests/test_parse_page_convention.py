@@ -78,3 +78,14 @@ def test_a_headline_and_subtitle_printed_after_their_body_end_it() -> None:
     assert [a.paragraphs[0] for a in arts] == [tea[0], port[0]]
     assert [len(a.paragraphs) for a in arts] == [3, 3]
     assert arts[0].headline == "春茶价格稳中有升"
+
+
+def test_a_weak_title_line_joins_a_neighbours_headline_only_if_it_shares_words_with_that_body() -> None:
+    """A title line matching no body well, at the edge of a headline region, joins the
+    headline next to it only when it shares a word or two with that headline's body; a
+    line about other stories (here the tea and the snow) stays a banner."""
+    text = "\n\n".join(["本报讯 " + TEA[0], TEA[1], "春茶市场交易活跃", "本报讯 " + SNOW[0], SNOW[1],
+                        "牧区牧民储备草料", "本报讯 " + PORT[0], PORT[1], "牧区春茶飘香", "口岸推行智慧通关"]) + "\n"
+    result = _parse(text)
+    assert [(a.kicker, a.headline, a.subtitle) for a in result.articles][2] == (None, "口岸推行智慧通关", None)
+    assert [(x.kind, x.text) for x in result.leftovers] == [("banner", "牧区春茶飘香")]

@@ -175,7 +175,7 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
         edge = (k - 1 not in target) or (k + 1 not in target)
         if prev_b is not None and prev_b == next_b:
             target[k] = prev_b
-        elif edge and len(sides) == 1 and weak[k] >= 0.05:
+        elif edge and len(sides) == 1 and scorer.content(g.text, sides[0]) >= 0.05:
             target[k] = sides[0]
         elif any(u.subtitle for u in g.units) and sides:
             target[k] = sides[0]
