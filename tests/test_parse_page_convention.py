@@ -89,3 +89,17 @@ def test_a_weak_title_line_joins_a_neighbours_headline_only_if_it_shares_words_w
     result = _parse(text)
     assert [(a.kicker, a.headline, a.subtitle) for a in result.articles][2] == (None, "口岸推行智慧通关", None)
     assert [(x.kind, x.text) for x in result.leftovers] == [("banner", "牧区春茶飘香")]
+
+
+def test_two_stories_run_together_are_cut_where_the_words_change() -> None:
+    """Two headline blocks printed after one body that holds both stories: the body is
+    cut in two. The port story's first paragraph mentions the tea market too, so by
+    headline words alone it would go with the tea story; it keeps talking about what the
+    port story talks about (lexical cohesion), so the cut is made before it."""
+    port = ["一季度，茶叶市场交易活跃带动出口，货车排队时间缩短，外贸企业降本增效。", PORT[0], PORT[1]]
+    tea = TEA + ["当地还举办春茶文化节，游客走进茶园体验采茶制茶，茶旅融合带动消费。"]
+    text = "\n\n".join(["本报讯 " + tea[0], *tea[1:], *port, "春茶上市茶叶市场交易活跃\n■本报记者 王小明",
+                        "口岸进出口货运量同比增长\n■本报记者 李明"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [tea[0], port[0]]
+    assert [a.headline for a in arts] == ["春茶上市茶叶市场交易活跃", "口岸进出口货运量同比增长"]

@@ -23,6 +23,7 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
+from . import cohesion
 from .headlines import Group, Unit, is_section_name
 from .resume import Body, cut
 from .segment import Para
@@ -35,6 +36,7 @@ BONUS_AFTER = 0.08  # body printed just below the headline
 BONUS_HEADING = 0.3  # body right below a markdown heading
 CUT_COST = 0.2
 EMISSION_WEIGHT = 0.5
+COHESION_COST = 2.0  # per unit of cohesion across a cut inside a body
 
 
 @dataclass
@@ -324,6 +326,11 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
     k = len(labels)
     if k > 4 or len(cut_points) > 60:
         return [body]  # too many combinations to weigh; keep the body whole
+    # where the words go on across a boundary (lexical cohesion), a cut there costs more
+    # (a boundary too near the body's ends to measure counts as a typical one)
+    found = cohesion.gaps([p.parts() for p in paras], vocab)
+    typical = sorted(g.similarity for g in found)[len(found) // 2] if found else 0.0
+    cohesive = {g.index: g.similarity for g in found}
     max_cuts = 3 if len(cut_points) <= 25 else 1
     best_score = max(cov(j, 0, n) + affinity(j, 0, n) for j in range(k))
     best_bounds: list[int] | None = None
@@ -343,7 +350,7 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
                     total += c + affinity(j, a, b)
                 if not ok:
                     continue
-                total -= CUT_COST * m
+                total -= CUT_COST * m + COHESION_COST * sum(cohesive.get(c, typical) for c in cuts)
                 if total > best_score:
                     best_score, best_bounds, best_perm = total, bounds, perm
     if best_bounds is None:
