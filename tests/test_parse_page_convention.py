@@ -103,3 +103,21 @@ def test_two_stories_run_together_are_cut_where_the_words_change() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [tea[0], port[0]]
     assert [a.headline for a in arts] == ["春茶上市茶叶市场交易活跃", "口岸进出口货运量同比增长"]
+
+
+def test_a_block_headline_with_few_words_cuts_where_the_words_change() -> None:
+    """Three headlines printed apart in a block at the top, two bodies: the tea and port
+    stories run together with no dateline between them. The port headline shares only a
+    word or two with its story (below the usual evidence for a cut inside a body), but
+    the vocabulary changes completely where the port story starts, after a finished
+    sentence, and the tea headline shares nothing with it: the block's third headline
+    gets its own story."""
+    port = PORT + ["下一步，口岸将完善查验设施，推动进出口贸易高质量发展。"]
+    tea = TEA + ["当地还举办春茶文化节，游客走进茶园体验采茶制茶，茶旅融合带动消费。"]
+    snow = SNOW + ["气象部门提醒，近期仍有降雪降温天气，牧民要加固棚圈，储备足够草料。"]
+    block = ["春茶市场交易活跃 茶农收入增加", "智慧通关跑出加速度", "牧区牧民储备草料"]
+    text = "\n\n".join(block) + "\n\n" + "\n\n".join(
+        ["本报讯 " + tea[0], *tea[1:], *port, "本报讯 " + snow[0], *snow[1:]]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [tea[0], port[0], snow[0]]
+    assert [(a.headline, a.subtitle) for a in arts] == [(h, None) for h in block]
