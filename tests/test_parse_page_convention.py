@@ -121,3 +121,20 @@ def test_a_block_headline_with_few_words_cuts_where_the_words_change() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [tea[0], port[0], snow[0]]
     assert [(a.headline, a.subtitle) for a in arts] == [(h, None) for h in block]
+
+
+def test_grouped_headlines_on_one_body_are_divided_where_the_words_change() -> None:
+    """Two headlines printed together after a body that holds both the tea and the port
+    story (the snow story has its own headline): both matched that body and were merged
+    into one headline block. The port headline shares only a word or two with its story,
+    below the usual evidence for dividing the block, but the vocabulary changes completely
+    where the port story starts: the body is cut there and each headline heads its part."""
+    port = PORT + ["下一步，口岸将完善查验设施，推动进出口贸易高质量发展。"]
+    tea = TEA + ["当地还举办春茶文化节，游客走进茶园体验采茶制茶，茶旅融合带动消费。"]
+    snow = SNOW + ["气象部门提醒，近期仍有降雪降温天气，牧民要加固棚圈，储备足够草料。"]
+    heads = ["牧区牧民储备草料", "春茶市场交易活跃 茶农收入增加", "智慧通关跑出加速度"]
+    text = "\n\n".join(["本报讯 " + snow[0], *snow[1:], heads[0], "本报讯 " + tea[0], *tea[1:], *port,
+                        *heads[1:]]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [snow[0], tea[0], port[0]]
+    assert [(a.headline, a.subtitle) for a in arts] == [(h, None) for h in heads]

@@ -370,6 +370,8 @@ def _can_cut(paras: list[Para], i: int) -> bool:
 SPLIT_MIN = 0.4  # each part of a divided headline block must match its own text this well
 SPLIT_RATIO = 0.3  # ... and the other part's text at most this share of that
 SPLIT_PARAS = 2  # paragraphs in each part: one paragraph quoting a headline is no article
+SPLIT_SHIFT = 0.05  # where cohesion across the cut is below this (the words change) ...
+SPLIT_MIN_SHIFT = 0.2  # ... this bound replaces SPLIT_MIN
 
 
 def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Group] | None:
@@ -377,9 +379,11 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
     bodies) whose units all matched one body best were merged into one group; when that
     body is really two articles run together, each block matches its own half. Returns
     the two blocks when some sentence-final paragraph boundary divides the body so that
-    each block covers its half well (≥ SPLIT_MIN) and the other half clearly worse
-    (≤ SPLIT_RATIO of that), else None. Content of both halves decides, never how strongly
-    a single line matches: a kicker matching the lead stays with its headline."""
+    each block covers its half well (≥ SPLIT_MIN, or SPLIT_MIN_SHIFT where the words
+    change across the boundary: lexical cohesion below SPLIT_SHIFT) and the other half
+    clearly worse (≤ SPLIT_RATIO of that), else None. Content of both halves decides,
+    never how strongly a single line matches: a kicker matching the lead stays with its
+    headline."""
     paras = body.paras
     n = len(paras)
     cuts = [i for i in range(SPLIT_PARAS, n - SPLIT_PARAS + 1) if _can_cut(paras, i)]
@@ -387,6 +391,8 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
         return None
     units = group.units
     best = None
+    shifted = {g.index for g in cohesion.gaps([p.parts() for p in paras], vocab)
+               if g.similarity < SPLIT_SHIFT}
     prefix: list[tuple[int, set[str], set[str]]] = []
     for i in cuts:
         left = joined_bigram_set([t for p in paras[:i] for t in p.parts()])
@@ -399,10 +405,11 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
         ta = "".join(u.text for u in a if not u.label) or "".join(u.text for u in a)
         tb = "".join(u.text for u in b if not u.label) or "".join(u.text for u in b)
         for i, left, right in prefix:
+            floor = SPLIT_MIN_SHIFT if i in shifted else SPLIT_MIN
             for x, y in ((ta, tb), (tb, ta)):
                 own1, own2 = vocab.coverage(x, left), vocab.coverage(y, right)
                 oth1, oth2 = vocab.coverage(y, left), vocab.coverage(x, right)
-                if min(own1, own2) < SPLIT_MIN or oth1 > SPLIT_RATIO * own2 or oth2 > SPLIT_RATIO * own1:
+                if min(own1, own2) < floor or oth1 > SPLIT_RATIO * own2 or oth2 > SPLIT_RATIO * own1:
                     continue
                 score = own1 + own2 - oth1 - oth2
                 if best is None or score > best[0]:
