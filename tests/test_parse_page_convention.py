@@ -107,11 +107,11 @@ def test_two_stories_run_together_are_cut_where_the_words_change() -> None:
 
 def test_a_block_headline_with_few_words_cuts_where_the_words_change() -> None:
     """Three headlines printed apart in a block at the top, two bodies: the tea and port
-    stories run together with no dateline between them. The port headline shares only a
-    word or two with its story (below the usual evidence for a cut inside a body), but
-    the vocabulary changes completely where the port story starts, after a finished
-    sentence, and the tea headline shares nothing with it: the block's third headline
-    gets its own story."""
+    stories run together with no dateline between them, and their two headlines both
+    matched that body. The port headline shares only a word or two with its story (below
+    the usual evidence for dividing them), but the vocabulary changes completely where
+    the port story starts, after a finished sentence, and the tea headline shares nothing
+    with it: each headline of the block gets its own story."""
     port = PORT + ["下一步，口岸将完善查验设施，推动进出口贸易高质量发展。"]
     tea = TEA + ["当地还举办春茶文化节，游客走进茶园体验采茶制茶，茶旅融合带动消费。"]
     snow = SNOW + ["气象部门提醒，近期仍有降雪降温天气，牧民要加固棚圈，储备足够草料。"]

@@ -8,10 +8,8 @@ contiguous runs of paragraphs (dynamic programming). A run of paragraphs scores 
 words its headline finds in it (the coverage of :mod:`.assign`, plus the paragraph by
 paragraph affinity that places a cut), minus a cost for every cut inside a body (only
 between finished sentences, as :func:`.assign._can_cut` allows) and for every body
-boundary the run swallows. A cut inside a body is kept only when the headlines on both
-sides explain their own side and not the other; where the words change across the cut
-(lexical cohesion), less headline evidence is needed. The bodies are re-cut only when
-the best division differs from the bodies the layout gave; otherwise nothing changes.
+boundary the run swallows. The bodies are re-cut only when the best division differs
+from the bodies the layout gave; otherwise nothing changes.
 
 When the block holds fewer groups than bodies, its lines are aligned one by one
 (:mod:`.blockorder`), and one body may be given the lines of several headlines printed
@@ -35,7 +33,6 @@ from .text import Vocabulary, joined_bigram_set
 
 MERGE_COST = 0.25  # a body boundary of the layout inside one article
 CUT_OWN = 0.3  # a cut inside a body: each side's headline covers its side this well ...
-SHIFT_OWN = 0.15  # ... or this well where the words change across the cut (cohesion < LINES_SHIFT)
 CUT_RATIO = 0.5  # ... and the other side's headline covers it at most this share of that
 MAX_RUN = 3  # items of the block in one article's headline block
 ROUNDS = 4  # divisions tried, each without the cuts its predecessor could not explain
@@ -121,7 +118,6 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary) -> list[Bod
     starts = {0} | {i for i in range(1, n) if owner[i] != owner[i - 1]}
     cuts = {i for i in range(1, n) if i not in starts
             and _can_cut(order[owner[i]].paras, i - _first(owner, i))}
-    shifted = _shifts(order, vocab) & cuts  # there, less headline evidence explains a cut
     m = len(items)
     runs = {(a, b): _Run(merged_text(items[a:b]), vocab, paras)
             for a in range(m) for b in range(a + 1, min(m, a + MAX_RUN) + 1)}
@@ -130,7 +126,7 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary) -> list[Bod
         if found is None:
             return None
         bounds, chosen = found
-        wrong = _unexplained_cuts(runs, bounds, chosen, cuts, shifted)
+        wrong = _unexplained_cuts(runs, bounds, chosen, cuts)
         if not wrong:
             break
         cuts -= wrong
@@ -182,10 +178,9 @@ def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int]):
 
 
 def _unexplained_cuts(runs: dict, bounds: list[int], chosen: list[tuple[int, int]],
-                      cuts: set[int], shifted: set[int]) -> set[int]:
+                      cuts: set[int]) -> set[int]:
     """Cuts inside a body where the headlines on either side do not each explain their own
-    side clearly (CUT_OWN, or SHIFT_OWN at a cut in ``shifted``, where the vocabulary
-    changes) and clearly better than the other one does (CUT_RATIO)."""
+    side clearly (CUT_OWN) and clearly better than the other one does (CUT_RATIO)."""
     wrong = set()
     for k in range(1, len(chosen)):
         q = bounds[k]
@@ -194,23 +189,10 @@ def _unexplained_cuts(runs: dict, bounds: list[int], chosen: list[tuple[int, int
         before, after = (bounds[k - 1], q), (q, bounds[k + 1])
         left, right = runs[chosen[k - 1]], runs[chosen[k]]
         own_l, own_r = left.cover(*before), right.cover(*after)
-        floor = SHIFT_OWN if q in shifted else CUT_OWN
-        if min(own_l, own_r) < floor or right.cover(*before) > CUT_RATIO * own_l \
+        if min(own_l, own_r) < CUT_OWN or right.cover(*before) > CUT_RATIO * own_l \
                 or left.cover(*after) > CUT_RATIO * own_r:
             wrong.add(q)
     return wrong
-
-
-def _shifts(order: list[Body], vocab: Vocabulary) -> set[int]:
-    """Indexes into the page's paragraphs (bodies ``order`` in page order) of the
-    boundaries inside a body where its words change (cohesion < LINES_SHIFT)."""
-    out: set[int] = set()
-    offset = 0
-    for body in order:
-        out |= {offset + g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
-                if g.similarity < LINES_SHIFT}
-        offset += len(body.paras)
-    return out
 
 
 def _first(owner: list[int], i: int) -> int:
