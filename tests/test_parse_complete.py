@@ -29,8 +29,10 @@ def test_an_unused_headline_block_cuts_the_body_where_the_topic_shifts() -> None
     assert "口岸通关效率持续提升" in (arts[1].headline or "") + (arts[1].kicker or "")
 
 
-def test_without_a_left_over_headline_a_shift_alone_cuts_nothing() -> None:
-    text = "\n\n".join(["茶叶订单增加 茶旅融合带动消费", *TEA, *PORT]) + "\n"
+def test_without_a_left_over_headline_a_shift_under_a_headline_of_both_sides_cuts_nothing() -> None:
+    """(A headline that covers only the side printed next to it does cut: see
+    test_parse_page_convention.)"""
+    text = "\n\n".join(["春茶订单增加 口岸通关提速", *TEA, *PORT]) + "\n"
     arts = _parse(text).articles
     assert len(arts) == 1  # (and the article is doubted: see test_parse_doubts)
 

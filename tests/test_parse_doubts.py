@@ -44,7 +44,7 @@ def _page(*blocks: str) -> str:
 
 
 def test_two_stories_run_together_under_one_headline_are_doubted() -> None:
-    text = _page("春茶市场升温", *TEA, *PORT)
+    text = _page("春茶市场升温 口岸通关提速", *TEA, *PORT)
     result = parse_text("p.txt", text)
     merged = [a for a in result.articles if "春茶" in a.body_text and "口岸" in a.body_text]
     assert merged, "the parser now splits this page; choose a harder one"

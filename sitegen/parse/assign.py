@@ -23,6 +23,7 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
+from . import cohesion
 from .headlines import Group, Unit, is_section_name
 from .resume import Body, cut
 from .segment import Para
@@ -35,6 +36,7 @@ BONUS_AFTER = 0.08  # body printed just below the headline
 BONUS_HEADING = 0.3  # body right below a markdown heading
 CUT_COST = 0.2
 EMISSION_WEIGHT = 0.5
+COHESION_COST = 2.0  # per unit of cohesion across a cut inside a body
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Assignment:
     by_body: dict[int, Group] = field(default_factory=dict)  # body index -> group
     banners: list[Unit] = field(default_factory=list)
     unassigned: list[Group] = field(default_factory=list)
+    items: dict[int, list[Group]] = field(default_factory=dict)  # body -> the block items it was given
 
 
 class SpanIndex:
@@ -174,7 +177,7 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
         edge = (k - 1 not in target) or (k + 1 not in target)
         if prev_b is not None and prev_b == next_b:
             target[k] = prev_b
-        elif edge and len(sides) == 1 and weak[k] >= 0.05:
+        elif edge and len(sides) == 1 and scorer.content(g.text, sides[0]) >= 0.05:
             target[k] = sides[0]
         elif any(u.subtitle for u in g.units) and sides:
             target[k] = sides[0]
@@ -323,6 +326,11 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
     k = len(labels)
     if k > 4 or len(cut_points) > 60:
         return [body]  # too many combinations to weigh; keep the body whole
+    # where the words go on across a boundary (lexical cohesion), a cut there costs more
+    # (a boundary too near the body's ends to measure counts as a typical one)
+    found = cohesion.gaps([p.parts() for p in paras], vocab)
+    typical = sorted(g.similarity for g in found)[len(found) // 2] if found else 0.0
+    cohesive = {g.index: g.similarity for g in found}
     max_cuts = 3 if len(cut_points) <= 25 else 1
     best_score = max(cov(j, 0, n) + affinity(j, 0, n) for j in range(k))
     best_bounds: list[int] | None = None
@@ -342,7 +350,7 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
                     total += c + affinity(j, a, b)
                 if not ok:
                     continue
-                total -= CUT_COST * m
+                total -= CUT_COST * m + COHESION_COST * sum(cohesive.get(c, typical) for c in cuts)
                 if total > best_score:
                     best_score, best_bounds, best_perm = total, bounds, perm
     if best_bounds is None:
@@ -362,6 +370,8 @@ def _can_cut(paras: list[Para], i: int) -> bool:
 SPLIT_MIN = 0.4  # each part of a divided headline block must match its own text this well
 SPLIT_RATIO = 0.3  # ... and the other part's text at most this share of that
 SPLIT_PARAS = 2  # paragraphs in each part: one paragraph quoting a headline is no article
+SPLIT_SHIFT = 0.05  # where cohesion across the cut is below this (the words change) ...
+SPLIT_MIN_SHIFT = 0.2  # ... this bound replaces SPLIT_MIN
 
 
 def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Group] | None:
@@ -369,9 +379,11 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
     bodies) whose units all matched one body best were merged into one group; when that
     body is really two articles run together, each block matches its own half. Returns
     the two blocks when some sentence-final paragraph boundary divides the body so that
-    each block covers its half well (≥ SPLIT_MIN) and the other half clearly worse
-    (≤ SPLIT_RATIO of that), else None. Content of both halves decides, never how strongly
-    a single line matches: a kicker matching the lead stays with its headline."""
+    each block covers its half well (≥ SPLIT_MIN, or SPLIT_MIN_SHIFT where the words
+    change across the boundary: lexical cohesion below SPLIT_SHIFT) and the other half
+    clearly worse (≤ SPLIT_RATIO of that), else None. Content of both halves decides,
+    never how strongly a single line matches: a kicker matching the lead stays with its
+    headline."""
     paras = body.paras
     n = len(paras)
     cuts = [i for i in range(SPLIT_PARAS, n - SPLIT_PARAS + 1) if _can_cut(paras, i)]
@@ -379,6 +391,8 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
         return None
     units = group.units
     best = None
+    shifted = {g.index for g in cohesion.gaps([p.parts() for p in paras], vocab)
+               if g.similarity < SPLIT_SHIFT}
     prefix: list[tuple[int, set[str], set[str]]] = []
     for i in cuts:
         left = joined_bigram_set([t for p in paras[:i] for t in p.parts()])
@@ -391,10 +405,11 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
         ta = "".join(u.text for u in a if not u.label) or "".join(u.text for u in a)
         tb = "".join(u.text for u in b if not u.label) or "".join(u.text for u in b)
         for i, left, right in prefix:
+            floor = SPLIT_MIN_SHIFT if i in shifted else SPLIT_MIN
             for x, y in ((ta, tb), (tb, ta)):
                 own1, own2 = vocab.coverage(x, left), vocab.coverage(y, right)
                 oth1, oth2 = vocab.coverage(y, left), vocab.coverage(x, right)
-                if min(own1, own2) < SPLIT_MIN or oth1 > SPLIT_RATIO * own2 or oth2 > SPLIT_RATIO * own1:
+                if min(own1, own2) < floor or oth1 > SPLIT_RATIO * own2 or oth2 > SPLIT_RATIO * own1:
                     continue
                 score = own1 + own2 - oth1 - oth2
                 if best is None or score > best[0]:

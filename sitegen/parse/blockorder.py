@@ -103,10 +103,11 @@ def block_items(structural: list[list[Group]], bodies: list[Body]) -> list[Group
 
 def merged_text(items: list[Group]) -> str:
     """The words of consecutive items taken as one headline block."""
-    return _merge(items).match_text
+    return merged(items).match_text
 
 
-def _merge(items: list[Group]) -> Group:
+def merged(items: list[Group]) -> Group:
+    """Consecutive items as one headline block."""
     return Group(_joined([u for g in items for u in g.units]), [b for g in items for b in g.bylines],
                  [ln for g in items for ln in g.byline_lines], closed=any(g.closed for g in items),
                  region=items[0].region)
@@ -124,7 +125,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     m, n = len(items), len(order)
 
     def text(a: int, b: int) -> str:
-        return _merge(items[a:b]).match_text
+        return merged(items[a:b]).match_text
 
     @lru_cache(maxsize=None)
     def best(a: int, j: int) -> tuple[float, tuple[tuple[int, int, int], ...]]:
@@ -153,6 +154,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         return None
     out = Assignment()
     for a, b, body in runs:
-        out.by_body[body] = _merge(items[a:b])
+        out.by_body[body] = merged(items[a:b])
+        out.items[body] = items[a:b]
     out.unassigned = [g for g in current.unassigned if not g.units]  # bylines printed alone
     return out

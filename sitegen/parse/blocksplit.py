@@ -10,11 +10,20 @@ paragraph affinity that places a cut), minus a cost for every cut inside a body 
 between finished sentences, as :func:`.assign._can_cut` allows) and for every body
 boundary the run swallows. The bodies are re-cut only when the best division differs
 from the bodies the layout gave; otherwise nothing changes.
+
+When the block holds fewer groups than bodies, its lines are aligned one by one
+(:mod:`.blockorder`), and one body may be given the lines of several headlines printed
+with no blank line between them: ``recut_body`` weighs every way to divide those lines
+into two or three headlines and the body into as many parts, at boundaries where the
+words change (lexical cohesion) between finished sentences, and cuts only when each
+headline explains its own part clearly and the neighbouring part clearly worse.
 """
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
+from . import cohesion
 from .assign import CUT_COST, EMISSION_WEIGHT, _can_cut
 from .blockorder import block_items, merged_text
 from .headlines import Group
@@ -28,6 +37,8 @@ CUT_RATIO = 0.5  # ... and the other side's headline covers it at most this shar
 MAX_RUN = 3  # items of the block in one article's headline block
 ROUNDS = 4  # divisions tried, each without the cuts its predecessor could not explain
 MAX_ITEMS, MAX_PARAS = 16, 90  # beyond this the page is left as the layout cut it
+LINES_SHIFT = 0.05  # cohesion across a cut inside one body below this (see .cohesion)
+MAX_LINES, MAX_SPLIT, MAX_CUTS = 8, 3, 30  # one body's headline lines, articles, cut points weighed
 
 
 def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabulary) -> list[Body] | None:
@@ -40,6 +51,65 @@ def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabula
     if any(len(b.spans) != 1 for b in order) or any(
             a.spans[0][1] >= b.spans[0][0] for a, b in zip(order, order[1:])):
         return None
+    return _recut(items, order, vocab)
+
+
+def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[Body, list[Group]]] | None:
+    """``body`` cut into several articles, one for each run of ``items`` (the headline
+    lines the block order gave it, printed together with no blank line between them)
+    when each run explains its own part of the body clearly: (piece, its items) in page
+    order; None when it stays whole."""
+    m, n = len(items), len(body.paras)
+    if not 2 <= m <= MAX_LINES or len(body.spans) != 1 or not 2 <= n <= MAX_PARAS:
+        return None
+    # a new story starts where the words change (lexical cohesion) between finished sentences
+    shifts = {g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
+              if g.similarity < LINES_SHIFT}
+    cuts = [i for i in sorted(shifts) if _can_cut(body.paras, i)][:MAX_CUTS]
+    if not cuts:
+        return None
+    runs: dict[tuple[int, int], _Run] = {}
+
+    def run(a: int, b: int) -> _Run:
+        if (a, b) not in runs:
+            runs[(a, b)] = _Run(merged_text(items[a:b]), vocab, body.paras)
+        return runs[(a, b)]
+
+    best: tuple[float, list[int], list[int]] | None = None
+    for k in range(2, min(m, MAX_SPLIT) + 1):
+        for heads in itertools.combinations(range(1, m), k - 1):
+            lines = [0, *heads, m]
+            chosen = [run(a, b) for a, b in zip(lines, lines[1:])]
+            for inner in itertools.combinations(cuts, k - 1):
+                bounds = [0, *inner, n]
+                score = _division_score(chosen, bounds)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, bounds, lines)
+    if best is None:
+        return None
+    _score, bounds, lines = best
+    pieces = _rebuild([body], list(body.paras), [0] * n, bounds)
+    return [(piece, items[a:b]) for piece, a, b in zip(pieces, lines, lines[1:])]
+
+
+def _division_score(chosen: list[_Run], bounds: list[int]) -> float | None:
+    """Score of a body divided at ``bounds`` among the headline runs ``chosen`` (in order),
+    or None when some cut is not explained: each side's headline must cover its own side
+    (CUT_OWN) and clearly better than the other side's headline does (CUT_RATIO)."""
+    own = [r.cover(p, q) for r, (p, q) in zip(chosen, zip(bounds, bounds[1:]))]
+    if min(own) < CUT_OWN:
+        return None
+    for k in range(1, len(chosen)):
+        before, after = (bounds[k - 1], bounds[k]), (bounds[k], bounds[k + 1])
+        if chosen[k].cover(*before) > CUT_RATIO * own[k - 1] or chosen[k - 1].cover(*after) > CUT_RATIO * own[k]:
+            return None
+    affinity = sum(sum(r.emission[p:q]) for r, (p, q) in zip(chosen, zip(bounds, bounds[1:])))
+    return sum(own) + EMISSION_WEIGHT * affinity - CUT_COST * (len(chosen) - 1)
+
+
+def _recut(items: list[Group], order: list[Body], vocab: Vocabulary) -> list[Body] | None:
+    """The paragraphs of ``order`` (bodies in page order) divided among runs of ``items``;
+    None when the division changes nothing."""
     paras = [p for b in order for p in b.paras]
     owner = [k for k, b in enumerate(order) for _ in b.paras]
     n = len(paras)

@@ -26,6 +26,9 @@ OWN_SIDE = 0.1  # the left-over headline covers its side at least this well ...
 OTHER_SIDE = 0.4  # ... and the other side at most this share of that
 HEAD_SIDE = 0.3  # or the body's own headline covers its side this well (and the other not)
 FILL_MIN = 0.05  # a left-over headline and a headline-less body sharing this much
+NEAR_SIDE = 0.15  # a headline covers the side printed next to it this well (itself or one of its lines)
+FAR_SIDE = 0.1  # ... and the story cut off (left without headline) at most this share of that
+UNHEADED_PARAS = 3  # paragraphs on each side of such a cut
 
 
 def complete_headline(g: Group) -> bool:
@@ -108,6 +111,49 @@ def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> l
             out.append(body)
             continue
         out += cut(body, [0, cuts[i], len(body.paras)])
+    return out
+
+
+def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary) -> list[Body] | None:
+    """Bodies cut where a story without a headline of its own (a continuation from
+    another page, a brief) runs into a headed one; None when nothing was cut.
+
+    A headline is printed next to its story: right above its first paragraph or right
+    below its last. When the vocabulary of a body shifts clearly at a boundary where an
+    article may start, the body's headline covers the side printed next to it
+    (≥ NEAR_SIDE, the whole block or one of its lines) and shares hardly a word with
+    the far side (≤ FAR_SIDE of that), the far side is another story: it is cut off and
+    keeps no headline. Both sides hold UNHEADED_PARAS paragraphs or more (the closing
+    quote of a feature shares no headline words either)."""
+    cuts: dict[int, int] = {}
+    for i, g in result.by_body.items():
+        body = bodies[i]
+        if not g.units or len(body.paras) < 2 * UNHEADED_PARAS:
+            continue
+        above = g.line < body.line
+        # (cheap test first: the far side holds at least the last/first paragraphs)
+        edge = body.paras[-UNHEADED_PARAS:] if above else body.paras[:UNHEADED_PARAS]
+        if any(vocab.coverage(g.match_text, joined_bigram_set(p.parts())) > FAR_SIDE for p in edge):
+            continue
+        found = _shift_cut(body, vocab)
+        if found is None:
+            continue
+        at = found[0]
+        if min(at, len(body.paras) - at) < UNHEADED_PARAS:
+            continue
+        left = joined_bigram_set([t for p in body.paras[:at] for t in p.parts()])
+        right = joined_bigram_set([t for p in body.paras[at:] for t in p.parts()])
+        near, far = (left, right) if above else (right, left)
+        texts = [g.match_text] + [u.text for u in g.units if not u.label]
+        own = max(vocab.coverage(t, near) for t in texts)
+        other = max(vocab.coverage(t, far) for t in texts)
+        if own >= NEAR_SIDE and other <= FAR_SIDE * own:
+            cuts[i] = at
+    if not cuts:
+        return None
+    out: list[Body] = []
+    for i, body in enumerate(bodies):
+        out += cut(body, [0, cuts[i], len(body.paras)]) if i in cuts else [body]
     return out
 
 

@@ -120,6 +120,7 @@ def _skippable(el: Element, opening: bool) -> bool:
     return False
 
 
+_LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
 _SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 
 
@@ -252,13 +253,14 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         return True
     if units > 2 or width > 32:
         return False
-    # A headline printed after its body repeats the body above it, not the text below.
-    text = "".join(el.text for el in buf)
-    cov_prev = vocab.coverage(text, joined_bigram_set([t for p in piece.paras if not p.subhead for t in p.parts()]))
-    cov_next = vocab.coverage(text, joined_bigram_set(following))
-    if cov_prev >= 0.6 and cov_next <= 0.35:
-        return False
-    return True
+    # A headline printed after its body repeats the body above it, not the text below:
+    # the whole block, or its first line after a bracketed label (a subtitle under it
+    # may say something else).
+    above = joined_bigram_set([t for p in piece.paras if not p.subhead for t in p.parts()])
+    below = joined_bigram_set(following)
+    lines = [el.text for el in buf if not _LABEL.fullmatch(el.text.strip())]
+    texts = ["".join(el.text for el in buf)] + (lines[:1] if len(buf) > 1 else [])
+    return not any(vocab.coverage(t, above) >= 0.6 and vocab.coverage(t, below) <= 0.35 for t in texts)
 
 
 def segment(elements: list[Element]) -> Layout:

@@ -1,0 +1,150 @@
+"""Place a page's headline groups on its bodies: one stage, run on the bodies the layout
+gave and again whenever a rule re-cuts them.
+
+* The headline groups are merged by content (:func:`.assign.group_loose`), assigned one
+  to one (:func:`.assign.assign`) and left-over groups paired with a neighbour
+  (:func:`.assign.pair_leftovers`).
+* Bodies holding several articles are split (:func:`.assign.split_bodies`) or cut where
+  a left-over headline says a story is missing (:func:`.complete.cut_at_shifts`).
+* Bodies still without a headline are filled (:func:`.complete.fill`), and a page whose
+  headlines are all in one block follows the block's order (:mod:`.blockorder`), its
+  bodies re-cut to the block when needed (:mod:`.blocksplit`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .assign import Assignment, Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
+from .blockorder import block_units, merged, order_block
+from .blocksplit import recut_body, resegment
+from .complete import cut_at_shifts, cut_off_unheaded, fill
+from .convention import by_convention
+from .headlines import Group, Unit
+from .resume import Body
+from .text import Vocabulary
+
+SPLIT_ROUNDS = 3  # split_bodies passes
+CUT_ROUNDS = 2  # cut_at_shifts passes
+
+
+@dataclass
+class Placement:
+    """The page's final bodies and which headline group heads which of them."""
+
+    bodies: list[Body]
+    result: Assignment
+    scorer: Scorer
+    banners: list[Unit]  # headline units that head no body
+    span_index: SpanIndex
+    continued: set[int]  # bodies continuing an article from elsewhere (上接…)
+
+
+class Placer:
+    """The headline groups of one page (``structural``: per region, as printed) and what
+    the assignment needs to know about the page."""
+
+    def __init__(self, structural: list[list[Group]], vocab: Vocabulary, continue_lines: list[int]):
+        """``continue_lines``: lines of 上接… markers printed outside bodies (they mark the
+        body printed after them as a continuation)."""
+        self.structural = structural
+        self.vocab = vocab
+        self.continue_lines = continue_lines
+        self.cache: dict[tuple[str, ...], set[str]] = {}  # bigram sets, see assign.Scorer
+
+    def groups(self, bodies: list[Body]) -> tuple[list[Group], list[Unit]]:
+        """The page's headline groups merged by content against ``bodies``, and banners."""
+        scorer = Scorer(bodies, self.vocab, self.cache)
+        out: list[Group] = []
+        banners: list[Unit] = []
+        for groups in self.structural:
+            merged, ban = group_loose(groups, scorer)
+            out.extend(g for g in merged if g.units or g.bylines)
+            banners.extend(ban)
+        return out, banners
+
+    def assigned(self, bodies: list[Body], grouped: tuple[list[Group], list[Unit]] | None = None,
+                 ) -> tuple[Scorer, Assignment, list[Unit]]:
+        """The page's headline groups matched to ``bodies``, left-over headlines paired.
+        ``grouped``: ``self.groups(bodies)`` when already known."""
+        groups, banners = grouped or self.groups(bodies)
+        scorer = Scorer(bodies, self.vocab, self.cache)
+        result = assign(groups, scorer)
+        pair_leftovers(result, scorer)
+        return scorer, result, banners
+
+    def continued(self, bodies: list[Body], span_index: SpanIndex) -> set[int]:
+        """Bodies that continue an article from elsewhere (a 上接… marker before or in them)."""
+        marked = {span_index.neighbours(line)[1] for line in self.continue_lines}
+        return marked | {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
+
+    def _split(self, bodies: list[Body]) -> tuple[list[Body], tuple[list[Group], list[Unit]]]:
+        """Bodies holding several articles split: (bodies, their groups and banners)."""
+        grouped = self.groups(bodies)
+        for _ in range(SPLIT_ROUNDS):
+            split = split_bodies(bodies, grouped[0], self.vocab, self.cache)
+            if split is None:
+                break
+            bodies = split
+            grouped = self.groups(bodies)
+        return bodies, grouped
+
+    def _completed(self, bodies: list[Body], scorer: Scorer, result: Assignment):
+        """Unmatched bodies filled and the block order tried: (span index, continued
+        bodies, the block-ordered assignment or None)."""
+        span_index = SpanIndex(bodies)
+        marked = self.continued(bodies, span_index)
+        fill(result, scorer, marked)
+        return span_index, marked, order_block(self.structural, bodies, scorer, result, len(marked))
+
+    def _split_by_lines(self, bodies: list[Body], ordered: Assignment) -> tuple[list[Body], Assignment] | None:
+        """Bodies cut where the block order gave one body the lines of several headlines
+        that each explain their own part of it (:func:`.blocksplit.recut_body`): the new
+        bodies and their block-order assignment, or None when nothing was cut."""
+        out: list[Body] = []
+        placed = Assignment(unassigned=list(ordered.unassigned))
+        changed = False
+        for i, body in enumerate(bodies):
+            items = ordered.items.get(i, [])
+            pieces = recut_body(items, body, self.vocab) if len(items) >= 2 else None
+            changed |= pieces is not None
+            for piece, its in pieces or [(body, items)]:
+                if its:
+                    placed.by_body[len(out)] = merged(its) if pieces else ordered.by_body[i]
+                    placed.items[len(out)] = its
+                out.append(piece)
+        return (out, placed) if changed else None
+
+    def place(self, bodies: list[Body]) -> Placement:
+        """Headlines placed on ``bodies``, which may be split, cut or re-cut on the way."""
+        bodies, grouped = self._split(bodies)
+        scorer, result, banners = self.assigned(bodies, grouped)
+        for _ in range(CUT_ROUNDS):  # headlines left over: articles run together?
+            cut = cut_at_shifts(bodies, result, self.vocab)
+            if cut is None:
+                break
+            bodies = cut
+            scorer, result, banners = self.assigned(bodies)
+        unheaded = cut_off_unheaded(bodies, result, self.vocab)
+        if unheaded is not None:  # a story without a headline ran into a headed one
+            bodies = unheaded
+            scorer, result, banners = self.assigned(bodies)
+        span_index, marked, ordered = self._completed(bodies, scorer, result)
+        recut = resegment(self.structural, bodies, self.vocab) if ordered and not marked else None
+        if recut is not None:  # the page follows its headline block: bodies re-cut to it
+            bodies = recut
+            scorer, result, banners = self.assigned(bodies)
+            span_index, marked, ordered = self._completed(bodies, scorer, result)
+        if ordered is not None and not marked:
+            split = self._split_by_lines(bodies, ordered)
+            if split is not None:  # several headlines of the block went to one body
+                bodies, ordered = split
+                scorer = Scorer(bodies, self.vocab, self.cache)
+                span_index = SpanIndex(bodies)
+                marked = self.continued(bodies, span_index)
+        if ordered is not None:  # all headlines in one block, in the bodies' order
+            result = ordered
+            placed = {id(x) for g in result.by_body.values() for u in g.units for x in (u, u.of)}
+            banners = [u for u in block_units(self.structural) if id(u) not in placed]
+        else:  # headlines between the bodies: one convention for the page?
+            result = by_convention(scorer, result) or result
+        return Placement(bodies, result, scorer, banners, span_index, marked)
