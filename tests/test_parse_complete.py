@@ -100,3 +100,30 @@ def test_a_block_in_another_order_keeps_the_content_match() -> None:
 def _story(paras: list[str]) -> str:
     """Paragraphs apart, the lead after a dateline (where an article starts)."""
     return "\n\n".join(["本报讯 " + paras[0], *paras[1:]])
+
+
+def _one_body(paras: list[str]):
+    from sitegen.parse.blocks import build_elements
+    from sitegen.parse.resume import rejoin
+    from sitegen.parse.segment import segment
+
+    layout = segment(build_elements("\n\n".join(paras) + "\n"))
+    bodies = rejoin(layout)
+    assert len(bodies) == 1
+    return bodies, layout.vocab
+
+
+def test_a_left_over_headline_cuts_only_off_a_story_it_could_head() -> None:
+    """The body's own headline covers one side of a topic shift only; a left-over headline
+    is evidence of a missing story there only when it shares words with the other side."""
+    from sitegen.parse.assign import Assignment
+    from sitegen.parse.complete import cut_at_shifts
+    from sitegen.parse.headlines import Group, Unit
+
+    bodies, vocab = _one_body([*TEA, *PORT])
+    own = Group([Unit("春茶上市茶农采摘新茶 茶叶订单增加", 1, 1)])
+    fits = Group([Unit("口岸智慧通关提速", 99, 1)])
+    unrelated = Group([Unit("牧区牧民储备草料", 99, 1)])
+    cut = cut_at_shifts(bodies, Assignment(by_body={0: own}, unassigned=[fits]), vocab)
+    assert cut is not None and [b.paras[0].parts()[0][:6] for b in cut] == [TEA[0][:6], PORT[0][:6]]
+    assert cut_at_shifts(bodies, Assignment(by_body={0: own}, unassigned=[unrelated]), vocab) is None

@@ -95,7 +95,9 @@ def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> l
             head = first.by_body.get(i)
             if head is not None:
                 h_own, h_other = _sides(head, left, right, vocab)
-                if h_own >= HEAD_SIDE and h_other <= OTHER_SIDE * h_own:
+                h_left = vocab.coverage(head.match_text, left) >= vocab.coverage(head.match_text, right)
+                g_far = vocab.coverage(g.match_text, right if h_left else left)
+                if h_own >= HEAD_SIDE and h_other <= OTHER_SIDE * h_own and g_far >= FILL_MIN:
                     own, other = max(own, h_own), min(other, h_other)
             if own < OWN_SIDE or other > OTHER_SIDE * own:
                 continue
