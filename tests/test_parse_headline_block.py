@@ -76,3 +76,22 @@ def test_bodies_are_recut_to_the_headline_block_of_the_page() -> None:
     assert recut is not None
     assert [[p.raw.removeprefix("本报讯 ") for p in b.paras] for b in recut] == [TEA, PORT, SNOW]
     assert resegment(block, recut, layout.vocab) is None  # nothing left to change
+
+
+def test_a_line_after_a_byline_that_heads_the_story_below_is_no_series_label() -> None:
+    # headline printed after its body, its byline under it, then the next story's
+    # one-line headline over that story: the line is that story's headline, not a label
+    text = ("\n\n".join(TEA) + "\n\n春茶上市茶农增收\n■本报记者 王小明\n\n口岸推行智慧通关\n\n"
+            + "\n\n".join(PORT) + "\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
+    assert (arts[0].kicker, arts[0].headline) == (None, "春茶上市茶农增收")
+    assert arts[1].headline == "口岸推行智慧通关"
+
+
+def test_a_series_label_after_a_byline_stays_the_kicker_of_its_headline() -> None:
+    # the label shares words with the story above, not with the one below: a kicker
+    text = ("\n\n".join(TEA) + "\n\n春茶上市茶农增收\n■本报记者 王小明\n\n茶叶市场观察\n\n"
+            + "\n\n".join(PORT) + "\n")
+    arts = _parse(text).articles
+    assert (arts[0].kicker, arts[0].headline) == ("茶叶市场观察", "春茶上市茶农增收")

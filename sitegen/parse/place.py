@@ -19,7 +19,7 @@ from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention
-from .headlines import Group, Unit
+from .headlines import Group, Unit, unlabel
 from .resume import Body
 from .text import Vocabulary
 
@@ -57,7 +57,8 @@ class Placer:
         out: list[Group] = []
         banners: list[Unit] = []
         for groups in self.structural:
-            merged, ban = group_loose(groups, scorer)
+            merged, ban = group_loose(unlabel(groups, lambda text, line: _cover_around(scorer, text, line)),
+                                      scorer)
             out.extend(g for g in merged if g.units or g.bylines)
             banners.extend(ban)
         return out, banners
@@ -148,3 +149,10 @@ class Placer:
         else:  # headlines between the bodies: one convention for the page?
             result = by_convention(scorer, result) or result
         return Placement(bodies, result, scorer, banners, span_index, marked)
+
+
+def _cover_around(scorer: Scorer, text: str, line: int) -> tuple[float, float]:
+    """Coverage of ``text`` on the bodies printed right before and right after ``line``
+    (0 where there is none)."""
+    return tuple(0.0 if i is None else scorer.content(text, i)  # type: ignore[return-value]
+                 for i in scorer.spans.neighbours(line))
