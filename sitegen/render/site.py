@@ -595,6 +595,9 @@ class _Renderer:
         self._feeds()
         self._search_files()
         self._static()
+        if "gloss-messages.js" in self.env.list_templates(extensions=("js",)):  # the reading aid's messages
+            self.add("static/gloss-messages.js",
+                     minified(".js", self.env.get_template("gloss-messages.js").render().encode("utf-8")))
         self.add(".nojekyll", b"")
         self._markdown_pages()
 
