@@ -29,6 +29,9 @@
     // The space between the two forms is for Both mode's pairs; inside a sentence it would show.
     for (var c = out.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 && !c.data.trim()) c.data = "";
     var lang = doc.documentElement.getAttribute("data-lang") === "zh" ? "zh" : "en";
+    if (out.hasAttribute("data-zh-aria-label") && !out.hasAttribute("data-en-aria-label")) {
+      out.setAttribute("data-en-aria-label", out.getAttribute("aria-label"));  // as site.js keeps it
+    }
     var label = out.getAttribute("data-" + lang + "-aria-label");
     if (label) out.setAttribute("aria-label", label);
     return out;
