@@ -23,7 +23,7 @@
       }
     }
     var title = document.querySelector("title[data-title-both]");
-    if (title) document.title = title.getAttribute("data-title-" + v);
+    if (title) document.title = title.getAttribute("data-title-" + v) || title.getAttribute("data-title-both");
     var buttons = document.querySelectorAll("[data-set-lang]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-set-lang") === v));

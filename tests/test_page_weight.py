@@ -71,3 +71,32 @@ def test_english_interface_forms_are_always_in_english(site):
         wrong = [line for line, lang in p.found if lang != "en"]
         assert not wrong, f"{page}: .i-en in a non-English element on line(s) {wrong}"
     assert seen > 40 * len(pages) // 2
+
+
+BUDGET = 30 * 1024
+
+
+def _body_bytes(page: Path) -> int:
+    import re
+
+    found = re.search(r'<div class="zh-body" lang="zh-Hans">.*?</div>', page.read_text(encoding="utf-8"), re.S)
+    return len(found.group().encode("utf-8")) if found else 0
+
+
+def test_what_an_article_page_adds_to_its_text_leaves_room_for_the_text(site):
+    """Everything of the first load but the full text's own block (header, headline, lead, key
+    terms, related links, footer, styles, scripts) stays <= 24 KB raw, leaving >= 6 KB (about
+    2,000 Chinese characters) of the 30 KB budget for the text; and every first load is well
+    under 30 KB as sent (gzip)."""
+    rows = page_weight.weigh(site)
+    over = [(name, raw - _body_bytes(site / name)) for name, raw, _, _ in rows
+            if raw - _body_bytes(site / name) > BUDGET - 6 * 1024]
+    assert not over, over
+    assert max(zipped for _, _, zipped, _ in rows) <= BUDGET // 2
+
+
+@pytest.mark.xfail(strict=True, reason="not met: the longest seed article (2,935 characters, 9.6 KB of text) "
+                   "loads 31.6 KB raw; the page around its text is ~22 KB (python bench/page_weight.py)")
+def test_longest_seed_article_first_load_is_within_30_kb_raw(site):
+    name, raw, _, files = max(page_weight.weigh(site), key=lambda r: r[1])
+    assert raw <= BUDGET, f"{name}: {raw} bytes ({files})"
