@@ -49,7 +49,9 @@ def cold(work: Path, name: str, config: Path, i: int, env: dict | None = None) -
     bench.set_aside(site)
     bench.set_aside(work / f".site-{name}.cache")
     cmd = [str(bench.PYTHON), "-m", "sitegen", "build", "--config", str(config)]
+    before = os.times()
     r = bench.run_timed(cmd, work, work / "logs" / f"aid-{name}.{i}.log", env=env)
+    r["user_s"] = os.times().children_user - before.children_user
     if r["rc"] != 0:
         sys.exit(f"{name} build failed (exit {r['rc']}):\n{bench._tail(r['log'])}")
     return r
@@ -94,11 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nn={args.n}, {args.repeat} rounds; load average before {load_before[0]:.2f} "
           f"{load_before[1]:.2f}, after {load_after[0]:.2f} {load_after[1]:.2f} (on {os.cpu_count()} cores)")
     for side in sides:
-        print(f"{side:7s} wall median {med(side, 's'):.2f} s  CPU median {med(side, 'cpu_s'):.2f} s  "
-              f"peak {max(r['peak_mb'] for r in runs[side]):.0f} MB")
+        print(f"{side:7s} wall median {med(side, 's'):.2f} s  CPU median {med(side, 'cpu_s'):.2f} s "
+              f"(user {med(side, 'user_s'):.2f} s)  peak {max(r['peak_mb'] for r in runs[side]):.0f} MB")
     pairs_cpu = [a["cpu_s"] / b["cpu_s"] for a, b in zip(runs["aid"], runs["no-aid"])]
     pairs_wall = [a["s"] / b["s"] for a, b in zip(runs["aid"], runs["no-aid"])]
     cpu_ratio = med("aid", "cpu_s") / med("no-aid", "cpu_s")
+    # System time is mostly the file system's (creating the sites' files), which on a shared
+    # machine swings with what others delete (see TRASH in run.py); user time is the code's own.
+    print(f"with/without the reading aid, user CPU only: {med('aid', 'user_s') / med('no-aid', 'user_s'):.3f}")
     wall_ratio = med("aid", "s") / med("no-aid", "s")
     print(f"with/without the reading aid: CPU {cpu_ratio:.3f} (per round {', '.join(f'{p:.2f}' for p in pairs_cpu)}), "
           f"wall {wall_ratio:.3f} (per round {', '.join(f'{p:.2f}' for p in pairs_wall)}); budget {BUDGET}")
