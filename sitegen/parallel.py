@@ -260,3 +260,62 @@ def _reap_helper(pid: int, read_end: int, stop: bool) -> None:
         os.waitpid(pid, 0)
     except (ChildProcessError, ProcessLookupError):  # pragma: no cover - already gone
         pass
+
+
+class Background:
+    """``fn()`` worked out by one forked helper while this process goes on with other work;
+    ``result()`` waits for it and returns it (or raises the helper's exception here).
+
+    The helper inherits everything this process has loaded (a dictionary, the articles), so
+    nothing is pickled on the way out; its result comes back pickled. Without ``fork``, with
+    a single core or ``SITEGEN_JOBS=1``, ``fn`` runs in this process when ``result()`` is
+    called. ``close()`` (also run when the object is collected) stops a helper whose result
+    is never asked for, e.g. when the build fails before it needs it."""
+
+    def __init__(self, fn: Callable[[], R]):
+        import weakref
+
+        self._fn = fn
+        self._helper: tuple[int, int] | None = None
+        if (job_count() < 2 or "fork" not in multiprocessing.get_all_start_methods()
+                or multiprocessing.current_process().daemon):
+            return
+        parent = os.getpid()
+        read_end, write_end = os.pipe()
+        gc.freeze()  # see parallel_map
+        _libc()
+        try:
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the helper
+                die_with_parent(parent)
+                os.close(read_end)
+                _helper_main(fn, write_end)
+        finally:
+            gc.unfreeze()
+        os.close(write_end)
+        self._helper = (pid, read_end)
+        self._finalizer = weakref.finalize(self, _reap_helper, pid, read_end, True)
+
+    @property
+    def forked(self) -> bool:
+        return self._helper is not None
+
+    def result(self) -> R:
+        if self._helper is None:
+            return self._fn()
+        pid, read_end = self._helper
+        self._finalizer.detach()
+        self._helper = None
+        finished = False
+        try:
+            out = _helper_results(pid, read_end)
+            finished = True
+            return out
+        finally:
+            _reap_helper(pid, read_end, stop=not finished)
+
+    def close(self) -> None:
+        """Stop the helper if its result was not taken."""
+        if self._helper is not None:
+            self._helper = None
+            self._finalizer()

@@ -180,3 +180,50 @@ def test_share_map_stops_helpers_when_this_process_fails(monkeypatch):
     with pytest.raises(ValueError, match="parent fails"):
         share_map(fail_here, list(range(200)), min_items=2)
     _assert_reaped(helpers)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_background_hands_back_the_helpers_result(monkeypatch, jobs):
+    """Background: the work runs in a forked helper (with 2 jobs) while this process goes on,
+    and ``result()`` returns what it made; with 1 job it runs here, when asked."""
+    from sitegen.parallel import Background
+
+    monkeypatch.setenv("SITEGEN_JOBS", jobs)
+    loaded = {"big": list(range(1000))}  # inherited by the helper, not sent to it
+    helpers = _record_forks(monkeypatch)
+    work = Background(lambda: (os.getpid(), sum(loaded["big"]), "x" * 200_000))
+    assert work.forked == (jobs == "2")
+    pid, total, text = work.result()
+    assert total == sum(range(1000)) and len(text) == 200_000  # larger than a pipe's buffer
+    if jobs == "2":
+        assert pid != os.getpid()
+        _assert_reaped(helpers)
+    else:
+        assert pid == os.getpid() and not helpers
+
+
+def test_background_raises_the_helpers_exception_here(monkeypatch):
+    from sitegen.parallel import Background
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    helpers = _record_forks(monkeypatch)
+
+    def fail() -> None:
+        raise _HelperFailure("in the helper")
+
+    work = Background(fail)
+    with pytest.raises(_HelperFailure, match="in the helper"):
+        work.result()
+    _assert_reaped(helpers)
+
+
+def test_background_close_stops_a_helper_whose_result_is_not_taken(monkeypatch):
+    import time
+
+    from sitegen.parallel import Background
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    helpers = _record_forks(monkeypatch)
+    work = Background(lambda: time.sleep(60))
+    work.close()
+    _assert_reaped(helpers)
