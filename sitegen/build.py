@@ -314,18 +314,23 @@ def start_gloss_files(writer, permalinks: list[str], articles: list[Article], ol
 def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, made=None):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
     gloss files the render makes: (key terms, [(path, key callable, content callable)]).
-    ``made``: the ``start_gloss_files`` helper, whose files the render takes as they are.
-    No writer (``reading_aid = false``): neither."""
+    ``made``: the ``start_gloss_files`` helper; the render takes its files as they are, in
+    this process, once it gets to them (by then the helper is done). No writer
+    (``reading_aid = false``): neither."""
     from sitegen.gloss import gloss_path
 
     if writer is None:
         return None, []
     tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
-    key_terms = writer.key_terms(articles, tags)
-    scripts = made.result() if made is not None else {}
-    files = [(path, lambda a=a: writer.key(a), lambda a=a, path=path: scripts.pop(path, None) or writer.script(a))
+
+    def script(article: Article, path: str) -> str:
+        if made is not None and made.here():
+            return made.result().pop(path, None) or writer.script(article)
+        return writer.script(article)
+
+    files = [(path, lambda a=a: writer.key(a), lambda a=a, path=path: script(a, path))
              for path, a in ((gloss_path(p), a) for p, a in zip(permalinks, articles))]
-    return key_terms, files
+    return writer.key_terms(articles, tags), files
 
 
 #: Cyclic-garbage collector thresholds during a build (Python's default: 700, 10, 10).

@@ -277,6 +277,9 @@ class Background:
 
         self._fn = fn
         self._helper: tuple[int, int] | None = None
+        self._owner = os.getpid()
+        self._done = False
+        self._value: R | None = None
         if (job_count() < 2 or "fork" not in multiprocessing.get_all_start_methods()
                 or multiprocessing.current_process().daemon):
             return
@@ -300,19 +303,30 @@ class Background:
     def forked(self) -> bool:
         return self._helper is not None
 
+    def here(self) -> bool:
+        """True in the process that started the work (only it can take the result; a process
+        forked from it since is not)."""
+        return os.getpid() == self._owner
+
     def result(self) -> R:
-        if self._helper is None:
-            return self._fn()
-        pid, read_end = self._helper
-        self._finalizer.detach()
-        self._helper = None
-        finished = False
-        try:
-            out = _helper_results(pid, read_end)
-            finished = True
-            return out
-        finally:
-            _reap_helper(pid, read_end, stop=not finished)
+        """The work's result; the first call waits for it, later calls return the same."""
+        if not self.here():
+            raise RuntimeError("a background result is taken by the process that started it")
+        if not self._done:
+            if self._helper is None:
+                self._value = self._fn()
+            else:
+                pid, read_end = self._helper
+                self._finalizer.detach()
+                self._helper = None
+                finished = False
+                try:
+                    self._value = _helper_results(pid, read_end)
+                    finished = True
+                finally:
+                    _reap_helper(pid, read_end, stop=not finished)
+            self._done = True
+        return self._value
 
     def close(self) -> None:
         """Stop the helper if its result was not taken."""

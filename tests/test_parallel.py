@@ -227,3 +227,16 @@ def test_background_close_stops_a_helper_whose_result_is_not_taken(monkeypatch):
     work = Background(lambda: time.sleep(60))
     work.close()
     _assert_reaped(helpers)
+
+
+def test_background_result_is_kept_and_taken_only_where_it_was_started(monkeypatch):
+    from sitegen.parallel import Background
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    work = Background(lambda: {"a": 1})
+    assert work.here()
+    assert work.result() is work.result() == {"a": 1}
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os._exit(0 if not work.here() else 1)
+    assert os.waitpid(pid, 0)[1] == 0
