@@ -296,40 +296,17 @@ def prepare_glosses(taxonomy):
     return gloss_writer(taxonomy)
 
 
-def start_gloss_files(writer, permalinks: list[str], articles: list[Article], old_pages: dict):
-    """The gloss files the last build did not make (all of them in a cold build), made by a
-    forked helper while this process groups and translates, when the second core is mostly
-    idle; None when there is no helper (one core, few files, no reading aid). The render
-    makes any other that changed itself."""
-    from sitegen.gloss import gloss_path
-    from sitegen.parallel import Background
-
-    todo = [(gloss_path(p), a) for p, a in zip(permalinks, articles) if gloss_path(p) not in old_pages]
-    if writer is None or len(todo) < MIN_ITEMS:
-        return None
-    helper = Background(lambda: {path: writer.script(a) for path, a in todo})
-    return helper if helper.forked else None
-
-
-def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, made=None):
+def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
     gloss files the render makes: (key terms, [(path, key callable, content callable)]).
-    ``made``: the ``start_gloss_files`` helper; the render takes its files as they are, in
-    this process, once it gets to them (by then the helper is done). No writer
-    (``reading_aid = false``): neither."""
+    No writer (``reading_aid = false``): neither."""
     from sitegen.gloss import gloss_path
 
     if writer is None:
         return None, []
     tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
-
-    def script(article: Article, path: str) -> str:
-        if made is not None and made.here():
-            return made.result().pop(path, None) or writer.script(article)
-        return writer.script(article)
-
-    files = [(path, lambda a=a: writer.key(a), lambda a=a, path=path: script(a, path))
-             for path, a in ((gloss_path(p), a) for p, a in zip(permalinks, articles))]
+    files = [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
+             for p, a in zip(permalinks, articles)]
     return writer.key_terms(articles, tags), files
 
 
@@ -427,8 +404,6 @@ def _build(
                          if corrections.items else ""))
 
         permalinks = [article_permalink(a.seed, a.position) for a in articles]
-        old_pages = previous.pages if config.out_dir.is_dir() else {}
-        glossing = start_gloss_files(prepared["glosses"], permalinks, articles, old_pages)
         grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"])
         clock.lap("group")
         translations, stats, messages = translate_stage(
@@ -444,12 +419,13 @@ def _build(
     clock.lap("translate")
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
-    key_terms, gloss_files = gloss_stage(prepared["glosses"], permalinks, articles, grouped, glossing)
+    key_terms, gloss_files = gloss_stage(prepared["glosses"], permalinks, articles, grouped)
     clock.lap("glosses")
     site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date, key_terms)
     site = date_entries(config, site)
-    # Pages whose inputs are unchanged since the last build (``old_pages``) are carried over,
-    # not rendered; new pages stream to disk as they are made.
+    # Pages whose inputs are unchanged since the last build are carried over, not rendered;
+    # new pages stream to disk as they are made.
+    old_pages = previous.pages if config.out_dir.is_dir() else {}
     from sitegen.render import render_changed  # jinja2: not needed by a no-op build
 
     # While the workers render, this process stores the word counts and fingerprints the

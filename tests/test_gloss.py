@@ -198,31 +198,3 @@ def test_reading_aid_can_be_switched_off(project, tmp_path):
     # Switched on again: the same project gets its glosses back.
     build(project)
     assert (site / gloss_path(digest["articles"][0]["permalink"])).is_file()
-
-
-def test_gloss_files_made_beside_grouping_equal_those_made_in_the_render(project, monkeypatch):
-    """A cold build on two cores has a forked helper make the gloss files while the build
-    groups and translates; they are byte for byte those one core makes in the render."""
-    from dataclasses import replace
-
-    from sitegen.parallel import Background
-
-    taken = []
-    real_result = Background.result
-
-    def result(self):
-        out = real_result(self)
-        taken.append(len(out))
-        return out
-
-    monkeypatch.setattr(Background, "result", result)
-    monkeypatch.setenv("SITEGEN_JOBS", "2")
-    build(project)
-    monkeypatch.setenv("SITEGEN_JOBS", "1")
-    alone = replace(project, out_dir=project.root / "site-one-core")
-    build(alone)
-    made = sorted(p.relative_to(project.out_dir) for p in (project.out_dir / "glosses").iterdir())
-    assert taken and taken[0] == len(made) >= 16  # the first call: the helper made them all
-    assert made == sorted(p.relative_to(alone.out_dir) for p in (alone.out_dir / "glosses").iterdir())
-    for rel in made:
-        assert (project.out_dir / rel).read_bytes() == (alone.out_dir / rel).read_bytes(), rel
