@@ -249,7 +249,7 @@ def assemble_site(config: Config, permalinks: list[str], articles: list[Article]
     when = (build_date or _build_time()).replace(microsecond=0)
     info = SiteInfo(
         title=config.title, title_zh=config.title_zh, base_url=config.base_url,
-        build_date=when.isoformat(), version=__version__,
+        build_date=when.isoformat(), version=__version__, reading_aid=config.reading_aid,
     )
     site = DigestSite(
         info=info, entries=tuple(entries), themes=tuple(grouped.themes), tag_names=dict(grouped.tags),
@@ -310,9 +310,12 @@ def prepare_glosses(taxonomy):
 
 def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
-    gloss files the render makes: (key terms, [(path, key callable, content callable)])."""
+    gloss files the render makes: (key terms, [(path, key callable, content callable)]).
+    No writer (``reading_aid = false``): neither."""
     from sitegen.gloss import gloss_path
 
+    if writer is None:
+        return None, []
     tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
     files = [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
              for p, a in zip(permalinks, articles)]
@@ -384,7 +387,7 @@ def _build(
         prepared["translator"] = open_translation(config, strict=strict, retranslate=retranslate,
                                                   progress=reporter.interactive)
         prepared["taxonomy"] = prepare_grouping(config)
-        prepared["glosses"] = prepare_glosses(prepared["taxonomy"])
+        prepared["glosses"] = prepare_glosses(prepared["taxonomy"]) if config.reading_aid else None
         prepared["terms"] = state.get_terms()
         prepared["known"] = set(prepared["terms"])
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse

@@ -58,6 +58,7 @@ class Config:
     source_lang: str = "zh"
     target_lang: str = "en"
     strict: bool = False
+    reading_aid: bool = True  # dictionary glosses, pinyin and key terms on article pages (issue 22)
 
     def resolved(self) -> "Config":
         def res(p: Path) -> Path:
@@ -122,6 +123,8 @@ def parse_config(data: dict[str, Any], root: Path, where: str) -> Config:
                 if sub not in _LANGS:
                     raise ConfigError(f"{where}: unknown key 'languages.{sub}' (known: source, target)")
                 values[_LANGS[sub]] = _expect(where, f"languages.{sub}", sub_value, str)
+        elif key == "reading_aid":
+            values["reading_aid"] = _expect(where, key, value, bool)
         elif key == "translation":
             table = _expect(where, key, value, dict)
             for sub, sub_value in table.items():
@@ -129,7 +132,7 @@ def parse_config(data: dict[str, Any], root: Path, where: str) -> Config:
                     raise ConfigError(f"{where}: unknown key 'translation.{sub}' (known: strict)")
                 values["strict"] = _expect(where, "translation.strict", sub_value, bool)
         else:
-            known = ", ".join(sorted([*_TOP, "paths", "languages", "translation"]))
+            known = ", ".join(sorted([*_TOP, "paths", "languages", "reading_aid", "translation"]))
             raise ConfigError(f"{where}: unknown key '{key}' (known: {known})")
     if "base_url" in values:
         values["base_url"] = _check_base_url(where, values["base_url"])

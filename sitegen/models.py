@@ -216,6 +216,7 @@ class SiteInfo:
     language_pair: tuple[str, str] = ("zh-Hans", "en")
     build_date: str = ""  # ISO date-time of the build (UTC), used in feeds and sitemap
     version: str = ""  # sitegen version
+    reading_aid: bool = True  # tap-to-gloss, pinyin and key terms on article pages (sitegen.toml: reading_aid)
 
 
 @dataclass(frozen=True)

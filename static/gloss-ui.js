@@ -14,17 +14,24 @@
   var SPOTS = [["k", ".story-head .kicker .t-zh", false], ["h", ".story-head h1 .t-zh", true],
     ["s", ".story-head .subtitle .t-zh", false], ["l", ".lead .t-zh", true]];
 
-  // What the script puts on the page comes from the page's <template id="gloss-messages">, in
-  // both languages: the stylesheet shows the reader's. A one-value attribute (aria-label) takes
-  // the reading mode's form now; site.js keeps it in step when the reader switches.
-  var messages = doc.getElementById("gloss-messages");
+  // What the script puts on the page comes from static/gloss-messages.js (made by the build from
+  // the catalogue), in both languages: the stylesheet shows the reader's. A one-value attribute
+  // (aria-label) takes the reading mode's form now; site.js keeps it in step when the reader switches.
+  var messages = null;
   function message(name) {
+    if (!messages && typeof window.sitegenGlossMessages === "string") {
+      messages = el("template");
+      messages.innerHTML = window.sitegenGlossMessages;
+    }
     var src = messages && messages.content.querySelector('[data-msg="' + name + '"]');
     var out = src ? doc.importNode(src, true) : el("span");
     out.removeAttribute("data-msg");
     // The space between the two forms is for Both mode's pairs; inside a sentence it would show.
     for (var c = out.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 && !c.data.trim()) c.data = "";
     var lang = doc.documentElement.getAttribute("data-lang") === "zh" ? "zh" : "en";
+    if (out.hasAttribute("data-zh-aria-label") && !out.hasAttribute("data-en-aria-label")) {
+      out.setAttribute("data-en-aria-label", out.getAttribute("aria-label"));  // as site.js keeps it
+    }
     var label = out.getAttribute("data-" + lang + "-aria-label");
     if (label) out.setAttribute("aria-label", label);
     return out;
@@ -50,23 +57,26 @@
   }
 
   // -- data: a script (JSON is not fetched: Chromium blocks fetch() on file://) ----------
-  // The popup's styles come with it; both are awaited before the first word is shown.
+  // The popup's styles and messages come with it; all are awaited before the first word is shown
+  // (or before saying that this page has no glosses).
   function load() {
-    var left = 2, css = el("link"), s = el("script");
-    function done() { if (--left === 0) ready(); }
+    var left = 3, css = el("link"), s = el("script"), msg = el("script"), missing = false;
+    function done() { if (--left === 0) ready(missing); }
     css.rel = "stylesheet";
     css.href = boot.src.replace(/gloss\.js(\?.*)?$/, "gloss-pop.css");
     css.onload = css.onerror = done;
+    msg.src = boot.src.replace(/gloss\.js(\?.*)?$/, "gloss-messages.js");
+    msg.onload = msg.onerror = done;
     s.src = tools.getAttribute("data-gloss");
     s.onload = done;
-    s.onerror = fail;
+    s.onerror = function () { missing = true; done(); };
     doc.head.appendChild(css);
+    doc.head.appendChild(msg);
     doc.head.appendChild(s);
   }
-  function ready() {
-    if (failed) return;
+  function ready(missing) {
     var q = window.sitegenGlossQueue || [];
-    if (q.length && q[q.length - 1].v === 1) bind(q[q.length - 1]); else fail();
+    if (!missing && q.length && q[q.length - 1].v === 1) bind(q[q.length - 1]); else fail();
   }
   function fail() {
     failed = true;

@@ -1,4 +1,4 @@
-/* Reading aid, first part (its tools show from the first paint: gloss.css, html.js): on first use (a tap on Chinese text,
+/* Reading aid, first part (its tools show from the first paint: article.css, html.js): on first use (a tap on Chinese text,
    a tool, or pinyin remembered on), loads gloss-ui.js and with it this article's glosses.
    A page that is only read loads neither. Dictionary glosses, not translations. */
 (function () {

@@ -12,14 +12,18 @@
     if (v !== "zh" && v !== "en") v = "both";
     html.setAttribute("data-lang", v);
     html.setAttribute("lang", v === "zh" ? "zh-Hans" : "en");
-    // Attributes have one value: the mode's form (Both: English), from data-zh-*/data-en-* (strings.py).
+    // Attributes have one value: the mode's form (Both: English), from data-zh-* (strings.py) and
+    // the English value the page came with, kept as data-en-* the first time it is replaced.
     var lang = v === "zh" ? "zh" : "en";
     for (var a = 0; a < ATTRS.length; a++) {
-      var els = document.querySelectorAll("[data-" + lang + "-" + ATTRS[a] + "]");
-      for (var j = 0; j < els.length; j++) els[j].setAttribute(ATTRS[a], els[j].getAttribute("data-" + lang + "-" + ATTRS[a]));
+      var name = ATTRS[a], els = document.querySelectorAll("[data-zh-" + name + "]");
+      for (var j = 0; j < els.length; j++) {
+        if (!els[j].hasAttribute("data-en-" + name)) els[j].setAttribute("data-en-" + name, els[j].getAttribute(name));
+        els[j].setAttribute(name, els[j].getAttribute("data-" + lang + "-" + name));
+      }
     }
     var title = document.querySelector("title[data-title-both]");
-    if (title) document.title = title.getAttribute("data-title-" + v);
+    if (title) document.title = title.getAttribute("data-title-" + v) || title.getAttribute("data-title-both");
     var buttons = document.querySelectorAll("[data-set-lang]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-set-lang") === v));

@@ -176,3 +176,25 @@ def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project):
     assert again.rendered < first.rendered
     kept = json.loads((site / gloss_path(port["permalink"])).read_text(encoding="utf-8")[len(QUEUE):-3])
     assert "口岸" in kept["w"]
+
+
+def test_reading_aid_can_be_switched_off(project, tmp_path):
+    """``reading_aid = false`` in sitegen.toml: no gloss files, no key terms, no gloss tools;
+    the article pages read as before; any other value is an error naming the key."""
+    from dataclasses import replace
+
+    from sitegen.config import ConfigError, parse_config
+
+    assert parse_config({"reading_aid": False}, tmp_path, "sitegen.toml").reading_aid is False
+    with pytest.raises(ConfigError, match="reading_aid"):
+        parse_config({"reading_aid": "no"}, tmp_path, "sitegen.toml")
+    build(replace(project, reading_aid=False))
+    site = project.out_dir
+    assert not (site / "glosses").exists()
+    digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
+    assert digest["articles"] and all(a["key_terms"] == [] for a in digest["articles"])
+    page = (site / digest["articles"][0]["permalink"]).read_text(encoding="utf-8")
+    assert "gloss" not in page and "Key terms" not in page and 'class="zh-body"' in page
+    # Switched on again: the same project gets its glosses back.
+    build(project)
+    assert (site / gloss_path(digest["articles"][0]["permalink"])).is_file()

@@ -81,17 +81,17 @@ def test_strings_markup_escaping_plural_and_nesting():
         'sum = { zh = "共 {what}。", en = "{what} in all.", both = "pair" }\n'
         'src = { zh = "来源：{seed}", en = "Source: {seed}" }\n'))
     one = s("n", n=1)
-    assert one == ('<span class="i-en" lang="en">1 article</span> '
+    assert one == ('<span class="i-en">1 article</span> '
                    '<span class="i-zh i-alt" lang="zh-Hans">1 篇文章</span>')
     assert "3 articles" in s("n", n=3)
     # a string inside another: each language takes the inner string's own form
-    assert s("sum", what=s("n", n=2)) == ('<span class="i-en" lang="en">2 articles in all.</span> '
+    assert s("sum", what=s("n", n=2)) == ('<span class="i-en">2 articles in all.</span> '
                                           '<span class="i-zh" lang="zh-Hans">共 2 篇文章。</span>')
     # values are escaped unless they are markup already
     assert "Source: &lt;b&gt;" in s("src", seed="<b>")
     assert "Source: <code>a</code>" in s("src", seed=Markup("<code>a</code>"))
     assert s.attr("aria-label", "src", seed='"x"') == Markup(
-        'aria-label="Source: &#34;x&#34;" data-zh-aria-label="来源：&#34;x&#34;" data-en-aria-label="Source: &#34;x&#34;"')
+        'aria-label="Source: &#34;x&#34;" data-zh-aria-label="来源：&#34;x&#34;"')
     with pytest.raises(KeyError):
         s("nope")
 
@@ -107,10 +107,10 @@ def test_pages_carry_both_forms_and_default_to_both_mode():
         assert head.index("static/mode.js") < head.index("site.css"), path
         assert html.count('class="i-en"') >= 8 and 'class="i-zh' in html, path
     idx = pages["index.html"]
-    assert '<span class="i-en" lang="en">7 articles, 3 themes.</span> <span class="i-zh i-alt" lang="zh-Hans">7 篇文章，3 个主题。</span>' in idx
-    assert '<span class="i-en" lang="en">Diplomacy</span> <span class="i-zh" lang="zh-Hans">外交</span>' in idx
+    assert '<span class="i-en">7 articles, 3 themes.</span> <span class="i-zh i-alt" lang="zh-Hans">7 篇文章，3 个主题。</span>' in idx
+    assert '<span class="i-en">Diplomacy</span> <span class="i-zh" lang="zh-Hans">外交</span>' in idx
     art = pages["articles/000-d20dbdfb-01.html"]
-    assert '<span class="i-en" lang="en">Lead</span> <span class="i-zh" lang="zh-Hans">导语</span>' in art
+    assert '<span class="i-en">Lead</span> <span class="i-zh" lang="zh-Hans">导语</span>' in art
     assert "约 2 分钟（按每分钟 400 字计）" in art
 
 
@@ -118,8 +118,8 @@ def test_names_escape_and_fall_back_to_the_one_form_there_is():
     from sitegen.render.strings import names
 
     assert names("SCO", "上合", zh_first=True, en_class="i-alt") == (
-        '<span class="i-zh" lang="zh-Hans">上合</span> <span class="i-en i-alt" lang="en">SCO</span>')
-    assert names("<b>", "<i>") == ('<span class="i-en" lang="en">&lt;b&gt;</span> '
+        '<span class="i-zh" lang="zh-Hans">上合</span> <span class="i-en i-alt">SCO</span>')
+    assert names("<b>", "<i>") == ('<span class="i-en">&lt;b&gt;</span> '
                                    '<span class="i-zh" lang="zh-Hans">&lt;i&gt;</span>')
     # no English, or the same text: one span, shown in every mode
     assert names(None, "花海") == names("花海", "花海") == '<span class="keep" lang="zh-Hans">花海</span>'

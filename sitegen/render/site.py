@@ -23,6 +23,7 @@ from sitegen.state import tree_digest
 from sitegen.models import DigestEntry, DigestSite, Page, Tag, Theme, Translation
 
 from . import lists, search_shards, sitemap
+from .minify import minified
 from .recency import newest_first
 from .strings import install as install_strings
 from .util import (
@@ -123,7 +124,9 @@ class EntryView:
 
     @property
     def description(self) -> str:
-        return shorten(self.lead.en or self.lead.zh or self.headline.en or self.headline.zh or "", 155)
+        text = self.lead.en or self.lead.zh or self.headline.en or self.headline.zh or ""
+        # Search results cut a description by width: a Chinese character is as wide as two Latin ones.
+        return shorten(text, 155 if text and text in (self.lead.en, self.headline.en) else 78)
 
 
 def excerpt_pair(article) -> Pair:
@@ -592,6 +595,9 @@ class _Renderer:
         self._feeds()
         self._search_files()
         self._static()
+        if "gloss-messages.js" in self.env.list_templates(extensions=("js",)):  # the reading aid's messages
+            self.add("static/gloss-messages.js",
+                     minified(".js", self.env.get_template("gloss-messages.js").render().encode("utf-8")))
         self.add(".nojekyll", b"")
         self._markdown_pages()
 
@@ -740,7 +746,7 @@ class _Renderer:
             rel = f.relative_to(d).as_posix()
             if any(part.startswith(".") for part in rel.split("/")):
                 continue
-            self.add("static/" + rel, f.read_bytes())
+            self.add("static/" + rel, minified(rel, f.read_bytes()))
 
 
 FEED_LIMIT = 200  # Atom entries: the digest's newest articles

@@ -1,11 +1,14 @@
 """The interface's strings in Chinese and English, from ``strings.toml`` in the templates' folder.
 
-Each page carries both forms of every interface string, each in an element with its own
-``lang`` and a class (``i-zh``/``i-en``) that the stylesheet hides per reading mode
+Each page carries both forms of every interface string, each in an element with a class
+(``i-zh``/``i-en``) that the stylesheet hides per reading mode
 (``<html data-lang>``: ``zh``, ``both``, ``en``): one page serves the three modes and no
 script swaps text. In Both mode a string shows both forms only where its entry says
 ``both = "pair"`` (headings, short labels); otherwise only the English one, so that Both
-stays uncluttered.
+stays uncluttered. The Chinese form has ``lang="zh-Hans"``; the English one needs none: it shows
+only where the page's language is English (``<html lang="en">`` in Both and English mode and
+without scripts; 中文 mode hides it), and none is ever placed in Chinese text (a test checks
+the built site), so ~45 ``lang="en"`` a page are left out.
 
 Catalogue entries (nested TOML tables flatten to dotted keys, ``nav.themes``)::
 
@@ -160,18 +163,18 @@ class Strings:
     def _both(self, key: str, **params) -> Bilingual:
         zh, en = self.form(key, "zh", **params), self.form(key, "en", **params)
         alt = "" if self._entry(key).both == "pair" else " i-alt"
-        html = Markup(f'<span class="i-en" lang="{EN_LANG}">{en}</span> '
-                      f'<span class="i-zh{alt}" lang="{ZH_LANG}">{zh}</span>')
+        html = Markup(f'<span class="i-en">{en}</span> <span class="i-zh{alt}" lang="{ZH_LANG}">{zh}</span>')
         return Bilingual(html, zh, en)
 
     def attr(self, name: str, key: str, **params) -> Markup:
-        """``name="English" data-zh-name="中文" data-en-name="English"``: the site's script sets
-        the attribute to the reading mode's form (Both: English)."""
+        """``name="English" data-zh-name="中文"``: the site's script sets the attribute to the
+        reading mode's form (Both: English), keeping the English one it found as ``data-en-name``
+        (not written here: it would repeat the attribute's value in every page)."""
         return self._memoised(self._attr, name, key, **params)
 
     def _attr(self, name: str, key: str, **params) -> Markup:
         en, zh = self.text(key, "en", **params), self.text(key, "zh", **params)
-        return Markup('{0}="{1}" data-zh-{0}="{2}" data-en-{0}="{1}"').format(Markup(name), en, zh)
+        return Markup('{0}="{1}" data-zh-{0}="{2}"').format(Markup(name), en, zh)
 
 
 _LOADED: dict[Path, tuple[float, Strings]] = {}
@@ -200,7 +203,7 @@ def names(en: str | None, zh: str | None, zh_first: bool = False, zh_class: str 
     shows both (give the one to leave out in Both the class ``i-alt``, as breadcrumbs do). A name
     with no English form, or the same in both, shows in every mode (class ``keep``)."""
     if en and zh and en != zh:
-        en_html = f'<span class="i-en{" " + en_class if en_class else ""}" lang="{EN_LANG}">{escape(en)}</span>'
+        en_html = f'<span class="i-en{" " + en_class if en_class else ""}">{escape(en)}</span>'
         zh_html = f'<span class="i-zh{" " + zh_class if zh_class else ""}" lang="{ZH_LANG}">{escape(zh)}</span>'
         return Markup(f"{zh_html} {en_html}" if zh_first else f"{en_html} {zh_html}")
     if zh:
