@@ -47,10 +47,12 @@ from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
 from .taxonomy import Taxonomy
+from . import words
 from .reference import reference_rows
 from .result import DebugScores, GroupResult
 from .tags import choose_tags, tag_slugs
 from .text import Analyzer, Terms, analyzer_for, corpus_factor
+from .words import article_terms, article_texts
 
 VECTOR_TERMS = 40  # terms kept per article vector
 NEIGHBOURS = 10  # neighbours kept per article
@@ -65,9 +67,6 @@ RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this simila
 KEYWORD_WEIGHT_FLOOR = 0.35
 HEAD_MIN_TERMS = 4  # a headline's keyword density is taken over at least this many terms
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
-# Fewer articles to segment: no worker processes. With rjieba, segmenting 1,000 articles takes
-# ~0.2 s and workers gain nothing at that size (measured); they pay off at several thousand.
-PARALLEL_MIN_ARTICLES = 3000
 
 
 @dataclass
@@ -91,19 +90,6 @@ class _SublinearTf(dict):
 
 
 _SUBLINEAR_TF = _SublinearTf()
-
-
-def _article_texts(article: Article, max_body: int) -> tuple[str, str, str]:
-    title = "\n".join(x for x in (article.kicker, article.headline, article.subtitle) if x)
-    paras = [b.text for b in article.blocks]
-    lead = article.lead
-    rest = list(paras)
-    if lead and lead in rest:
-        rest.remove(lead)
-    body = "\n".join(rest)
-    if len(body) > max_body:
-        body = body[:max_body]
-    return title, lead, body
 
 
 def _short_hash(text: str, n: int) -> str:
@@ -308,48 +294,9 @@ def _per_article_all(docs: list[_Doc], scorer: "_Scorer") -> list:
     results: each article's computation is independent and deterministic)."""
     shared = (docs, _Postings(docs), scorer)
     n = len(docs)
-    if n < PARALLEL_MIN_ARTICLES:
+    if n < words.PARALLEL_MIN_ARTICLES:
         return _per_article(shared, range(n))
     return flatten(map_shared(_per_article, shared, chunks(range(n), min(job_count(), 8) * 8)))
-
-
-def _terms_of(analyzer: Analyzer, texts: tuple[str, str, str]) -> Terms:
-    return analyzer.article_terms(*texts)
-
-
-def _split_words(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
-    """``analyzer.article_terms`` of each (title, lead, body), over the cores when it pays.
-
-    Same result, in the same order, as the sequential loop: each article is segmented by
-    the same tokenizer (a forked copy of this process's)."""
-    if len(texts) < PARALLEL_MIN_ARTICLES:
-        return [analyzer.article_terms(*t) for t in texts]
-    return map_shared(_terms_of, analyzer, texts)
-
-
-def _article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
-                   cache: MutableMapping[str, object] | None,
-                   made: list[Terms] | None = None) -> tuple[list[Terms], dict[str, Terms]]:
-    """Terms of each article, taking those whose key is in ``cache`` from it and adding the
-    others to it. Also returns {key: terms} for exactly these articles; the terms segmented
-    here (not found in ``cache``) are also appended to ``made``."""
-    keys = [analyzer.terms_key(*t) for t in texts]
-    known: dict[str, Terms] = {}
-    todo: dict[str, int] = {}  # key -> first article with it (identical texts segmented once)
-    for i, key in enumerate(keys):
-        hit = cache.get(key) if cache is not None else None
-        if isinstance(hit, Terms):
-            known[key] = hit
-        elif key not in todo:
-            todo[key] = i
-    fresh = _split_words(analyzer, [texts[i] for i in todo.values()])
-    if made is not None:
-        made += fresh
-    for key, terms in zip(todo, fresh):
-        known[key] = terms
-        if cache is not None:
-            cache[key] = terms
-    return [known[k] for k in keys], {k: known[k] for k in keys}
 
 
 def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
@@ -359,7 +306,7 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
     can segment them while it waits for the rest, and grouping then finds them there."""
     analyzer = analyzer_for(taxonomy)
     made: list[Terms] = []
-    _article_terms(analyzer, [_article_texts(a, taxonomy.settings.max_body_chars) for a in articles],
+    article_terms(analyzer, [article_texts(a, taxonomy.settings.max_body_chars) for a in articles],
                    term_cache, made)
     # Grouping asks two memoised questions of every term: which theme keywords it matches and
     # whether it can be a tag. Answered now for the terms just segmented (whose word classes
@@ -394,8 +341,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         return GroupResult({}, [])
 
     # 1. terms and vectors -------------------------------------------------------------
-    all_terms, used_terms = _article_terms(
-        analyzer, [_article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
+    all_terms, used_terms = article_terms(
+        analyzer, [article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
     docs = [_Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     idf = analyzer.term_idfs(df)
