@@ -33,12 +33,9 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
 from __future__ import annotations
 
 import hashlib
-import math
 import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from itertools import chain
-from operator import itemgetter, mul, neg
 from typing import Mapping, MutableMapping, Sequence
 
 import numpy as np
@@ -51,10 +48,10 @@ from . import words
 from .reference import reference_rows
 from .result import DebugScores, GroupResult
 from .tags import choose_tags, tag_slugs
-from .text import Analyzer, Terms, analyzer_for, corpus_factor
+from .text import Analyzer, Terms, analyzer_for
+from .vectors import Doc, corpus_factors, weigh
 from .words import article_terms, article_texts
 
-VECTOR_TERMS = 40  # terms kept per article vector
 NEIGHBOURS = 10  # neighbours kept per article
 EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
 AUTO_CLUSTER_MAX = 40
@@ -67,29 +64,6 @@ RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this simila
 KEYWORD_WEIGHT_FLOOR = 0.35
 HEAD_MIN_TERMS = 4  # a headline's keyword density is taken over at least this many terms
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
-
-
-@dataclass
-class _Doc:
-    permalink: str
-    counts: dict[str, float]
-    total: float
-    head: tuple[str, ...] = ()  # the headline's terms
-    vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
-    weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
-    ranked: list[str] = field(default_factory=list)  # terms by (-weight, term): heaviest first
-
-
-class _SublinearTf(dict):
-    """Weighted count -> 1 + log(count), each computed on first sight (a corpus has a few
-    dozen distinct counts; the same floats, looked up)."""
-
-    def __missing__(self, count: float) -> float:
-        value = self[count] = 1.0 + math.log(count)
-        return value
-
-
-_SUBLINEAR_TF = _SublinearTf()
 
 
 def _short_hash(text: str, n: int) -> str:
@@ -124,7 +98,7 @@ class _Postings:
     The posting lists are stored end to end, sorted by term (articles in order within a
     term): ``docs[offset[t]:offset[t + 1]]`` and ``weights[...]`` are term ``t``'s."""
 
-    def __init__(self, docs: list[_Doc]):
+    def __init__(self, docs: list[Doc]):
         self.n = len(docs)
         vocab: dict[str, int] = {}
         ids: list[int] = []
@@ -245,7 +219,7 @@ class _Scorer:
             analyzer.taggable(term)
         self._answered |= new_terms
 
-    def score(self, doc: _Doc) -> np.ndarray:
+    def score(self, doc: Doc) -> np.ndarray:
         s = [0.0] * self.n  # the same additions in the same order as on an array, minus numpy's per-item cost
         if doc.total <= 0:
             return np.asarray(s)
@@ -289,7 +263,7 @@ def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int
     return [(nb, scorer.score(docs[i])) for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
 
 
-def _per_article_all(docs: list[_Doc], scorer: "_Scorer") -> list:
+def _per_article_all(docs: list[Doc], scorer: "_Scorer") -> list:
     """``_per_article`` for every article, over the cores for large corpora (identical
     results: each article's computation is independent and deterministic)."""
     shared = (docs, _Postings(docs), scorer)
@@ -343,23 +317,11 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     # 1. terms and vectors -------------------------------------------------------------
     all_terms, used_terms = article_terms(
         analyzer, [article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
-    docs = [_Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
+    docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     idf = analyzer.term_idfs(df)
-    factor = _corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
-    tf, idf_of, factor_of = _SUBLINEAR_TF.__getitem__, idf.__getitem__, factor.__getitem__
-    for d in docs:
-        # (1 + log c) x idf x corpus factor, multiplied in that order, term by term at C speed.
-        terms = d.counts.keys()
-        w = d.weights = dict(zip(terms, map(mul, map(mul, map(tf, d.counts.values()), map(idf_of, terms)),
-                                            map(factor_of, terms))))
-        # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
-        # Kept: the tags are the heaviest terms that qualify.
-        ranked = sorted(zip(map(neg, w.values()), w))
-        d.ranked = list(map(itemgetter(1), ranked))  # the terms alone: 8 bytes each, not a tuple and a float
-        top = ranked[:VECTOR_TERMS]
-        norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
-        d.vec = {t: -v / norm for v, t in top}
+    factor = corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
+    weigh(docs, idf, factor)
 
     # neighbours and own theme scores: per article, over the cores for large corpora
     scorer = _scorer_for(taxonomy, analyzer)
@@ -446,19 +408,6 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                        texts_to_translate=texts, debug=debug, term_cache=used_terms)
 
 
-def _corpus_factors(df: Mapping[str, int], all_terms: Sequence[Terms], reference: list[int]) -> dict[str, float]:
-    """Each term's corpus factor, counted over the ``reference`` articles (indices into
-    ``all_terms``); a term none of them has counts as a term of one article (factor 1)."""
-    m = len(reference)
-    ref_df = df
-    if m < len(all_terms):
-        left_out = set(range(len(all_terms))).difference(reference)
-        ref_df = Counter(df)
-        ref_df.subtract(chain.from_iterable(all_terms[i].counts for i in left_out))
-    cf = [corpus_factor(k, m) for k in range(m + 1)]
-    return {t: cf[ref_df[t] or 1] for t in df}
-
-
 def _confident(scores: np.ndarray, threshold: float) -> int | None:
     """The article's own best theme if it clearly beats the runner-up, else None."""
     if scores.size == 0:
@@ -471,7 +420,7 @@ def _confident(scores: np.ndarray, threshold: float) -> int | None:
     return None
 
 
-def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[_Doc],
+def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[Doc],
                   analyzer: Analyzer, st, other: int) -> dict[int, Theme]:
     """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
     nearest configured theme when it scores at least NEAREST_FRACTION of
@@ -552,7 +501,7 @@ def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dic
                     break
 
 
-def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
+def _auto_name(group: list[int], docs: list[Doc], analyzer: Analyzer) -> str:
     total: dict[str, float] = defaultdict(float)
     present: dict[str, int] = defaultdict(int)
     for i in group:
