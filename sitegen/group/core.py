@@ -33,7 +33,6 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
 from __future__ import annotations
 
 import hashlib
-import weakref
 from collections import Counter, defaultdict
 from itertools import chain
 from typing import Mapping, MutableMapping, Sequence
@@ -45,6 +44,7 @@ from sitegen.parallel import chunks, flatten, job_count, map_shared
 
 from .similarity import Postings
 from .taxonomy import Taxonomy
+from .theme_scores import ThemeScorer, scorer_for
 from . import words
 from .reference import reference_rows
 from .result import DebugScores, GroupResult
@@ -61,8 +61,6 @@ ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that 
 OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
 MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
-KEYWORD_WEIGHT_FLOOR = 0.35
-HEAD_MIN_TERMS = 4  # a headline's keyword density is taken over at least this many terms
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
 
 
@@ -92,86 +90,6 @@ class _UnionFind:
         return True
 
 
-class _Scorer:
-    """Configured-theme scores of one article from its weighted term counts."""
-
-    def __init__(self, taxonomy: Taxonomy, analyzer: Analyzer):
-        self.n = len(taxonomy.themes)
-        self.keywords: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        idf = analyzer.term_idfs({kw: None for spec in taxonomy.themes for kw in spec.keywords})
-        for ti, spec in enumerate(taxonomy.themes):
-            for kw in spec.keywords:
-                w = min(1.0, max(KEYWORD_WEIGHT_FLOOR, idf[kw] / analyzer.median_idf))
-                self.keywords[kw].append((ti, w))
-        self.maxlen = max(len(k) for k in self.keywords)
-        self.headline_weight = taxonomy.settings.headline_theme_weight
-        self._cache: dict[str, list[tuple[int, float]]] = {}
-        self._matching: dict[str, list[tuple[int, float]]] = {}  # the terms that match a keyword
-        self._answered: set[str] = set()  # terms ``answer_ahead`` has seen
-
-    def matches(self, token: str) -> list[tuple[int, float]]:
-        found = self._cache.get(token)
-        if found is None:
-            best: dict[int, float] = {}
-            L = len(token)
-            for a in range(L):
-                for b in range(a + 1, min(L, a + self.maxlen) + 1):
-                    for ti, w in self.keywords.get(token[a:b], ()):
-                        if w > best.get(ti, 0.0):
-                            best[ti] = w
-            found = sorted(best.items())
-            self._cache[token] = found
-            if found:
-                self._matching[token] = found
-        return found
-
-    def answer_ahead(self, made: Sequence[Terms], analyzer: Analyzer) -> None:
-        """Fill the memos grouping reads for every term — keyword matches here, tag
-        eligibility in ``analyzer`` — for the terms of ``made`` not met before (memos: the
-        order does not matter)."""
-        new_terms = set().union(*(terms.counts for terms in made)) - self._answered
-        for term in new_terms:
-            self.matches(term)
-            analyzer.taggable(term)
-        self._answered |= new_terms
-
-    def score(self, doc: Doc) -> np.ndarray:
-        s = [0.0] * self.n  # the same additions in the same order as on an array, minus numpy's per-item cost
-        if doc.total <= 0:
-            return np.asarray(s)
-        counts, matching = doc.counts, self._matching
-        if not counts.keys() <= self._cache.keys():  # terms segmented by an earlier build
-            for term in counts:
-                self.matches(term)
-        # Most terms match no keyword: only those that do are visited, in the article's order.
-        for term in filter(matching.__contains__, counts):
-            c = counts[term]
-            for ti, w in matching[term]:
-                s[ti] += c * w
-        scores = np.asarray(s) / doc.total
-        if doc.head and self.headline_weight:
-            # The headline says what the story is about: its keywords' density among its
-            # terms counts again (at least HEAD_MIN_TERMS terms, so one word is not 100 %).
-            h = [0.0] * self.n
-            for term in filter(matching.__contains__, doc.head):
-                for ti, w in matching[term]:
-                    h[ti] += w
-            scores += np.asarray(h) * (self.headline_weight / max(len(doc.head), HEAD_MIN_TERMS))
-        return scores
-
-
-# One scorer per analyzer (its keyword weights depend on the taxonomy's keywords, which the
-# analyzer is made for), so that its memo of keyword matches outlives one grouping.
-_SCORERS: weakref.WeakKeyDictionary[Analyzer, _Scorer] = weakref.WeakKeyDictionary()
-
-
-def _scorer_for(taxonomy: Taxonomy, analyzer: Analyzer) -> _Scorer:
-    scorer = _SCORERS.get(analyzer)
-    if scorer is None:
-        scorer = _SCORERS[analyzer] = _Scorer(taxonomy, analyzer)
-    return scorer
-
-
 def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
     """What depends on one article alone — its neighbours and own theme scores — for a range
     of articles."""
@@ -179,7 +97,7 @@ def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int
     return [(nb, scorer.score(docs[i])) for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
 
 
-def _per_article_all(docs: list[Doc], scorer: "_Scorer") -> list:
+def _per_article_all(docs: list[Doc], scorer: ThemeScorer) -> list:
     """``_per_article`` for every article, over the cores for large corpora (identical
     results: each article's computation is independent and deterministic)."""
     shared = (docs, Postings(docs), scorer)
@@ -201,7 +119,7 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
     # Grouping asks two memoised questions of every term: which theme keywords it matches and
     # whether it can be a tag. Answered now for the terms just segmented (whose word classes
     # were noted as they were segmented), they are off grouping's serial path.
-    _scorer_for(taxonomy, analyzer).answer_ahead(made, analyzer)
+    scorer_for(taxonomy, analyzer).answer_ahead(made, analyzer)
 
 
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
@@ -240,7 +158,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     weigh(docs, idf, factor)
 
     # neighbours and own theme scores: per article, over the cores for large corpora
-    scorer = _scorer_for(taxonomy, analyzer)
+    scorer = scorer_for(taxonomy, analyzer)
     per_article = _per_article_all(docs, scorer)
     neighbours = [nb for nb, _ in per_article]
 
