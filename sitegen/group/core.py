@@ -32,7 +32,6 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from itertools import chain
 from typing import Mapping, MutableMapping, Sequence
@@ -42,6 +41,7 @@ import numpy as np
 from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
+from .auto_themes import auto_themes
 from .similarity import Postings
 from .taxonomy import Taxonomy
 from .theme_scores import ThemeScorer, scorer_for
@@ -54,40 +54,12 @@ from .vectors import Doc, corpus_factors, weigh
 from .words import article_terms, article_texts
 
 EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
-AUTO_CLUSTER_MAX = 40
-AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go to "Other news"
 NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
 ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that lets a theme hold one article
 OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
 MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
 CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
-
-
-def _short_hash(text: str, n: int) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
-
-
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-        self.size = [1] * n
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int, cap: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb or self.size[ra] + self.size[rb] > cap:
-            return False
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
-        return True
 
 
 def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
@@ -258,7 +230,7 @@ def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbou
                   analyzer: Analyzer, st, other: int) -> dict[int, Theme]:
     """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
     nearest configured theme when it scores at least NEAREST_FRACTION of
-    ``min_theme_score``; else an automatic theme when at least AUTO_MIN_ARTICLES similar
+    ``min_theme_score``; else an automatic theme (``auto_themes.py``) when enough similar
     such articles share it; else "Other news". Returns the automatic theme of each article
     that has one (``theme_of`` says ``other`` for them until then)."""
     n = len(theme_of)
@@ -268,28 +240,9 @@ def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbou
             if final[i, best] >= NEAREST_FRACTION * st.min_theme_score:
                 theme_of[i], reason[i] = best, "nearest"
     unassigned = [i for i in range(n) if theme_of[i] is None]
-    auto_uf = _UnionFind(n)
-    un_set = set(unassigned)
-    auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
-                        if j in un_set and sim >= st.auto_cluster_sim and i != j)
-    for _, i, j in auto_edges:
-        auto_uf.union(i, j, AUTO_CLUSTER_MAX)
-    auto_groups: dict[int, list[int]] = defaultdict(list)
+    auto_theme_of = auto_themes(unassigned, neighbours, docs, analyzer, st, OTHER_THEME.name_zh)
     for i in unassigned:
-        auto_groups[auto_uf.find(i)].append(i)
-    auto_theme_of: dict[int, Theme] = {}
-    for root in sorted(auto_groups):
-        group = auto_groups[root]
-        if len(group) < AUTO_MIN_ARTICLES:
-            for i in group:
-                theme_of[i], reason[i] = other, "other"
-            continue
-        name = _auto_name(group, docs, analyzer)
-        theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
-        for i in group:
-            theme_of[i] = other
-            auto_theme_of[i] = theme
-            reason[i] = "automatic"
+        theme_of[i], reason[i] = other, "automatic" if i in auto_theme_of else "other"
     return auto_theme_of
 
 
@@ -333,19 +286,6 @@ def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dic
                 if j not in auto_theme_of and theme_of[j] != other:
                     theme_of[i], reason[i] = theme_of[j], "single-merged"
                     break
-
-
-def _auto_name(group: list[int], docs: list[Doc], analyzer: Analyzer) -> str:
-    total: dict[str, float] = defaultdict(float)
-    present: dict[str, int] = defaultdict(int)
-    for i in group:
-        for t, w in docs[i].vec.items():
-            if analyzer.is_tag_candidate(t):
-                total[t] += w
-                present[t] += 1
-    # prefer keywords shared by several members, then weight
-    ranked = sorted(total, key=lambda t: (-present[t], -total[t], t))
-    return ranked[0] if ranked else OTHER_THEME.name_zh
 
 
 def _related(i: int, neighbours, theme_of, auto_theme_of, n: int) -> list[int]:
