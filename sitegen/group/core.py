@@ -23,7 +23,7 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
    AUTO_MIN_ARTICLES articles; named after the keyword most members share; slug
    ``auto-<sha1 of the name>``), else go to "Other news" (slug ``other``). A theme left with
    one article that its own words do not clearly put there gives it to the next nearest
-   theme that holds others, or "Other news" (``_no_single_themes``).
+   theme that holds others, or "Other news" (``themes.no_single_themes``).
 5. Tags: up to 6 dictionary words or recognised names (noun-like, no stop words, none
    contained in another) from the article's best candidates, each also a tag of another
    article, plus at most one proper name of its own (``sitegen/group/tags.py``). Tag slug: ``t-`` + first
@@ -41,25 +41,20 @@ import numpy as np
 from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
-from .auto_themes import auto_themes
 from .similarity import Postings
 from .taxonomy import Taxonomy
+from .themes import OTHER_THEME, assign_themes
 from .theme_scores import ThemeScorer, scorer_for
 from . import words
 from .reference import reference_rows
 from .result import DebugScores, GroupResult
 from .tags import choose_tags, tag_slugs
-from .text import Analyzer, Terms, analyzer_for
+from .text import Terms, analyzer_for
 from .vectors import Doc, corpus_factors, weigh
 from .words import article_terms, article_texts
 
-EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
-NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
-ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that lets a theme hold one article
-OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
 MIN_RELATED, MAX_RELATED = 3, 5
 RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
-CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
 
 
 def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
@@ -134,47 +129,11 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     per_article = _per_article_all(docs, scorer)
     neighbours = [nb for nb, _ in per_article]
 
-    # 2. theme scores, smoothing and same-event votes ---------------------------------------
+    # 2.-3. theme scores, smoothing, same-event votes; off-taxonomy articles ------------------
     own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
-    final = own.copy()
-    pairs = [(i, st.neighbour_weight * sim, j) for i, nb in enumerate(neighbours) for sim, j in nb
-             if sim >= st.neighbour_min_sim]
-    if pairs and final.shape[1]:
-        # final[i] += weight * sim * own[j] for each pair in this order: ``add.at`` adds the
-        # rows one by one in index order, so each sum is made exactly as the loop made it.
-        rows, factors, cols = zip(*pairs)
-        np.add.at(final, np.array(rows), np.array(factors)[:, None] * own[np.array(cols)])
-
-    # Each article's event: itself and its neighbours reporting the same event or process
-    # (cosine >= EVENT_SIM). Votes are local — not over clusters chained through the
-    # similarity graph, whose cut-offs moved whole clusters to another theme when a few
-    # articles were added (issue 20: stability).
-    theme_of: list[int | None] = [None] * n
-    reason = [""] * n
-    for i in range(n):
-        mine = _confident(own[i], st.min_theme_score)
-        if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
-            theme_of[i], reason[i] = mine, "taxonomy"
-            continue
-        group = [i, *(j for sim, j in neighbours[i] if sim >= EVENT_SIM)]
-        vote = final[group].sum(axis=0) / len(group)
-        best = int(np.argmax(vote)) if vote.size else 0
-        if vote.size and vote[best] >= st.min_theme_score:
-            theme_of[i] = best
-            reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
-
-    # 3. off-taxonomy articles: adopt a close themed neighbour, else automatic themes --------
-    for i in range(n):
-        if theme_of[i] is None:
-            for sim, j in neighbours[i]:
-                if sim >= st.adopt_sim and theme_of[j] is not None and reason[j] != "adopted":
-                    theme_of[i] = theme_of[j]
-                    reason[i] = "adopted"
-                    break
-    other = final.shape[1]  # index of "Other news", after the configured themes
-    auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
-    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours,
-                      st, other)
+    assigned = assign_themes(own, neighbours, docs, analyzer, st)
+    final, theme_of, reason, auto_theme_of = (assigned.final, assigned.theme_of, assigned.reason,
+                                              assigned.auto_theme_of)
 
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
@@ -212,80 +171,6 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                    [s.slug for s in taxonomy.themes], final, own, reason)
     return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
                        texts_to_translate=texts, debug=debug, term_cache=used_terms)
-
-
-def _confident(scores: np.ndarray, threshold: float) -> int | None:
-    """The article's own best theme if it clearly beats the runner-up, else None."""
-    if scores.size == 0:
-        return None
-    order = np.argsort(-scores, kind="stable")
-    best = float(scores[order[0]])
-    second = float(scores[order[1]]) if scores.size > 1 else 0.0
-    if best >= threshold and best >= CONFIDENT_RATIO * second:
-        return int(order[0])
-    return None
-
-
-def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[Doc],
-                  analyzer: Analyzer, st, other: int) -> dict[int, Theme]:
-    """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
-    nearest configured theme when it scores at least NEAREST_FRACTION of
-    ``min_theme_score``; else an automatic theme (``auto_themes.py``) when enough similar
-    such articles share it; else "Other news". Returns the automatic theme of each article
-    that has one (``theme_of`` says ``other`` for them until then)."""
-    n = len(theme_of)
-    for i in range(n):
-        if theme_of[i] is None and final.shape[1]:
-            best = int(np.argmax(final[i]))
-            if final[i, best] >= NEAREST_FRACTION * st.min_theme_score:
-                theme_of[i], reason[i] = best, "nearest"
-    unassigned = [i for i in range(n) if theme_of[i] is None]
-    auto_theme_of = auto_themes(unassigned, neighbours, docs, analyzer, st, OTHER_THEME.name_zh)
-    for i in unassigned:
-        theme_of[i], reason[i] = other, "automatic" if i in auto_theme_of else "other"
-    return auto_theme_of
-
-
-def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dict[int, Theme],
-                      final: np.ndarray, own: np.ndarray, totals: list[float], neighbours, st,
-                      other: int) -> None:
-    """A configured theme left with one article that does not clearly belong there by its own
-    words (``_confident``) loses it: to the article's next best configured theme that holds
-    others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
-    news"; and a lone article in "Other news" goes to its best theme that holds others,
-    however weak, if it has any of its keywords, else the theme of its most similar article
-    that has a configured theme (automatic themes hold three or more). An
-    article that is clearly about a theme keeps it even alone — its own best theme by far, also
-    once similar articles have pulled its scores, with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
-    text; not one word in a fragment of a sentence): a theme page of one story beats a story
-    filed wrongly."""
-    if len(theme_of) < 2:
-        return
-    count = Counter(theme_of[i] for i in range(len(theme_of)) if i not in auto_theme_of)
-    for i in range(len(theme_of)):  # in article order: the result does not depend on the caller's
-        t = theme_of[i]
-        if (i in auto_theme_of or count[t] != 1 or t == other
-                or (_confident(own[i], st.min_theme_score) == t == _confident(final[i], st.min_theme_score)
-                    and own[i, t] * totals[i] >= ALONE_MIN_EVIDENCE)):
-            continue
-        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1 and k != t]
-        if order and final[i, order[0]] >= NEAREST_FRACTION * st.min_theme_score:
-            theme_of[i], reason[i] = order[0], "single-merged"
-        else:
-            theme_of[i], reason[i] = other, "other"
-        count[t] -= 1
-        count[theme_of[i]] += 1
-    lone = [i for i in range(len(theme_of)) if theme_of[i] == other and i not in auto_theme_of]
-    if len(lone) == 1:
-        i = lone[0]
-        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1]
-        if order and final[i, order[0]] > 0:  # it shares at least a keyword with the theme
-            theme_of[i], reason[i] = order[0], "single-merged"
-        else:  # else the configured theme of the most similar article that has one
-            for _, j in neighbours[i]:
-                if j not in auto_theme_of and theme_of[j] != other:
-                    theme_of[i], reason[i] = theme_of[j], "single-merged"
-                    break
 
 
 def _related(i: int, neighbours, theme_of, auto_theme_of, n: int) -> list[int]:
