@@ -47,14 +47,12 @@ from .themes import OTHER_THEME, assign_themes
 from .theme_scores import ThemeScorer, scorer_for
 from . import words
 from .reference import reference_rows
+from .related import related
 from .result import DebugScores, GroupResult
 from .tags import choose_tags, tag_slugs
 from .text import Terms, analyzer_for
 from .vectors import Doc, corpus_factors, weigh
 from .words import article_terms, article_texts
-
-MIN_RELATED, MAX_RELATED = 3, 5
-RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
 
 
 def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
@@ -150,7 +148,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         groupings[d.permalink] = Grouping(
             theme=theme,
             tags=tuple(tags[z] for z in tag_lists[i]),
-            related=tuple(docs[j].permalink for j in _related(i, neighbours, theme_of, auto_theme_of, n)),
+            related=tuple(docs[j].permalink for j in related(i, neighbours, theme_of, auto_theme_of, n)),
         )
 
     used = {g.theme.slug for g in groupings.values()}
@@ -171,25 +169,3 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                    [s.slug for s in taxonomy.themes], final, own, reason)
     return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
                        texts_to_translate=texts, debug=debug, term_cache=used_terms)
-
-
-def _related(i: int, neighbours, theme_of, auto_theme_of, n: int) -> list[int]:
-    chosen: list[int] = []
-    for sim, j in neighbours[i]:
-        if len(chosen) >= MAX_RELATED:
-            break
-        if len(chosen) >= MIN_RELATED and sim < RELATED_MIN_SIM:
-            break
-        chosen.append(j)
-    if len(chosen) < MIN_RELATED:
-        # no term overlap with enough articles: fill with same-theme, then any, by permalink
-        def key_theme(k):
-            return auto_theme_of[k].slug if k in auto_theme_of else theme_of[k]
-        mine = key_theme(i)
-        for same in (True, False):
-            for k in range(n):
-                if len(chosen) >= MIN_RELATED:
-                    break
-                if k != i and k not in chosen and (key_theme(k) == mine) == same:
-                    chosen.append(k)
-    return chosen
