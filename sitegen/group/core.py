@@ -103,12 +103,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     Without it, the first permalinks are."""
     analyzer = analyzer_for(taxonomy)
     st = taxonomy.settings
-    seen: set[str] = set()
-    for permalink, _ in items:
-        if permalink in seen:
-            raise ValueError(f"duplicate permalink {permalink!r}")
-        seen.add(permalink)
-    ordered = sorted(items, key=lambda pa: pa[0])  # all processing in permalink order
+    ordered = _in_permalink_order(items)  # all processing in permalink order
     n = len(ordered)
     if n == 0:
         return GroupResult({}, [])
@@ -122,17 +117,14 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     factor = corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
     weigh(docs, idf, factor)
 
-    # neighbours and own theme scores: per article, over the cores for large corpora
+    # 2. neighbours and own theme scores: per article, over the cores for large corpora ------
     scorer = scorer_for(taxonomy, analyzer)
     per_article = _per_article_all(docs, scorer)
     neighbours = [nb for nb, _ in per_article]
-
-    # 2.-3. theme scores, smoothing, same-event votes; off-taxonomy articles ------------------
     own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
-    assigned = assign_themes(own, neighbours, docs, analyzer, st)
-    final, theme_of, reason, auto_theme_of = (assigned.final, assigned.theme_of, assigned.reason,
-                                              assigned.auto_theme_of)
 
+    # 3. themes: smoothing, same-event votes, off-taxonomy articles ---------------------------
+    assigned = assign_themes(own, neighbours, docs, analyzer, st)
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
 
@@ -141,31 +133,49 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     slugs = tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
-    # 5. related ----------------------------------------------------------------------------
+    # 5. related, and each article's grouping ----------------------------------------------
     groupings: dict[str, Grouping] = {}
     for i, d in enumerate(docs):
-        theme = auto_theme_of[i] if i in auto_theme_of else configured[theme_of[i]]
+        auto = assigned.auto_theme_of
         groupings[d.permalink] = Grouping(
-            theme=theme,
+            theme=auto[i] if i in auto else configured[assigned.theme_of[i]],
             tags=tuple(tags[z] for z in tag_lists[i]),
-            related=tuple(docs[j].permalink for j in related(i, neighbours, theme_of, auto_theme_of, n)),
+            related=tuple(docs[j].permalink
+                          for j in related(i, neighbours, assigned.theme_of, assigned.auto_theme_of, n)),
         )
 
+    texts = sorted({t.name_zh for t in assigned.auto_theme_of.values()} | set(tags))
+    # keep the caller's order for the mapping
+    debug = DebugScores([p for p, _ in items], {d.permalink: i for i, d in enumerate(docs)},
+                        [s.slug for s in taxonomy.themes], assigned.final, own, assigned.reason)
+    return GroupResult(groupings={p: groupings[p] for p, _ in items},
+                       themes=_themes_in_use(configured, groupings, assigned.auto_theme_of),
+                       tags={t.slug: t for t in tags.values()},
+                       texts_to_translate=texts, debug=debug, term_cache=used_terms)
+
+
+def _in_permalink_order(items: Sequence[tuple[str, Article]]) -> list[tuple[str, Article]]:
+    """``items`` sorted by permalink; ValueError if a permalink comes twice."""
+    seen: set[str] = set()
+    for permalink, _ in items:
+        if permalink in seen:
+            raise ValueError(f"duplicate permalink {permalink!r}")
+        seen.add(permalink)
+    return sorted(items, key=lambda pa: pa[0])
+
+
+def _themes_in_use(configured: list[Theme], groupings: Mapping[str, Grouping],
+                   auto_theme_of: Mapping[int, Theme]) -> list[Theme]:
+    """The themes that hold articles: configured ones in file order, then automatic ones
+    (largest first, then by slug), then "Other news" (the last of ``configured``)."""
     used = {g.theme.slug for g in groupings.values()}
     themes = [t for t in configured[:-1] if t.slug in used]  # "Other news" comes last
     autos: dict[str, Theme] = {}
     for t in auto_theme_of.values():
         autos[t.slug] = t
-    count = defaultdict(int)
+    count: dict[str, int] = defaultdict(int)
     for g in groupings.values():
         count[g.theme.slug] += 1
     themes += sorted(autos.values(), key=lambda t: (-count[t.slug], t.slug))
     themes += [OTHER_THEME] if OTHER_THEME.slug in used else []
-
-    texts = sorted({t.name_zh for t in autos.values()} | set(tags))
-    # keep the caller's order for the mapping
-    groupings = {p: groupings[p] for p, _ in items}
-    debug = DebugScores([p for p, _ in items], {d.permalink: i for i, d in enumerate(docs)},
-                   [s.slug for s in taxonomy.themes], final, own, reason)
-    return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
-                       texts_to_translate=texts, debug=debug, term_cache=used_terms)
+    return themes
