@@ -7,7 +7,10 @@
     result.texts_to_translate    # Chinese names of automatic themes and tags (English is None/"")
     result.with_english({zh: en})  # copy with those names filled in
 
-See ``sitegen/group/core.py`` for the method.
+See ``sitegen/group/core.py`` for the method; one module per step: ``words`` (word splitting),
+``vectors`` (term weights), ``reference`` (the articles corpus statistics count over),
+``similarity`` (neighbours), ``theme_scores``, ``themes`` (theme assignment), ``auto_themes``,
+``tags``, ``related``; ``result`` holds ``GroupResult``.
 """
 from typing import TYPE_CHECKING
 

@@ -1,34 +1,39 @@
-"""Theme assignment, tags and related articles.
+"""Grouping: theme assignment, tags and related articles, run step by step by ``group_articles``.
 
-Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
+Method (details and tuning knobs in ``themes.toml`` ``[settings]``; each step names its module):
 
 1. Terms: each article is segmented (headline block and lead weighted up) into content terms;
    a term's weight is sublinear tf x jieba IDF x a smoothed corpus IDF factor, counted over
    a reference of the oldest articles that a day's new articles do not move
-   (``sitegen/group/reference.py``). The top ``VECTOR_TERMS`` terms form an L2-normalised
-   sparse vector.
+   (``reference.py``). The top ``VECTOR_TERMS`` terms form an L2-normalised sparse vector
+   (word splitting: ``words.py``; weights and vectors: ``vectors.py``).
 2. Neighbours: cosine similarity through an inverted index (numpy accumulation per article),
-   keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink).
+   keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink)
+   (``similarity.py``).
 3. Theme scores: each configured theme scores the density of its keywords in the article
    (a keyword matches a token equal to or containing it), each keyword weighted by its IDF,
-   plus ``headline_theme_weight`` x their density among the headline's terms. An article
-   whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it. Otherwise its
-   scores are smoothed over near neighbours and averaged with those of its neighbours that
-   report the same event (cosine >= EVENT_SIM), so an ambiguous report of an event follows
-   the clearer reports of the same event; each article's own neighbours vote, not a cluster
-   chained through the similarity graph, so that adding articles moves few themes.
+   plus ``headline_theme_weight`` x their density among the headline's terms
+   (``theme_scores.py``). An article whose own best theme clearly wins (>= CONFIDENT_RATIO x
+   runner-up) keeps it. Otherwise its scores are smoothed over near neighbours and averaged
+   with those of its neighbours that report the same event (cosine >= EVENT_SIM), so an
+   ambiguous report of an event follows the clearer reports of the same event; each
+   article's own neighbours vote, not a cluster chained through the similarity graph, so
+   that adding articles moves few themes (``themes.py``).
 4. Articles whose best score is below ``min_theme_score`` adopt the theme of a very similar
    themed article, else their nearest theme if it scores at least NEAREST_FRACTION of the
    threshold, else are clustered by similarity into automatic themes (at least
    AUTO_MIN_ARTICLES articles; named after the keyword most members share; slug
-   ``auto-<sha1 of the name>``), else go to "Other news" (slug ``other``). A theme left with
-   one article that its own words do not clearly put there gives it to the next nearest
-   theme that holds others, or "Other news" (``themes.no_single_themes``).
+   ``auto-<sha1 of the name>``; ``auto_themes.py``), else go to "Other news" (slug
+   ``other``). A theme left with one article that its own words do not clearly put there
+   gives it to the next nearest theme that holds others, or "Other news"
+   (``themes.no_single_themes``).
 5. Tags: up to 6 dictionary words or recognised names (noun-like, no stop words, none
    contained in another) from the article's best candidates, each also a tag of another
-   article, plus at most one proper name of its own (``sitegen/group/tags.py``). Tag slug: ``t-`` + first
-   8 hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
-6. Related: the 3-5 most similar other articles, best first.
+   article, plus at most one proper name of its own (``tags.py``). Tag slug: ``t-`` + first 8
+   hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
+6. Related: the 3-5 most similar other articles, best first (``related.py``).
+
+The result: ``result.py`` (``GroupResult``).
 """
 from __future__ import annotations
 
@@ -41,16 +46,16 @@ import numpy as np
 from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
-from .similarity import Postings
-from .taxonomy import Taxonomy
-from .themes import OTHER_THEME, assign_themes
-from .theme_scores import ThemeScorer, scorer_for
 from . import words
 from .reference import reference_rows
 from .related import related
 from .result import DebugScores, GroupResult
+from .similarity import Postings
 from .tags import choose_tags, tag_slugs
+from .taxonomy import Taxonomy
 from .text import Terms, analyzer_for
+from .theme_scores import ThemeScorer, scorer_for
+from .themes import OTHER_THEME, assign_themes
 from .vectors import Doc, corpus_factors, weigh
 from .words import article_terms, article_texts
 
@@ -117,23 +122,23 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     factor = corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
     weigh(docs, idf, factor)
 
-    # 2. neighbours and own theme scores: per article, over the cores for large corpora ------
+    # 2.-3. neighbours and own theme scores: per article, over the cores for large corpora ---
     scorer = scorer_for(taxonomy, analyzer)
     per_article = _per_article_all(docs, scorer)
     neighbours = [nb for nb, _ in per_article]
     own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
 
-    # 3. themes: smoothing, same-event votes, off-taxonomy articles ---------------------------
+    # 3.-4. themes: smoothing, same-event votes, off-taxonomy articles ------------------------
     assigned = assign_themes(own, neighbours, docs, analyzer, st)
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
 
-    # 4. tags -------------------------------------------------------------------------------
+    # 5. tags -------------------------------------------------------------------------------
     tag_lists = choose_tags([d.counts for d in docs], analyzer, df, idf)
     slugs = tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
-    # 5. related, and each article's grouping ----------------------------------------------
+    # 6. related, and each article's grouping ----------------------------------------------
     groupings: dict[str, Grouping] = {}
     for i, d in enumerate(docs):
         auto = assigned.auto_theme_of
