@@ -365,17 +365,17 @@ def test_term_cache_keys_change_with_the_dictionary(taxonomy, tmp_path, change):
 def test_parallel_word_splitting_and_per_article_step_equal_sequential(taxonomy, monkeypatch):
     """Word splitting and the per-article step (neighbours, theme scores, tags) over forked
     workers give exactly the sequential result."""
-    import sitegen.group.core as core
+    import sitegen.group.words as words
     import sitegen.parallel as parallel_mod
     from sitegen.group.text import analyzer_for
 
     items = many_items(70)
     analyzer = analyzer_for(taxonomy)
-    texts = [core._article_texts(a, taxonomy.settings.max_body_chars) for _, a in items]
+    texts = [words.article_texts(a, taxonomy.settings.max_body_chars) for _, a in items]
     sequential = [analyzer.article_terms(*t) for t in texts]
-    monkeypatch.setattr(core, "PARALLEL_MIN_ARTICLES", 2)
+    monkeypatch.setattr(words, "PARALLEL_MIN_ARTICLES", 2)
     monkeypatch.setenv("SITEGEN_JOBS", "2")  # parallel_map forks even on a one-core machine
-    parallel = core._split_words(analyzer, texts)
+    parallel = words.split_texts(analyzer, texts)
     assert [(list(t.counts.items()), t.total) for t in parallel] == \
         [(list(t.counts.items()), t.total) for t in sequential]
     assert parallel_mod._SHARED is None  # no worker state left behind

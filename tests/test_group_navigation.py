@@ -212,20 +212,20 @@ def test_a_lone_article_without_keywords_joins_its_most_similar_articles_theme(t
 
 
 def test_lone_other_article_without_keywords_follows_its_nearest_neighbour():
-    """``_no_single_themes`` on hand-made scores: article 2 is alone in "Other news" and
+    """``no_single_themes`` on hand-made scores: article 2 is alone in "Other news" and
     scores nothing anywhere; its most similar article's theme (1) takes it."""
     import numpy as np
 
-    from sitegen.group.core import _no_single_themes
+    from sitegen.group.themes import no_single_themes
     from sitegen.group.taxonomy import Settings
 
     other = 2
     theme_of, reason = [0, 0, 1, 1, other], ["taxonomy"] * 4 + ["other"]
     final = np.array([[0.3, 0.0], [0.3, 0.0], [0.0, 0.3], [0.0, 0.3], [0.0, 0.0]])
     neighbours = [[], [], [], [], [(0.05, 2), (0.04, 0)]]
-    _no_single_themes(theme_of, reason, {}, final, final, [10.0] * 5, neighbours, Settings(), other)
+    no_single_themes(theme_of, reason, {}, final, final, [10.0] * 5, neighbours, Settings(), other)
     assert theme_of == [0, 0, 1, 1, 1] and reason[4] == "single-merged"
     # no neighbour either: it stays "Other news"
     theme_of = [0, 0, 1, 1, other]
-    _no_single_themes(theme_of, reason, {}, final, final, [10.0] * 5, [[]] * 5, Settings(), other)
+    no_single_themes(theme_of, reason, {}, final, final, [10.0] * 5, [[]] * 5, Settings(), other)
     assert theme_of[4] == other

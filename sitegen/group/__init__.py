@@ -7,19 +7,23 @@
     result.texts_to_translate    # Chinese names of automatic themes and tags (English is None/"")
     result.with_english({zh: en})  # copy with those names filled in
 
-See ``sitegen/group/core.py`` for the method.
+See ``sitegen/group/core.py`` for the method; one module per step: ``words`` (word splitting),
+``vectors`` (term weights), ``reference`` (the articles corpus statistics count over),
+``similarity`` (neighbours), ``theme_scores``, ``themes`` (theme assignment), ``auto_themes``,
+``tags``, ``related``; ``result`` holds ``GroupResult``.
 """
 from typing import TYPE_CHECKING
 
 from .taxonomy import Settings, Taxonomy, TaxonomyError, ThemeSpec, load_taxonomy
 
 if TYPE_CHECKING:
-    from .core import ArticleDebug, GroupResult, group_articles, split_words
+    from .core import group_articles, split_words
+    from .result import ArticleDebug, GroupResult
     from .text import segmenter_for, telling_words
 
 # The method (numpy, the segmenter and its dictionary: ~0.2 s to import) loads on first use,
 # so commands that only need the taxonomy or its errors (a no-op build, check) start fast.
-_LAZY = {"ArticleDebug": "core", "GroupResult": "core", "group_articles": "core", "split_words": "core",
+_LAZY = {"ArticleDebug": "result", "GroupResult": "result", "group_articles": "core", "split_words": "core",
          "segmenter_for": "text", "telling_words": "text"}
 
 

@@ -1,44 +1,44 @@
-"""Theme assignment, tags and related articles.
+"""Grouping: theme assignment, tags and related articles, run step by step by ``group_articles``.
 
-Method (details and tuning knobs in ``themes.toml`` ``[settings]``):
+Method (details and tuning knobs in ``themes.toml`` ``[settings]``; each step names its module):
 
 1. Terms: each article is segmented (headline block and lead weighted up) into content terms;
    a term's weight is sublinear tf x jieba IDF x a smoothed corpus IDF factor, counted over
    a reference of the oldest articles that a day's new articles do not move
-   (``sitegen/group/reference.py``). The top ``VECTOR_TERMS`` terms form an L2-normalised
-   sparse vector.
+   (``reference.py``). The top ``VECTOR_TERMS`` terms form an L2-normalised sparse vector
+   (word splitting: ``words.py``; weights and vectors: ``vectors.py``).
 2. Neighbours: cosine similarity through an inverted index (numpy accumulation per article),
-   keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink).
+   keeping each article's ``NEIGHBOURS`` best matches (ties broken by permalink)
+   (``similarity.py``).
 3. Theme scores: each configured theme scores the density of its keywords in the article
    (a keyword matches a token equal to or containing it), each keyword weighted by its IDF,
-   plus ``headline_theme_weight`` x their density among the headline's terms. An article
-   whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it. Otherwise its
-   scores are smoothed over near neighbours and averaged with those of its neighbours that
-   report the same event (cosine >= EVENT_SIM), so an ambiguous report of an event follows
-   the clearer reports of the same event; each article's own neighbours vote, not a cluster
-   chained through the similarity graph, so that adding articles moves few themes.
+   plus ``headline_theme_weight`` x their density among the headline's terms
+   (``theme_scores.py``). An article whose own best theme clearly wins (>= CONFIDENT_RATIO x
+   runner-up) keeps it. Otherwise its scores are smoothed over near neighbours and averaged
+   with those of its neighbours that report the same event (cosine >= EVENT_SIM), so an
+   ambiguous report of an event follows the clearer reports of the same event; each
+   article's own neighbours vote, not a cluster chained through the similarity graph, so
+   that adding articles moves few themes (``themes.py``).
 4. Articles whose best score is below ``min_theme_score`` adopt the theme of a very similar
    themed article, else their nearest theme if it scores at least NEAREST_FRACTION of the
    threshold, else are clustered by similarity into automatic themes (at least
    AUTO_MIN_ARTICLES articles; named after the keyword most members share; slug
-   ``auto-<sha1 of the name>``), else go to "Other news" (slug ``other``). A theme left with
-   one article that its own words do not clearly put there gives it to the next nearest
-   theme that holds others, or "Other news" (``_no_single_themes``).
+   ``auto-<sha1 of the name>``; ``auto_themes.py``), else go to "Other news" (slug
+   ``other``). A theme left with one article that its own words do not clearly put there
+   gives it to the next nearest theme that holds others, or "Other news"
+   (``themes.no_single_themes``).
 5. Tags: up to 6 dictionary words or recognised names (noun-like, no stop words, none
    contained in another) from the article's best candidates, each also a tag of another
-   article, plus at most one proper name of its own (``sitegen/group/tags.py``). Tag slug: ``t-`` + first
-   8 hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
-6. Related: the 3-5 most similar other articles, best first.
+   article, plus at most one proper name of its own (``tags.py``). Tag slug: ``t-`` + first 8
+   hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
+6. Related: the 3-5 most similar other articles, best first (``related.py``).
+
+The result: ``result.py`` (``GroupResult``).
 """
 from __future__ import annotations
 
-import hashlib
-import math
-import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
 from itertools import chain
-from operator import itemgetter, mul, neg
 from typing import Mapping, MutableMapping, Sequence
 
 import numpy as np
@@ -46,317 +46,18 @@ import numpy as np
 from sitegen.models import Article, Grouping, Tag, Theme
 from sitegen.parallel import chunks, flatten, job_count, map_shared
 
-from .taxonomy import Taxonomy
+from . import words
 from .reference import reference_rows
+from .related import related
+from .result import DebugScores, GroupResult
+from .similarity import Postings
 from .tags import choose_tags, tag_slugs
-from .text import Analyzer, Terms, analyzer_for, corpus_factor
-
-VECTOR_TERMS = 40  # terms kept per article vector
-NEIGHBOURS = 10  # neighbours kept per article
-EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
-AUTO_CLUSTER_MAX = 40
-AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go to "Other news"
-NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
-ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that lets a theme hold one article
-OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
-MIN_RELATED, MAX_RELATED = 3, 5
-RELATED_MIN_SIM = 0.04  # 4th and 5th related articles need at least this similarity
-KEYWORD_WEIGHT_FLOOR = 0.35
-HEAD_MIN_TERMS = 4  # a headline's keyword density is taken over at least this many terms
-CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
-# Fewer articles to segment: no worker processes. With rjieba, segmenting 1,000 articles takes
-# ~0.2 s and workers gain nothing at that size (measured); they pay off at several thousand.
-PARALLEL_MIN_ARTICLES = 3000
-
-
-@dataclass(frozen=True)
-class ArticleDebug:
-    scores: dict[str, float]  # configured theme slug -> final score (after smoothing/voting)
-    own_scores: dict[str, float]
-    # "taxonomy" | "event-cluster" | "adopted" | "nearest" | "automatic" | "other" | "single-merged"
-    reason: str
-
-
-@dataclass
-class GroupResult:
-    groupings: dict[str, Grouping]
-    themes: list[Theme]
-    tags: dict[str, Tag] = field(default_factory=dict)  # slug -> Tag
-    texts_to_translate: list[str] = field(default_factory=list)  # Chinese names lacking English
-    debug: Mapping[str, ArticleDebug] = field(default_factory=dict)  # made when read (_Debug)
-    # Term counts of this build's articles only (cache key -> Terms): persist this and pass it
-    # back as ``term_cache`` next build; keys of removed or edited articles are not in it.
-    term_cache: dict[str, Terms] = field(default_factory=dict, repr=False)
-
-    def with_english(self, names: Mapping[str, str | None]) -> "GroupResult":
-        """Copy with English names filled in from ``names`` (Chinese -> English)."""
-        themes = [t if t.name_en or not names.get(t.name_zh) else replace(t, name_en=names[t.name_zh])
-                  for t in self.themes]
-        by_slug = {t.slug: t for t in themes}
-        tags = {s: t if t.en or not names.get(t.zh) else replace(t, en=names[t.zh])
-                for s, t in self.tags.items()}
-        groupings = {p: replace(g, theme=by_slug[g.theme.slug], tags=tuple(tags[t.slug] for t in g.tags))
-                     for p, g in self.groupings.items()}
-        return GroupResult(groupings, themes, tags, [], self.debug, self.term_cache)
-
-
-class _Debug(Mapping):
-    """Each article's scores and the reason for its theme (``GroupResult.debug``), made when
-    first read: a build never reads them, and making all of them was ~0.02 s of grouping's
-    serial time at 1,000 articles. Iterates in the caller's order; compares and prints as
-    the dict it stands for."""
-
-    def __init__(self, order: list[str], index: dict[str, int], slugs: list[str],
-                 final: np.ndarray, own: np.ndarray, reason: list[str]):
-        self._order, self._index, self._slugs = order, index, slugs
-        self._final, self._own, self._reason = final, own, reason
-        self._made: dict[str, ArticleDebug] = {}
-
-    def __getitem__(self, permalink: str) -> ArticleDebug:
-        found = self._made.get(permalink)
-        if found is None:
-            i = self._index[permalink]  # KeyError for an unknown permalink, as a dict
-            found = self._made[permalink] = ArticleDebug(
-                scores={s: round(v, 4) for s, v in zip(self._slugs, self._final[i].tolist()) if v > 0},
-                own_scores={s: round(v, 4) for s, v in zip(self._slugs, self._own[i].tolist()) if v > 0},
-                reason=self._reason[i],
-            )
-        return found
-
-    def __iter__(self):
-        return iter(self._order)
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def __repr__(self) -> str:
-        return repr(dict(self.items()))
-
-
-@dataclass
-class _Doc:
-    permalink: str
-    counts: dict[str, float]
-    total: float
-    head: tuple[str, ...] = ()  # the headline's terms
-    vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
-    weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
-    ranked: list[str] = field(default_factory=list)  # terms by (-weight, term): heaviest first
-
-
-class _SublinearTf(dict):
-    """Weighted count -> 1 + log(count), each computed on first sight (a corpus has a few
-    dozen distinct counts; the same floats, looked up)."""
-
-    def __missing__(self, count: float) -> float:
-        value = self[count] = 1.0 + math.log(count)
-        return value
-
-
-_SUBLINEAR_TF = _SublinearTf()
-
-
-def _article_texts(article: Article, max_body: int) -> tuple[str, str, str]:
-    title = "\n".join(x for x in (article.kicker, article.headline, article.subtitle) if x)
-    paras = [b.text for b in article.blocks]
-    lead = article.lead
-    rest = list(paras)
-    if lead and lead in rest:
-        rest.remove(lead)
-    body = "\n".join(rest)
-    if len(body) > max_body:
-        body = body[:max_body]
-    return title, lead, body
-
-
-def _short_hash(text: str, n: int) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
-
-
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-        self.size = [1] * n
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int, cap: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb or self.size[ra] + self.size[rb] > cap:
-            return False
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
-        return True
-
-
-class _Postings:
-    """Each term's articles and weights, for the similarity of one article to all others.
-
-    The posting lists are stored end to end, sorted by term (articles in order within a
-    term): ``docs[offset[t]:offset[t + 1]]`` and ``weights[...]`` are term ``t``'s."""
-
-    def __init__(self, docs: list[_Doc]):
-        self.n = len(docs)
-        vocab: dict[str, int] = {}
-        ids: list[int] = []
-        ws: list[float] = []
-        self.rows: list[tuple[int, int]] = []  # article -> its span of row_terms/row_weights
-        for d in docs:
-            start = len(ids)
-            ids += [vocab.setdefault(term, len(vocab)) for term in d.vec]  # ids in order of first use
-            ws += d.vec.values()
-            self.rows.append((start, len(ids)))
-        # Every article's terms and weights end to end, in article order.
-        self.row_terms = terms = np.array(ids, dtype=np.int64)
-        self.row_weights = weights = np.array(ws, dtype=np.float64)
-        self.row_lens = [end - start for start, end in self.rows]  # each article's number of terms
-        owners = np.repeat(np.arange(self.n, dtype=np.int64), self.row_lens)
-        order = np.argsort(terms, kind="stable")  # by term; articles stay in order within one
-        self.docs = owners[order]
-        self.weights = weights[order]
-        self.plen = np.bincount(terms, minlength=len(vocab)).astype(np.int64)
-        self.offset = np.concatenate(([0], np.cumsum(self.plen)[:-1])).astype(np.int64)
-        # Per article: how many products its similarities take (the lengths of its terms'
-        # posting lists, added up).
-        ends = [0, *np.cumsum(self.plen[terms]).tolist()]
-        self.row_pairs = [ends[end] - ends[start] for start, end in self.rows]
-
-    def neighbours(self, first: int, end: int, max_pairs: int = 20_000) -> list[list[tuple[float, int]]]:
-        """For each article ``first`` to ``end`` (excluded), its best NEIGHBOURS other articles
-        as (similarity, index), best first, ties by index. The products of a block of rows
-        (about ``max_pairs`` of them: small blocks reuse memory, which is costly to take
-        fresh) go into one ``bincount``; in a large corpus, where one article's products
-        are that many, each row is a block of its own."""
-        out: list[list[tuple[float, int]]] = []
-        row_pairs = self.row_pairs
-        block = first
-        while block < end:
-            # the most rows whose products add up to about max_pairs (at least one row)
-            stop, pairs = block + 1, row_pairs[block]
-            while stop < end and pairs + row_pairs[stop] <= max_pairs:
-                pairs += row_pairs[stop]
-                stop += 1
-            out += self._neighbours_of_rows(block, stop)
-            block = stop
-        return out
-
-    def _neighbours_of_rows(self, first: int, stop: int) -> list[list[tuple[float, int]]]:
-        n, rows = self.n, stop - first
-        start, end = self.rows[first][0], self.rows[stop - 1][1]
-        if start == end:
-            return [[] for _ in range(rows)]
-        terms = self.row_terms[start:end]  # the rows' terms, row after row
-        lens = self.plen[terms]
-        # Positions of each term's posting list, one list after another.
-        ends = np.cumsum(lens)
-        pos = np.arange(ends[-1], dtype=np.int64) + np.repeat(self.offset[terms] - (ends - lens), lens)
-        # One bincount over (row, other article) cells: each cell gets its products in the
-        # row's term order, articles in order within a term — the order in which
-        # term-by-term updates of the row's similarities would add them.
-        weights = self.weights[pos] * np.repeat(self.row_weights[start:end], lens)
-        cells = self.docs[pos]
-        if rows > 1:
-            row_of_term = np.repeat(np.arange(0, rows * n, n, dtype=np.int64), self.row_lens[first:stop])
-            cells += np.repeat(row_of_term, lens)
-        acc = np.bincount(cells, weights=weights, minlength=rows * n).reshape(rows, n)
-        acc[np.arange(rows), np.arange(first, stop)] = 0.0  # an article is not its own neighbour
-        out = []
-        for r in range(rows):
-            row = acc[r]
-            cand = np.flatnonzero(row > 1e-12)
-            if len(cand) > NEIGHBOURS:
-                # keep everything at least as good as the NEIGHBOURS-th best, then order exactly
-                kth = np.partition(row[cand], len(cand) - NEIGHBOURS)[len(cand) - NEIGHBOURS]
-                cand = cand[row[cand] >= kth]
-            order = sorted(zip((-row[cand]).tolist(), cand.tolist()))[:NEIGHBOURS]
-            out.append([(-s, j) for s, j in order])
-        return out
-
-
-class _Scorer:
-    """Configured-theme scores of one article from its weighted term counts."""
-
-    def __init__(self, taxonomy: Taxonomy, analyzer: Analyzer):
-        self.n = len(taxonomy.themes)
-        self.keywords: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        idf = analyzer.term_idfs({kw: None for spec in taxonomy.themes for kw in spec.keywords})
-        for ti, spec in enumerate(taxonomy.themes):
-            for kw in spec.keywords:
-                w = min(1.0, max(KEYWORD_WEIGHT_FLOOR, idf[kw] / analyzer.median_idf))
-                self.keywords[kw].append((ti, w))
-        self.maxlen = max(len(k) for k in self.keywords)
-        self.headline_weight = taxonomy.settings.headline_theme_weight
-        self._cache: dict[str, list[tuple[int, float]]] = {}
-        self._matching: dict[str, list[tuple[int, float]]] = {}  # the terms that match a keyword
-        self._answered: set[str] = set()  # terms ``answer_ahead`` has seen
-
-    def matches(self, token: str) -> list[tuple[int, float]]:
-        found = self._cache.get(token)
-        if found is None:
-            best: dict[int, float] = {}
-            L = len(token)
-            for a in range(L):
-                for b in range(a + 1, min(L, a + self.maxlen) + 1):
-                    for ti, w in self.keywords.get(token[a:b], ()):
-                        if w > best.get(ti, 0.0):
-                            best[ti] = w
-            found = sorted(best.items())
-            self._cache[token] = found
-            if found:
-                self._matching[token] = found
-        return found
-
-    def answer_ahead(self, made: Sequence[Terms], analyzer: Analyzer) -> None:
-        """Fill the memos grouping reads for every term — keyword matches here, tag
-        eligibility in ``analyzer`` — for the terms of ``made`` not met before (memos: the
-        order does not matter)."""
-        new_terms = set().union(*(terms.counts for terms in made)) - self._answered
-        for term in new_terms:
-            self.matches(term)
-            analyzer.taggable(term)
-        self._answered |= new_terms
-
-    def score(self, doc: _Doc) -> np.ndarray:
-        s = [0.0] * self.n  # the same additions in the same order as on an array, minus numpy's per-item cost
-        if doc.total <= 0:
-            return np.asarray(s)
-        counts, matching = doc.counts, self._matching
-        if not counts.keys() <= self._cache.keys():  # terms segmented by an earlier build
-            for term in counts:
-                self.matches(term)
-        # Most terms match no keyword: only those that do are visited, in the article's order.
-        for term in filter(matching.__contains__, counts):
-            c = counts[term]
-            for ti, w in matching[term]:
-                s[ti] += c * w
-        scores = np.asarray(s) / doc.total
-        if doc.head and self.headline_weight:
-            # The headline says what the story is about: its keywords' density among its
-            # terms counts again (at least HEAD_MIN_TERMS terms, so one word is not 100 %).
-            h = [0.0] * self.n
-            for term in filter(matching.__contains__, doc.head):
-                for ti, w in matching[term]:
-                    h[ti] += w
-            scores += np.asarray(h) * (self.headline_weight / max(len(doc.head), HEAD_MIN_TERMS))
-        return scores
-
-
-# One scorer per analyzer (its keyword weights depend on the taxonomy's keywords, which the
-# analyzer is made for), so that its memo of keyword matches outlives one grouping.
-_SCORERS: weakref.WeakKeyDictionary[Analyzer, _Scorer] = weakref.WeakKeyDictionary()
-
-
-def _scorer_for(taxonomy: Taxonomy, analyzer: Analyzer) -> _Scorer:
-    scorer = _SCORERS.get(analyzer)
-    if scorer is None:
-        scorer = _SCORERS[analyzer] = _Scorer(taxonomy, analyzer)
-    return scorer
+from .taxonomy import Taxonomy
+from .text import Terms, analyzer_for
+from .theme_scores import ThemeScorer, scorer_for
+from .themes import OTHER_THEME, assign_themes
+from .vectors import Doc, corpus_factors, weigh
+from .words import article_terms, article_texts
 
 
 def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
@@ -366,53 +67,14 @@ def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int
     return [(nb, scorer.score(docs[i])) for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
 
 
-def _per_article_all(docs: list[_Doc], scorer: "_Scorer") -> list:
+def _per_article_all(docs: list[Doc], scorer: ThemeScorer) -> list:
     """``_per_article`` for every article, over the cores for large corpora (identical
     results: each article's computation is independent and deterministic)."""
-    shared = (docs, _Postings(docs), scorer)
+    shared = (docs, Postings(docs), scorer)
     n = len(docs)
-    if n < PARALLEL_MIN_ARTICLES:
+    if n < words.PARALLEL_MIN_ARTICLES:
         return _per_article(shared, range(n))
     return flatten(map_shared(_per_article, shared, chunks(range(n), min(job_count(), 8) * 8)))
-
-
-def _terms_of(analyzer: Analyzer, texts: tuple[str, str, str]) -> Terms:
-    return analyzer.article_terms(*texts)
-
-
-def _split_words(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
-    """``analyzer.article_terms`` of each (title, lead, body), over the cores when it pays.
-
-    Same result, in the same order, as the sequential loop: each article is segmented by
-    the same tokenizer (a forked copy of this process's)."""
-    if len(texts) < PARALLEL_MIN_ARTICLES:
-        return [analyzer.article_terms(*t) for t in texts]
-    return map_shared(_terms_of, analyzer, texts)
-
-
-def _article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
-                   cache: MutableMapping[str, object] | None,
-                   made: list[Terms] | None = None) -> tuple[list[Terms], dict[str, Terms]]:
-    """Terms of each article, taking those whose key is in ``cache`` from it and adding the
-    others to it. Also returns {key: terms} for exactly these articles; the terms segmented
-    here (not found in ``cache``) are also appended to ``made``."""
-    keys = [analyzer.terms_key(*t) for t in texts]
-    known: dict[str, Terms] = {}
-    todo: dict[str, int] = {}  # key -> first article with it (identical texts segmented once)
-    for i, key in enumerate(keys):
-        hit = cache.get(key) if cache is not None else None
-        if isinstance(hit, Terms):
-            known[key] = hit
-        elif key not in todo:
-            todo[key] = i
-    fresh = _split_words(analyzer, [texts[i] for i in todo.values()])
-    if made is not None:
-        made += fresh
-    for key, terms in zip(todo, fresh):
-        known[key] = terms
-        if cache is not None:
-            cache[key] = terms
-    return [known[k] for k in keys], {k: known[k] for k in keys}
 
 
 def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
@@ -422,12 +84,12 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
     can segment them while it waits for the rest, and grouping then finds them there."""
     analyzer = analyzer_for(taxonomy)
     made: list[Terms] = []
-    _article_terms(analyzer, [_article_texts(a, taxonomy.settings.max_body_chars) for a in articles],
+    article_terms(analyzer, [article_texts(a, taxonomy.settings.max_body_chars) for a in articles],
                    term_cache, made)
     # Grouping asks two memoised questions of every term: which theme keywords it matches and
     # whether it can be a tag. Answered now for the terms just segmented (whose word classes
     # were noted as they were segmented), they are off grouping's serial path.
-    _scorer_for(taxonomy, analyzer).answer_ahead(made, analyzer)
+    scorer_for(taxonomy, analyzer).answer_ahead(made, analyzer)
 
 
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
@@ -446,258 +108,79 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     Without it, the first permalinks are."""
     analyzer = analyzer_for(taxonomy)
     st = taxonomy.settings
-    seen: set[str] = set()
-    for permalink, _ in items:
-        if permalink in seen:
-            raise ValueError(f"duplicate permalink {permalink!r}")
-        seen.add(permalink)
-    ordered = sorted(items, key=lambda pa: pa[0])  # all processing in permalink order
+    ordered = _in_permalink_order(items)  # all processing in permalink order
     n = len(ordered)
     if n == 0:
         return GroupResult({}, [])
 
     # 1. terms and vectors -------------------------------------------------------------
-    all_terms, used_terms = _article_terms(
-        analyzer, [_article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
-    docs = [_Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
+    all_terms, used_terms = article_terms(
+        analyzer, [article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
+    docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     idf = analyzer.term_idfs(df)
-    factor = _corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
-    tf, idf_of, factor_of = _SUBLINEAR_TF.__getitem__, idf.__getitem__, factor.__getitem__
-    for d in docs:
-        # (1 + log c) x idf x corpus factor, multiplied in that order, term by term at C speed.
-        terms = d.counts.keys()
-        w = d.weights = dict(zip(terms, map(mul, map(mul, map(tf, d.counts.values()), map(idf_of, terms)),
-                                            map(factor_of, terms))))
-        # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
-        # Kept: the tags are the heaviest terms that qualify.
-        ranked = sorted(zip(map(neg, w.values()), w))
-        d.ranked = list(map(itemgetter(1), ranked))  # the terms alone: 8 bytes each, not a tuple and a float
-        top = ranked[:VECTOR_TERMS]
-        norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
-        d.vec = {t: -v / norm for v, t in top}
+    factor = corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
+    weigh(docs, idf, factor)
 
-    # neighbours and own theme scores: per article, over the cores for large corpora
-    scorer = _scorer_for(taxonomy, analyzer)
+    # 2.-3. neighbours and own theme scores: per article, over the cores for large corpora ---
+    scorer = scorer_for(taxonomy, analyzer)
     per_article = _per_article_all(docs, scorer)
     neighbours = [nb for nb, _ in per_article]
-
-    # 2. theme scores, smoothing and same-event votes ---------------------------------------
     own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
-    final = own.copy()
-    pairs = [(i, st.neighbour_weight * sim, j) for i, nb in enumerate(neighbours) for sim, j in nb
-             if sim >= st.neighbour_min_sim]
-    if pairs and final.shape[1]:
-        # final[i] += weight * sim * own[j] for each pair in this order: ``add.at`` adds the
-        # rows one by one in index order, so each sum is made exactly as the loop made it.
-        rows, factors, cols = zip(*pairs)
-        np.add.at(final, np.array(rows), np.array(factors)[:, None] * own[np.array(cols)])
 
-    # Each article's event: itself and its neighbours reporting the same event or process
-    # (cosine >= EVENT_SIM). Votes are local — not over clusters chained through the
-    # similarity graph, whose cut-offs moved whole clusters to another theme when a few
-    # articles were added (issue 20: stability).
-    theme_of: list[int | None] = [None] * n
-    reason = [""] * n
-    for i in range(n):
-        mine = _confident(own[i], st.min_theme_score)
-        if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
-            theme_of[i], reason[i] = mine, "taxonomy"
-            continue
-        group = [i, *(j for sim, j in neighbours[i] if sim >= EVENT_SIM)]
-        vote = final[group].sum(axis=0) / len(group)
-        best = int(np.argmax(vote)) if vote.size else 0
-        if vote.size and vote[best] >= st.min_theme_score:
-            theme_of[i] = best
-            reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
-
-    # 3. off-taxonomy articles: adopt a close themed neighbour, else automatic themes --------
-    for i in range(n):
-        if theme_of[i] is None:
-            for sim, j in neighbours[i]:
-                if sim >= st.adopt_sim and theme_of[j] is not None and reason[j] != "adopted":
-                    theme_of[i] = theme_of[j]
-                    reason[i] = "adopted"
-                    break
-    other = final.shape[1]  # index of "Other news", after the configured themes
-    auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
-    _no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours,
-                      st, other)
-
+    # 3.-4. themes: smoothing, same-event votes, off-taxonomy articles ------------------------
+    assigned = assign_themes(own, neighbours, docs, analyzer, st)
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
 
-    # 4. tags -------------------------------------------------------------------------------
+    # 5. tags -------------------------------------------------------------------------------
     tag_lists = choose_tags([d.counts for d in docs], analyzer, df, idf)
     slugs = tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
-    # 5. related ----------------------------------------------------------------------------
+    # 6. related, and each article's grouping ----------------------------------------------
     groupings: dict[str, Grouping] = {}
     for i, d in enumerate(docs):
-        theme = auto_theme_of[i] if i in auto_theme_of else configured[theme_of[i]]
+        auto = assigned.auto_theme_of
         groupings[d.permalink] = Grouping(
-            theme=theme,
+            theme=auto[i] if i in auto else configured[assigned.theme_of[i]],
             tags=tuple(tags[z] for z in tag_lists[i]),
-            related=tuple(docs[j].permalink for j in _related(i, neighbours, theme_of, auto_theme_of, n)),
+            related=tuple(docs[j].permalink
+                          for j in related(i, neighbours, assigned.theme_of, assigned.auto_theme_of, n)),
         )
 
+    texts = sorted({t.name_zh for t in assigned.auto_theme_of.values()} | set(tags))
+    # keep the caller's order for the mapping
+    debug = DebugScores([p for p, _ in items], {d.permalink: i for i, d in enumerate(docs)},
+                        [s.slug for s in taxonomy.themes], assigned.final, own, assigned.reason)
+    return GroupResult(groupings={p: groupings[p] for p, _ in items},
+                       themes=_themes_in_use(configured, groupings, assigned.auto_theme_of),
+                       tags={t.slug: t for t in tags.values()},
+                       texts_to_translate=texts, debug=debug, term_cache=used_terms)
+
+
+def _in_permalink_order(items: Sequence[tuple[str, Article]]) -> list[tuple[str, Article]]:
+    """``items`` sorted by permalink; ValueError if a permalink comes twice."""
+    seen: set[str] = set()
+    for permalink, _ in items:
+        if permalink in seen:
+            raise ValueError(f"duplicate permalink {permalink!r}")
+        seen.add(permalink)
+    return sorted(items, key=lambda pa: pa[0])
+
+
+def _themes_in_use(configured: list[Theme], groupings: Mapping[str, Grouping],
+                   auto_theme_of: Mapping[int, Theme]) -> list[Theme]:
+    """The themes that hold articles: configured ones in file order, then automatic ones
+    (largest first, then by slug), then "Other news" (the last of ``configured``)."""
     used = {g.theme.slug for g in groupings.values()}
     themes = [t for t in configured[:-1] if t.slug in used]  # "Other news" comes last
     autos: dict[str, Theme] = {}
     for t in auto_theme_of.values():
         autos[t.slug] = t
-    count = defaultdict(int)
+    count: dict[str, int] = defaultdict(int)
     for g in groupings.values():
         count[g.theme.slug] += 1
     themes += sorted(autos.values(), key=lambda t: (-count[t.slug], t.slug))
     themes += [OTHER_THEME] if OTHER_THEME.slug in used else []
-
-    texts = sorted({t.name_zh for t in autos.values()} | set(tags))
-    # keep the caller's order for the mapping
-    groupings = {p: groupings[p] for p, _ in items}
-    debug = _Debug([p for p, _ in items], {d.permalink: i for i, d in enumerate(docs)},
-                   [s.slug for s in taxonomy.themes], final, own, reason)
-    return GroupResult(groupings=groupings, themes=themes, tags={t.slug: t for t in tags.values()},
-                       texts_to_translate=texts, debug=debug, term_cache=used_terms)
-
-
-def _corpus_factors(df: Mapping[str, int], all_terms: Sequence[Terms], reference: list[int]) -> dict[str, float]:
-    """Each term's corpus factor, counted over the ``reference`` articles (indices into
-    ``all_terms``); a term none of them has counts as a term of one article (factor 1)."""
-    m = len(reference)
-    ref_df = df
-    if m < len(all_terms):
-        left_out = set(range(len(all_terms))).difference(reference)
-        ref_df = Counter(df)
-        ref_df.subtract(chain.from_iterable(all_terms[i].counts for i in left_out))
-    cf = [corpus_factor(k, m) for k in range(m + 1)]
-    return {t: cf[ref_df[t] or 1] for t in df}
-
-
-def _confident(scores: np.ndarray, threshold: float) -> int | None:
-    """The article's own best theme if it clearly beats the runner-up, else None."""
-    if scores.size == 0:
-        return None
-    order = np.argsort(-scores, kind="stable")
-    best = float(scores[order[0]])
-    second = float(scores[order[1]]) if scores.size > 1 else 0.0
-    if best >= threshold and best >= CONFIDENT_RATIO * second:
-        return int(order[0])
-    return None
-
-
-def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[_Doc],
-                  analyzer: Analyzer, st, other: int) -> dict[int, Theme]:
-    """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
-    nearest configured theme when it scores at least NEAREST_FRACTION of
-    ``min_theme_score``; else an automatic theme when at least AUTO_MIN_ARTICLES similar
-    such articles share it; else "Other news". Returns the automatic theme of each article
-    that has one (``theme_of`` says ``other`` for them until then)."""
-    n = len(theme_of)
-    for i in range(n):
-        if theme_of[i] is None and final.shape[1]:
-            best = int(np.argmax(final[i]))
-            if final[i, best] >= NEAREST_FRACTION * st.min_theme_score:
-                theme_of[i], reason[i] = best, "nearest"
-    unassigned = [i for i in range(n) if theme_of[i] is None]
-    auto_uf = _UnionFind(n)
-    un_set = set(unassigned)
-    auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
-                        if j in un_set and sim >= st.auto_cluster_sim and i != j)
-    for _, i, j in auto_edges:
-        auto_uf.union(i, j, AUTO_CLUSTER_MAX)
-    auto_groups: dict[int, list[int]] = defaultdict(list)
-    for i in unassigned:
-        auto_groups[auto_uf.find(i)].append(i)
-    auto_theme_of: dict[int, Theme] = {}
-    for root in sorted(auto_groups):
-        group = auto_groups[root]
-        if len(group) < AUTO_MIN_ARTICLES:
-            for i in group:
-                theme_of[i], reason[i] = other, "other"
-            continue
-        name = _auto_name(group, docs, analyzer)
-        theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
-        for i in group:
-            theme_of[i] = other
-            auto_theme_of[i] = theme
-            reason[i] = "automatic"
-    return auto_theme_of
-
-
-def _no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dict[int, Theme],
-                      final: np.ndarray, own: np.ndarray, totals: list[float], neighbours, st,
-                      other: int) -> None:
-    """A configured theme left with one article that does not clearly belong there by its own
-    words (``_confident``) loses it: to the article's next best configured theme that holds
-    others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
-    news"; and a lone article in "Other news" goes to its best theme that holds others,
-    however weak, if it has any of its keywords, else the theme of its most similar article
-    that has a configured theme (automatic themes hold three or more). An
-    article that is clearly about a theme keeps it even alone — its own best theme by far, also
-    once similar articles have pulled its scores, with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
-    text; not one word in a fragment of a sentence): a theme page of one story beats a story
-    filed wrongly."""
-    if len(theme_of) < 2:
-        return
-    count = Counter(theme_of[i] for i in range(len(theme_of)) if i not in auto_theme_of)
-    for i in range(len(theme_of)):  # in article order: the result does not depend on the caller's
-        t = theme_of[i]
-        if (i in auto_theme_of or count[t] != 1 or t == other
-                or (_confident(own[i], st.min_theme_score) == t == _confident(final[i], st.min_theme_score)
-                    and own[i, t] * totals[i] >= ALONE_MIN_EVIDENCE)):
-            continue
-        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1 and k != t]
-        if order and final[i, order[0]] >= NEAREST_FRACTION * st.min_theme_score:
-            theme_of[i], reason[i] = order[0], "single-merged"
-        else:
-            theme_of[i], reason[i] = other, "other"
-        count[t] -= 1
-        count[theme_of[i]] += 1
-    lone = [i for i in range(len(theme_of)) if theme_of[i] == other and i not in auto_theme_of]
-    if len(lone) == 1:
-        i = lone[0]
-        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1]
-        if order and final[i, order[0]] > 0:  # it shares at least a keyword with the theme
-            theme_of[i], reason[i] = order[0], "single-merged"
-        else:  # else the configured theme of the most similar article that has one
-            for _, j in neighbours[i]:
-                if j not in auto_theme_of and theme_of[j] != other:
-                    theme_of[i], reason[i] = theme_of[j], "single-merged"
-                    break
-
-
-def _auto_name(group: list[int], docs: list[_Doc], analyzer: Analyzer) -> str:
-    total: dict[str, float] = defaultdict(float)
-    present: dict[str, int] = defaultdict(int)
-    for i in group:
-        for t, w in docs[i].vec.items():
-            if analyzer.is_tag_candidate(t):
-                total[t] += w
-                present[t] += 1
-    # prefer keywords shared by several members, then weight
-    ranked = sorted(total, key=lambda t: (-present[t], -total[t], t))
-    return ranked[0] if ranked else OTHER_THEME.name_zh
-
-
-def _related(i: int, neighbours, theme_of, auto_theme_of, n: int) -> list[int]:
-    chosen: list[int] = []
-    for sim, j in neighbours[i]:
-        if len(chosen) >= MAX_RELATED:
-            break
-        if len(chosen) >= MIN_RELATED and sim < RELATED_MIN_SIM:
-            break
-        chosen.append(j)
-    if len(chosen) < MIN_RELATED:
-        # no term overlap with enough articles: fill with same-theme, then any, by permalink
-        def key_theme(k):
-            return auto_theme_of[k].slug if k in auto_theme_of else theme_of[k]
-        mine = key_theme(i)
-        for same in (True, False):
-            for k in range(n):
-                if len(chosen) >= MIN_RELATED:
-                    break
-                if k != i and k not in chosen and (key_theme(k) == mine) == same:
-                    chosen.append(k)
-    return chosen
+    return themes

@@ -1,0 +1,94 @@
+"""Similar articles: the cosine similarity of each article's vector (``vectors.py``) to all
+others through an inverted index, keeping each article's ``NEIGHBOURS`` best matches (ties
+broken by article order, i.e. permalink)."""
+from __future__ import annotations
+
+import numpy as np
+
+from .vectors import Doc
+
+NEIGHBOURS = 10  # neighbours kept per article
+
+
+class Postings:
+    """Each term's articles and weights, for the similarity of one article to all others.
+
+    The posting lists are stored end to end, sorted by term (articles in order within a
+    term): ``docs[offset[t]:offset[t + 1]]`` and ``weights[...]`` are term ``t``'s."""
+
+    def __init__(self, docs: list[Doc]):
+        self.n = len(docs)
+        vocab: dict[str, int] = {}
+        ids: list[int] = []
+        ws: list[float] = []
+        self.rows: list[tuple[int, int]] = []  # article -> its span of row_terms/row_weights
+        for d in docs:
+            start = len(ids)
+            ids += [vocab.setdefault(term, len(vocab)) for term in d.vec]  # ids in order of first use
+            ws += d.vec.values()
+            self.rows.append((start, len(ids)))
+        # Every article's terms and weights end to end, in article order.
+        self.row_terms = terms = np.array(ids, dtype=np.int64)
+        self.row_weights = weights = np.array(ws, dtype=np.float64)
+        self.row_lens = [end - start for start, end in self.rows]  # each article's number of terms
+        owners = np.repeat(np.arange(self.n, dtype=np.int64), self.row_lens)
+        order = np.argsort(terms, kind="stable")  # by term; articles stay in order within one
+        self.docs = owners[order]
+        self.weights = weights[order]
+        self.plen = np.bincount(terms, minlength=len(vocab)).astype(np.int64)
+        self.offset = np.concatenate(([0], np.cumsum(self.plen)[:-1])).astype(np.int64)
+        # Per article: how many products its similarities take (the lengths of its terms'
+        # posting lists, added up).
+        ends = [0, *np.cumsum(self.plen[terms]).tolist()]
+        self.row_pairs = [ends[end] - ends[start] for start, end in self.rows]
+
+    def neighbours(self, first: int, end: int, max_pairs: int = 20_000) -> list[list[tuple[float, int]]]:
+        """For each article ``first`` to ``end`` (excluded), its best NEIGHBOURS other articles
+        as (similarity, index), best first, ties by index. The products of a block of rows
+        (about ``max_pairs`` of them: small blocks reuse memory, which is costly to take
+        fresh) go into one ``bincount``; in a large corpus, where one article's products
+        are that many, each row is a block of its own."""
+        out: list[list[tuple[float, int]]] = []
+        row_pairs = self.row_pairs
+        block = first
+        while block < end:
+            # the most rows whose products add up to about max_pairs (at least one row)
+            stop, pairs = block + 1, row_pairs[block]
+            while stop < end and pairs + row_pairs[stop] <= max_pairs:
+                pairs += row_pairs[stop]
+                stop += 1
+            out += self._neighbours_of_rows(block, stop)
+            block = stop
+        return out
+
+    def _neighbours_of_rows(self, first: int, stop: int) -> list[list[tuple[float, int]]]:
+        n, rows = self.n, stop - first
+        start, end = self.rows[first][0], self.rows[stop - 1][1]
+        if start == end:
+            return [[] for _ in range(rows)]
+        terms = self.row_terms[start:end]  # the rows' terms, row after row
+        lens = self.plen[terms]
+        # Positions of each term's posting list, one list after another.
+        ends = np.cumsum(lens)
+        pos = np.arange(ends[-1], dtype=np.int64) + np.repeat(self.offset[terms] - (ends - lens), lens)
+        # One bincount over (row, other article) cells: each cell gets its products in the
+        # row's term order, articles in order within a term — the order in which
+        # term-by-term updates of the row's similarities would add them.
+        weights = self.weights[pos] * np.repeat(self.row_weights[start:end], lens)
+        cells = self.docs[pos]
+        if rows > 1:
+            row_of_term = np.repeat(np.arange(0, rows * n, n, dtype=np.int64), self.row_lens[first:stop])
+            cells += np.repeat(row_of_term, lens)
+        acc = np.bincount(cells, weights=weights, minlength=rows * n).reshape(rows, n)
+        acc[np.arange(rows), np.arange(first, stop)] = 0.0  # an article is not its own neighbour
+        out = []
+        for r in range(rows):
+            row = acc[r]
+            cand = np.flatnonzero(row > 1e-12)
+            if len(cand) > NEIGHBOURS:
+                # keep everything at least as good as the NEIGHBOURS-th best, then order exactly
+                kth = np.partition(row[cand], len(cand) - NEIGHBOURS)[len(cand) - NEIGHBOURS]
+                cand = cand[row[cand] >= kth]
+            order = sorted(zip((-row[cand]).tolist(), cand.tolist()))[:NEIGHBOURS]
+            out.append([(-s, j) for s, j in order])
+        return out

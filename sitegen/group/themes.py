@@ -1,0 +1,179 @@
+"""Theme assignment: each article's configured theme, automatic theme or "Other news".
+
+An article whose own best theme clearly wins (>= CONFIDENT_RATIO x runner-up) keeps it.
+Otherwise its scores are smoothed over near neighbours and averaged with those of its
+neighbours that report the same event (cosine >= EVENT_SIM). Articles still below
+``min_theme_score`` adopt the theme of a very similar themed article, else their nearest
+theme (at NEAREST_FRACTION of the threshold), else an automatic theme (``auto_themes.py``),
+else "Other news"; then no configured theme is left holding one article its words do not
+clearly put there (``no_single_themes``)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from sitegen.models import Theme
+
+from .auto_themes import auto_themes
+from .taxonomy import Settings
+from .text import Analyzer
+from .vectors import Doc
+
+EVENT_SIM = 0.2  # cosine at or above which two articles are treated as the same event/process
+NEAREST_FRACTION = 0.5  # an off-taxonomy article joins its nearest theme at this share of min_theme_score
+ALONE_MIN_EVIDENCE = 2.0  # keyword mass (weighted count x keyword weight) that lets a theme hold one article
+OTHER_THEME = Theme(slug="other", name_en="Other news", name_zh="其他")
+CONFIDENT_RATIO = 2.0  # own best theme >= this x runner-up: similar articles cannot overrule it
+
+
+@dataclass(frozen=True)
+class ThemeAssignment:
+    final: np.ndarray  # configured-theme scores after smoothing over neighbours (article x theme)
+    # each article's configured theme (index), or the index after them ("Other news"), which
+    # the articles of automatic themes also hold
+    theme_of: list[int]
+    reason: list[str]  # why (``ArticleDebug.reason``)
+    auto_theme_of: dict[int, Theme]  # article -> its automatic theme, for those that have one
+
+
+def assign_themes(own: np.ndarray, neighbours: list[list[tuple[float, int]]], docs: list[Doc],
+                  analyzer: Analyzer, st: Settings) -> ThemeAssignment:
+    """Themes of the articles from their own theme scores ``own`` (article x configured
+    theme) and their ``neighbours`` ((similarity, index), best first)."""
+    final = _smoothed(own, neighbours, st)
+    theme_of, reason = _vote(own, final, neighbours, st)
+    _adopt(theme_of, reason, neighbours, st)
+    other = final.shape[1]  # index of "Other news", after the configured themes
+    auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
+    no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours,
+                     st, other)
+    return ThemeAssignment(final, theme_of, reason, auto_theme_of)
+
+
+def _smoothed(own: np.ndarray, neighbours: list[list[tuple[float, int]]], st: Settings) -> np.ndarray:
+    """``own`` plus ``neighbour_weight`` x similarity x the scores of each neighbour at least
+    ``neighbour_min_sim`` similar."""
+    final = own.copy()
+    pairs = [(i, st.neighbour_weight * sim, j) for i, nb in enumerate(neighbours) for sim, j in nb
+             if sim >= st.neighbour_min_sim]
+    if pairs and final.shape[1]:
+        # final[i] += weight * sim * own[j] for each pair in this order: ``add.at`` adds the
+        # rows one by one in index order, so each sum is made exactly as the loop made it.
+        rows, factors, cols = zip(*pairs)
+        np.add.at(final, np.array(rows), np.array(factors)[:, None] * own[np.array(cols)])
+    return final
+
+
+def _vote(own: np.ndarray, final: np.ndarray, neighbours: list[list[tuple[float, int]]],
+          st: Settings) -> tuple[list[int | None], list[str]]:
+    """Each article's confident own theme, else the vote of its event (None when no theme
+    reaches ``min_theme_score``), and the reason.
+
+    An article's event: itself and its neighbours reporting the same event or process
+    (cosine >= EVENT_SIM). Votes are local — not over clusters chained through the
+    similarity graph, whose cut-offs moved whole clusters to another theme when a few
+    articles were added (issue 20: stability)."""
+    n = len(own)
+    theme_of: list[int | None] = [None] * n
+    reason = [""] * n
+    for i in range(n):
+        mine = _confident(own[i], st.min_theme_score)
+        if mine is not None:  # clear evidence of its own: neighbours cannot overrule it
+            theme_of[i], reason[i] = mine, "taxonomy"
+            continue
+        group = [i, *(j for sim, j in neighbours[i] if sim >= EVENT_SIM)]
+        vote = final[group].sum(axis=0) / len(group)
+        best = int(np.argmax(vote)) if vote.size else 0
+        if vote.size and vote[best] >= st.min_theme_score:
+            theme_of[i] = best
+            reason[i] = "taxonomy" if len(group) == 1 else "event-cluster"
+    return theme_of, reason
+
+
+def _adopt(theme_of: list[int | None], reason: list[str], neighbours: list[list[tuple[float, int]]],
+           st: Settings) -> None:
+    """An article without a theme takes that of its first neighbour at least ``adopt_sim``
+    similar that has one of its own (not adopted)."""
+    for i in range(len(theme_of)):
+        if theme_of[i] is None:
+            for sim, j in neighbours[i]:
+                if sim >= st.adopt_sim and theme_of[j] is not None and reason[j] != "adopted":
+                    theme_of[i] = theme_of[j]
+                    reason[i] = "adopted"
+                    break
+
+
+def _confident(scores: np.ndarray, threshold: float) -> int | None:
+    """The article's own best theme if it clearly beats the runner-up, else None."""
+    if scores.size == 0:
+        return None
+    order = np.argsort(-scores, kind="stable")
+    best = float(scores[order[0]])
+    second = float(scores[order[1]]) if scores.size > 1 else 0.0
+    if best >= threshold and best >= CONFIDENT_RATIO * second:
+        return int(order[0])
+    return None
+
+
+def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[Doc],
+                  analyzer: Analyzer, st: Settings, other: int) -> dict[int, Theme]:
+    """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
+    nearest configured theme when it scores at least NEAREST_FRACTION of
+    ``min_theme_score``; else an automatic theme (``auto_themes.py``) when enough similar
+    such articles share it; else "Other news". Returns the automatic theme of each article
+    that has one (``theme_of`` says ``other`` for them until then)."""
+    n = len(theme_of)
+    for i in range(n):
+        if theme_of[i] is None and final.shape[1]:
+            best = int(np.argmax(final[i]))
+            if final[i, best] >= NEAREST_FRACTION * st.min_theme_score:
+                theme_of[i], reason[i] = best, "nearest"
+    unassigned = [i for i in range(n) if theme_of[i] is None]
+    auto_theme_of = auto_themes(unassigned, neighbours, docs, analyzer, st, OTHER_THEME.name_zh)
+    for i in unassigned:
+        theme_of[i], reason[i] = other, "automatic" if i in auto_theme_of else "other"
+    return auto_theme_of
+
+
+def no_single_themes(theme_of: list[int], reason: list[str], auto_theme_of: dict[int, Theme],
+                     final: np.ndarray, own: np.ndarray, totals: list[float], neighbours, st,
+                     other: int) -> None:
+    """A configured theme left with one article that does not clearly belong there by its own
+    words (``_confident``) loses it: to the article's next best configured theme that holds
+    others, when it scores at least NEAREST_FRACTION of ``min_theme_score``, else to "Other
+    news"; and a lone article in "Other news" goes to its best theme that holds others,
+    however weak, if it has any of its keywords, else the theme of its most similar article
+    that has a configured theme (automatic themes hold three or more). An
+    article that is clearly about a theme keeps it even alone — its own best theme by far, also
+    once similar articles have pulled its scores, with keywords of weight ALONE_MIN_EVIDENCE or more (one in the headline, or two in the
+    text; not one word in a fragment of a sentence): a theme page of one story beats a story
+    filed wrongly."""
+    if len(theme_of) < 2:
+        return
+    count = Counter(theme_of[i] for i in range(len(theme_of)) if i not in auto_theme_of)
+    for i in range(len(theme_of)):  # in article order: the result does not depend on the caller's
+        t = theme_of[i]
+        if (i in auto_theme_of or count[t] != 1 or t == other
+                or (_confident(own[i], st.min_theme_score) == t == _confident(final[i], st.min_theme_score)
+                    and own[i, t] * totals[i] >= ALONE_MIN_EVIDENCE)):
+            continue
+        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1 and k != t]
+        if order and final[i, order[0]] >= NEAREST_FRACTION * st.min_theme_score:
+            theme_of[i], reason[i] = order[0], "single-merged"
+        else:
+            theme_of[i], reason[i] = other, "other"
+        count[t] -= 1
+        count[theme_of[i]] += 1
+    lone = [i for i in range(len(theme_of)) if theme_of[i] == other and i not in auto_theme_of]
+    if len(lone) == 1:
+        i = lone[0]
+        order = [int(k) for k in np.argsort(-final[i], kind="stable") if count[int(k)] >= 1]
+        if order and final[i, order[0]] > 0:  # it shares at least a keyword with the theme
+            theme_of[i], reason[i] = order[0], "single-merged"
+        else:  # else the configured theme of the most similar article that has one
+            for _, j in neighbours[i]:
+                if j not in auto_theme_of and theme_of[j] != other:
+                    theme_of[i], reason[i] = theme_of[j], "single-merged"
+                    break

@@ -1,0 +1,71 @@
+"""Word splitting for grouping: each article's (title, lead, body) texts and their term counts
+(``Analyzer.article_terms``), taken from the term cache of earlier builds when there, else
+segmented, over the cores when the corpus is large."""
+from __future__ import annotations
+
+from typing import MutableMapping, Sequence
+
+from sitegen.models import Article
+from sitegen.parallel import map_shared
+
+from .text import Analyzer, Terms
+
+# Fewer articles to group: no worker processes, for word splitting here and for the per-article
+# step of ``core.group_articles`` (neighbours, theme scores). With rjieba, segmenting 1,000
+# articles takes ~0.2 s and workers gain nothing at that size (measured); they pay off at
+# several thousand.
+PARALLEL_MIN_ARTICLES = 3000
+
+
+def article_texts(article: Article, max_body: int) -> tuple[str, str, str]:
+    """(title, lead, body) of ``article`` as grouping reads it: kicker, headline and subtitle;
+    the lead; the other paragraphs, cut at ``max_body`` characters."""
+    title = "\n".join(x for x in (article.kicker, article.headline, article.subtitle) if x)
+    paras = [b.text for b in article.blocks]
+    lead = article.lead
+    rest = list(paras)
+    if lead and lead in rest:
+        rest.remove(lead)
+    body = "\n".join(rest)
+    if len(body) > max_body:
+        body = body[:max_body]
+    return title, lead, body
+
+
+def _terms_of(analyzer: Analyzer, texts: tuple[str, str, str]) -> Terms:
+    return analyzer.article_terms(*texts)
+
+
+def split_texts(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> list[Terms]:
+    """``analyzer.article_terms`` of each (title, lead, body), over the cores when it pays.
+
+    Same result, in the same order, as the sequential loop: each article is segmented by
+    the same tokenizer (a forked copy of this process's)."""
+    if len(texts) < PARALLEL_MIN_ARTICLES:
+        return [analyzer.article_terms(*t) for t in texts]
+    return map_shared(_terms_of, analyzer, texts)
+
+
+def article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
+                  cache: MutableMapping[str, object] | None,
+                  made: list[Terms] | None = None) -> tuple[list[Terms], dict[str, Terms]]:
+    """Terms of each article, taking those whose key is in ``cache`` from it and adding the
+    others to it. Also returns {key: terms} for exactly these articles; the terms segmented
+    here (not found in ``cache``) are also appended to ``made``."""
+    keys = [analyzer.terms_key(*t) for t in texts]
+    known: dict[str, Terms] = {}
+    todo: dict[str, int] = {}  # key -> first article with it (identical texts segmented once)
+    for i, key in enumerate(keys):
+        hit = cache.get(key) if cache is not None else None
+        if isinstance(hit, Terms):
+            known[key] = hit
+        elif key not in todo:
+            todo[key] = i
+    fresh = split_texts(analyzer, [texts[i] for i in todo.values()])
+    if made is not None:
+        made += fresh
+    for key, terms in zip(todo, fresh):
+        known[key] = terms
+        if cache is not None:
+            cache[key] = terms
+    return [known[k] for k in keys], {k: known[k] for k in keys}
