@@ -117,6 +117,7 @@ def ensure_corpus(n: int, seed: int) -> Path:
     stamp_path = work / "stamp.json"
     stamp = corpus_stamp(n, seed)
     if stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
+        write_config(work)  # the corpus is shared; templates and static must be this checkout's
         return work
     print(f"[n={n}] generating corpus in {work}", flush=True)
     set_aside(work)
@@ -667,6 +668,7 @@ def ensure_archive(n: int, seed: int) -> Path:
     stamp_path = work / "stamp.json"
     stamp = {**corpus_stamp(n, seed), "day": [DAY_SEEDS, DAY_RNG]}
     if stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
+        write_config(work)  # as in ensure_corpus: this checkout's templates and static
         return work
     print(f"[archive n={n}] generating the archive and the day's pages in {work}", flush=True)
     set_aside(work)
