@@ -95,8 +95,10 @@ def test_what_an_article_page_adds_to_its_text_leaves_room_for_the_text(site):
     assert max(zipped for _, _, zipped, _ in rows) <= BUDGET // 2
 
 
-@pytest.mark.xfail(strict=True, reason="not met: the longest seed article (2,935 characters, 9.6 KB of text) "
-                   "loads 31.6 KB raw; the page around its text is ~22 KB (python bench/page_weight.py)")
+@pytest.mark.xfail(strict=True, reason="uncompressed, the 30 KB is not met by the two longest seed articles "
+                   "(2,935 characters, 9.6 KB of text: 31.6 KB raw; the page around its text is ~22 KB). "
+                   "As sent (gzip, as GitHub Pages serves it) every first load is <= 15 KB, "
+                   "held by the test above (python bench/page_weight.py)")
 def test_longest_seed_article_first_load_is_within_30_kb_raw(site):
     name, raw, _, files = max(page_weight.weigh(site), key=lambda r: r[1])
     assert raw <= BUDGET, f"{name}: {raw} bytes ({files})"
