@@ -3,21 +3,8 @@ says an article is missing (complete.cut_at_shifts), left-over headlines paired 
 headline-less bodies (complete.fill), closing credits, stacked headline lines."""
 from __future__ import annotations
 
-from sitegen.parse import parse_text
-from sitegen.parse.conservation import conservation
-
-TEA = ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
-       "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。",
-       "当地还举办春茶文化节，游客走进茶园体验采茶制茶，茶旅融合带动消费。"]
-PORT = ["口岸海关数据显示，一季度进出口货运量同比增长，通关效率持续提升。",
-        "海关关员介绍，口岸推行智慧通关，货车排队时间缩短，外贸企业降本增效。",
-        "下一步，口岸将完善查验设施，推动进出口贸易高质量发展。"]
-
-
-def _parse(text: str):
-    result = parse_text("p.txt", text)
-    assert conservation(text, result) == (0, 0)
-    return result
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
 
 
 def test_an_unused_headline_block_cuts_the_body_where_the_topic_shifts() -> None:

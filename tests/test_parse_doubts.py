@@ -15,13 +15,7 @@ from sitegen.parse.resume import rejoin
 from sitegen.parse.segment import segment
 from sitegen.parse.text import Vocabulary
 
-# two stories that share no words, and one story that keeps to its topic
-TEA = ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
-       "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。",
-       "当地还举办春茶文化节，游客走进茶园体验采茶制茶，茶旅融合带动消费。"]
-PORT = ["口岸海关数据显示，一季度进出口货运量同比增长，通关效率持续提升。",
-        "海关关员介绍，口岸推行智慧通关，货车排队时间缩短，外贸企业降本增效。",
-        "下一步，口岸将完善查验设施，推动进出口贸易高质量发展。"]
+from synthetic_pages import PORT, TEA  # two stories that share no words
 
 
 def test_cohesion_is_lowest_where_two_stories_meet() -> None:

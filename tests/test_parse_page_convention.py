@@ -4,25 +4,11 @@ headline-less story cut off the headed story it ran into, and a body cut where t
 order gave it the lines of several headlines."""
 from __future__ import annotations
 
-from sitegen.parse import parse_text
-from sitegen.parse.conservation import conservation
+from synthetic_pages import PORT, SNOW, TEA
+from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import story as _story
 
-TEA = ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
-       "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。"]
-PORT = ["口岸海关数据显示，一季度进出口货运量同比增长，通关效率持续提升。",
-        "海关关员介绍，口岸推行智慧通关，货车排队时间缩短，外贸企业降本增效。"]
-SNOW = ["入冬以来，牧区迎来多次降雪，牧民提前储备草料，转场工作有序进行。",
-        "兽医站工作人员走村入户，为牛羊接种疫苗，帮助牧民做好防寒保暖。"]
-
-
-def _parse(text: str):
-    result = parse_text("p.txt", text)
-    assert conservation(text, result) == (0, 0)
-    return result
-
-
-def _story(paras: list[str]) -> str:
-    return "\n\n".join(["本报讯 " + paras[0], *paras[1:]])
+TEA, PORT = TEA[:2], PORT[:2]  # two paragraphs a story on these pages
 
 
 def test_every_headline_after_its_body_when_that_explains_the_page() -> None:
