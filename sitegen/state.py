@@ -24,6 +24,7 @@ from typing import Any, Iterable, Iterator
 
 import sitegen
 from sitegen.atomic import atomic_write_bytes
+from sitegen.jsonfile import read_json
 
 STATE_VERSION = 1
 
@@ -215,19 +216,9 @@ class ArticleHistory:
     @classmethod
     def load(cls, path: Path) -> "ArticleHistory":
         path = Path(path)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        data = read_json(path, "article history", HistoryError)
+        if data is None:
             return cls(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise HistoryError(f"{path}: cannot read the article history: {exc}") from None
-        if not raw.strip():
-            return cls(path)
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise HistoryError(f"{path}:{exc.lineno}:{exc.colno}: corrupt article history: {exc.msg} "
-                               "(fix or restore the file; it was left untouched)") from None
         articles = data.get("articles") if isinstance(data, dict) else None
         if not isinstance(articles, dict) or data.get("version") != HISTORY_VERSION:
             raise HistoryError(f"{path}: not an article history (expected version {HISTORY_VERSION} "

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from sitegen.translate.text import key_of_normalised, normalise
 from sitegen.atomic import atomic_write_text
+from sitegen.jsonfile import read_json
 
 FORMAT_VERSION = 1
 
@@ -84,21 +85,9 @@ class TranslationMemory:
     def load(cls, path: Path) -> "TranslationMemory":
         """Read the memory; a missing or empty file is an empty memory."""
         path = Path(path)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        data = read_json(path, "translation memory", TranslationMemoryError)
+        if data is None:
             return cls(path)
-        except UnicodeDecodeError as exc:
-            raise TranslationMemoryError(f"{path}: not valid UTF-8 ({exc})") from exc
-        if not raw.strip():
-            return cls(path)
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise TranslationMemoryError(
-                f"{path}:{exc.lineno}:{exc.colno}: corrupt translation memory: {exc.msg} "
-                "(fix or restore the file; it was left untouched)"
-            ) from exc
         memory = cls(path, _parse(path, data))
         memory._read_by_source = {e.source: e for e in memory.entries.values()}
         return memory
