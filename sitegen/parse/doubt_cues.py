@@ -1,0 +1,162 @@
+"""Page cues for self-doubt (:mod:`.doubts`): other explanations of the page that the
+parser's decisions left open. Each cue is measured per body and kept with the line a
+maintainer should look at.
+
+* ``halves`` — the two parts of the body on either side of some paragraph boundary
+  share almost no topic words (a whole-body version of TextTiling's depth: two stories
+  run together rather than one changing subject);
+* ``rival`` — another body covers the headline better than its own body does;
+* ``side_title`` — a title of another article, or one left to no article, covers one
+  side of some boundary of this body better than the other side and better than this
+  body's own headline covers that side;
+* ``join`` — the words go on across the boundary with the neighbouring article as they
+  do inside a body: one article cut in two?
+* ``mid_end`` — a 下转 marker or a closing credit inside the body, not at its end;
+* ``beside_head`` — a line printed next to the headline went to no article (part of
+  the headline?).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..models import Leftover
+from . import lines as L
+from .assign import Assignment, Scorer
+from .headlines import Group, is_section_name
+from .resume import Body
+from .segment import Para
+from .text import Vocabulary, joined_bigram_set
+
+MIN_PART = 60  # characters each side of a boundary for ``halves``
+NEAR_HEAD = 2  # lines between a headline block and a left-over line printed "next to" it
+
+
+@dataclass
+class Cues:
+    halves: tuple[float, int] | None = None  # lowest cosine of the two parts, first line after
+    rival: tuple[float, int] | None = None  # best other body's coverage of the headline, its line
+    side_title: tuple[float, int, int] | None = None  # margin, first line of the side, title line
+    join: tuple[float, int] | None = None  # cohesion across the boundary with a neighbour, its line
+    mid_end: int = 0  # line of a 下转 marker / closing credit inside the body (0: none)
+    beside_head: int = 0  # line of a left-over line next to the headline block (0: none)
+
+
+def cosine(a: set[str], b: set[str]) -> float:
+    return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
+
+
+def window(paras: Sequence[Para], grams: Sequence[set[str]], size: int, max_paras: int) -> set[str]:
+    """Bigrams of whole paragraphs, in the order given, until ``size`` characters."""
+    acc: set[str] = set()
+    n = 0
+    for k, (p, g) in enumerate(zip(paras, grams)):
+        acc |= g
+        n += len(p.raw)
+        if n >= size or k + 1 >= max_paras:
+            break
+    return acc
+
+
+def measure(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[str]]], result: Assignment,
+            scorer: Scorer, vocab: Vocabulary, leftovers: Sequence[Leftover], size: int,
+            max_paras: int) -> list[Cues]:
+    """Cues of every body. ``texts``: each body's paragraphs (subheads aside); ``grams``:
+    their topic bigrams (:func:`.cohesion.topic_grams`)."""
+    out = [Cues() for _ in bodies]
+    titles = [(g.match_text, g.line, j) for j, g in result.by_body.items()]
+    titles += [(g.match_text, g.line, None) for g in result.unassigned if g.units]
+    titles += [(x.text, x.line, None) for x in leftovers
+               if x.kind in ("headline", "banner") and not is_section_name(x.text)]
+    loose = [x.line for x in leftovers if x.kind in ("headline", "banner", "fragment")]
+    for i, c in enumerate(out):
+        paras = texts[i]
+        c.halves = _halves(paras, grams[i])
+        c.mid_end = _mid_end(paras)
+        group = result.by_body.get(i)
+        if group is None:
+            continue
+        others = [(scorer.content(group.match_text, j), bodies[j].line)
+                  for j in scorer.candidates(group.line) if j != i]
+        if others:
+            c.rival = max(others)
+        c.beside_head = _beside(group, loose)
+        if len(paras) >= 2:
+            c.side_title = _side_title(paras, group, i, titles, vocab)
+    _joins(bodies, texts, grams, out, size, max_paras)
+    return out
+
+
+def _halves(paras: list[Para], grams: list[set[str]]) -> tuple[float, int] | None:
+    lengths = [len(p.raw) for p in paras]
+    total = sum(lengths)
+    suffix: list[set[str]] = [set()] * (len(paras) + 1)
+    for k in range(len(paras) - 1, 0, -1):
+        suffix[k] = suffix[k + 1] | grams[k]
+    best: tuple[float, int] | None = None
+    prefix: set[str] = set()
+    before = 0
+    for k in range(1, len(paras)):
+        prefix = prefix | grams[k - 1]
+        before += lengths[k - 1]
+        if before >= MIN_PART and total - before >= MIN_PART:
+            sim = cosine(prefix, suffix[k])
+            if best is None or sim < best[0]:
+                best = (sim, paras[k].line)
+    return best
+
+
+def _mid_end(paras: list[Para]) -> int:
+    for k, p in enumerate(paras[:-1]):
+        if L.end_marker_match(p.raw) or (k >= 1 and L.closing_credit(p.raw)):
+            return paras[k + 1].line
+    return 0
+
+
+def _beside(group: Group, loose: list[int]) -> int:
+    if not group.units:
+        return 0
+    first = min(u.line for u in group.units)
+    last = max(u.line + u.n_lines - 1 for u in group.units)
+    near = [ln for ln in loose if first - NEAR_HEAD <= ln <= last + NEAR_HEAD]
+    return near[0] if near else 0
+
+
+def _side_title(paras: list[Para], group: Group, i: int, titles: list[tuple[str, int, int | None]],
+                vocab: Vocabulary) -> tuple[float, int, int] | None:
+    """The title (not this body's) that best covers one side of some boundary more than
+    the other side, and more than the body's own headline covers that side."""
+    pg = [joined_bigram_set(p.parts()) for p in paras]
+    splits = []
+    pre: set[str] = set()
+    suffix: list[set[str]] = [set()] * (len(pg) + 1)
+    for k in range(len(pg) - 1, 0, -1):
+        suffix[k] = suffix[k + 1] | pg[k]
+    for k in range(1, len(pg)):
+        pre = pre | pg[k - 1]
+        splits.append((k, pre, suffix[k]))
+    own = [(vocab.coverage(group.match_text, a), vocab.coverage(group.match_text, b)) for _k, a, b in splits]
+    best: tuple[float, int, int] | None = None
+    for text, line, owner in titles:
+        if owner == i:
+            continue
+        for (k, a, b), (h1, h2) in zip(splits, own):
+            t1, t2 = vocab.coverage(text, a), vocab.coverage(text, b)
+            for margin, at in ((t2 - max(t1, h2), paras[k].line), (t1 - max(t2, h1), paras[0].line)):
+                if best is None or margin > best[0]:
+                    best = (margin, at, line)
+    return best
+
+
+def _joins(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[str]]], out: list[Cues],
+           size: int, max_paras: int) -> None:
+    """Cohesion across the boundary between bodies printed one after the other."""
+    order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
+    for a, b in zip(order, order[1:]):
+        if not texts[a] or not texts[b]:
+            continue
+        sim = cosine(window(texts[a][::-1], grams[a][::-1], size, max_paras),
+                     window(texts[b], grams[b], size, max_paras))
+        for x in (a, b):
+            if out[x].join is None or sim > out[x].join[0]:
+                out[x].join = (sim, texts[b][0].line)
