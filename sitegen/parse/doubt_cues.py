@@ -26,9 +26,10 @@ from .assign import Assignment, Scorer
 from .headlines import Group, is_section_name
 from .resume import Body
 from .segment import Para
-from .text import Vocabulary, joined_bigram_set
+from .text import joined_bigram_set
 
 MIN_PART = 60  # characters each side of a boundary for ``halves``
+SIDE_CUTS = 3  # boundaries (where the words change most) at which other titles are tried
 NEAR_HEAD = 2  # lines between a headline block and a left-over line printed "next to" it
 
 
@@ -59,10 +60,12 @@ def window(paras: Sequence[Para], grams: Sequence[set[str]], size: int, max_para
 
 
 def measure(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[str]]], result: Assignment,
-            scorer: Scorer, vocab: Vocabulary, leftovers: Sequence[Leftover], size: int,
-            max_paras: int) -> list[Cues]:
+            scorer: Scorer, leftovers: Sequence[Leftover], size: int, max_paras: int,
+            side_floor: float) -> list[Cues]:
     """Cues of every body. ``texts``: each body's paragraphs (subheads aside); ``grams``:
-    their topic bigrams (:func:`.cohesion.topic_grams`)."""
+    their topic bigrams (:func:`.cohesion.topic_grams`); ``size``, ``max_paras``: the
+    window compared across a boundary between bodies; ``side_floor``: the least margin of
+    a ``side_title`` worth measuring."""
     out = [Cues() for _ in bodies]
     titles = [(g.match_text, g.line, j) for j, g in result.by_body.items()]
     titles += [(g.match_text, g.line, None) for g in result.unassigned if g.units]
@@ -71,7 +74,9 @@ def measure(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[st
     loose = [x.line for x in leftovers if x.kind in ("headline", "banner", "fragment")]
     for i, c in enumerate(out):
         paras = texts[i]
-        c.halves = _halves(paras, grams[i])
+        cuts = _halves(paras, grams[i])
+        if cuts:
+            c.halves = (cuts[0][0], paras[cuts[0][1]].line)
         c.mid_end = _mid_end(paras)
         group = result.by_body.get(i)
         if group is None:
@@ -82,28 +87,29 @@ def measure(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[st
             c.rival = max(others)
         c.beside_head = _beside(group, loose)
         if len(paras) >= 2:
-            c.side_title = _side_title(paras, group, i, titles, vocab)
+            c.side_title = _side_title(paras, [k for _sim, k in cuts[:SIDE_CUTS]], group, i, titles, scorer,
+                                       side_floor)
     _joins(bodies, texts, grams, out, size, max_paras)
     return out
 
 
-def _halves(paras: list[Para], grams: list[set[str]]) -> tuple[float, int] | None:
+def _halves(paras: list[Para], grams: list[set[str]]) -> list[tuple[float, int]]:
+    """Cosine of the bigrams before and after each paragraph boundary with MIN_PART
+    characters on both sides, lowest first: (cosine, index of the first paragraph after)."""
     lengths = [len(p.raw) for p in paras]
     total = sum(lengths)
     suffix: list[set[str]] = [set()] * (len(paras) + 1)
     for k in range(len(paras) - 1, 0, -1):
         suffix[k] = suffix[k + 1] | grams[k]
-    best: tuple[float, int] | None = None
+    out: list[tuple[float, int]] = []
     prefix: set[str] = set()
     before = 0
     for k in range(1, len(paras)):
         prefix = prefix | grams[k - 1]
         before += lengths[k - 1]
         if before >= MIN_PART and total - before >= MIN_PART:
-            sim = cosine(prefix, suffix[k])
-            if best is None or sim < best[0]:
-                best = (sim, paras[k].line)
-    return best
+            out.append((cosine(prefix, suffix[k]), k))
+    return sorted(out)
 
 
 def _mid_end(paras: list[Para]) -> int:
@@ -122,30 +128,30 @@ def _beside(group: Group, loose: list[int]) -> int:
     return near[0] if near else 0
 
 
-def _side_title(paras: list[Para], group: Group, i: int, titles: list[tuple[str, int, int | None]],
-                vocab: Vocabulary) -> tuple[float, int, int] | None:
-    """The title (not this body's) that best covers one side of some boundary more than
-    the other side, and more than the body's own headline covers that side."""
-    pg = [joined_bigram_set(p.parts()) for p in paras]
-    splits = []
-    pre: set[str] = set()
-    suffix: list[set[str]] = [set()] * (len(pg) + 1)
-    for k in range(len(pg) - 1, 0, -1):
-        suffix[k] = suffix[k + 1] | pg[k]
-    for k in range(1, len(pg)):
-        pre = pre | pg[k - 1]
-        splits.append((k, pre, suffix[k]))
+def _side_title(paras: list[Para], cuts: list[int], group: Group, i: int,
+                titles: list[tuple[str, int, int | None]], scorer: Scorer,
+                floor: float) -> tuple[float, int, int] | None:
+    """The title (not this body's) that best covers one side of a boundary (among
+    ``cuts``, the indices of the paragraphs after the boundaries where the words change
+    most) more than the other side, and more than the body's own headline covers that
+    side. Titles that cover the whole body less than ``floor`` cannot reach it on one
+    side: not measured."""
+    vocab = scorer.vocab
+    titles = [t for t in titles if t[2] != i and scorer.content(t[0], i) >= floor]
+    if not titles or not cuts:
+        return None
+    parts = [p.parts() for p in paras]
+    splits = [(k, joined_bigram_set([t for ps in parts[:k] for t in ps]),
+               joined_bigram_set([t for ps in parts[k:] for t in ps])) for k in cuts]
     own = [(vocab.coverage(group.match_text, a), vocab.coverage(group.match_text, b)) for _k, a, b in splits]
     best: tuple[float, int, int] | None = None
-    for text, line, owner in titles:
-        if owner == i:
-            continue
+    for text, line, _owner in titles:
         for (k, a, b), (h1, h2) in zip(splits, own):
             t1, t2 = vocab.coverage(text, a), vocab.coverage(text, b)
-            for margin, at in ((t2 - max(t1, h2), paras[k].line), (t1 - max(t2, h1), paras[0].line)):
+            for margin, at in ((t2 - max(t1, h2), k), (t1 - max(t2, h1), 0)):
                 if best is None or margin > best[0]:
                     best = (margin, at, line)
-    return best
+    return None if best is None else (best[0], paras[best[1]].line, best[2])
 
 
 def _joins(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[str]]], out: list[Cues],

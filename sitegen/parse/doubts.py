@@ -89,7 +89,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     texts = [[p for p in b.paras if not p.subhead] for b in bodies]
     grams = [[cohesion.topic_grams(p.parts(), vocab) for p in ps] for ps in texts]
     _edges(texts, grams, out)
-    for s, c in zip(out, measure(bodies, texts, grams, result, scorer, vocab, leftovers, WINDOW, WINDOW_PARAS)):
+    for s, c in zip(out, measure(bodies, texts, grams, result, scorer, leftovers, WINDOW, WINDOW_PARAS, SIDE)):
         s.cues = c
     for i, body in enumerate(bodies):
         _cohesion(texts[i], grams[i], out[i], vocab)
@@ -221,7 +221,8 @@ RULES = (("shift", _shift), ("loose_shift", _loose_shift), ("split", _split), ("
 # logistic regression on one threshold per cue, scaled so that the cut is 1).
 SCORE = 1.0
 HALVES, W_HALVES = 0.04, 0.68  # the two parts around a boundary share this little (cosine)
-SIDE, W_SIDE = 0.11, 0.6  # another title fits one side of a boundary by this margin
+SIDE, W_SIDE = 0.11, 0.6  # another title fits one side of a boundary by this margin (measured
+# only from this margin up: `--set SIDE=` previews higher values only)
 W_MID_END = 0.57  # a 下转 marker or a closing credit inside the body
 W_BESIDE = 0.6  # a line next to the headline went to no article
 WEAK, W_WEAK = 0.21, 0.5  # the headline's words covered by the body below this
