@@ -109,6 +109,8 @@ def test_every_rule_fires_on_its_own_evidence() -> None:
     its threshold) fails here."""
     cases = {
         "split": Signals(match=0.8, cues=Cues(halves=(0.005, 9))),
+        "lead_title": Signals(match=0.8, opens_title=5),
+        "label_inside": Signals(match=0.8, label_inside=3),
         "no_headline": Signals(),
         "title_near": Signals(continuation=True, near_title=7),
         "edge": Signals(match=0.8, tail=(0.01, 0.05, 12)),
@@ -116,6 +118,7 @@ def test_every_rule_fires_on_its_own_evidence() -> None:
     for name, s in cases.items():
         assert [n for n, _r in fired(s)] == [name], (name, fired(s))
     assert "line 9" in reasons(cases["split"])[0]
+    assert "line 5" in reasons(cases["lead_title"])[0] and "line 3" in reasons(cases["label_inside"])[0]
     assert reasons(cases["title_near"]) == ["no headline, and the title at line 7 next to it went to no article"]
     assert "line 12" in reasons(cases["edge"])[0]
     assert "line 12" in reasons(Signals(match=0.8, prev_tail=(0.01, 0.05, 12)))[0]
@@ -204,3 +207,14 @@ def test_calibration_script_counts_as_parse_eval_does(capsys) -> None:
     assert int(line.split()[1]) + int(line.split()[2]) == len(rows) - sum(
         1 for _e, _a, s in rows if s.match is None)  # coverage is at most 1: every headlined article
     assert (doubts.WEAK, doubts.SCORE) == (weak, score)  # the overrides end with the run
+
+
+def test_a_headline_line_taken_into_the_body_or_a_label_inside_a_headline_is_doubted() -> None:
+    """Typography no story's text has: a paragraph opening like a subtitle (——) or a
+    section label (【…】), a label printed after some of a headline's words."""
+    dash = parse_text("p.txt", _page("春茶市场升温", "——" + TEA[0], *TEA[1:])).articles[0]
+    assert dash.doubts and "opens like a subtitle or a label" in dash.doubts[0], dash.doubts
+    label = parse_text("p.txt", _page("春茶市场升温【节日专题】", *TEA)).articles[0]
+    assert label.headline and any("label 【…】 inside the headline at line 1" in d for d in label.doubts), label
+    front = parse_text("p.txt", _page("【节日专题】春茶市场升温", *TEA)).articles[0]
+    assert front.headline and not any("label" in d for d in front.doubts)  # a label in front is usual

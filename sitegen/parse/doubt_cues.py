@@ -28,7 +28,7 @@ from .resume import Body
 from .segment import Para
 from .text import joined_bigram_set
 
-MIN_PART = 60  # characters each side of a boundary for ``halves``
+MIN_PART = 100  # characters each side of a boundary for ``halves`` (a third of a shorter body)
 SIDE_CUTS = 3  # boundaries (where the words change most) at which other titles are tried
 NEAR_HEAD = 2  # lines between a headline block and a left-over line printed "next to" it
 
@@ -104,10 +104,11 @@ def _halves(paras: list[Para], grams: list[set[str]]) -> list[tuple[float, int]]
     out: list[tuple[float, int]] = []
     prefix: set[str] = set()
     before = 0
+    least = min(MIN_PART, total // 3)  # a short body: a third of it each side
     for k in range(1, len(paras)):
         prefix = prefix | grams[k - 1]
         before += lengths[k - 1]
-        if before >= MIN_PART and total - before >= MIN_PART:
+        if before >= least and total - before >= least:
             out.append((cosine(prefix, suffix[k]), k))
     return sorted(out)
 
