@@ -10,7 +10,7 @@ headline and lead). It prints, per doubt rule, how many wrong and right articles
 fires on and how many wrong ones it alone catches, then the totals: wrong articles
 doubted / right articles doubted (issue 18 aims at ≥ 80 % / ≤ 15 %), also by kind of
 error, and how many of the seeds' articles (all parsed right) carry a doubt. Weighted
-cues (doubts.CUES) count where they are part of a doubt. ``--set SHIFT=0.02`` overrides a threshold of doubts.py for this run, so a new
+cues (doubts.CUES) count where they are part of a doubt. ``--set HALVES=0.03`` overrides a threshold of doubts.py for this run, so a new
 threshold can be tried without editing the code; the signals are measured once, the
 rules re-applied. Tune on some RNG seeds, then report on fresh ones without retuning.
 """

@@ -125,12 +125,9 @@ def test_every_rule_fires_on_its_own_evidence() -> None:
 
 
 def test_reasons_follow_the_thresholds() -> None:
-    assert reasons(Signals(shift=0.05, shift_typical=0.1, match=0.8)) == []
-    # a low cohesion that is usual for this body is no shift
-    assert reasons(Signals(shift=0.005, shift_typical=0.006, match=0.8)) == []
-    # a lesser shift, even with a loose headline match, is no doubt (it fired mostly on
-    # right articles)
-    assert reasons(Signals(shift=0.02, shift_typical=0.06, match=0.35)) == []
+    # two parts sharing few words (but not almost none) is a cue, not yet a doubt
+    assert reasons(Signals(match=0.8, cues=Cues(halves=(0.02, 9)))) == []
+    assert reasons(Signals(match=0.8, cues=Cues(halves=(0.05, 9)))) == []
     # a continued body, or one opening mid-sentence, needs no headline of its own
     assert reasons(Signals(continuation=True)) == [] and reasons(Signals(opens_mid=True)) == []
     # a boundary paragraph about as close to both sides, or close to neither, is no doubt
@@ -171,14 +168,6 @@ def test_weighted_cues_make_a_doubt_only_together() -> None:
         else:
             assert got == [], (name, got)
     assert any("line 60" in r for r in reasons(Signals(match=0.5, cues=Cues(rival=(0.7, 60), side_title=(0.2, 30, 5)))))
-
-
-def test_a_shift_with_the_headline_on_both_sides_is_one_story_changing_subject(monkeypatch):
-    monkeypatch.setattr(doubts, "SHIFT", 0.005)  # off by default (the split replaced it)
-    shift = dict(shift=0.0, shift_typical=0.05, shift_line=30, match=0.72)
-    assert not any("topic shifts" in r for r in reasons(Signals(**shift, head_sides=(0.72, 0.49))))
-    assert any("topic shifts" in r for r in reasons(Signals(**shift, head_sides=(0.72, 0.02))))
-    assert any("topic shifts" in r for r in reasons(Signals(**shift)))  # no sides measured: as before
 
 
 def test_calibration_script_counts_as_parse_eval_does(capsys) -> None:

@@ -1,29 +1,42 @@
 """Self-doubt: short reasons, per article, why the parser may have got it wrong.
 
-Computed where the parser decided, from what it decided with (no second parse). Each
-rule in ``RULES`` stands for an alternative reading of the page that the parser's own
-measures leave open:
+Computed where the parser decided, from what it decided with (no second parse). Two
+kinds of evidence, each standing for an alternative reading of the page that the
+parser's own measures leave open.
 
-* ``shift`` — two stories run together: the lexical cohesion across some paragraph
-  boundary (:mod:`.cohesion`) is near nothing and far below the body's usual cohesion,
-  and the headline's words are not found on both sides;
-* ``loose_shift`` (off, see SHIFT_2) — a lesser shift together with a loose headline match;
+Rules (``RULES``), each a doubt on its own:
+
+* ``split`` — the text before some paragraph boundary and the text after it share
+  almost no topic words (:mod:`.doubt_cues`): two stories run together;
+* ``lead_title`` — the first paragraph opens like a subtitle (——) or a section label
+  (【…】): a line of a headline block taken into the body;
+* ``label_inside`` — a 【…】 label printed after some of the headline's words: two
+  headline blocks joined;
 * ``no_headline`` — a body with no headline that neither says it continues from another
   page (上接…) nor opens mid-sentence;
 * ``title_near`` — a body with no headline next to a title the parser left to no
   article: that title may be its headline;
-* ``weak`` (off, see WEAK) — the headline shares few words with its body;
 * ``edge`` — where one body meets the next, the paragraph at the boundary reads more
   like the neighbour than like its own body: the boundary may be one paragraph off
-  (both articles are doubted).
+  (both articles are doubted);
 
-Rules measured and dropped because they fired more often on right articles than on
-wrong ones (bench/doubt_calibration.py): another body covering the headline about as
-well, a continued body while some headline went unused.
+Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
+on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
+boundary share few words, another title fits one side of a boundary, a line next to
+the headline went to no article, a 下转 marker or credit inside the body, a headline
+sharing few words with its body, another body covering the headline better, a long
+headline, words running on into the neighbouring article. The doubt names every cue
+found, heaviest first.
 
-``signals`` measures, ``reasons`` words the measures past their thresholds. The
-thresholds were set on generated pages (RNG 1-5 of tests/relayout.py, harsh profile)
-and reported on others; ``bench/doubt_calibration.py`` recalibrates them in one command.
+Measured and dropped (they fired more often on right articles than on wrong ones): a
+continued body while some headline went unused; a headline line covered better by
+another body (a small gain for its cost); the deepest local cohesion gap (``shift``,
+:mod:`.cohesion`), which the whole-body ``split`` replaced.
+
+``signals`` measures, ``reasons`` words the measures past their thresholds. Thresholds
+and weights were set on generated pages (RNG 1-5 of tests/relayout.py, harsh profile)
+and reported on others; ``bench/doubt_calibration.py`` shows them rule by rule and
+previews other values in one command.
 """
 from __future__ import annotations
 
@@ -32,28 +45,19 @@ from typing import Sequence
 
 from ..models import Leftover
 from . import cohesion
-from .doubt_cues import Cues, measure, window
 from .assign import Assignment, Scorer
+from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .resume import Body
 from .segment import Para
-from .text import Vocabulary, joined_bigram_set
+from .text import Vocabulary
 
-# cohesion across a paragraph boundary below this ... (at 0.01 the rule fired on 14 right
-# articles for 12 wrong ones on RNG 1-5, at 0.005 on 8 for 9)
-SHIFT = 0.0  # off: the whole-body split (SPLIT) replaced it; 0.005 before
-SHIFT_RATIO = 0.3  # ... and below this share of the body's median cohesion: a topic shift
-# weaker evidence of both kinds together: a lesser shift and a loose headline match. Off
-# (SHIFT_2 = 0): it fired on 12 right articles for 8 wrong ones (RNG 1-5, SHIFT at 0.01) and
-# on 3 of the seeds' right articles; `--set SHIFT_2=0.025` shows it again
-SHIFT_2, SHIFT_RATIO_2, LOOSE = 0.0, 0.5, 0.4
 # the two parts around some paragraph boundary share less than this (cosine of their topic
 # bigrams, :mod:`.doubt_cues`): a doubt on its own
 SPLIT = 0.0105
 # a body's first paragraph opening like a subtitle (——) or a section label (【…】) took in
 # a line of a headline block: 17 wrong articles and no right one on RNG 1-5 (100 pages each)
 TITLE_OPENINGS = ("——", "【")
-SPANS = 0.3  # both sides of a shift covering the headline this well: one story changing subject
 EDGE = 1.5  # a boundary paragraph this many times closer to the neighbour than to its own body ...
 EDGE_MIN = 0.03  # ... and at least this close to the neighbour (cosine): the boundary may be off
 WINDOW, WINDOW_PARAS = cohesion.WINDOW, cohesion.MAX_PARAS  # text compared each side of a boundary
@@ -63,13 +67,7 @@ WINDOW, WINDOW_PARAS = cohesion.WINDOW, cohesion.MAX_PARAS  # text compared each
 class Signals:
     """What the parser knew about one body when it decided."""
 
-    shift: float | None = None  # lowest cohesion across a paragraph boundary (None: < 2 sides)
-    shift_typical: float = 0.0  # median cohesion across the body's boundaries
-    shift_line: int = 0  # first line after the lowest boundary
-    shift_index: int = 0  # paragraphs (subheads aside) before the lowest boundary
     match: float | None = None  # coverage of the headline by its body (None: no headline)
-    # the headline's coverage by the text before and after the lowest boundary (None: no headline)
-    head_sides: tuple[float, float] | None = None
     continuation: bool = False  # starts with a continuation marker (上接第N版)
     opens_mid: bool = False  # the first paragraph opens mid-sentence (continued from elsewhere)
     near_title: int = 0  # line of a title left to no article printed next to the body (0: none)
@@ -99,40 +97,18 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     _edges(texts, grams, out)
     for s, c in zip(out, measure(bodies, texts, grams, result, scorer, leftovers, WINDOW, WINDOW_PARAS, SIDE)):
         s.cues = c
-    for i, body in enumerate(bodies):
-        _cohesion(texts[i], grams[i], out[i], vocab)
-        group = result.by_body.get(i)
-        if group is not None:
-            _headline(body, group, scorer.content(group.match_text, i), vocab, out[i])
+    for i, group in result.by_body.items():
+        _headline(group, scorer.content(group.match_text, i), out[i])
     return out
 
 
-def _cohesion(paras: list[Para], grams: list[set[str]], s: Signals, vocab: Vocabulary) -> None:
-    if len(paras) < 3:  # one boundary is its own median: never a shift by the ratio test
-        return
-    found = cohesion.gaps([p.parts() for p in paras], vocab, window=WINDOW, max_paras=WINDOW_PARAS,
-                          grams=grams)
-    gap = cohesion.deepest(found)
-    if gap is not None:
-        sims = sorted(g.similarity for g in found)
-        s.shift, s.shift_typical, s.shift_line = gap.similarity, sims[len(sims) // 2], paras[gap.index].line
-        s.shift_index = gap.index
-
-
-def _headline(body: Body, group: Group, match: float, vocab: Vocabulary, s: Signals) -> None:
-    """How well the body covers its headline, and each side of the topic shift does: a
-    story that only changes subject (a feature's next vignette) keeps its headline's words
-    on both sides; two stories run together leave one side with few of them."""
+def _headline(group: Group, match: float, s: Signals) -> None:
+    """How well the body covers its headline, how long the headline is, and whether a
+    label follows some of its words."""
     s.match = match
     s.head_chars = len(group.match_text)
     if "【" in group.match_text[1:]:
         s.label_inside = group.line
-    if s.shift is None:
-        return
-    paras = [p for p in body.paras if not p.subhead]
-    before = joined_bigram_set([t for p in paras[:s.shift_index] for t in p.parts()])
-    after = joined_bigram_set([t for p in paras[s.shift_index:] for t in p.parts()])
-    s.head_sides = (vocab.coverage(group.match_text, before), vocab.coverage(group.match_text, after))
 
 
 def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> None:
@@ -166,27 +142,6 @@ def _edges(texts: list[list[Para]], grams: list[list[set[str]]], out: list[Signa
 
 def _cosine(a: set[str], b: set[str]) -> float:
     return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
-
-
-def _headline_spans(s: Signals) -> bool:
-    """The headline's words are found on both sides of the shift: one story, not two."""
-    return s.head_sides is not None and min(s.head_sides) >= SPANS
-
-
-def _shift(s: Signals) -> str | None:
-    if s.shift is not None and s.shift < SHIFT and s.shift < SHIFT_RATIO * s.shift_typical \
-            and not _headline_spans(s):
-        return f"the topic shifts at line {s.shift_line}: two articles run together?"
-    return None
-
-
-def _loose_shift(s: Signals) -> str | None:
-    if s.match is not None and s.match < LOOSE and _shift(s) is None \
-            and s.shift is not None and s.shift < SHIFT_2 \
-            and s.shift < SHIFT_RATIO_2 * s.shift_typical and not _headline_spans(s):
-        return (f"the topic shifts at line {s.shift_line} and the headline fits loosely "
-                f"({s.match:.2f}): two articles run together?")
-    return None
 
 
 def _no_headline(s: Signals) -> str | None:
@@ -233,7 +188,7 @@ def _split(s: Signals) -> str | None:
 
 
 # (name, rule), most telling first; a rule returns its reason or None
-RULES = (("shift", _shift), ("loose_shift", _loose_shift), ("split", _split), ("lead_title", _lead_title),
+RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
          ("edge", _edge))
 
@@ -295,7 +250,7 @@ def _rival(s: Signals) -> str | None:
 
 def _long(s: Signals) -> str | None:
     if s.head_chars >= LONG_HEAD:
-        return f"a long headline ({s.head_chars} characters): two headlines joined?"
+        return f"a long headline block ({s.head_chars} characters): two headlines joined?"
     return None
 
 
