@@ -1,7 +1,7 @@
 """Calibrate the parser's self-doubt (sitegen/parse/doubts.py) against generated gold.
 
     .venv/bin/python bench/doubt_calibration.py [--rng 1,2,3,4,5] [--pages 30] [--classic]
-        [--set NAME=VALUE ...] [--list wrong|right|both]
+        [--set NAME=VALUE ...] [--list wrong|right|both] [--fit SHARE]
 
 Generates pages with tests/relayout.py (harsh profile unless --classic), parses them,
 keeps every parsed article's doubt signals (``doubts.Signals``), and labels the article
@@ -12,11 +12,15 @@ doubted / right articles doubted (issue 18 aims at ≥ 80 % / ≤ 15 %), also by
 error, and how many of the seeds' articles (all parsed right) carry a doubt. Weighted
 cues (doubts.CUES) count where they are part of a doubt. ``--set HALVES=0.03`` overrides a threshold of doubts.py for this run, so a new
 threshold can be tried without editing the code; the signals are measured once, the
-rules re-applied. Tune on some RNG seeds, then report on fresh ones without retuning.
+rules re-applied. ``--fit 0.1`` fits the weights of the weighted cues on these pages
+(logistic regression, then the cut that doubts at most 10 % of the right articles) and
+prints them as ``--set`` options to preview and copy into doubts.py. Tune (and fit) on
+some RNG seeds, then report on fresh ones without retuning.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -107,6 +111,51 @@ def report(rows, listing: str | None) -> tuple[float, float]:
     return (100.0 * wd / len(wrong) if wrong else 0.0, 100.0 * rd / len(right) if right else 0.0)
 
 
+def fit_weights(rows, right_share: float, l2: float = 5.0) -> dict[str, float]:
+    """Weights of the weighted cues (doubts.CUES), fitted on ``rows``: a logistic
+    regression (Newton steps, L2 penalty ``l2``) of "wrong" on which cues are present,
+    over the articles no rule doubts on its own; then the cut that doubts at most
+    ``right_share`` of the right articles (rules included), and the weights scaled so
+    that the cut is doubts.SCORE."""
+    cues = [c for _n, _w, c in doubts.CUES]
+    data = [([1.0 if c(s) is not None else 0.0 for c in cues] + [1.0], 1.0 if e else 0.0)
+            for e, _a, s in rows if not any(rule(s) is not None for _n, rule in doubts.RULES)]
+    d = len(cues) + 1
+    b = [0.0] * d
+    for _ in range(30):
+        grad = [l2 * b[j] if j < d - 1 else 0.0 for j in range(d)]
+        hess = [[(l2 if i == j and j < d - 1 else 0.0) for j in range(d)] for i in range(d)]
+        for x, y in data:
+            p = 1.0 / (1.0 + math.exp(-sum(bj * xj for bj, xj in zip(b, x))))
+            for i in range(d):
+                grad[i] += (p - y) * x[i]
+                for j in range(d):
+                    hess[i][j] += p * (1 - p) * x[i] * x[j]
+        step = _solve(hess, grad)
+        b = [bj - sj for bj, sj in zip(b, step)]
+    right = [(s, any(rule(s) is not None for _n, rule in doubts.RULES)) for e, _a, s in rows if not e]
+    scores = sorted({sum(bj for bj, c in zip(b, cues) if c(s) is not None) for s, hard in right if not hard})
+    allowed = right_share * len(right) - sum(hard for _s, hard in right)
+    cut = next((t for t in scores if t > 0 and sum(
+        1 for s, hard in right if not hard and sum(bj for bj, c in zip(b, cues) if c(s) is not None) >= t)
+        <= allowed), max(scores, default=0.0) + 1.0)
+    return {w: round(bj / cut * doubts.SCORE, 2) for (_n, w, _c), bj in zip(doubts.CUES, b)}
+
+
+def _solve(a: list[list[float]], v: list[float]) -> list[float]:
+    """x with a·x = v (Gaussian elimination with partial pivoting; a is small)."""
+    n = len(v)
+    m = [row[:] + [v[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        piv = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[piv] = m[piv], m[c]
+        for r in range(n):
+            if r != c and m[c][c]:
+                f = m[r][c] / m[c][c]
+                m[r] = [x - f * y for x, y in zip(m[r], m[c])]
+    return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rng", default="1,2,3,4,5", help="comma-separated RNG seeds")
@@ -114,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--classic", action="store_true", help="classic layouts only")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="override a threshold of sitegen/parse/doubts.py")
+    ap.add_argument("--fit", type=float, metavar="SHARE",
+                    help="fit the cue weights on these pages, doubting at most SHARE (0.1) of the "
+                         "right articles, and print them as --set options (fit on tuning pages only)")
     ap.add_argument("--list", choices=("wrong", "right", "both"),
                     help="list wrong articles not doubted / right ones doubted, with their signals")
     args = ap.parse_args(argv)
@@ -131,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             saved.setdefault(name, getattr(doubts, name))
             setattr(doubts, name, type(saved[name])(value))
         report(rows, args.list)
+        if args.fit is not None:
+            weights = fit_weights(rows, args.fit)
+            print("fitted: " + " ".join(f"--set {w}={v}" for w, v in weights.items()))
         doubted = [s for s in seeds if doubts.fired(s)]
         print(f"seeds: {len(doubted)} of {len(seeds)} articles doubted "
               f"({sum(s.match is not None for s in doubted)} of {sum(s.match is not None for s in seeds)} "

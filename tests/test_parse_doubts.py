@@ -207,3 +207,23 @@ def test_a_headline_line_taken_into_the_body_or_a_label_inside_a_headline_is_dou
     assert label.headline and any("label 【…】 inside the headline at line 1" in d for d in label.doubts), label
     front = parse_text("p.txt", _page("【节日专题】春茶市场升温", *TEA)).articles[0]
     assert front.headline and not any("label" in d for d in front.doubts)  # a label in front is usual
+
+
+def test_the_calibration_script_fits_weights_that_follow_the_evidence() -> None:
+    """A cue on every wrong article and on few right ones gets the whole weight (a doubt
+    on its own at the cut that keeps right articles doubted under the share asked for);
+    cues never seen get none."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "doubt_calibration.py"
+    spec = importlib.util.spec_from_file_location("doubt_calibration", path)
+    cal = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cal)
+    halves = Cues(halves=(0.03, 9))
+    rows = ([("body", {}, Signals(match=0.8, cues=halves))] * 20
+            + [("", {}, Signals(match=0.8, cues=halves))] * 5 + [("", {}, Signals(match=0.8))] * 95)
+    weights = cal.fit_weights(rows, 0.1)
+    assert weights["W_HALVES"] == doubts.SCORE
+    assert all(v == 0.0 for w, v in weights.items() if w != "W_HALVES"), weights
+    assert cal.fit_weights(rows, 0.01)["W_HALVES"] < doubts.SCORE  # 5 right of 100 are too many
