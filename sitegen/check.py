@@ -15,7 +15,7 @@ warnings (reported, exit status 0)
   - texts awaiting translation (no zh→en model was installed when the site was built);
   - an article without a headline (continuation fragments often have none on the page; the
     site shows the article's first words instead) — an error with ``strict``;
-  - articles the parser doubts (``Article.doubts``: a topic shift inside the body, a paragraph
+  - articles the parser doubts (``Article.doubts``: two stories in one body, a paragraph
     that may belong to the next article, a missing headline), listed first, one warning each;
   - parse warnings (``ParseWarning``) and seed warnings (GB18030 encoding, duplicate seeds);
   - ``digest.json`` absent or unreadable (headline and translation checks are then done on a

@@ -126,10 +126,11 @@ def test_no_regression_on_harsh_pages(harsh) -> None:
 
 @needs_scorer
 def test_doubts_single_out_wrong_articles(harsh) -> None:
-    """Wrong articles carry a doubt far more often than right ones: 38% against 6% on
-    these pages since the doubts that fired mostly on right articles were dropped (44%
-    against 19% before). bench/doubt_calibration.py measures more, rule by rule."""
+    """Wrong articles carry a doubt far more often than right ones: 59% against 11% on
+    these pages since weak cues count together (38% against 6% before, 44% against 19%
+    before that). The floor leaves room for parser changes that shift which articles are
+    wrong; bench/doubt_calibration.py measures more, rule by rule."""
     d = harsh[1].doubt_figures()
     assert d["wrong"] and d["right"]
-    assert d["wrong_doubted"] >= 35.0 and d["right_doubted"] <= 15.0, d
-    assert d["wrong_doubted"] >= 2.5 * d["right_doubted"], d
+    assert d["wrong_doubted"] >= 45.0 and d["right_doubted"] <= 15.0, d
+    assert d["wrong_doubted"] >= 3 * d["right_doubted"], d
