@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Literal, TextIO
 
 from sitegen.config import Config
-from sitegen.models import Article, ParseResult, SeedFile
+from sitegen.models import HEADLESS_BODY, Article, ParseResult, SeedFile
 from sitegen.progress import Reporter
 from sitegen.linkcheck import SiteFiles, check_links, resolve_link  # noqa: F401  (resolve_link: API)
 
@@ -249,12 +249,16 @@ def check_seeds(
                 report.add("note", f"{display(config.seeds_dir / article.seed)}:{article.line}",
                            f"article {article.position} corrected by corrections.toml: {'; '.join(article.corrections)}")
         doubted += doubt_findings(result, lambda a: f"{display(config.seeds_dir / a.seed)}:{a.line}")
+        headless = {a.line for a in result.articles if not (a.headline and a.headline.strip())}
+        doubted_lines = {a.line for a in result.articles if a.doubts}
         for w in result.warnings:
+            if w.message == HEADLESS_BODY and w.line in headless:
+                continue  # said once, by the article's own warning below (or its doubt)
             report.add("warning", f"{display(config.seeds_dir / w.seed)}:{w.line}", w.message)
         if headlines:
             for article in result.articles:
                 report.articles += 1
-                if not (article.headline and article.headline.strip()):
+                if article.line in headless and article.line not in doubted_lines:
                     report.add("warning",
                                f"{display(config.seeds_dir / article.seed)}:{article.line}",
                                f"article {article.position} has no headline")

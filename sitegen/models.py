@@ -91,12 +91,17 @@ class Leftover:
 
 @dataclass(frozen=True)
 class ParseWarning:
+    """Something the parser met on a page that a maintainer may want to look at."""
+
     seed: str
     line: int
     message: str
 
     def __str__(self) -> str:
         return f"{self.seed}:{self.line}: {self.message}"
+
+
+HEADLESS_BODY = "body without headline"  # ParseWarning.message for a body no headline was found for
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 
 from sitegen.check import check_site, resolve_link, run_check
 from sitegen.config import Config
-from sitegen.models import Article, Block, ParseResult, ParseWarning, SeedFile
+from sitegen.models import HEADLESS_BODY, Article, Block, ParseResult, ParseWarning, SeedFile
 from sitegen.progress import Reporter
 
 
@@ -237,6 +237,29 @@ def test_without_digest_headlines_come_from_the_parse(tmp_path):
     assert status == 0  # a missing headline is a warning: the site shows the first words
     assert lines[0] == "seeds/a.txt:7: warning: article 2 has no headline"
     assert "site/digest.json: warning: digest.json is missing" in lines[1]
+
+
+def test_a_headless_article_is_reported_once(tmp_path):
+    """The parser's "body without headline", the missing headline and the doubt all concern
+    one article: the maintainer reads one warning for it, the doubt when there is one."""
+    pages = {k: v.replace('<a href="digest.json">data</a>', "") for k, v in CLEAN_PAGES.items()}
+    config = make_project(tmp_path, pages, None, CLEAN_SEEDS)
+
+    def parse(seed: SeedFile) -> ParseResult:
+        blocks = (Block("paragraph", "导语。", 3),)
+        return ParseResult(
+            (Article(seed.name, 1, None, None, None, None, None, blocks, line=1,
+                     doubts=("no headline found for this body",)),
+             Article(seed.name, 2, None, None, None, None, None, blocks, line=7)),
+            (ParseWarning(seed.name, 1, HEADLESS_BODY), ParseWarning(seed.name, 7, HEADLESS_BODY)),
+        )
+
+    status, lines = run(config, parse=parse)
+    about = [line for line in lines if line.startswith("seeds/a.txt")]
+    assert about == [
+        "seeds/a.txt:1: warning: article 1 (导语。…) may be parsed wrong: no headline found for this body",
+        "seeds/a.txt:7: warning: article 2 has no headline",
+    ]
 
 
 def test_missing_seed_directory_is_an_error(tmp_path):

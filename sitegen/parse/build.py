@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import Article, Block, Leftover, ParseResult, ParseWarning
+from ..models import HEADLESS_BODY, Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
 from .assign import SpanIndex
 from .blocks import Element, build_elements
@@ -159,7 +159,7 @@ class _Page:
         if group is not None:
             kicker, headline, subtitle = roles(group)
         else:
-            self.warnings.append(ParseWarning(self.name, body.line, "body without headline"))
+            self.warnings.append(ParseWarning(self.name, body.line, HEADLESS_BODY))
         body_paras = list(body.paras)
         credit = L.closing_credit(body_paras[-1].raw) if len(body_paras) > 1 else None
         if credit is not None:  # a credit printed on its own after the story: its byline

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..corrections import Correction, CorrectionError, Headline, Join, Split
-from ..models import Article, Block, Leftover, ParseResult, ParseWarning
+from ..models import HEADLESS_BODY, Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
 from .anchors import body_of, joined, norm, norm_map, occurrences, show, starts_with, take
 from .titles import HEAD_FIELDS, TitleSources, note
@@ -76,7 +76,7 @@ class _Page(TitleSources):
         articles = tuple(replace(a, position=i) for i, a in enumerate(self.articles, 1))
         with_headline = {a.line for a in articles if a.headline}
         warnings = tuple(w for w in self.warnings
-                         if not (w.message == "body without headline" and w.line in with_headline))
+                         if not (w.message == HEADLESS_BODY and w.line in with_headline))
         return ParseResult(articles, tuple(sorted(self.leftovers, key=lambda x: x.line)), warnings)
 
     def _dissolve(self, article: Article) -> None:
