@@ -1,0 +1,22 @@
+"""Headlines and leads on unseen pages (issue 18, the headline and lead part), on small
+synthetic pages: a credit in brackets is never a story's lead."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
+
+
+def test_a_credit_naming_a_role_at_the_top_of_a_body_is_its_byline_not_its_lead() -> None:
+    text = "\n\n".join(["春茶市场交易活跃", "（记者 王小明 李华）", *TEA]) + "\n"
+    (art,) = _parse(text).articles
+    assert art.lead == TEA[0]
+    assert art.byline == "记者 王小明 李华"
+
+
+def test_bare_names_in_brackets_between_two_stories_close_the_story_before() -> None:
+    # both headlines printed in a block at the top; the first story's closing credit
+    # sits between the two bodies
+    text = "\n\n".join(["春茶市场交易活跃", "口岸通关效率提升", *TEA, "（王小明 李华）", *PORT]) + "\n"
+    arts = _parse(text).articles
+    assert [a.lead for a in arts] == [TEA[0], PORT[0]]
+    assert [a.byline for a in arts] == ["王小明 李华", None]
