@@ -1,9 +1,11 @@
 """Headlines and leads on unseen pages (issue 18, the headline and lead part), on small
-synthetic pages: a credit in brackets is never a story's lead."""
+synthetic pages: a credit in brackets is never a story's lead; a bracketed label heads
+the headline printed after it."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import story
 
 
 def test_a_credit_naming_a_role_at_the_top_of_a_body_is_its_byline_not_its_lead() -> None:
@@ -20,3 +22,15 @@ def test_bare_names_in_brackets_between_two_stories_close_the_story_before() -> 
     arts = _parse(text).articles
     assert [a.lead for a in arts] == [TEA[0], PORT[0]]
     assert [a.byline for a in arts] == ["王小明 李华", None]
+
+
+def test_a_bracketed_label_in_a_headline_block_heads_the_headline_after_it() -> None:
+    # all headlines printed in one block, each under the same section label: the second
+    # label is the kicker of the second headline, not the tail of the first
+    heads = ["春茶上市以来茶叶市场交易活跃春茶价格稳中有升", "口岸海关推行智慧通关货车排队时间缩短"]
+    block = ["【专题】", heads[0], "【专题】", heads[1]]
+    for text in ("\n\n".join([*block, story(TEA), story(PORT)]) + "\n",
+                 "\n\n".join([story(TEA), story(PORT), *block]) + "\n"):
+        arts = _parse(text).articles
+        assert [(a.kicker, a.headline, a.subtitle) for a in arts] == [
+            ("【专题】", heads[0], None), ("【专题】", heads[1], None)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
-from .headlines import Group, Unit, is_section_name
+from .headlines import Group, Unit, is_bracket_label, is_section_name
 from .resume import Body
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
@@ -61,7 +61,7 @@ def _atoms(group: Group) -> list[Group]:
         label: Unit | None = None
         for k, text in enumerate(u.parts):
             piece = Unit(text, u.line + k, 1, subtitle=u.subtitle and k == 0, of=u)
-            if _is_label(text):  # a bracketed label is the kicker of the line after it
+            if is_bracket_label(text):  # a bracketed label is the kicker of the line after it
                 piece.label = True
                 if label is None:
                     label = piece
@@ -71,12 +71,6 @@ def _atoms(group: Group) -> list[Group]:
         if label is not None:
             out.append(Group([label], region=group.region))
     return out
-
-
-def _is_label(text: str) -> bool:
-    """A line that is all one bracketed label: 【节日专题】, 〔观察〕, [视点]."""
-    text = text.strip()
-    return len(text) >= 3 and text[0] in "【〔[［" and text[-1] in "】〕]］"
 
 
 def _joined(units: list[Unit]) -> list[Unit]:
@@ -123,6 +117,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         return None
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
+    labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
 
     def text(a: int, b: int) -> str:
         return merged(items[a:b]).match_text
@@ -137,6 +132,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         skip = best(a, j + 1)  # body order[j] gets no headline
         top = skip
         for b in range(a + 1, m + 1):
+            if b < m and labels[b - 1]:
+                continue  # a bracketed label heads the headline printed after it
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
                 continue

@@ -46,6 +46,13 @@ def is_section_name(text: str) -> bool:
     return True
 
 
+def is_bracket_label(text: str) -> bool:
+    """A line that is all one bracketed label: 【节日专题】, 〔观察〕, [视点]. It is the
+    kicker of the headline printed after it, never a headline itself."""
+    text = text.strip()
+    return len(text) >= 3 and text[0] in "【〔[［" and text[-1] in "】〕]］"
+
+
 @dataclass
 class Unit:
     text: str
@@ -201,8 +208,9 @@ def _last_headline_units(pending: list[Unit]) -> list[Unit]:
 def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subtitle) of a group."""
     units = list(group.units)
-    labels = [u for u in units if u.label]
-    units = [u for u in units if not u.label]
+    labels = [u for u in units if u.label or is_bracket_label(u.text)]
+    label_ids = {id(u) for u in labels}
+    units = [u for u in units if id(u) not in label_ids]
     if not units:
         return None, "".join(u.text for u in labels) or None, None
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
