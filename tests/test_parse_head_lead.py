@@ -34,3 +34,13 @@ def test_a_bracketed_label_in_a_headline_block_heads_the_headline_after_it() -> 
         arts = _parse(text).articles
         assert [(a.kicker, a.headline, a.subtitle) for a in arts] == [
             ("【专题】", heads[0], None), ("【专题】", heads[1], None)]
+
+
+def test_a_title_printed_after_its_body_sharing_some_words_is_no_banner() -> None:
+    # the title shares only a few words with the story printed above it (coverage about
+    # 0.18, below what a unit needs on any body), a section name follows it
+    title = "春茶飘香采摘忙"
+    text = "\n\n".join([*TEA, title, "综合新闻", story(PORT), "口岸海关推行智慧通关"]) + "\n"
+    result = _parse(text)
+    assert [a.headline for a in result.articles] == [title, "口岸海关推行智慧通关"]
+    assert [x.text for x in result.leftovers] == ["综合新闻"]

@@ -31,6 +31,7 @@ from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
 MIN_UNIT = 0.25
+MIN_AFTER = 0.15  # ... or this, for a region's first unit on the body printed right before it
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
 BONUS_AFTER = 0.08  # body printed just below the headline
 BONUS_HEADING = 0.3  # body right below a markdown heading
@@ -164,7 +165,8 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
             continue
         body, _ = scorer.best(g.match_text, g.line)
         content = scorer.content(g.text, body) if body is not None else 0.0
-        target[k] = body if content >= MIN_UNIT else None
+        target[k] = body if content >= MIN_UNIT or (
+            content >= MIN_AFTER and k == 0 and body == scorer.spans.neighbours(g.line)[0]) else None
         weak[k] = content
     only_one = len(region_groups) == 1 and not section
     for k in loose:
