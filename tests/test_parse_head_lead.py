@@ -44,3 +44,15 @@ def test_a_title_printed_after_its_body_sharing_some_words_is_no_banner() -> Non
     result = _parse(text)
     assert [a.headline for a in result.articles] == [title, "口岸海关推行智慧通关"]
     assert [x.text for x in result.leftovers] == ["综合新闻"]
+
+
+def test_a_headline_over_its_byline_sharing_few_words_beats_a_stray_line_above_it() -> None:
+    # a line sharing the words of the story above (taken by that story's own headline),
+    # then the next story's headline sharing few words with it (coverage about 0.18),
+    # its byline, and its body: the headline heads the body, the stray line is left over
+    title = "口岸春来货运忙"
+    text = "\n\n".join(["春茶市场交易活跃", story(TEA), "茶农收入明显增加之后",
+                        title + "\n●本报记者 王小明", *PORT]) + "\n"
+    result = _parse(text)
+    assert [a.headline for a in result.articles] == ["春茶市场交易活跃", title]
+    assert [x.text for x in result.leftovers] == ["茶农收入明显增加之后"]
