@@ -56,3 +56,37 @@ def test_a_headline_over_its_byline_sharing_few_words_beats_a_stray_line_above_i
     result = _parse(text)
     assert [a.headline for a in result.articles] == ["春茶市场交易活跃", title]
     assert [x.text for x in result.leftovers] == ["茶农收入明显增加之后"]
+
+
+class _Coverages:
+    """A scorer whose coverages are given: (headline text, body index) → coverage."""
+
+    def __init__(self, table: dict[tuple[str, int], float]):
+        self.table = table
+
+    def content(self, text: str, body: int) -> float:
+        return self.table.get((text, body), 0.0)
+
+
+def test_a_headline_wrapped_inside_a_word_stays_one_headline_in_the_block_order() -> None:
+    from sitegen.parse.assign import Assignment
+    from sitegen.parse.blockorder import order_block
+    from sitegen.parse.blocks import build_elements
+    from sitegen.parse.headlines import Group, Unit
+    from sitegen.parse.resume import rejoin
+    from sitegen.parse.segment import segment
+
+    text = "\n\n".join(story(s) for s in (TEA, PORT)) + "\n"
+    bodies = rejoin(segment(build_elements(text)))
+    assert len(bodies) == 2
+    # one printed unit of three lines after both bodies: the first headline wrapped inside
+    # the word 价格 (价|格), then the second headline
+    lines = ("春茶上市茶叶价", "格稳中有升", "口岸智慧通关")
+    unit = Unit("".join(lines), 100, 3, parts=lines)
+    cover = _Coverages({
+        (lines[0], 0): 0.9, (lines[0] + lines[1], 0): 0.7, (lines[0] + lines[1] + lines[2], 0): 0.5,
+        (lines[1] + lines[2], 1): 0.6, (lines[2], 1): 0.5, (lines[1], 1): 0.1,
+    })
+    ordered = order_block([[Group([unit])]], bodies, cover, Assignment())
+    assert ordered is not None
+    assert [ordered.by_body[i].text for i in (0, 1)] == [lines[0] + lines[1], lines[2]]

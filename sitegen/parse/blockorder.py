@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from .assign import Assignment, Scorer
 from .headlines import Group, Unit, is_bracket_label, is_section_name
+from .blocks import BOUND_END
 from .resume import Body
+from .text import is_han, is_word
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
 MARGIN = 0.1  # the block order may explain the words this much worse per article, no more
@@ -73,6 +75,23 @@ def _atoms(group: Group) -> list[Group]:
     return out
 
 
+def _inside_word(before: Group, after: Group) -> bool:
+    """Do two line pieces of one printed unit break inside a word (外长第|六次, 政党论|坛:
+    the two characters across the break form a dictionary word while the first line's
+    last two do not, or the first line ends in a character that cannot end a headline)?
+    Then they are one headline wrapped onto two lines."""
+    if len(before.units) != 1 or len(after.units) != 1:
+        return False
+    a, b = before.units[0], after.units[0]
+    if a.of is None or a.of is not b.of or b.line != a.line + 1:
+        return False
+    end, start = a.text.rstrip(), b.text.lstrip()
+    if end[-1:] in BOUND_END:
+        return True
+    return len(end) >= 2 and bool(start) and all(is_han(ch) for ch in end[-2:] + start[0]) \
+        and is_word(end[-1] + start[0]) and not is_word(end[-2:])
+
+
 def _joined(units: list[Unit]) -> list[Unit]:
     """Consecutive line pieces of one unit back into one unit (the unit itself when all
     of its lines are there)."""
@@ -118,6 +137,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
     labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
+    inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, m)]
 
     def text(a: int, b: int) -> str:
         return merged(items[a:b]).match_text
@@ -132,7 +152,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         skip = best(a, j + 1)  # body order[j] gets no headline
         top = skip
         for b in range(a + 1, m + 1):
-            if b < m and labels[b - 1]:
+            if b < m and (labels[b - 1] or inside[b]):
                 continue  # a bracketed label heads the headline printed after it
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
