@@ -90,3 +90,11 @@ def test_a_headline_wrapped_inside_a_word_stays_one_headline_in_the_block_order(
     ordered = order_block([[Group([unit])]], bodies, cover, Assignment())
     assert ordered is not None
     assert [ordered.by_body[i].text for i in (0, 1)] == [lines[0] + lines[1], lines[2]]
+
+
+def test_a_section_name_over_a_byline_is_a_banner_not_the_headline_it_closes() -> None:
+    text = "\n\n".join(["春茶市场交易活跃", story(TEA), "综合新闻\n■ 本报记者 王小明\n本报北京4月2日电",
+                        *PORT]) + "\n"
+    result = _parse(text)
+    assert [a.headline for a in result.articles] == ["春茶市场交易活跃", None]
+    assert ("banner", "综合新闻") in [(x.kind, x.text) for x in result.leftovers]

@@ -130,7 +130,14 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
                     pending.append(unit)
         elif el.kind == "byline":
             body, _ = L.strip_bullet(el.text)
-            if pending:
+            if pending and is_section_name(pending[-1].text):
+                # a section name over a byline is the page's banner, not the head the
+                # byline closes: the byline opens the story below
+                for u in pending:
+                    groups.append(Group([u], region=region))
+                pending = []
+                groups.append(Group([], [body], [el.line], closed=True, region=region))
+            elif pending:
                 # the byline closes the units printed since the last blank-line group:
                 # take the last unit (plus its subtitle units) as this group
                 take = _last_headline_units(pending)
