@@ -98,3 +98,12 @@ def test_a_section_name_over_a_byline_is_a_banner_not_the_headline_it_closes() -
     result = _parse(text)
     assert [a.headline for a in result.articles] == ["春茶市场交易活跃", None]
     assert ("banner", "综合新闻") in [(x.kind, x.text) for x in result.leftovers]
+
+
+def test_a_line_over_a_byline_closed_head_that_shares_no_words_is_its_kicker() -> None:
+    # kicker (the words of the story), a blank line, a headline sharing none of them,
+    # its byline and dateline, its body: one head, the kicker over the headline
+    kicker, title = "口岸海关推行智慧通关进出口货运量同比增长", "春风又绿边城路"
+    text = "\n\n".join(["春茶市场交易活跃", story(TEA), kicker, title, "■ 本报记者 王小明\n本报讯", *PORT]) + "\n"
+    arts = _parse(text).articles
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "春茶市场交易活跃"), (kicker, title)]

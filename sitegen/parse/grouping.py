@@ -12,7 +12,9 @@ body when the words do not).
 """
 from __future__ import annotations
 
-from .assign import Assignment, Scorer
+from dataclasses import replace
+
+from .assign import MIN_ASSIGN, Assignment, Scorer
 from .headlines import Group, Unit, is_bracket_label, is_section_name
 
 MIN_UNIT = 0.25
@@ -68,6 +70,12 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
     prev_k: int | None = None
     for k, g in enumerate(region_groups):
         if g.closed:
+            if k == len(region_groups) - 1 and prev_k == k - 1 and len(out[-1].units) == 1 \
+                    and _kicker_of(g, target[k - 1], scorer):
+                # the unit right above a byline-closed head printed over its body, a
+                # head that matches nothing by itself, is that head's kicker
+                kicker = replace(out.pop().units[0], kicker=True)
+                g = replace(g, units=[kicker, *g.units])
             out.append(g)
             prev_k = None
             continue
@@ -81,6 +89,16 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
             out.append(Group(list(g.units), region=g.region))
         prev_k = k
     return out, banners
+
+
+def _kicker_of(closed: Group, body: int | None, scorer: Scorer) -> bool:
+    """Does a loose unit whose body is ``body`` belong over ``closed`` as its kicker? When
+    ``body`` is the one printed right after the closed head and the head shares hardly
+    any words with any body (a headline of images or a quote; its kicker carries the
+    words)."""
+    if body is None or not closed.units or scorer.spans.neighbours(closed.line)[1] != body:
+        return False
+    return all(scorer.content(closed.match_text, i) < MIN_ASSIGN for i in scorer.candidates(closed.line))
 
 
 def _next_to(region_groups: list[Group], k: int, body: int, scorer: Scorer) -> bool:

@@ -61,6 +61,7 @@ class Unit:
     subtitle: bool = False
     heading: bool = False
     label: bool = False  # series label printed after the byline
+    kicker: bool = False  # printed over a byline-closed head whose words it carries
     loose: bool = True  # not yet tied to neighbours
     parts: tuple[str, ...] = ()  # the printed lines, when there are several
     of: "Unit | None" = None  # the unit this one is a piece of (see blockorder)
@@ -228,7 +229,7 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     if sub_at is not None:
         h = len(main) - 1
     else:
-        h = max(range(len(main)), key=lambda i: (main[i].n_lines, -i))
+        h = max(range(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
     kicker_units = labels + main[:h]
     subtitle_units = main[h + 1:] + subs
     kicker = "".join(u.text for u in kicker_units) or None
