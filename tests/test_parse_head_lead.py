@@ -3,7 +3,7 @@ synthetic pages: a credit in brackets is never a story's lead; a bracketed label
 the headline printed after it."""
 from __future__ import annotations
 
-from synthetic_pages import PORT, TEA
+from synthetic_pages import PORT, SNOW, TEA
 from synthetic_pages import parse_conserved as _parse
 from synthetic_pages import story
 
@@ -107,3 +107,13 @@ def test_a_line_over_a_byline_closed_head_that_shares_no_words_is_its_kicker() -
     text = "\n\n".join(["春茶市场交易活跃", story(TEA), kicker, title, "■ 本报记者 王小明\n本报讯", *PORT]) + "\n"
     arts = _parse(text).articles
     assert [(a.kicker, a.headline) for a in arts] == [(None, "春茶市场交易活跃"), (kicker, title)]
+
+
+def test_a_weak_headline_in_a_grouped_block_heads_the_body_no_other_headline_claims() -> None:
+    # three headlines printed together between the second and third story; the middle
+    # one shares few words with its story (coverage about 0.18) and stands at no edge
+    block = ["春茶市场交易活跃", "口岸春来货运忙", "牧区牧民储备草料"]
+    text = "\n\n".join([story(TEA), story(PORT), *block, story(SNOW)]) + "\n"
+    result = _parse(text)
+    assert [a.headline for a in result.articles] == block
+    assert not result.leftovers

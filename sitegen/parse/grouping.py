@@ -31,6 +31,9 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
     * A weak unit between two units of the same body, or at the edge of the region
       next to one (sharing a word or two with that body: IDF coverage ≥ 0.05), joins
       them; a label sharing nothing stays a banner.
+    * A unit of a region of several that shares some words (≥ MIN_AFTER) with a body
+      no other unit of the region claims heads it: headlines printed together each
+      head a story of their own.
     * A unit that matches nothing is a banner — unless it is alone in its region,
       where the position bonus may still place it.
     * Consecutive loose units with the same body form one group.
@@ -38,6 +41,7 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
     loose = [k for k, g in enumerate(region_groups) if not g.closed]
     target: dict[int, int | None] = {}
     weak: dict[int, float] = {}
+    best: dict[int, int | None] = {}
     section = {k for k in loose if is_section_name(region_groups[k].text)}
     for k in loose:
         g = region_groups[k]
@@ -50,6 +54,11 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
         target[k] = body if content >= MIN_UNIT or (
             content >= MIN_AFTER and body is not None and _next_to(region_groups, k, body, scorer)) else None
         weak[k] = content
+        best[k] = body
+    claimed = {b for b in target.values() if b is not None}
+    for k in loose:  # several headlines printed together, one for a body no other one claims
+        if target[k] is None and weak[k] >= MIN_AFTER and best[k] not in claimed and len(loose) >= 2:
+            target[k] = best[k]
     only_one = len(region_groups) == 1 and not section
     for k in loose:
         if target[k] is not None or only_one or k in section:
