@@ -117,3 +117,25 @@ def test_a_weak_headline_in_a_grouped_block_heads_the_body_no_other_headline_cla
     result = _parse(text)
     assert [a.headline for a in result.articles] == block
     assert not result.leftovers
+
+
+def test_a_line_of_the_block_moves_to_the_run_whose_body_its_own_words_cover() -> None:
+    from sitegen.parse.assign import Assignment
+    from sitegen.parse.blockorder import order_block
+    from sitegen.parse.blocks import build_elements
+    from sitegen.parse.headlines import Group, Unit
+    from sitegen.parse.resume import rejoin
+    from sitegen.parse.segment import segment
+
+    bodies = rejoin(segment(build_elements("\n\n".join(story(s) for s in (TEA, PORT)) + "\n")))
+    head_a, sub_a, head_b = "春茶上市交易活跃", "茶农收入明显增加", "口岸智慧通关"
+    # the subtitle covers its story less well than its headline does, so as a share it
+    # dilutes that run more than the next one: the alignment alone gives it to story B
+    cover = _Coverages({
+        (head_a, 0): 0.9, (head_a + sub_a, 0): 0.5, (head_a + sub_a + head_b, 0): 0.3,
+        (sub_a, 0): 0.4, (sub_a + head_b, 1): 0.85, (head_b, 1): 0.9,
+    })
+    block = [[Group([Unit(t, 100 + 2 * k, 1)]) for k, t in enumerate((head_a, sub_a, head_b))]]
+    ordered = order_block(block, bodies, cover, Assignment())
+    assert ordered is not None
+    assert [ordered.by_body[i].text for i in (0, 1)] == [head_a + sub_a, head_b]

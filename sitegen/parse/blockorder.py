@@ -75,6 +75,35 @@ def _atoms(group: Group) -> list[Group]:
     return out
 
 
+EDGE_OWN = 0.2  # a line at the edge of a run covers the neighbouring run's body this well ...
+EDGE_RATIO = 2.0  # ... and this many times better than its own run's body: it moves there
+
+
+def _shift_edges(runs: list[tuple[int, int, int]], items: list[Group], scorer: Scorer,
+                 labels: list[bool], inside: list[bool]) -> list[tuple[int, int, int]]:
+    """Runs whose edge line belongs to the neighbouring run by its own words: the
+    alignment weighs each run's words as a share, so a line covering its body less
+    well than the rest of its run (a subtitle, a kicker) can be pushed to the
+    neighbour's run. Such a line moves back when it covers the neighbour's body well
+    (≥ EDGE_OWN) and clearly better than its own run's body (EDGE_RATIO times)."""
+    for j in range(len(runs) - 1):
+        (a1, b1, body1), (a2, b2, body2) = runs[j], runs[j + 1]
+        if b1 != a2:
+            continue
+        if b2 - a2 > 1 and not labels[a2] and not inside[a2 + 1]:
+            text = items[a2].match_text  # the first line of the second run
+            mine, theirs = scorer.content(text, body2), scorer.content(text, body1)
+            if theirs >= EDGE_OWN and theirs >= EDGE_RATIO * mine:
+                runs[j], runs[j + 1] = (a1, b1 + 1, body1), (a2 + 1, b2, body2)
+                continue
+        if b1 - a1 > 1 and not labels[b1 - 2] and not inside[b1 - 1]:
+            text = items[b1 - 1].match_text  # the last line of the first run
+            mine, theirs = scorer.content(text, body1), scorer.content(text, body2)
+            if theirs >= EDGE_OWN and theirs >= EDGE_RATIO * mine:
+                runs[j], runs[j + 1] = (a1, b1 - 1, body1), (a2 - 1, b2, body2)
+    return runs
+
+
 def _inside_word(before: Group, after: Group) -> bool:
     """Do two line pieces of one printed unit break inside a word (外长第|六次, 政党论|坛:
     the two characters across the break form a dictionary word while the first line's
@@ -169,6 +198,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     now_total = sum(scorer.content(g.match_text, bi) + HEADED for bi, g in current.by_body.items())
     if total < now_total - MARGIN * len(runs):
         return None
+    runs = _shift_edges(list(runs), items, scorer, labels, inside)
     out = Assignment()
     for a, b, body in runs:
         out.by_body[body] = merged(items[a:b])
