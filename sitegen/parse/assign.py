@@ -5,9 +5,8 @@ Scores: the IDF-weighted share of a headline's character bigrams found in a body
 (``Vocabulary.coverage``), plus a small bonus for the body printed right before or
 right after the headline region (tie-break, never the main signal).
 
-* Loose headline units of one region are grouped: neighbours that best match the same
-  body form one group; a unit matching nothing well between two units of one group
-  joins them; otherwise it is a banner.
+* (Loose headline units are grouped, and blocks left over paired with a neighbouring
+  body, in :mod:`.grouping`.)
 * Groups are assigned greedily, best (group, body) pair first, one group per body.
 * A group of several headline blocks printed together whose units all matched one body
   best may mean that body is two articles run together: the group is divided in two
@@ -24,13 +23,12 @@ import itertools
 from dataclasses import dataclass, field
 
 from . import cohesion
-from .headlines import Group, Unit, is_section_name
+from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
 from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
-MIN_UNIT = 0.25
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
 BONUS_AFTER = 0.08  # body printed just below the headline
 BONUS_HEADING = 0.3  # body right below a markdown heading
@@ -141,66 +139,6 @@ class Scorer:
         return i, s
 
 
-def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group], list[Unit]]:
-    """Merge loose single-unit groups of one region by best-matching body.
-
-    * A unit whose content matches some body (coverage ≥ MIN_UNIT) takes that body.
-    * A weak unit between two units of the same body, or at the edge of the region
-      next to one (sharing a word or two with that body: IDF coverage ≥ 0.05), joins
-      them; a label sharing nothing stays a banner.
-    * A unit that matches nothing is a banner — unless it is alone in its region,
-      where the position bonus may still place it.
-    * Consecutive loose units with the same body form one group.
-    """
-    loose = [k for k, g in enumerate(region_groups) if not g.closed]
-    target: dict[int, int | None] = {}
-    weak: dict[int, float] = {}
-    section = {k for k in loose if is_section_name(region_groups[k].text)}
-    for k in loose:
-        g = region_groups[k]
-        if k in section:
-            target[k] = None
-            weak[k] = 0.0
-            continue
-        body, _ = scorer.best(g.match_text, g.line)
-        content = scorer.content(g.text, body) if body is not None else 0.0
-        target[k] = body if content >= MIN_UNIT else None
-        weak[k] = content
-    only_one = len(region_groups) == 1 and not section
-    for k in loose:
-        if target[k] is not None or only_one or k in section:
-            continue
-        g = region_groups[k]
-        prev_b = target.get(k - 1)
-        next_b = target.get(k + 1)
-        sides = [b for b in (prev_b, next_b) if b is not None]
-        edge = (k - 1 not in target) or (k + 1 not in target)
-        if prev_b is not None and prev_b == next_b:
-            target[k] = prev_b
-        elif edge and len(sides) == 1 and scorer.content(g.text, sides[0]) >= 0.05:
-            target[k] = sides[0]
-        elif any(u.subtitle for u in g.units) and sides:
-            target[k] = sides[0]
-    out: list[Group] = []
-    banners: list[Unit] = []
-    prev_k: int | None = None
-    for k, g in enumerate(region_groups):
-        if g.closed:
-            out.append(g)
-            prev_k = None
-            continue
-        if (target.get(k) is None and not only_one) or k in section:
-            banners.extend(g.units)
-            prev_k = None
-            continue
-        if prev_k is not None and target.get(prev_k) == target.get(k) and target.get(k) is not None:
-            out[-1].units.extend(g.units)
-        else:
-            out.append(Group(list(g.units), region=g.region))
-        prev_k = k
-    return out, banners
-
-
 def assign(groups: list[Group], scorer: Scorer) -> Assignment:
     """Greedy one-to-one assignment of groups to bodies."""
     pairs = []
@@ -224,30 +162,6 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
         used_g.add(gi)
     result.unassigned = [g for gi, g in enumerate(groups) if gi not in used_g]
     return result
-
-
-def pair_leftovers(result: Assignment, scorer: Scorer) -> None:
-    """A headline block that matched no body, printed right next to a body that has no
-    headline: they belong together. That body may well be a continuation (上接第N版):
-    papers repeat the headline over the continued part. Headlines often share few words with their body (a quote, a
-    slogan, a name); the layout still ties them. The body printed before the block is
-    preferred when both sides qualify (headlines usually follow their body), unless the
-    other side matches the words clearly better."""
-    left: list[Group] = []
-    for g in result.unassigned:
-        if not g.units:
-            left.append(g)
-            continue
-        before, after, _ = scorer._around(g.line)
-        heading = all(u.heading for u in g.units)
-        cands = [b for b in dict.fromkeys((before, after))
-                 if b is not None and b not in result.by_body]
-        if not cands:
-            left.append(g)
-            continue
-        b = max(cands, key=lambda i: scorer.score(g.match_text, g.line, i, heading))
-        result.by_body[b] = g
-    result.unassigned = left
 
 
 def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary,

@@ -14,8 +14,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
-from .headlines import Group, Unit, is_section_name
+from .headlines import Group, Unit, is_bracket_label, is_section_name
+from .blocks import BOUND_END
 from .resume import Body
+from .text import is_han, is_word
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
 MARGIN = 0.1  # the block order may explain the words this much worse per article, no more
@@ -61,7 +63,7 @@ def _atoms(group: Group) -> list[Group]:
         label: Unit | None = None
         for k, text in enumerate(u.parts):
             piece = Unit(text, u.line + k, 1, subtitle=u.subtitle and k == 0, of=u)
-            if _is_label(text):  # a bracketed label is the kicker of the line after it
+            if is_bracket_label(text):  # a bracketed label is the kicker of the line after it
                 piece.label = True
                 if label is None:
                     label = piece
@@ -73,10 +75,50 @@ def _atoms(group: Group) -> list[Group]:
     return out
 
 
-def _is_label(text: str) -> bool:
-    """A line that is all one bracketed label: 【节日专题】, 〔观察〕, [视点]."""
-    text = text.strip()
-    return len(text) >= 3 and text[0] in "【〔[［" and text[-1] in "】〕]］"
+EDGE_OWN = 0.2  # a line at the edge of a run covers the neighbouring run's body this well ...
+EDGE_RATIO = 2.0  # ... and this many times better than its own run's body: it moves there
+
+
+def _shift_edges(runs: list[tuple[int, int, int]], items: list[Group], scorer: Scorer,
+                 labels: list[bool], inside: list[bool]) -> list[tuple[int, int, int]]:
+    """Runs whose edge line belongs to the neighbouring run by its own words: the
+    alignment weighs each run's words as a share, so a line covering its body less
+    well than the rest of its run (a subtitle, a kicker) can be pushed to the
+    neighbour's run. Such a line moves back when it covers the neighbour's body well
+    (≥ EDGE_OWN) and clearly better than its own run's body (EDGE_RATIO times)."""
+    for j in range(len(runs) - 1):
+        (a1, b1, body1), (a2, b2, body2) = runs[j], runs[j + 1]
+        if b1 != a2:
+            continue
+        if b2 - a2 > 1 and not labels[a2] and not inside[a2 + 1]:
+            text = items[a2].match_text  # the first line of the second run
+            mine, theirs = scorer.content(text, body2), scorer.content(text, body1)
+            if theirs >= EDGE_OWN and theirs >= EDGE_RATIO * mine:
+                runs[j], runs[j + 1] = (a1, b1 + 1, body1), (a2 + 1, b2, body2)
+                continue
+        if b1 - a1 > 1 and not labels[b1 - 2] and not inside[b1 - 1]:
+            text = items[b1 - 1].match_text  # the last line of the first run
+            mine, theirs = scorer.content(text, body1), scorer.content(text, body2)
+            if theirs >= EDGE_OWN and theirs >= EDGE_RATIO * mine:
+                runs[j], runs[j + 1] = (a1, b1 - 1, body1), (a2 - 1, b2, body2)
+    return runs
+
+
+def _inside_word(before: Group, after: Group) -> bool:
+    """Do two line pieces of one printed unit break inside a word (外长第|六次, 政党论|坛:
+    the two characters across the break form a dictionary word while the first line's
+    last two do not, or the first line ends in a character that cannot end a headline)?
+    Then they are one headline wrapped onto two lines."""
+    if len(before.units) != 1 or len(after.units) != 1:
+        return False
+    a, b = before.units[0], after.units[0]
+    if a.of is None or a.of is not b.of or b.line != a.line + 1:
+        return False
+    end, start = a.text.rstrip(), b.text.lstrip()
+    if end[-1:] in BOUND_END:
+        return True
+    return len(end) >= 2 and bool(start) and all(is_han(ch) for ch in end[-2:] + start[0]) \
+        and is_word(end[-1] + start[0]) and not is_word(end[-2:])
 
 
 def _joined(units: list[Unit]) -> list[Unit]:
@@ -123,6 +165,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         return None
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
+    labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
+    inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, m)]
 
     def text(a: int, b: int) -> str:
         return merged(items[a:b]).match_text
@@ -137,6 +181,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         skip = best(a, j + 1)  # body order[j] gets no headline
         top = skip
         for b in range(a + 1, m + 1):
+            if b < m and (labels[b - 1] or inside[b]):
+                continue  # a bracketed label heads the headline printed after it
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
                 continue
@@ -152,6 +198,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     now_total = sum(scorer.content(g.match_text, bi) + HEADED for bi, g in current.by_body.items())
     if total < now_total - MARGIN * len(runs):
         return None
+    runs = _shift_edges(list(runs), items, scorer, labels, inside)
     out = Assignment()
     for a, b, body in runs:
         out.by_body[body] = merged(items[a:b])

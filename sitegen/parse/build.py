@@ -7,7 +7,7 @@ marker, or a leftover (caption, banner, fragment, headline).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import HEADLESS_BODY, Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
@@ -53,9 +53,10 @@ def _parse_page(name: str, text: str) -> ParseResult:
     extras = page.attached(attach, placed.span_index)
     # doubts: what the decisions above were unsure of
     doubts = signals(placed.bodies, placed.result, placed.scorer, layout.vocab, placed.continued, page.leftovers)
+    bodies = _opening_credits(placed.bodies, extras)
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))
-                for pos, body in enumerate(placed.bodies, start=1)]
+                for pos, body in enumerate(bodies, start=1)]
     page.leftovers.sort(key=lambda x: x.line)
     return ParseResult(tuple(articles), tuple(page.leftovers), tuple(page.warnings))
 
@@ -179,6 +180,30 @@ class _Page:
             byline=byline_parts[0] if byline_parts else None, dateline=datelines[0] if datelines else None,
             blocks=tuple(blocks), markers=tuple(markers), line=body.line, doubts=doubts,
         )
+
+
+def _opening_credits(bodies: list[Body], extras: dict[int, Extras]) -> list[Body]:
+    """A body that opens with a paragraph that is only a bracketed credit, with more text
+    after it: the credit is no lead. Naming a role (（记者 张三）) it is the byline of the
+    story it opens; bare names (（张三 李四）) are the closing credit of the story printed
+    before, when that one ends without its own. The bodies given are not changed."""
+    out = list(bodies)
+    for i, body in enumerate(bodies):
+        paras = body.paras
+        if len(paras) < 2 or paras[0].subhead or paras[1].subhead:
+            continue
+        credit = L.closing_credit(paras[0].raw)
+        if credit is None:
+            continue
+        prev = bodies[i - 1].paras if i else []
+        to_prev = (not L.names_role(credit) and len(prev) > 1 and L.closing_credit(prev[-1].raw) is None)
+        target = extras.setdefault(i - 1 if to_prev else i, Extras())
+        if to_prev:
+            target.bylines.append(credit)
+        else:
+            target.bylines.insert(0, credit)
+        out[i] = replace(body, paras=paras[1:])
+    return out
 
 
 @dataclass

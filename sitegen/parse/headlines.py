@@ -46,6 +46,13 @@ def is_section_name(text: str) -> bool:
     return True
 
 
+def is_bracket_label(text: str) -> bool:
+    """A line that is all one bracketed label: 【节日专题】, 〔观察〕, [视点]. It is the
+    kicker of the headline printed after it, never a headline itself."""
+    text = text.strip()
+    return len(text) >= 3 and text[0] in "【〔[［" and text[-1] in "】〕]］"
+
+
 @dataclass
 class Unit:
     text: str
@@ -54,6 +61,7 @@ class Unit:
     subtitle: bool = False
     heading: bool = False
     label: bool = False  # series label printed after the byline
+    kicker: bool = False  # printed over a byline-closed head whose words it carries
     loose: bool = True  # not yet tied to neighbours
     parts: tuple[str, ...] = ()  # the printed lines, when there are several
     of: "Unit | None" = None  # the unit this one is a piece of (see blockorder)
@@ -123,7 +131,14 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
                     pending.append(unit)
         elif el.kind == "byline":
             body, _ = L.strip_bullet(el.text)
-            if pending:
+            if pending and is_section_name(pending[-1].text):
+                # a section name over a byline is the page's banner, not the head the
+                # byline closes: the byline opens the story below
+                for u in pending:
+                    groups.append(Group([u], region=region))
+                pending = []
+                groups.append(Group([], [body], [el.line], closed=True, region=region))
+            elif pending:
                 # the byline closes the units printed since the last blank-line group:
                 # take the last unit (plus its subtitle units) as this group
                 take = _last_headline_units(pending)
@@ -201,8 +216,9 @@ def _last_headline_units(pending: list[Unit]) -> list[Unit]:
 def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subtitle) of a group."""
     units = list(group.units)
-    labels = [u for u in units if u.label]
-    units = [u for u in units if not u.label]
+    labels = [u for u in units if u.label or is_bracket_label(u.text)]
+    label_ids = {id(u) for u in labels}
+    units = [u for u in units if id(u) not in label_ids]
     if not units:
         return None, "".join(u.text for u in labels) or None, None
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
@@ -213,7 +229,7 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     if sub_at is not None:
         h = len(main) - 1
     else:
-        h = max(range(len(main)), key=lambda i: (main[i].n_lines, -i))
+        h = max(range(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
     kicker_units = labels + main[:h]
     subtitle_units = main[h + 1:] + subs
     kicker = "".join(u.text for u in kicker_units) or None

@@ -69,6 +69,13 @@ def closing_credit(text: str) -> str | None:
         return None
     return m.group(1).strip()
 
+ROLE_RE = re.compile(_ROLE)
+
+
+def names_role(credit: str) -> bool:
+    """A credit that says who its people are (记者, 通讯员 …), not only their names."""
+    return bool(ROLE_RE.search(credit))
+
 # -- enumerators such as （三） ------------------------------------------------------
 ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
 

@@ -1,9 +1,9 @@
 """Place a page's headline groups on its bodies: one stage, run on the bodies the layout
 gave and again whenever a rule re-cuts them.
 
-* The headline groups are merged by content (:func:`.assign.group_loose`), assigned one
+* The headline groups are merged by content (:func:`.grouping.group_loose`), assigned one
   to one (:func:`.assign.assign`) and left-over groups paired with a neighbour
-  (:func:`.assign.pair_leftovers`).
+  (:func:`.grouping.pair_leftovers`).
 * Bodies holding several articles are split (:func:`.assign.split_bodies`) or cut where
   a left-over headline says a story is missing (:func:`.complete.cut_at_shifts`).
 * Bodies still without a headline are filled (:func:`.complete.fill`), and a page whose
@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .assign import Assignment, Scorer, SpanIndex, assign, group_loose, pair_leftovers, split_bodies
+from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
 from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention
+from .grouping import group_loose, pair_leftovers
 from .headlines import Group, Unit, unlabel
 from .resume import Body
 from .text import Vocabulary

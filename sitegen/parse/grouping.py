@@ -1,0 +1,142 @@
+"""Headline units of one region grouped by content, and headline blocks left over after
+the assignment paired with the body printed next to them (layout ties a headline to its
+body when the words do not).
+
+* Loose headline units of one region are grouped: neighbours that best match the same
+  body form one group; a unit matching nothing well between two units of one group
+  joins them; otherwise it is a banner. A unit at the edge of its region sharing some
+  words with the body printed on that side heads it; a bracketed label heads the unit
+  printed after it.
+* A block left over goes to a headline-less body printed right before or after it, the
+  best-scoring (block, body) pair first.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .assign import MIN_ASSIGN, Assignment, Scorer
+from .headlines import Group, Unit, is_bracket_label, is_section_name
+
+MIN_UNIT = 0.25
+MIN_AFTER = 0.15  # ... or this, for a unit at its region's edge on the body printed next to it
+
+
+def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group], list[Unit]]:
+    """Merge loose single-unit groups of one region by best-matching body.
+
+    * A unit whose content matches some body (coverage ≥ MIN_UNIT) takes that body;
+      so does a unit at the edge of its region (the first, the last) whose best body is
+      the one printed on that side of it, sharing some of its words (≥ MIN_AFTER): a
+      headline printed right after or right before its body.
+    * A weak unit between two units of the same body, or at the edge of the region
+      next to one (sharing a word or two with that body: IDF coverage ≥ 0.05), joins
+      them; a label sharing nothing stays a banner.
+    * A unit of a region of several that shares some words (≥ MIN_AFTER) with a body
+      no other unit of the region claims heads it: headlines printed together each
+      head a story of their own.
+    * A unit that matches nothing is a banner — unless it is alone in its region,
+      where the position bonus may still place it.
+    * Consecutive loose units with the same body form one group.
+    """
+    loose = [k for k, g in enumerate(region_groups) if not g.closed]
+    target: dict[int, int | None] = {}
+    weak: dict[int, float] = {}
+    best: dict[int, int | None] = {}
+    section = {k for k in loose if is_section_name(region_groups[k].text)}
+    for k in loose:
+        g = region_groups[k]
+        if k in section:
+            target[k] = None
+            weak[k] = 0.0
+            continue
+        body, _ = scorer.best(g.match_text, g.line)
+        content = scorer.content(g.text, body) if body is not None else 0.0
+        target[k] = body if content >= MIN_UNIT or (
+            content >= MIN_AFTER and body is not None and _next_to(region_groups, k, body, scorer)) else None
+        weak[k] = content
+        best[k] = body
+    claimed = {b for b in target.values() if b is not None}
+    for k in loose:  # several headlines printed together, one for a body no other one claims
+        if target[k] is None and weak[k] >= MIN_AFTER and best[k] not in claimed and len(loose) >= 2:
+            target[k] = best[k]
+    only_one = len(region_groups) == 1 and not section
+    for k in loose:
+        if target[k] is not None or only_one or k in section:
+            continue
+        g = region_groups[k]
+        prev_b = target.get(k - 1)
+        next_b = target.get(k + 1)
+        sides = [b for b in (prev_b, next_b) if b is not None]
+        edge = (k - 1 not in target) or (k + 1 not in target)
+        if prev_b is not None and prev_b == next_b:
+            target[k] = prev_b
+        elif edge and len(sides) == 1 and scorer.content(g.text, sides[0]) >= 0.05:
+            target[k] = sides[0]
+        elif any(u.subtitle for u in g.units) and sides:
+            target[k] = sides[0]
+    out: list[Group] = []
+    banners: list[Unit] = []
+    prev_k: int | None = None
+    for k, g in enumerate(region_groups):
+        if g.closed:
+            if k == len(region_groups) - 1 and prev_k == k - 1 and len(out[-1].units) == 1 \
+                    and _kicker_of(g, target[k - 1], scorer):
+                # the unit right above a byline-closed head printed over its body, a
+                # head that matches nothing by itself, is that head's kicker
+                kicker = replace(out.pop().units[0], kicker=True)
+                g = replace(g, units=[kicker, *g.units])
+            out.append(g)
+            prev_k = None
+            continue
+        if (target.get(k) is None and not only_one) or k in section:
+            banners.extend(g.units)
+            prev_k = None
+            continue
+        if prev_k is not None and target.get(prev_k) == target.get(k) and target.get(k) is not None:
+            out[-1].units.extend(g.units)
+        else:
+            out.append(Group(list(g.units), region=g.region))
+        prev_k = k
+    return out, banners
+
+
+def _kicker_of(closed: Group, body: int | None, scorer: Scorer) -> bool:
+    """Does a loose unit whose body is ``body`` belong over ``closed`` as its kicker? When
+    ``body`` is the one printed right after the closed head and the head shares hardly
+    any words with any body (a headline of images or a quote; its kicker carries the
+    words)."""
+    if body is None or not closed.units or scorer.spans.neighbours(closed.line)[1] != body:
+        return False
+    return all(scorer.content(closed.match_text, i) < MIN_ASSIGN for i in scorer.candidates(closed.line))
+
+
+def _next_to(region_groups: list[Group], k: int, body: int, scorer: Scorer) -> bool:
+    """Is ``body`` printed right next to unit ``k`` of its region, on the side where no
+    other unit of the region stands (before the region's first unit, after its last)?"""
+    before, after = scorer.spans.neighbours(region_groups[k].line)
+    return (k == 0 and body == before) or (k == len(region_groups) - 1 and body == after)
+
+
+def pair_leftovers(result: Assignment, scorer: Scorer) -> None:
+    """A headline block that matched no body, printed right next to a body that has no
+    headline: they belong together. That body may well be a continuation (上接第N版):
+    papers repeat the headline over the continued part. Headlines often share few words with their body (a quote, a
+    slogan, a name); the layout still ties them. The body printed before the block is
+    preferred when both sides qualify (headlines usually follow their body), unless the
+    other side matches the words clearly better."""
+    pairs = []
+    for gi, g in enumerate(result.unassigned):
+        if not g.units:
+            continue
+        before, after, _ = scorer._around(g.line)
+        heading = all(u.heading for u in g.units)
+        for b in dict.fromkeys((before, after)):
+            if b is not None and b not in result.by_body:
+                pairs.append((scorer.score(g.match_text, g.line, b, heading), gi, b))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))  # several blocks next to one body: the best one
+    used: set[int] = set()
+    for _s, gi, b in pairs:
+        if gi not in used and b not in result.by_body:
+            result.by_body[b] = result.unassigned[gi]
+            used.add(gi)
+    result.unassigned = [g for gi, g in enumerate(result.unassigned) if gi not in used]
