@@ -130,7 +130,7 @@ class Placer:
             bodies = unheaded
             scorer, result, banners = self.assigned(bodies)
         span_index, marked, ordered = self._completed(bodies, scorer, result)
-        recut = resegment(self.structural, bodies, self.vocab) if ordered and not marked else None
+        recut = resegment(self.structural, bodies, self.vocab, frozenset(marked)) if ordered else None
         if recut is not None:  # the page follows its headline block: bodies re-cut to it
             bodies = recut
             scorer, result, banners = self.assigned(bodies)
