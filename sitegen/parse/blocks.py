@@ -352,6 +352,10 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
             return "title"
         return "para"
+    if nxt is None and prev is not None and ends_sentence(prev.lines[-1].text) and visual_width(joined) <= 40:
+        # the page's last line, open after a finished sentence: prose ending open runs on
+        # somewhere, and nothing follows it here (a headline printed after its body)
+        return "title"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
                      and visual_width(joined) <= 40):

@@ -1,0 +1,21 @@
+"""Layout cues of a page's text (issue 18), on small synthetic pages: a line that ends the
+page open after a finished sentence is a headline, even with a comma in it."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
+
+
+def _wrapped(paras: list[str], width: int = 16) -> str:
+    """Paragraphs hard-wrapped at ``width`` characters, one after another (no blank line)."""
+    return "\n".join(p[k:k + width] for p in paras for k in range(0, len(p), width))
+
+
+def test_an_open_line_ending_the_page_after_a_finished_sentence_is_a_headline() -> None:
+    # headlines printed after their bodies; the last one carries a comma, ends open and
+    # nothing follows it: prose ending open would run on somewhere, so it is a headline
+    text = (_wrapped(PORT) + "\n\n口岸通关效率持续提升\n\n" + _wrapped(TEA)
+            + "\n\n春茶品质好,茶农收入增\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[-1] for a in arts] == [PORT[-1], TEA[-1]]
+    assert arts[1].headline == "春茶品质好,茶农收入增"
