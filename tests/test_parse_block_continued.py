@@ -1,7 +1,8 @@
-"""A page whose headlines are all printed in one block and one of whose bodies continues a
-story from another page (上接…, issue 18): the block's re-division of the page may leave
-the continued story without a headline, and cuts a story run into it off where a headline
-of the block explains it and the words change."""
+"""Bodies continuing a story from another page (上接…, issue 18). On a page whose headlines
+are all printed in one block, the block's re-division of the page may leave the continued
+story without a headline, and cuts a story run into it off where a headline of the block
+explains it and the words change. On a page whose headlines follow their bodies, a
+headline printed below a continued body heads a story run into the continuation."""
 from __future__ import annotations
 
 from sitegen.parse.blocks import build_elements
@@ -55,3 +56,19 @@ def test_a_continued_body_is_not_run_into_the_story_after_it() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [jump[0].removeprefix("（上接第1版）"), TEA[0], PORT[0], SNOW[0]]
     assert [a.headline for a in arts] == [None, *HEADS]
+
+
+def test_a_story_run_into_a_continued_body_above_its_headline_is_cut_off() -> None:
+    # headlines printed after their bodies: a continued story (上接…, points one by one,
+    # loosely tied) runs into the tea story after a finished sentence, the tea headline
+    # printed below them both. The words change most at the junction, though no more
+    # sharply than between the continued story's own points: the continuation, which
+    # the headline below does not head, is what says two stories meet there
+    jump = ["（上接第1版）一是坚持互利合作，制定更多便利化举措，提升贸易和投资规模。",
+            "二是坚持机制建设，深化合作，加强统筹协调，更好发挥部级合作机制作用。",
+            "三是坚持世代友好，秉持平等、互鉴、对话、包容的文明观，增进相互理解。",
+            "与会各方坚持合作，欢迎秘书处启动全面运营，将全力支持秘书处发挥积极作用，交易活跃。"]
+    text = "\n\n".join([*jump, *TEA, "春茶上市茶农忙采摘", *PORT, "口岸智慧通关效率提升"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [jump[0].removeprefix("（上接第1版）"), TEA[0], PORT[0]]
+    assert [a.headline for a in arts] == [None, "春茶上市茶农忙采摘", "口岸智慧通关效率提升"]

@@ -125,7 +125,7 @@ class Placer:
                 break
             bodies = cut
             scorer, result, banners = self.assigned(bodies)
-        unheaded = cut_off_unheaded(bodies, result, self.vocab)
+        unheaded = cut_off_unheaded(bodies, result, self.vocab, self.continued(bodies, SpanIndex(bodies)))
         if unheaded is not None:  # a story without a headline ran into a headed one
             bodies = unheaded
             scorer, result, banners = self.assigned(bodies)
