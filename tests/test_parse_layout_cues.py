@@ -1,5 +1,6 @@
 """Layout cues of a page's text (issue 18), on small synthetic pages: a line that ends the
-page open after a finished sentence is a headline, even with a comma in it."""
+page open after a finished sentence is a headline, even with a comma in it; a headline
+printed after its body with a section label on its line ends that body."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -19,3 +20,12 @@ def test_an_open_line_ending_the_page_after_a_finished_sentence_is_a_headline() 
     arts = _parse(text).articles
     assert [a.paragraphs[-1] for a in arts] == [PORT[-1], TEA[-1]]
     assert arts[1].headline == "春茶品质好,茶农收入增"
+
+
+def test_a_headline_after_its_body_with_a_label_on_its_line_ends_the_body() -> None:
+    # headlines printed after their bodies; a section label printed on the headline's own
+    # line is no word of it: the headline still sums up the text above, not a subhead
+    text = "\n\n".join([*TEA, "【今日聚焦】春茶上市茶农采摘新茶", *PORT, "口岸通关效率持续提升"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
+    assert "春茶上市茶农采摘新茶" in "".join(x or "" for x in (arts[0].kicker, arts[0].headline))

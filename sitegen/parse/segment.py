@@ -258,9 +258,17 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     # may say something else).
     above = joined_bigram_set([t for p in piece.paras if not p.subhead for t in p.parts()])
     below = joined_bigram_set(following)
-    lines = [el.text for el in buf if not _LABEL.fullmatch(el.text.strip())]
-    texts = ["".join(el.text for el in buf)] + (lines[:1] if len(buf) > 1 else [])
+    # (a label printed on the headline's own line, 【今日聚焦】大安：…, is no word of it)
+    lines = [_unlabelled(el.text) for el in buf if not _LABEL.fullmatch(el.text.strip())]
+    texts = [_unlabelled("".join(el.text for el in buf))] + (lines[:1] if len(buf) > 1 else [])
     return not any(vocab.coverage(t, above) >= 0.6 and vocab.coverage(t, below) <= 0.35 for t in texts)
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` without a section label in front of it."""
+    text = text.strip()
+    m = _LABEL.match(text)
+    return text[m.end():] if m and m.end() < len(text) else text
 
 
 def segment(elements: list[Element]) -> Layout:
