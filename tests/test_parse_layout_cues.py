@@ -1,6 +1,7 @@
 """Layout cues of a page's text (issue 18), on small synthetic pages: a line that ends the
 page open after a finished sentence is a headline, even with a comma in it; a headline
-printed after its body with a section label on its line ends that body."""
+printed after its body with a section label on its line ends that body; a line opened by
+a dateline is prose, however it ends."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -29,3 +30,17 @@ def test_a_headline_after_its_body_with_a_label_on_its_line_ends_the_body() -> N
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
     assert "春茶上市茶农采摘新茶" in "".join(x or "" for x in (arts[0].kicker, arts[0].headline))
+
+
+def test_a_dateline_line_cut_by_a_column_break_opens_a_body_not_a_headline() -> None:
+    # one paragraph per line; the port story's only paragraph, opened by a dateline, is
+    # cut inside a number by a column break: its first line ends open like a headline
+    port = "口岸海关数据显示，一季度进出口货运量达77.9万吨，通关效率持续提升。"
+    first, rest = port[:port.index("7") + 1], port[port.index("7") + 1:]
+    text = "\n\n".join(["春茶上市茶农忙采摘", *TEA, "口岸通关效率持续提升",
+                        "据新华社北京7月1日电（记者 王小明）" + first, rest]) + "\n"
+    result = _parse(text)
+    arts = result.articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], port]
+    assert arts[1].dateline == "据新华社北京7月1日电" and arts[1].headline == "口岸通关效率持续提升"
+    assert not [x for x in result.leftovers if x.kind in ("banner", "headline")]
