@@ -1,7 +1,7 @@
 """Layout cues of a page's text (issue 18), on small synthetic pages: a line that ends the
 page open after a finished sentence is a headline, even with a comma in it; a headline
 printed after its body with a section label on its line ends that body; a line opened by
-a dateline is prose, however it ends."""
+a dateline is prose, however it ends; a title after an unfinished sentence is no subhead."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -44,3 +44,15 @@ def test_a_dateline_line_cut_by_a_column_break_opens_a_body_not_a_headline() -> 
     assert [a.paragraphs[0] for a in arts] == [TEA[0], port]
     assert arts[1].dateline == "据新华社北京7月1日电" and arts[1].headline == "口岸通关效率持续提升"
     assert not [x for x in result.leftovers if x.kind in ("banner", "headline")]
+
+
+def test_a_title_after_an_unfinished_sentence_is_no_subhead() -> None:
+    # the tea story is interrupted mid-sentence by the port story and its headline, and
+    # resumes after it: a subhead never cuts into a sentence, so the title heads a story
+    cut = TEA[2].index("游客") + 2
+    text = "\n\n".join([_wrapped([*TEA[:2], TEA[2][:cut]]), "口岸推行智慧通关", _wrapped(PORT),
+                        _wrapped([TEA[2][cut:]])]) + "\n"
+    arts = _parse(text).articles
+    port = [a for a in arts if a.paragraphs[0].startswith(PORT[0])]
+    assert port and port[0].headline == "口岸推行智慧通关"
+    assert not any("口岸推行智慧通关" in (b.text for b in a.blocks) for a in arts)

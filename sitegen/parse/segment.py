@@ -233,6 +233,9 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     rather than the headline region of a new one? ``following``: the chunk texts after it."""
     if para.hard_start:
         return False
+    body = [p for p in piece.paras if not p.subhead]
+    if body and body[-1].open_end:
+        return False  # a subhead never cuts into a sentence: the text above runs on elsewhere
     units = 0
     width = 0.0
     for el in buf:
