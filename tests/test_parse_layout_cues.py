@@ -1,5 +1,6 @@
 """Layout cues of a page's text (issue 18), on small synthetic pages: a line that ends the
-page open after a finished sentence is a headline, even with a comma in it; a headline
+page open after a finished sentence (one line, even with a comma in it, or up to three) is
+a headline; a headline
 printed after its body with a section label on its line ends that body; a line opened by
 a dateline is prose, however it ends; a title after an unfinished sentence is no subhead."""
 from __future__ import annotations
@@ -56,3 +57,16 @@ def test_a_title_after_an_unfinished_sentence_is_no_subhead() -> None:
     port = [a for a in arts if a.paragraphs[0].startswith(PORT[0])]
     assert port and port[0].headline == "口岸推行智慧通关"
     assert not any("口岸推行智慧通关" in (b.text for b in a.blocks) for a in arts)
+
+
+def test_wrapped_headline_lines_ending_the_page_after_a_finished_sentence_are_a_headline() -> None:
+    # a kicker wrapped over two lines and the headline under it, printed after the last
+    # body at the page's end: no line of prose ends the page open
+    kicker = "春茶上市以来茶农忙着采摘新茶茶叶市场交易活跃价格稳中有升茶企订单比去年多了不少"
+    head = "今年春茶品质好茶农收入增加"
+    assert (len(kicker), len(head)) == (39, 13)  # two lines about the column's width, a shorter one
+    text = (_wrapped(PORT, 20) + "\n\n口岸通关效率持续提升\n\n" + _wrapped(TEA, 20) + "\n\n"
+            + kicker[:20] + "\n" + kicker[20:] + "\n" + head + "\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[-1] for a in arts] == [PORT[-1], TEA[-1]]
+    assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))

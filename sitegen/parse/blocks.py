@@ -312,6 +312,11 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
     width = el.width
     clause_marks = sum(joined.count(ch) for ch in "，,、；;")
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
+    if nxt is None and prev is not None and ends_sentence(prev.lines[-1].text) and len(texts) <= 3 \
+            and visual_width(joined) <= 20 * len(texts) + 20:
+        # the page's last lines, open after a finished sentence: prose ending open runs on
+        # somewhere, and nothing follows it here (a headline printed after its body)
+        return "title"
     if len(texts) >= 2:
         if math.isinf(width):
             if visual_width(joined) <= 60:
@@ -357,10 +362,6 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
             return "title"
         return "para"
-    if nxt is None and prev is not None and ends_sentence(prev.lines[-1].text) and visual_width(joined) <= 40:
-        # the page's last line, open after a finished sentence: prose ending open runs on
-        # somewhere, and nothing follows it here (a headline printed after its body)
-        return "title"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
                      and visual_width(joined) <= 40):
