@@ -1,8 +1,9 @@
 """Layout cues of a page's text (issue 18), on small synthetic pages: a line that ends the
 page open after a finished sentence (one line, even with a comma in it, or up to three) is
-a headline; a headline
-printed after its body with a section label on its line ends that body; a line opened by
-a dateline is prose, however it ends; a title after an unfinished sentence is no subhead."""
+a headline; a headline printed after its body with a section label on its line ends that
+body; a line opened by a dateline is prose, however it ends; a title after an unfinished
+sentence is no subhead; a caption in the column break under a full-width line does not
+decide what that line is."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -70,3 +71,18 @@ def test_wrapped_headline_lines_ending_the_page_after_a_finished_sentence_are_a_
     arts = _parse(text).articles
     assert [a.paragraphs[-1] for a in arts] == [PORT[-1], TEA[-1]]
     assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_a_full_width_line_cut_off_by_a_caption_runs_on_after_it() -> None:
+    # the tea story jumps to another page; the port story's headline, then its first line,
+    # which fills the column and ends open, and a photo caption printed in the column
+    # break right under it: the caption does not make that line a headline, the text
+    # after the caption decides (it goes on with the port story)
+    first = "口岸海关数据显示一季度进出口货运量同比增长，通关效率持续提升。"
+    lines = _wrapped([first, *PORT[1:]], 20).split("\n")
+    text = ("春茶上市茶农忙采摘\n\n" + _wrapped(TEA, 20) + "（下转第2版）\n\n口岸通关效率持续提升\n\n"
+            + lines[0] + "\n\n6月20日，货车在口岸\n排队通关。\n■ 本报记者 王小明 摄\n\n"
+            + "\n".join(lines[1:]) + "\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], first]
+    assert [a.headline for a in arts] == ["春茶上市茶农忙采摘", "口岸通关效率持续提升"]

@@ -142,15 +142,14 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
     for k, el in enumerate(elements):
         if el.kind != "ambiguous":
             continue
-        nxt = elements[k + 1] if k + 1 < len(elements) else None
         text = el.text
         quoted = text.startswith(("“", "\"", "「")) and text.endswith(("”", "\"", "」"))
+        # a caption printed in a column break does not decide what comes next
+        j = k + 1
+        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
+            j += 1
+        nxt = elements[j] if j < len(elements) else None
         if len(el.lines) > 1:
-            # a caption printed in a column break does not decide what comes next
-            j = k + 1
-            while j < len(elements) and elements[j].kind in ("caption", "fragment"):
-                j += 1
-            nxt = elements[j] if j < len(elements) else None
             prev = elements[k - 1] if k > 0 else None
             if prev is not None and prev.kind == "para" and not ends_sentence(prev.text):
                 el.kind = "para"  # the rest of a sentence cut by a column break
