@@ -3,7 +3,7 @@ page open after a finished sentence (one line, even with a comma in it, or up to
 a headline; a headline printed after its body with a section label on its line ends that
 body; a line opened by a dateline is prose, however it ends; a title after an unfinished
 sentence is no subhead; a caption in the column break under a full-width line does not
-decide what that line is."""
+decide what that line is; a subhead wrapped onto a short second line is one subhead."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -86,3 +86,13 @@ def test_a_full_width_line_cut_off_by_a_caption_runs_on_after_it() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [TEA[0], first]
     assert [a.headline for a in arts] == ["春茶上市茶农忙采摘", "口岸通关效率持续提升"]
+
+
+def test_a_subhead_wrapped_onto_a_short_second_line_stays_one_subhead() -> None:
+    # a subhead wider than the column wraps, its last two characters alone on the next
+    # line: still one subhead of the story, not a headline starting another
+    text = ("春茶上市茶农忙采摘\n\n本报讯 " + _wrapped(TEA[:2], 12) + "\n\n茶旅融合 带动乡村消\n费\n\n"
+            + _wrapped(TEA[2:], 12) + "\n")
+    arts = _parse(text).articles
+    assert len(arts) == 1 and arts[0].paragraphs == TEA
+    assert [b.text for b in arts[0].blocks if b.kind == "subhead"] == ["茶旅融合 带动乡村消费"]

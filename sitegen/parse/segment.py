@@ -226,6 +226,14 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
     return nodes
 
 
+def _title_tail(buf: list[Element], k: int) -> bool:
+    """Is ``buf[k]`` the last few characters of the title printed on the line above it (a
+    fragment too short to be a line of its own: 深化政治互信 筑牢合作 / 根基)?"""
+    el = buf[k]
+    return el.kind == "fragment" and k > 0 and buf[k - 1].kind == "title" \
+        and el.line == buf[k - 1].lines[-1].no + 1
+
+
 def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Vocabulary,
                        following: list[str]) -> bool:
     """Is ``buf`` (the elements between ``piece`` and ``para``) a subhead inside the article
@@ -237,7 +245,10 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         return False  # a subhead never cuts into a sentence: the text above runs on elsewhere
     units = 0
     width = 0.0
-    for el in buf:
+    for k, el in enumerate(buf):
+        if _title_tail(buf, k):
+            width += visual_width(el.text)
+            continue
         if el.kind == "heading":
             if el.level < 3:
                 return False
@@ -338,9 +349,11 @@ def segment(elements: list[Element]) -> Layout:
                     [el for el in buf if el.kind != "caption"], current, para,
                                     vocab, following_parts(k)):
                 # a photo caption printed next to a subhead does not end the article
-                for el in buf:
+                for k, el in enumerate(buf):
                     if el.kind == "caption":
                         current.embedded.append(el)
+                    elif _title_tail(buf, k) and current.paras[-1].subhead:
+                        current.paras[-1].chunks.append(el)  # one subhead over two lines
                     else:
                         current.paras.append(Para([el], subhead=True))
                 current.paras.append(para)
