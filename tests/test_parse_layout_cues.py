@@ -3,7 +3,8 @@ page open after a finished sentence (one line, even with a comma in it, or up to
 a headline; a headline printed after its body with a section label on its line ends that
 body; a line opened by a dateline is prose, however it ends; a title after an unfinished
 sentence is no subhead; a caption in the column break under a full-width line does not
-decide what that line is; a subhead wrapped onto a short second line is one subhead."""
+decide what that line is; a subhead or headline wrapped onto a short second line keeps
+it."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -96,3 +97,11 @@ def test_a_subhead_wrapped_onto_a_short_second_line_stays_one_subhead() -> None:
     arts = _parse(text).articles
     assert len(arts) == 1 and arts[0].paragraphs == TEA
     assert [b.text for b in arts[0].blocks if b.kind == "subhead"] == ["茶旅融合 带动乡村消费"]
+
+
+def test_the_last_characters_of_a_wrapped_headline_alone_on_a_line_stay_in_it() -> None:
+    text = ("春茶上市茶农忙采摘\n\n本报讯 " + _wrapped(TEA, 12) + "\n\n口岸推行智慧通关货运量同比\n增长\n\n本报讯 "
+            + _wrapped(PORT, 12) + "\n")
+    result = _parse(text)
+    assert [a.headline for a in result.articles] == ["春茶上市茶农忙采摘", "口岸推行智慧通关货运量同比增长"]
+    assert not [x for x in result.leftovers if x.kind == "fragment"]

@@ -31,6 +31,7 @@ from .text import (
     SENTENCE_END,
     ends_closed_for_title,
     ends_sentence,
+    is_han,
     joined_texts,
     opens_mid_sentence,
     visual_width,
@@ -209,8 +210,10 @@ def build_elements(text: str) -> list[Element]:
 
         for i, line in enumerate(block):
             kind = _special_kind(line)
-            if kind == "fragment" and run and any(ch in line.text for ch in SENTENCE_END + CLOSERS):
-                # the short last line of a wrapped paragraph ("动。"), not a stray scrap
+            if kind == "fragment" and run and (any(ch in line.text for ch in SENTENCE_END + CLOSERS)
+                                               or all(is_han(ch) for ch in line.text.strip())):
+                # the short last line of a wrapped paragraph ("动。") or title ("根基"), not
+                # a stray scrap
                 kind = None
             elif kind == "fragment" and i == 0 and i + 1 < len(block) \
                     and line.text.rstrip(CLOSERS)[-1:] in SENTENCE_END \
