@@ -4,7 +4,7 @@ a headline; a headline printed after its body with a section label on its line e
 body; a line opened by a dateline is prose, however it ends; a title after an unfinished
 sentence is no subhead; a caption in the column break under a full-width line does not
 decide what that line is; a subhead or headline wrapped onto a short second line keeps
-it."""
+it; a line with a quotation left open is prose."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -105,3 +105,13 @@ def test_the_last_characters_of_a_wrapped_headline_alone_on_a_line_stay_in_it() 
     result = _parse(text)
     assert [a.headline for a in result.articles] == ["春茶上市茶农忙采摘", "口岸推行智慧通关货运量同比增长"]
     assert not [x for x in result.leftovers if x.kind == "fragment"]
+
+
+def test_a_line_with_a_quotation_left_open_is_prose() -> None:
+    # one paragraph per line; a paragraph cut by a column break inside a quotation, its
+    # first part ending open with the quotation still open, is not a headline
+    quote = "茶企负责人说：“今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。”"
+    cut = quote.index("订单") + 1  # (in the middle of a word)
+    text = "\n\n".join(["春茶上市茶农忙采摘", TEA[0], quote[:cut], quote[cut:], TEA[2]]) + "\n"
+    arts = _parse(text).articles
+    assert len(arts) == 1 and arts[0].paragraphs == [TEA[0], quote, TEA[2]]

@@ -309,8 +309,9 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         # a dateline opens a story's first paragraph, never a headline (据新华社巴黎7月1日电
         # （记者 …）联合国…，到205 / 0年，…: the paragraph cut by a column break)
         return "para"
-    if sum(joined.count(ch) for ch in "（(") > sum(joined.count(ch) for ch in "）)"):
-        # a bracket left open ("本报讯（记者 张三 实习记者") runs on past the column break
+    if sum(joined.count(ch) for ch in "（(“") > sum(joined.count(ch) for ch in "）)”"):
+        # a bracket or quotation left open ("本报讯（记者 张三 实习记者", "表示：“全市…")
+        # runs on past the column break
         return "para"
     width = el.width
     clause_marks = sum(joined.count(ch) for ch in "，,、；;")
