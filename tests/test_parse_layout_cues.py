@@ -4,7 +4,8 @@ a headline; a headline printed after its body with a section label on its line e
 body; a line opened by a dateline is prose, however it ends; a title after an unfinished
 sentence is no subhead; a caption in the column break under a full-width line does not
 decide what that line is; a subhead or headline wrapped onto a short second line keeps
-it; a line with a quotation left open is prose."""
+it; a line with a quotation left open is prose; a headline after its body that shares a
+fair share of words with it and none with the story below ends it."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -115,3 +116,13 @@ def test_a_line_with_a_quotation_left_open_is_prose() -> None:
     text = "\n\n".join(["春茶上市茶农忙采摘", TEA[0], quote[:cut], quote[cut:], TEA[2]]) + "\n"
     arts = _parse(text).articles
     assert len(arts) == 1 and arts[0].paragraphs == [TEA[0], quote, TEA[2]]
+
+
+def test_a_headline_sharing_a_fair_share_of_words_with_the_text_above_only_ends_it() -> None:
+    # headlines printed after their bodies; the tea headline shares some of its words with
+    # the tea story (not most: 如织 is nowhere) and none with the port story under it
+    head = "春茶上市茶园游客如织"
+    text = "\n\n".join([*TEA, head, *PORT, "口岸通关效率持续提升"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs for a in arts] == [TEA, PORT]
+    assert [a.headline for a in arts] == [head, "口岸通关效率持续提升"]

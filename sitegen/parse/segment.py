@@ -120,6 +120,7 @@ def _skippable(el: Element, opening: bool) -> bool:
     return False
 
 
+SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see _sums_up
 _LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
 _SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 
@@ -274,7 +275,14 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     # (a label printed on the headline's own line, 【今日聚焦】大安：…, is no word of it)
     lines = [_unlabelled(el.text) for el in buf if not _LABEL.fullmatch(el.text.strip())]
     texts = [_unlabelled("".join(el.text for el in buf))] + (lines[:1] if len(buf) > 1 else [])
-    return not any(vocab.coverage(t, above) >= 0.6 and vocab.coverage(t, below) <= 0.35 for t in texts)
+    return not any(_sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
+
+
+def _sums_up(above: float, below: float) -> bool:
+    """Does a title covering the text above it and the text below it this well sum up the
+    text above (a headline printed after its body)? Most of its words are there and few
+    below, or a fair share there and next to none below."""
+    return (above >= 0.6 and below <= 0.35) or (above >= SUMS_UP and below <= SUMS_UP_BELOW)
 
 
 def _unlabelled(text: str) -> str:
