@@ -11,7 +11,7 @@ Rules, in order:
    sentence (。！？…) and is visibly shorter than the column (a paragraph that ends
    without a blank line after it).
 4. Each chunk is classified as ``para`` (prose) or ``title`` (headline/subhead line):
-   see :func:`classify_chunk`. The column width used for "short" is estimated locally
+   see :func:`.chunks.classify_chunk`. The column width used for "short" is estimated locally
    from neighbouring multi-line blocks; where there are none (one paragraph per line)
    the width is infinite and different rules apply.
 5. Text lines directly above a byline in the same block are headline lines; a
@@ -26,18 +26,17 @@ import statistics
 from dataclasses import dataclass
 
 from . import lines as L
+from .chunks import classify_chunks
 from .text import (
     CLOSERS,
     SENTENCE_END,
     ends_closed_for_title,
     ends_sentence,
+    is_han,
     joined_texts,
-    opens_mid_sentence,
     visual_width,
 )
 
-#: Characters that cannot end a headline: function words and bound prefixes.
-BOUND_END = set("的地得和与及或在对为把被将从向以于副总第各每该其之而并且等是了着")
 
 
 @dataclass
@@ -209,8 +208,10 @@ def build_elements(text: str) -> list[Element]:
 
         for i, line in enumerate(block):
             kind = _special_kind(line)
-            if kind == "fragment" and run and any(ch in line.text for ch in SENTENCE_END + CLOSERS):
-                # the short last line of a wrapped paragraph ("动。"), not a stray scrap
+            if kind == "fragment" and run and (any(ch in line.text for ch in SENTENCE_END + CLOSERS)
+                                               or all(is_han(ch) for ch in line.text.strip())):
+                # the short last line of a wrapped paragraph ("动。") or title ("根基"), not
+                # a stray scrap
                 kind = None
             elif kind == "fragment" and i == 0 and i + 1 < len(block) \
                     and line.text.rstrip(CLOSERS)[-1:] in SENTENCE_END \
@@ -234,7 +235,7 @@ def build_elements(text: str) -> list[Element]:
         _mark_byline_headlines(block_elems)
         _merge_credits(block_elems)
         elements.extend(block_elems)
-    _classify_chunks(elements)
+    classify_chunks(elements)
     _extend_captions(elements)
     return elements
 
@@ -267,115 +268,6 @@ def _merge_credits(block: list[Element]) -> None:
             el.first_in_block = prev.first_in_block
             k -= 1
         k += 1
-
-
-def _is_prose_chunk(el: Element) -> bool:
-    """A chunk that certainly reads as prose (used to decide its neighbours)."""
-    if el.kind == "para":
-        return True
-    if el.kind != "chunk":
-        return False
-    last = el.lines[-1].text
-    if ends_closed_for_title(last) or ends_sentence(last):
-        return True
-    return len(el.lines) >= 3
-
-
-def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
-    """``para`` or ``title`` for a text chunk.
-
-    * Ending in 。，、：； (possibly before a closing quote), or containing 。 → prose.
-    * Several lines whose last line is clearly shorter than the column and ends
-      without punctuation → a wrapped headline (prose never ends open on a short line).
-    * One line ending open: prose when it ends in a function word (的, 和, 副 …), when
-      the next paragraph starts mid-sentence, when it carries clause punctuation, or
-      when it was split off inside a block; otherwise a headline when it is short or
-      when the next chunk is headline-like too.
-    * One paragraph per line (no column width): a short line with at most one
-      clause mark, or one next to another headline, is a headline.
-    """
-    texts = [ln.text for ln in el.lines]
-    last = texts[-1]
-    joined = "".join(texts)
-    if ends_closed_for_title(last) or ends_sentence(last):
-        return "para"
-    if any(ch in joined for ch in "。！？!?"):
-        return "para"
-    if sum(joined.count(ch) for ch in "（(") > sum(joined.count(ch) for ch in "）)"):
-        # a bracket left open ("本报讯（记者 张三 实习记者") runs on past the column break
-        return "para"
-    width = el.width
-    clause_marks = sum(joined.count(ch) for ch in "，,、；;")
-    next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
-    if len(texts) >= 2:
-        if math.isinf(width):
-            if visual_width(joined) <= 60:
-                return "title"
-            # one paragraph per line: several short lines with no sentence end and hardly
-            # a comma are headlines printed one after another, not paragraphs
-            short = all(visual_width(t) <= 40 for t in texts)
-            return "title" if short and clause_marks <= len(texts) // 3 else "para"
-        inner = [ln.width for ln in el.lines[:-1]]
-        if len(texts) <= 3 and visual_width(joined) <= 120 and (
-                max(inner) > 1.4 * width + 1
-                or (max(inner) > width + 2 and el.lines[-1].width < max(inner) - 2)):
-            # an inner line far wider than the column cannot be prose wrapped in it:
-            # a headline set across several columns
-            return "title"
-        if len(inner) >= 2 and max(inner) - min(inner) > 3 and visual_width(joined) <= 120:
-            # hard-wrapped prose fills every line but the last to the same width;
-            # lines of unequal width ending open are a headline block
-            return "title"
-        if el.lines[-1].width < 0.8 * width and all(ln.width < width - 1.0 for ln in el.lines) and len(texts) <= 4:
-            return "title"
-        if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
-            return "title"
-        if len(texts) >= 4 and max(inner) - min(inner) > 3 and clause_marks <= len(texts) // 3:
-            # many lines of unequal width, no sentence ends and hardly a comma: headlines
-            # printed one after another (a block of them), not prose filling a column
-            return "title"
-        if len(texts) <= 3 and visual_width(joined) <= 48 and clause_marks <= 1 and el.first_in_block \
-                and not next_opens and last[-1] not in BOUND_END:
-            # a headline wrapped at about the column width: decided by content later
-            return "ambiguous"
-        return "para"
-    # single line, ending open
-    if next_opens:
-        return "para"
-    if last and last[-1] in BOUND_END:
-        return "para"
-    if not el.first_in_block:
-        return "para"
-    if math.isinf(width):
-        if visual_width(joined) > 50:
-            return "para"
-        if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
-            return "title"
-        return "para"
-    if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
-            and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
-                     and visual_width(joined) <= 40):
-        # (a short line ending open right above a byline is a headline with a comma in
-        # it, "风成于上，俗化于下" / "■ 本报记者 …": bylines are printed under headlines or
-        # at the top of a body, never after an unfinished sentence)
-        return "para"
-    if nxt is None or not _is_prose_chunk(nxt):
-        return "title"
-    if el.lines[0].width < 0.8 * (width - 1.5):
-        return "title"
-    return "ambiguous"
-
-
-def _classify_chunks(elements: list[Element]) -> None:
-    for k, el in enumerate(elements):
-        if el.kind != "chunk":
-            continue
-        prev = elements[k - 1] if k > 0 else None
-        j = k + 1
-        while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment"):
-            j += 1  # a caption or scrap printed inside a paragraph does not end it
-        nxt = elements[j] if j < len(elements) else None
-        el.kind = classify_chunk(el, prev, nxt)
 
 
 def _extend_captions(elements: list[Element]) -> None:

@@ -9,7 +9,10 @@ words its headline finds in it (the coverage of :mod:`.assign`, plus the paragra
 paragraph affinity that places a cut), minus a cost for every cut inside a body (only
 between finished sentences, as :func:`.assign._can_cut` allows) and for every body
 boundary the run swallows. The bodies are re-cut only when the best division differs
-from the bodies the layout gave; otherwise nothing changes.
+from the bodies the layout gave; otherwise nothing changes. A body continuing a story
+from another page (上接…) may open with a segment that takes no headline: the longest such
+segment the headlines leave unexplained, cut only where the words change as well (with
+such bodies the count of headlines no longer fixes the count of stories).
 
 When the block holds fewer groups than bodies, its lines are aligned one by one
 (:mod:`.blockorder`), and one body may be given the lines of several headlines printed
@@ -41,17 +44,23 @@ LINES_SHIFT = 0.05  # cohesion across a cut inside one body below this (see .coh
 MAX_LINES, MAX_SPLIT, MAX_CUTS = 8, 3, 30  # one body's headline lines, articles, cut points weighed
 
 
-def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabulary) -> list[Body] | None:
+def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabulary,
+              continued: frozenset[int] = frozenset()) -> list[Body] | None:
     """Bodies re-cut to the block's headlines, or None when the page has no such block,
-    some body is not one contiguous run of lines, or the division changes nothing."""
+    some body is not one contiguous run of lines, or the division changes nothing.
+    ``continued``: indices of bodies that continue an article from elsewhere (上接…): the
+    story such a body opens may go without a headline of the block (its headline may be
+    on another page), and a story run into it is cut off where a headline of the block
+    explains it and the words change."""
     items = block_items(structural, bodies)
     if items is None or len(items) > MAX_ITEMS or len(items) < max(2, len(bodies)):
         return None  # (fewer headlines than bodies: some headline was not recognised)
-    order = sorted(bodies, key=lambda b: b.line)
+    ranked = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
+    order = [bodies[i] for i in ranked]
     if any(len(b.spans) != 1 for b in order) or any(
             a.spans[0][1] >= b.spans[0][0] for a, b in zip(order, order[1:])):
         return None
-    return _recut(items, order, vocab)
+    return _recut(items, order, vocab, {k for k, i in enumerate(ranked) if i in continued})
 
 
 def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[Body, list[Group]]] | None:
@@ -107,22 +116,28 @@ def _division_score(chosen: list[_Run], bounds: list[int]) -> float | None:
     return sum(own) + EMISSION_WEIGHT * affinity - CUT_COST * (len(chosen) - 1)
 
 
-def _recut(items: list[Group], order: list[Body], vocab: Vocabulary) -> list[Body] | None:
-    """The paragraphs of ``order`` (bodies in page order) divided among runs of ``items``;
-    None when the division changes nothing."""
+def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
+           headless: set[int] = frozenset()) -> list[Body] | None:
+    """The paragraphs of ``order`` (bodies in page order) divided among runs of ``items``,
+    the story opening each body of ``headless`` (indices into ``order``) allowed to go
+    without one; None when the division changes nothing."""
     paras = [p for b in order for p in b.paras]
     owner = [k for k, b in enumerate(order) for _ in b.paras]
     n = len(paras)
     if n > MAX_PARAS or n < 2:
         return None
     starts = {0} | {i for i in range(1, n) if owner[i] != owner[i - 1]}
+    fixed = {i: i + len(order[owner[i]].paras) for i in starts if owner[i] in headless}
     cuts = {i for i in range(1, n) if i not in starts
             and _can_cut(order[owner[i]].paras, i - _first(owner, i))}
+    if fixed:  # continued bodies may go without a headline, so the block's count no longer
+        # says how many stories there are: a cut needs the words to change there as well
+        cuts &= _shifts(order, vocab)
     m = len(items)
     runs = {(a, b): _Run(merged_text(items[a:b]), vocab, paras)
             for a in range(m) for b in range(a + 1, min(m, a + MAX_RUN) + 1)}
     for _ in range(ROUNDS):
-        found = _divide(runs, m, n, starts, cuts)
+        found = _divide(runs, m, n, starts, cuts, fixed)
         if found is None:
             return None
         bounds, chosen = found
@@ -137,16 +152,24 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary) -> list[Bod
     return _rebuild(order, paras, owner, bounds)
 
 
-def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int]):
-    """The best division: (segment bounds from 0 to n, the item run of each segment)."""
+def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int], fixed: dict[int, int]):
+    """The best division: (segment bounds from 0 to n, the item run of each segment).
+    The first segment of a body in ``fixed`` (its first paragraph -> the one after its
+    last) may go without a headline (None)."""
     ends = starts | cuts | {n}
 
     @lru_cache(maxsize=None)
     def best(a: int, p: int) -> tuple[float, tuple[tuple[int, int, int], ...]]:
         """Best score of items[a:] over paras[p:]: segments (q, a, b) chosen."""
-        if a == m:
-            return (0.0, ()) if p == n else (float("-inf"), ())
         top: tuple[float, tuple[tuple[int, int, int], ...]] = (float("-inf"), ())
+        for q in range(fixed.get(p, p), p, -1):  # the continued story without a headline
+            # (tried first and longest first: it keeps what no headline explains)
+            if q in ends:
+                rest, tail = best(a, q)
+                if rest > top[0]:
+                    top = (rest, ((q, -1, -1),) + tail)
+        if a == m:
+            return (0.0, ()) if p == n else top
         for b in range(a + 1, min(m, a + MAX_RUN) + 1):
             run = runs[(a, b)]
             merged = 0
@@ -174,10 +197,10 @@ def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int]):
     total, segs = best(0, 0)
     if total == float("-inf"):
         return None
-    return [0, *(q for q, _a, _b in segs)], [(a, b) for _q, a, b in segs]
+    return [0, *(q for q, _a, _b in segs)], [None if a < 0 else (a, b) for _q, a, b in segs]
 
 
-def _unexplained_cuts(runs: dict, bounds: list[int], chosen: list[tuple[int, int]],
+def _unexplained_cuts(runs: dict, bounds: list[int], chosen: list[tuple[int, int] | None],
                       cuts: set[int]) -> set[int]:
     """Cuts inside a body where the headlines on either side do not each explain their own
     side clearly (CUT_OWN) and clearly better than the other one does (CUT_RATIO)."""
@@ -187,12 +210,31 @@ def _unexplained_cuts(runs: dict, bounds: list[int], chosen: list[tuple[int, int
         if q not in cuts:
             continue
         before, after = (bounds[k - 1], q), (q, bounds[k + 1])
+        if chosen[k - 1] is None:  # a story cut off a continued one: its headline must
+            # cover it, and the continued story clearly worse
+            right = runs[chosen[k]]
+            own_r = right.cover(*after)
+            if own_r < CUT_OWN or right.cover(*before) > CUT_RATIO * own_r:
+                wrong.add(q)
+            continue
         left, right = runs[chosen[k - 1]], runs[chosen[k]]
         own_l, own_r = left.cover(*before), right.cover(*after)
         if min(own_l, own_r) < CUT_OWN or right.cover(*before) > CUT_RATIO * own_l \
                 or left.cover(*after) > CUT_RATIO * own_r:
             wrong.add(q)
     return wrong
+
+
+def _shifts(order: list[Body], vocab: Vocabulary) -> set[int]:
+    """Page paragraph indices (bodies ``order`` in page order) where the words change
+    within a body (lexical cohesion below LINES_SHIFT)."""
+    out: set[int] = set()
+    first = 0
+    for body in order:
+        out |= {first + g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
+                if g.similarity < LINES_SHIFT}
+        first += len(body.paras)
+    return out
 
 
 def _first(owner: list[int], i: int) -> int:

@@ -29,6 +29,7 @@ FILL_MIN = 0.05  # a left-over headline and a headline-less body sharing this mu
 NEAR_SIDE = 0.15  # a headline covers the side printed next to it this well (itself or one of its lines)
 FAR_SIDE = 0.1  # ... and the story cut off (left without headline) at most this share of that
 UNHEADED_PARAS = 3  # paragraphs on each side of such a cut
+CONTINUED_SHIFT, CONTINUED_RATIO = 1.0, 1.0  # the same in a continued body headed from below
 
 
 def complete_headline(g: Group) -> bool:
@@ -39,9 +40,11 @@ def complete_headline(g: Group) -> bool:
     return bool(g.bylines) or len(g.units) >= 2 or any(u.n_lines >= 2 for u in g.units)
 
 
-def _shift_cut(body: Body, vocab: Vocabulary) -> tuple[int, float] | None:
+def _shift_cut(body: Body, vocab: Vocabulary, shift: float = SHIFT, ratio: float = SHIFT_RATIO,
+               ) -> tuple[int, float] | None:
     """(index into body.paras, score) of the clearest topic shift at a boundary where an
-    article may start, or None. Lower scores are clearer shifts."""
+    article may start, or None. Lower scores are clearer shifts. The shift's cohesion is
+    below ``shift`` and below ``ratio`` times the body's median."""
     idx = [k for k, p in enumerate(body.paras) if not p.subhead]
     if len(idx) < 2:
         return None
@@ -53,7 +56,7 @@ def _shift_cut(body: Body, vocab: Vocabulary) -> tuple[int, float] | None:
     best = None
     for gap in found:
         at = idx[gap.index]
-        if gap.similarity >= SHIFT or gap.similarity >= SHIFT_RATIO * typical:
+        if gap.similarity >= shift or gap.similarity >= ratio * typical:
             continue
         if not _can_cut(body.paras, at):
             continue
@@ -116,7 +119,8 @@ def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> l
     return out
 
 
-def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary) -> list[Body] | None:
+def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary,
+                     continued: set[int] = frozenset()) -> list[Body] | None:
     """Bodies cut where a story without a headline of its own (a continuation from
     another page, a brief) runs into a headed one; None when nothing was cut.
 
@@ -126,7 +130,11 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary) 
     (≥ NEAR_SIDE, the whole block or one of its lines) and shares hardly a word with
     the far side (≤ FAR_SIDE of that), the far side is another story: it is cut off and
     keeps no headline. Both sides hold UNHEADED_PARAS paragraphs or more (the closing
-    quote of a feature shares no headline words either)."""
+    quote of a feature shares no headline words either). A body in ``continued`` opens
+    with a story begun on another page (上接…); when its headline is printed below it, the
+    headline heads a story run into that continuation (it is not the continuation's), so
+    the cut needs only the body's clearest shift, below its median cohesion, not one
+    below SHIFT and SHIFT_RATIO of the median."""
     cuts: dict[int, int] = {}
     for i, g in result.by_body.items():
         body = bodies[i]
@@ -137,7 +145,8 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary) 
         edge = body.paras[-UNHEADED_PARAS:] if above else body.paras[:UNHEADED_PARAS]
         if any(vocab.coverage(g.match_text, joined_bigram_set(p.parts())) > FAR_SIDE for p in edge):
             continue
-        found = _shift_cut(body, vocab)
+        found = _shift_cut(body, vocab, *((CONTINUED_SHIFT, CONTINUED_RATIO) if i in continued and not above
+                                          else (SHIFT, SHIFT_RATIO)))
         if found is None:
             continue
         at = found[0]

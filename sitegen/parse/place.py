@@ -126,12 +126,12 @@ class Placer:
                 break
             bodies = cut
             scorer, result, banners = self.assigned(bodies)
-        unheaded = cut_off_unheaded(bodies, result, self.vocab)
+        unheaded = cut_off_unheaded(bodies, result, self.vocab, self.continued(bodies, SpanIndex(bodies)))
         if unheaded is not None:  # a story without a headline ran into a headed one
             bodies = unheaded
             scorer, result, banners = self.assigned(bodies)
         span_index, marked, ordered = self._completed(bodies, scorer, result)
-        recut = resegment(self.structural, bodies, self.vocab) if ordered and not marked else None
+        recut = resegment(self.structural, bodies, self.vocab, frozenset(marked)) if ordered else None
         if recut is not None:  # the page follows its headline block: bodies re-cut to it
             bodies = recut
             scorer, result, banners = self.assigned(bodies)

@@ -120,6 +120,7 @@ def _skippable(el: Element, opening: bool) -> bool:
     return False
 
 
+SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see _sums_up
 _LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
 _SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 
@@ -142,15 +143,14 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
     for k, el in enumerate(elements):
         if el.kind != "ambiguous":
             continue
-        nxt = elements[k + 1] if k + 1 < len(elements) else None
         text = el.text
         quoted = text.startswith(("“", "\"", "「")) and text.endswith(("”", "\"", "」"))
+        # a caption printed in a column break does not decide what comes next
+        j = k + 1
+        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
+            j += 1
+        nxt = elements[j] if j < len(elements) else None
         if len(el.lines) > 1:
-            # a caption printed in a column break does not decide what comes next
-            j = k + 1
-            while j < len(elements) and elements[j].kind in ("caption", "fragment"):
-                j += 1
-            nxt = elements[j] if j < len(elements) else None
             prev = elements[k - 1] if k > 0 else None
             if prev is not None and prev.kind == "para" and not ends_sentence(prev.text):
                 el.kind = "para"  # the rest of a sentence cut by a column break
@@ -227,15 +227,29 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
     return nodes
 
 
+def _title_tail(buf: list[Element], k: int) -> bool:
+    """Is ``buf[k]`` the last few characters of the title printed on the line above it (a
+    fragment too short to be a line of its own: 深化政治互信 筑牢合作 / 根基)?"""
+    el = buf[k]
+    return el.kind == "fragment" and k > 0 and buf[k - 1].kind == "title" \
+        and el.line == buf[k - 1].lines[-1].no + 1
+
+
 def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Vocabulary,
                        following: list[str]) -> bool:
     """Is ``buf`` (the elements between ``piece`` and ``para``) a subhead inside the article
     rather than the headline region of a new one? ``following``: the chunk texts after it."""
     if para.hard_start:
         return False
+    body = [p for p in piece.paras if not p.subhead]
+    if body and body[-1].open_end:
+        return False  # a subhead never cuts into a sentence: the text above runs on elsewhere
     units = 0
     width = 0.0
-    for el in buf:
+    for k, el in enumerate(buf):
+        if _title_tail(buf, k):
+            width += visual_width(el.text)
+            continue
         if el.kind == "heading":
             if el.level < 3:
                 return False
@@ -258,9 +272,24 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     # may say something else).
     above = joined_bigram_set([t for p in piece.paras if not p.subhead for t in p.parts()])
     below = joined_bigram_set(following)
-    lines = [el.text for el in buf if not _LABEL.fullmatch(el.text.strip())]
-    texts = ["".join(el.text for el in buf)] + (lines[:1] if len(buf) > 1 else [])
-    return not any(vocab.coverage(t, above) >= 0.6 and vocab.coverage(t, below) <= 0.35 for t in texts)
+    # (a label printed on the headline's own line, 【今日聚焦】大安：…, is no word of it)
+    lines = [_unlabelled(el.text) for el in buf if not _LABEL.fullmatch(el.text.strip())]
+    texts = [_unlabelled("".join(el.text for el in buf))] + (lines[:1] if len(buf) > 1 else [])
+    return not any(_sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
+
+
+def _sums_up(above: float, below: float) -> bool:
+    """Does a title covering the text above it and the text below it this well sum up the
+    text above (a headline printed after its body)? Most of its words are there and few
+    below, or a fair share there and next to none below."""
+    return (above >= 0.6 and below <= 0.35) or (above >= SUMS_UP and below <= SUMS_UP_BELOW)
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` without a section label in front of it."""
+    text = text.strip()
+    m = _LABEL.match(text)
+    return text[m.end():] if m and m.end() < len(text) else text
 
 
 def segment(elements: list[Element]) -> Layout:
@@ -328,9 +357,11 @@ def segment(elements: list[Element]) -> Layout:
                     [el for el in buf if el.kind != "caption"], current, para,
                                     vocab, following_parts(k)):
                 # a photo caption printed next to a subhead does not end the article
-                for el in buf:
+                for k, el in enumerate(buf):
                     if el.kind == "caption":
                         current.embedded.append(el)
+                    elif _title_tail(buf, k) and current.paras[-1].subhead:
+                        current.paras[-1].chunks.append(el)  # one subhead over two lines
                     else:
                         current.paras.append(Para([el], subhead=True))
                 current.paras.append(para)

@@ -1,0 +1,128 @@
+"""Layout cues of a page's text (issue 18), on small synthetic pages: a line that ends the
+page open after a finished sentence (one line, even with a comma in it, or up to three) is
+a headline; a headline printed after its body with a section label on its line ends that
+body; a line opened by a dateline is prose, however it ends; a title after an unfinished
+sentence is no subhead; a caption in the column break under a full-width line does not
+decide what that line is; a subhead or headline wrapped onto a short second line keeps
+it; a line with a quotation left open is prose; a headline after its body that shares a
+fair share of words with it and none with the story below ends it."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
+
+
+def _wrapped(paras: list[str], width: int = 16) -> str:
+    """Paragraphs hard-wrapped at ``width`` characters, one after another (no blank line)."""
+    return "\n".join(p[k:k + width] for p in paras for k in range(0, len(p), width))
+
+
+def test_an_open_line_ending_the_page_after_a_finished_sentence_is_a_headline() -> None:
+    # headlines printed after their bodies; the last one carries a comma, ends open and
+    # nothing follows it: prose ending open would run on somewhere, so it is a headline
+    text = (_wrapped(PORT) + "\n\n口岸通关效率持续提升\n\n" + _wrapped(TEA)
+            + "\n\n春茶品质好,茶农收入增\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[-1] for a in arts] == [PORT[-1], TEA[-1]]
+    assert arts[1].headline == "春茶品质好,茶农收入增"
+
+
+def test_a_headline_after_its_body_with_a_label_on_its_line_ends_the_body() -> None:
+    # headlines printed after their bodies; a section label printed on the headline's own
+    # line is no word of it: the headline still sums up the text above, not a subhead
+    text = "\n\n".join([*TEA, "【今日聚焦】春茶上市茶农采摘新茶", *PORT, "口岸通关效率持续提升"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
+    assert "春茶上市茶农采摘新茶" in "".join(x or "" for x in (arts[0].kicker, arts[0].headline))
+
+
+def test_a_dateline_line_cut_by_a_column_break_opens_a_body_not_a_headline() -> None:
+    # one paragraph per line; the port story's only paragraph, opened by a dateline, is
+    # cut inside a number by a column break: its first line ends open like a headline
+    port = "口岸海关数据显示，一季度进出口货运量达77.9万吨，通关效率持续提升。"
+    first, rest = port[:port.index("7") + 1], port[port.index("7") + 1:]
+    text = "\n\n".join(["春茶上市茶农忙采摘", *TEA, "口岸通关效率持续提升",
+                        "据新华社北京7月1日电（记者 王小明）" + first, rest]) + "\n"
+    result = _parse(text)
+    arts = result.articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], port]
+    assert arts[1].dateline == "据新华社北京7月1日电" and arts[1].headline == "口岸通关效率持续提升"
+    assert not [x for x in result.leftovers if x.kind in ("banner", "headline")]
+
+
+def test_a_title_after_an_unfinished_sentence_is_no_subhead() -> None:
+    # the tea story is interrupted mid-sentence by the port story and its headline, and
+    # resumes after it: a subhead never cuts into a sentence, so the title heads a story
+    cut = TEA[2].index("游客") + 2
+    text = "\n\n".join([_wrapped([*TEA[:2], TEA[2][:cut]]), "口岸推行智慧通关", _wrapped(PORT),
+                        _wrapped([TEA[2][cut:]])]) + "\n"
+    arts = _parse(text).articles
+    port = [a for a in arts if a.paragraphs[0].startswith(PORT[0])]
+    assert port and port[0].headline == "口岸推行智慧通关"
+    assert not any("口岸推行智慧通关" in (b.text for b in a.blocks) for a in arts)
+
+
+def test_wrapped_headline_lines_ending_the_page_after_a_finished_sentence_are_a_headline() -> None:
+    # a kicker wrapped over two lines and the headline under it, printed after the last
+    # body at the page's end: no line of prose ends the page open
+    kicker = "春茶上市以来茶农忙着采摘新茶茶叶市场交易活跃价格稳中有升茶企订单比去年多了不少"
+    head = "今年春茶品质好茶农收入增加"
+    assert (len(kicker), len(head)) == (39, 13)  # two lines about the column's width, a shorter one
+    text = (_wrapped(PORT, 20) + "\n\n口岸通关效率持续提升\n\n" + _wrapped(TEA, 20) + "\n\n"
+            + kicker[:20] + "\n" + kicker[20:] + "\n" + head + "\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[-1] for a in arts] == [PORT[-1], TEA[-1]]
+    assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_a_full_width_line_cut_off_by_a_caption_runs_on_after_it() -> None:
+    # the tea story jumps to another page; the port story's headline, then its first line,
+    # which fills the column and ends open, and a photo caption printed in the column
+    # break right under it: the caption does not make that line a headline, the text
+    # after the caption decides (it goes on with the port story)
+    first = "口岸海关数据显示一季度进出口货运量同比增长，通关效率持续提升。"
+    lines = _wrapped([first, *PORT[1:]], 20).split("\n")
+    text = ("春茶上市茶农忙采摘\n\n" + _wrapped(TEA, 20) + "（下转第2版）\n\n口岸通关效率持续提升\n\n"
+            + lines[0] + "\n\n6月20日，货车在口岸\n排队通关。\n■ 本报记者 王小明 摄\n\n"
+            + "\n".join(lines[1:]) + "\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], first]
+    assert [a.headline for a in arts] == ["春茶上市茶农忙采摘", "口岸通关效率持续提升"]
+
+
+def test_a_subhead_wrapped_onto_a_short_second_line_stays_one_subhead() -> None:
+    # a subhead wider than the column wraps, its last two characters alone on the next
+    # line: still one subhead of the story, not a headline starting another
+    text = ("春茶上市茶农忙采摘\n\n本报讯 " + _wrapped(TEA[:2], 12) + "\n\n茶旅融合 带动乡村消\n费\n\n"
+            + _wrapped(TEA[2:], 12) + "\n")
+    arts = _parse(text).articles
+    assert len(arts) == 1 and arts[0].paragraphs == TEA
+    assert [b.text for b in arts[0].blocks if b.kind == "subhead"] == ["茶旅融合 带动乡村消费"]
+
+
+def test_the_last_characters_of_a_wrapped_headline_alone_on_a_line_stay_in_it() -> None:
+    text = ("春茶上市茶农忙采摘\n\n本报讯 " + _wrapped(TEA, 12) + "\n\n口岸推行智慧通关货运量同比\n增长\n\n本报讯 "
+            + _wrapped(PORT, 12) + "\n")
+    result = _parse(text)
+    assert [a.headline for a in result.articles] == ["春茶上市茶农忙采摘", "口岸推行智慧通关货运量同比增长"]
+    assert not [x for x in result.leftovers if x.kind == "fragment"]
+
+
+def test_a_line_with_a_quotation_left_open_is_prose() -> None:
+    # one paragraph per line; a paragraph cut by a column break inside a quotation, its
+    # first part ending open with the quotation still open, is not a headline
+    quote = "茶企负责人说：“今年春茶品质好，茶叶订单比去年多，茶农收入明显增加。”"
+    cut = quote.index("订单") + 1  # (in the middle of a word)
+    text = "\n\n".join(["春茶上市茶农忙采摘", TEA[0], quote[:cut], quote[cut:], TEA[2]]) + "\n"
+    arts = _parse(text).articles
+    assert len(arts) == 1 and arts[0].paragraphs == [TEA[0], quote, TEA[2]]
+
+
+def test_a_headline_sharing_a_fair_share_of_words_with_the_text_above_only_ends_it() -> None:
+    # headlines printed after their bodies; the tea headline shares some of its words with
+    # the tea story (not most: 如织 is nowhere) and none with the port story under it
+    head = "春茶上市茶园游客如织"
+    text = "\n\n".join([*TEA, head, *PORT, "口岸通关效率持续提升"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs for a in arts] == [TEA, PORT]
+    assert [a.headline for a in arts] == [head, "口岸通关效率持续提升"]
