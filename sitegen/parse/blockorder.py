@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .assign import Assignment, Scorer
 from .headlines import Group, Unit, is_bracket_label, is_section_name
-from .blocks import BOUND_END
+from .chunks import BOUND_END
 from .resume import Body
 from .text import is_han, is_word
 
