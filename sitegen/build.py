@@ -189,19 +189,28 @@ def prepare_grouping(config: Config):
 
 
 def group_stage(items: list[tuple[str, Article]], taxonomy, term_cache: dict, history,
-                build_date: datetime | None):
+                build_date: datetime | None, memo=None):
     """Themes, tags and related articles, reusing cached per-article word counts.
     ``term_cache``: the stored counts plus any made since (group_articles adds this
     build's new keys to the mapping); ``save_terms`` stores the result's. Term weights are
     counted over the oldest articles by the ``history`` (ArticleHistory; an article it does
     not know first appears now), which a day's new articles leave alone
-    (``sitegen/group/reference.py``)."""
+    (``sitegen/group/reference.py``). ``memo``: the last build's per-article results
+    (``sitegen/group/memo.py``), updated to this build's."""
     from sitegen.group import group_articles
 
     now = iso_utc((build_date or _build_time()).replace(microsecond=0).isoformat())
     known = history.records
     first_seen = {p: known[p]["published"] if p in known else now for p, _ in items}
-    return group_articles(items, taxonomy, term_cache=term_cache, first_seen=first_seen)
+    return group_articles(items, taxonomy, term_cache=term_cache, first_seen=first_seen, memo=memo)
+
+
+def load_memo(state: BuildState, taxonomy):
+    """Grouping's memo of the last build, or an empty one (``sitegen/group/memo.py``)."""
+    from sitegen.group.memo import GroupMemo, memo_version
+
+    version = memo_version(taxonomy)
+    return state.get_memo(version) or GroupMemo(version)
 
 
 def save_terms(state: BuildState, grouped, known_terms: set) -> None:
@@ -390,6 +399,7 @@ def _build(
         prepared["glosses"] = prepare_glosses(prepared["taxonomy"]) if config.reading_aid else None
         prepared["terms"] = state.get_terms()
         prepared["known"] = set(prepared["terms"])
+        prepared["memo"] = load_memo(state, prepared["taxonomy"])
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
         prepare_render(config.templates_dir)  # and the templates compiled
 
@@ -418,7 +428,7 @@ def _build(
         permalinks = [article_permalink(a.seed, a.position) for a in articles]
         history = load_history(config)
         grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"], history,
-                              build_date)
+                              build_date, prepared["memo"])
         clock.lap("group")
         translations, stats, messages = translate_stage(
             prepared["translator"], collect_texts(articles) + list(grouped.texts_to_translate))
@@ -449,6 +459,7 @@ def _build(
 
     def meanwhile() -> None:
         save_terms(state, grouped, prepared["known"])
+        state.put_memo(prepared["memo"])
         after["fingerprint"] = input_fingerprint(config, seed_paths, strict, retranslate)
 
     with SiteWriter(config.out_dir) as writer:

@@ -6,6 +6,8 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
 - ``parse/<key>.pickle``: the ``ParseResult`` of one seed, keyed by its text and the parser code.
 - ``group-terms.pickle``: grouping's word counts per article, keyed by its text and the
   dictionary, so a rebuild splits words only for new or changed articles.
+- ``group-memo.pickle``: grouping's per-article results (neighbours, theme scores, tag pools:
+  ``sitegen.group.memo``), so a day's update compares only the day's articles with the rest.
 
 A build whose input fingerprint matches the manifest does nothing. Otherwise seeds whose
 parse is cached are not parsed again, and pages whose fingerprint did not change are carried
@@ -176,6 +178,18 @@ class BuildState:
 
     def put_terms(self, terms: dict) -> None:
         atomic_write_bytes(self._terms_path(), encode_entry(terms), durable=False)
+
+    # -- grouping's memo of per-article results ------------------------------------------
+    def _memo_path(self) -> Path:
+        return self.dir / "group-memo.pickle"
+
+    def get_memo(self, version: str) -> Any | None:
+        """The stored grouping memo if it was made by grouping of this ``version``."""
+        value = _read_entry(self._memo_path())
+        return value if getattr(value, "version", None) == version else None
+
+    def put_memo(self, memo: Any) -> None:
+        atomic_write_bytes(self._memo_path(), encode_entry(memo), durable=False)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"
