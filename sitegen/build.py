@@ -214,8 +214,8 @@ def load_memo(state: BuildState, taxonomy):
 
 
 def save_terms(state: BuildState, grouped, known_terms: set) -> None:
-    """Store the word counts of exactly this build's articles (stale ones drop out), unless
-    they are the ones stored (``known_terms``: the stored keys)."""
+    """Store the word counts of this build's articles (stale ones drop out when the store
+    rewrites its base), unless they are the ones stored (``known_terms``: the stored keys)."""
     if set(grouped.term_cache) != known_terms:
         state.put_terms(grouped.term_cache)
 

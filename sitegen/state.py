@@ -4,8 +4,9 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
 - ``manifest.json``: a fingerprint of every input (seeds, templates, static files, config,
   translation memory, themes, dictionary, sitegen's own code) and one fingerprint per page.
 - ``parse/<key>.pickle``: the ``ParseResult`` of one seed, keyed by its text and the parser code.
-- ``group-terms.pickle``: grouping's word counts per article, keyed by its text and the
-  dictionary, so a rebuild splits words only for new or changed articles.
+- ``group-terms.pickle`` (and ``group-terms-added.pickle``, the entries added since):
+  grouping's word counts per article, keyed by its text and the dictionary, so a rebuild
+  splits words only for new or changed articles.
 - ``group-memo.pickle``: grouping's per-article results (neighbours, theme scores, tag pools:
   ``sitegen.group.memo``), so a day's update compares only the day's articles with the rest.
 
@@ -118,6 +119,7 @@ class BuildState:
         out_dir = out_dir.resolve()
         self.dir = out_dir.parent / f".{out_dir.name}.cache"
         self.manifest_path = self.dir / "manifest.json"
+        self._terms_base: set[str] = set()  # keys of the word counts' base file, as last read or written
 
     def load(self) -> Manifest:
         try:
@@ -169,15 +171,36 @@ class BuildState:
         atomic_write_bytes(self._parse_path(key), entry, durable=False)
 
     # -- grouping's per-article word counts -------------------------------------------
+    # A base file, and a file of the entries added since it was written: a day's update
+    # writes its own articles' counts only (rewriting 11,000 articles' counts cost ~0.6 s
+    # of every update). The base is rewritten, without stale entries, once the entries added
+    # or gone since pass a quarter of it. Entries are keyed by content, so any mix of the two
+    # files (e.g. after a crash between writes) is still correct.
     def _terms_path(self) -> Path:
         return self.dir / "group-terms.pickle"
 
+    def _terms_added_path(self) -> Path:
+        return self.dir / "group-terms-added.pickle"
+
     def get_terms(self) -> dict:
-        value = _read_entry(self._terms_path())
-        return value if isinstance(value, dict) else {}
+        base = _read_entry(self._terms_path())
+        terms = base if isinstance(base, dict) else {}
+        self._terms_base = set(terms)
+        added = _read_entry(self._terms_added_path()) if terms else None
+        if isinstance(added, dict):
+            terms.update(added)
+        return terms
 
     def put_terms(self, terms: dict) -> None:
+        base = self._terms_base
+        added = terms.keys() - base
+        gone = len(base) - (len(terms) - len(added))
+        if base and len(added) + gone <= len(terms) // 4:
+            atomic_write_bytes(self._terms_added_path(), encode_entry({k: terms[k] for k in added}), durable=False)
+            return
         atomic_write_bytes(self._terms_path(), encode_entry(terms), durable=False)
+        self._terms_added_path().unlink(missing_ok=True)
+        self._terms_base = set(terms)
 
     # -- grouping's memo of per-article results ------------------------------------------
     def _memo_path(self) -> Path:
