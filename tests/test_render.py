@@ -422,7 +422,7 @@ def test_empty_site_renders():
 
 
 def test_autoescape_on_for_xml_and_html():
-    from sitegen.render.site import make_environment
+    from sitegen.render.templating import make_environment
 
     env = make_environment(TEMPLATES)
     for name in ("feed.xml", "sitemap.xml", "base.html"):
@@ -466,7 +466,7 @@ def test_memoised_macros_render_each_distinct_call_once(tmp_path):
     a page shows is the same as calling the macro itself."""
     from jinja2 import Environment, FileSystemLoader
 
-    from sitegen.render.site import memoised_macros
+    from sitegen.render.templating import memoised_macros
 
     (tmp_path / "_macros.html").write_text(
         "{% macro card(e, root, heading='h3') %}<{{ heading }}>{{ root }}{{ e.title }}"
@@ -499,7 +499,7 @@ def test_prepared_templates_follow_edits_and_errors(tmp_path):
     from jinja2 import TemplateSyntaxError
 
     from sitegen.render import prepare
-    from sitegen.render.site import _COMPILED
+    from sitegen.render.templating import _COMPILED
 
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
