@@ -400,6 +400,7 @@ def _build(
         prepared["terms"] = state.get_terms()
         prepared["known"] = set(prepared["terms"])
         prepared["memo"] = load_memo(state, prepared["taxonomy"])
+        prepared["search"] = state.get_search_terms()
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
         prepare_render(config.templates_dir)  # and the templates compiled
 
@@ -464,11 +465,12 @@ def _build(
 
     with SiteWriter(config.out_dir) as writer:
         rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer,
-                                  meanwhile=meanwhile, extra_files=gloss_files)
+                                  meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared["search"])
         clock.lap("render")
         writer.keep(rendered.unchanged)
     written = writer.count
     clock.lap("write")
+    state.put_search_terms(prepared["search"])
     state.save(Manifest(inputs=after["fingerprint"], pages=rendered.keys, pending=pending))
     reporter.info(f"wrote {written} files to {config.out_dir} "
                   f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")

@@ -9,6 +9,8 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
   splits words only for new or changed articles.
 - ``group-memo.pickle``: grouping's per-article results (neighbours, theme scores, tag pools:
   ``sitegen.group.memo``), so a day's update compares only the day's articles with the rest.
+- ``search-terms.pickle``: each search document's terms by its texts
+  (``sitegen.render.search_shards``), so a day's update finds the terms of its own only.
 
 A build whose input fingerprint matches the manifest does nothing. Otherwise seeds whose
 parse is cached are not parsed again, and pages whose fingerprint did not change are carried
@@ -213,6 +215,17 @@ class BuildState:
 
     def put_memo(self, memo: Any) -> None:
         atomic_write_bytes(self._memo_path(), encode_entry(memo), durable=False)
+
+    # -- each search document's terms ----------------------------------------------------
+    def _search_path(self) -> Path:
+        return self.dir / "search-terms.pickle"
+
+    def get_search_terms(self) -> dict:
+        value = _read_entry(self._search_path())
+        return value if isinstance(value, dict) else {}
+
+    def put_search_terms(self, terms: dict) -> None:
+        atomic_write_bytes(self._search_path(), encode_entry(terms), durable=False)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

@@ -62,8 +62,9 @@ class RenderResult:
 
 class _Renderer:
     def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
-                 previous: dict[str, str] | None = None, sink=None):
+                 previous: dict[str, str] | None = None, sink=None, search_memo=None):
         self.site = site
+        self.search_memo = search_memo  # each document's search terms, by its texts (search_shards.index_fields)
         self.info = site.info
         self.env = make_environment(templates_dir)
         self.env.globals.update(memoised_macros(self.env))
@@ -297,7 +298,7 @@ class _Renderer:
             "tg": " ".join(t for tv in ev.tags for t in (tv.tag.zh, tv.tag.en) if t),
         } for ev in self.newest]
         themes = [(tv.theme.name_en, tv.theme.name_zh) for tv in self.theme_list]
-        for path, text in search_shards.shard_files(docs, themes):
+        for path, text in search_shards.shard_files(docs, themes, self.search_memo):
             self.add(path, text)
 
     def _static(self) -> None:
@@ -323,7 +324,8 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
-                   previous: dict[str, str], sink=None, meanwhile=None, extra_files=()) -> RenderResult:
+                   previous: dict[str, str], sink=None, meanwhile=None, extra_files=(),
+                   search_memo=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, search, feeds and data files are always made.
@@ -338,7 +340,11 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
 
     ``extra_files``: (path, key callable, content callable) of files that other stages make
     (the gloss files), made only when their key changed, at the front of the job list (this
-    process takes jobs from that end, the forked helpers from the other)."""
-    renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink)
+    process takes jobs from that end, the forked helpers from the other).
+
+    ``search_memo``: each document's search terms from the last build, a mutable mapping
+    that the render replaces with this build's (``search_shards.index_fields``)."""
+    renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink,
+                         search_memo=search_memo)
     pages = renderer.render(meanwhile, extra_files)
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))
