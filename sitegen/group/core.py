@@ -31,7 +31,8 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``; each step na
    contained in another) from the article's best candidates, each also a tag of another
    article, plus at most one proper name of its own (``tags.py``). Tag slug: ``t-`` + first 8
    hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
-6. Related: the 3-5 most similar other articles, best first (``related.py``).
+6. Related: the 3-5 most similar other articles, best first; an article published later
+   enters an earlier one's list only if among its LATER_TOP most similar (``related.py``).
 
 The result: ``result.py`` (``GroupResult``).
 """
@@ -123,6 +124,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
     # 6. related, and each article's grouping ----------------------------------------------
+    published = [first_seen.get(d.permalink, "") for d in docs] if first_seen else None
     groupings: dict[str, Grouping] = {}
     for i, d in enumerate(docs):
         auto = assigned.auto_theme_of
@@ -130,7 +132,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
             theme=auto[i] if i in auto else configured[assigned.theme_of[i]],
             tags=tuple(tags[z] for z in tag_lists[i]),
             related=tuple(docs[j].permalink
-                          for j in related(i, neighbours, assigned.theme_of, assigned.auto_theme_of, n)),
+                          for j in related(i, neighbours, assigned.theme_of, assigned.auto_theme_of, n,
+                                           published)),
         )
 
     texts = sorted({t.name_zh for t in assigned.auto_theme_of.values()} | set(tags))
