@@ -308,17 +308,19 @@ def prepare_glosses(taxonomy):
     return gloss_writer(taxonomy)
 
 
-def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped):
+def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, ahead=None):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
     gloss files the render makes: (key terms, [(path, key callable, content callable)]).
-    No writer (``reading_aid = false``): neither."""
+    No writer (``reading_aid = false``): neither. ``ahead``: the files were made while grouping
+    ran (``sitegen.gloss.ahead``): the render moves them in."""
     from sitegen.gloss import gloss_path
 
     if writer is None:
         return None, []
     tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
-    files = [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
-             for p, a in zip(permalinks, articles)]
+    make = (lambda a, path: writer.script(a)) if ahead is None else (lambda a, path: ahead.staged(path))
+    files = [(path, lambda a=a: writer.key(a), lambda a=a, path=path: make(a, path))
+             for path, a in ((gloss_path(p), a) for p, a in zip(permalinks, articles))]
     return writer.key_terms(articles, tags), files
 
 
@@ -417,6 +419,10 @@ def _build(
 
         permalinks = [article_permalink(a.seed, a.position) for a in articles]
         history = load_history(config)
+        old_pages = previous.pages if config.out_dir.is_dir() else {}
+        from sitegen.gloss.ahead import glosses_ahead  # a cold build's gloss files, made while grouping runs
+
+        ahead = glosses_ahead(prepared["glosses"], permalinks, articles, config.out_dir, old_pages)
         grouped = group_stage(list(zip(permalinks, articles)), prepared["taxonomy"], prepared["terms"], history,
                               build_date)
         clock.lap("group")
@@ -433,13 +439,12 @@ def _build(
     clock.lap("translate")
     if grouped.texts_to_translate:
         grouped = grouped.with_english({zh: translations[zh].text for zh in grouped.texts_to_translate})
-    key_terms, gloss_files = gloss_stage(prepared["glosses"], permalinks, articles, grouped)
+    key_terms, gloss_files = gloss_stage(prepared["glosses"], permalinks, articles, grouped, ahead)
     clock.lap("glosses")
     site, pending = assemble_site(config, permalinks, articles, translations, grouped, build_date, key_terms)
     site = date_entries(history, site)
     # Pages whose inputs are unchanged since the last build are carried over, not rendered;
     # new pages stream to disk as they are made.
-    old_pages = previous.pages if config.out_dir.is_dir() else {}
     from sitegen.render import render_changed  # jinja2: not needed by a no-op build
 
     # While the workers render, this process stores the word counts and fingerprints the
@@ -451,11 +456,15 @@ def _build(
         save_terms(state, grouped, prepared["known"])
         after["fingerprint"] = input_fingerprint(config, seed_paths, strict, retranslate)
 
+    if ahead is not None:
+        ahead.wait()  # before the render's helpers fork
     with SiteWriter(config.out_dir) as writer:
         rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer,
                                   meanwhile=meanwhile, extra_files=gloss_files)
         clock.lap("render")
         writer.keep(rendered.unchanged)
+    if ahead is not None:
+        ahead.clean()
     written = writer.count
     clock.lap("write")
     state.save(Manifest(inputs=after["fingerprint"], pages=rendered.keys, pending=pending))

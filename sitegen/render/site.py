@@ -21,7 +21,7 @@ from typing import Protocol
 
 from sitegen.parallel import chunks, job_count, share_map
 from sitegen.state import tree_digest
-from sitegen.models import DigestSite, Page
+from sitegen.models import DigestSite, Page, StagedFile
 
 from . import lists, search_shards
 from .digest_json import digest_json
@@ -47,6 +47,9 @@ class PageSink(Protocol):
 
     def adopt(self, path: str) -> None:
         """Count ``path`` as stored: a worker process wrote it with ``write``."""
+
+    def move_in(self, path: str, source: str) -> None:
+        """Store the finished file ``source`` as ``path`` (may be called in a worker)."""
 
 
 @dataclass
@@ -138,8 +141,14 @@ class _Renderer:
         digest = self._page_key(path, template, key)
         if digest is not None and self.previous.get(path) == digest:
             return path, digest, "unchanged", None
-        # A job without a template makes its content itself (the data files).
-        data = (kw() if template is None else self._render(path, template, **kw())).encode("utf-8")
+        # A job without a template makes its content itself (the data files), or made it ahead.
+        made = kw() if template is None else self._render(path, template, **kw())
+        if isinstance(made, StagedFile):
+            if self.sink is None:
+                return path, digest, "made", Path(made.location).read_bytes()
+            self.sink.move_in(path, made.location)
+            return path, digest, "written" if in_worker else "moved", None
+        data = made.encode("utf-8")
         if in_worker and self.sink is not None:
             self.sink.write(Page(path, data))
             return path, digest, "written", None
@@ -154,6 +163,8 @@ class _Renderer:
         elif how == "written":
             self._claim(path)
             self.sink.adopt(path)
+        elif how == "moved":  # by this process, into the sink
+            self._claim(path)
         else:
             self.add(path, data)
 
