@@ -456,8 +456,6 @@ def _build(
         save_terms(state, grouped, prepared["known"])
         after["fingerprint"] = input_fingerprint(config, seed_paths, strict, retranslate)
 
-    if ahead is not None:
-        ahead.wait()  # before the render's helpers fork
     with SiteWriter(config.out_dir) as writer:
         rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer,
                                   meanwhile=meanwhile, extra_files=gloss_files)

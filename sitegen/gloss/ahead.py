@@ -1,6 +1,7 @@
 """A cold build's gloss files, made ahead: a forked helper writes every article's gloss
 file into a staging folder while this process groups the articles, and the render moves
-them into the new site (a rename each, no copy).
+them into the new site (a rename each, no copy), in this process, once its own site-wide
+files are made (by then the helper is done; the render's helpers never wait for it).
 
 Gloss files depend on the article texts and the dictionaries only, not on grouping, and a
 cold build makes all of them; grouping at 1,000 articles runs in this process alone, so the
@@ -57,14 +58,19 @@ class GlossFilesAhead:
                 with open(os.path.join(folder, path), "wb") as f:
                     f.write(writer.script(article).encode("utf-8"))
 
+        self._done = False
         self._job = Background(make_all)
 
     def wait(self) -> None:
         """Wait until every file is made (raise the helper's error if it failed)."""
         self._job.result()
+        self._done = True
 
     def staged(self, path: str) -> StagedFile:
-        """Where the gloss file of site path ``path`` was made (after ``wait``)."""
+        """Where the gloss file of site path ``path`` was made; waits for the helper the first
+        time (call it in the process that made this object)."""
+        if not self._done:
+            self.wait()
         return StagedFile(os.path.join(self.folder, path))
 
     def clean(self) -> None:
