@@ -117,14 +117,16 @@ def _build(
     if clean:
         state.clear()
     clock = _StageClock(reporter)
-    run = _Run(config, state, reporter, clock, seed_paths, strict=strict, retranslate=retranslate)
+    old_pages = previous.pages if config.out_dir.is_dir() else {}
+    run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate)
     run.parse_group_translate(build_date)
-    key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped)
+    key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
+                                         run.ahead)
     clock.lap("glosses")
     site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                   build_date, key_terms)
     site = date_entries(run.history, site)
-    return run.render_and_write(site, pending, previous, gloss_files)
+    return run.render_and_write(site, pending, gloss_files)
 
 
 @dataclass
@@ -135,6 +137,7 @@ class _Run:
     reporter: Reporter
     clock: _StageClock
     seed_paths: list[Path]
+    old_pages: dict[str, str]  # the last build's page keys (none: everything is rendered)
     strict: bool = False
     retranslate: bool = False
     prepared: dict = field(default_factory=dict)  # what loads while the seeds parse
@@ -143,6 +146,7 @@ class _Run:
     permalinks: list[str] = field(default_factory=list)
     parsed: int = 0
     history: object = None
+    ahead: object = None  # a cold build's gloss files, made while grouping runs (sitegen.gloss.ahead)
     grouped: object = None
     translations: dict[str, Translation] = field(default_factory=dict)
     stats: TranslationStats | None = None
@@ -191,6 +195,10 @@ class _Run:
                              if corrections.items else ""))
             self.permalinks = [article_permalink(a.seed, a.position) for a in articles]
             self.history = load_history(self.config)
+            from sitegen.gloss.ahead import glosses_ahead
+
+            self.ahead = glosses_ahead(prepared["glosses"], self.permalinks, articles, self.config.out_dir,
+                                       self.old_pages)
             grouped = group_stage(list(zip(self.permalinks, articles)), prepared["taxonomy"], prepared["terms"],
                                   self.history, build_date, prepared["memo"])
             self.clock.lap("group")
@@ -209,11 +217,10 @@ class _Run:
             grouped = grouped.with_english({zh: self.translations[zh].text for zh in grouped.texts_to_translate})
         self.grouped = grouped
 
-    def render_and_write(self, site, pending: int, previous: Manifest, gloss_files) -> BuildResult:
+    def render_and_write(self, site, pending: int, gloss_files) -> BuildResult:
         """Render the pages whose inputs changed since the last build (the others are
         carried over), streaming them to disk, and store what the next build starts from."""
         config, state, prepared = self.config, self.state, self.prepared
-        old_pages = previous.pages if config.out_dir.is_dir() else {}
         from sitegen.render import render_changed  # jinja2: not needed by a no-op build
 
         # While the workers render, this process stores the word counts and the grouping
@@ -227,10 +234,12 @@ class _Run:
             after["fingerprint"] = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate)
 
         with SiteWriter(config.out_dir) as writer:
-            rendered = render_changed(site, config.templates_dir, config.static_dir, old_pages, sink=writer,
+            rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
                                       meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared["search"])
             self.clock.lap("render")
             writer.keep(rendered.unchanged)
+        if self.ahead is not None:
+            self.ahead.clean()
         written = writer.count
         self.clock.lap("write")
         state.put_search_terms(prepared["search"])
