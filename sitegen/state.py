@@ -220,12 +220,14 @@ class BuildState:
     def _search_path(self) -> Path:
         return self.dir / "search-terms.pickle"
 
-    def get_search_terms(self) -> dict:
+    def get_search_terms(self, version: str) -> dict:
+        """The stored search terms if made by search code of this ``version``, else none."""
         value = _read_entry(self._search_path())
-        return value if isinstance(value, dict) else {}
+        ok = isinstance(value, dict) and value.get("version") == version and isinstance(value.get("terms"), dict)
+        return value["terms"] if ok else {}
 
-    def put_search_terms(self, terms: dict) -> None:
-        atomic_write_bytes(self._search_path(), encode_entry(terms), durable=False)
+    def put_search_terms(self, terms: dict, version: str) -> None:
+        atomic_write_bytes(self._search_path(), encode_entry({"version": version, "terms": terms}), durable=False)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

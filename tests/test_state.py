@@ -95,3 +95,10 @@ def test_article_history_that_cannot_be_read_stops_the_build_naming_the_file(tmp
     with pytest.raises(HistoryError, match="history.json"):
         ArticleHistory.load(path)
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_search_terms_made_by_other_code_are_not_used(tmp_path):
+    state = BuildState(tmp_path / "site")
+    state.put_search_terms({"doc": ("a\0b",)}, "v1")
+    assert state.get_search_terms("v1") == {"doc": ("a\0b",)}
+    assert state.get_search_terms("v2") == {}  # e.g. the terms of an older index_fields

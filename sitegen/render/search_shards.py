@@ -75,6 +75,14 @@ def _document_key(doc: dict) -> str:
     return "\x1f".join(doc.get(n, "") for _, names in FIELDS for n in names)
 
 
+def memo_version() -> str:
+    """What a memo of ``index_fields`` depends on besides the texts: this code and
+    ``search.py``'s (a memo made by other code is not used)."""
+    from sitegen.state import code_digest
+
+    return code_digest("render/search.py") + code_digest("render/search_shards.py")
+
+
 def index_fields(docs: list[dict], memo: MutableMapping[str, tuple[str, ...]] | None = None
                  ) -> dict[str, dict[str, list[int]]]:
     """``{field: {term: [document numbers]}}``, each list sorted; the terms of
