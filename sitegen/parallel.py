@@ -260,3 +260,58 @@ def _reap_helper(pid: int, read_end: int, stop: bool) -> None:
         os.waitpid(pid, 0)
     except (ChildProcessError, ProcessLookupError):  # pragma: no cover - already gone
         pass
+
+
+class Background:
+    """``fn()`` run in a forked helper process while this process goes on; ``result()``
+    waits for it and returns its (pickled, so small) result or raises its exception.
+    Without ``fork``, on one core, or in a daemon process, ``fn`` runs in this process when
+    ``result()`` is first called."""
+
+    def __init__(self, fn: Callable[[], R]):
+        self._fn: Callable[[], R] | None = fn
+        self._helper: tuple[int, int] | None = None  # (pid, read end of its result pipe)
+        self._value: object = None
+        if (job_count() < 2 or "fork" not in multiprocessing.get_all_start_methods()
+                or multiprocessing.current_process().daemon):
+            return
+        parent = os.getpid()
+        read_end, write_end = os.pipe()
+        gc.freeze()  # see parallel_map: the helper's collections never walk the shared heap
+        _libc()
+        try:
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the helper (coverage does not follow)
+                die_with_parent(parent)
+                os.close(read_end)
+                _helper_main(fn, write_end)
+        finally:
+            gc.unfreeze()
+        os.close(write_end)
+        self._helper = (pid, read_end)
+        self._fn = None
+
+    def result(self) -> R:
+        if self._fn is not None:  # in-process: run it now, once
+            fn, self._fn = self._fn, None
+            self._value = fn()
+        elif self._helper is not None:
+            pid, read_end = self._helper
+            self._helper = None
+            finished = False
+            try:
+                self._value = _helper_results(pid, read_end)
+                finished = True
+            finally:
+                _reap_helper(pid, read_end, stop=not finished)
+        return self._value  # type: ignore[return-value]
+
+    def close(self) -> None:
+        """Stop and reap the helper if its result was never asked for (the caller failed)."""
+        self._fn = None
+        if self._helper is not None:
+            pid, read_end = self._helper
+            self._helper = None
+            _reap_helper(pid, read_end, stop=True)
+
+    __del__ = close

@@ -4,8 +4,13 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
 - ``manifest.json``: a fingerprint of every input (seeds, templates, static files, config,
   translation memory, themes, dictionary, sitegen's own code) and one fingerprint per page.
 - ``parse/<key>.pickle``: the ``ParseResult`` of one seed, keyed by its text and the parser code.
-- ``group-terms.pickle``: grouping's word counts per article, keyed by its text and the
-  dictionary, so a rebuild splits words only for new or changed articles.
+- ``group-terms.pickle`` (and ``group-terms-added.pickle``, the entries added since):
+  grouping's word counts per article, keyed by its text and the dictionary, so a rebuild
+  splits words only for new or changed articles.
+- ``group-memo.pickle``: grouping's per-article results (neighbours, theme scores, tag pools:
+  ``sitegen.group.memo``), so a day's update compares only the day's articles with the rest.
+- ``search-terms.pickle``: each search document's terms by its texts
+  (``sitegen.render.search_shards``), so a day's update finds the terms of its own only.
 
 A build whose input fingerprint matches the manifest does nothing. Otherwise seeds whose
 parse is cached are not parsed again, and pages whose fingerprint did not change are carried
@@ -116,6 +121,7 @@ class BuildState:
         out_dir = out_dir.resolve()
         self.dir = out_dir.parent / f".{out_dir.name}.cache"
         self.manifest_path = self.dir / "manifest.json"
+        self._terms_base: set[str] = set()  # keys of the word counts' base file, as last read or written
 
     def load(self) -> Manifest:
         try:
@@ -167,15 +173,61 @@ class BuildState:
         atomic_write_bytes(self._parse_path(key), entry, durable=False)
 
     # -- grouping's per-article word counts -------------------------------------------
+    # A base file, and a file of the entries added since it was written: a day's update
+    # writes its own articles' counts only (rewriting 11,000 articles' counts cost ~0.6 s
+    # of every update). The base is rewritten, without stale entries, once the entries added
+    # or gone since pass a quarter of it. Entries are keyed by content, so any mix of the two
+    # files (e.g. after a crash between writes) is still correct.
     def _terms_path(self) -> Path:
         return self.dir / "group-terms.pickle"
 
+    def _terms_added_path(self) -> Path:
+        return self.dir / "group-terms-added.pickle"
+
     def get_terms(self) -> dict:
-        value = _read_entry(self._terms_path())
-        return value if isinstance(value, dict) else {}
+        base = _read_entry(self._terms_path())
+        terms = base if isinstance(base, dict) else {}
+        self._terms_base = set(terms)
+        added = _read_entry(self._terms_added_path()) if terms else None
+        if isinstance(added, dict):
+            terms.update(added)
+        return terms
 
     def put_terms(self, terms: dict) -> None:
+        base = self._terms_base
+        added = terms.keys() - base
+        gone = len(base) - (len(terms) - len(added))
+        if base and len(added) + gone <= len(terms) // 4:
+            atomic_write_bytes(self._terms_added_path(), encode_entry({k: terms[k] for k in added}), durable=False)
+            return
         atomic_write_bytes(self._terms_path(), encode_entry(terms), durable=False)
+        self._terms_added_path().unlink(missing_ok=True)
+        self._terms_base = set(terms)
+
+    # -- grouping's memo of per-article results ------------------------------------------
+    def _memo_path(self) -> Path:
+        return self.dir / "group-memo.pickle"
+
+    def get_memo(self, version: str) -> Any | None:
+        """The stored grouping memo if it was made by grouping of this ``version``."""
+        value = _read_entry(self._memo_path())
+        return value if getattr(value, "version", None) == version else None
+
+    def put_memo(self, memo: Any) -> None:
+        atomic_write_bytes(self._memo_path(), encode_entry(memo), durable=False)
+
+    # -- each search document's terms ----------------------------------------------------
+    def _search_path(self) -> Path:
+        return self.dir / "search-terms.pickle"
+
+    def get_search_terms(self, version: str) -> dict:
+        """The stored search terms if made by search code of this ``version``, else none."""
+        value = _read_entry(self._search_path())
+        ok = isinstance(value, dict) and value.get("version") == version and isinstance(value.get("terms"), dict)
+        return value["terms"] if ok else {}
+
+    def put_search_terms(self, terms: dict, version: str) -> None:
+        atomic_write_bytes(self._search_path(), encode_entry({"version": version, "terms": terms}), durable=False)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 
 from sitegen.build import build
+from sitegen.config import with_overrides
 from sitegen.progress import Reporter
 
 DAY = """# 英仙座流星雨迎来极大
@@ -63,3 +64,23 @@ def test_a_new_day_changes_existing_pages_only_where_a_newcomer_enters(project):
     assert changed - entered - tagged - {last_before} == set()
     assert len(changed) < len(before) // 2
     assert result.unchanged > 0
+
+
+def _files(root) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_days_incremental_build_equals_a_cold_build_of_the_same_inputs(project, tmp_path):
+    """Everything an incremental build takes from the last one (parses, word counts, the
+    grouping memo, carried-over pages) gives the site a cold build of the same inputs gives,
+    byte for byte."""
+    build(project, reporter=Reporter(0), build_date=datetime(2026, 1, 1, 6, tzinfo=timezone.utc))
+    (project.seeds_dir / "zz-day.md").write_text(DAY, encoding="utf-8")
+    day = datetime(2026, 1, 2, 6, tzinfo=timezone.utc)
+    result = build(project, reporter=Reporter(0), build_date=day)
+    assert result.unchanged > 0 and result.parsed == 1
+    cold = with_overrides(project, out_dir=tmp_path / "cold-site")
+    build(cold, reporter=Reporter(0), build_date=day, clean=True)
+    incremental, fresh = _files(project.out_dir), _files(cold.out_dir)
+    assert sorted(incremental) == sorted(fresh)
+    assert [name for name in incremental if incremental[name] != fresh[name]] == []

@@ -43,6 +43,26 @@ def test_a_damaged_parse_cache_entry_is_parsed_again(tmp_path):
     assert state.get_terms() == {}
 
 
+def test_a_days_word_counts_are_written_beside_the_stored_ones(tmp_path):
+    base, added = tmp_path / ".site.cache" / "group-terms.pickle", tmp_path / ".site.cache" / "group-terms-added.pickle"
+    terms = {f"k{i}": i for i in range(100)}
+    BuildState(tmp_path / "site").put_terms(terms)
+    state = BuildState(tmp_path / "site")
+    assert state.get_terms() == terms
+    written = base.stat().st_mtime_ns
+    day = dict(terms, **{f"d{i}": i for i in range(5)})
+    del day["k0"]
+    state.put_terms(day)  # 5 added, 1 gone: only the additions are written
+    assert base.stat().st_mtime_ns == written and added.is_file()
+    assert BuildState(tmp_path / "site").get_terms() == dict(day, k0=0)  # the gone one stays until the base is rewritten
+    later = BuildState(tmp_path / "site")
+    later.get_terms()
+    many = {f"m{i}": i for i in range(60)}
+    later.put_terms(many)  # most of it new: the base is rewritten, exactly
+    assert not added.exists()
+    assert BuildState(tmp_path / "site").get_terms() == many
+
+
 # -- the committed article history ------------------------------------------------------
 def test_article_history_keeps_first_dates_and_moves_only_changed_content(tmp_path):
     from sitegen.state import ArticleHistory
@@ -75,3 +95,10 @@ def test_article_history_that_cannot_be_read_stops_the_build_naming_the_file(tmp
     with pytest.raises(HistoryError, match="history.json"):
         ArticleHistory.load(path)
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_search_terms_made_by_other_code_are_not_used(tmp_path):
+    state = BuildState(tmp_path / "site")
+    state.put_search_terms({"doc": ("a\0b",)}, "v1")
+    assert state.get_search_terms("v1") == {"doc": ("a\0b",)}
+    assert state.get_search_terms("v2") == {}  # e.g. the terms of an older index_fields

@@ -31,7 +31,8 @@ Method (details and tuning knobs in ``themes.toml`` ``[settings]``; each step na
    contained in another) from the article's best candidates, each also a tag of another
    article, plus at most one proper name of its own (``tags.py``). Tag slug: ``t-`` + first 8
    hex digits of SHA-1 of the Chinese tag (longer if two tags of one build collide).
-6. Related: the 3-5 most similar other articles, best first (``related.py``).
+6. Related: the 3-5 most similar other articles, best first; an article published later
+   enters an earlier one's list only if among its LATER_TOP most similar (``related.py``).
 
 The result: ``result.py`` (``GroupResult``).
 """
@@ -44,37 +45,17 @@ from typing import Mapping, MutableMapping, Sequence
 import numpy as np
 
 from sitegen.models import Article, Grouping, Tag, Theme
-from sitegen.parallel import chunks, flatten, job_count, map_shared
-
-from . import words
+from . import memo as memos
 from .reference import reference_rows
 from .related import related
 from .result import DebugScores, GroupResult
-from .similarity import Postings
 from .tags import choose_tags, tag_slugs
 from .taxonomy import Taxonomy
 from .text import Terms, analyzer_for
-from .theme_scores import ThemeScorer, scorer_for
+from .theme_scores import scorer_for
 from .themes import OTHER_THEME, assign_themes
 from .vectors import Doc, corpus_factors, weigh
 from .words import article_terms, article_texts
-
-
-def _per_article(shared: tuple, part: range) -> list[tuple[list[tuple[float, int]], np.ndarray]]:
-    """What depends on one article alone — its neighbours and own theme scores — for a range
-    of articles."""
-    docs, postings, scorer = shared
-    return [(nb, scorer.score(docs[i])) for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
-
-
-def _per_article_all(docs: list[Doc], scorer: ThemeScorer) -> list:
-    """``_per_article`` for every article, over the cores for large corpora (identical
-    results: each article's computation is independent and deterministic)."""
-    shared = (docs, Postings(docs), scorer)
-    n = len(docs)
-    if n < words.PARALLEL_MIN_ARTICLES:
-        return _per_article(shared, range(n))
-    return flatten(map_shared(_per_article, shared, chunks(range(n), min(job_count(), 8) * 8)))
 
 
 def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
@@ -94,7 +75,8 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
 
 def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                    term_cache: MutableMapping[str, object] | None = None,
-                   first_seen: Mapping[str, str] | None = None) -> GroupResult:
+                   first_seen: Mapping[str, str] | None = None,
+                   memo: memos.GroupMemo | None = None) -> GroupResult:
     """Group ``items`` ((permalink, article) pairs); see the module docstring for the method.
 
     ``term_cache``: word-split term counts from earlier builds (``result.term_cache`` of the
@@ -105,7 +87,10 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
 
     ``first_seen``: permalink -> when the article first appeared (the history's ``published``);
     the oldest articles are the reference the corpus factor is counted over (``reference.py``).
-    Without it, the first permalinks are."""
+    Without it, the first permalinks are.
+
+    ``memo``: what the last build's grouping kept (``memo.py``), updated to this one's; the
+    result is the same with or without it, a day's update only computes less."""
     analyzer = analyzer_for(taxonomy)
     st = taxonomy.settings
     ordered = _in_permalink_order(items)  # all processing in permalink order
@@ -114,7 +99,7 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         return GroupResult({}, [])
 
     # 1. terms and vectors -------------------------------------------------------------
-    all_terms, used_terms = article_terms(
+    all_terms, used_terms, keys = article_terms(
         analyzer, [article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
     docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
@@ -124,9 +109,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
 
     # 2.-3. neighbours and own theme scores: per article, over the cores for large corpora ---
     scorer = scorer_for(taxonomy, analyzer)
-    per_article = _per_article_all(docs, scorer)
-    neighbours = [nb for nb, _ in per_article]
-    own = np.vstack([sc for _, sc in per_article]) if scorer.n else np.zeros((n, 0))
+    neighbours, scores = memos.per_article(docs, keys, scorer, memo)
+    own = np.array(scores, dtype=np.float64) if scorer.n else np.zeros((n, 0))
 
     # 3.-4. themes: smoothing, same-event votes, off-taxonomy articles ------------------------
     assigned = assign_themes(own, neighbours, docs, analyzer, st)
@@ -134,11 +118,13 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     configured.append(OTHER_THEME)
 
     # 5. tags -------------------------------------------------------------------------------
-    tag_lists = choose_tags([d.counts for d in docs], analyzer, df, idf)
+    counts = [d.counts for d in docs]
+    tag_lists = choose_tags(counts, analyzer, df, idf, memos.tag_pools(counts, keys, analyzer, df, idf, memo))
     slugs = tag_slugs(sorted({z for tl in tag_lists for z in tl}))
     tags = {z: Tag(slug=slugs[z], zh=z, en=None) for z in slugs}
 
     # 6. related, and each article's grouping ----------------------------------------------
+    published = [first_seen.get(d.permalink, "") for d in docs] if first_seen else None
     groupings: dict[str, Grouping] = {}
     for i, d in enumerate(docs):
         auto = assigned.auto_theme_of
@@ -146,7 +132,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
             theme=auto[i] if i in auto else configured[assigned.theme_of[i]],
             tags=tuple(tags[z] for z in tag_lists[i]),
             related=tuple(docs[j].permalink
-                          for j in related(i, neighbours, assigned.theme_of, assigned.auto_theme_of, n)),
+                          for j in related(i, neighbours, assigned.theme_of, assigned.auto_theme_of, n,
+                                           published)),
         )
 
     texts = sorted({t.name_zh for t in assigned.auto_theme_of.values()} | set(tags))

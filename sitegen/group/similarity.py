@@ -1,7 +1,11 @@
 """Similar articles: the cosine similarity of each article's vector (``vectors.py``) to all
 others through an inverted index, keeping each article's ``NEIGHBOURS`` best matches (ties
-broken by article order, i.e. permalink)."""
+broken by article order, i.e. permalink). ``Postings.restricted(columns)`` compares every
+article with some of them only: a daily build scores the old articles against the new ones
+(``memo.py``)."""
 from __future__ import annotations
+
+from typing import Sequence
 
 import numpy as np
 
@@ -14,7 +18,8 @@ class Postings:
     """Each term's articles and weights, for the similarity of one article to all others.
 
     The posting lists are stored end to end, sorted by term (articles in order within a
-    term): ``docs[offset[t]:offset[t + 1]]`` and ``weights[...]`` are term ``t``'s."""
+    term): ``docs[offset[t]:offset[t + 1]]`` and ``weights[...]`` are term ``t``'s.
+    ``restricted(columns)`` is a copy whose posting lists hold some articles only."""
 
     def __init__(self, docs: list[Doc]):
         self.n = len(docs)
@@ -27,19 +32,41 @@ class Postings:
             ids += [vocab.setdefault(term, len(vocab)) for term in d.vec]  # ids in order of first use
             ws += d.vec.values()
             self.rows.append((start, len(ids)))
+        self.vocab = len(vocab)
         # Every article's terms and weights end to end, in article order.
-        self.row_terms = terms = np.array(ids, dtype=np.int64)
-        self.row_weights = weights = np.array(ws, dtype=np.float64)
+        self.row_terms = np.array(ids, dtype=np.int64)
+        self.row_weights = np.array(ws, dtype=np.float64)
         self.row_lens = [end - start for start, end in self.rows]  # each article's number of terms
-        owners = np.repeat(np.arange(self.n, dtype=np.int64), self.row_lens)
+        self._index(np.arange(self.n, dtype=np.int64))
+
+    def restricted(self, columns: Sequence[int]) -> "Postings":
+        """A copy whose posting lists hold only the articles ``columns`` (sorted indices):
+        every article's similarities to those only, each the same float as in this one (its
+        products added in the same order)."""
+        copy = object.__new__(Postings)
+        copy.__dict__.update({k: self.__dict__[k] for k in ("n", "rows", "vocab", "row_terms", "row_weights",
+                                                             "row_lens")})
+        copy._index(np.asarray(columns, dtype=np.int64))
+        return copy
+
+    def _index(self, cols: np.ndarray) -> None:
+        """The posting lists of the articles ``cols`` (``docs`` holds positions in it)."""
+        self.cols = cols  # position -> article
+        self.col_of = np.full(self.n, -1, dtype=np.int64)  # article -> position, or -1
+        self.col_of[cols] = np.arange(len(cols), dtype=np.int64)
+        terms, weights = self.row_terms, self.row_weights
+        owners = self.col_of[np.repeat(np.arange(self.n, dtype=np.int64), self.row_lens)]
+        if len(cols) < self.n:
+            keep = owners >= 0
+            owners, terms, weights = owners[keep], terms[keep], weights[keep]
         order = np.argsort(terms, kind="stable")  # by term; articles stay in order within one
         self.docs = owners[order]
         self.weights = weights[order]
-        self.plen = np.bincount(terms, minlength=len(vocab)).astype(np.int64)
+        self.plen = np.bincount(terms, minlength=self.vocab).astype(np.int64)
         self.offset = np.concatenate(([0], np.cumsum(self.plen)[:-1])).astype(np.int64)
         # Per article: how many products its similarities take (the lengths of its terms'
         # posting lists, added up).
-        ends = [0, *np.cumsum(self.plen[terms]).tolist()]
+        ends = [0, *np.cumsum(self.plen[self.row_terms]).tolist()]
         self.row_pairs = [ends[end] - ends[start] for start, end in self.rows]
 
     def neighbours(self, first: int, end: int, max_pairs: int = 20_000) -> list[list[tuple[float, int]]]:
@@ -62,7 +89,7 @@ class Postings:
         return out
 
     def _neighbours_of_rows(self, first: int, stop: int) -> list[list[tuple[float, int]]]:
-        n, rows = self.n, stop - first
+        n, rows = len(self.cols), stop - first
         start, end = self.rows[first][0], self.rows[stop - 1][1]
         if start == end:
             return [[] for _ in range(rows)]
@@ -80,7 +107,10 @@ class Postings:
             row_of_term = np.repeat(np.arange(0, rows * n, n, dtype=np.int64), self.row_lens[first:stop])
             cells += np.repeat(row_of_term, lens)
         acc = np.bincount(cells, weights=weights, minlength=rows * n).reshape(rows, n)
-        acc[np.arange(rows), np.arange(first, stop)] = 0.0  # an article is not its own neighbour
+        own = self.col_of[first:stop]
+        mine = np.flatnonzero(own >= 0)
+        acc[mine, own[mine]] = 0.0  # an article is not its own neighbour
+        cols = self.cols
         out = []
         for r in range(rows):
             row = acc[r]
@@ -89,6 +119,6 @@ class Postings:
                 # keep everything at least as good as the NEIGHBOURS-th best, then order exactly
                 kth = np.partition(row[cand], len(cand) - NEIGHBOURS)[len(cand) - NEIGHBOURS]
                 cand = cand[row[cand] >= kth]
-            order = sorted(zip((-row[cand]).tolist(), cand.tolist()))[:NEIGHBOURS]
+            order = sorted(zip((-row[cand]).tolist(), cols[cand].tolist()))[:NEIGHBOURS]
             out.append([(-s, j) for s, j in order])
         return out

@@ -1,6 +1,6 @@
 """Tags: the terms that link an article to others (issue 20).
 
-Each article's tags come from its TAG_POOL best candidates (``_tag_pool``): noun-like terms
+Each article's tags come from its TAG_POOL best candidates (``tag_pool``): noun-like terms
 that can be tags (``Analyzer.taggable``: dictionary words or names the segmenter recognised)
 and that another article also has, or that are proper names. Of those it keeps the ones that
 end up tags of at least one other article, plus at most MAX_SINGLE_TAGS proper names of its
@@ -22,7 +22,7 @@ TAG_POOL = 10  # candidates per article that tags are chosen from
 MAX_SINGLE_TAGS = 1  # tags no other article has (proper names only), at most this many per article
 
 
-def _tag_pool(counts: Mapping[str, float], analyzer: Analyzer, df: Mapping[str, int],
+def tag_pool(counts: Mapping[str, float], analyzer: Analyzer, df: Mapping[str, int],
               idf: Mapping[str, float]) -> list[str]:
     """The article's TAG_POOL best tag candidates, best first: terms that can be tags
     (dictionary words or recognised names, noun-like) that another article also has, or that
@@ -58,12 +58,14 @@ def _pick_tags(pool: list[str], linked: Mapping[str, int], is_name) -> list[str]
 
 
 def choose_tags(counts: Sequence[Mapping[str, float]], analyzer: Analyzer, df: Mapping[str, int],
-                idf: Mapping[str, float]) -> list[list[str]]:
-    """Each article's tags: from its pool (``_tag_pool``), the terms that end up tags of at
+                idf: Mapping[str, float], pools: list[list[str]] | None = None) -> list[list[str]]:
+    """Each article's tags: from its pool (``tag_pool``), the terms that end up tags of at
     least one other article too, plus at most MAX_SINGLE_TAGS names of its own. Dropping a
     tag that only one article kept can leave another tag with one article, so the choice is
-    repeated (the sets only shrink) until no tag changes."""
-    pools = [_tag_pool(c, analyzer, df, idf) for c in counts]
+    repeated (the sets only shrink) until no tag changes. ``pools``: each article's
+    ``tag_pool``, when the caller has them (``memo.tag_pools``)."""
+    if pools is None:
+        pools = [tag_pool(c, analyzer, df, idf) for c in counts]
     linked = Counter(chain.from_iterable(pools))
     tags = pools
     for _ in range(10):

@@ -48,10 +48,10 @@ def split_texts(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> li
 
 def article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
                   cache: MutableMapping[str, object] | None,
-                  made: list[Terms] | None = None) -> tuple[list[Terms], dict[str, Terms]]:
+                  made: list[Terms] | None = None) -> tuple[list[Terms], dict[str, Terms], list[str]]:
     """Terms of each article, taking those whose key is in ``cache`` from it and adding the
-    others to it. Also returns {key: terms} for exactly these articles; the terms segmented
-    here (not found in ``cache``) are also appended to ``made``."""
+    others to it. Also returns {key: terms} for exactly these articles, and each article's
+    key; the terms segmented here (not found in ``cache``) are also appended to ``made``."""
     keys = [analyzer.terms_key(*t) for t in texts]
     known: dict[str, Terms] = {}
     todo: dict[str, int] = {}  # key -> first article with it (identical texts segmented once)
@@ -68,4 +68,4 @@ def article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
         known[key] = terms
         if cache is not None:
             cache[key] = terms
-    return [known[k] for k in keys], {k: known[k] for k in keys}
+    return [known[k] for k in keys], {k: known[k] for k in keys}, keys

@@ -22,8 +22,12 @@ from __future__ import annotations
 
 import base64
 import re
+from collections import defaultdict, deque
+from itertools import repeat
+from operator import sub
+from typing import MutableMapping
 
-from .search import build_index
+from .search import FIELDS, terms
 from .util import script_json
 
 CHUNK = 10  # documents per chunk: a page of 20 results loads ~1.4 KB from each of ≤ 20 chunks
@@ -62,8 +66,54 @@ def _with_characters(postings: dict[str, list[int]]) -> dict[str, list[int]]:
     return out
 
 
+def _document_terms(doc: dict) -> list[set[str]]:
+    """Per index field, the document's terms (``search.terms``)."""
+    return [terms(*(doc.get(n, "") for n in names)) for _, names in FIELDS]
+
+
+def _document_key(doc: dict) -> str:
+    return "\x1f".join(doc.get(n, "") for _, names in FIELDS for n in names)
+
+
+def memo_version() -> str:
+    """What a memo of ``index_fields`` depends on besides the texts: this code and
+    ``search.py``'s (a memo made by other code is not used)."""
+    from sitegen.state import code_digest
+
+    return code_digest("render/search.py") + code_digest("render/search_shards.py")
+
+
+def index_fields(docs: list[dict], memo: MutableMapping[str, tuple[str, ...]] | None = None
+                 ) -> dict[str, dict[str, list[int]]]:
+    """``{field: {term: [document numbers]}}``, each list sorted; the terms of
+    ``search.build_index`` and the characters of its bigrams (``_with_characters``). ``memo``:
+    each document's terms by its texts, from the last build (a day's update finds nearly
+    all there); replaced by this build's documents' terms."""
+    known = dict(memo) if memo is not None else {}
+    fresh: dict[str, tuple[str, ...]] = {}  # NUL-joined per field: quick to pickle and load
+    postings: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
+    for i, doc in enumerate(docs):
+        key = _document_key(doc) if memo is not None else ""
+        joined = fresh.get(key) or known.get(key)
+        if joined is not None:
+            fresh[key] = joined
+            found = [j.split("\0") if j else () for j in joined]
+        else:
+            found = _document_terms(doc)
+            if memo is not None:
+                fresh[key] = tuple("\0".join(f) for f in found)
+        for field, doc_terms in zip(postings, found):
+            # field[t].append(i) for each term, at C speed (documents in order: each list
+            # comes out sorted); the deque consumes the iterator, keeping nothing
+            deque(map(list.append, map(field.__getitem__, doc_terms), repeat(i)), maxlen=0)
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
+    return {name: _with_characters({t: field[t] for t in sorted(field)}) for (name, _), field in zip(FIELDS, postings)}
+
+
 def _deltas(ids: list[int]) -> list[int]:
-    return [ids[0]] + [b - a for a, b in zip(ids, ids[1:])] if ids else []
+    return [ids[0], *map(sub, ids[1:], ids)] if ids else []
 
 
 def encode_postings(ids: list[int], documents: int) -> list[int] | str:
@@ -77,7 +127,7 @@ def encode_postings(ids: list[int], documents: int) -> list[int] | str:
         return _deltas(ids)
     if 2 * len(ids) <= as_bitmap:
         deltas = _deltas(ids)
-        if sum(len(str(d)) + 1 for d in deltas) <= as_bitmap:
+        if len(",".join(map(str, deltas))) + 1 <= as_bitmap:  # its digits and commas
             return deltas
     bits = bytearray(size)
     for i in ids:
@@ -106,12 +156,12 @@ def shard_count(fields: dict[str, dict[str, list[int]]]) -> int:
     return n
 
 
-def shard_files(docs: list[dict], themes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def shard_files(docs: list[dict], themes: list[tuple[str, str]],
+                memo: MutableMapping[str, tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
     """``[(site path, script)]`` of the sharded index of ``docs`` (newest first; dicts as
     :func:`sitegen.render.search.build_index` takes them, plus ``ti``: the theme's number
-    in ``themes``, a list of (English, Chinese) names)."""
-    index = build_index(docs)
-    fields = {k: _with_characters(v) for k, v in index.items() if isinstance(v, dict)}
+    in ``themes``, a list of (English, Chinese) names). ``memo``: see ``index_fields``."""
+    fields = index_fields(docs, memo)
     shards = shard_count(fields)
     parts: list[dict[str, dict[str, list[int]]]] = [{} for _ in range(shards)]
     for name, postings in fields.items():

@@ -4,269 +4,39 @@ Every link is relative (a ``root`` prefix per page depth), so the site works
 under a sub-path such as ``https://user.github.io/repo/`` and from disk.
 Seed text is only ever passed to templates as data with autoescaping on; it
 is never compiled as a template.
+
+The parts: ``views`` (what the templates show), ``templating`` (the Jinja2 environment),
+``keys`` (page keys of incremental builds), ``lists`` (paginated list pages), ``feeds``
+(feed, sitemaps, robots.txt), ``digest_json`` and ``search_shards`` (data files). This
+module makes the job list and runs it over the cores.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
-import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
 from sitegen.parallel import chunks, job_count, share_map
 from sitegen.state import tree_digest
-from sitegen.models import DigestEntry, DigestSite, Page, Tag, Theme, Translation
+from sitegen.models import DigestSite, Page, StagedFile
 
-from . import lists, search_shards, sitemap
+from . import lists, search_shards
+from .digest_json import digest_json
+from .feeds import feed_files
+from .keys import article_key, card_key, key_digest
 from .minify import minified
 from .recency import newest_first
-from .strings import install as install_strings
-from .util import (
-    ZH_CHARS_PER_MINUTE,
-    absolute,
-    base_path,
-    clean_slug,
-    han_count,
-    minutes_for,
-    href,
-    iso_date,
-    iso_datetime,
-    root_for,
-    safe_site_path,
-    shorten,
-)
+from .templating import make_environment, memoised_macros
+from .util import ZH_CHARS_PER_MINUTE, absolute, base_path, href, iso_date, root_for, safe_site_path
+from .views import SiteViews
 
 # Rendering code takes part in page keys, so a change to it re-renders every page.
 _CODE_VERSION = hashlib.sha256(
     b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
 ).hexdigest()
-
-STATUS_LABEL = {
-    "machine": "Machine translation",
-    "reviewed": "Reviewed translation",
-    "pending": "Translation pending",
-}
-
-
-@dataclass
-class Pair:
-    """A Chinese text and its English rendering, as shown side by side."""
-
-    zh: str | None
-    en: str | None
-    status: str | None  # machine | reviewed | pending | None (no source text)
-    model: str | None = None
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABEL.get(self.status or "", "")
-
-    @property
-    def pending(self) -> bool:
-        return bool(self.zh) and not self.en
-
-    def to_json(self) -> dict:
-        return {"zh": self.zh, "en": self.en, "status": self.status, "model": self.model}
-
-
-def _pair(zh: str | None, tr: Translation | None) -> Pair:
-    if tr is None:
-        return Pair(zh or None, None, "pending" if zh else None)
-    text = tr.text if tr.status != "pending" else None
-    status = tr.status if text else "pending"
-    return Pair(zh or tr.source or None, text or None, status if (zh or tr.source) else None, tr.model)
-
-
-@dataclass
-class EntryView:
-    entry: DigestEntry
-    path: str
-    href: str
-    index: int
-    headline: Pair
-    headline_is_fallback: bool
-    kicker: Pair
-    subtitle: Pair
-    lead: Pair
-    body: list = field(default_factory=list)  # blocks after the lead paragraph
-    theme: "ThemeView | None" = None
-    tags: list = field(default_factory=list)
-    related: list = field(default_factory=list)
-    prev: "EntryView | None" = None
-    next: "EntryView | None" = None
-    chars: int = 0
-    minutes: int = 1
-
-    @property
-    def article(self):
-        return self.entry.article
-
-    @property
-    def title_text(self) -> str:
-        """Plain title for <title> and meta."""
-        if self.headline_is_fallback:
-            return excerpt_title(self.article)
-        parts = [p for p in (self.headline.zh, self.headline.en) if p]
-        return " — ".join(parts) or "Untitled article"
-
-    @property
-    def feed_title(self) -> tuple[str, str]:
-        """(text, language) of the feed entry's title: the English headline once translated
-        (an excerpt's title is English), else the Chinese one."""
-        if self.headline.en:
-            return self.headline.en, "en"
-        return self.headline.zh or excerpt_title(self.article), "zh-Hans"
-
-    @property
-    def description(self) -> str:
-        text = self.lead.en or self.lead.zh or self.headline.en or self.headline.zh or ""
-        # Search results cut a description by width: a Chinese character is as wide as two Latin ones.
-        return shorten(text, 155 if text and text in (self.lead.en, self.headline.en) else 78)
-
-
-def excerpt_pair(article) -> Pair:
-    """The title of an article printed without a headline (a continuation fragment, which may
-    start mid-sentence): it says what it is and where it comes from, in both languages."""
-    stem = Path(article.seed).stem
-    return Pair(f"摘录：{stem} 第{article.position}篇", f"Excerpt: {stem}, article {article.position}", None)
-
-
-def excerpt_title(article) -> str:
-    return f"Excerpt · 摘录: {Path(article.seed).stem}, article {article.position}"
-
-
-@dataclass
-class ThemeView:
-    theme: Theme
-    slug: str
-    path: str
-    href: str
-    entries: list = field(default_factory=list)
-
-    @property
-    def translated(self) -> bool:
-        """False while the English name is pending: ``theme.name_en`` then repeats the Chinese
-        (see ``_theme_view``), and a heading shows that text once, as Chinese."""
-        return self.theme.name_en != self.theme.name_zh
-
-    @property
-    def title(self) -> str:
-        return f"{self.theme.name_en} · {self.theme.name_zh}" if self.translated else self.theme.name_zh
-
-
-@dataclass
-class TagView:
-    tag: Tag
-    slug: str
-    path: str
-    href: str
-    entries: list = field(default_factory=list)
-
-    @property
-    def label_en(self) -> str:
-        return self.tag.en or ""
-
-
-class _CompiledTemplates(BytecodeCache):
-    """Compiled template code, kept in this process for every environment that
-    ``make_environment`` makes (all have the same options, which the code depends on).
-    One entry per template file, with a checksum of the source it was compiled from: an
-    edited template is compiled again and replaces its entry (``sitegen serve`` rebuilds in
-    one process). Forked workers inherit the entries."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, tuple[str, object]] = {}  # bucket key -> (source checksum, code)
-
-    def load_bytecode(self, bucket) -> None:
-        found = self.codes.get(bucket.key)
-        if found is not None and found[0] == bucket.checksum:
-            bucket.code = found[1]
-
-    def dump_bytecode(self, bucket) -> None:
-        self.codes[bucket.key] = (bucket.checksum, bucket.code)
-
-
-_COMPILED = _CompiledTemplates()
-
-
-def prepare(templates_dir: Path) -> None:
-    """Compile the templates now (~0.06 s), e.g. while the seeds are parsed: renderers
-    made later in this process, and their forked workers, then find them compiled. A
-    template that does not compile is left for the render to report."""
-    env = make_environment(Path(templates_dir))
-    for name in env.list_templates(extensions=("html", "xml")):
-        try:
-            env.get_template(name)
-        except Exception:  # noqa: BLE001, S112 - reported, with its location, when it is rendered
-            continue
-
-
-def make_environment(templates_dir: Path) -> Environment:
-    """Templates are the project's own files; seed text only ever arrives as autoescaped
-    data and is never compiled, so no sandbox is needed (it cost ~30% of render time)."""
-    env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
-        bytecode_cache=_COMPILED,
-        autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True, default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Templates do not change during a build: no stat() of the file on every look-up.
-        auto_reload=False,
-    )
-    install_strings(env, templates_dir)
-    return env
-
-
-#: Macros of ``_macros.html`` that pages call many times with the same arguments: an
-#: article's card on the index, its theme page and each of its tag pages; its headline in
-#: other articles' related and previous/next links. Templates call them as globals, which
-#: render each distinct call once per process and reuse the HTML.
-MEMOISED_MACROS = ("card", "headline")
-
-
-def _arg_key(value):
-    """A macro argument as part of a memo key: plain values as they are, objects by identity."""
-    return value if value is None or isinstance(value, (str, int, float)) else id(value)
-
-
-def memoised_macros(env: Environment, template: str = "_macros.html",
-                    names: tuple[str, ...] = MEMOISED_MACROS) -> dict[str, object]:
-    """``{name: memoised macro}`` for the named macros of ``template`` ({} without it).
-
-    A macro's output depends only on its arguments (macros see no page context), so equal
-    calls give equal HTML. Objects (entry views) are told apart by identity: the renderer
-    keeps them alive while it renders."""
-    from jinja2 import TemplateNotFound
-
-    try:
-        module = env.get_template(template).module
-    except TemplateNotFound:
-        return {}
-    out = {}
-    for name in names:
-        macro = getattr(module, name, None)
-        if macro is None:
-            continue
-        cache: dict[tuple, object] = {}
-
-        def memoised(*args, _macro=macro, _cache=cache, **kwargs):
-            key = tuple(map(_arg_key, args))
-            if kwargs:
-                key += tuple(sorted((k, _arg_key(v)) for k, v in kwargs.items()))
-            html = _cache.get(key)
-            if html is None:
-                html = _cache[key] = _macro(*args, **kwargs)
-            return html
-
-        out[name] = memoised
-    return out
 
 
 class PageSink(Protocol):
@@ -277,6 +47,9 @@ class PageSink(Protocol):
 
     def adopt(self, path: str) -> None:
         """Count ``path`` as stored: a worker process wrote it with ``write``."""
+
+    def move_in(self, path: str, source: str) -> None:
+        """Store the finished file ``source`` as ``path`` (may be called in a worker)."""
 
 
 @dataclass
@@ -290,25 +63,11 @@ class RenderResult:
     made: int = 0
 
 
-def _digest(value) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
-
-
-def _card_key(ev: "EntryView") -> str:
-    """Digest of what a link or card to ``ev`` shows on another page. Memoised on the view
-    (views do not change once built): an article's card is in about a dozen other pages'
-    keys, which then hold its 64-digit digest instead of repeating the card's texts."""
-    key = ev.__dict__.get("_card_key")
-    if key is None:
-        key = ev.__dict__["_card_key"] = _digest((ev.href, ev.headline, ev.lead, ev.minutes, ev.theme.slug,
-                                                  ev.theme.theme.name_en, ev.theme.theme.name_zh))
-    return key
-
-
 class _Renderer:
     def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
-                 previous: dict[str, str] | None = None, sink=None):
+                 previous: dict[str, str] | None = None, sink=None, search_memo=None):
         self.site = site
+        self.search_memo = search_memo  # each document's search terms, by its texts (search_shards.index_fields)
         self.info = site.info
         self.env = make_environment(templates_dir)
         self.env.globals.update(memoised_macros(self.env))
@@ -322,95 +81,12 @@ class _Renderer:
         self.unchanged: list[str] = []
         if previous is not None:
             globals_ = dataclasses.replace(self.info, build_date="")
-            self._global_key = _digest((tree_digest([Path(templates_dir)], Path(templates_dir)), globals_, site.pending_note,
-                                        ZH_CHARS_PER_MINUTE, _CODE_VERSION,
-                                        [(p.path, p.title) for p in site.pages]))  # every page lists them
-        self._build_views()
-
-    # ------------------------------------------------------------------ views
-    def _build_views(self) -> None:
-        site = self.site
-        self.themes: dict[str, ThemeView] = {}
-        for th in site.themes:
-            self._theme_view(th)
-        self.tags: dict[str, TagView] = {}
-        self.entries: list[EntryView] = []
-        self.by_permalink: dict[str, EntryView] = {}
-        for i, e in enumerate(site.entries):
-            a = e.article
-            path = safe_site_path(e.permalink)
-            if path in self.by_permalink:
-                raise ValueError(f"duplicate permalink {path!r}")
-            hl = _pair(a.headline, e.english.headline)
-            fallback = False
-            if not hl.zh:
-                fallback = True
-                hl = excerpt_pair(a)
-            lead_pair = _pair(a.lead, e.english.lead)
-            blocks = list(a.blocks)
-            for j, b in enumerate(blocks):
-                if b.kind == "paragraph":
-                    if b.text == a.lead:
-                        blocks = blocks[:j] + blocks[j + 1 :]
-                    break
-            ev = EntryView(
-                entry=e,
-                path=path,
-                href=href(path),
-                index=i,
-                headline=hl,
-                headline_is_fallback=fallback,
-                kicker=_pair(a.kicker, e.english.kicker),
-                subtitle=_pair(a.subtitle, e.english.subtitle),
-                lead=lead_pair,
-                body=blocks,
-                chars=(chars := han_count(a.body_text)),
-                minutes=minutes_for(chars),
-            )
-            ev.theme = self._theme_view(e.grouping.theme)
-            ev.theme.entries.append(ev)
-            seen = set()
-            for t in e.grouping.tags:
-                tv = self._tag_view(t)
-                if tv.slug in seen:
-                    continue
-                seen.add(tv.slug)
-                tv.entries.append(ev)
-                ev.tags.append(tv)
-            self.entries.append(ev)
-            self.by_permalink[path] = ev
-        for i, ev in enumerate(self.entries):
-            ev.prev = self.entries[i - 1] if i > 0 else None
-            ev.next = self.entries[i + 1] if i + 1 < len(self.entries) else None
-            rel = []
-            for p in ev.entry.grouping.related:
-                r = self.by_permalink.get(p)
-                if r is not None and r is not ev and r not in rel:
-                    rel.append(r)
-            ev.related = rel
-        self.theme_list = [tv for tv in self.themes.values() if tv.entries]
-        self.tag_list = sorted(
-            (tv for tv in self.tags.values() if tv.entries), key=lambda t: (-len(t.entries), t.slug)
-        )
-        self.newest = newest_first(self.entries)
-
-    def _theme_view(self, th: Theme) -> ThemeView:
-        slug = clean_slug(th.slug)
-        if not th.name_en:  # untranslated theme name: show the Chinese one rather than nothing
-            th = dataclasses.replace(th, name_en=th.name_zh)
-        if slug not in self.themes:
-            path = f"themes/{slug}.html"
-            self.themes[slug] = ThemeView(th, slug, path, href(path))
-        return self.themes[slug]
-
-    def _tag_view(self, t: Tag) -> TagView:
-        slug = clean_slug(t.slug)
-        if slug not in self.tags:
-            known = self.site.tag_names.get(t.slug)
-            tag = known if known is not None else t
-            path = f"tags/{slug}.html"
-            self.tags[slug] = TagView(tag, slug, path, href(path))
-        return self.tags[slug]
+            self._global_key = key_digest((tree_digest([Path(templates_dir)], Path(templates_dir)), globals_,
+                                           site.pending_note, ZH_CHARS_PER_MINUTE, _CODE_VERSION,
+                                           [(p.path, p.title) for p in site.pages]))  # every page lists them
+        views = self.views = SiteViews(site)
+        self.entries, self.theme_list, self.tag_list, self.newest = \
+            views.entries, views.theme_list, views.tag_list, views.newest
 
     # -------------------------------------------------------------- rendering
     def common(self, path: str, **kw) -> dict:
@@ -452,22 +128,31 @@ class _Renderer:
         safe_site_path(path)
         if key is None or self.previous is None:
             return None
-        digest = self.keys[path] = _digest((self._global_key, template, key()))
+        digest = self.keys[path] = key_digest((self._global_key, template, key()))
         return digest
 
     def _render(self, path: str, template: str, **kw) -> str:
         return self.env.get_template(template).render(self.common(path, **kw))
 
     def _do_job(self, i: int, in_worker: bool) -> tuple[str, str | None, str, bytes | None]:
-        """Key, skip or render page ``i`` of ``_jobs``: (path, key, outcome, content).
-        In a worker with a sink, the page is written there and then (outcome "written")
-        instead of being sent back to the parent."""
-        path, template, key, kw = self._jobs[i]
+        return self._do(self._jobs[i], in_worker)
+
+    def _do(self, job: tuple, in_worker: bool) -> tuple[str, str | None, str, bytes | None]:
+        """Key, skip or render ``job``: (path, key, outcome, content). In a worker with a
+        sink, the page is written there and then (outcome "written") instead of being sent
+        back to the parent."""
+        path, template, key, kw = job
         digest = self._page_key(path, template, key)
         if digest is not None and self.previous.get(path) == digest:
             return path, digest, "unchanged", None
-        # A job without a template makes its content itself (the data files).
-        data = (kw() if template is None else self._render(path, template, **kw())).encode("utf-8")
+        # A job without a template makes its content itself (the data files), or made it ahead.
+        made = kw() if template is None else self._render(path, template, **kw())
+        if isinstance(made, StagedFile):
+            if self.sink is None:
+                return path, digest, "made", Path(made.location).read_bytes()
+            self.sink.move_in(path, made.location)
+            return path, digest, "written" if in_worker else "moved", None
+        data = made.encode("utf-8")
         if in_worker and self.sink is not None:
             self.sink.write(Page(path, data))
             return path, digest, "written", None
@@ -482,6 +167,8 @@ class _Renderer:
         elif how == "written":
             self._claim(path)
             self.sink.adopt(path)
+        elif how == "moved":  # by this process, into the sink
+            self._claim(path)
         else:
             self.add(path, data)
 
@@ -523,16 +210,6 @@ class _Renderer:
         finally:
             self._jobs = []
 
-    # Keys hold the records themselves: ``_digest`` takes the repr of the whole key once
-    # (a repr nested in a key was escaped a second time: half the time of keying a page).
-    @staticmethod
-    def _article_key(ev: "EntryView") -> tuple:
-        return (
-            ev.entry, ev.theme.theme, [t.tag for t in ev.tags],
-            _card_key(ev.prev) if ev.prev else None, _card_key(ev.next) if ev.next else None,
-            [_card_key(r) for r in ev.related],
-        )
-
     def _claim(self, path: str) -> None:
         if path in self.made:
             raise ValueError(f"two pages want {path!r}")
@@ -549,16 +226,16 @@ class _Renderer:
     def render(self, meanwhile=None, extra_files=()) -> list[Page]:
         """Render the site; ``meanwhile`` (the caller's own work) runs in this process
         after the site-wide files, while the workers render. ``extra_files``: keyed files
-        other stages make, (path, key callable, content callable), made first."""
-        # The two data files are the largest single jobs: first, so that this process does them
-        # as soon as its site-wide files are made, while the helpers start at the other end.
+        other stages make, (path, key callable, content callable), made in this process
+        after ``meanwhile``: their per-word work (gloss entries) is then done once, not again
+        in each helper, and a content callable may wait for the caller's own helper (gloss
+        files made ahead), which the render's helpers cannot do."""
+        # The data file is the largest single job: first, so that this process does it as soon
+        # as its own work is done, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
-            ("digest.json", None, None, self._digest_json),
+            ("digest.json", None, None, lambda: digest_json(self.views)),
         ]
-        # Other stages' files next, in this process: their per-word work (gloss entries) is
-        # then done once, not again in each helper.
-        jobs += [(path, None, key, content) for path, key, content in extra_files]
-        jobs += [(ev.path, "article.html", lambda ev=ev: self._article_key(ev),
+        jobs += [(ev.path, "article.html", lambda ev=ev: article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
         list_jobs = self._list_jobs()
@@ -569,13 +246,15 @@ class _Renderer:
             self._site_files()
             if meanwhile is not None:
                 meanwhile()
+            for path, key, content in extra_files:
+                self._take(self._do((path, None, key, content), in_worker=False))
 
         self._many(jobs, meanwhile=site_files_then_callers_work)
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
     def _list_jobs(self) -> list:
         """Every page of every theme, tag and the archive (newest first), and of the tag index."""
-        return lists.site_list_jobs(self.theme_list, self.tag_list, self.newest, _card_key)
+        return lists.site_list_jobs(self.theme_list, self.tag_list, self.newest, card_key)
 
     def _site_files(self) -> None:
         """Index, search, about, 404, feeds, assets: one of each per site."""
@@ -592,7 +271,8 @@ class _Renderer:
         bp = base_path(self.info.base_url) if self.info.base_url else None
         self.page("404.html", "404.html", title="Page not found", description="This page does not exist.",
                   html_base=bp)
-        self._feeds()
+        for path, text in feed_files(self.views, self._list_paths, self._render):
+            self.add(path, text)
         self._search_files()
         self._static()
         if "gloss-messages.js" in self.env.list_templates(extensions=("js",)):  # the reading aid's messages
@@ -621,107 +301,6 @@ class _Renderer:
         return (f"{n} articles from Chinese newspaper pages with English headlines and leads, "
                 f"grouped into {len(self.theme_list)} themes.")
 
-    def _dates(self, ev: EntryView) -> tuple[str, str]:
-        """(published, updated) of an article: from the build's article history, else the build date."""
-        built = iso_datetime(self.info.build_date)
-        return iso_datetime(ev.entry.published) if ev.entry.published else built, \
-            iso_datetime(ev.entry.updated) if ev.entry.updated else built
-
-    def _feeds(self) -> None:
-        info = self.info
-        feed_id = info.base_url or ("urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen-feed:" + info.title)))
-        entries = []
-        for ev in self.newest[:FEED_LIMIT]:
-            published, updated = self._dates(ev)
-            title, title_lang = ev.feed_title
-            entries.append({
-                "e": ev,
-                "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sitegen:" + ev.path)),
-                "url": absolute(info.base_url, ev.path) or ev.href,
-                "title": title, "title_lang": title_lang, "published": published, "updated": updated,
-            })
-        # The feed changed when its latest entry did, not whenever the site was rebuilt.
-        latest = max((self._dates(ev)[1] for ev in self.entries), default=iso_datetime(info.build_date))
-        ctx = dict(
-            feed_id=feed_id,
-            updated=latest,
-            self_url=absolute(info.base_url, "feed.xml") or "feed.xml",
-            home_url=absolute(info.base_url, "index.html") or "index.html",
-            items=entries,
-        )
-        self.add("feed.xml", self.env.get_template("feed.xml").render(self.common("feed.xml", **ctx)))
-        urls = []
-        if info.base_url:
-            # An article page changes with its content; a list page when an article it shows
-            # does (dated as its list: the latest change, an upper bound for a numbered page).
-            day = {e.path: self._dates(e)[1][:10] for e in self.entries}
-            urls = ([(absolute(info.base_url, "index.html"), latest[:10])]
-                    + [(absolute(info.base_url, e.path), day[e.path]) for e in self.entries]
-                    + [(absolute(info.base_url, p), latest[:10]) for p in self._list_paths]
-                    + [(absolute(info.base_url, "about.html"), "")])
-        for path, text in sitemap.sitemap_files(
-                urls, lambda path, part: self.env.get_template("sitemap.xml").render(self.common(
-                    # the Markdown pages (md_pages) are listed in the first part only
-                    path, urls=part, **({} if path in ("sitemap.xml", "sitemap-1.xml") else {"md_pages": []}))),
-                lambda path, locs: self.env.get_template("sitemap-index.xml").render(
-                    self.common(path, sitemaps=locs, lastmod=latest[:10])),
-                lambda path: absolute(info.base_url, path)):
-            self.add(path, text)
-        robots = "User-agent: *\nAllow: /\n"
-        if info.base_url:
-            robots += f"Sitemap: {absolute(info.base_url, 'sitemap.xml')}\n"
-        self.add("robots.txt", robots)
-
-    def _digest_json(self) -> str:
-        """``digest.json``: every article's texts, translations, theme, tags and links."""
-        info = self.info
-        articles = []
-        for ev in self.entries:
-            a = ev.article
-            articles.append({
-                "permalink": ev.path,
-                "url": absolute(info.base_url, ev.path) or None,
-                "seed": a.seed,
-                "position": a.position,
-                "line": a.line,
-                "headline": ev.headline.to_json() if not ev.headline_is_fallback else _pair(None, ev.entry.english.headline).to_json(),
-                "excerpt": ev.headline_is_fallback,  # printed without a headline
-                "published": self._dates(ev)[0],
-                "updated": self._dates(ev)[1],
-                "kicker": ev.kicker.to_json(),
-                "subtitle": ev.subtitle.to_json(),
-                "lead": ev.lead.to_json(),
-                "byline": a.byline,
-                "dateline": a.dateline,
-                "subheads": a.subheads,
-                "chars": ev.chars,
-                "reading_minutes": ev.minutes,
-                "theme": {"slug": ev.theme.slug, "name_en": ev.theme.theme.name_en, "name_zh": ev.theme.theme.name_zh},
-                "tags": [{"slug": t.slug, "zh": t.tag.zh, "en": t.tag.en} for t in ev.tags],
-                "related": [r.path for r in ev.related],
-                "key_terms": [{"zh": k.zh, "pinyin": k.pinyin, "gloss": k.gloss, "tag": k.tag}
-                              for k in ev.entry.key_terms],
-                "previous": ev.prev.path if ev.prev else None,
-                "next": ev.next.path if ev.next else None,
-            })
-        digest = {
-            "schema": "sitegen-digest/1",
-            "site": {
-                "title": info.title, "title_zh": info.title_zh, "base_url": info.base_url or None,
-                "build_date": info.build_date or None, "version": info.version or None,
-                "pending_note": self.site.pending_note,
-                "key_terms_note": "key_terms: dictionary glosses (CC-CEDICT, pinyin by pypinyin), not translations",
-            },
-            "themes": [{"slug": t.slug, "name_en": t.theme.name_en, "name_zh": t.theme.name_zh,
-                        "automatic": t.theme.automatic, "page": t.path,
-                        "articles": [e.path for e in t.entries]} for t in self.theme_list],
-            "tags": [{"slug": t.slug, "zh": t.tag.zh, "en": t.tag.en, "page": t.path,
-                      "articles": [e.path for e in t.entries]} for t in self.tag_list],
-            "articles": articles,
-        }
-        # Compact: json's C encoder only runs without ``indent`` (3x faster on a big digest).
-        return json.dumps(digest, ensure_ascii=False, separators=(",", ":")) + "\n"
-
     def _search_files(self) -> None:
         """``search/``: the client-side search index of headlines (with kicker and subtitle),
         leads, theme and tag names, in Chinese and in every English there is, newest first,
@@ -735,7 +314,7 @@ class _Renderer:
             "tg": " ".join(t for tv in ev.tags for t in (tv.tag.zh, tv.tag.en) if t),
         } for ev in self.newest]
         themes = [(tv.theme.name_en, tv.theme.name_zh) for tv in self.theme_list]
-        for path, text in search_shards.shard_files(docs, themes):
+        for path, text in search_shards.shard_files(docs, themes, self.search_memo):
             self.add(path, text)
 
     def _static(self) -> None:
@@ -749,7 +328,6 @@ class _Renderer:
             self.add("static/" + rel, minified(rel, f.read_bytes()))
 
 
-FEED_LIMIT = 200  # Atom entries: the digest's newest articles
 HOME_LATEST = 6  # newest articles on the home page
 HOME_PER_THEME = 3  # and each theme's newest
 
@@ -762,7 +340,8 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
-                   previous: dict[str, str], sink=None, meanwhile=None, extra_files=()) -> RenderResult:
+                   previous: dict[str, str], sink=None, meanwhile=None, extra_files=(),
+                   search_memo=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, search, feeds and data files are always made.
@@ -776,8 +355,12 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     render (or before rendering when there are no workers), so it costs no extra time.
 
     ``extra_files``: (path, key callable, content callable) of files that other stages make
-    (the gloss files), made only when their key changed, at the front of the job list (this
-    process takes jobs from that end, the forked helpers from the other)."""
-    renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink)
+    (the gloss files), made only when their key changed, in this process after ``meanwhile``
+    (a content callable may return a ``StagedFile``: a file made ahead, moved in).
+
+    ``search_memo``: each document's search terms from the last build, a mutable mapping
+    that the render replaces with this build's (``search_shards.index_fields``)."""
+    renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink,
+                         search_memo=search_memo)
     pages = renderer.render(meanwhile, extra_files)
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))

@@ -1,0 +1,152 @@
+"""What grouping keeps from one build for the next, so that a day's update does the day's work
+only (issue 23): each article's neighbours, own theme scores and tag pool.
+
+The result is the same float for float as without the memo; only less is computed:
+
+- **Neighbours.** An article's best NEIGHBOURS among the others are kept with a digest of its
+  vector. Next build, a kept article's list is still its best among the *kept* articles,
+  unless one of its neighbours left or changed (then its row is recomputed whole). So its new
+  list is its old one merged with its similarities to the new and changed articles only
+  (``Postings.restricted``: each similarity the same float, added in the same order as a
+  whole row would add it). New and changed articles get whole rows.
+- **Theme scores** depend on the article's term counts alone: kept by its term key.
+- **Tag pools** (``tags.tag_pool``) depend on the article's counts and on which of its terms
+  another article has: kept by term key, and recomputed for articles with a term whose
+  "another article has it" flipped since the memo's build.
+
+Term weights (``vectors.py``) are counted over a reference that a day leaves alone, so a
+day changes no old article's vector; the day the reference is recounted, every vector
+changes and the memo gives way to a full computation.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+from typing import Mapping, Sequence
+
+from sitegen.parallel import chunks, flatten, job_count, map_shared
+
+from . import words
+from .similarity import NEIGHBOURS, Postings
+from .tags import tag_pool
+from .vectors import Doc
+
+Row = list[tuple[float, int]]  # (similarity, article index), best first
+
+
+class GroupMemo:
+    """The memo of one build (empty: nothing known, everything computed). Pickled between
+    builds by ``sitegen.state``; ``version`` is the grouping code's digest there."""
+
+    def __init__(self, version: str = ""):
+        self.version = version
+        self.order: list[str] = []  # the articles (permalinks), in the build's order
+        self.vectors: list[bytes] = []  # digest of each one's vector
+        self.rows: list[Row] = []  # each one's neighbours (indices into ``order``)
+        self.scores: dict[str, list[float]] = {}  # term key -> own theme scores
+        self.pools: dict[str, list[str]] = {}  # term key -> tag pool
+        self.linked: frozenset[str] = frozenset()  # terms that two or more articles had
+
+
+def memo_version(taxonomy) -> str:
+    """What the memo's contents depend on besides the articles: the grouping code and the
+    taxonomy (keywords, settings, stop words, dictionary words)."""
+    from sitegen.state import code_digest, digest_bytes
+
+    from .text import analyzer_for
+
+    return digest_bytes(code_digest("group").encode(), analyzer_for(taxonomy).fingerprint.encode(),
+                        repr((taxonomy.themes, taxonomy.settings)).encode())
+
+
+def vector_digest(vec: Mapping[str, float]) -> bytes:
+    return hashlib.blake2b(marshal.dumps(tuple(vec.items())), digest_size=16).digest()
+
+
+def _per_article(shared: tuple, part: range) -> list[tuple[Row, list[float]]]:
+    """What depends on one article alone — its neighbours and own theme scores — for a range
+    of articles."""
+    docs, postings, scorer = shared
+    return [(nb, scorer.score(docs[i]).tolist()) for i, nb in zip(part, postings.neighbours(part.start, part.stop))]
+
+
+def _per_article_all(docs: list[Doc], scorer) -> list[tuple[Row, list[float]]]:
+    """``_per_article`` for every article, over the cores for large corpora (identical
+    results: each article's computation is independent and deterministic)."""
+    shared = (docs, Postings(docs), scorer)
+    n = len(docs)
+    if n < words.PARALLEL_MIN_ARTICLES:
+        return _per_article(shared, range(n))
+    return flatten(map_shared(_per_article, shared, chunks(range(n), min(job_count(), 8) * 8)))
+
+
+def per_article(docs: list[Doc], keys: Sequence[str], scorer, memo: GroupMemo | None) -> tuple[list[Row], list]:
+    """Each article's neighbours (``Postings.neighbours``) and own theme scores
+    (``ThemeScorer.score``), from the memo where it holds them; the memo is updated to
+    this build's."""
+    if memo is None:
+        return _unzip(_per_article_all(docs, scorer))
+    digests = [vector_digest(d.vec) for d in docs]
+    index = {d.permalink: i for i, d in enumerate(docs)}
+    # now[k]: the index now of the memo's article k, if its vector is the same (else -1)
+    now = [index.get(p, -1) for p in memo.order]
+    now = [i if i >= 0 and digests[i] == dg else -1 for i, dg in zip(now, memo.vectors)]
+    if len(memo.rows) != len(now):
+        now = []
+    old_rows: dict[int, Row] = {}  # index now -> its row in the memo, still valid among the kept
+    for k, i in enumerate(now):
+        if i >= 0 and all(now[q] >= 0 for _, q in memo.rows[k]):
+            old_rows[i] = [(sim, now[q]) for sim, q in memo.rows[k]]
+    kept = {i for i in now if i >= 0}
+    fresh = [i for i in range(len(docs)) if i not in kept]
+    if 2 * (len(docs) - len(old_rows)) > len(docs):
+        rows, scores = _unzip(_per_article_all(docs, scorer))
+    else:
+        rows = _merged_rows(docs, old_rows, fresh)
+        known = memo.scores
+        scores = [known[k] if k in known else scorer.score(d).tolist() for d, k in zip(docs, keys)]
+    memo.order, memo.vectors, memo.rows = [d.permalink for d in docs], digests, rows
+    memo.scores = dict(zip(keys, scores))
+    return rows, scores
+
+
+def _merged_rows(docs: list[Doc], old_rows: dict[int, Row], fresh: list[int]) -> list[Row]:
+    """Each article's neighbours: the ``old_rows`` (still valid among the articles not
+    ``fresh``) merged with their similarities to the ``fresh`` articles; the others
+    computed whole."""
+    full = Postings(docs)
+    against_fresh = full.restricted(fresh).neighbours(0, len(docs)) if fresh else None
+    rows: list[Row] = []
+    for i in range(len(docs)):
+        old = old_rows.get(i)
+        if old is None:
+            rows.append(full.neighbours(i, i + 1)[0])
+        elif against_fresh is not None:
+            rows.append(sorted(old + against_fresh[i], key=_best_first)[:NEIGHBOURS])
+        else:
+            rows.append(old)
+    return rows
+
+
+def _best_first(row_item: tuple[float, int]) -> tuple[float, int]:
+    return -row_item[0], row_item[1]
+
+
+def _unzip(pairs: list[tuple[Row, list[float]]]) -> tuple[list[Row], list]:
+    return [nb for nb, _ in pairs], [sc for _, sc in pairs]
+
+
+def tag_pools(counts: Sequence[Mapping[str, float]], keys: Sequence[str], analyzer, df: Mapping[str, int],
+              idf: Mapping[str, float], memo: GroupMemo | None) -> list[list[str]]:
+    """Each article's tag pool (``tags.tag_pool``), from the memo by term key unless one of
+    the article's terms went from one article to several or back since the memo's build."""
+    if memo is None:
+        return [tag_pool(c, analyzer, df, idf) for c in counts]
+    linked = frozenset(t for t, k in df.items() if k >= 2)
+    flipped = linked.symmetric_difference(memo.linked)
+    known = memo.pools
+    out = [known[k] if k in known and flipped.isdisjoint(c) else tag_pool(c, analyzer, df, idf)
+           for c, k in zip(counts, keys)]
+    memo.pools = dict(zip(keys, out))
+    memo.linked = linked
+    return out

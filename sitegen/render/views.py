@@ -1,0 +1,235 @@
+"""What the templates show: views of the digest's articles, themes and tags, with the
+links between them (theme, tags, related, previous/next) resolved, and their texts paired
+Chinese with English."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.models import DigestEntry, DigestSite, Tag, Theme, Translation
+
+from .recency import newest_first
+from .util import clean_slug, han_count, href, iso_datetime, minutes_for, safe_site_path, shorten
+
+STATUS_LABEL = {
+    "machine": "Machine translation",
+    "reviewed": "Reviewed translation",
+    "pending": "Translation pending",
+}
+
+
+@dataclass
+class Pair:
+    """A Chinese text and its English rendering, as shown side by side."""
+
+    zh: str | None
+    en: str | None
+    status: str | None  # machine | reviewed | pending | None (no source text)
+    model: str | None = None
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABEL.get(self.status or "", "")
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.zh) and not self.en
+
+    def to_json(self) -> dict:
+        return {"zh": self.zh, "en": self.en, "status": self.status, "model": self.model}
+
+
+def pair(zh: str | None, tr: Translation | None) -> Pair:
+    if tr is None:
+        return Pair(zh or None, None, "pending" if zh else None)
+    text = tr.text if tr.status != "pending" else None
+    status = tr.status if text else "pending"
+    return Pair(zh or tr.source or None, text or None, status if (zh or tr.source) else None, tr.model)
+
+
+@dataclass
+class EntryView:
+    entry: DigestEntry
+    path: str
+    href: str
+    index: int
+    headline: Pair
+    headline_is_fallback: bool
+    kicker: Pair
+    subtitle: Pair
+    lead: Pair
+    body: list = field(default_factory=list)  # blocks after the lead paragraph
+    theme: "ThemeView | None" = None
+    tags: list = field(default_factory=list)
+    related: list = field(default_factory=list)
+    prev: "EntryView | None" = None
+    next: "EntryView | None" = None
+    chars: int = 0
+    minutes: int = 1
+
+    @property
+    def article(self):
+        return self.entry.article
+
+    @property
+    def title_text(self) -> str:
+        """Plain title for <title> and meta."""
+        if self.headline_is_fallback:
+            return excerpt_title(self.article)
+        parts = [p for p in (self.headline.zh, self.headline.en) if p]
+        return " — ".join(parts) or "Untitled article"
+
+    @property
+    def feed_title(self) -> tuple[str, str]:
+        """(text, language) of the feed entry's title: the English headline once translated
+        (an excerpt's title is English), else the Chinese one."""
+        if self.headline.en:
+            return self.headline.en, "en"
+        return self.headline.zh or excerpt_title(self.article), "zh-Hans"
+
+    @property
+    def description(self) -> str:
+        text = self.lead.en or self.lead.zh or self.headline.en or self.headline.zh or ""
+        # Search results cut a description by width: a Chinese character is as wide as two Latin ones.
+        return shorten(text, 155 if text and text in (self.lead.en, self.headline.en) else 78)
+
+
+def excerpt_pair(article) -> Pair:
+    """The title of an article printed without a headline (a continuation fragment, which may
+    start mid-sentence): it says what it is and where it comes from, in both languages."""
+    stem = Path(article.seed).stem
+    return Pair(f"摘录：{stem} 第{article.position}篇", f"Excerpt: {stem}, article {article.position}", None)
+
+
+def excerpt_title(article) -> str:
+    return f"Excerpt · 摘录: {Path(article.seed).stem}, article {article.position}"
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    slug: str
+    path: str
+    href: str
+    entries: list = field(default_factory=list)
+
+    @property
+    def translated(self) -> bool:
+        """False while the English name is pending: ``theme.name_en`` then repeats the Chinese
+        (see ``SiteViews._theme_view``), and a heading shows that text once, as Chinese."""
+        return self.theme.name_en != self.theme.name_zh
+
+    @property
+    def title(self) -> str:
+        return f"{self.theme.name_en} · {self.theme.name_zh}" if self.translated else self.theme.name_zh
+
+
+@dataclass
+class TagView:
+    tag: Tag
+    slug: str
+    path: str
+    href: str
+    entries: list = field(default_factory=list)
+
+    @property
+    def label_en(self) -> str:
+        return self.tag.en or ""
+
+
+class SiteViews:
+    """Every article, theme and tag of ``site`` as the templates show them: ``entries`` in
+    digest order, ``newest`` first, ``theme_list`` (themes with articles), ``tag_list``
+    (most used first), and ``by_permalink``."""
+
+    def __init__(self, site: DigestSite):
+        self.site = site
+        self.themes: dict[str, ThemeView] = {}
+        for th in site.themes:
+            self._theme_view(th)
+        self.tags: dict[str, TagView] = {}
+        self.entries: list[EntryView] = []
+        self.by_permalink: dict[str, EntryView] = {}
+        for i, e in enumerate(site.entries):
+            a = e.article
+            path = safe_site_path(e.permalink)
+            if path in self.by_permalink:
+                raise ValueError(f"duplicate permalink {path!r}")
+            hl = pair(a.headline, e.english.headline)
+            fallback = False
+            if not hl.zh:
+                fallback = True
+                hl = excerpt_pair(a)
+            lead_pair = pair(a.lead, e.english.lead)
+            blocks = list(a.blocks)
+            for j, b in enumerate(blocks):
+                if b.kind == "paragraph":
+                    if b.text == a.lead:
+                        blocks = blocks[:j] + blocks[j + 1 :]
+                    break
+            ev = EntryView(
+                entry=e,
+                path=path,
+                href=href(path),
+                index=i,
+                headline=hl,
+                headline_is_fallback=fallback,
+                kicker=pair(a.kicker, e.english.kicker),
+                subtitle=pair(a.subtitle, e.english.subtitle),
+                lead=lead_pair,
+                body=blocks,
+                chars=(chars := han_count(a.body_text)),
+                minutes=minutes_for(chars),
+            )
+            ev.theme = self._theme_view(e.grouping.theme)
+            ev.theme.entries.append(ev)
+            seen = set()
+            for t in e.grouping.tags:
+                tv = self._tag_view(t)
+                if tv.slug in seen:
+                    continue
+                seen.add(tv.slug)
+                tv.entries.append(ev)
+                ev.tags.append(tv)
+            self.entries.append(ev)
+            self.by_permalink[path] = ev
+        for i, ev in enumerate(self.entries):
+            ev.prev = self.entries[i - 1] if i > 0 else None
+            ev.next = self.entries[i + 1] if i + 1 < len(self.entries) else None
+            rel = []
+            for p in ev.entry.grouping.related:
+                r = self.by_permalink.get(p)
+                if r is not None and r is not ev and r not in rel:
+                    rel.append(r)
+            ev.related = rel
+        self.theme_list = [tv for tv in self.themes.values() if tv.entries]
+        self.tag_list = sorted(
+            (tv for tv in self.tags.values() if tv.entries), key=lambda t: (-len(t.entries), t.slug)
+        )
+        self.newest = newest_first(self.entries)
+
+    def _theme_view(self, th: Theme) -> ThemeView:
+        slug = clean_slug(th.slug)
+        if not th.name_en:  # untranslated theme name: show the Chinese one rather than nothing
+            th = dataclasses.replace(th, name_en=th.name_zh)
+        if slug not in self.themes:
+            path = f"themes/{slug}.html"
+            self.themes[slug] = ThemeView(th, slug, path, href(path))
+        return self.themes[slug]
+
+    def _tag_view(self, t: Tag) -> TagView:
+        slug = clean_slug(t.slug)
+        if slug not in self.tags:
+            known = self.site.tag_names.get(t.slug)
+            tag = known if known is not None else t
+            path = f"tags/{slug}.html"
+            self.tags[slug] = TagView(tag, slug, path, href(path))
+        return self.tags[slug]
+
+
+def entry_dates(info, ev: EntryView) -> tuple[str, str]:
+    """(published, updated) of an article: from the build's article history, else the build date."""
+    built = iso_datetime(info.build_date)
+    return iso_datetime(ev.entry.published) if ev.entry.published else built, \
+        iso_datetime(ev.entry.updated) if ev.entry.updated else built

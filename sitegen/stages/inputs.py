@@ -1,0 +1,65 @@
+"""What a build reads, fingerprinted: equal fingerprints mean an identical site, so the
+build is skipped; and the build's time (``SOURCE_DATE_EPOCH`` for reproducible builds)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sitegen.config import Config
+from sitegen.corrections import CORRECTIONS_NAME
+from sitegen.pages import PAGES_DIR
+from sitegen.state import code_digest, digest_json, tree_digest
+
+
+def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retranslate: bool) -> str:
+    """One digest of everything a build reads; equal digests mean an identical site."""
+    root = config.root
+    return digest_json({
+        "code": code_digest(),
+        "config": repr(config),
+        "flags": [strict, retranslate],
+        "seeds": tree_digest(seed_paths, config.seeds_dir),
+        "templates": tree_digest([config.templates_dir, root / PAGES_DIR], root),
+        "static": tree_digest([config.static_dir], root),
+        "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
+        "memory": tree_digest([config.memory_path], root),
+        "corrections": tree_digest([root / CORRECTIONS_NAME], root),
+        "history": tree_digest([config.history_path], root),
+        "models": installed_models_digest(),
+        "glosses": gloss_data_version(),
+    })
+
+def gloss_data_version() -> str:
+    """The versions of the dictionary data (a new CC-CEDICT or pypinyin rebuilds the glosses)."""
+    from sitegen.gloss.lexicon import data_version
+
+    return data_version()
+
+def installed_models_digest() -> str:
+    """What Argos packages are installed, read from the package directory without importing
+    argostranslate (which costs seconds): installing a model must trigger a rebuild."""
+    import os
+
+    base = os.environ.get("ARGOS_PACKAGES_DIR")
+    if base:
+        folder = Path(base)
+    else:
+        data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        folder = Path(data_home) / "argos-translate" / "packages"
+    if not folder.is_dir():
+        return "none"
+    return digest_json(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()))
+
+
+def build_time() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
+
+def iso_utc(value: str) -> str:
+    """``2025-04-25T06:00:00+00:00`` → ``2025-04-25T06:00:00Z``."""
+    return value[:-6] + "Z" if value.endswith("+00:00") else value

@@ -1,0 +1,69 @@
+"""Parse stage: every seed read and parsed into articles, in worker processes, reusing the
+cached parse of every seed whose text, corrections and parser code are unchanged."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.corrections import Corrections
+from sitegen.models import ParseResult
+from sitegen.parallel import MIN_ITEMS, parallel_map
+from sitegen.progress import Reporter
+from sitegen.seeds import read_seeds
+from sitegen.state import BuildState, code_digest, decode_entry, digest_bytes, encode_entry
+
+from . import BuildError
+
+
+def _parse_entry(job) -> bytes:
+    from sitegen.parse import parse_seed
+
+    seed, corrections = job
+    return encode_entry(parse_seed(seed, corrections))
+
+def parse_all(
+    seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
+    corrections: Corrections = Corrections(),
+) -> tuple[list[ParseResult], list[str], int]:
+    """Read and parse every seed, reusing cached parses of unchanged seeds, and apply the
+    seeds' ``corrections`` (a seed's cache key holds its own corrections, so editing them
+    re-parses that seed only). ``meanwhile`` (a callable) runs while the parse workers work
+    (or before parsing, without workers); ``on_parsed`` is called with each freshly parsed
+    result as it arrives."""
+    seed_set = read_seeds(seed_paths)
+    for warning in seed_set.warnings:
+        reporter.warn(warning)
+    if not seed_set.seeds:
+        raise BuildError(f"{seed_paths[0].parent if seed_paths else 'seeds'}: no seed files (*.txt, *.md) found")
+    corrections.check_seeds({seed.name for seed in seed_set.seeds}, seed_paths[0].parent)
+    parser_code = code_digest("parse")
+    results: list[ParseResult | None] = []
+    keys: list[str] = []
+    todo: list[int] = []
+    for i, seed in enumerate(seed_set.seeds):
+        key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode(),
+                           corrections.key(seed.name))
+        keys.append(key)
+        cached = state.get_parse(key)
+        results.append(cached if isinstance(cached, ParseResult) else None)
+        if results[-1] is None:
+            todo.append(i)
+    if len(todo) >= MIN_ITEMS:
+        from sitegen.parse import warm_up
+
+        warm_up()  # load the word list once, before the workers fork
+    # Workers return cache entries (one pickling serves both the pipe and the cache).
+    jobs = [(seed_set.seeds[i], corrections.for_seed(seed_set.seeds[i].name)) for i in todo]
+    fresh = parallel_map(_parse_entry, jobs, meanwhile=meanwhile)
+    # Results first in zip: the generator starts (and ``meanwhile`` runs) even with nothing to parse.
+    for entry, i in zip(reporter.progress(fresh, len(todo), "parse"), todo):
+        result = decode_entry(entry)
+        if not isinstance(result, ParseResult):  # pragma: no cover - only a bug gets here
+            raise RuntimeError(f"{seed_set.seeds[i].name}: a parse worker returned no result")
+        results[i] = result
+        state.put_parse_encoded(keys[i], entry)
+        if on_parsed is not None:
+            on_parsed(result)
+    parsed = len(todo)
+    state.prune_parse(set(keys))
+    reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
+    return [r for r in results if r is not None], list(seed_set.warnings), parsed

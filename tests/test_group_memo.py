@@ -1,0 +1,120 @@
+"""Grouping's memo (issue 23): a build that starts from the last build's per-article results
+(neighbours, theme scores, tag pools) gives exactly the grouping a build without them gives,
+and a day's update computes only the day's rows."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+import sitegen.group.memo as memo_module
+from sitegen.group import group_articles, load_taxonomy
+from sitegen.group.memo import GroupMemo
+from sitegen.group.reference import reference_size
+from sitegen.group.similarity import Postings
+from sitegen.group.vectors import Doc
+
+from test_group import art, many_items
+
+ROOT = Path(__file__).resolve().parents[1]
+OLD, NEW = "2026-01-01T06:00:00Z", "2026-01-02T06:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy(ROOT / "themes.toml", ROOT / "dictionary")
+
+
+def _result(r):
+    return r.groupings, r.themes, r.tags, r.debug._final.tolist(), r.debug._own.tolist()
+
+
+def _group(items, taxonomy, memo=None):
+    first_seen = {p: OLD if "new-" not in p else NEW for p, _ in items}
+    return group_articles(items, taxonomy, first_seen=first_seen, memo=memo)
+
+
+def test_restricted_postings_give_the_same_similarities():
+    docs = [Doc(f"p{i}", {}, 1.0, vec=v) for i, v in enumerate([
+        {"a": 0.6, "b": 0.8}, {"a": 0.8, "c": 0.6}, {"b": 0.5, "c": 0.5, "d": 0.7071},
+        {"a": 0.3, "b": 0.3, "c": 0.9055}, {"e": 1.0}])]
+    full = Postings(docs).neighbours(0, len(docs))
+    part = Postings(docs).restricted([1, 3]).neighbours(0, len(docs))
+    for i, row in enumerate(full):
+        assert part[i] == [(s, j) for s, j in row if j in (1, 3)]  # same floats, same order
+
+
+def _no_full_pass(*args, **kwargs):
+    raise AssertionError("every article's neighbours were computed again")
+
+
+def test_memo_gives_the_grouping_of_a_build_without_it(taxonomy, monkeypatch):
+    items = many_items(140)
+    old = items[:96]
+    day = [(f"articles/new-{i + 1:02d}.html", art("new.txt", i + 1, a.headline, *(b.text for b in a.blocks)))
+           for i, (_, a) in enumerate(items[120:130])]
+    assert reference_size(len(old)) == reference_size(len(old) + len(day))  # weights stay put
+
+    memo = GroupMemo()
+    assert _result(_group(old, taxonomy, memo)) == _result(_group(old, taxonomy))
+    assert len(memo.rows) == len(old) and memo.scores and memo.pools
+
+    # The day: old rows merged with the newcomers' similarities (see the next test).
+    assert _result(_group(old + day, taxonomy, memo)) == _result(_group(old + day, taxonomy))
+
+    # An article changed and one left (outside the reference, so no weight moves): lists that
+    # held them are recomputed, the rest merged.
+    last, before_last = sorted(range(len(old)), key=lambda k: old[k][0])[-2:][::-1]  # outside the reference
+    article = old[before_last][1]
+    changed = dataclasses.replace(article, headline=article.headline + "（更新）", blocks=article.blocks[:1])
+    later = [(p, changed if k == before_last else a) for k, (p, a) in enumerate(old + day) if k != last]
+    expected = _result(_group(later, taxonomy))
+    monkeypatch.setattr(memo_module, "_per_article_all", _no_full_pass)
+    assert _result(_group(later, taxonomy, memo)) == expected
+    monkeypatch.undo()
+    # and back again, from that memo
+    assert _result(_group(old + day, taxonomy, memo)) == _result(_group(old + day, taxonomy))
+
+
+def test_a_day_computes_only_the_new_rows(taxonomy, monkeypatch):
+    items = many_items(140)
+    old = items[:96]
+    day = [(f"articles/new-{i + 1:02d}.html", art("new.txt", i + 1, a.headline, *(b.text for b in a.blocks)))
+           for i, (_, a) in enumerate(items[120:125])]
+    memo = GroupMemo()
+    _group(old, taxonomy, memo)
+
+    monkeypatch.setattr(memo_module, "_per_article_all", _no_full_pass)
+    rows = []
+    real = Postings.neighbours
+
+    def counting(self, first, end, *args, **kwargs):
+        if len(self.cols) == self.n:
+            rows.extend(range(first, end))
+        return real(self, first, end, *args, **kwargs)
+
+    monkeypatch.setattr(Postings, "neighbours", counting)
+    scored = []
+    real_score = memo_module.tag_pool
+
+    def counting_pool(counts, *args):
+        scored.append(counts)
+        return real_score(counts, *args)
+
+    monkeypatch.setattr(memo_module, "tag_pool", counting_pool)
+    _group(old + day, taxonomy, memo)
+    assert 5 <= len(rows) < 30  # the day's rows, and the few lists that lost a member
+    assert len(scored) < 40  # tag pools: the day's and those of articles sharing a term with it
+
+
+def test_a_term_another_article_now_has_renews_the_tag_pool(taxonomy):
+    carving = art("x.txt", 1, "冰雕艺术节开幕", "冰雕艺术节开幕，冰雕作品吸引游客。冰雕师傅连夜赶工，风筝爱好者也来参观。")
+    items = many_items(40) + [("articles/x-01.html", carving)]
+    memo = GroupMemo()
+    before = _group(items, taxonomy, memo)
+    assert "冰雕" not in [t.zh for t in before.groupings["articles/x-01.html"].tags]  # no other article has it
+    items.append(("articles/y-01.html", art("y.txt", 1, "冰雕作品展出", "一批冰雕作品在广场展出，冰雕线条流畅。")))
+    after = _group(items, taxonomy, memo)
+    assert _result(after) == _result(_group(items, taxonomy))
+    assert "冰雕" in [t.zh for t in after.groupings["articles/x-01.html"].tags]
