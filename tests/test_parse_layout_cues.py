@@ -5,7 +5,8 @@ body; a line opened by a dateline is prose, however it ends; a title after an un
 sentence is no subhead; a caption in the column break under a full-width line does not
 decide what that line is; a subhead or headline wrapped onto a short second line keeps
 it; a line with a quotation left open is prose; a headline after its body that shares a
-fair share of words with it and none with the story below ends it."""
+fair share of words with it and none with the story below ends it; a line after a
+下转 marker is no run-on of the story above."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
@@ -126,3 +127,16 @@ def test_a_headline_sharing_a_fair_share_of_words_with_the_text_above_only_ends_
     arts = _parse(text).articles
     assert [a.paragraphs for a in arts] == [TEA, PORT]
     assert [a.headline for a in arts] == [head, "口岸通关效率持续提升"]
+
+
+def test_a_line_after_a_continued_to_marker_does_not_run_into_the_next_lead() -> None:
+    # the tea story goes on on page 2 (下转第2版); the full-width line after the marker
+    # ends open and shares no words with the text above, but no sentence of the tea story
+    # runs on into it: it is a title, not the first line of the port story's lead
+    title = "边境口岸多措并举保障货物快速通关"
+    text = (_wrapped(TEA) + "\n（下转第2版）\n\n" + title + "\n\n" + _wrapped(PORT) + "\n")
+    result = _parse(text)
+    arts = result.articles
+    port = [a for a in arts if a.paragraphs and PORT[0] in a.paragraphs[0]]
+    assert port and port[0].paragraphs[0].startswith(PORT[0])
+    assert all(title not in p for a in arts for p in a.paragraphs)
