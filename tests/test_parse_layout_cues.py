@@ -6,10 +6,11 @@ sentence is no subhead; a caption in the column break under a full-width line do
 decide what that line is; a subhead or headline wrapped onto a short second line keeps
 it; a line with a quotation left open is prose; a headline after its body that shares a
 fair share of words with it and none with the story below ends it; a line after a
-下转 marker is no run-on of the story above."""
+下转 marker is no run-on of the story above; over one-line paragraphs, lines that all end
+open are headline lines even with commas in them."""
 from __future__ import annotations
 
-from synthetic_pages import PORT, TEA
+from synthetic_pages import PORT, SNOW, TEA
 from synthetic_pages import parse_conserved as _parse
 
 
@@ -140,3 +141,16 @@ def test_a_line_after_a_continued_to_marker_does_not_run_into_the_next_lead() ->
     port = [a for a in arts if a.paragraphs and PORT[0] in a.paragraphs[0]]
     assert port and port[0].paragraphs[0].startswith(PORT[0])
     assert all(title not in p for a in arts for p in a.paragraphs)
+
+
+def test_a_headline_block_with_commas_over_one_line_paragraphs_is_headlines() -> None:
+    # one paragraph per line (no column width); the page's headlines are printed together
+    # at its top, each with a comma in it. Prose lines end a sentence or a clause; these
+    # all end open, so they are headline lines, not a paragraph opening the first story
+    heads = ["春茶上市茶叶市场交易活跃，茶农忙着采摘新茶", "口岸推行智慧通关，外贸企业降本增效通关提速",
+             "牧区迎来多次降雪，牧民提前储备草料，兽医走村入户"]
+    text = "\n".join(heads) + "\n\n" + "\n\n".join([*TEA, *PORT, *SNOW]) + "\n"
+    arts = _parse(text).articles
+    assert arts[0].paragraphs[0] == TEA[0]
+    assert all(h not in p for a in arts for p in a.paragraphs for h in heads)
+    assert heads[0] in (arts[0].headline or "")

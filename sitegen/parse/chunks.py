@@ -75,7 +75,13 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
             # one paragraph per line: several short lines with no sentence end and hardly
             # a comma are headlines printed one after another, not paragraphs
             short = all(visual_width(t) <= 40 for t in texts)
-            return "title" if short and clause_marks <= len(texts) // 3 else "para"
+            if short and clause_marks <= len(texts) // 3:
+                return "title"
+            # where a line is a paragraph, prose lines end a sentence or a clause; lines
+            # that all end open, in a chunk with no sentence end, are headlines even with
+            # commas in them (a tight headline block over one-line paragraphs)
+            open_ends = not any(ends_closed_for_title(t) for t in texts)
+            return "title" if open_ends and all(visual_width(t) <= 120 for t in texts) else "para"
         inner = [ln.width for ln in el.lines[:-1]]
         if len(texts) <= 3 and visual_width(joined) <= 120 and (
                 max(inner) > 1.4 * width + 1
