@@ -7,7 +7,8 @@ decide what that line is; a subhead or headline wrapped onto a short second line
 it; a line with a quotation left open is prose; a headline after its body that shares a
 fair share of words with it and none with the story below ends it; a line after a
 下转 marker is no run-on of the story above; over one-line paragraphs, lines that all end
-open are headline lines even with commas in them."""
+open are headline lines even with commas in them; an open line ending the page under a
+headline is the block's last headline."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -154,3 +155,13 @@ def test_a_headline_block_with_commas_over_one_line_paragraphs_is_headlines() ->
     assert arts[0].paragraphs[0] == TEA[0]
     assert all(h not in p for a in arts for p in a.paragraphs for h in heads)
     assert heads[0] in (arts[0].headline or "")
+
+
+def test_an_open_line_ending_the_page_under_a_headline_is_a_headline() -> None:
+    # headlines printed together at the page's end, the first set as a heading: the last
+    # line ends open under it and nothing follows; prose ending open would run on
+    # somewhere, so it is the block's last headline, not a body of its own
+    text = "\n\n".join([*TEA, *PORT]) + "\n\n# 春茶上市茶农忙着采摘新茶\n口岸通关效率持续提升\n"
+    result = _parse(text)
+    assert all("口岸通关效率持续提升" not in p for a in result.articles for p in a.paragraphs)
+    assert [a.paragraphs[-1] for a in result.articles][-1] == PORT[-1]

@@ -63,10 +63,12 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
     width = el.width
     clause_marks = sum(joined.count(ch) for ch in "，,、；;")
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
-    if nxt is None and prev is not None and ends_sentence(prev.lines[-1].text) and len(texts) <= 3 \
-            and visual_width(joined) <= 20 * len(texts) + 20:
-        # the page's last lines, open after a finished sentence: prose ending open runs on
-        # somewhere, and nothing follows it here (a headline printed after its body)
+    if nxt is None and prev is not None and (ends_sentence(prev.lines[-1].text)
+                                             or prev.kind in ("title", "heading")) \
+            and len(texts) <= 3 and visual_width(joined) <= 20 * len(texts) + 20:
+        # the page's last lines, open after a finished sentence or a headline: prose ending
+        # open runs on somewhere, and nothing follows it here (a headline printed after its
+        # body, or the last of a block of headlines)
         return "title"
     if len(texts) >= 2:
         if math.isinf(width):
