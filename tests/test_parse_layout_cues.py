@@ -8,7 +8,8 @@ it; a line with a quotation left open is prose; a headline after its body that s
 fair share of words with it and none with the story below ends it; a line after a
 下转 marker is no run-on of the story above; over one-line paragraphs, lines that all end
 open are headline lines even with commas in them; an open line ending the page under a
-headline is the block's last headline."""
+headline is the block's last headline; a short open line tight under a headline is its
+subtitle."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -165,3 +166,14 @@ def test_an_open_line_ending_the_page_under_a_headline_is_a_headline() -> None:
     result = _parse(text)
     assert all("口岸通关效率持续提升" not in p for a in result.articles for p in a.paragraphs)
     assert [a.paragraphs[-1] for a in result.articles][-1] == PORT[-1]
+
+
+def test_a_short_open_line_tight_under_a_headline_is_its_subtitle() -> None:
+    # one paragraph per line; a short line printed under the port story's heading with no
+    # blank line between them, ending open, a new paragraph after it: the headline's
+    # second line, not the first words of the lead
+    text = "\n\n".join(["# 春茶上市茶农忙着采摘新茶", *TEA, "# 口岸通关效率持续提升\n海关推行智慧通关货车排队缩短",
+                        *PORT]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
+    assert "海关推行智慧通关货车排队缩短" in "".join(x or "" for x in (arts[1].headline, arts[1].subtitle))

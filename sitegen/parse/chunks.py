@@ -114,6 +114,11 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
     if last and last[-1] in BOUND_END:
         return "para"
     if not el.first_in_block:
+        if prev is not None and prev.kind in ("title", "heading") and clause_marks <= 1 \
+                and el.lines[0].width < width - 1.5 and visual_width(joined) <= 50:
+            # a short line printed tight under a headline, ending open, with a new
+            # paragraph after it: the headline's second line (a subtitle), not prose
+            return "title"
         return "para"
     if math.isinf(width):
         if visual_width(joined) > 50:
