@@ -9,7 +9,7 @@ fair share of words with it and none with the story below ends it; a line after 
 下转 marker is no run-on of the story above; over one-line paragraphs, lines that all end
 open are headline lines even with commas in them; an open line ending the page under a
 headline is the block's last headline; a short open line tight under a headline is its
-subtitle."""
+subtitle; a short line with a comma between a headline and a dateline is a headline line."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -177,3 +177,14 @@ def test_a_short_open_line_tight_under_a_headline_is_its_subtitle() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
     assert "海关推行智慧通关货车排队缩短" in "".join(x or "" for x in (arts[1].headline, arts[1].subtitle))
+
+
+def test_a_line_with_a_comma_between_a_headline_and_a_dateline_is_a_headline_line() -> None:
+    # a kicker, then the headline with a comma in it, each on its own line, then the
+    # port story opened by a dateline: the dateline starts a story, so no sentence runs on
+    # from the comma line into it; it is a headline line, not a body of its own
+    text = "\n\n".join(["春茶上市茶农忙着采摘新茶", _wrapped(TEA), "口岸通关效率持续提升", "通关提速，企业减负",
+                        _wrapped(["据新华社北京7月1日电　" + PORT[0], *PORT[1:]])]) + "\n"
+    arts = _parse(text).articles
+    assert len(arts) == 2
+    assert "通关提速，企业减负" in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))

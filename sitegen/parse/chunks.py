@@ -31,6 +31,16 @@ def _is_prose_chunk(el: Element) -> bool:
     return len(el.lines) >= 3
 
 
+def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, clause_marks: int,
+                                   joined: str) -> bool:
+    """A short line under a headline line and over a paragraph opened by a dateline: the
+    dateline starts a story, so no sentence runs on from this line into it; it is the
+    headline's next line, commas or not ("风成于上，俗化于下")."""
+    return (prev is not None and prev.kind in ("title", "heading") and nxt is not None
+            and nxt.kind in ("chunk", "para") and clause_marks <= 2 and visual_width(joined) <= 40
+            and bool(L.DATELINE_START_RE.match(nxt.text)))
+
+
 def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
     """``para`` or ``title`` for a text chunk.
 
@@ -128,7 +138,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         return "para"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
-                     and visual_width(joined) <= 40):
+                     and visual_width(joined) <= 40) \
+            and not _between_headline_and_dateline(prev, nxt, clause_marks, joined):
         # (a short line ending open right above a byline is a headline with a comma in
         # it, "风成于上，俗化于下" / "■ 本报记者 …": bylines are printed under headlines or
         # at the top of a body, never after an unfinished sentence)
