@@ -9,7 +9,8 @@ fair share of words with it and none with the story below ends it; a line after 
 下转 marker is no run-on of the story above; over one-line paragraphs, lines that all end
 open are headline lines even with commas in them; an open line ending the page under a
 headline is the block's last headline; a short open line tight under a headline is its
-subtitle; a short line with a comma between a headline and a dateline is a headline line."""
+subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
+block over one body is aligned line by line."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -188,3 +189,14 @@ def test_a_line_with_a_comma_between_a_headline_and_a_dateline_is_a_headline_lin
     arts = _parse(text).articles
     assert len(arts) == 2
     assert "通关提速，企业减负" in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_a_tight_block_over_one_body_is_cut_into_its_lines() -> None:
+    # one paragraph per line; three headlines printed tight at the top (one group, no
+    # blank line between them) over three stories with no layout cue between them: the
+    # block's lines are aligned with the body's parts, which cuts it where the words change
+    heads = ["春茶上市茶农忙着采摘新茶", "口岸通关提速外贸企业降本增效", "牧区迎来降雪牧民储备草料转场"]
+    text = "\n".join(heads) + "\n\n" + "\n\n".join([*TEA, *PORT, *SNOW]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert [a.headline for a in arts] == heads
