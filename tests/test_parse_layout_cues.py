@@ -5,10 +5,15 @@ body; a line opened by a dateline is prose, however it ends; a title after an un
 sentence is no subhead; a caption in the column break under a full-width line does not
 decide what that line is; a subhead or headline wrapped onto a short second line keeps
 it; a line with a quotation left open is prose; a headline after its body that shares a
-fair share of words with it and none with the story below ends it."""
+fair share of words with it and none with the story below ends it; a line after a
+下转 marker is no run-on of the story above; over one-line paragraphs, lines that all end
+open are headline lines even with commas in them; an open line ending the page under a
+headline is the block's last headline; a short open line tight under a headline is its
+subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
+block over one body is aligned line by line."""
 from __future__ import annotations
 
-from synthetic_pages import PORT, TEA
+from synthetic_pages import PORT, SNOW, TEA
 from synthetic_pages import parse_conserved as _parse
 
 
@@ -126,3 +131,72 @@ def test_a_headline_sharing_a_fair_share_of_words_with_the_text_above_only_ends_
     arts = _parse(text).articles
     assert [a.paragraphs for a in arts] == [TEA, PORT]
     assert [a.headline for a in arts] == [head, "口岸通关效率持续提升"]
+
+
+def test_a_line_after_a_continued_to_marker_does_not_run_into_the_next_lead() -> None:
+    # the tea story goes on on page 2 (下转第2版); the full-width line after the marker
+    # ends open and shares no words with the text above, but no sentence of the tea story
+    # runs on into it: it is a title, not the first line of the port story's lead
+    title = "边境口岸多措并举保障货物快速通关"
+    text = (_wrapped(TEA) + "\n（下转第2版）\n\n" + title + "\n\n" + _wrapped(PORT) + "\n")
+    result = _parse(text)
+    arts = result.articles
+    port = [a for a in arts if a.paragraphs and PORT[0] in a.paragraphs[0]]
+    assert port and port[0].paragraphs[0].startswith(PORT[0])
+    assert all(title not in p for a in arts for p in a.paragraphs)
+
+
+def test_a_headline_block_with_commas_over_one_line_paragraphs_is_headlines() -> None:
+    # one paragraph per line (no column width); the page's headlines are printed together
+    # at its top, each with a comma in it. Prose lines end a sentence or a clause; these
+    # all end open, so they are headline lines, not a paragraph opening the first story
+    heads = ["春茶上市茶叶市场交易活跃，茶农忙着采摘新茶", "口岸推行智慧通关，外贸企业降本增效通关提速",
+             "牧区迎来多次降雪，牧民提前储备草料，兽医走村入户"]
+    text = "\n".join(heads) + "\n\n" + "\n\n".join([*TEA, *PORT, *SNOW]) + "\n"
+    arts = _parse(text).articles
+    assert arts[0].paragraphs[0] == TEA[0]
+    assert all(h not in p for a in arts for p in a.paragraphs for h in heads)
+    assert heads[0] in (arts[0].headline or "")
+
+
+def test_an_open_line_ending_the_page_under_a_headline_is_a_headline() -> None:
+    # headlines printed together at the page's end, the first set as a heading: the last
+    # line ends open under it and nothing follows; prose ending open would run on
+    # somewhere, so it is the block's last headline, not a body of its own
+    text = "\n\n".join([*TEA, *PORT]) + "\n\n# 春茶上市茶农忙着采摘新茶\n口岸通关效率持续提升\n"
+    result = _parse(text)
+    assert all("口岸通关效率持续提升" not in p for a in result.articles for p in a.paragraphs)
+    assert [a.paragraphs[-1] for a in result.articles][-1] == PORT[-1]
+
+
+def test_a_short_open_line_tight_under_a_headline_is_its_subtitle() -> None:
+    # one paragraph per line; a short line printed under the port story's heading with no
+    # blank line between them, ending open, a new paragraph after it: the headline's
+    # second line, not the first words of the lead
+    text = "\n\n".join(["# 春茶上市茶农忙着采摘新茶", *TEA, "# 口岸通关效率持续提升\n海关推行智慧通关货车排队缩短",
+                        *PORT]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
+    assert "海关推行智慧通关货车排队缩短" in "".join(x or "" for x in (arts[1].headline, arts[1].subtitle))
+
+
+def test_a_line_with_a_comma_between_a_headline_and_a_dateline_is_a_headline_line() -> None:
+    # a kicker, then the headline with a comma in it, each on its own line, then the
+    # port story opened by a dateline: the dateline starts a story, so no sentence runs on
+    # from the comma line into it; it is a headline line, not a body of its own
+    text = "\n\n".join(["春茶上市茶农忙着采摘新茶", _wrapped(TEA), "口岸通关效率持续提升", "通关提速，企业减负",
+                        _wrapped(["据新华社北京7月1日电　" + PORT[0], *PORT[1:]])]) + "\n"
+    arts = _parse(text).articles
+    assert len(arts) == 2
+    assert "通关提速，企业减负" in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_a_tight_block_over_one_body_is_cut_into_its_lines() -> None:
+    # one paragraph per line; three headlines printed tight at the top (one group, no
+    # blank line between them) over three stories with no layout cue between them: the
+    # block's lines are aligned with the body's parts, which cuts it where the words change
+    heads = ["春茶上市茶农忙着采摘新茶", "口岸通关提速外贸企业降本增效", "牧区迎来降雪牧民储备草料转场"]
+    text = "\n".join(heads) + "\n\n" + "\n\n".join([*TEA, *PORT, *SNOW]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert [a.headline for a in arts] == heads

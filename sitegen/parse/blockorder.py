@@ -41,9 +41,10 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
     lines = [g.line for g in items]
     if not items or not (max(lines) < first or (last is not None and min(lines) > last)):
         return None
-    if len(items) < len(bodies) - continued:  # (a continued body needs no headline)
+    if len(items) < len(bodies) - continued or (len(items) == 1 and len(bodies) == 1 and not continued):
         # fewer headline blocks than bodies: some block holds several headlines printed
-        # without a blank line between them
+        # without a blank line between them (one block over one body: the body may hold
+        # several stories run together, which the block's lines then cut)
         items = [atom for g in items for atom in _atoms(g)]
     return items if len(items) >= 2 else None
 

@@ -31,6 +31,16 @@ def _is_prose_chunk(el: Element) -> bool:
     return len(el.lines) >= 3
 
 
+def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, clause_marks: int,
+                                   joined: str) -> bool:
+    """A short line under a headline line and over a paragraph opened by a dateline: the
+    dateline starts a story, so no sentence runs on from this line into it; it is the
+    headline's next line, commas or not ("风成于上，俗化于下")."""
+    return (prev is not None and prev.kind in ("title", "heading") and nxt is not None
+            and nxt.kind in ("chunk", "para") and clause_marks <= 2 and visual_width(joined) <= 40
+            and bool(L.DATELINE_START_RE.match(nxt.text)))
+
+
 def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
     """``para`` or ``title`` for a text chunk.
 
@@ -63,10 +73,12 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
     width = el.width
     clause_marks = sum(joined.count(ch) for ch in "，,、；;")
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
-    if nxt is None and prev is not None and ends_sentence(prev.lines[-1].text) and len(texts) <= 3 \
-            and visual_width(joined) <= 20 * len(texts) + 20:
-        # the page's last lines, open after a finished sentence: prose ending open runs on
-        # somewhere, and nothing follows it here (a headline printed after its body)
+    if nxt is None and prev is not None and (ends_sentence(prev.lines[-1].text)
+                                             or prev.kind in ("title", "heading")) \
+            and len(texts) <= 3 and visual_width(joined) <= 20 * len(texts) + 20:
+        # the page's last lines, open after a finished sentence or a headline: prose ending
+        # open runs on somewhere, and nothing follows it here (a headline printed after its
+        # body, or the last of a block of headlines)
         return "title"
     if len(texts) >= 2:
         if math.isinf(width):
@@ -75,7 +87,13 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
             # one paragraph per line: several short lines with no sentence end and hardly
             # a comma are headlines printed one after another, not paragraphs
             short = all(visual_width(t) <= 40 for t in texts)
-            return "title" if short and clause_marks <= len(texts) // 3 else "para"
+            if short and clause_marks <= len(texts) // 3:
+                return "title"
+            # where a line is a paragraph, prose lines end a sentence or a clause; lines
+            # that all end open, in a chunk with no sentence end, are headlines even with
+            # commas in them (a tight headline block over one-line paragraphs)
+            open_ends = not any(ends_closed_for_title(t) for t in texts)
+            return "title" if open_ends and all(visual_width(t) <= 120 for t in texts) else "para"
         inner = [ln.width for ln in el.lines[:-1]]
         if len(texts) <= 3 and visual_width(joined) <= 120 and (
                 max(inner) > 1.4 * width + 1
@@ -106,6 +124,11 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
     if last and last[-1] in BOUND_END:
         return "para"
     if not el.first_in_block:
+        if prev is not None and prev.kind in ("title", "heading") and clause_marks <= 1 \
+                and el.lines[0].width < width - 1.5 and visual_width(joined) <= 50:
+            # a short line printed tight under a headline, ending open, with a new
+            # paragraph after it: the headline's second line (a subtitle), not prose
+            return "title"
         return "para"
     if math.isinf(width):
         if visual_width(joined) > 50:
@@ -115,7 +138,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         return "para"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
-                     and visual_width(joined) <= 40):
+                     and visual_width(joined) <= 40) \
+            and not _between_headline_and_dateline(prev, nxt, clause_marks, joined):
         # (a short line ending open right above a byline is a headline with a comma in
         # it, "风成于上，俗化于下" / "■ 本报记者 …": bylines are printed under headlines or
         # at the top of a body, never after an unfinished sentence)

@@ -138,6 +138,11 @@ def _spaced_title(text: str) -> bool:
     return False
 
 
+def _continued_below(el: Element) -> bool:
+    """A 下转… marker line: the story above goes on on another page."""
+    return el.kind == "marker" and bool(L.END_MARKER_RE.search(el.text))
+
+
 def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
     """Decide full-width one-liners ending open: headline after its body, or column break."""
     for k, el in enumerate(elements):
@@ -162,6 +167,10 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             el.kind = "title"
             continue
         if len(el.lines) == 1 and _spaced_title(text) and not L.DATELINE_START_RE.match(text):
+            el.kind = "title"
+            continue
+        if k > 0 and _continued_below(elements[k - 1]) and not opens_mid_sentence(nxt.text):
+            # the story above goes on elsewhere: no sentence of it runs on into this line
             el.kind = "title"
             continue
         before: list[str] = []
