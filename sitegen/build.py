@@ -120,8 +120,7 @@ def _build(
     old_pages = previous.pages if config.out_dir.is_dir() else {}
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate)
     run.parse_group_translate(build_date)
-    key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
-                                         run.ahead)
+    key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped)
     clock.lap("glosses")
     site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                   build_date, key_terms)
@@ -146,7 +145,6 @@ class _Run:
     permalinks: list[str] = field(default_factory=list)
     parsed: int = 0
     history: object = None
-    ahead: object = None  # a cold build's gloss files, made while grouping runs (sitegen.gloss.ahead)
     grouped: object = None
     translations: dict[str, Translation] = field(default_factory=dict)
     stats: TranslationStats | None = None
@@ -198,10 +196,6 @@ class _Run:
                              if corrections.items else ""))
             self.permalinks = [article_permalink(a.seed, a.position) for a in articles]
             self.history = load_history(self.config)
-            from sitegen.gloss.ahead import glosses_ahead
-
-            self.ahead = glosses_ahead(prepared["glosses"], self.permalinks, articles, self.config.out_dir,
-                                       self.old_pages)
             grouped = group_stage(list(zip(self.permalinks, articles)), prepared["taxonomy"], prepared["terms"],
                                   self.history, build_date, prepared["memo"])
             self.clock.lap("group")
@@ -241,8 +235,6 @@ class _Run:
                                       meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared["search"])
             self.clock.lap("render")
             writer.keep(rendered.unchanged)
-        if self.ahead is not None:
-            self.ahead.clean()
         written = writer.count
         self.clock.lap("write")
         state.put_search_terms(prepared["search"], prepared["search_version"])

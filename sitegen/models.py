@@ -203,14 +203,6 @@ class Page:
     content: bytes
 
 
-@dataclass(frozen=True)
-class StagedFile:
-    """A file of the site made before the render, at ``location`` on the output's file system
-    (the gloss files of a cold build): the render moves it into the new site."""
-
-    location: str
-
-
 @dataclass
 class BuildReport:
     articles: int = 0

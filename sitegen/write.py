@@ -110,10 +110,6 @@ class SiteWriter:
     def write(self, page: Page) -> None:
         _write_new(self._claim(page.path), page.content)
 
-    def move_in(self, rel: str, source: str) -> None:
-        """Store the finished file ``source`` (on this file system) as ``rel``: a rename, no copy."""
-        os.replace(source, self._claim(rel))
-
     def adopt(self, rel: str) -> None:
         """Account for ``rel``, written into the new tree by a forked worker's copy of this
         writer (``write`` there): it counts, and a second page with that path is refused."""

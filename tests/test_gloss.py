@@ -198,28 +198,3 @@ def test_reading_aid_can_be_switched_off(project, tmp_path):
     # Switched on again: the same project gets its glosses back.
     build(project)
     assert (site / gloss_path(digest["articles"][0]["permalink"])).is_file()
-
-
-def test_cold_build_makes_gloss_files_ahead_equal_to_the_render_s(project, monkeypatch):
-    """A cold build makes the gloss files in a helper while grouping runs and moves them into
-    the site: they equal what the writer makes for each article, and no staging folder is
-    left beside the site; one left by a killed build is removed by the next."""
-    from sitegen.gloss.ahead import GlossFilesAhead
-    from sitegen.parse import parse_seed
-    from sitegen.permalinks import article_permalink
-    from sitegen.seeds import find_seed_paths, read_seeds
-
-    made = []
-    monkeypatch.setattr(GlossFilesAhead, "wait", lambda self, _w=GlossFilesAhead.wait: made.append(1) or _w(self))
-    stale = project.out_dir.parent / f".{project.out_dir.name}.gloss-1"
-    (stale / "glosses").mkdir(parents=True)
-    build(project)
-    assert made == [1] and not stale.exists()
-    assert not [p for p in project.out_dir.parent.iterdir() if ".gloss-" in p.name]
-    w = gloss_writer(load_taxonomy(project.themes_path, project.dictionary_dir))
-    seeds = read_seeds(find_seed_paths(project.seeds_dir)).seeds
-    articles = [a for s in seeds for a in parse_seed(s).articles]
-    assert articles
-    for a in articles:
-        path = project.out_dir / gloss_path(article_permalink(a.seed, a.position))
-        assert path.read_text(encoding="utf-8") == w.script(a), path

@@ -180,23 +180,3 @@ def test_share_map_stops_helpers_when_this_process_fails(monkeypatch):
     with pytest.raises(ValueError, match="parent fails"):
         share_map(fail_here, list(range(200)), min_items=2)
     _assert_reaped(helpers)
-
-
-def _fail():
-    raise ValueError("no good")
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_background_runs_in_a_helper_and_hands_back_its_result_or_error(monkeypatch, jobs):
-    """``Background(fn)``: ``fn`` runs in a forked helper while this process goes on (in this
-    process, at ``result()``, on one core); its result or its exception comes back once."""
-    from sitegen.parallel import Background
-
-    monkeypatch.setenv("SITEGEN_JOBS", jobs)
-    job = Background(os.getpid)
-    pid = job.result()
-    assert (pid != os.getpid()) if jobs == "2" else (pid == os.getpid())
-    assert job.result() == pid  # asked again: the same value, nothing runs twice
-    with pytest.raises(ValueError, match="no good"):
-        Background(_fail).result()
-    Background(_square_and_pid).close()  # never asked: stopped and reaped, no error

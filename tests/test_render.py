@@ -612,26 +612,3 @@ def test_a_theme_awaiting_its_english_name_is_shown_once(monkeypatch):
         assert 'lang="zh-Hans">地方民生</span>' in html, path
     article = next(p for p, c in site.items() if p.startswith("articles/") and "themes/local-life" in c.decode())
     assert not re.search(r"地方民生</span>\s*<span[^>]*>地方民生", site[article].decode())
-
-
-def test_other_stages_files_are_made_in_this_process_after_its_own_work(tmp_path, monkeypatch):
-    """``extra_files`` (the gloss files) are made by this process once its site-wide files and
-    the caller's ``meanwhile`` are done, never by a forked helper: a content callable may wait
-    for the caller's own helper process (gloss files made ahead)."""
-    import os
-
-    import sitegen.render.site as site_mod
-    from sitegen.render import render_changed
-    from sitegen.write import SiteWriter
-
-    monkeypatch.setattr(site_mod, "PARALLEL_PAGES", 2)
-    monkeypatch.setenv("SITEGEN_JOBS", "2")
-    events = []
-    extra = [(f"extra/{i}.txt", lambda i=i: i, lambda i=i: events.append(("extra", os.getpid())) or f"{i}\n")
-             for i in range(30)]
-    with SiteWriter(tmp_path / "site") as writer:
-        render_changed(sample_site(), TEMPLATES, STATIC, {}, sink=writer,
-                       meanwhile=lambda: events.append(("meanwhile", os.getpid())), extra_files=extra)
-    assert events[0] == ("meanwhile", os.getpid())
-    assert events[1:] == [("extra", os.getpid())] * 30
-    assert (tmp_path / "site" / "extra" / "29.txt").read_text() == "29\n"

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from sitegen.parallel import chunks, job_count, share_map
 from sitegen.state import tree_digest
-from sitegen.models import DigestSite, Page, StagedFile
+from sitegen.models import DigestSite, Page
 
 from . import lists, search_shards
 from .digest_json import digest_json
@@ -47,9 +47,6 @@ class PageSink(Protocol):
 
     def adopt(self, path: str) -> None:
         """Count ``path`` as stored: a worker process wrote it with ``write``."""
-
-    def move_in(self, path: str, source: str) -> None:
-        """Store the finished file ``source`` as ``path`` (may be called in a worker)."""
 
 
 @dataclass
@@ -135,24 +132,15 @@ class _Renderer:
         return self.env.get_template(template).render(self.common(path, **kw))
 
     def _do_job(self, i: int, in_worker: bool) -> tuple[str, str | None, str, bytes | None]:
-        return self._do(self._jobs[i], in_worker)
-
-    def _do(self, job: tuple, in_worker: bool) -> tuple[str, str | None, str, bytes | None]:
-        """Key, skip or render ``job``: (path, key, outcome, content). In a worker with a
-        sink, the page is written there and then (outcome "written") instead of being sent
-        back to the parent."""
-        path, template, key, kw = job
+        """Key, skip or render page ``i`` of ``_jobs``: (path, key, outcome, content).
+        In a worker with a sink, the page is written there and then (outcome "written")
+        instead of being sent back to the parent."""
+        path, template, key, kw = self._jobs[i]
         digest = self._page_key(path, template, key)
         if digest is not None and self.previous.get(path) == digest:
             return path, digest, "unchanged", None
-        # A job without a template makes its content itself (the data files), or made it ahead.
-        made = kw() if template is None else self._render(path, template, **kw())
-        if isinstance(made, StagedFile):
-            if self.sink is None:
-                return path, digest, "made", Path(made.location).read_bytes()
-            self.sink.move_in(path, made.location)
-            return path, digest, "written" if in_worker else "moved", None
-        data = made.encode("utf-8")
+        # A job without a template makes its content itself (the data files).
+        data = (kw() if template is None else self._render(path, template, **kw())).encode("utf-8")
         if in_worker and self.sink is not None:
             self.sink.write(Page(path, data))
             return path, digest, "written", None
@@ -167,8 +155,6 @@ class _Renderer:
         elif how == "written":
             self._claim(path)
             self.sink.adopt(path)
-        elif how == "moved":  # by this process, into the sink
-            self._claim(path)
         else:
             self.add(path, data)
 
@@ -226,15 +212,15 @@ class _Renderer:
     def render(self, meanwhile=None, extra_files=()) -> list[Page]:
         """Render the site; ``meanwhile`` (the caller's own work) runs in this process
         after the site-wide files, while the workers render. ``extra_files``: keyed files
-        other stages make, (path, key callable, content callable), made in this process
-        after ``meanwhile``: their per-word work (gloss entries) is then done once, not again
-        in each helper, and a content callable may wait for the caller's own helper (gloss
-        files made ahead), which the render's helpers cannot do."""
-        # The data file is the largest single job: first, so that this process does it as soon
-        # as its own work is done, while the helpers start at the other end.
+        other stages make, (path, key callable, content callable), made first."""
+        # The two data files are the largest single jobs: first, so that this process does them
+        # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
             ("digest.json", None, None, lambda: digest_json(self.views)),
         ]
+        # Other stages' files next, in this process: their per-word work (gloss entries) is
+        # then done once, not again in each helper.
+        jobs += [(path, None, key, content) for path, key, content in extra_files]
         jobs += [(ev.path, "article.html", lambda ev=ev: article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
@@ -246,8 +232,6 @@ class _Renderer:
             self._site_files()
             if meanwhile is not None:
                 meanwhile()
-            for path, key, content in extra_files:
-                self._take(self._do((path, None, key, content), in_worker=False))
 
         self._many(jobs, meanwhile=site_files_then_callers_work)
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
@@ -355,8 +339,8 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     render (or before rendering when there are no workers), so it costs no extra time.
 
     ``extra_files``: (path, key callable, content callable) of files that other stages make
-    (the gloss files), made only when their key changed, in this process after ``meanwhile``
-    (a content callable may return a ``StagedFile``: a file made ahead, moved in).
+    (the gloss files), made only when their key changed, at the front of the job list (this
+    process takes jobs from that end, the forked helpers from the other).
 
     ``search_memo``: each document's search terms from the last build, a mutable mapping
     that the render replaces with this build's (``search_shards.index_fields``)."""

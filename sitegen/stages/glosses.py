@@ -11,17 +11,16 @@ def prepare_glosses(taxonomy):
 
     return gloss_writer(taxonomy)
 
-def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, ahead=None):
+
+def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
     gloss files the render makes: (key terms, [(path, key callable, content callable)]).
-    No writer (``reading_aid = false``): neither. ``ahead``: the files were made while grouping
-    ran (``sitegen.gloss.ahead``): the render moves them in."""
+    No writer (``reading_aid = false``): neither."""
     from sitegen.gloss import gloss_path
 
     if writer is None:
         return None, []
     tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
-    make = (lambda a, path: writer.script(a)) if ahead is None else (lambda a, path: ahead.staged(path))
-    files = [(path, lambda a=a: writer.key(a), lambda a=a, path=path: make(a, path))
-             for path, a in ((gloss_path(p), a) for p, a in zip(permalinks, articles))]
+    files = [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
+             for p, a in zip(permalinks, articles)]
     return writer.key_terms(articles, tags), files
