@@ -42,37 +42,18 @@ def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, cl
 
 
 def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
-    """``para`` or ``title`` for a text chunk.
+    """``para``, ``title`` or ``ambiguous`` for a text chunk.
 
-    * Ending in 。，、：； (possibly before a closing quote), or containing 。 → prose.
-    * Several lines whose last line is clearly shorter than the column and ends
-      without punctuation → a wrapped headline (prose never ends open on a short line).
-    * One line ending open: prose when it ends in a function word (的, 和, 副 …), when
-      the next paragraph starts mid-sentence, when it carries clause punctuation, or
-      when it was split off inside a block; otherwise a headline when it is short or
-      when the next chunk is headline-like too.
-    * One paragraph per line (no column width): a short line with at most one
-      clause mark, or one next to another headline, is a headline.
+    * Ending in 。，、：； (possibly before a closing quote), containing 。, opened by a
+      dateline or leaving a bracket or quotation open → prose.
+    * The page's last lines, open after a finished sentence or a headline → a headline.
+    * Several lines: :func:`_lines_chunk` (line widths against the column).
+    * One line ending open: :func:`_line_chunk` (what surrounds it).
     """
     texts = [ln.text for ln in el.lines]
-    last = texts[-1]
     joined = "".join(texts)
-    if ends_closed_for_title(last) or ends_sentence(last):
+    if _reads_as_prose(texts[-1], joined):
         return "para"
-    if any(ch in joined for ch in "。！？!?"):
-        return "para"
-    dateline, _byline, rest = L.split_dateline(joined)
-    if dateline is not None and rest:
-        # a dateline opens a story's first paragraph, never a headline (据新华社巴黎7月1日电
-        # （记者 …）联合国…，到205 / 0年，…: the paragraph cut by a column break)
-        return "para"
-    if sum(joined.count(ch) for ch in "（(“") > sum(joined.count(ch) for ch in "）)”"):
-        # a bracket or quotation left open ("本报讯（记者 张三 实习记者", "表示：“全市…")
-        # runs on past the column break
-        return "para"
-    width = el.width
-    clause_marks = sum(joined.count(ch) for ch in "，,、；;")
-    next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if nxt is None and prev is not None and (ends_sentence(prev.lines[-1].text)
                                              or prev.kind in ("title", "heading")) \
             and len(texts) <= 3 and visual_width(joined) <= 20 * len(texts) + 20:
@@ -80,45 +61,82 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         # open runs on somewhere, and nothing follows it here (a headline printed after its
         # body, or the last of a block of headlines)
         return "title"
+    clause_marks = sum(joined.count(ch) for ch in "，,、；;")
+    next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
-        if math.isinf(width):
-            if visual_width(joined) <= 60:
-                return "title"
-            # one paragraph per line: several short lines with no sentence end and hardly
-            # a comma are headlines printed one after another, not paragraphs
-            short = all(visual_width(t) <= 40 for t in texts)
-            if short and clause_marks <= len(texts) // 3:
-                return "title"
-            # where a line is a paragraph, prose lines end a sentence or a clause; lines
-            # that all end open, in a chunk with no sentence end, are headlines even with
-            # commas in them (a tight headline block over one-line paragraphs)
-            open_ends = not any(ends_closed_for_title(t) for t in texts)
-            return "title" if open_ends and all(visual_width(t) <= 120 for t in texts) else "para"
-        inner = [ln.width for ln in el.lines[:-1]]
-        if len(texts) <= 3 and visual_width(joined) <= 120 and (
-                max(inner) > 1.4 * width + 1
-                or (max(inner) > width + 2 and el.lines[-1].width < max(inner) - 2)):
-            # an inner line far wider than the column cannot be prose wrapped in it:
-            # a headline set across several columns
+        return _lines_chunk(el, texts, joined, clause_marks, next_opens)
+    return _line_chunk(el, prev, nxt, joined, clause_marks, next_opens)
+
+
+def _reads_as_prose(last: str, joined: str) -> bool:
+    """Punctuation that only prose has: a sentence or clause end, a full stop inside, a
+    dateline opening it, a bracket or quotation left open."""
+    if ends_closed_for_title(last) or ends_sentence(last):
+        return True
+    if any(ch in joined for ch in "。！？!?"):
+        return True
+    dateline, _byline, rest = L.split_dateline(joined)
+    if dateline is not None and rest:
+        # a dateline opens a story's first paragraph, never a headline (据新华社巴黎7月1日电
+        # （记者 …）联合国…，到205 / 0年，…: the paragraph cut by a column break)
+        return True
+    # a bracket or quotation left open ("本报讯（记者 张三 实习记者", "表示：“全市…")
+    # runs on past the column break
+    return sum(joined.count(ch) for ch in "（(“") > sum(joined.count(ch) for ch in "）)”")
+
+
+def _lines_chunk(el: Element, texts: list[str], joined: str, clause_marks: int, next_opens: bool) -> str:
+    """A chunk of several lines ending open: a headline set narrower or wider than the
+    column, or prose filling it."""
+    width = el.width
+    if math.isinf(width):
+        if visual_width(joined) <= 60:
             return "title"
-        if len(inner) >= 2 and max(inner) - min(inner) > 3 and visual_width(joined) <= 120:
-            # hard-wrapped prose fills every line but the last to the same width;
-            # lines of unequal width ending open are a headline block
+        # one paragraph per line: several short lines with no sentence end and hardly
+        # a comma are headlines printed one after another, not paragraphs
+        short = all(visual_width(t) <= 40 for t in texts)
+        if short and clause_marks <= len(texts) // 3:
             return "title"
-        if el.lines[-1].width < 0.8 * width and all(ln.width < width - 1.0 for ln in el.lines) and len(texts) <= 4:
-            return "title"
-        if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
-            return "title"
-        if len(texts) >= 4 and max(inner) - min(inner) > 3 and clause_marks <= len(texts) // 3:
-            # many lines of unequal width, no sentence ends and hardly a comma: headlines
-            # printed one after another (a block of them), not prose filling a column
-            return "title"
-        if len(texts) <= 3 and visual_width(joined) <= 48 and clause_marks <= 1 and el.first_in_block \
-                and not next_opens and last[-1] not in BOUND_END:
-            # a headline wrapped at about the column width: decided by content later
-            return "ambiguous"
-        return "para"
-    # single line, ending open
+        # where a line is a paragraph, prose lines end a sentence or a clause; lines
+        # that all end open, in a chunk with no sentence end, are headlines even with
+        # commas in them (a tight headline block over one-line paragraphs)
+        open_ends = not any(ends_closed_for_title(t) for t in texts)
+        return "title" if open_ends and all(visual_width(t) <= 120 for t in texts) else "para"
+    inner = [ln.width for ln in el.lines[:-1]]
+    if len(texts) <= 3 and visual_width(joined) <= 120 and (
+            max(inner) > 1.4 * width + 1
+            or (max(inner) > width + 2 and el.lines[-1].width < max(inner) - 2)):
+        # an inner line far wider than the column cannot be prose wrapped in it:
+        # a headline set across several columns
+        return "title"
+    if len(inner) >= 2 and max(inner) - min(inner) > 3 and visual_width(joined) <= 120:
+        # hard-wrapped prose fills every line but the last to the same width;
+        # lines of unequal width ending open are a headline block
+        return "title"
+    if el.lines[-1].width < 0.8 * width and all(ln.width < width - 1.0 for ln in el.lines) and len(texts) <= 4:
+        return "title"
+    if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
+        return "title"
+    if len(texts) >= 4 and max(inner) - min(inner) > 3 and clause_marks <= len(texts) // 3:
+        # many lines of unequal width, no sentence ends and hardly a comma: headlines
+        # printed one after another (a block of them), not prose filling a column
+        return "title"
+    if len(texts) <= 3 and visual_width(joined) <= 48 and clause_marks <= 1 and el.first_in_block \
+            and not next_opens and texts[-1][-1] not in BOUND_END:
+        # a headline wrapped at about the column width: decided by content later
+        return "ambiguous"
+    return "para"
+
+
+def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: str,
+                clause_marks: int, next_opens: bool) -> str:
+    """A single line ending open: prose when it ends in a function word (的, 和, 副 …), when
+    the next paragraph starts mid-sentence, when it carries clause punctuation, or when it
+    was split off inside a block; otherwise a headline when it is short or when the next
+    chunk is headline-like too. One paragraph per line (no column width): a short line with
+    at most one clause mark, or one next to another headline, is a headline."""
+    width = el.width
+    last = el.lines[-1].text
     if next_opens:
         return "para"
     if last and last[-1] in BOUND_END:
