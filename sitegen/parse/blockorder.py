@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
-from .headlines import Group, Unit, is_bracket_label, is_section_name
+from .headlines import SUBTITLE_PREFIXES, Group, Unit, is_bracket_label, is_section_name
 from .chunks import BOUND_END
 from .resume import Body
 from .text import is_han, is_word
@@ -105,6 +105,11 @@ def _shift_edges(runs: list[tuple[int, int, int]], items: list[Group], scorer: S
     return runs
 
 
+def _subtitle(item: Group) -> bool:
+    """Is the item a line opened by a dash (——…), the subtitle of the line above it?"""
+    return bool(item.units) and item.units[0].text.lstrip().startswith(SUBTITLE_PREFIXES)
+
+
 def _inside_word(before: Group, after: Group) -> bool:
     """Do two line pieces of one printed unit break inside a word (外长第|六次, 政党论|坛:
     the two characters across the break form a dictionary word while the first line's
@@ -168,6 +173,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     m, n = len(items), len(order)
     labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
     inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, m)]
+    # a line opened by a dash is the subtitle of the headline printed above it
+    inside = [k > 0 and (inside[k] or _subtitle(items[k])) for k in range(m)]
 
     def text(a: int, b: int) -> str:
         return merged(items[a:b]).match_text

@@ -1,0 +1,22 @@
+"""A headline block printed apart from its bodies (issue 18): a line opened by a dash is
+the subtitle of the headline line above it, never the first line of the next article's
+headline, when the block's lines are aligned with the bodies in order."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, SNOW, TEA
+from synthetic_pages import parse_conserved as _parse
+
+
+def _wrapped(paras: list[str], width: int = 16) -> str:
+    return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras)
+
+
+def test_a_dash_line_in_a_headline_block_stays_the_subtitle_of_the_line_above() -> None:
+    # all headlines printed together at the page's end, in the bodies' order; a line
+    # opened by a dash is a subtitle, never the start of the next article's headline,
+    # even when its words fit the next body better
+    text = (_wrapped(TEA) + "\n\n\n" + _wrapped(PORT) + "\n\n\n" + _wrapped(SNOW)
+            + "\n\n春茶上市 茶农忙着采摘新茶 春茶价格稳中有升\n——货运量增长\n牧民储备草料转场有序\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert (arts[0].headline, arts[0].subtitle) == ("春茶上市 茶农忙着采摘新茶 春茶价格稳中有升", "——货运量增长")
