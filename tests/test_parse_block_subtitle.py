@@ -1,6 +1,7 @@
 """A headline block printed apart from its bodies (issue 18): a line opened by a dash is
 the subtitle of the headline line above it, never the first line of the next article's
-headline, when the block's lines are aligned with the bodies in order."""
+headline, and a line left open by its punctuation (、，：) runs on into the next, when the
+block's lines are aligned with the bodies in order."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -20,3 +21,15 @@ def test_a_dash_line_in_a_headline_block_stays_the_subtitle_of_the_line_above() 
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
     assert (arts[0].headline, arts[0].subtitle) == ("春茶上市 茶农忙着采摘新茶 春茶价格稳中有升", "——货运量增长")
+
+
+def test_a_block_line_left_open_by_its_punctuation_runs_on_into_the_next_line() -> None:
+    # the subtitle's first line ends on 、: its second line is no headline of its own,
+    # even when its words fit the next body
+    text = (_wrapped(TEA) + "\n\n\n" + _wrapped(PORT) + "\n\n\n" + _wrapped(SNOW)
+            + "\n\n春茶上市 茶农忙着采摘新茶 春茶价格稳中有升\n——茶叶市场交易活跃、\n口岸货运量增长\n"
+            + "牧民储备草料转场有序\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert arts[0].subtitle is not None and arts[0].subtitle.endswith("口岸货运量增长")
+    assert arts[1].headline != "口岸货运量增长"

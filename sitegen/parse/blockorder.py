@@ -110,6 +110,14 @@ def _subtitle(item: Group) -> bool:
     return bool(item.units) and item.units[0].text.lstrip().startswith(SUBTITLE_PREFIXES)
 
 
+OPEN_END = set("、，,：:；;（(“‘《—")
+
+
+def _open_end(item: Group) -> bool:
+    """Does the item's last line end on punctuation that leaves it open (、，：…)?"""
+    return bool(item.units) and not item.bylines and item.units[-1].text.rstrip()[-1:] in OPEN_END
+
+
 def _inside_word(before: Group, after: Group) -> bool:
     """Do two line pieces of one printed unit break inside a word (外长第|六次, 政党论|坛:
     the two characters across the break form a dictionary word while the first line's
@@ -173,8 +181,9 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     m, n = len(items), len(order)
     labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
     inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, m)]
-    # a line opened by a dash is the subtitle of the headline printed above it
-    inside = [k > 0 and (inside[k] or _subtitle(items[k])) for k in range(m)]
+    # a line opened by a dash is the subtitle of the headline printed above it,
+    # and a line left open by its punctuation (、，：…) runs on into the next line
+    inside = [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1])) for k in range(m)]
 
     def text(a: int, b: int) -> str:
         return merged(items[a:b]).match_text
