@@ -1,7 +1,8 @@
 """A headline block printed apart from its bodies (issue 18): a line opened by a dash is
 the subtitle of the headline line above it, never the first line of the next article's
 headline, and a line left open by its punctuation (、，：) runs on into the next, when the
-block's lines are aligned with the bodies in order."""
+block's lines are aligned with the bodies in order; a byline in the block closes only the
+headline printed right above it."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -33,3 +34,14 @@ def test_a_block_line_left_open_by_its_punctuation_runs_on_into_the_next_line() 
     assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
     assert arts[0].subtitle is not None and arts[0].subtitle.endswith("口岸货运量增长")
     assert arts[1].headline != "口岸货运量增长"
+
+
+def test_a_byline_in_a_headline_block_closes_only_the_last_headline_above_it() -> None:
+    # fewer headline groups than bodies: the lines of a group closed by a byline are
+    # several headlines printed together, and the byline belongs to the last of them
+    text = (_wrapped(TEA) + "\n\n\n" + _wrapped(PORT) + "\n\n\n" + _wrapped(SNOW)
+            + "\n\n春茶上市茶农忙着采摘新茶\n口岸通关效率持续提升\n■记者 张明\n\n牧区降雪 牧民储备草料\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
+    assert [a.headline for a in arts] == ["春茶上市茶农忙着采摘新茶", "口岸通关效率持续提升", "牧区降雪 牧民储备草料"]
+    assert arts[1].byline is not None and "张明" in arts[1].byline

@@ -11,6 +11,7 @@ order is adopted when it explains the page about as well as the content-only ass
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
@@ -50,12 +51,19 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
 
 
 def _atoms(group: Group) -> list[Group]:
-    """A group not tied by a byline, cut into its printed lines: in a block, lines of
-    several headlines run together without a blank line between them, and which lines
-    belong together is decided by the alignment (a line fitting no body better than its
-    neighbour's stays with it)."""
-    if group.closed or all(not u.parts for u in group.units):
+    """A group cut into its printed lines: in a block, lines of several headlines run
+    together without a blank line between them, and which lines belong together is
+    decided by the alignment (a line fitting no body better than its neighbour's stays
+    with it). A byline in the group stays with the line printed right above it."""
+    if all(not u.parts for u in group.units):
         return [group]
+    if group.closed:  # the byline closes the headline printed right above it, not all of them
+        atoms = _atoms(Group(group.units, region=group.region))
+        at = min(group.byline_lines, default=math.inf)
+        k = max((i for i, a in enumerate(atoms) if a.line < at), default=len(atoms) - 1)
+        atoms[k] = Group(atoms[k].units, bylines=list(group.bylines), byline_lines=list(group.byline_lines),
+                         closed=True, region=group.region)
+        return atoms
     out = []
     for u in group.units:
         if not u.parts:
