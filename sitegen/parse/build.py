@@ -44,7 +44,7 @@ def _parse_page(name: str, text: str) -> ParseResult:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     layout = segment(build_elements(text))
     page = _Page(name)
-    bodies = rejoin(layout)
+    bodies = _lone_credits(rejoin(layout))
     region_elements, attach = page.peel(layout, bodies)
     structural = [build_groups(els, r)[0] for r, els in enumerate(region_elements)]
     continue_lines = [line for _d, fld, _v, line in attach if fld == "marker_before"]
@@ -180,6 +180,24 @@ class _Page:
             byline=byline_parts[0] if byline_parts else None, dateline=datelines[0] if datelines else None,
             blocks=tuple(blocks), markers=tuple(markers), line=body.line, doubts=doubts,
         )
+
+
+def _lone_credits(bodies: list[Body]) -> list[Body]:
+    """A body that is nothing but a bracketed credit (（本报记者 张三）) is no article: it
+    closes the story printed right before it, whose last paragraph it becomes (and, as
+    such, that article's byline). A credit printed before every body stays as it is."""
+    out = list(bodies)
+    for body in bodies:
+        if len(body.paras) != 1 or body.paras[0].subhead or L.closing_credit(body.paras[0].raw) is None:
+            continue
+        before = [b for b in out if b is not body and b.spans and b.spans[-1][1] < body.line]
+        if not before:
+            continue
+        prev = max(before, key=lambda b: b.spans[-1][1])
+        k = out.index(prev)
+        out[k] = replace(prev, paras=[*prev.paras, *body.paras], spans=[*prev.spans, *body.spans])
+        out.remove(body)
+    return out
 
 
 def _opening_credits(bodies: list[Body], extras: dict[int, Extras]) -> list[Body]:
