@@ -236,13 +236,6 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
     return nodes
 
 
-def _wide_gap(before: Para, para: Para) -> bool:
-    """Two or more blank lines between a finished paragraph and the next: a wider gap than
-    any paragraph or column break leaves, so an article boundary."""
-    return not before.subhead and not before.open_end \
-        and para.line - before.chunks[-1].lines[-1].no > 2
-
-
 def _title_tail(buf: list[Element], k: int) -> bool:
     """Is ``buf[k]`` the last few characters of the title printed on the line above it (a
     fragment too short to be a line of its own: 深化政治互信 筑牢合作 / 根基)?"""
@@ -352,7 +345,7 @@ def segment(elements: list[Element]) -> Layout:
         if current is None:
             current = start_piece(para, "hard" if para.hard_start else ("region" if buf else "first"))
         elif not buf:
-            if para.hard_start or current.paras[-1].end_marker or _wide_gap(current.paras[-1], para):
+            if para.hard_start or current.paras[-1].end_marker:
                 current = start_piece(para, "hard")
             elif para.opens_mid and not current.paras[-1].open_end:
                 current = start_piece(para, "orphan")
