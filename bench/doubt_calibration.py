@@ -23,6 +23,7 @@ import argparse
 import math
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,36 +34,10 @@ import relayout  # noqa: E402
 from sitegen.parse import build, doubts  # noqa: E402
 
 
-def collect(seeds: list[int], pages: int, harsh: bool) -> list[tuple[str, dict, doubts.Signals]]:
-    """(error, article record, signals) for every parsed article; error "" when right."""
-    stories = relayout.load_stories()
-    recorded: list[doubts.Signals] = []
-    measure = build.signals
-
-    def recording(*args, **kwargs):
-        out = measure(*args, **kwargs)
-        recorded.extend(out)
-        return out
-
-    build.signals = recording  # the parse's own signals, one per body = one per article
-    try:
-        rows = []
-        for seed in seeds:
-            recorded.clear()
-            ev = relayout.evaluate(relayout.make_pages(pages, seed, stories, harsh=harsh))
-            arts = ev.parsed["articles"]
-            assert len(arts) == len(recorded) == len(ev.errors), (len(arts), len(recorded))
-            rows.extend(zip(ev.errors, arts, recorded))
-            recorded.clear()
-        return rows
-    finally:
-        build.signals = measure
-
-
-def seed_signals(seeds_dir: Path = REPO / "seeds") -> list[doubts.Signals]:
-    """The doubt signals of every article of the seeds (all parsed right: see the gold)."""
-    from sitegen.parse import parse_text
-
+@contextmanager
+def recorded_signals():
+    """Inside: every doubt signal the parse measures (``build.signals``, one per body = one
+    per article) is appended to the yielded list; the parse's own function is put back after."""
     recorded: list[doubts.Signals] = []
     measure = build.signals
 
@@ -73,11 +48,34 @@ def seed_signals(seeds_dir: Path = REPO / "seeds") -> list[doubts.Signals]:
 
     build.signals = recording
     try:
-        for path in sorted(seeds_dir.glob("*.txt")):
-            parse_text(path.name, path.read_text(encoding="utf-8"))
+        yield recorded
     finally:
         build.signals = measure
-    return recorded
+
+
+def collect(seeds: list[int], pages: int, harsh: bool) -> list[tuple[str, dict, doubts.Signals]]:
+    """(error, article record, signals) for every parsed article; error "" when right."""
+    stories = relayout.load_stories()
+    rows = []
+    with recorded_signals() as recorded:
+        for seed in seeds:
+            recorded.clear()
+            ev = relayout.evaluate(relayout.make_pages(pages, seed, stories, harsh=harsh))
+            arts = ev.parsed["articles"]
+            assert len(arts) == len(recorded) == len(ev.errors), (len(arts), len(recorded))
+            rows.extend(zip(ev.errors, arts, recorded))
+            recorded.clear()
+    return rows
+
+
+def seed_signals(seeds_dir: Path = REPO / "seeds") -> list[doubts.Signals]:
+    """The doubt signals of every article of the seeds (all parsed right: see the gold)."""
+    from sitegen.parse import parse_text
+
+    with recorded_signals() as recorded:
+        for path in sorted(seeds_dir.glob("*.txt")):
+            parse_text(path.name, path.read_text(encoding="utf-8"))
+    return list(recorded)
 
 
 def pct(a: int, b: int) -> str:
