@@ -199,8 +199,9 @@ class Style:
 
 
 class Builder:
-    def __init__(self, rng: random.Random, style: Style):
+    def __init__(self, rng: random.Random, style: Style, breaks: random.Random | None = None):
         self.rng = rng
+        self.breaks = breaks  # draws column_break_para (relayout_harsh.later_rng)
         self.style = style
         self.col = 0  # lines printed in the current column
         self.not_articles: list[str] = []
@@ -277,6 +278,9 @@ class Builder:
             out.append("")
             if self.col >= st.column:
                 self.col = 0
+                if self.breaks and harsh_.paragraph_column_break(self.breaks):
+                    out.append("")
+                    feats.add("column_break_para")
             if rng.random() < st.caption_rate / 3:
                 out.extend(self.caption())
                 out.append("")
@@ -329,7 +333,8 @@ def _bullet(rng: random.Random) -> str:
     return rng.choice(["□", "■ ", "●", "■"])
 
 
-def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool = False) -> Page:
+def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool = False,
+              topic: bool = False) -> Page:
     clean = rng.random() < 0.25
     style = Style(
         clean=clean,
@@ -344,10 +349,13 @@ def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool =
         md=clean and rng.random() < 0.6,
         harsh=harsh,
     )
-    b = Builder(rng, style)
+    b = Builder(rng, style, harsh_.later_rng(name, "column-breaks") if harsh else None)
     n = rng.randint(2, 5)
     chosen = rng.sample(stories, n)
     page_feats = {"clean" if clean else "wrapped", f"head_{style.head_mode}"}
+    if topic:
+        chosen = harsh_.topic_stories(stories, chosen)
+        page_feats.add("topic_page")
     if style.halfwidth:
         page_feats.add("halfwidth")
 
@@ -564,7 +572,17 @@ def make_pages(n: int, seed: int, stories: list[Story] | None = None,
     ``relayout_harsh`` too."""
     stories = load_stories() if stories is None else stories
     rng = random.Random(seed)
-    return [make_page(stories, rng, f"r{seed}_{i:03d}", harsh) for i in range(n)]
+    pages = []
+    for i in range(n):
+        name = f"r{seed}_{i:03d}"
+        start = rng.getstate()
+        pages.append(make_page(stories, rng, name, harsh))
+        if harsh and harsh_.is_topic_page(name):
+            end = rng.getstate()
+            rng.setstate(start)  # the same draw, on one subject; the stream goes on as before
+            pages[-1] = make_page(stories, rng, name, harsh, topic=True)
+            rng.setstate(end)
+    return pages
 
 
 def write_pages(pages: list[Page], out_dir: Path) -> tuple[Path, Path]:

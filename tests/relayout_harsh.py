@@ -13,7 +13,15 @@ pages from other papers showed and the classic generator never printed (issue 18
   byline in brackets on its own line after the body;
 * ``brief``: a one-paragraph story with its headline;
 * ``caption_between_bodies``: a photo caption printed between two articles;
-* ``group_ordered`` / ``group_shuffled``: grouped headline blocks in article order or not.
+* ``group_ordered`` / ``group_shuffled``: grouped headline blocks in article order or not;
+* ``topic_page``: stories on one subject side by side (the page's other stories are the ones
+  sharing most words with its first), as real pages group them;
+* ``column_break_para``: a column that ends at a paragraph's end printed as two blank lines
+  inside the body, as real text layers show it (seed 003 has three in one story).
+
+The last two were added later and draw from RNGs of the page's own (``later_rng``); a topic
+page is made again from the RNG state its usual draw started at, and the stream then goes on
+from where the usual draw ended, so pages they leave alone are exactly what they were.
 
 Every choice draws from the page's RNG only when the harsh profile is on, so the classic
 profile's pages stay exactly what they were.
@@ -25,6 +33,39 @@ import random
 # section labels; they share no words with the seeds' stories
 LABELS = ["【节日专题】", "【民生关注】", "【基层一线】", "【今日聚焦】", "【特别报道】"]
 HEAD_MODES = ["before", "after", "after", "after", "grouped", "mixed", "block_top", "block_end"]
+
+
+def later_rng(name: str, habit: str) -> random.Random:
+    """An RNG of the page's own for a habit added later, so the page's main RNG stream (and so
+    every other page) stays as it was."""
+    return random.Random(f"{name}/{habit}")
+
+
+def is_topic_page(name: str) -> bool:
+    return later_rng(name, "topic").random() < 0.3
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def topic_stories(stories: list, chosen: list) -> list:
+    """A page on one subject: its first story and the stories whose bodies share most
+    character bigrams with it."""
+    first = chosen[0]
+    grams = _bigrams("".join(first.paragraphs))
+
+    def overlap(story) -> float:
+        other = _bigrams("".join(story.paragraphs))
+        return len(grams & other) / (len(grams | other) or 1)
+
+    near = sorted((s for s in stories if s is not first), key=overlap, reverse=True)
+    return [first] + near[:len(chosen) - 1]
+
+
+def paragraph_column_break(rng: random.Random) -> bool:
+    """Whether a column ending at a paragraph's end shows as a second blank line."""
+    return rng.random() < 0.5
 
 
 def brief(rng: random.Random, blocks: list[tuple[str, str]], end_marker: str | None,

@@ -74,7 +74,7 @@ def test_gold_is_what_score_parse_reads(evaluation, tmp_path) -> None:
 
 HARSH_FEATURES = {"head_block_top", "head_block_end", "headline_glued", "kicker_glued",
                   "label_glued", "label_line", "dateline_line", "byline_end", "brief",
-                  "caption_between_bodies", "block_tight"}
+                  "caption_between_bodies", "block_tight", "topic_page", "column_break_para"}
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +107,23 @@ def test_classic_pages_do_not_change_with_the_harsh_profile() -> None:
                    for p in classic for fs in p.features.values() for f in fs)
     assert [p.text for p in classic] == [p.text for p in relayout.make_pages(3, 5, stories)]
     assert [p.text for p in classic] != [p.text for p in harsh_pages]
+
+
+@needs_scorer
+def test_topic_pages_leave_the_other_pages_as_they_were(monkeypatch) -> None:
+    """A topic page is drawn again on one subject; the pages after it are what they were
+    without topic pages, so adding the habit moved no other page."""
+    stories = relayout.load_stories()
+    pages = relayout.make_pages(12, 7, stories, harsh=True)
+    topical = [p.name for p in pages if "topic_page" in next(iter(p.features.values()))]
+    monkeypatch.setattr(relayout.harsh_, "is_topic_page", lambda name: False)
+    plain = relayout.make_pages(12, 7, stories, harsh=True)
+    assert topical and len(topical) < len(pages)
+    for page, before in zip(pages, plain):
+        if page.name not in topical:
+            assert page.text == before.text, page.name
+        else:
+            assert page.text != before.text, page.name
 
 
 @needs_scorer
