@@ -99,3 +99,25 @@ def test_recording_the_readings_changes_no_article() -> None:
     strip = [dict(a.to_json(), doubts=[]) for a in with_readings.articles]
     assert strip == [dict(a.to_json(), doubts=[]) for a in bare.articles]
     assert with_readings.leftovers == bare.leftovers
+
+
+def test_a_block_line_that_fits_the_neighbour_as_well_is_named_on_both_articles() -> None:
+    # all headlines in one block over the bodies; its middle line speaks of both stories
+    text = _page("春茶市场升温\n茶农收入和外贸企业效益增加\n口岸通关提速", *TEA, "本报讯 " + PORT[0], *PORT[1:])
+    arts, sig, _readings = _placed(text)
+    assert [a.headline for a in arts] == ["春茶市场升温", "茶农收入和外贸企业效益增加口岸通关提速"], \
+        "the parser aligns this block otherwise now"
+    tea, port = (a.line for a in arts)
+    for s in sig:
+        margin, line, now, other = s.other.edge
+        assert (line, now, other) == (2, port, tea) and margin >= doubts.BLOCK_EDGE
+        assert doubts._block_edge(s) == f"the block's headline line 2 may head the article at line {tea}, " \
+                                        f"not the one at line {port} ({margin:+.2f})"
+    # a clear block: every edge line fits its own article far better
+    _arts, sig, _readings = _placed(_page("春茶市场升温\n茶企订单增加\n口岸通关提速", *TEA, "本报讯 " + PORT[0], *PORT[1:]))
+    assert all(s.other.edge[0] < doubts.BLOCK_EDGE and doubts._block_edge(s) is None for s in sig)
+
+
+def test_pages_without_a_headline_block_have_no_block_edge() -> None:
+    _arts, sig, _readings = _placed(_page("春茶市场升温", *TEA, "口岸通关效率持续提升", "本报讯 " + PORT[0], *PORT[1:]))
+    assert all(s.other.edge is None for s in sig)

@@ -51,7 +51,7 @@ from .assign import Assignment, Scorer
 from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .place import Reading
-from .readings import Disagreement, compare, reason_cut, reason_head
+from .readings import Disagreement, compare, reason_cut, reason_edge, reason_head
 from .resume import Body
 from .segment import Para
 from .text import Vocabulary
@@ -205,19 +205,22 @@ RULES = (("split", _split), ("lead_title", _lead_title),
 # on generated pages (RNG 1-5 of tests/relayout.py, harsh profile, 100 pages each: a
 # logistic regression on one threshold per cue, scaled so that the cut is 1).
 SCORE = 1.0
-HALVES, W_HALVES = 0.04, 0.8  # the two parts around a boundary share this little (cosine)
-SIDE, W_SIDE = 0.11, 0.68  # another title fits one side of a boundary by this margin (measured
+HALVES, W_HALVES = 0.04, 0.73  # the two parts around a boundary share this little (cosine)
+SIDE, W_SIDE = 0.11, 0.61  # another title fits one side of a boundary by this margin (measured
 # only from this margin up: `--set SIDE=` previews higher values only)
-W_MID_END = 0.62  # a 下转 marker or a closing credit inside the body
-W_BESIDE = 0.13  # a line next to the headline went to no article
-WEAK, W_WEAK = 0.21, 0.04  # the headline's words covered by the body below this
-RIVAL, W_RIVAL = 0.04, 0.49  # another body covers the headline by this much more
-LONG_HEAD, W_LONG = 31, 0.55  # a headline of this many characters or more
-JOIN, W_JOIN = 0.048, 0.16  # cohesion across the boundary with a neighbouring article
+W_MID_END = 0.58  # a 下转 marker or a closing credit inside the body
+W_BESIDE = 0.14  # a line next to the headline went to no article
+WEAK, W_WEAK = 0.21, 0.02  # the headline's words covered by the body below this
+RIVAL, W_RIVAL = 0.04, 0.46  # another body covers the headline by this much more
+LONG_HEAD, W_LONG = 31, 0.46  # a headline of this many characters or more
+JOIN, W_JOIN = 0.048, 0.15  # cohesion across the boundary with a neighbouring article
 # a reading of the page decided against (:mod:`.readings`) gives the body another headline
 # that fits it at least this well compared with its own (coverage difference) ...
-OTHER_HEAD, W_OTHER_HEAD = -0.1, 0.64
-W_OTHER_CUT = 0.8  # ... or other boundaries
+OTHER_HEAD, W_OTHER_HEAD = -0.1, 0.52
+W_OTHER_CUT = 0.75  # ... or other boundaries
+# a line at the edge of a headline from a block covers the neighbouring body nearly as
+# well as its own (coverage difference), or the reverse for the neighbour's edge line
+BLOCK_EDGE, W_BLOCK_EDGE = -0.2, 0.83
 
 
 def _halves(s: Signals) -> str | None:
@@ -279,6 +282,11 @@ def _other_head(s: Signals) -> str | None:
     return None
 
 
+def _block_edge(s: Signals) -> str | None:
+    e = s.other.edge
+    return reason_edge(s.other) if e is not None and e[0] >= BLOCK_EDGE else None
+
+
 def _other_cut(s: Signals) -> str | None:
     return reason_cut(s.other) if s.other.cut is not None else None
 
@@ -287,7 +295,8 @@ def _other_cut(s: Signals) -> str | None:
 CUES = (("halves", "W_HALVES", _halves), ("side_title", "W_SIDE", _side), ("beside_head", "W_BESIDE", _beside),
         ("mid_end", "W_MID_END", _mid_end), ("weak", "W_WEAK", _weak), ("rival", "W_RIVAL", _rival),
         ("long_head", "W_LONG", _long), ("join", "W_JOIN", _join),
-        ("other_head", "W_OTHER_HEAD", _other_head), ("other_cut", "W_OTHER_CUT", _other_cut))
+        ("other_head", "W_OTHER_HEAD", _other_head), ("other_cut", "W_OTHER_CUT", _other_cut),
+        ("block_edge", "W_BLOCK_EDGE", _block_edge))
 
 
 def _weighted(s: Signals) -> list[tuple[str, str]]:

@@ -3,7 +3,9 @@
 On its way to the final articles the placement (:mod:`.place`) decides against other
 readings of the page: the bodies before they were split or cut, the headlines as their
 words alone assign them before the block order or a page convention took over, the
-other convention. Where such a reading gives an article other boundaries, or another
+other convention; and, on a page whose headlines are all printed in one block, the
+block's alignment with one line at the edge of a headline moved to the neighbouring
+article. Where such a reading gives an article other boundaries, or another
 headline that fits its body about as well, the parser was unsure of exactly that
 article, and the reading says what the alternative would be. Nothing is parsed again:
 the readings are what the placement computed anyway.
@@ -40,6 +42,10 @@ class Disagreement:
     # (line, True: the other reading starts a new story there / False: runs the story on
     # to that line, reading); the last reading that cuts the article otherwise
     cut: tuple[int, bool, str] | None = None
+    # (coverage of the body that would get the line minus of the body it heads now, the
+    # line, first line of the article it heads now, of the one it would head): the line
+    # at the edge of this article's headline from a block, or of its neighbour's, moved
+    edge: tuple[float, int, int, int] | None = None
 
 
 def _key(body: Body) -> frozenset[int]:
@@ -61,7 +67,29 @@ def compare(bodies: list[Body], result: Assignment, scorer: Scorer,
                 out[i].cut = _cut(k, owner, other, reading.name)
             elif reading.by_body is not None:
                 _head(out[i], i, reading.by_body.get(j), result, scorer, reading.name)
+    if result.items:
+        _edges(bodies, result, scorer, out)
     return out
+
+
+def _edges(bodies: list[Body], result: Assignment, scorer: Scorer, out: list[Disagreement]) -> None:
+    """The block alignment with one edge line moved (the line first or last under a
+    headline of several lines, to the neighbouring article in block order): how much
+    better the body it would go to covers it than the body it heads now."""
+    items = result.items
+    order = sorted(items, key=lambda j: bodies[j].line)
+    for a, b in zip(order, order[1:]):
+        moves = []
+        if len(items[a]) > 1:  # a's last line to b
+            moves.append(items[a][-1])
+        if len(items[b]) > 1:  # b's first line to a
+            moves.append(items[b][0])
+        for g in moves:
+            own, other = (a, b) if g is items[a][-1] else (b, a)
+            margin = scorer.content(g.match_text, other) - scorer.content(g.match_text, own)
+            for i in (a, b):
+                if out[i].edge is None or margin > out[i].edge[0]:
+                    out[i].edge = (margin, g.line, bodies[own].line, bodies[other].line)
 
 
 def _head(d: Disagreement, i: int, alt, result: Assignment, scorer: Scorer, name: str) -> None:
@@ -90,6 +118,12 @@ def reason_head(d: Disagreement, own: float | None) -> str:
         return f"read {HOW[name]}, it has no headline"
     return (f"read {HOW[name]}, its headline is the one at line {line} "
             f"({margin + (own or 0.0):.2f} against {own or 0.0:.2f})")
+
+
+def reason_edge(d: Disagreement) -> str:
+    margin, line, now, other = d.edge  # type: ignore[misc]
+    return (f"the block's headline line {line} may head the article at line {other}, "
+            f"not the one at line {now} ({margin:+.2f})")
 
 
 def reason_cut(d: Disagreement) -> str:
