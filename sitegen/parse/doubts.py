@@ -25,10 +25,11 @@ on wrong ones), a doubt when their weights add up to SCORE: the two parts around
 boundary share few words, another title fits one side of a boundary, a line next to
 the headline went to no article, a 下转 marker or credit inside the body, a headline
 sharing few words with its body, another body covering the headline better, a long
-headline, words running on into the neighbouring article, and a reading of the page
-the placement decided against (:mod:`.readings`) that gives the article another headline
-fitting it about as well, or other boundaries. The doubt names every cue found,
-heaviest first.
+headline, words running on into the neighbouring article; and disagreement between
+readings of the page (:mod:`.readings`): a reading the placement decided against that
+gives the article another headline fitting it about as well, or other boundaries, and a
+headline block's edge line that fits the neighbouring article about as well. The doubt
+names every cue found, heaviest first.
 
 Measured and dropped (they fired more often on right articles than on wrong ones): a
 continued body while some headline went unused; a headline line covered better by
