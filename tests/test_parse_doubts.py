@@ -156,7 +156,7 @@ def test_weighted_cues_make_a_doubt_only_together() -> None:
         "long_head": Signals(match=0.8, head_chars=40),
         "join": Signals(match=0.8, cues=Cues(join=(0.1, 70))),
         "other_head": Signals(match=0.5, other=Disagreement(head=(-0.05, 7, "content"))),
-        "other_cut": Signals(match=0.8, other=Disagreement(cut=(30, True, "cut"))),
+        "other_cut": Signals(match=0.8, other=Disagreement(cut=(30, "new", "cut"))),
         "block_edge": Signals(match=0.8, other=Disagreement(edge=(0.0, 2, 5, 11))),
     }
     assert [n for n, _w, _c in doubts.CUES] == list(alone)

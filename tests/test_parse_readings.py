@@ -31,11 +31,12 @@ def test_a_reading_with_other_boundaries_names_where_it_cuts() -> None:
     port_line = port.paras[0].line
     # final: two stories; the reading decided against: one (the split undone)
     d = compare([tea, port], Assignment(), Scorer([tea, port], vocab), [Reading("split", [body], None)])
-    assert d[0].cut == (port_line, False, "split") and d[1].cut is not None
+    assert d[0].cut == (port_line, "on", "split") and d[1].cut == (tea.paras[0].line, "from", "split")
     assert reason_cut(d[0]) == f"read before its body was split by headlines, the story runs on to line {port_line}"
+    assert reason_cut(d[1]).endswith(f"the story starts at line {tea.paras[0].line}")
     # final: one story; the reading decided against: two
     d = compare([body], Assignment(), Scorer([body], vocab), [Reading("cut", [tea, port], {})])
-    assert d[0].cut == (port_line, True, "cut")
+    assert d[0].cut == (port_line, "new", "cut")
     assert reason_cut(d[0]).endswith(f"a new story starts at line {port_line}")
 
 

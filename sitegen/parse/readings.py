@@ -39,9 +39,10 @@ class Disagreement:
     # (coverage of the body by the other reading's headline minus by its own headline, line
     # of that headline (0: none), reading); the reading whose headline fits best
     head: tuple[float, int, str] | None = None
-    # (line, True: the other reading starts a new story there / False: runs the story on
-    # to that line, reading); the last reading that cuts the article otherwise
-    cut: tuple[int, bool, str] | None = None
+    # (line, what the other reading does there: "new" starts a new story inside this one,
+    # "on" runs this story on to it, "from" starts this story earlier, at it; reading):
+    # the last reading that cuts the article otherwise
+    cut: tuple[int, str, str] | None = None
     # (coverage of the body that would get the line minus of the body it heads now, the
     # line, first line of the article it heads now, of the one it would head): the line
     # at the edge of this article's headline from a block, or of its neighbour's, moved
@@ -102,14 +103,17 @@ def _head(d: Disagreement, i: int, alt, result: Assignment, scorer: Scorer, name
 
 
 def _cut(k: frozenset[int], owner: dict[int, int], other: list[frozenset[int]],
-         name: str) -> tuple[int, bool, str]:
+         name: str) -> tuple[int, str, str]:
     lines = sorted(k)
     first = owner.get(lines[0])
     for ln in lines[1:]:
         if owner.get(ln) != first:
-            return ln, True, name
+            return ln, "new", name
     extra = sorted(other[first] - k) if first is not None else []
-    return (extra[0] if extra else lines[0]), False, name
+    if not extra:
+        return lines[0], "new", name
+    before = [ln for ln in extra if ln < lines[0]]
+    return (before[0], "from", name) if before else (extra[0], "on", name)
 
 
 def reason_head(d: Disagreement, own: float | None) -> str:
@@ -127,6 +131,7 @@ def reason_edge(d: Disagreement) -> str:
 
 
 def reason_cut(d: Disagreement) -> str:
-    line, starts, name = d.cut  # type: ignore[misc]
-    what = "a new story starts at line" if starts else "the story runs on to line"
-    return f"read {HOW[name]}, {what} {line}"
+    line, what, name = d.cut  # type: ignore[misc]
+    told = {"new": "a new story starts at line", "on": "the story runs on to line",
+            "from": "the story starts at line"}[what]
+    return f"read {HOW[name]}, {told} {line}"
