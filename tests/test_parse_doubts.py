@@ -12,6 +12,7 @@ from sitegen.parse.assign import Assignment, Scorer
 from sitegen.parse.blocks import build_elements
 from sitegen.parse.doubt_cues import Cues
 from sitegen.parse.doubts import Signals, fired, reasons, signals
+from sitegen.parse.readings import Disagreement
 from sitegen.parse.resume import rejoin
 from sitegen.parse.segment import segment
 from sitegen.parse.text import Vocabulary
@@ -135,14 +136,16 @@ def test_reasons_follow_the_thresholds() -> None:
     assert reasons(Signals(match=0.8, tail=(0.0, 0.02, 3))) == []
     # a loose headline match is no cue, a weak one alone no doubt: it needs another cue
     assert reasons(Signals(match=0.3)) == [] and reasons(Signals(match=0.1)) == []
-    weak_and_halves = reasons(Signals(match=0.1, cues=Cues(halves=(0.03, 40))))
-    assert weak_and_halves == ["the text before line 40 and after it share few words (0.03)",
-                               "the headline shares few words with the body (0.10)"]
+    three = reasons(Signals(match=0.1, cues=Cues(halves=(0.03, 40), side_title=(0.2, 30, 5))))
+    assert three == ["the text before line 40 and after it share few words (0.03)",
+                     "the title at line 5 fits the part from line 30 better than this headline",
+                     "the headline shares few words with the body (0.10)"]
 
 
 def test_weighted_cues_make_a_doubt_only_together() -> None:
-    """Every weighted cue alone stays quiet; each with the heaviest other one is a doubt,
-    and the doubt names both, heaviest first (a maintainer reads the strongest reason first)."""
+    """Every weighted cue alone stays quiet; each with ``halves`` (among the heaviest) is a
+    doubt when their weights reach SCORE, and the doubt names both, heaviest first (a
+    maintainer reads the strongest reason first)."""
     alone = {
         "halves": Signals(match=0.8, cues=Cues(halves=(0.03, 40))),
         "side_title": Signals(match=0.8, cues=Cues(side_title=(0.2, 30, 5))),
@@ -152,6 +155,9 @@ def test_weighted_cues_make_a_doubt_only_together() -> None:
         "rival": Signals(match=0.5, cues=Cues(rival=(0.7, 60))),
         "long_head": Signals(match=0.8, head_chars=40),
         "join": Signals(match=0.8, cues=Cues(join=(0.1, 70))),
+        "other_head": Signals(match=0.5, other=Disagreement(head=(-0.05, 7, "content"))),
+        "other_cut": Signals(match=0.8, other=Disagreement(cut=(30, "new", "cut"))),
+        "block_edge": Signals(match=0.8, other=Disagreement(edge=(0.0, 2, 5, 11))),
     }
     assert [n for n, _w, _c in doubts.CUES] == list(alone)
     for name, s in alone.items():
@@ -164,7 +170,8 @@ def test_weighted_cues_make_a_doubt_only_together() -> None:
         got = [n for n, _r in fired(both)]
         weight = getattr(doubts, next(w for n, w, _c in doubts.CUES if n == name))
         if weight + doubts.W_HALVES >= doubts.SCORE:
-            assert got == ["halves", name], (name, got)
+            heavier_first = ["halves", name] if doubts.W_HALVES >= weight else [name, "halves"]
+            assert got == heavier_first, (name, got)
         else:
             assert got == [], (name, got)
     assert any("line 60" in r for r in reasons(Signals(match=0.5, cues=Cues(rival=(0.7, 60), side_title=(0.2, 30, 5)))))
@@ -189,13 +196,14 @@ def test_calibration_script_counts_as_parse_eval_does(capsys) -> None:
     assert (round(wrong, 1), round(right, 1)) == (figures["wrong_doubted"], figures["right_doubted"])
     assert sum(1 for e, _a, _s in rows if e) == figures["wrong"]
     capsys.readouterr()
-    weak, score = doubts.WEAK, doubts.SCORE
-    assert cal.main(["--rng", "11", "--pages", "6", "--set", "WEAK=1.01", "--set", "SCORE=0.5"]) == 0
+    weak, score, w_weak = doubts.WEAK, doubts.SCORE, doubts.W_WEAK
+    assert cal.main(["--rng", "11", "--pages", "6", "--set", "WEAK=1.01", "--set", "SCORE=0.5",
+                     "--set", "W_WEAK=0.5"]) == 0
     out = capsys.readouterr().out
     line = next(line for line in out.splitlines() if line.startswith("weak"))
     assert int(line.split()[1]) + int(line.split()[2]) == len(rows) - sum(
         1 for _e, _a, s in rows if s.match is None)  # coverage is at most 1: every headlined article
-    assert (doubts.WEAK, doubts.SCORE) == (weak, score)  # the overrides end with the run
+    assert (doubts.WEAK, doubts.SCORE, doubts.W_WEAK) == (weak, score, w_weak)  # the overrides end with the run
 
 
 def test_a_headline_line_taken_into_the_body_or_a_label_inside_a_headline_is_doubted() -> None:

@@ -52,7 +52,8 @@ def _parse_page(name: str, text: str) -> ParseResult:
     page.unplaced(placed)
     extras = page.attached(attach, placed.span_index)
     # doubts: what the decisions above were unsure of
-    doubts = signals(placed.bodies, placed.result, placed.scorer, layout.vocab, placed.continued, page.leftovers)
+    doubts = signals(placed.bodies, placed.result, placed.scorer, layout.vocab, placed.continued, page.leftovers,
+                     placed.readings)
     bodies = _opening_credits(placed.bodies, extras)
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))

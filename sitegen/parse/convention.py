@@ -39,12 +39,26 @@ def _by_convention(groups: list[Group], scorer: Scorer, after: bool) -> Assignme
     return out
 
 
+def _groups(current: Assignment) -> list[Group]:
+    return sorted([g for g in current.by_body.values() if g.units]
+                  + [g for g in current.unassigned if g.units and not is_section_name(g.text)],
+                  key=lambda g: g.line)
+
+
+def conventions(scorer: Scorer, current: Assignment) -> list[tuple[bool, Assignment]]:
+    """The page read by each convention that can read it, however well it explains the
+    words: (headlines after their bodies?, assignment), for self-doubt to compare."""
+    groups = _groups(current)
+    if len(groups) < MIN_GROUPS:
+        return []
+    return [(after, found) for after in (True, False)
+            if (found := _by_convention(groups, scorer, after)) is not None]
+
+
 def by_convention(scorer: Scorer, current: Assignment) -> Assignment | None:
     """The assignment of the page's convention when one explains the page about as well as
     ``current`` (the content assignment), else None."""
-    groups = sorted([g for g in current.by_body.values() if g.units]
-                    + [g for g in current.unassigned if g.units and not is_section_name(g.text)],
-                    key=lambda g: g.line)
+    groups = _groups(current)
     if len(groups) < MIN_GROUPS:
         return None
     now = _explained(current, scorer)

@@ -25,8 +25,11 @@ on wrong ones), a doubt when their weights add up to SCORE: the two parts around
 boundary share few words, another title fits one side of a boundary, a line next to
 the headline went to no article, a 下转 marker or credit inside the body, a headline
 sharing few words with its body, another body covering the headline better, a long
-headline, words running on into the neighbouring article. The doubt names every cue
-found, heaviest first.
+headline, words running on into the neighbouring article; and disagreement between
+readings of the page (:mod:`.readings`): a reading the placement decided against that
+gives the article another headline fitting it about as well, or other boundaries, and a
+headline block's edge line that fits the neighbouring article about as well. The doubt
+names every cue found, heaviest first.
 
 Measured and dropped (they fired more often on right articles than on wrong ones): a
 continued body while some headline went unused; a headline line covered better by
@@ -48,6 +51,8 @@ from . import cohesion
 from .assign import Assignment, Scorer
 from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
+from .place import Reading
+from .readings import Disagreement, compare, reason_cut, reason_edge, reason_head
 from .resume import Body
 from .segment import Para
 from .text import Vocabulary
@@ -79,14 +84,17 @@ class Signals:
     head_chars: int = 0  # characters of the headline's words (0: no headline)
     label_inside: int = 0  # line of the headline when a 【…】 label follows some of its words
     opens_title: int = 0  # line of a first paragraph opening like a subtitle or label (——, 【…】)
+    other: Disagreement = field(default_factory=Disagreement)  # readings decided against (:mod:`.readings`)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
-            continuations: set[int], leftovers: Sequence[Leftover]) -> list[Signals]:
+            continuations: set[int], leftovers: Sequence[Leftover],
+            readings: Sequence[Reading] = ()) -> list[Signals]:
     """Signals for every body. ``continuations``: indices of bodies with a start marker;
-    ``leftovers``: what the page left to no article so far (headlines, banners …)."""
-    out = [Signals(continuation=i in continuations, opens_mid=bool(b.paras) and b.paras[0].opens_mid)
-           for i, b in enumerate(bodies)]
+    ``leftovers``: what the page left to no article so far (headlines, banners …);
+    ``readings``: the readings of the page the placement decided against."""
+    out = [Signals(continuation=i in continuations, opens_mid=bool(b.paras) and b.paras[0].opens_mid, other=d)
+           for i, (b, d) in enumerate(zip(bodies, compare(bodies, result, scorer, readings)))]
     texts = [[p for p in b.paras if not p.subhead] for b in bodies]
     for s, ps in zip(out, texts):
         if ps and ps[0].raw.lstrip().startswith(TITLE_OPENINGS):
@@ -198,15 +206,22 @@ RULES = (("split", _split), ("lead_title", _lead_title),
 # on generated pages (RNG 1-5 of tests/relayout.py, harsh profile, 100 pages each: a
 # logistic regression on one threshold per cue, scaled so that the cut is 1).
 SCORE = 1.0
-HALVES, W_HALVES = 0.04, 0.68  # the two parts around a boundary share this little (cosine)
-SIDE, W_SIDE = 0.11, 0.6  # another title fits one side of a boundary by this margin (measured
+HALVES, W_HALVES = 0.04, 0.73  # the two parts around a boundary share this little (cosine)
+SIDE, W_SIDE = 0.11, 0.61  # another title fits one side of a boundary by this margin (measured
 # only from this margin up: `--set SIDE=` previews higher values only)
-W_MID_END = 0.57  # a 下转 marker or a closing credit inside the body
-W_BESIDE = 0.6  # a line next to the headline went to no article
-WEAK, W_WEAK = 0.21, 0.5  # the headline's words covered by the body below this
+W_MID_END = 0.58  # a 下转 marker or a closing credit inside the body
+W_BESIDE = 0.14  # a line next to the headline went to no article
+WEAK, W_WEAK = 0.21, 0.02  # the headline's words covered by the body below this
 RIVAL, W_RIVAL = 0.04, 0.46  # another body covers the headline by this much more
-LONG_HEAD, W_LONG = 31, 0.42  # a headline of this many characters or more
-JOIN, W_JOIN = 0.048, 0.28  # cohesion across the boundary with a neighbouring article
+LONG_HEAD, W_LONG = 31, 0.46  # a headline of this many characters or more
+JOIN, W_JOIN = 0.048, 0.15  # cohesion across the boundary with a neighbouring article
+# a reading of the page decided against (:mod:`.readings`) gives the body another headline
+# that fits it at least this well compared with its own (coverage difference) ...
+OTHER_HEAD, W_OTHER_HEAD = -0.1, 0.52
+W_OTHER_CUT = 0.75  # ... or other boundaries
+# a line at the edge of a headline from a block covers the neighbouring body nearly as
+# well as its own (coverage difference), or the reverse for the neighbour's edge line
+BLOCK_EDGE, W_BLOCK_EDGE = -0.2, 0.83
 
 
 def _halves(s: Signals) -> str | None:
@@ -261,10 +276,28 @@ def _join(s: Signals) -> str | None:
     return None
 
 
+def _other_head(s: Signals) -> str | None:
+    h = s.other.head
+    if h is not None and h[0] >= OTHER_HEAD:
+        return reason_head(s.other, s.match)
+    return None
+
+
+def _block_edge(s: Signals) -> str | None:
+    e = s.other.edge
+    return reason_edge(s.other) if e is not None and e[0] >= BLOCK_EDGE else None
+
+
+def _other_cut(s: Signals) -> str | None:
+    return reason_cut(s.other) if s.other.cut is not None else None
+
+
 # (name, weight, cue), heaviest first
 CUES = (("halves", "W_HALVES", _halves), ("side_title", "W_SIDE", _side), ("beside_head", "W_BESIDE", _beside),
         ("mid_end", "W_MID_END", _mid_end), ("weak", "W_WEAK", _weak), ("rival", "W_RIVAL", _rival),
-        ("long_head", "W_LONG", _long), ("join", "W_JOIN", _join))
+        ("long_head", "W_LONG", _long), ("join", "W_JOIN", _join),
+        ("other_head", "W_OTHER_HEAD", _other_head), ("other_cut", "W_OTHER_CUT", _other_cut),
+        ("block_edge", "W_BLOCK_EDGE", _block_edge))
 
 
 def _weighted(s: Signals) -> list[tuple[str, str]]:

@@ -12,13 +12,13 @@ gave and again whenever a rule re-cuts them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
 from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
-from .convention import by_convention
+from .convention import by_convention, conventions
 from .grouping import group_loose, pair_leftovers
 from .headlines import Group, Unit, unlabel
 from .resume import Body
@@ -38,6 +38,18 @@ class Placement:
     banners: list[Unit]  # headline units that head no body
     span_index: SpanIndex
     continued: set[int]  # bodies continuing an article from elsewhere (上接…)
+    # the readings of the page decided against on the way (for self-doubt, :mod:`.readings`)
+    readings: list[Reading] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    """A reading of the page the placement decided against: its bodies and, unless None
+    (only the cut was decided), which headline group heads which of them."""
+
+    name: str
+    bodies: list[Body]
+    by_body: dict[int, Group] | None
 
 
 class Placer:
@@ -118,27 +130,35 @@ class Placer:
 
     def place(self, bodies: list[Body]) -> Placement:
         """Headlines placed on ``bodies``, which may be split, cut or re-cut on the way."""
+        given = bodies
         bodies, grouped = self._split(bodies)
+        readings = [Reading("split", given, None)] if bodies is not given else []
         scorer, result, banners = self.assigned(bodies, grouped)
         for _ in range(CUT_ROUNDS):  # headlines left over: articles run together?
             cut = cut_at_shifts(bodies, result, self.vocab)
             if cut is None:
                 break
+            readings.append(Reading("cut", bodies, dict(result.by_body)))
             bodies = cut
             scorer, result, banners = self.assigned(bodies)
         unheaded = cut_off_unheaded(bodies, result, self.vocab, self.continued(bodies, SpanIndex(bodies)))
         if unheaded is not None:  # a story without a headline ran into a headed one
+            readings.append(Reading("unheaded", bodies, dict(result.by_body)))
             bodies = unheaded
             scorer, result, banners = self.assigned(bodies)
+        readings.append(Reading("content", bodies, dict(result.by_body)))
         span_index, marked, ordered = self._completed(bodies, scorer, result)
         recut = resegment(self.structural, bodies, self.vocab, frozenset(marked)) if ordered else None
         if recut is not None:  # the page follows its headline block: bodies re-cut to it
+            readings.append(Reading("recut", bodies, dict(ordered.by_body)))
             bodies = recut
             scorer, result, banners = self.assigned(bodies)
+            readings.append(Reading("content", bodies, dict(result.by_body)))
             span_index, marked, ordered = self._completed(bodies, scorer, result)
         if ordered is not None and not marked:
             split = self._split_by_lines(bodies, ordered)
             if split is not None:  # several headlines of the block went to one body
+                readings.append(Reading("block_lines", bodies, dict(ordered.by_body)))
                 bodies, ordered = split
                 scorer = Scorer(bodies, self.vocab, self.cache)
                 span_index = SpanIndex(bodies)
@@ -148,8 +168,10 @@ class Placer:
             placed = {id(x) for g in result.by_body.values() for u in g.units for x in (u, u.of)}
             banners = [u for u in block_units(self.structural) if id(u) not in placed]
         else:  # headlines between the bodies: one convention for the page?
+            readings += [Reading("after" if after else "before", bodies, found.by_body)
+                         for after, found in conventions(scorer, result)]
             result = by_convention(scorer, result) or result
-        return Placement(bodies, result, scorer, banners, span_index, marked)
+        return Placement(bodies, result, scorer, banners, span_index, marked, readings)
 
 
 def _cover_around(scorer: Scorer, text: str, line: int) -> tuple[float, float]:
