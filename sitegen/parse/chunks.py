@@ -137,7 +137,9 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
     at most one clause mark, or one next to another headline, is a headline."""
     width = el.width
     last = el.lines[-1].text
-    if next_opens:
+    if next_opens and (math.isinf(width) or el.lines[0].width >= 0.8 * (width - 1.5)):
+        # a full line cut off by a column break; a line much narrower than the column ends
+        # no wrapped prose, so text opening mid-sentence under it runs on from elsewhere
         return "para"
     if last and last[-1] in BOUND_END:
         return "para"

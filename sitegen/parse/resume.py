@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Element
 from .segment import Layout, Para, Piece
-from .text import is_han, is_word
+from .text import is_han, is_word, opens_mid_sentence
 
 KEEP_BONUS = 0.05
 JUNCTION_BONUS = 0.1
@@ -166,18 +166,22 @@ def rejoin(layout: Layout) -> list[Body]:
         if piece.start == "orphan":
             starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
     kept: dict[tuple, float] = {}
-    if ends:
-        first_end = min(line for line, _ in ends.values())
+    # orphans that visibly open mid-sentence ("的…", "，…"): the rest of a sentence cut
+    # somewhere above, maybe at a column-break join that glued another story on
+    orphans = [(sline, t) for sline, t in starts.values() if opens_mid_sentence(t)]
+    if ends or orphans:
         for idx, piece in enumerate(pieces):
             for i, c in _join_points(piece):
                 line = piece.paras[i].chunks[c].line
-                if line <= first_end:
-                    continue
                 right = _right_text(piece, i, c)
                 left = _left_text(piece, i, c)
                 base = vocab.cosine(left, right) + junction(left, right) + KEEP_BONUS
                 rivals = [vocab.cosine(t, right) + junction(t, right) - MIN_SCORE
                           for (eline, t) in ends.values() if eline < line]
+                # an orphan further down may be what the text before this join runs on into
+                if c > 0:  # the text before the join ends mid-sentence
+                    rivals += [vocab.cosine(left, t) + junction(left, t) - MIN_SCORE + ORPHAN_BONUS
+                               for (sline, t) in orphans if sline > line]
                 if rivals and max(rivals) > base - 0.05:
                     key = ("join", idx, i, c)
                     left_line = _before(piece, i, c).lines[-1].no

@@ -22,6 +22,7 @@ Rules:
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -215,9 +216,10 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
                     if node.open_end:
                         target = node
                     break
-                if opening and node.kind == "title" and len(node.lines) == 1:
-                    # a one-line "title" before a paragraph that starts mid-sentence
-                    # was really the start of that sentence
+                if opening and node.kind == "title" and len(node.lines) == 1 \
+                        and (node.width == math.inf or node.max_width >= 0.8 * node.width):
+                    # a one-line "title" as wide as the column before a paragraph that
+                    # starts mid-sentence was really the start of that sentence
                     para = Para([node])
                     nodes[j] = para
                     target = para
@@ -378,6 +380,11 @@ def segment(elements: list[Element]) -> Layout:
                 start = "hard" if para.hard_start else "region"
                 if any(el.kind in ("byline", "marker", "dateline") for el in buf[-1:]):
                     start = "hard"
+                if para.opens_mid and not para.hard_start \
+                        and not any(el.kind == "marker" for el in buf):
+                    # no story opens mid-sentence: the titles above close the story
+                    # printed before them, and this is the rest of an interrupted one
+                    start = "orphan"
                 current = start_piece(para, start)
         buf = []
     regions.append(Region(list(buf), current.index if current else None, None))

@@ -94,6 +94,9 @@ def is_han(ch: str) -> bool:
 
 _NUMERAL = set("一二三四五六七八九十百零〇0123456789０１２３４５６７８９")
 _REPORT_VERBS = ("表示", "说", "认为", "指出", "强调", "介绍", "称", "透露", "坦言", "告诉", "说道", "表明")
+# particles that only ever follow a word: a paragraph that starts with one was cut mid-sentence
+_BOUND_START = "的们"
+_BOUND_START_WORDS = ("的确", "的士", "的哥", "的姐", "的卢")
 _OPEN_PUNCT_START = "，,、。；;：:）)」』”’！？!?…"
 
 
@@ -111,6 +114,8 @@ def opens_mid_sentence(text: str) -> bool:
     if not t:
         return False
     if t[0] in _OPEN_PUNCT_START:
+        return True
+    if t[0] in _BOUND_START and not t.startswith(_BOUND_START_WORDS):
         return True
     m = re.match(r"^([^，,、。；;：:！？!?\s]{1,2})、", t)
     if m and not all(ch in _NUMERAL for ch in m.group(1)):

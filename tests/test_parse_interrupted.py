@@ -1,0 +1,45 @@
+"""Stories cut by another story and resumed further down (issue 18): the text before the
+break ends mid-sentence, the text after the interruption opens mid-sentence (with a
+particle such as 的 that never starts a sentence), even when the headline of the story
+printed in between stands right above it."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, SNOW, TEA
+from synthetic_pages import parse_conserved as _parse
+
+from sitegen.parse.text import opens_mid_sentence
+
+TEA_1 = "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农的收入明显增加，春茶价格稳中有升，茶叶市场交易活跃。"
+
+
+def _wrapped(paras: list[str], width: int = 16) -> str:
+    return "\n".join(p[k:k + width] for p in paras for k in range(0, len(p), width))
+
+
+def test_a_paragraph_opening_with_a_bound_particle_opens_mid_sentence() -> None:
+    assert opens_mid_sentence("的收入明显增加。")
+    assert opens_mid_sentence("们走进茶园。")
+    assert not opens_mid_sentence("的确，今年春茶品质好。")
+    assert not opens_mid_sentence("茶农的收入明显增加。")
+
+
+def test_an_interrupted_story_resumes_under_the_headline_of_the_story_inside_it() -> None:
+    # headlines after their bodies; the tea story breaks off mid-sentence (茶农|的收入), the
+    # snow story and its headline follow, then the rest of the tea story and its headline.
+    # The break and the snow story's first line were read as one column break.
+    cut = TEA_1.index("的收入")
+    text = (_wrapped([TEA[0], TEA_1[:cut]]) + "\n\n" + _wrapped(SNOW)
+            + "\n\n牧区做好防寒保暖\n\n" + _wrapped([TEA_1[cut:], TEA[2]])
+            + "\n\n春茶品质好茶农收入增\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], TEA_1, TEA[2]]), "".join(SNOW)]
+    assert [a.headline for a in arts] == ["春茶品质好茶农收入增", "牧区做好防寒保暖"]
+
+
+def test_a_story_after_a_headline_that_opens_normally_is_not_taken_as_a_resumption() -> None:
+    # the same page with the port story's paragraphs in their own places: the open tea line
+    # is a column break into the port story only if nothing opens mid-sentence below
+    text = (_wrapped([TEA[0], TEA_1]) + "\n\n春茶品质好茶农收入增\n\n" + _wrapped(PORT)
+            + "\n\n口岸通关效率持续提升\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], TEA_1]), "".join(PORT)]
