@@ -7,7 +7,7 @@ from __future__ import annotations
 from synthetic_pages import PORT, SNOW, TEA
 from synthetic_pages import parse_conserved as _parse
 
-from sitegen.parse.text import opens_mid_sentence
+from sitegen.parse.text import opens_mid_sentence, word_across
 
 TEA_1 = "茶企负责人说，今年春茶品质好，茶叶订单比去年多，茶农的收入明显增加，春茶价格稳中有升，茶叶市场交易活跃。"
 
@@ -43,3 +43,23 @@ def test_a_story_after_a_headline_that_opens_normally_is_not_taken_as_a_resumpti
             + "\n\n口岸通关效率持续提升\n")
     arts = _parse(text).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], TEA_1]), "".join(PORT)]
+
+
+def test_a_word_cut_by_the_break_is_read_across_it() -> None:
+    assert word_across("为种质资源保", "护和生物多样性发展")
+    assert word_across("坚持在涉及彼此核心利", "益问题上相互支持")
+    # a pair of characters that happens to be a word is no word in the cut of both sides
+    assert not word_across("进一步扩大", "二是坚持互利合作")
+    assert not word_across("茶叶订单比去年多，", "入冬以来")
+
+
+def test_a_story_cut_inside_a_word_resumes_under_a_headline() -> None:
+    # the tea story breaks off inside a word (收|入); the snow story, opened by a dateline,
+    # and its headline follow; the rest of the tea story opens like any paragraph (入…)
+    cut = TEA_1.index("的收入") + 2
+    text = (_wrapped([TEA[0], TEA_1[:cut]]) + "\n\n" + _wrapped(["本报讯 " + SNOW[0], SNOW[1]])
+            + "\n\n牧区做好防寒保暖\n\n" + _wrapped([TEA_1[cut:], TEA[2]])
+            + "\n\n春茶品质好茶农收入增\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], TEA_1, TEA[2]]), "".join(SNOW)]
+    assert [a.headline for a in arts] == ["春茶品质好茶农收入增", "牧区做好防寒保暖"]

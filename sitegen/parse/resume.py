@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Element
 from .segment import Layout, Para, Piece
-from .text import is_han, is_word, opens_mid_sentence
+from .text import opens_mid_sentence, word_across
 
 KEEP_BONUS = 0.05
 JUNCTION_BONUS = 0.1
@@ -86,15 +86,8 @@ def cut(body: Body, bounds: list[int]) -> list[Body]:
 
 
 def junction(end: str, start: str) -> float:
-    """Bonus when the characters across the break form a dictionary word (效|能 → 效能)."""
-    end, start = end.rstrip(), start.lstrip()
-    for a in (1, 2):
-        for b in (1, 2):
-            left, right = end[-a:], start[:b]
-            if len(left) == a and len(right) == b and all(is_han(ch) for ch in left + right) \
-                    and is_word(left + right):
-                return JUNCTION_BONUS
-    return 0.0
+    """Bonus when a word runs across the break (效|能 → 效能), in jieba's cut of both sides."""
+    return JUNCTION_BONUS if word_across(end, start) else 0.0
 
 
 def _join_points(piece: Piece) -> list[tuple[int, int]]:
@@ -188,7 +181,17 @@ def rejoin(layout: Layout) -> list[Body]:
                     ends[key] = (left_line, _left_text(piece, i, c))
                     starts[key] = (line, right)
                     kept[key] = base
-    pairs = _best_matching(ends, starts, kept, vocab)
+    # a piece under a headline region may still be the rest of a story cut off above: when a
+    # word runs across the break (核心利|益问题), the region's titles close the story printed
+    # before them
+    worded: set[tuple] = set()
+    piece_ends = [(line, t) for key, (line, t) in ends.items() if key[0] == "piece"]
+    for idx, piece in enumerate(pieces):
+        if piece.start == "region" and any(
+                line < piece.line and word_across(t, piece.text) for line, t in piece_ends):
+            starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
+            worded.add(("piece", idx))
+    pairs = _best_matching(ends, starts, kept, vocab, worded)
     # cut pieces at broken joins
     cuts: dict[int, list[tuple[int, int]]] = {}
     for key in kept:
@@ -261,8 +264,9 @@ def _append_segment(body: Body, seg: Segment) -> None:
     body.spans.append((seg.first_line, seg.last_line))
 
 
-def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
-    """Exhaustive best assignment of ends to later starts (each used at most once)."""
+def _best_matching(ends: dict, starts: dict, kept: dict, vocab, worded: set = frozenset()) -> dict:
+    """Exhaustive best assignment of ends to later starts (each used at most once).
+    A start in ``worded`` (under a headline) only continues an end a word runs on from."""
     end_keys = sorted(ends, key=lambda k: ends[k][0])
     options: dict[tuple, list[tuple[float, tuple]]] = {}
     for ek in end_keys:
@@ -274,8 +278,11 @@ def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
             if sk == ek:
                 opts.append((kept[ek], sk))
                 continue
-            score = vocab.cosine(etext, stext) + junction(etext, stext) - MIN_SCORE
-            if sk[0] == "piece":
+            bonus = junction(etext, stext)
+            if sk in worded and not bonus:
+                continue
+            score = vocab.cosine(etext, stext) + bonus - MIN_SCORE
+            if sk[0] == "piece" and sk not in worded:
                 # nothing but scraps or a 下转 marker before it: it can only be the rest
                 # of an article, so little shared vocabulary is enough
                 score += ORPHAN_BONUS
