@@ -1,7 +1,9 @@
 """Stories cut by another story and resumed further down (issue 18): the text before the
 break ends mid-sentence, the text after the interruption opens mid-sentence (with a
 particle such as 的 that never starts a sentence), even when the headline of the story
-printed in between stands right above it."""
+printed in between stands right above it, or a word runs across the break (收|入). And the
+headline that closes such a story: a wrapped headline whose first line repeats the story
+above it is no column break."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -63,3 +65,16 @@ def test_a_story_cut_inside_a_word_resumes_under_a_headline() -> None:
     arts = _parse(text).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], TEA_1, TEA[2]]), "".join(SNOW)]
     assert [a.headline for a in arts] == ["春茶品质好茶农收入增", "牧区做好防寒保暖"]
+
+
+def test_a_two_line_headline_after_its_body_whose_first_line_repeats_it_ends_it() -> None:
+    # a headline printed after its body, as wide as the column, over a second line that
+    # says something else; the next story follows with no dateline: the first line alone
+    # repeats the story above, so the chunk is that story's headline, not a column break
+    head = ["春茶上市茶农忙着采摘新茶价格稳升", "外地客商纷至沓来"]
+    assert [len(h) for h in head] == [16, 8]
+    text = (_wrapped(TEA) + "\n\n" + "\n".join(head) + "\n\n" + _wrapped(SNOW)
+            + "\n\n牧区做好防寒保暖\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(SNOW)]
+    assert head[0] in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))

@@ -189,9 +189,15 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         while j < len(elements) and elements[j].kind == "para" and len(after) < 4:
             after.append(elements[j].text)
             j += 1
-        cov_prev = vocab.coverage(text, joined_bigram_set(before))
-        cov_next = vocab.coverage(text, joined_bigram_set(after))
-        el.kind = "title" if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25 else "para"
+        prev_set, next_set = joined_bigram_set(before), joined_bigram_set(after)
+        # the whole chunk, or its first line (a subtitle under a headline may say
+        # something else)
+        texts = [text] + ([el.lines[0].text] if len(el.lines) > 1 else [])
+        el.kind = "para"
+        for t in texts:
+            cov_prev, cov_next = vocab.coverage(t, prev_set), vocab.coverage(t, next_set)
+            if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25:
+                el.kind = "title"
 
 
 def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
