@@ -10,7 +10,8 @@ fair share of words with it and none with the story below ends it; a line after 
 open are headline lines even with commas in them; an open line ending the page under a
 headline is the block's last headline; a short open line tight under a headline is its
 subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
-block over one body is aligned line by line."""
+block over one body is aligned line by line; a short line with a comma between a finished story
+and a dateline is that story's headline."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -200,3 +201,14 @@ def test_a_tight_block_over_one_body_is_cut_into_its_lines() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
     assert [a.headline for a in arts] == heads
+
+
+def test_a_line_with_a_comma_between_a_finished_story_and_a_dateline_is_a_headline() -> None:
+    # headlines printed after their bodies; the tea story's headline carries a comma. A
+    # dateline opens the next story, so no sentence runs on into it, and the sentence above
+    # is finished: the line between them is the headline of the story above, not prose
+    text = (_wrapped(TEA) + "\n\n春茶品质好，茶农收入增\n\n" + _wrapped(["本报讯 " + PORT[0], *PORT[1:]])
+            + "\n\n口岸通关效率持续提升\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert [a.headline for a in arts] == ["春茶品质好，茶农收入增", "口岸通关效率持续提升"]

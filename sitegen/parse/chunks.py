@@ -33,12 +33,19 @@ def _is_prose_chunk(el: Element) -> bool:
 
 def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, clause_marks: int,
                                    joined: str) -> bool:
-    """A short line under a headline line and over a paragraph opened by a dateline: the
-    dateline starts a story, so no sentence runs on from this line into it; it is the
-    headline's next line, commas or not ("风成于上，俗化于下")."""
-    return (prev is not None and prev.kind in ("title", "heading") and nxt is not None
-            and nxt.kind in ("chunk", "para") and clause_marks <= 2 and visual_width(joined) <= 40
-            and bool(L.DATELINE_START_RE.match(nxt.text)))
+    """A short line over a paragraph opened by a dateline (or a 上接 marker), under a
+    headline line or a finished sentence: the dateline starts a story, so no sentence runs
+    on from this line into it, and none runs on into it from above; it is a headline,
+    commas or not ("风成于上，俗化于下": the next line of the headline above, or the
+    headline printed after the story above)."""
+    if prev is None or nxt is None or nxt.kind not in ("chunk", "para"):
+        return False
+    if clause_marks > 2 or visual_width(joined) > 40:
+        return False
+    if not (L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)):
+        return False
+    return prev.kind in ("title", "heading") or (
+        prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))
 
 
 def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
