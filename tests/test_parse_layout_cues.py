@@ -11,7 +11,7 @@ open are headline lines even with commas in them; an open line ending the page u
 headline is the block's last headline; a short open line tight under a headline is its
 subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
 block over one body is aligned line by line; a short line with a comma between a finished story
-and a dateline is that story's headline."""
+and a dateline is that story's headline; so is a short line with a comma under a headline line."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -212,3 +212,13 @@ def test_a_line_with_a_comma_between_a_finished_story_and_a_dateline_is_a_headli
     arts = _parse(text).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
     assert [a.headline for a in arts] == ["春茶品质好，茶农收入增", "口岸通关效率持续提升"]
+
+
+def test_a_short_line_with_a_comma_under_a_headline_line_is_a_headline_line() -> None:
+    # headlines before their bodies, a blank line between the headline's lines: the second
+    # one carries a comma and ends open, far short of the column: no prose line does
+    text = ("春茶上市茶农忙采摘\n\n品质好，价格稳\n\n" + _wrapped(TEA) + "\n\n口岸通关效率持续提升\n\n"
+            + _wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert "品质好，价格稳" in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))

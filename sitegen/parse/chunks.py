@@ -163,6 +163,11 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
         if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
             return "title"
         return "para"
+    if prev is not None and prev.kind in ("title", "heading") and clause_marks <= 1 \
+            and el.lines[0].width < 0.8 * (width - 1.5):
+        # a short line ending open under a headline, a blank line between them (风成于上，
+        # 俗化于下): no prose line stops short of the column without a sentence end
+        return "title"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
                      and visual_width(joined) <= 40) \
