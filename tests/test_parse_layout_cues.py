@@ -11,7 +11,8 @@ open are headline lines even with commas in them; an open line ending the page u
 headline is the block's last headline; a short open line tight under a headline is its
 subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
 block over one body is aligned line by line; a short line with a comma between a finished story
-and a dateline is that story's headline; so is a short line with a comma under a headline line."""
+and a dateline is that story's headline; so is a short line with a comma under a headline line; a dash line under a headline is
+its subtitle."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -222,3 +223,15 @@ def test_a_short_line_with_a_comma_under_a_headline_line_is_a_headline_line() ->
     arts = _parse(text).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
     assert "品质好，价格稳" in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))
+
+
+def test_a_dash_line_under_a_headline_is_its_subtitle_not_the_lead() -> None:
+    # headline, blank line, a subtitle opened by a dash about the column's width, blank
+    # line, the body: the dash line is no column-broken first line of the lead
+    sub = "——茶企订单比去年多茶农收入增"
+    assert len(sub) == 15  # the dash prints about one character wide: 14 of a 16 column
+    text = ("春茶上市茶农忙采摘\n\n" + sub + "\n\n" + _wrapped(TEA) + "\n\n口岸通关效率持续提升\n\n"
+            + _wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n")
+    arts = _parse(text).articles
+    assert arts[0].paragraphs[0] == TEA[0]
+    assert sub in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))

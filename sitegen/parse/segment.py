@@ -170,6 +170,11 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         if len(el.lines) == 1 and _spaced_title(text) and not L.DATELINE_START_RE.match(text):
             el.kind = "title"
             continue
+        if k > 0 and elements[k - 1].kind in ("title", "heading") and text.startswith(("——", "--")):
+            # a line opened by a dash under a headline line is its subtitle (prose opens
+            # a list item with a dash too, but not under a headline)
+            el.kind = "title"
+            continue
         if k > 0 and _continued_below(elements[k - 1]) and not opens_mid_sentence(nxt.text):
             # the story above goes on elsewhere: no sentence of it runs on into this line
             el.kind = "title"
