@@ -12,7 +12,7 @@ headline is the block's last headline; a short open line tight under a headline 
 subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
 block over one body is aligned line by line; a short line with a comma between a finished story
 and a dateline is that story's headline; so is a short line with a comma under a headline line; a dash line under a headline is
-its subtitle."""
+its subtitle; a line under a paragraph closed by a 下转 marker does not continue it."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -235,3 +235,16 @@ def test_a_dash_line_under_a_headline_is_its_subtitle_not_the_lead() -> None:
     arts = _parse(text).articles
     assert arts[0].paragraphs[0] == TEA[0]
     assert sub in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))
+
+
+def test_a_line_under_a_paragraph_closed_by_a_jump_marker_is_no_run_on() -> None:
+    # the tea story goes on on another page, its 下转 marker closing its last paragraph; a
+    # line about the column's width follows, then the port story: nothing of the tea story
+    # runs on into that line, so it is the port story's headline, not its lead's first line
+    head = "口岸通关效率持续提升货运量同比增"
+    assert len(head) == 16
+    text = (_wrapped([*TEA[:2], TEA[2] + "（下转第2版）"]) + "\n\n" + head + "\n\n" + _wrapped(PORT) + "\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert arts[0].markers == ("（下转第2版）",)
+    assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))

@@ -140,8 +140,11 @@ def _spaced_title(text: str) -> bool:
 
 
 def _continued_below(el: Element) -> bool:
-    """A 下转… marker line: the story above goes on on another page."""
-    return el.kind == "marker" and bool(L.END_MARKER_RE.search(el.text))
+    """A 下转… marker, on its own line or closing a paragraph: the story above goes on on
+    another page."""
+    if el.kind == "marker":
+        return bool(L.END_MARKER_RE.search(el.text))
+    return el.kind == "para" and L.end_marker_match(el.text.rstrip()) is not None
 
 
 def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
