@@ -12,7 +12,8 @@ headline is the block's last headline; a short open line tight under a headline 
 subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
 block over one body is aligned line by line; a short line with a comma between a finished story
 and a dateline is that story's headline; so is a short line with a comma under a headline line; a dash line under a headline is
-its subtitle; a line under a paragraph closed by a 下转 marker does not continue it."""
+its subtitle; a line under a paragraph closed by a 下转 marker does not continue it; lines
+between a 下转 marker and a dateline are a headline."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -247,4 +248,18 @@ def test_a_line_under_a_paragraph_closed_by_a_jump_marker_is_no_run_on() -> None
     arts = _parse(text).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
     assert arts[0].markers == ("（下转第2版）",)
+    assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_lines_between_a_jump_marker_and_a_dateline_are_a_headline() -> None:
+    # the tea story goes on on another page (下转 marker line); a long kicker wrapped at the
+    # column's width and a headline follow, then the port story opened by a dateline:
+    # nothing runs on into these lines and they run on into nothing
+    kicker = "口岸推行智慧通关货车排队时间缩短外贸企业降本增效海关数据显示一季度进出口持续增长"
+    head = "口岸通关效率持续提升货运量增"
+    assert (len(kicker), len(head)) == (40, 14)  # two lines of the 20 column, one shorter
+    text = (_wrapped(TEA, 20) + "\n（下转第2版）\n\n" + _wrapped([kicker], 20) + "\n" + head + "\n\n"
+            + _wrapped(["本报讯 " + PORT[0], *PORT[1:]], 20) + "\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
     assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))

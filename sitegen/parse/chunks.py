@@ -48,6 +48,15 @@ def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, cl
         prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))
 
 
+def _after_jump(prev: Element | None) -> bool:
+    """Is ``prev`` a 下转… marker (on its own line or closing a paragraph)?"""
+    if prev is None:
+        return False
+    if prev.kind == "marker":
+        return bool(L.END_MARKER_RE.search(prev.text))
+    return prev.kind in ("chunk", "para") and L.end_marker_match(prev.text.rstrip()) is not None
+
+
 def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
     """``para``, ``title`` or ``ambiguous`` for a text chunk.
 
@@ -69,6 +78,12 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         # body, or the last of a block of headlines)
         return "title"
     clause_marks = sum(joined.count(ch) for ch in "，,、；;")
+    if len(texts) <= 3 and clause_marks <= 2 and visual_width(joined) <= 60 and _after_jump(prev) \
+            and nxt is not None and nxt.kind in ("chunk", "para") \
+            and (L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)):
+        # between a story that goes on on another page (下转…) and a story opened by a
+        # dateline: nothing runs on into these lines and they run on into nothing
+        return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
         return _lines_chunk(el, texts, joined, clause_marks, next_opens)
