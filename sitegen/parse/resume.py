@@ -163,9 +163,14 @@ def rejoin(layout: Layout) -> list[Body]:
     # somewhere above, maybe at a column-break join that glued another story on
     orphans = [(sline, t) for sline, t in starts.values() if opens_mid_sentence(t)]
     if ends or orphans:
+        first_end = min((line for line, _ in ends.values()), default=None)
+        last_orphan = max((line for line, _ in orphans), default=None)
         for idx, piece in enumerate(pieces):
             for i, c in _join_points(piece):
                 line = piece.paras[i].chunks[c].line
+                if not ((first_end is not None and line > first_end)
+                        or (c > 0 and last_orphan is not None and line < last_orphan)):
+                    continue  # no end above it and no orphan below it to rival it
                 right = _right_text(piece, i, c)
                 left = _left_text(piece, i, c)
                 base = vocab.cosine(left, right) + junction(left, right) + KEEP_BONUS
