@@ -13,7 +13,8 @@ subtitle; a short line with a comma between a headline and a dateline is a headl
 block over one body is aligned line by line; a short line with a comma between a finished story
 and a dateline is that story's headline; so is a short line with a comma under a headline line; a dash line under a headline is
 its subtitle; a line under a paragraph closed by a 下转 marker does not continue it; lines
-between a 下转 marker and a dateline are a headline."""
+between a 下转 marker and a dateline are a headline; a spaced two-part headline after a name
+and a colon is a headline."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -263,3 +264,13 @@ def test_lines_between_a_jump_marker_and_a_dateline_are_a_headline() -> None:
     arts = _parse(text).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
     assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_a_spaced_two_part_headline_after_a_name_and_a_colon_is_a_headline() -> None:
+    # a headline printed about the column's width, "name：phrase phrase", between a finished
+    # story and the next one (no dateline): prose never spaces two phrases apart
+    head = "茶农：春茶品质好 茶叶订单多"
+    text = (_wrapped(PORT) + "\n\n口岸通关效率提升\n\n" + head + "\n\n" + _wrapped(TEA) + "\n")
+    arts = _parse(text).articles
+    assert arts[-1].paragraphs[0] == TEA[0]
+    assert head in "".join(x or "" for x in (arts[-1].kicker, arts[-1].headline, arts[-1].subtitle))

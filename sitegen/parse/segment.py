@@ -124,16 +124,21 @@ def _skippable(el: Element, opening: bool) -> bool:
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see _sums_up
 _LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
 _SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+_SPACED_PHRASES = re.compile(r"[\u4e00-\u9fff]{4}[ \u3000]+[\u4e00-\u9fff]{4}")
 
 
 def _spaced_title(text: str) -> bool:
     """A line with a space between two Han characters outside quotes and no clause
-    punctuation or brackets ("凝聚共识 同心共筑命运共同体") is a two-part headline: prose
-    never spaces words apart (bylines and names in brackets do, but carry their marks)."""
-    if any(ch in text for ch in "，,、；;：:（）()《》"):
+    punctuation or brackets ("凝聚共识 同心共筑命运共同体", "田睿：巾帼薯香飘绿野 筑梦沃土新农人"
+    after a name and a colon) is a two-part headline: prose never spaces words apart
+    (bylines and names in brackets do, but carry their marks)."""
+    if any(ch in text for ch in "，,、；;（）()《》"):
         return False
-    for m in _SPACED.finditer(text):
-        before = text[: m.start()]
+    tail = re.split("[：:]", text)[-1]
+    # after a colon, both parts are phrases, not names ("记者：张三 李四" is a byline)
+    spaced = _SPACED_PHRASES if tail != text else _SPACED
+    for m in spaced.finditer(tail):
+        before = tail[: m.start()]
         if before.count("“") == before.count("”") and before.count('"') % 2 == 0:
             return True
     return False
