@@ -42,6 +42,14 @@ def is_jieba_word(text: str) -> bool | None:
     return rjieba.has_word(text) and text not in _ADDED
 
 
+def cut_words(text: str) -> list[str] | None:
+    """``text`` cut into words by jieba's dictionary (no HMM for unknown words); None
+    without rjieba. Words ``add_word`` gave the shared instance may show up: check them
+    with ``is_jieba_word``."""
+    rjieba = _rjieba()
+    return None if rjieba is None else rjieba.cut(text, False)
+
+
 def segmenter():
     """A segmenter with jieba's dictionary that words may be added to with ``add_word``:
     the shared instance the first time in a process, a fresh one after that."""

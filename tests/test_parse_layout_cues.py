@@ -10,7 +10,11 @@ fair share of words with it and none with the story below ends it; a line after 
 open are headline lines even with commas in them; an open line ending the page under a
 headline is the block's last headline; a short open line tight under a headline is its
 subtitle; a short line with a comma between a headline and a dateline is a headline line; a tight
-block over one body is aligned line by line."""
+block over one body is aligned line by line; a short line with a comma between a finished story
+and a dateline is that story's headline; so is a short line with a comma under a headline line; a dash line under a headline is
+its subtitle; a line under a paragraph closed by a 下转 marker does not continue it; lines
+between a 下转 marker and a dateline are a headline; a spaced two-part headline after a name
+and a colon is a headline."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -200,3 +204,73 @@ def test_a_tight_block_over_one_body_is_cut_into_its_lines() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0], SNOW[0]]
     assert [a.headline for a in arts] == heads
+
+
+def test_a_line_with_a_comma_between_a_finished_story_and_a_dateline_is_a_headline() -> None:
+    # headlines printed after their bodies; the tea story's headline carries a comma. A
+    # dateline opens the next story, so no sentence runs on into it, and the sentence above
+    # is finished: the line between them is the headline of the story above, not prose
+    text = (_wrapped(TEA) + "\n\n春茶品质好，茶农收入增\n\n" + _wrapped(["本报讯 " + PORT[0], *PORT[1:]])
+            + "\n\n口岸通关效率持续提升\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert [a.headline for a in arts] == ["春茶品质好，茶农收入增", "口岸通关效率持续提升"]
+
+
+def test_a_short_line_with_a_comma_under_a_headline_line_is_a_headline_line() -> None:
+    # headlines before their bodies, a blank line between the headline's lines: the second
+    # one carries a comma and ends open, far short of the column: no prose line does
+    text = ("春茶上市茶农忙采摘\n\n品质好，价格稳\n\n" + _wrapped(TEA) + "\n\n口岸通关效率持续提升\n\n"
+            + _wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert "品质好，价格稳" in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))
+
+
+def test_a_dash_line_under_a_headline_is_its_subtitle_not_the_lead() -> None:
+    # headline, blank line, a subtitle opened by a dash about the column's width, blank
+    # line, the body: the dash line is no column-broken first line of the lead
+    sub = "——茶企订单比去年多茶农收入增"
+    assert len(sub) == 15  # the dash prints about one character wide: 14 of a 16 column
+    text = ("春茶上市茶农忙采摘\n\n" + sub + "\n\n" + _wrapped(TEA) + "\n\n口岸通关效率持续提升\n\n"
+            + _wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n")
+    arts = _parse(text).articles
+    assert arts[0].paragraphs[0] == TEA[0]
+    assert sub in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))
+
+
+def test_a_line_under_a_paragraph_closed_by_a_jump_marker_is_no_run_on() -> None:
+    # the tea story goes on on another page, its 下转 marker closing its last paragraph; a
+    # line about the column's width follows, then the port story: nothing of the tea story
+    # runs on into that line, so it is the port story's headline, not its lead's first line
+    head = "口岸通关效率持续提升货运量同比增"
+    assert len(head) == 16
+    text = (_wrapped([*TEA[:2], TEA[2] + "（下转第2版）"]) + "\n\n" + head + "\n\n" + _wrapped(PORT) + "\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert arts[0].markers == ("（下转第2版）",)
+    assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_lines_between_a_jump_marker_and_a_dateline_are_a_headline() -> None:
+    # the tea story goes on on another page (下转 marker line); a long kicker wrapped at the
+    # column's width and a headline follow, then the port story opened by a dateline:
+    # nothing runs on into these lines and they run on into nothing
+    kicker = "口岸推行智慧通关货车排队时间缩短外贸企业降本增效海关数据显示一季度进出口持续增长"
+    head = "口岸通关效率持续提升货运量增"
+    assert (len(kicker), len(head)) == (40, 14)  # two lines of the 20 column, one shorter
+    text = (_wrapped(TEA, 20) + "\n（下转第2版）\n\n" + _wrapped([kicker], 20) + "\n" + head + "\n\n"
+            + _wrapped(["本报讯 " + PORT[0], *PORT[1:]], 20) + "\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert head in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_a_spaced_two_part_headline_after_a_name_and_a_colon_is_a_headline() -> None:
+    # a headline printed about the column's width, "name：phrase phrase", between a finished
+    # story and the next one (no dateline): prose never spaces two phrases apart
+    head = "茶农：春茶品质好 茶叶订单多"
+    text = (_wrapped(PORT) + "\n\n口岸通关效率提升\n\n" + head + "\n\n" + _wrapped(TEA) + "\n")
+    arts = _parse(text).articles
+    assert arts[-1].paragraphs[0] == TEA[0]
+    assert head in "".join(x or "" for x in (arts[-1].kicker, arts[-1].headline, arts[-1].subtitle))

@@ -33,12 +33,28 @@ def _is_prose_chunk(el: Element) -> bool:
 
 def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, clause_marks: int,
                                    joined: str) -> bool:
-    """A short line under a headline line and over a paragraph opened by a dateline: the
-    dateline starts a story, so no sentence runs on from this line into it; it is the
-    headline's next line, commas or not ("风成于上，俗化于下")."""
-    return (prev is not None and prev.kind in ("title", "heading") and nxt is not None
-            and nxt.kind in ("chunk", "para") and clause_marks <= 2 and visual_width(joined) <= 40
-            and bool(L.DATELINE_START_RE.match(nxt.text)))
+    """A short line over a paragraph opened by a dateline (or a 上接 marker), under a
+    headline line or a finished sentence: the dateline starts a story, so no sentence runs
+    on from this line into it, and none runs on into it from above; it is a headline,
+    commas or not ("风成于上，俗化于下": the next line of the headline above, or the
+    headline printed after the story above)."""
+    if prev is None or nxt is None or nxt.kind not in ("chunk", "para"):
+        return False
+    if clause_marks > 2 or visual_width(joined) > 40:
+        return False
+    if not (L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)):
+        return False
+    return prev.kind in ("title", "heading") or (
+        prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))
+
+
+def _after_jump(prev: Element | None) -> bool:
+    """Is ``prev`` a 下转… marker (on its own line or closing a paragraph)?"""
+    if prev is None:
+        return False
+    if prev.kind == "marker":
+        return bool(L.END_MARKER_RE.search(prev.text))
+    return prev.kind in ("chunk", "para") and L.end_marker_match(prev.text.rstrip()) is not None
 
 
 def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
@@ -62,6 +78,12 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
         # body, or the last of a block of headlines)
         return "title"
     clause_marks = sum(joined.count(ch) for ch in "，,、；;")
+    if len(texts) <= 3 and clause_marks <= 2 and visual_width(joined) <= 60 and _after_jump(prev) \
+            and nxt is not None and nxt.kind in ("chunk", "para") \
+            and (L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)):
+        # between a story that goes on on another page (下转…) and a story opened by a
+        # dateline: nothing runs on into these lines and they run on into nothing
+        return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
         return _lines_chunk(el, texts, joined, clause_marks, next_opens)
@@ -137,7 +159,9 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
     at most one clause mark, or one next to another headline, is a headline."""
     width = el.width
     last = el.lines[-1].text
-    if next_opens:
+    if next_opens and (math.isinf(width) or el.lines[0].width >= 0.8 * (width - 1.5)):
+        # a full line cut off by a column break; a line much narrower than the column ends
+        # no wrapped prose, so text opening mid-sentence under it runs on from elsewhere
         return "para"
     if last and last[-1] in BOUND_END:
         return "para"
@@ -154,6 +178,11 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
         if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
             return "title"
         return "para"
+    if prev is not None and prev.kind in ("title", "heading") and clause_marks <= 1 \
+            and el.lines[0].width < 0.8 * (width - 1.5):
+        # a short line ending open under a headline, a blank line between them (风成于上，
+        # 俗化于下): no prose line stops short of the column without a sentence end
+        return "title"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2
                      and visual_width(joined) <= 40) \

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Element
 from .segment import Layout, Para, Piece
-from .text import is_han, is_word
+from .text import opens_mid_sentence, word_across
 
 KEEP_BONUS = 0.05
 JUNCTION_BONUS = 0.1
@@ -86,15 +86,8 @@ def cut(body: Body, bounds: list[int]) -> list[Body]:
 
 
 def junction(end: str, start: str) -> float:
-    """Bonus when the characters across the break form a dictionary word (效|能 → 效能)."""
-    end, start = end.rstrip(), start.lstrip()
-    for a in (1, 2):
-        for b in (1, 2):
-            left, right = end[-a:], start[:b]
-            if len(left) == a and len(right) == b and all(is_han(ch) for ch in left + right) \
-                    and is_word(left + right):
-                return JUNCTION_BONUS
-    return 0.0
+    """Bonus when a word runs across the break (效|能 → 效能), in jieba's cut of both sides."""
+    return JUNCTION_BONUS if word_across(end, start) else 0.0
 
 
 def _join_points(piece: Piece) -> list[tuple[int, int]]:
@@ -166,25 +159,44 @@ def rejoin(layout: Layout) -> list[Body]:
         if piece.start == "orphan":
             starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
     kept: dict[tuple, float] = {}
-    if ends:
-        first_end = min(line for line, _ in ends.values())
+    # orphans that visibly open mid-sentence ("的…", "，…"): the rest of a sentence cut
+    # somewhere above, maybe at a column-break join that glued another story on
+    orphans = [(sline, t) for sline, t in starts.values() if opens_mid_sentence(t)]
+    if ends or orphans:
+        first_end = min((line for line, _ in ends.values()), default=None)
+        last_orphan = max((line for line, _ in orphans), default=None)
         for idx, piece in enumerate(pieces):
             for i, c in _join_points(piece):
                 line = piece.paras[i].chunks[c].line
-                if line <= first_end:
-                    continue
+                if not ((first_end is not None and line > first_end)
+                        or (c > 0 and last_orphan is not None and line < last_orphan)):
+                    continue  # no end above it and no orphan below it to rival it
                 right = _right_text(piece, i, c)
                 left = _left_text(piece, i, c)
                 base = vocab.cosine(left, right) + junction(left, right) + KEEP_BONUS
                 rivals = [vocab.cosine(t, right) + junction(t, right) - MIN_SCORE
                           for (eline, t) in ends.values() if eline < line]
+                # an orphan further down may be what the text before this join runs on into
+                if c > 0:  # the text before the join ends mid-sentence
+                    rivals += [vocab.cosine(left, t) + junction(left, t) - MIN_SCORE + ORPHAN_BONUS
+                               for (sline, t) in orphans if sline > line]
                 if rivals and max(rivals) > base - 0.05:
                     key = ("join", idx, i, c)
                     left_line = _before(piece, i, c).lines[-1].no
                     ends[key] = (left_line, _left_text(piece, i, c))
                     starts[key] = (line, right)
                     kept[key] = base
-    pairs = _best_matching(ends, starts, kept, vocab)
+    # a piece under a headline region may still be the rest of a story cut off above: when a
+    # word runs across the break (核心利|益问题), the region's titles close the story printed
+    # before them
+    worded: set[tuple] = set()
+    piece_ends = [(line, t) for key, (line, t) in ends.items() if key[0] == "piece"]
+    for idx, piece in enumerate(pieces):
+        if piece.start == "region" and any(
+                line < piece.line and word_across(t, piece.text) for line, t in piece_ends):
+            starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
+            worded.add(("piece", idx))
+    pairs = _best_matching(ends, starts, kept, vocab, worded)
     # cut pieces at broken joins
     cuts: dict[int, list[tuple[int, int]]] = {}
     for key in kept:
@@ -257,8 +269,9 @@ def _append_segment(body: Body, seg: Segment) -> None:
     body.spans.append((seg.first_line, seg.last_line))
 
 
-def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
-    """Exhaustive best assignment of ends to later starts (each used at most once)."""
+def _best_matching(ends: dict, starts: dict, kept: dict, vocab, worded: set = frozenset()) -> dict:
+    """Exhaustive best assignment of ends to later starts (each used at most once).
+    A start in ``worded`` (under a headline) only continues an end a word runs on from."""
     end_keys = sorted(ends, key=lambda k: ends[k][0])
     options: dict[tuple, list[tuple[float, tuple]]] = {}
     for ek in end_keys:
@@ -270,8 +283,11 @@ def _best_matching(ends: dict, starts: dict, kept: dict, vocab) -> dict:
             if sk == ek:
                 opts.append((kept[ek], sk))
                 continue
-            score = vocab.cosine(etext, stext) + junction(etext, stext) - MIN_SCORE
-            if sk[0] == "piece":
+            bonus = junction(etext, stext)
+            if sk in worded and not bonus:
+                continue
+            score = vocab.cosine(etext, stext) + bonus - MIN_SCORE
+            if sk[0] == "piece" and sk not in worded:
                 # nothing but scraps or a 下转 marker before it: it can only be the rest
                 # of an article, so little shared vocabulary is enough
                 score += ORPHAN_BONUS

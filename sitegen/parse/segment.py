@@ -22,6 +22,7 @@ Rules:
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -123,24 +124,32 @@ def _skippable(el: Element, opening: bool) -> bool:
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see _sums_up
 _LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
 _SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+_SPACED_PHRASES = re.compile(r"[\u4e00-\u9fff]{4}[ \u3000]+[\u4e00-\u9fff]{4}")
 
 
 def _spaced_title(text: str) -> bool:
     """A line with a space between two Han characters outside quotes and no clause
-    punctuation or brackets ("凝聚共识 同心共筑命运共同体") is a two-part headline: prose
-    never spaces words apart (bylines and names in brackets do, but carry their marks)."""
-    if any(ch in text for ch in "，,、；;：:（）()《》"):
+    punctuation or brackets ("凝聚共识 同心共筑命运共同体", "田睿：巾帼薯香飘绿野 筑梦沃土新农人"
+    after a name and a colon) is a two-part headline: prose never spaces words apart
+    (bylines and names in brackets do, but carry their marks)."""
+    if any(ch in text for ch in "，,、；;（）()《》"):
         return False
-    for m in _SPACED.finditer(text):
-        before = text[: m.start()]
+    tail = re.split("[：:]", text)[-1]
+    # after a colon, both parts are phrases, not names ("记者：张三 李四" is a byline)
+    spaced = _SPACED_PHRASES if tail != text else _SPACED
+    for m in spaced.finditer(tail):
+        before = tail[: m.start()]
         if before.count("“") == before.count("”") and before.count('"') % 2 == 0:
             return True
     return False
 
 
 def _continued_below(el: Element) -> bool:
-    """A 下转… marker line: the story above goes on on another page."""
-    return el.kind == "marker" and bool(L.END_MARKER_RE.search(el.text))
+    """A 下转… marker, on its own line or closing a paragraph: the story above goes on on
+    another page."""
+    if el.kind == "marker":
+        return bool(L.END_MARKER_RE.search(el.text))
+    return el.kind == "para" and L.end_marker_match(el.text.rstrip()) is not None
 
 
 def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
@@ -169,6 +178,11 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         if len(el.lines) == 1 and _spaced_title(text) and not L.DATELINE_START_RE.match(text):
             el.kind = "title"
             continue
+        if k > 0 and elements[k - 1].kind in ("title", "heading") and text.startswith(("——", "--")):
+            # a line opened by a dash under a headline line is its subtitle (prose opens
+            # a list item with a dash too, but not under a headline)
+            el.kind = "title"
+            continue
         if k > 0 and _continued_below(elements[k - 1]) and not opens_mid_sentence(nxt.text):
             # the story above goes on elsewhere: no sentence of it runs on into this line
             el.kind = "title"
@@ -188,9 +202,15 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         while j < len(elements) and elements[j].kind == "para" and len(after) < 4:
             after.append(elements[j].text)
             j += 1
-        cov_prev = vocab.coverage(text, joined_bigram_set(before))
-        cov_next = vocab.coverage(text, joined_bigram_set(after))
-        el.kind = "title" if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25 else "para"
+        prev_set, next_set = joined_bigram_set(before), joined_bigram_set(after)
+        # the whole chunk, or its first line (a subtitle under a headline may say
+        # something else)
+        texts = [text] + ([el.lines[0].text] if len(el.lines) > 1 else [])
+        el.kind = "para"
+        for t in texts:
+            cov_prev, cov_next = vocab.coverage(t, prev_set), vocab.coverage(t, next_set)
+            if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25:
+                el.kind = "title"
 
 
 def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
@@ -215,9 +235,10 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
                     if node.open_end:
                         target = node
                     break
-                if opening and node.kind == "title" and len(node.lines) == 1:
-                    # a one-line "title" before a paragraph that starts mid-sentence
-                    # was really the start of that sentence
+                if opening and node.kind == "title" and len(node.lines) == 1 \
+                        and (node.width == math.inf or node.max_width >= 0.8 * node.width):
+                    # a one-line "title" as wide as the column before a paragraph that
+                    # starts mid-sentence was really the start of that sentence
                     para = Para([node])
                     nodes[j] = para
                     target = para
@@ -378,6 +399,11 @@ def segment(elements: list[Element]) -> Layout:
                 start = "hard" if para.hard_start else "region"
                 if any(el.kind in ("byline", "marker", "dateline") for el in buf[-1:]):
                     start = "hard"
+                if para.opens_mid and not para.hard_start \
+                        and not any(el.kind == "marker" for el in buf):
+                    # no story opens mid-sentence: the titles above close the story
+                    # printed before them, and this is the rest of an interrupted one
+                    start = "orphan"
                 current = start_piece(para, start)
         buf = []
     regions.append(Region(list(buf), current.index if current else None, None))

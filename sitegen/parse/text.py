@@ -13,7 +13,7 @@ from collections import Counter
 from itertools import chain, compress, repeat
 from typing import Iterable, Sequence
 
-from ..dictionary import is_jieba_word
+from ..dictionary import cut_words, is_jieba_word
 
 #: Characters that end a sentence.
 SENTENCE_END = "。！？!?…；;"
@@ -94,6 +94,9 @@ def is_han(ch: str) -> bool:
 
 _NUMERAL = set("一二三四五六七八九十百零〇0123456789０１２３４５６７８９")
 _REPORT_VERBS = ("表示", "说", "认为", "指出", "强调", "介绍", "称", "透露", "坦言", "告诉", "说道", "表明")
+# particles that only ever follow a word: a paragraph that starts with one was cut mid-sentence
+_BOUND_START = "的们"
+_BOUND_START_WORDS = ("的确", "的士", "的哥", "的姐", "的卢")
 _OPEN_PUNCT_START = "，,、。；;：:）)」』”’！？!?…"
 
 
@@ -111,6 +114,8 @@ def opens_mid_sentence(text: str) -> bool:
     if not t:
         return False
     if t[0] in _OPEN_PUNCT_START:
+        return True
+    if t[0] in _BOUND_START and not t.startswith(_BOUND_START_WORDS):
         return True
     m = re.match(r"^([^，,、。；;：:！？!?\s]{1,2})、", t)
     if m and not all(ch in _NUMERAL for ch in m.group(1)):
@@ -132,6 +137,27 @@ def is_word(text: str) -> bool:
     """
     found = is_jieba_word(text) if text else False
     return True if found is None else found
+
+
+def word_across(end: str, start: str) -> bool:
+    """Does a word run across the break between ``end`` and ``start`` (资源保|护和 → 保护)?
+    Both texts are cut together by jieba's dictionary: a chance pair of characters that
+    happens to be a word (扩大|二是 → 大二) is no word in that cut."""
+    end, start = end.rstrip(), start.lstrip()
+    if not end or not start or not is_han(end[-1]) or not is_han(start[0]):
+        return False
+    left, right = end[-8:], start[:8]
+    words = cut_words(left + right)
+    if words is None:
+        return False
+    pos = 0
+    for w in words:
+        if pos < len(left) < pos + len(w):
+            return bool(is_jieba_word(w))
+        pos += len(w)
+        if pos >= len(left):
+            return False
+    return False
 
 
 def _decompositions() -> dict[int, str]:
