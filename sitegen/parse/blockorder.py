@@ -21,6 +21,7 @@ from .resume import Body
 from .text import is_han, is_word
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
+CONTINUED_FIT = 0.1  # a block's lines head a continued body only when they cover it this well
 MARGIN = 0.1  # the block order may explain the words this much worse per article, no more
 
 
@@ -29,9 +30,12 @@ def block_units(structural: list[list[Group]]) -> list:
     return [u for groups in structural for g in groups for u in g.units]
 
 
-def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0) -> list[Group] | None:
+def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0,
+           wholes: dict[tuple[int, int], Group] | None = None, by_line: bool = True) -> list[Group] | None:
     """The block's groups when all of the page's headlines are in one region printed
-    before every body or after every body, else None."""
+    before every body or after every body, else None. When the groups are cut into their
+    printed lines, ``wholes`` (when given) maps each group's run of lines (start, end) to
+    the group itself. ``by_line=False``: never cut into lines."""
     regions = [[g for g in groups if g.units] for groups in structural]
     regions = [r for r in regions if r]
     if len(regions) != 1 or not bodies:
@@ -42,11 +46,19 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
     lines = [g.line for g in items]
     if not items or not (max(lines) < first or (last is not None and min(lines) > last)):
         return None
-    if len(items) < len(bodies) - continued or (len(items) == 1 and len(bodies) == 1 and not continued):
-        # fewer headline blocks than bodies: some block holds several headlines printed
-        # without a blank line between them (one block over one body: the body may hold
-        # several stories run together, which the block's lines then cut)
-        items = [atom for g in items for atom in _atoms(g)]
+    if by_line and len(items) < max(2, len(bodies) - continued) and (len(bodies) > 1 or not continued):
+        # fewer headline blocks than bodies (not counting bodies continued from another
+        # page, which may have their headline there), or one block: some block holds
+        # several headlines printed without a blank line between them (one block over
+        # one body: the body may hold several stories run together, which the block's
+        # lines then cut)
+        atoms: list[Group] = []
+        for g in items:
+            pieces = _atoms(g)
+            if wholes is not None and len(pieces) > 1:
+                wholes[(len(atoms), len(atoms) + len(pieces))] = g
+            atoms.extend(pieces)
+        items = atoms
     return items if len(items) >= 2 else None
 
 
@@ -162,7 +174,7 @@ def _joined(units: list[Unit]) -> list[Unit]:
 
 def block_items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
     """The groups of the page's one headline block as printed (not cut into lines), or None."""
-    return _items(structural, bodies, len(bodies))
+    return _items(structural, bodies, len(bodies), by_line=False)
 
 
 def merged_text(items: list[Group]) -> str:
@@ -178,13 +190,16 @@ def merged(items: list[Group]) -> Group:
 
 
 def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Scorer,
-                current: Assignment, continued: int = 0) -> Assignment | None:
+                current: Assignment, marked: frozenset[int] = frozenset()) -> Assignment | None:
     """The block-order assignment when the page is such a page and the order explains it
-    about as well as ``current``; else None. ``continued``: how many bodies continue an
+    about as well as ``current``; else None. ``marked``: the bodies that continue an
     article from another page (上接…)."""
-    items = _items(structural, bodies, continued)
+    continued = len(marked)
+    wholes: dict[tuple[int, int], Group] = {}
+    items = _items(structural, bodies, continued, wholes)
     if items is None:
         return None
+    cut = bool(wholes)  # the block was cut into its printed lines
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
     labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
@@ -208,10 +223,13 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         for b in range(a + 1, m + 1):
             if b < m and (labels[b - 1] or inside[b]):
                 continue  # a bracketed label heads the headline printed after it
+            fit = scorer.content(text(a, b), order[j])
+            if cut and order[j] in marked and fit < CONTINUED_FIT:
+                continue  # (a continued story may have its headline on its first page)
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
                 continue
-            s = scorer.content(text(a, b), order[j]) + HEADED + rest
+            s = fit + HEADED + rest
             if s > top[0]:
                 top = (s, ((a, b, order[j]),) + runs)
         return top
@@ -226,7 +244,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     runs = _shift_edges(list(runs), items, scorer, labels, inside)
     out = Assignment()
     for a, b, body in runs:
-        out.by_body[body] = merged(items[a:b])
+        # a run of exactly one printed group's lines is that group, roles and all
+        out.by_body[body] = wholes.get((a, b)) or merged(items[a:b])
         out.items[body] = items[a:b]
     out.unassigned = [g for g in current.unassigned if not g.units]  # bylines printed alone
     return out

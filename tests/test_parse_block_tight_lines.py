@@ -1,0 +1,40 @@
+"""A tight headline block (headlines printed one after another with no blank line between
+them) over a page that also holds a story continued from another page (上接…), issue 18:
+the block's printed lines are aligned with the bodies in order even though one body may
+go without a headline of the block; a line heads the continued story only when its words
+are found in it, and the lines of one headline that the alignment keeps together stay one headline block."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
+
+
+def _wrapped(paras: list[str], width: int = 16) -> str:
+    return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras)
+
+
+def _page(block: str) -> str:
+    """A story continued from page 1, then a story with a dateline, then the block."""
+    continued = ["（上接第1版）" + PORT[0]] + PORT[1:]
+    return _wrapped(continued) + "\n\n" + _wrapped(["本报讯 " + TEA[0]] + TEA[1:]) + "\n\n" + block
+
+
+def test_a_tight_block_over_a_continued_story_is_cut_into_its_lines() -> None:
+    # two headlines printed together at the page's end: one heads the continued story,
+    # the other the story after it (before, the block stayed one group and both lines
+    # were glued into one headline over the tea story)
+    arts = _parse(_page("口岸通关效率持续提升\n春茶上市 茶农忙着采摘新茶\n")).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [PORT[0][:6], TEA[0][:6]]
+    assert [a.headline for a in arts] == ["口岸通关效率持续提升", "春茶上市 茶农忙着采摘新茶"]
+
+
+def test_a_line_sharing_no_words_with_a_continued_story_does_not_head_it() -> None:
+    # one headline and its second line, printed together: the first line's words are in
+    # no body, the second's all in the tea story. Heading the continued story with the
+    # first line would score well by shares (nothing of it found, plus a reward per body
+    # headed); it stays with the line its headline goes on in.
+    arts = _parse(_page("山乡春来早 丰收好年景\n茶旅融合带动消费\n")).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [PORT[0][:6], TEA[0][:6]]
+    assert arts[0].headline is None
+    head = (arts[1].headline or "") + (arts[1].subtitle or "")
+    assert "山乡春来早" in head and "茶旅融合带动消费" in head
