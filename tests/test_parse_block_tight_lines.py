@@ -5,7 +5,7 @@ go without a headline of the block; a line heads the continued story only when i
 are found in it, and the lines of one headline that the alignment keeps together stay one headline block."""
 from __future__ import annotations
 
-from synthetic_pages import PORT, TEA
+from synthetic_pages import PORT, SNOW, TEA
 from synthetic_pages import parse_conserved as _parse
 
 
@@ -38,3 +38,22 @@ def test_a_line_sharing_no_words_with_a_continued_story_does_not_head_it() -> No
     assert arts[0].headline is None
     head = (arts[1].headline or "") + (arts[1].subtitle or "")
     assert "山乡春来早" in head and "茶旅融合带动消费" in head
+
+
+def _glued(first: list[str], second: list[str]) -> str:
+    """Two stories run together into one body (no dateline or blank-line cue between)."""
+    return _wrapped(["本报讯 " + first[0]] + first[1:] + second)
+
+
+def test_a_tight_block_cuts_two_stories_run_together_on_a_page_with_a_continued_story() -> None:
+    # the block's lines are the headlines (one line each): the page holds three stories,
+    # two of them run together into one body; the block's count and each line's words
+    # cut that body where the port story starts (the words change there)
+    continued = _wrapped(["（上接第1版）" + SNOW[0]] + SNOW[1:])
+    for block in ("牧区降雪 牧民储备草料\n春茶上市 茶农忙着采摘新茶\n口岸推行智慧通关\n",
+                  "春茶上市 茶农忙着采摘新茶\n口岸推行智慧通关\n"):  # (the continued story's
+        # headline printed in the block, or on its first page)
+        arts = _parse(continued + "\n\n" + _glued(TEA, PORT) + "\n\n" + block).articles
+        assert [a.paragraphs[0][:6] for a in arts] == [SNOW[0][:6], TEA[0][:6], PORT[0][:6]]
+        assert [a.headline for a in arts][1:] == ["春茶上市 茶农忙着采摘新茶", "口岸推行智慧通关"]
+

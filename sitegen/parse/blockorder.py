@@ -172,6 +172,37 @@ def _joined(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _labels(items: list[Group]) -> list[bool]:
+    """Which items are bracketed labels (【…】), which head the item printed after them."""
+    return [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
+
+
+def _inside(items: list[Group]) -> list[bool]:
+    """For each item, whether it goes on the headline of the item above it: a headline
+    wrapped inside a word, a line opened by a dash (the subtitle of the line above), a
+    line after one left open by its punctuation (、，：…)."""
+    inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, len(items))]
+    return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1])) for k in range(len(items))]
+
+
+def no_cut_before(items: list[Group]) -> list[bool]:
+    """For each item, whether a headline cannot start there: it goes on the headline of
+    the item above it (:func:`_inside`), or the item above is a bracketed label."""
+    labels, inside = _labels(items), _inside(items)
+    return [k > 0 and (inside[k] or labels[k - 1]) for k in range(len(items))]
+
+
+def block_lines(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
+    """The printed lines of the page's one headline block when the layout gives it as a
+    single group over several bodies (headlines printed with no blank line between them),
+    or None."""
+    items = _items(structural, bodies, len(bodies), by_line=False)
+    if items is not None or len(bodies) < 2:
+        return None
+    one = _items(structural, bodies, 0, {}, by_line=True)
+    return one if one is not None and len(one) >= 2 else None
+
+
 def block_items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
     """The groups of the page's one headline block as printed (not cut into lines), or None."""
     return _items(structural, bodies, len(bodies), by_line=False)
@@ -202,11 +233,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     cut = bool(wholes)  # the block was cut into its printed lines
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
-    labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
-    inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, m)]
-    # a line opened by a dash is the subtitle of the headline printed above it,
-    # and a line left open by its punctuation (、，：…) runs on into the next line
-    inside = [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1])) for k in range(m)]
+    labels = _labels(items)
+    inside = _inside(items)
 
     def text(a: int, b: int) -> str:
         return merged(items[a:b]).match_text
