@@ -57,3 +57,14 @@ def test_a_tight_block_cuts_two_stories_run_together_on_a_page_with_a_continued_
         assert [a.paragraphs[0][:6] for a in arts] == [SNOW[0][:6], TEA[0][:6], PORT[0][:6]]
         assert [a.headline for a in arts][1:] == ["春茶上市 茶农忙着采摘新茶", "口岸推行智慧通关"]
 
+
+def test_a_block_line_sharing_no_words_with_the_page_heads_no_story_of_its_own() -> None:
+    # a column name printed between two headlines matches no body: it neither heads a
+    # part of a body by itself nor dilutes the headline it is printed with, so the tea
+    # and port stories run together are still cut apart by their own headlines
+    block = "春茶上市\n经济观察·一线走访\n口岸智慧通关 货车排队时间缩短\n牧区降雪 牧民储备草料\n"
+    snow = _wrapped(["本报讯 " + SNOW[0]] + SNOW[1:])
+    arts = _parse(_wrapped(TEA + PORT) + "\n\n" + snow + "\n\n" + block).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert arts[0].headline == "春茶上市"
+    assert "口岸智慧通关" in (arts[1].headline or "")

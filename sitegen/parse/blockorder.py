@@ -239,6 +239,14 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     def text(a: int, b: int) -> str:
         return merged(items[a:b]).match_text
 
+    # printed lines sharing no words with any body (a kicker, a column name) head no body
+    # of their own and do not dilute the share of the lines they are printed with
+    decor = [cut and all(scorer.content(it.match_text, j) == 0 for j in order) for it in items]
+
+    def words(a: int, b: int) -> str:
+        kept = [it for it, d in zip(items[a:b], decor[a:b]) if not d]
+        return merged(kept).match_text if kept else ""
+
     @lru_cache(maxsize=None)
     def best(a: int, j: int) -> tuple[float, tuple[tuple[int, int, int], ...]]:
         """Best score for items[a:] on bodies order[j:]: runs (start, end, body)."""
@@ -251,7 +259,9 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         for b in range(a + 1, m + 1):
             if b < m and (labels[b - 1] or inside[b]):
                 continue  # a bracketed label heads the headline printed after it
-            fit = scorer.content(text(a, b), order[j])
+            if all(decor[a:b]):
+                continue
+            fit = scorer.content(words(a, b), order[j])
             if cut and order[j] in marked and fit < CONTINUED_FIT:
                 continue  # (a continued story may have its headline on its first page)
             rest, runs = best(b, j + 1)

@@ -145,9 +145,12 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
     # (lines: a headline goes on past a wrapped word, a dash subtitle, an open end, a label)
     joined = (no_cut_before(items) if by_line else [False] * m) + [False]
     longest = MAX_RUN + 1 if by_line else MAX_RUN  # lines: kicker, two headline lines, subtitle
-    runs = {(a, b): _Run(merged_text(items[a:b]), vocab, paras)
+    # lines sharing no words with the page (a kicker, a column name) head no story of
+    # their own and do not dilute the lines they are printed with
+    decor = [by_line and _Run(it.match_text, vocab, paras).cover(0, n) == 0 for it in items]
+    runs = {(a, b): _Run(merged_text([it for it, d in zip(items[a:b], decor[a:b]) if not d]), vocab, paras)
             for a in range(m) for b in range(a + 1, min(m, a + longest) + 1)
-            if not joined[a] and not joined[b]}
+            if not joined[a] and not joined[b] and not all(decor[a:b])}
     for _ in range(ROUNDS):
         found = _divide(runs, m, n, starts, cuts, fixed)
         if found is None:
