@@ -68,3 +68,11 @@ def test_a_block_line_sharing_no_words_with_the_page_heads_no_story_of_its_own()
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
     assert arts[0].headline == "春茶上市"
     assert "口岸智慧通关" in (arts[1].headline or "")
+
+
+def test_a_section_name_at_the_page_top_does_not_hide_the_headline_block() -> None:
+    # 综合新闻 printed alone at the top is the page's section, not a headline region: the
+    # page still has all its headlines in one block, which the bodies follow in order
+    arts = _parse("综合新闻\n\n" + _page("口岸通关效率持续提升\n春茶上市 茶农忙着采摘新茶\n")).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [PORT[0][:6], TEA[0][:6]]
+    assert [a.headline for a in arts] == ["口岸通关效率持续提升", "春茶上市 茶农忙着采摘新茶"]

@@ -36,11 +36,13 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
     before every body or after every body, else None. When the groups are cut into their
     printed lines, ``wholes`` (when given) maps each group's run of lines (start, end) to
     the group itself. ``by_line=False``: never cut into lines."""
-    regions = [[g for g in groups if g.units] for groups in structural]
+    # (a section name printed alone, 综合新闻 at the page's top, is no headline)
+    regions = [[g for g in groups if g.units and not (len(g.units) == 1 and is_section_name(g.units[0].text))]
+               for groups in structural]
     regions = [r for r in regions if r]
     if len(regions) != 1 or not bodies:
         return None
-    items = [g for g in regions[0] if not (len(g.units) == 1 and is_section_name(g.units[0].text))]
+    items = regions[0]
     first = min(b.line for b in bodies)
     last = max(end for b in bodies for _s, end in b.spans) if all(b.spans for b in bodies) else None
     lines = [g.line for g in items]
