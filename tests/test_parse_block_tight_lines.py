@@ -76,3 +76,16 @@ def test_a_section_name_at_the_page_top_does_not_hide_the_headline_block() -> No
     arts = _parse("综合新闻\n\n" + _page("口岸通关效率持续提升\n春茶上市 茶农忙着采摘新茶\n")).articles
     assert [a.paragraphs[0][:6] for a in arts] == [PORT[0][:6], TEA[0][:6]]
     assert [a.headline for a in arts] == ["口岸通关效率持续提升", "春茶上市 茶农忙着采摘新茶"]
+
+
+def test_text_after_a_headline_and_its_byline_ending_the_page_is_more_headlines() -> None:
+    # the page's last block: a headline, its byline, then the other headlines printed
+    # under it (commas and enumeration marks in them, no sentence): they are headlines,
+    # not a last body
+    tea = _wrapped(["本报讯 " + TEA[0]] + TEA[1:])
+    port = _wrapped(["本报讯 " + PORT[0]] + PORT[1:])
+    block = "春茶上市 茶农忙着采摘新茶\n■记者 张明\n口岸智慧通关、货车排队时间缩短，\n外贸企业降本增效\n"
+    arts = _parse(tea + "\n\n" + port + "\n\n" + block).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6]]
+    assert arts[0].headline == "春茶上市 茶农忙着采摘新茶"
+    assert "口岸智慧通关" in (arts[1].headline or "")
