@@ -89,3 +89,16 @@ def test_text_after_a_headline_and_its_byline_ending_the_page_is_more_headlines(
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6]]
     assert arts[0].headline == "春茶上市 茶农忙着采摘新茶"
     assert "口岸智慧通关" in (arts[1].headline or "")
+
+
+def test_two_headlines_printed_tight_over_a_continued_story_are_cut_apart() -> None:
+    # three bodies, one continued from page 1, and two headline groups: the second group
+    # holds two headlines printed with no blank line between them, one of them the
+    # continued story's (repeated on this page)
+    tea = _wrapped(["本报讯 " + TEA[0]] + TEA[1:])
+    port = _wrapped(["（上接第1版）" + PORT[0]] + PORT[1:])
+    snow = _wrapped(["本报讯 " + SNOW[0]] + SNOW[1:])
+    block = "春茶上市 茶农忙着采摘新茶\n\n口岸通关效率持续提升\n牧区降雪 牧民储备草料\n"
+    arts = _parse(tea + "\n\n" + port + "\n\n" + snow + "\n\n" + block).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert [a.headline for a in arts] == ["春茶上市 茶农忙着采摘新茶", "口岸通关效率持续提升", "牧区降雪 牧民储备草料"]

@@ -48,12 +48,12 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
     lines = [g.line for g in items]
     if not items or not (max(lines) < first or (last is not None and min(lines) > last)):
         return None
-    if by_line and len(items) < max(2, len(bodies) - continued) and (len(bodies) > 1 or not continued):
-        # fewer headline blocks than bodies (not counting bodies continued from another
-        # page, which may have their headline there), or one block: some block holds
-        # several headlines printed without a blank line between them (one block over
-        # one body: the body may hold several stories run together, which the block's
-        # lines then cut)
+    if by_line and len(items) < max(2, len(bodies)) and (len(bodies) > 1 or not continued):
+        # fewer headline blocks than bodies, or one block: some block holds several
+        # headlines printed without a blank line between them (one block over one body:
+        # the body may hold several stories run together, which the block's lines then
+        # cut). A body continued from another page counts: its headline is often
+        # repeated here (where it is not, it goes without one, see CONTINUED_FIT).
         atoms: list[Group] = []
         for g in items:
             pieces = _atoms(g)
