@@ -102,3 +102,18 @@ def test_two_headlines_printed_tight_over_a_continued_story_are_cut_apart() -> N
     arts = _parse(tea + "\n\n" + port + "\n\n" + snow + "\n\n" + block).articles
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
     assert [a.headline for a in arts] == ["春茶上市 茶农忙着采摘新茶", "口岸通关效率持续提升", "牧区降雪 牧民储备草料"]
+
+
+def test_a_line_of_a_tight_block_goes_with_the_body_its_own_words_are_in() -> None:
+    # a two-line headline whose first line fits the tea story perfectly and whose second
+    # fits it only in part: scored as one text, the pair fits worse than the first line
+    # alone, and the second line was pushed onto the port story's headline; scored line
+    # by line, it stays with the tea story, where its words are
+    tea = _wrapped(["本报讯 " + TEA[0]] + TEA[1:])
+    port = _wrapped(["本报讯 " + PORT[0]] + PORT[1:])
+    snow = _wrapped(["本报讯 " + SNOW[0]] + SNOW[1:])
+    block = "茶农忙着采摘新茶\n春茶上市 山乡处处好风光\n口岸通关效率持续提升\n牧区降雪 牧民储备草料\n"
+    arts = _parse(tea + "\n\n" + port + "\n\n" + snow + "\n\n" + block).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert "山乡处处好风光" in (arts[0].headline or "") + (arts[0].subtitle or "")
+    assert arts[1].headline == "口岸通关效率持续提升"

@@ -245,6 +245,14 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     # of their own and do not dilute the share of the lines they are printed with
     decor = [cut and all(scorer.content(it.match_text, j) == 0 for j in order) for it in items]
 
+    @lru_cache(maxsize=None)
+    def line_fit(k: int, body: int) -> float:
+        """The share of line k's words found in ``body``. Over printed lines the
+        alignment adds these up: the share of a run's words taken as one text lets a
+        short line that fits perfectly win its body alone and push the lines printed
+        with it, which fit less (a second line, a subtitle), onto the next body."""
+        return scorer.content(items[k].match_text, body)
+
     def words(a: int, b: int) -> str:
         kept = [it for it, d in zip(items[a:b], decor[a:b]) if not d]
         return merged(kept).match_text if kept else ""
@@ -266,6 +274,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
             fit = scorer.content(words(a, b), order[j])
             if cut and order[j] in marked and fit < CONTINUED_FIT:
                 continue  # (a continued story may have its headline on its first page)
+            if cut and b - a > 1:  # printed lines: each line counts for its own words
+                fit = sum(line_fit(k, order[j]) for k in range(a, b) if not decor[k])
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
                 continue
@@ -277,6 +287,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     total, runs = best(0, 0)
     if not runs or total == float("-inf"):
         return None
+    if cut:  # compared with the content assignment by the same measure
+        total = sum(scorer.content(words(a, b), body) + HEADED for a, b, body in runs)
     # (every headline of the page is in the block, so ``current`` assigned only those)
     now_total = sum(scorer.content(g.match_text, bi) + HEADED for bi, g in current.by_body.items())
     if total < now_total - MARGIN * len(runs):
