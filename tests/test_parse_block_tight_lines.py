@@ -117,3 +117,18 @@ def test_a_line_of_a_tight_block_goes_with_the_body_its_own_words_are_in() -> No
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
     assert "山乡处处好风光" in (arts[0].headline or "") + (arts[0].subtitle or "")
     assert arts[1].headline == "口岸通关效率持续提升"
+
+
+def test_a_line_whose_words_fit_two_bodies_equally_joins_a_short_line_rather_than_leave_it_alone() -> None:
+    # 游客纷至 外贸红火 shares one word with the tea story (游客) and one with the port story
+    # (外贸): a tie. The line above it, 新茶上市, is far shorter than the block's lines: a
+    # piece of a headline printed on two lines rather than a whole headline, so the tie
+    # goes to keeping the two together
+    tea = _wrapped(["本报讯 " + TEA[0]] + TEA[1:])
+    port = _wrapped(["本报讯 " + PORT[0]] + PORT[1:])
+    snow = _wrapped(["本报讯 " + SNOW[0]] + SNOW[1:])
+    block = "新茶上市\n游客纷至 外贸红火\n口岸通关效率持续提升\n牧区降雪 牧民储备草料\n"
+    arts = _parse(tea + "\n\n" + port + "\n\n" + snow + "\n\n" + block).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert [a.headline for a in arts][1:] == ["口岸通关效率持续提升", "牧区降雪 牧民储备草料"]
+    assert "游客纷至" in (arts[0].headline or "") + (arts[0].subtitle or "")

@@ -12,6 +12,7 @@ order is adopted when it explains the page about as well as the content-only ass
 from __future__ import annotations
 
 import math
+import statistics
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
@@ -22,6 +23,8 @@ from .text import is_han, is_word
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
 CONTINUED_FIT = 0.1  # a block's lines head a continued body only when they cover it this well
+SHORT_SHARE = 0.5  # a run of lines shorter than this share of the block's median line ...
+SHORT_COST = 0.05  # ... is this much less likely a whole headline (a tie-breaker)
 MARGIN = 0.1  # the block order may explain the words this much worse per article, no more
 
 
@@ -257,6 +260,11 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         kept = [it for it, d in zip(items[a:b], decor[a:b]) if not d]
         return merged(kept).match_text if kept else ""
 
+    def han(a: int, b: int) -> int:  # (lines sharing no words with the page not counted)
+        return sum(sum(map(is_han, it.match_text)) for it, d in zip(items[a:b], decor[a:b]) if not d)
+
+    typical = statistics.median(han(k, k + 1) for k in range(m))  # the block's line length
+
     @lru_cache(maxsize=None)
     def best(a: int, j: int) -> tuple[float, tuple[tuple[int, int, int], ...]]:
         """Best score for items[a:] on bodies order[j:]: runs (start, end, body)."""
@@ -276,6 +284,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
                 continue  # (a continued story may have its headline on its first page)
             if cut and b - a > 1:  # printed lines: each line counts for its own words
                 fit = sum(line_fit(k, order[j]) for k in range(a, b) if not decor[k])
+            if cut and han(a, b) < SHORT_SHARE * typical:
+                fit -= SHORT_COST  # (a piece of a headline printed on two lines, not one)
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
                 continue
