@@ -225,45 +225,71 @@ def merged(items: list[Group]) -> Group:
                  region=items[0].region)
 
 
+class _RunFit:
+    """How well runs of a block's items head the page's bodies (for the block order).
+
+    Over groups as printed, a run scores the share of its words found in the body. Over
+    printed lines (``lines``) the run scores the sum of each line's own share: the share of
+    a run's words taken as one text lets a short line that fits perfectly win its body
+    alone and push the lines printed with it, which fit less (a second line, a subtitle),
+    onto the next body. Lines sharing no words with any body (a kicker, a column name)
+    head no body of their own and are left out of the scores; a run far shorter than the
+    block's lines is more likely a piece of a headline printed on two lines (SHORT_COST);
+    a run heads a continued body only when it covers it (CONTINUED_FIT)."""
+
+    def __init__(self, items: list[Group], bodies: list[int], scorer: Scorer, lines: bool):
+        self.items, self.scorer, self.lines = items, scorer, lines
+        self.decor = [lines and all(scorer.content(it.match_text, j) == 0 for j in bodies) for it in items]
+        self.typical = statistics.median(self.han(k, k + 1) for k in range(len(items)))
+        self._line: dict[tuple[int, int], float] = {}
+
+    def words(self, a: int, b: int) -> str:
+        """The words of items[a:b] that count (lines sharing no words left out)."""
+        kept = [it for it, d in zip(self.items[a:b], self.decor[a:b]) if not d]
+        return merged(kept).match_text if kept else ""
+
+    def han(self, a: int, b: int) -> int:
+        return sum(sum(map(is_han, it.match_text)) for it, d in zip(self.items[a:b], self.decor[a:b]) if not d)
+
+    def line(self, k: int, body: int) -> float:
+        if (k, body) not in self._line:
+            self._line[(k, body)] = self.scorer.content(self.items[k].match_text, body)
+        return self._line[(k, body)]
+
+    def share(self, a: int, b: int, body: int) -> float:
+        """The share of the run's words found in ``body`` (the content assignment's measure)."""
+        return self.scorer.content(self.words(a, b), body)
+
+    def fit(self, a: int, b: int, body: int, continued: bool) -> float | None:
+        """The run's score on ``body``, or None when it cannot head it."""
+        if all(self.decor[a:b]):
+            return None
+        fit = self.share(a, b, body)
+        if not self.lines:
+            return fit
+        if continued and fit < CONTINUED_FIT:
+            return None  # (a continued story may have its headline on its first page)
+        if b - a > 1:
+            fit = sum(self.line(k, body) for k in range(a, b) if not self.decor[k])
+        if self.han(a, b) < SHORT_SHARE * self.typical:
+            fit -= SHORT_COST  # (a piece of a headline printed on two lines, not one)
+        return fit
+
+
 def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Scorer,
                 current: Assignment, marked: frozenset[int] = frozenset()) -> Assignment | None:
     """The block-order assignment when the page is such a page and the order explains it
     about as well as ``current``; else None. ``marked``: the bodies that continue an
     article from another page (上接…)."""
-    continued = len(marked)
     wholes: dict[tuple[int, int], Group] = {}
-    items = _items(structural, bodies, continued, wholes)
+    items = _items(structural, bodies, len(marked), wholes)
     if items is None:
         return None
-    cut = bool(wholes)  # the block was cut into its printed lines
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
     labels = _labels(items)
     inside = _inside(items)
-
-    def text(a: int, b: int) -> str:
-        return merged(items[a:b]).match_text
-
-    # printed lines sharing no words with any body (a kicker, a column name) head no body
-    # of their own and do not dilute the share of the lines they are printed with
-    decor = [cut and all(scorer.content(it.match_text, j) == 0 for j in order) for it in items]
-
-    @lru_cache(maxsize=None)
-    def line_fit(k: int, body: int) -> float:
-        """The share of line k's words found in ``body``. Over printed lines the
-        alignment adds these up: the share of a run's words taken as one text lets a
-        short line that fits perfectly win its body alone and push the lines printed
-        with it, which fit less (a second line, a subtitle), onto the next body."""
-        return scorer.content(items[k].match_text, body)
-
-    def words(a: int, b: int) -> str:
-        kept = [it for it, d in zip(items[a:b], decor[a:b]) if not d]
-        return merged(kept).match_text if kept else ""
-
-    def han(a: int, b: int) -> int:  # (lines sharing no words with the page not counted)
-        return sum(sum(map(is_han, it.match_text)) for it, d in zip(items[a:b], decor[a:b]) if not d)
-
-    typical = statistics.median(han(k, k + 1) for k in range(m))  # the block's line length
+    scores = _RunFit(items, order, scorer, lines=bool(wholes))  # (wholes: cut into lines)
 
     @lru_cache(maxsize=None)
     def best(a: int, j: int) -> tuple[float, tuple[tuple[int, int, int], ...]]:
@@ -272,34 +298,26 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
             return 0.0, ()
         if j == n:
             return float("-inf"), ()
-        skip = best(a, j + 1)  # body order[j] gets no headline
-        top = skip
+        top = best(a, j + 1)  # body order[j] gets no headline
         for b in range(a + 1, m + 1):
             if b < m and (labels[b - 1] or inside[b]):
                 continue  # a bracketed label heads the headline printed after it
-            if all(decor[a:b]):
+            fit = scores.fit(a, b, order[j], order[j] in marked)
+            if fit is None:
                 continue
-            fit = scorer.content(words(a, b), order[j])
-            if cut and order[j] in marked and fit < CONTINUED_FIT:
-                continue  # (a continued story may have its headline on its first page)
-            if cut and b - a > 1:  # printed lines: each line counts for its own words
-                fit = sum(line_fit(k, order[j]) for k in range(a, b) if not decor[k])
-            if cut and han(a, b) < SHORT_SHARE * typical:
-                fit -= SHORT_COST  # (a piece of a headline printed on two lines, not one)
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
                 continue
-            s = fit + HEADED + rest
-            if s > top[0]:
-                top = (s, ((a, b, order[j]),) + runs)
+            if fit + HEADED + rest > top[0]:
+                top = (fit + HEADED + rest, ((a, b, order[j]),) + runs)
         return top
 
     total, runs = best(0, 0)
     if not runs or total == float("-inf"):
         return None
-    if cut:  # compared with the content assignment by the same measure
-        total = sum(scorer.content(words(a, b), body) + HEADED for a, b, body in runs)
-    # (every headline of the page is in the block, so ``current`` assigned only those)
+    # compared with the content assignment by its measure (every headline of the page is
+    # in the block, so ``current`` assigned only those)
+    total = sum(scores.share(a, b, body) + HEADED for a, b, body in runs)
     now_total = sum(scorer.content(g.match_text, bi) + HEADED for bi, g in current.by_body.items())
     if total < now_total - MARGIN * len(runs):
         return None
