@@ -12,6 +12,7 @@ order is adopted when it explains the page about as well as the content-only ass
 from __future__ import annotations
 
 import math
+import statistics
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
@@ -21,6 +22,9 @@ from .resume import Body
 from .text import is_han, is_word
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
+CONTINUED_FIT = 0.1  # a block's lines head a continued body only when they cover it this well
+SHORT_SHARE = 0.5  # a run of lines shorter than this share of the block's median line ...
+SHORT_COST = 0.05  # ... is this much less likely a whole headline (a tie-breaker)
 MARGIN = 0.1  # the block order may explain the words this much worse per article, no more
 
 
@@ -29,24 +33,37 @@ def block_units(structural: list[list[Group]]) -> list:
     return [u for groups in structural for g in groups for u in g.units]
 
 
-def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0) -> list[Group] | None:
+def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0,
+           wholes: dict[tuple[int, int], Group] | None = None, by_line: bool = True) -> list[Group] | None:
     """The block's groups when all of the page's headlines are in one region printed
-    before every body or after every body, else None."""
-    regions = [[g for g in groups if g.units] for groups in structural]
+    before every body or after every body, else None. When the groups are cut into their
+    printed lines, ``wholes`` (when given) maps each group's run of lines (start, end) to
+    the group itself. ``by_line=False``: never cut into lines."""
+    # (a section name printed alone, 综合新闻 at the page's top, is no headline)
+    regions = [[g for g in groups if g.units and not (len(g.units) == 1 and is_section_name(g.units[0].text))]
+               for groups in structural]
     regions = [r for r in regions if r]
     if len(regions) != 1 or not bodies:
         return None
-    items = [g for g in regions[0] if not (len(g.units) == 1 and is_section_name(g.units[0].text))]
+    items = regions[0]
     first = min(b.line for b in bodies)
     last = max(end for b in bodies for _s, end in b.spans) if all(b.spans for b in bodies) else None
     lines = [g.line for g in items]
     if not items or not (max(lines) < first or (last is not None and min(lines) > last)):
         return None
-    if len(items) < len(bodies) - continued or (len(items) == 1 and len(bodies) == 1 and not continued):
-        # fewer headline blocks than bodies: some block holds several headlines printed
-        # without a blank line between them (one block over one body: the body may hold
-        # several stories run together, which the block's lines then cut)
-        items = [atom for g in items for atom in _atoms(g)]
+    if by_line and len(items) < max(2, len(bodies)) and (len(bodies) > 1 or not continued):
+        # fewer headline blocks than bodies, or one block: some block holds several
+        # headlines printed without a blank line between them (one block over one body:
+        # the body may hold several stories run together, which the block's lines then
+        # cut). A body continued from another page counts: its headline is often
+        # repeated here (where it is not, it goes without one, see CONTINUED_FIT).
+        atoms: list[Group] = []
+        for g in items:
+            pieces = _atoms(g)
+            if wholes is not None and len(pieces) > 1:
+                wholes[(len(atoms), len(atoms) + len(pieces))] = g
+            atoms.extend(pieces)
+        items = atoms
     return items if len(items) >= 2 else None
 
 
@@ -160,9 +177,40 @@ def _joined(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _labels(items: list[Group]) -> list[bool]:
+    """Which items are bracketed labels (【…】), which head the item printed after them."""
+    return [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
+
+
+def _inside(items: list[Group]) -> list[bool]:
+    """For each item, whether it goes on the headline of the item above it: a headline
+    wrapped inside a word, a line opened by a dash (the subtitle of the line above), a
+    line after one left open by its punctuation (、，：…)."""
+    inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, len(items))]
+    return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1])) for k in range(len(items))]
+
+
+def no_cut_before(items: list[Group]) -> list[bool]:
+    """For each item, whether a headline cannot start there: it goes on the headline of
+    the item above it (:func:`_inside`), or the item above is a bracketed label."""
+    labels, inside = _labels(items), _inside(items)
+    return [k > 0 and (inside[k] or labels[k - 1]) for k in range(len(items))]
+
+
+def block_lines(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
+    """The printed lines of the page's one headline block when the layout gives it as a
+    single group over several bodies (headlines printed with no blank line between them),
+    or None."""
+    items = _items(structural, bodies, len(bodies), by_line=False)
+    if items is not None or len(bodies) < 2:
+        return None
+    one = _items(structural, bodies, 0, {}, by_line=True)
+    return one if one is not None and len(one) >= 2 else None
+
+
 def block_items(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
     """The groups of the page's one headline block as printed (not cut into lines), or None."""
-    return _items(structural, bodies, len(bodies))
+    return _items(structural, bodies, len(bodies), by_line=False)
 
 
 def merged_text(items: list[Group]) -> str:
@@ -177,24 +225,71 @@ def merged(items: list[Group]) -> Group:
                  region=items[0].region)
 
 
+class _RunFit:
+    """How well runs of a block's items head the page's bodies (for the block order).
+
+    Over groups as printed, a run scores the share of its words found in the body. Over
+    printed lines (``lines``) the run scores the sum of each line's own share: the share of
+    a run's words taken as one text lets a short line that fits perfectly win its body
+    alone and push the lines printed with it, which fit less (a second line, a subtitle),
+    onto the next body. Lines sharing no words with any body (a kicker, a column name)
+    head no body of their own and are left out of the scores; a run far shorter than the
+    block's lines is more likely a piece of a headline printed on two lines (SHORT_COST);
+    a run heads a continued body only when it covers it (CONTINUED_FIT)."""
+
+    def __init__(self, items: list[Group], bodies: list[int], scorer: Scorer, lines: bool):
+        self.items, self.scorer, self.lines = items, scorer, lines
+        self.decor = [lines and all(scorer.content(it.match_text, j) == 0 for j in bodies) for it in items]
+        self.typical = statistics.median(self.han(k, k + 1) for k in range(len(items)))
+        self._line: dict[tuple[int, int], float] = {}
+
+    def words(self, a: int, b: int) -> str:
+        """The words of items[a:b] that count (lines sharing no words left out)."""
+        kept = [it for it, d in zip(self.items[a:b], self.decor[a:b]) if not d]
+        return merged(kept).match_text if kept else ""
+
+    def han(self, a: int, b: int) -> int:
+        return sum(sum(map(is_han, it.match_text)) for it, d in zip(self.items[a:b], self.decor[a:b]) if not d)
+
+    def line(self, k: int, body: int) -> float:
+        if (k, body) not in self._line:
+            self._line[(k, body)] = self.scorer.content(self.items[k].match_text, body)
+        return self._line[(k, body)]
+
+    def share(self, a: int, b: int, body: int) -> float:
+        """The share of the run's words found in ``body`` (the content assignment's measure)."""
+        return self.scorer.content(self.words(a, b), body)
+
+    def fit(self, a: int, b: int, body: int, continued: bool) -> float | None:
+        """The run's score on ``body``, or None when it cannot head it."""
+        if all(self.decor[a:b]):
+            return None
+        fit = self.share(a, b, body)
+        if not self.lines:
+            return fit
+        if continued and fit < CONTINUED_FIT:
+            return None  # (a continued story may have its headline on its first page)
+        if b - a > 1:
+            fit = sum(self.line(k, body) for k in range(a, b) if not self.decor[k])
+        if self.han(a, b) < SHORT_SHARE * self.typical:
+            fit -= SHORT_COST  # (a piece of a headline printed on two lines, not one)
+        return fit
+
+
 def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Scorer,
-                current: Assignment, continued: int = 0) -> Assignment | None:
+                current: Assignment, marked: frozenset[int] = frozenset()) -> Assignment | None:
     """The block-order assignment when the page is such a page and the order explains it
-    about as well as ``current``; else None. ``continued``: how many bodies continue an
+    about as well as ``current``; else None. ``marked``: the bodies that continue an
     article from another page (上接…)."""
-    items = _items(structural, bodies, continued)
+    wholes: dict[tuple[int, int], Group] = {}
+    items = _items(structural, bodies, len(marked), wholes)
     if items is None:
         return None
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
-    labels = [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
-    inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, m)]
-    # a line opened by a dash is the subtitle of the headline printed above it,
-    # and a line left open by its punctuation (、，：…) runs on into the next line
-    inside = [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1])) for k in range(m)]
-
-    def text(a: int, b: int) -> str:
-        return merged(items[a:b]).match_text
+    labels = _labels(items)
+    inside = _inside(items)
+    scores = _RunFit(items, order, scorer, lines=bool(wholes))  # (wholes: cut into lines)
 
     @lru_cache(maxsize=None)
     def best(a: int, j: int) -> tuple[float, tuple[tuple[int, int, int], ...]]:
@@ -203,30 +298,34 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
             return 0.0, ()
         if j == n:
             return float("-inf"), ()
-        skip = best(a, j + 1)  # body order[j] gets no headline
-        top = skip
+        top = best(a, j + 1)  # body order[j] gets no headline
         for b in range(a + 1, m + 1):
             if b < m and (labels[b - 1] or inside[b]):
                 continue  # a bracketed label heads the headline printed after it
+            fit = scores.fit(a, b, order[j], order[j] in marked)
+            if fit is None:
+                continue
             rest, runs = best(b, j + 1)
             if rest == float("-inf"):
                 continue
-            s = scorer.content(text(a, b), order[j]) + HEADED + rest
-            if s > top[0]:
-                top = (s, ((a, b, order[j]),) + runs)
+            if fit + HEADED + rest > top[0]:
+                top = (fit + HEADED + rest, ((a, b, order[j]),) + runs)
         return top
 
     total, runs = best(0, 0)
     if not runs or total == float("-inf"):
         return None
-    # (every headline of the page is in the block, so ``current`` assigned only those)
+    # compared with the content assignment by its measure (every headline of the page is
+    # in the block, so ``current`` assigned only those)
+    total = sum(scores.share(a, b, body) + HEADED for a, b, body in runs)
     now_total = sum(scorer.content(g.match_text, bi) + HEADED for bi, g in current.by_body.items())
     if total < now_total - MARGIN * len(runs):
         return None
     runs = _shift_edges(list(runs), items, scorer, labels, inside)
     out = Assignment()
     for a, b, body in runs:
-        out.by_body[body] = merged(items[a:b])
+        # a run of exactly one printed group's lines is that group, roles and all
+        out.by_body[body] = wholes.get((a, b)) or merged(items[a:b])
         out.items[body] = items[a:b]
     out.unassigned = [g for g in current.unassigned if not g.units]  # bylines printed alone
     return out

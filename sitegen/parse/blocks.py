@@ -235,6 +235,8 @@ def build_elements(text: str) -> list[Element]:
         _mark_byline_headlines(block_elems)
         _merge_credits(block_elems)
         elements.extend(block_elems)
+    if blocks:
+        _mark_closing_headlines(block_elems)
     classify_chunks(elements)
     _extend_captions(elements)
     return elements
@@ -254,6 +256,20 @@ def _mark_byline_headlines(block: list[Element]) -> None:
             else:
                 chunk.kind = "title"
             j -= 1
+
+
+def _mark_closing_headlines(block: list[Element]) -> None:
+    """The page's last block, when a headline closed by a byline opens it: the text printed
+    after the byline in that block, with no sentence in it, is more headlines (the page's
+    headlines printed together at its end, one of them with its byline); a story's text
+    under its byline has sentences."""
+    k = next((k for k, el in enumerate(block) if el.kind == "byline"), None)
+    if k is None or k == 0 or block[k - 1].kind != "title":
+        return
+    for el in block[k + 1:]:
+        if el.kind == "chunk" and not any(ch in el.text for ch in SENTENCE_END) \
+                and not ends_closed_for_title(el.lines[-1].text) and not L.split_dateline(el.text)[0]:
+            el.kind = "title"
 
 
 def _merge_credits(block: list[Element]) -> None:

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from . import cohesion
 from .assign import CUT_COST, EMISSION_WEIGHT, _can_cut
-from .blockorder import block_items, merged_text
+from .blockorder import block_items, block_lines, merged_text, no_cut_before
 from .headlines import Group
 from .resume import Body
 from .segment import Para
@@ -52,15 +52,20 @@ def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabula
     story such a body opens may go without a headline of the block (its headline may be
     on another page), and a story run into it is cut off where a headline of the block
     explains it and the words change."""
-    items = block_items(structural, bodies)
-    if items is None or len(items) > MAX_ITEMS or len(items) < max(2, len(bodies)):
+    items, by_line = block_items(structural, bodies), False
+    if items is None:  # one group: its printed lines, which may be more than its headlines
+        items, by_line = block_lines(structural, bodies), True
+    if items is None or len(items) > MAX_ITEMS:
+        return None
+    most = len(items) - sum(no_cut_before(items)) if by_line else len(items)  # headlines at most
+    if most < max(2, len(bodies)):
         return None  # (fewer headlines than bodies: some headline was not recognised)
     ranked = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     order = [bodies[i] for i in ranked]
     if any(len(b.spans) != 1 for b in order) or any(
             a.spans[0][1] >= b.spans[0][0] for a, b in zip(order, order[1:])):
         return None
-    return _recut(items, order, vocab, {k for k, i in enumerate(ranked) if i in continued})
+    return _recut(items, order, vocab, {k for k, i in enumerate(ranked) if i in continued}, by_line)
 
 
 def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[Body, list[Group]]] | None:
@@ -117,10 +122,12 @@ def _division_score(chosen: list[_Run], bounds: list[int]) -> float | None:
 
 
 def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
-           headless: set[int] = frozenset()) -> list[Body] | None:
+           headless: set[int] = frozenset(), by_line: bool = False) -> list[Body] | None:
     """The paragraphs of ``order`` (bodies in page order) divided among runs of ``items``,
     the story opening each body of ``headless`` (indices into ``order``) allowed to go
-    without one; None when the division changes nothing."""
+    without one; None when the division changes nothing. ``by_line``: the items are the
+    printed lines of one block (a headline may take several, so their count does not
+    say how many stories there are)."""
     paras = [p for b in order for p in b.paras]
     owner = [k for k, b in enumerate(order) for _ in b.paras]
     n = len(paras)
@@ -130,12 +137,20 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
     fixed = {i: i + len(order[owner[i]].paras) for i in starts if owner[i] in headless}
     cuts = {i for i in range(1, n) if i not in starts
             and _can_cut(order[owner[i]].paras, i - _first(owner, i))}
-    if fixed:  # continued bodies may go without a headline, so the block's count no longer
-        # says how many stories there are: a cut needs the words to change there as well
+    if fixed or by_line:  # continued bodies may go without a headline, or a headline take
+        # several lines: the block's count no longer says how many stories there are, so
+        # a cut needs the words to change there as well
         cuts &= _shifts(order, vocab)
     m = len(items)
-    runs = {(a, b): _Run(merged_text(items[a:b]), vocab, paras)
-            for a in range(m) for b in range(a + 1, min(m, a + MAX_RUN) + 1)}
+    # (lines: a headline goes on past a wrapped word, a dash subtitle, an open end, a label)
+    joined = (no_cut_before(items) if by_line else [False] * m) + [False]
+    longest = MAX_RUN + 1 if by_line else MAX_RUN  # lines: kicker, two headline lines, subtitle
+    # lines sharing no words with the page (a kicker, a column name) head no story of
+    # their own and do not dilute the lines they are printed with
+    decor = [by_line and _Run(it.match_text, vocab, paras).cover(0, n) == 0 for it in items]
+    runs = {(a, b): _Run(merged_text([it for it, d in zip(items[a:b], decor[a:b]) if not d]), vocab, paras)
+            for a in range(m) for b in range(a + 1, min(m, a + longest) + 1)
+            if not joined[a] and not joined[b] and not all(decor[a:b])}
     for _ in range(ROUNDS):
         found = _divide(runs, m, n, starts, cuts, fixed)
         if found is None:
@@ -170,8 +185,10 @@ def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int], fixed:
                     top = (rest, ((q, -1, -1),) + tail)
         if a == m:
             return (0.0, ()) if p == n else top
-        for b in range(a + 1, min(m, a + MAX_RUN) + 1):
-            run = runs[(a, b)]
+        for b in range(a + 1, m + 1):
+            run = runs.get((a, b))
+            if run is None:
+                continue
             merged = 0
             found: set[int] = set()  # the run's bigrams found in paras[p:q], grown with q
             cover = affinity = 0.0

@@ -108,7 +108,7 @@ class Placer:
         span_index = SpanIndex(bodies)
         marked = self.continued(bodies, span_index)
         fill(result, scorer, marked)
-        return span_index, marked, order_block(self.structural, bodies, scorer, result, len(marked))
+        return span_index, marked, order_block(self.structural, bodies, scorer, result, frozenset(marked))
 
     def _split_by_lines(self, bodies: list[Body], ordered: Assignment) -> tuple[list[Body], Assignment] | None:
         """Bodies cut where the block order gave one body the lines of several headlines
