@@ -106,14 +106,17 @@ def test_a_block_line_that_fits_the_neighbour_as_well_is_named_on_both_articles(
     # all headlines in one block over the bodies; its middle line speaks of both stories
     text = _page("春茶市场升温\n茶农收入和外贸企业效益增加\n口岸通关提速", *TEA, "本报讯 " + PORT[0], *PORT[1:])
     arts, sig, _readings = _placed(text)
-    assert [a.headline for a in arts] == ["春茶市场升温", "茶农收入和外贸企业效益增加口岸通关提速"], \
-        "the parser aligns this block otherwise now"
+    # the middle line may go either way; the doubt names the other article
+    heads = [a.headline for a in arts]
+    assert heads in (["春茶市场升温", "茶农收入和外贸企业效益增加口岸通关提速"],
+                     ["春茶市场升温茶农收入和外贸企业效益增加", "口岸通关提速"]), heads
     tea, port = (a.line for a in arts)
+    owner, neighbour = (port, tea) if heads[0] == "春茶市场升温" else (tea, port)
     for s in sig:
         margin, line, now, other = s.other.edge
-        assert (line, now, other) == (2, port, tea) and margin >= doubts.BLOCK_EDGE
-        assert doubts._block_edge(s) == f"the block's headline line 2 may head the article at line {tea}, " \
-                                        f"not the one at line {port} ({margin:+.2f})"
+        assert (line, now, other) == (2, owner, neighbour) and margin >= doubts.BLOCK_EDGE
+        assert doubts._block_edge(s) == f"the block's headline line 2 may head the article at line {neighbour}, " \
+                                        f"not the one at line {owner} ({margin:+.2f})"
     # a clear block: every edge line fits its own article far better
     _arts, sig, _readings = _placed(_page("春茶市场升温\n茶企订单增加\n口岸通关提速", *TEA, "本报讯 " + PORT[0], *PORT[1:]))
     assert all(s.other.edge[0] < doubts.BLOCK_EDGE and doubts._block_edge(s) is None for s in sig)
