@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Sequence
 from itertools import chain, filterfalse
 
@@ -34,7 +33,6 @@ MAX_PLAIN = len(PLAIN)
 FORMAT = 2  # the gloss file's "v"
 KEY_TERMS = 8  # tags first, then telling words, at most this many in all
 SHORT_GLOSS_CHARS = 60
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 Segment = Callable[[str], list[str]]
 
@@ -113,7 +111,8 @@ class GlossWriter:
         self.fingerprint = hashlib.sha256(
             f"{data_version()}|{fingerprint}|{code_digest('gloss')}|{shards}".encode()).hexdigest()
         self._has: dict[str, bool] = {}  # word -> it has an entry
-        self._pinyin: dict[str, str] = {}
+        self._pinyin = _Memo(lexicon.pinyin)
+        self._code = _Memo(lambda token: codes([token], True, self._has.__getitem__))  # token -> its code
         self._short: dict[str, str] = {}  # word -> its short gloss for key terms
         self._made: dict[str, str] = {}  # article key digest -> its gloss file's JSON, made ahead
 
@@ -129,24 +128,17 @@ class GlossWriter:
             has[word] = entry(word) is not None
         return list(filter(has.__getitem__, words))
 
-    def _pinyin_of(self, word: str) -> str:
-        found = self._pinyin.get(word)
-        if found is None:
-            found = self._pinyin[word] = self.lexicon.pinyin(word)
-        return found
-
     def made(self, article: Article) -> tuple[str, list[str]]:
         """The gloss file's JSON — {"v": 2, "n": shards, "b": blocks' word codes, "y": pinyin of
         the headline's and lead's words} — and the words the site-wide dictionary must hold for
         it: its words that have an entry, and their parts (the popup explains those too)."""
         blocks = article_blocks(article)
         texts = [blocks["k"], blocks["h"], blocks["s"], blocks["l"], *blocks["p"]]
-        astral = _ASTRAL.search("".join(texts)) is not None
         cut = self.segment
         tokens = [cut(t) if t else [] for t in texts]
         words = self._glossed(dict.fromkeys(chain.from_iterable(tokens)))
-        has = self._has.__getitem__
-        coded = [codes(t, astral, has) for t in tokens]
+        code = self._code.__getitem__  # each token's code made once (UTF-16 units: astral or not)
+        coded = ["".join(map(code, t)) for t in tokens]
         # Parts of words CC-CEDICT lacks get entries too, so the popup can explain them.
         parts = self.lexicon.parts
         with_parts = list(filter(parts.__contains__, words))
@@ -154,7 +146,7 @@ class GlossWriter:
             known = set(words)
             words += filterfalse(known.__contains__, dict.fromkeys(chain.from_iterable(map(parts.__getitem__, with_parts))))
         ruby = self._glossed(dict.fromkeys(tokens[1] + tokens[3]))
-        y = dict(zip(ruby, map(self._pinyin_of, ruby)))
+        y = dict(zip(ruby, map(self._pinyin.__getitem__, ruby)))
         b = {"k": coded[0], "h": coded[1], "s": coded[2], "l": coded[3], "p": coded[4:]}
         return ('{"v":%d,"n":%d,"b":' % (FORMAT, self.shards) + json.dumps(b, separators=(",", ":"))
                 + ',"y":' + json.dumps(y, ensure_ascii=False, separators=(",", ":")) + "}"), words
@@ -200,6 +192,18 @@ class GlossWriter:
             if len(out) == KEY_TERMS:
                 break
         return tuple(out)
+
+
+class _Memo(dict):
+    """``make(key)``, made on first lookup and kept (``__getitem__`` stays at C speed)."""
+
+    def __init__(self, make: Callable[[str], str]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self.make(key)
+        return value
 
 
 def short_gloss(g: Gloss, lexicon: Lexicon) -> str:

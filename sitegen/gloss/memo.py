@@ -41,6 +41,14 @@ def _save(path: Path, version: str, vocab: list[str], rows: dict[str, bytes]) ->
     atomic_write_bytes(path, encode_entry({"version": version, "vocab": vocab, "rows": rows}), durable=False)
 
 
+class _Numbers(dict):
+    """word -> its number; a new word gets the next."""
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = len(self)
+        return n
+
+
 def site_words(writer: GlossWriter, articles: Sequence[Article], cache_dir: Path | None = None) -> list[str]:
     """Every word the articles' popups may look up (``GlossWriter.words``), sorted; an
     article found in the memo in ``cache_dir`` is not segmented again (its gloss file, if
@@ -49,21 +57,15 @@ def site_words(writer: GlossWriter, articles: Sequence[Article], cache_dir: Path
 
     path = cache_dir / NAME if cache_dir is not None else None
     vocab, old = _load(path, writer.fingerprint)
-    index = {w: i for i, w in enumerate(vocab)}
+    number = _Numbers(zip(vocab, range(len(vocab))))
     rows: dict[str, bytes] = {}
     for article in articles:
         digest = text_digest(text_key(article))
         row = old.get(digest) or rows.get(digest)
         if row is None:
-            ids = array("I")
-            for w in writer.words(article, digest):
-                i = index.get(w)
-                if i is None:
-                    i = index[w] = len(vocab)
-                    vocab.append(w)
-                ids.append(i)
-            row = ids.tobytes()
+            row = array("I", map(number.__getitem__, writer.words(article, digest))).tobytes()
         rows[digest] = row
+    vocab = list(number)  # in the order of their numbers
     used = np.unique(np.frombuffer(b"".join(rows.values()), dtype=np.uint32))
     if len(vocab) > 2 * len(used) + 1000:  # words of articles long gone: renumber
         new = np.full(len(vocab), 0, dtype=np.uint32)
