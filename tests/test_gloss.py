@@ -280,3 +280,31 @@ def test_dictionary_after_a_seed_goes_equals_a_cold_builds(project, tmp_path):
     assert after == glosses(cold.out_dir)
     changed = [p for p in after if p.startswith("glosses/words/") and after[p] != before[p]]
     assert changed and len(changed) < len([p for p in after if p.startswith("glosses/words/")])
+
+
+def test_word_memo_segments_each_text_once_and_forgets_words_no_article_uses(tmp_path):
+    from sitegen.gloss.memo import NAME, site_words
+    from sitegen.state import decode_entry
+
+    class Writer:  # each article's "words": its headline and a number
+        fingerprint = "test"
+        cut = []
+
+        def words(self, article, digest):
+            self.cut.append(article.headline)
+            return [f"{article.headline}{i}" for i in range(1000)]
+
+    def article(name):
+        return Article(seed="s.txt", position=1, kicker=None, headline=name, subtitle=None, byline=None,
+                       dateline=None, blocks=(Block("paragraph", "正文。"),))
+
+    w = Writer()
+    four = [article(n) for n in "甲乙丙丁"]
+    assert len(site_words(w, four, tmp_path)) == 4000 and w.cut == list("甲乙丙丁")
+    assert site_words(w, four[:1], tmp_path) == sorted(f"甲{i}" for i in range(1000))
+    assert w.cut == list("甲乙丙丁")  # from the memo
+    memo = decode_entry((tmp_path / NAME).read_bytes())
+    assert len(memo["vocab"]) == 1000  # the others' words renumbered away
+    both = site_words(w, [four[0], article("戊")], tmp_path)
+    assert both == sorted([f"甲{i}" for i in range(1000)] + [f"戊{i}" for i in range(1000)])
+    assert w.cut == list("甲乙丙丁戊")

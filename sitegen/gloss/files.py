@@ -112,6 +112,7 @@ class GlossWriter:
             f"{data_version()}|{fingerprint}|{code_digest('gloss')}|{shards}".encode()).hexdigest()
         self._has: dict[str, bool] = {}  # word -> it has an entry
         self._pinyin = _Memo(lexicon.pinyin)
+        self._y = _Memo(lambda word: _json(word) + ":" + _json(self._pinyin[word]))  # '"口岸":"kǒu àn"'
         self._code = _Memo(lambda token: codes([token], True, self._has.__getitem__))  # token -> its code
         self._short: dict[str, str] = {}  # word -> its short gloss for key terms
         self._made: dict[str, str] = {}  # article key digest -> its gloss file's JSON, made ahead
@@ -145,11 +146,11 @@ class GlossWriter:
         if with_parts:
             known = set(words)
             words += filterfalse(known.__contains__, dict.fromkeys(chain.from_iterable(map(parts.__getitem__, with_parts))))
-        ruby = self._glossed(dict.fromkeys(tokens[1] + tokens[3]))
-        y = dict(zip(ruby, map(self._pinyin.__getitem__, ruby)))
-        b = {"k": coded[0], "h": coded[1], "s": coded[2], "l": coded[3], "p": coded[4:]}
-        return ('{"v":%d,"n":%d,"b":' % (FORMAT, self.shards) + json.dumps(b, separators=(",", ":"))
-                + ',"y":' + json.dumps(y, ensure_ascii=False, separators=(",", ":")) + "}"), words
+        ruby = filter(self._has.__getitem__, dict.fromkeys(chain(tokens[1], tokens[3])))
+        # Codes are letters and digits: JSON as they are.
+        return ('{"v":%d,"n":%d,"b":{"k":"%s","h":"%s","s":"%s","l":"%s","p":[%s]},"y":{%s}}' % (
+            FORMAT, self.shards, *coded[:4], ",".join(map('"{}"'.format, coded[4:])),
+            ",".join(map(self._y.__getitem__, ruby)))), words
 
     def words(self, article: Article, digest: str) -> list[str]:
         """The article's words for the site-wide dictionary (``made``); its gloss file's JSON is
@@ -192,6 +193,10 @@ class GlossWriter:
             if len(out) == KEY_TERMS:
                 break
         return tuple(out)
+
+
+def _json(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 class _Memo(dict):

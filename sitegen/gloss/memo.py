@@ -66,7 +66,9 @@ def site_words(writer: GlossWriter, articles: Sequence[Article], cache_dir: Path
             row = array("I", map(number.__getitem__, writer.words(article, digest))).tobytes()
         rows[digest] = row
     vocab = list(number)  # in the order of their numbers
-    used = np.unique(np.frombuffer(b"".join(rows.values()), dtype=np.uint32))
+    mark = np.zeros(len(vocab), dtype=bool)  # the numbers in use: a mask, not a sort
+    mark[np.frombuffer(b"".join(rows.values()), dtype=np.uint32)] = True
+    used = np.flatnonzero(mark)
     if len(vocab) > 2 * len(used) + 1000:  # words of articles long gone: renumber
         new = np.full(len(vocab), 0, dtype=np.uint32)
         new[used] = np.arange(len(used), dtype=np.uint32)
