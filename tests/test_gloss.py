@@ -227,6 +227,7 @@ def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project, 
     from sitegen.gloss.files import GlossWriter
 
     made = []
+    monkeypatch.setenv("SITEGEN_JOBS", "1")  # rendered in this process, where the spy is
     original = GlossWriter.made
     monkeypatch.setattr(GlossWriter, "made", lambda self, article: made.append(article) or original(self, article))
     again = build(project)

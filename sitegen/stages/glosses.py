@@ -23,12 +23,22 @@ def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped,
     (``reading_aid = false``): neither."""
     from sitegen.gloss import gloss_path
     from sitegen.gloss.memo import site_words
+    from sitegen.gloss.shards import shard_path
 
     if writer is None:
         return None, []
     tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
-    files = [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
-             for p, a in zip(permalinks, articles)]
-    files += [(path, lambda key=key: key, content)
-              for path, key, content in writer.shard_files(site_words(writer, articles, cache_dir))]
+    # The shards' keys need every article's words: found when the render asks for the first
+    # key (in this process, at the front of its job list, while its helpers render pages),
+    # and before the gloss files, which then take the JSON made on the way.
+    shards: list = []
+
+    def shard(n: int) -> tuple:
+        if not shards:
+            shards.extend(writer.shard_files(site_words(writer, articles, cache_dir)))
+        return shards[n]
+
+    files = [(shard_path(n), lambda n=n: shard(n)[1], lambda n=n: shard(n)[2]()) for n in range(writer.shards)]
+    files += [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
+              for p, a in zip(permalinks, articles)]
     return writer.key_terms(articles, tags), files
