@@ -120,7 +120,8 @@ def _build(
     old_pages = previous.pages if config.out_dir.is_dir() else {}
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate)
     run.parse_group_translate(build_date)
-    key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped)
+    key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
+                                         state.dir)
     clock.lap("glosses")
     site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                   build_date, key_terms)

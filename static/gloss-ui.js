@@ -1,7 +1,10 @@
 /* Reading aid (issue 22): tap a Chinese word for its pinyin and CC-CEDICT glosses; pinyin
    over the headline and lead; a "gloss words" mode that makes every word a button for the
    keyboard. Loaded by gloss.js on first use, with glosses/<article>.js: word boundaries of
-   each text block and the entries of the words used. Dictionary glosses, not translations. */
+   each text block (which words have an entry) and the pinyin of the headline's and lead's words.
+   A tapped word's entry is in the site-wide dictionary's shard glosses/words/<n>.js (n: a hash of
+   the word, as sitegen/gloss/shards.py computes it), loaded on the first tap that needs it.
+   Dictionary glosses, not translations. */
 (function () {
   "use strict";
   var boot = window.sitegenGlossBoot;
@@ -9,6 +12,7 @@
   boot.ui = true;
   var doc = document, tools = boot.tools, KEY = "sitegen-pinyin";
   var data = null, failed = false, blocks = [], later = [];
+  var dict = Object.create(null), shards = {}, asked = 0;  // entries of the shards loaded; shard -> done or waiting
   var on = { pinyin: false, words: false };
   var pop = null, live = null, from = null;
   var SPOTS = [["k", ".story-head .kicker .t-zh", false], ["h", ".story-head h1 .t-zh", true],
@@ -76,13 +80,43 @@
   }
   function ready(missing) {
     var q = window.sitegenGlossQueue || [];
-    if (!missing && q.length && q[q.length - 1].v === 1) bind(q[q.length - 1]); else fail();
+    if (!missing && q.length && q[q.length - 1].v === 2) bind(q[q.length - 1]); else fail();
   }
   function fail() {
     failed = true;
     later = [];
+    unavailable();
+  }
+  function unavailable() {
     var hint = tools.querySelector(".gloss-hint");
     if (hint) { hint.textContent = ""; hint.appendChild(message("unavailable")); }
+  }
+
+  // -- the site-wide dictionary: shard n is a script calling sitegenGlossShard(n, {word: entry}) --
+  window.sitegenGlossShard = function (n, words) {
+    for (var w in words) if (Object.prototype.hasOwnProperty.call(words, w)) dict[w] = words[w];
+  };
+  function shardOf(w) {
+    var h = 0;
+    for (var i = 0; i < w.length; i++) h = (h * 31 + w.charCodeAt(i)) % 4294967296;
+    return h % data.n;
+  }
+  function loadShard(n, cb) {
+    var st = shards[n];
+    if (st === true) { cb(); return; }
+    if (st) { st.push(cb); return; }
+    st = shards[n] = [cb];
+    var s = el("script");
+    s.src = tools.getAttribute("data-gloss").replace(/[^\/]*$/, "") + "words/" + n + ".js";
+    s.onload = s.onerror = function () { shards[n] = true; st.forEach(function (f) { f(); }); };
+    doc.head.appendChild(s);
+  }
+  function need(words, cb) {  // cb once the shards of all ``words`` have loaded (or failed to)
+    var todo = {}, left = 1;
+    function one() { if (--left === 0) cb(); }
+    words.forEach(function (w) { todo[shardOf(w)] = true; });
+    Object.keys(todo).forEach(function (n) { left++; loadShard(n, one); });
+    one();
   }
   function bind(d) {
     data = d;
@@ -95,15 +129,21 @@
   }
   function add(node, code, ruby) {
     if (!node || !code) return;
-    var text = node.textContent, starts = [], pos = 0;
-    for (var i = 0; i < code.length; i++) { starts.push(pos); pos += parseInt(code.charAt(i), 36); }
+    var text = node.textContent, starts = [], has = [], pos = 0;
+    for (var i = 0; i < code.length; i++) {
+      // a word with an entry: its length in base 36; one without: A = 1 … Z = 26
+      var c = code.charCodeAt(i), plain = c >= 65 && c <= 90;
+      starts.push(pos);
+      has.push(!plain);
+      pos += plain ? c - 64 : parseInt(code.charAt(i), 36);
+    }
     if (pos !== text.length) return; // the page shows another text here: leave it alone
     starts.push(pos);
     node.setAttribute("data-gb", blocks.length);
-    blocks.push({ el: node, text: text, starts: starts, ruby: ruby, i: blocks.length });
+    blocks.push({ el: node, text: text, starts: starts, has: has, ruby: ruby, i: blocks.length });
   }
   function word(b, i) { return b.text.slice(b.starts[i], b.starts[i + 1]); }
-  function entry(w) { return Object.prototype.hasOwnProperty.call(data.w, w) ? data.w[w] : null; }
+  function entry(w) { return dict[w] || null; }
 
   // -- pinyin over the headline and lead; words as buttons --------------------------------
   function paint(b) {
@@ -112,12 +152,12 @@
     if (!ruby && !on.words) { b.el.textContent = b.text; return; }
     var frag = doc.createDocumentFragment();
     for (var i = 0; i + 1 < b.starts.length; i++) {
-      var w = word(b, i), e = entry(w);
-      if (!e) { frag.appendChild(doc.createTextNode(w)); continue; }
+      var w = word(b, i);
+      if (!b.has[i]) { frag.appendChild(doc.createTextNode(w)); continue; }
       var n = on.words ? el("button", "gw") : el("span", "gw-s");
       if (on.words) n.type = "button";
       n.setAttribute("data-gi", b.i + ":" + i);
-      if (ruby) n.appendChild(rubyOf(w, e[0])); else n.textContent = w;
+      if (ruby) n.appendChild(rubyOf(w, data.y[w] || "")); else n.textContent = w;
       frag.appendChild(n);
     }
     b.el.textContent = "";
@@ -188,9 +228,18 @@
     doc.body.appendChild(live);
   }
   function senses(r) { return r[1].join("; "); }
+  // The word's shard (and its parts') first; a tap or close meanwhile wins.
   function show(at, keyboard) {
-    var w = word(at.b, at.i), e = entry(w);
-    if (!e) { close(false); return; }
+    if (!at.b.has[at.i]) { close(false); return; }
+    var w = word(at.b, at.i), id = ++asked;
+    need([w], function () {
+      var e = entry(w);
+      if (id !== asked) return;
+      if (!e) { close(false); unavailable(); return; }
+      need(e[3] || [], function () { if (id === asked) draw(at, w, e, keyboard); });
+    });
+  }
+  function draw(at, w, e, keyboard) {
     if (!pop) build();
     pop.textContent = "";
     var x = message("close");
@@ -277,6 +326,7 @@
     }
   }
   function close(refocus) {
+    asked++;
     if (!pop || pop.hidden) return;
     pop.hidden = true;
     var old = doc.querySelector(".gw-on");

@@ -9,7 +9,8 @@ import pytest
 
 from sitegen.build import build
 from sitegen.gloss import gloss_path, gloss_writer
-from sitegen.gloss.files import DIGITS, article_blocks, codes
+from sitegen.gloss.files import DIGITS, PLAIN, article_blocks, codes
+from sitegen.gloss.shards import SHARDS, shard_of, shard_path
 from sitegen.gloss.cedict import compile_entries, read_text
 from sitegen.gloss.lexicon import load, marks
 from sitegen.group import load_taxonomy
@@ -34,16 +35,24 @@ def _data(script: str) -> dict:
     return json.loads(script[len(QUEUE):-3])
 
 
-def _words(text: str, code: str) -> list[str]:
-    """The words a block's code marks out, counted in UTF-16 units as the browser does."""
+def _words(text: str, code: str, glossed: bool | None = None) -> list[str]:
+    """The words a block's code marks out, counted in UTF-16 units as the browser does
+    (``glossed``: only those with an entry, or only those without)."""
     units = text.encode("utf-16-le")
     out, pos = [], 0
     for c in code:
-        n = DIGITS.index(c) * 2
-        out.append(units[pos:pos + n].decode("utf-16-le"))
+        n = (PLAIN.index(c) + 1 if c in PLAIN else DIGITS.index(c)) * 2
+        if glossed is None or glossed == (c not in PLAIN):
+            out.append(units[pos:pos + n].decode("utf-16-le"))
         pos += n
     assert pos == len(units)
     return out
+
+
+def _shard(script: str) -> tuple[int, dict]:
+    head, body = script.split(",", 1)
+    assert head.startswith("sitegenGlossShard(") and body.endswith(");\n")
+    return int(head[len("sitegenGlossShard("):]), json.loads(body[:-3])
 
 
 @pytest.mark.parametrize("word, pinyin, sense", [
@@ -102,6 +111,10 @@ def test_word_lengths_are_utf16_units_and_long_runs_are_split():
     assert codes(["口岸", "，", "中华人民共和国"], astral=False) == "217"
     assert codes(["𠀀a"], astral=True) == "3"  # one astral character is two UTF-16 units
     assert codes(["x" * 40], astral=False) == "z5"
+    # With what has an entry: words without one in upper case (A = 1), a longer word's pieces too.
+    has = lambda w: "，" not in w  # noqa: E731
+    assert codes(["口岸", "，", "中华人民共和国"], astral=False, glossed=has) == "2A7"
+    assert codes(["x" * 40, "，" * 30], astral=False, glossed=has) == "ZN" + "ZD"
 
 
 def test_gloss_file_covers_every_block_and_word(writer):
@@ -111,6 +124,7 @@ def test_gloss_file_covers_every_block_and_word(writer):
         blocks=(Block("paragraph", "为保障口岸高效畅通，阿勒泰海关推行“提前申报”。"),
                 Block("subhead", "一行走进重庆"), Block("paragraph", "银行行长说：𠀀字少见。")))
     data = _data(writer.script(article))
+    assert data["v"] == 2 and data["n"] == SHARDS
     blocks = article_blocks(article)
     assert blocks["l"] == article.lead and blocks["p"] == ["一行走进重庆", "银行行长说：𠀀字少见。"]
     assert data["b"]["s"] == ""
@@ -121,13 +135,51 @@ def test_gloss_file_covers_every_block_and_word(writer):
     words = [w for key in "khl" for w in _words(blocks[key], data["b"][key])]
     words += [w for text, code in zip(blocks["p"], data["b"]["p"]) for w in _words(text, code)]
     assert "𠀀" in words and words[-1] == "。"
-    for w in words:
+    glossed = [w for key in "khl" for w in _words(blocks[key], data["b"][key], True)]
+    glossed += [w for text, code in zip(blocks["p"], data["b"]["p"]) for w in _words(text, code, True)]
+    for w in words:  # a word has an entry iff it is marked so
+        assert (w in glossed) == (writer.lexicon.entry_json(w) is not None), w
         if re.fullmatch(r"[\u4e00-\u9fff]+", w):
-            assert w in data["w"], w
-    assert "，" not in data["w"]
-    assert data["w"]["口岸"][0] == "kǒu àn" and "port" in data["w"]["口岸"][1][0][1][0]
-    assert data["w"]["塔克什肯口岸"][2:] == ["name", ["塔克什肯", "口岸"]]
-    assert "塔克什肯" in data["w"]  # the parts are explained too
+            assert w in glossed, w
+    assert "，" not in glossed and "口岸" in glossed
+    # Pinyin of the headline's and lead's words, for the pinyin toggle; no entries.
+    assert data["y"]["口岸"] == "kǒu àn" and data["y"]["塔克什肯口岸"] == "Tǎ kè shén kěn kǒu àn"
+    assert set(data["y"]) == {w for key in "hl" for w in _words(blocks[key], data["b"][key], True)}
+    assert "w" not in data
+
+
+def test_site_dictionary_holds_the_entries_the_popup_shows(writer):
+    """Every word with an entry, and the parts of those CC-CEDICT lacks, in the shard its
+    hash names, with the lexicon's entry: the popup shows what the gloss file held before."""
+    article = Article(seed="s.txt", position=1, kicker=None, headline="塔克什肯口岸第一季度进出口货运量增长",
+                      subtitle=None, byline=None, dateline=None,
+                      blocks=(Block("paragraph", "为保障口岸高效畅通，阿勒泰海关推行“提前申报”。"),))
+    data, words = writer.made(article)
+    assert {"口岸", "塔克什肯口岸", "塔克什肯", "海关"} <= set(words) and "，" not in words
+    files = writer.shard_files(words)
+    assert [path for path, _, _ in files] == [shard_path(n) for n in range(SHARDS)]
+    found = {}
+    for path, key, content in files:
+        n, entries = _shard(content())
+        assert path == shard_path(n) and all(shard_of(w, SHARDS) == n for w in entries)
+        assert list(entries) == sorted(entries)
+        found.update(entries)
+    assert set(found) == set(words)
+    for w in words:
+        assert found[w] == json.loads(writer.lexicon.entry_json(w))
+    assert found["塔克什肯口岸"][2:] == ["name", ["塔克什肯", "口岸"]]
+    assert found["口岸"][0] == "kǒu àn" and "port" in found["口岸"][1][0][1][0]
+    # A shard's key is its words: another article's new word changes its shard's key only.
+    more = writer.shard_files(words + ["银行"])
+    changed = [a[0] for a, b in zip(files, more) if a[1] != b[1]]
+    assert changed == [shard_path(shard_of("银行", SHARDS))]
+
+
+def test_shard_hash_counts_utf16_units():
+    # (h * 31 + unit) mod 2**32 over UTF-16 code units, as gloss-ui.js computes it
+    assert shard_of("口岸", 2**32) == (0x53E3 * 31 + 0x5CB8)
+    assert shard_of("𠀀", 2**32) == (0xD840 * 31 + 0xDC00)
+    assert shard_of("口岸", 256) == (0x53E3 * 31 + 0x5CB8) % 256
 
 
 def test_key_terms_tags_first_then_telling_words(writer):
@@ -145,7 +197,7 @@ def test_gloss_path():
     assert gloss_path("articles/000_d20dbdfb6ad6e3c6-05.html") == "glosses/000_d20dbdfb6ad6e3c6-05.js"
 
 
-def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project):
+def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project, monkeypatch):
     first = build(project)
     site = project.out_dir
     digest = json.loads((site / "digest.json").read_text(encoding="utf-8"))
@@ -172,10 +224,21 @@ def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project):
     # One seed changes: the other seeds' gloss files are carried over, not made again.
     seed = sorted(project.seeds_dir.glob("*.txt"))[-1]
     seed.write_text(seed.read_text(encoding="utf-8") + "\n本报讯 口岸通关效率提升。\n", encoding="utf-8")
+    from sitegen.gloss.files import GlossWriter
+
+    made = []
+    monkeypatch.setenv("SITEGEN_JOBS", "1")  # rendered in this process, where the spy is
+    original = GlossWriter.made
+    monkeypatch.setattr(GlossWriter, "made", lambda self, article: made.append(article) or original(self, article))
     again = build(project)
     assert again.rendered < first.rendered
+    # Only the changed seed's articles were cut into words again: the others' words, which the
+    # site-wide dictionary needs, came from the last build (sitegen.gloss.memo).
+    assert made and {a.seed for a in made} == {seed.name}
     kept = json.loads((site / gloss_path(port["permalink"])).read_text(encoding="utf-8")[len(QUEUE):-3])
-    assert "口岸" in kept["w"]
+    assert kept["y"]["塔克什肯口岸"] == "Tǎ kè shén kěn kǒu àn"
+    n, entries = _shard((site / shard_path(shard_of("口岸", SHARDS))).read_text(encoding="utf-8"))
+    assert entries["口岸"][0] == "kǒu àn"
 
 
 def test_reading_aid_can_be_switched_off(project, tmp_path):
@@ -198,3 +261,51 @@ def test_reading_aid_can_be_switched_off(project, tmp_path):
     # Switched on again: the same project gets its glosses back.
     build(project)
     assert (site / gloss_path(digest["articles"][0]["permalink"])).is_file()
+
+
+def test_dictionary_after_a_seed_goes_equals_a_cold_builds(project, tmp_path):
+    """Words only a removed seed used leave the shards: the incremental build's glosses/
+    are a cold build's, byte for byte."""
+    from sitegen.config import with_overrides
+
+    def glosses(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "glosses").rglob("*.js"))}
+
+    build(project)
+    before = glosses(project.out_dir)
+    sorted(project.seeds_dir.glob("*.txt"))[0].unlink()
+    build(project)
+    after = glosses(project.out_dir)
+    cold = with_overrides(project, out_dir=tmp_path / "cold-site")
+    build(cold, clean=True)
+    assert after == glosses(cold.out_dir)
+    changed = [p for p in after if p.startswith("glosses/words/") and after[p] != before[p]]
+    assert changed and len(changed) < len([p for p in after if p.startswith("glosses/words/")])
+
+
+def test_word_memo_segments_each_text_once_and_forgets_words_no_article_uses(tmp_path):
+    from sitegen.gloss.memo import NAME, site_words
+    from sitegen.state import decode_entry
+
+    class Writer:  # each article's "words": its headline and a number
+        fingerprint = "test"
+        cut = []
+
+        def words(self, article, digest):
+            self.cut.append(article.headline)
+            return [f"{article.headline}{i}" for i in range(1000)]
+
+    def article(name):
+        return Article(seed="s.txt", position=1, kicker=None, headline=name, subtitle=None, byline=None,
+                       dateline=None, blocks=(Block("paragraph", "正文。"),))
+
+    w = Writer()
+    four = [article(n) for n in "甲乙丙丁"]
+    assert len(site_words(w, four, tmp_path)) == 4000 and w.cut == list("甲乙丙丁")
+    assert site_words(w, four[:1], tmp_path) == sorted(f"甲{i}" for i in range(1000))
+    assert w.cut == list("甲乙丙丁")  # from the memo
+    memo = decode_entry((tmp_path / NAME).read_bytes())
+    assert len(memo["vocab"]) == 1000  # the others' words renumbered away
+    both = site_words(w, [four[0], article("戊")], tmp_path)
+    assert both == sorted([f"甲{i}" for i in range(1000)] + [f"戊{i}" for i in range(1000)])
+    assert w.cut == list("甲乙丙丁戊")

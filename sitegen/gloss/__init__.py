@@ -3,8 +3,10 @@ CC-CEDICT senses; key terms per article. Glosses, never translations.
 
     writer = gloss_writer(taxonomy)          # CC-CEDICT, pypinyin, grouping's segmenter
     writer.key_terms(articles, tag_words)    # -> [tuple[KeyTerm, ...]] for the pages and digest.json
-    writer.script(article)                   # -> text of glosses/<article>.js
+    writer.script(article)                   # -> text of glosses/<article>.js (word boundaries)
     gloss_path(permalink)                    # -> "glosses/<article>.js"
+    site_words(writer, articles, cache_dir)  # -> every word the popups may look up (sitegen.gloss.memo)
+    writer.shard_files(words)                # -> the site-wide dictionary, glosses/words/<n>.js
 """
 from __future__ import annotations
 

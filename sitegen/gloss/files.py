@@ -1,31 +1,38 @@
 """What the reader's gloss popup loads: one small script per article, and its key terms.
 
 ``glosses/<article>.js`` holds, for each Chinese text block of the article page (kicker,
-headline, subtitle, lead, body blocks), where its words begin and end, and the dictionary
-gloss of each word used. It is a script that pushes its data onto ``sitegenGlossQueue``
-(not JSON fetched at run time: Chromium blocks ``fetch`` of files on ``file://``), so pages
-work from disk, under a sub-path and offline. The page's own script loads it on first tap.
+headline, subtitle, lead, body blocks), where its words begin and end and which of them
+have a dictionary entry, and the pinyin of the headline's and lead's words (the pinyin
+toggle shows it over both at once). The entries themselves are in the site-wide dictionary
+(``glosses/words/<n>.js``, ``sitegen.gloss.shards``), loaded a shard at a time as the reader
+taps. It is a script that pushes its data onto ``sitegenGlossQueue`` (not JSON fetched at
+run time: Chromium blocks ``fetch`` of files on ``file://``), so pages work from disk, under
+a sub-path and offline. The page's own script loads it on first tap.
 
-Word boundaries are one character per word, its length in base 36 ("2213…"): a block of
-600 words costs 600 bytes. Lengths count UTF-16 code units, as the browser's strings do.
+Word boundaries are one character per word, its length: in base 36 ("2213…") for a word with
+an entry, an upper-case letter (A = 1, … Z = 26) for one without (punctuation, Latin): a
+block of 600 words costs 600 bytes. Lengths count UTF-16 code units, as the browser's strings do.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Sequence
 from itertools import chain, filterfalse
 
 from sitegen.models import Article, KeyTerm
 
+from . import shards
 from .lexicon import Gloss, Lexicon, data_version
+from .shards import SHARDS
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 MAX_RUN = len(DIGITS) - 1  # a longer token is written as several
+PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # lengths 1-26 of a token without an entry
+MAX_PLAIN = len(PLAIN)
+FORMAT = 2  # the gloss file's "v"
 KEY_TERMS = 8  # tags first, then telling words, at most this many in all
 SHORT_GLOSS_CHARS = 60
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 Segment = Callable[[str], list[str]]
 
@@ -49,6 +56,16 @@ def article_blocks(article: Article) -> dict:
             "l": article.lead, "p": [b.text for b in body]}
 
 
+def text_key(article: Article) -> str:
+    """The article's texts as its page shows them, in one string."""
+    blocks = article_blocks(article)
+    return "\x1f".join([blocks["k"], blocks["h"], blocks["s"], blocks["l"], *blocks["p"]])
+
+
+def text_digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _utf16_len(token: str) -> int:
     return len(token.encode("utf-16-le")) // 2
 
@@ -56,71 +73,103 @@ def _utf16_len(token: str) -> int:
 _BASE36 = bytes.maketrans(bytes(range(len(DIGITS))), DIGITS.encode("ascii"))
 
 
-def codes(tokens: Sequence[str], astral: bool = True) -> str:
+def codes(tokens: Sequence[str], astral: bool = True, glossed: Callable[[str], bool] | None = None) -> str:
     """Word lengths in base 36, one character a word (``MAX_RUN``-long pieces for longer).
+    With ``glossed``, a word it says has no entry, and a longer word's pieces (not words),
+    are written as upper-case letters (A = 1 … Z = 26; longer in several).
     ``astral``: the text may have characters beyond U+FFFF (two UTF-16 units each)."""
     lengths = list(map(_utf16_len if astral else len, tokens))
-    if max(lengths, default=0) > MAX_RUN:
-        split = []
-        for n in lengths:
-            while n > MAX_RUN:
-                split.append(MAX_RUN)
-                n -= MAX_RUN
-            split.append(n)
-        lengths = split
-    return bytes(lengths).translate(_BASE36).decode("ascii")
+    if glossed is None:
+        if max(lengths, default=0) > MAX_RUN:
+            lengths = [piece for n in lengths for piece in _pieces(n, MAX_RUN)]
+        return bytes(lengths).translate(_BASE36).decode("ascii")
+    out = []
+    for n, has in zip(lengths, map(glossed, tokens)):
+        if has and n <= MAX_RUN:
+            out.append(DIGITS[n])
+        else:
+            out += (PLAIN[piece - 1] for piece in _pieces(n, MAX_PLAIN))
+    return "".join(out)
+
+
+def _pieces(n: int, most: int) -> list[int]:
+    return [most] * ((n - 1) // most) + [n - most * ((n - 1) // most)] if n else [0]
 
 
 class GlossWriter:
-    """Makes gloss files and key terms with one lexicon and segmenter; each word's JSON is
-    made once per process."""
+    """Makes gloss files, the site-wide dictionary's shards and key terms with one lexicon
+    and segmenter; each word is looked up once per process."""
 
     def __init__(self, lexicon: Lexicon, segment: Segment, telling: Callable[[list[str], int], list[list[str]]],
-                 fingerprint: str = ""):
+                 fingerprint: str = "", shards: int = SHARDS):
         self.lexicon = lexicon
         self.segment = segment
         self.telling = telling
-        self.fingerprint = hashlib.sha256(f"{data_version()}|{fingerprint}".encode()).hexdigest()
-        self._json: dict[str, str] = {}
-        self._short: dict[str, str] = {}  # word -> its entry in a gloss file ("": none)
+        self.shards = shards
+        from sitegen.state import code_digest  # this code's format takes part in the keys
+
+        self.fingerprint = hashlib.sha256(
+            f"{data_version()}|{fingerprint}|{code_digest('gloss')}|{shards}".encode()).hexdigest()
+        self._has: dict[str, bool] = {}  # word -> it has an entry
+        self._pinyin = _Memo(lexicon.pinyin)
+        self._y = _Memo(lambda word: _json(word) + ":" + _json(self._pinyin[word]))  # '"口岸":"kǒu àn"'
+        self._code = _Memo(lambda token: codes([token], True, self._has.__getitem__))  # token -> its code
+        self._short: dict[str, str] = {}  # word -> its short gloss for key terms
+        self._made: dict[str, str] = {}  # article key digest -> its gloss file's JSON, made ahead
 
     def key(self, article: Article) -> tuple:
         """What an article's gloss file depends on: its texts as the page shows them (one
         string: its repr is made at C speed, a dataclass's is not) and the dictionaries."""
-        blocks = article_blocks(article)
-        return (self.fingerprint, "\x1f".join([blocks["k"], blocks["h"], blocks["s"], blocks["l"], *blocks["p"]]))
+        return (self.fingerprint, text_key(article))
 
-    def _entries(self, words) -> list[str]:
-        """'"口岸":[…]' of each of ``words`` that has Chinese characters, each made once."""
-        known = self._json
-        words = list(words)
-        for word in filterfalse(known.__contains__, words):
-            entry = self.lexicon.entry_json(word)
-            known[word] = "" if entry is None else json.dumps(word, ensure_ascii=False) + ":" + entry
-        return list(filter(None, map(known.__getitem__, words)))
+    def _glossed(self, words) -> list[str]:
+        """Those of ``words`` that have an entry (Chinese characters, or CC-CEDICT knows them)."""
+        has, entry = self._has, self.lexicon.entry_json
+        for word in filterfalse(has.__contains__, words):
+            has[word] = entry(word) is not None
+        return list(filter(has.__getitem__, words))
 
-    def data(self, article: Article) -> str:
-        """The gloss file's JSON: {"v": 1, "b": blocks' word codes, "w": entries}."""
+    def made(self, article: Article) -> tuple[str, list[str]]:
+        """The gloss file's JSON — {"v": 2, "n": shards, "b": blocks' word codes, "y": pinyin of
+        the headline's and lead's words} — and the words the site-wide dictionary must hold for
+        it: its words that have an entry, and their parts (the popup explains those too)."""
         blocks = article_blocks(article)
         texts = [blocks["k"], blocks["h"], blocks["s"], blocks["l"], *blocks["p"]]
-        astral = _ASTRAL.search("".join(texts)) is not None
         cut = self.segment
         tokens = [cut(t) if t else [] for t in texts]
-        coded = [codes(t, astral) for t in tokens]
-        words = dict.fromkeys(chain.from_iterable(tokens))
-        entries = self._entries(words)
+        words = self._glossed(dict.fromkeys(chain.from_iterable(tokens)))
+        code = self._code.__getitem__  # each token's code made once (UTF-16 units: astral or not)
+        coded = ["".join(map(code, t)) for t in tokens]
         # Parts of words CC-CEDICT lacks get entries too, so the popup can explain them.
         parts = self.lexicon.parts
         with_parts = list(filter(parts.__contains__, words))
         if with_parts:
-            extra = filterfalse(words.__contains__, dict.fromkeys(chain.from_iterable(map(parts.__getitem__, with_parts))))
-            entries += self._entries(extra)
-        b = {"k": coded[0], "h": coded[1], "s": coded[2], "l": coded[3], "p": coded[4:]}
-        return '{"v":1,"b":' + json.dumps(b, separators=(",", ":")) + ',"w":{' + ",".join(entries) + "}}"
+            known = set(words)
+            words += filterfalse(known.__contains__, dict.fromkeys(chain.from_iterable(map(parts.__getitem__, with_parts))))
+        ruby = filter(self._has.__getitem__, dict.fromkeys(chain(tokens[1], tokens[3])))
+        # Codes are letters and digits: JSON as they are.
+        return ('{"v":%d,"n":%d,"b":{"k":"%s","h":"%s","s":"%s","l":"%s","p":[%s]},"y":{%s}}' % (
+            FORMAT, self.shards, *coded[:4], ",".join(map('"{}"'.format, coded[4:])),
+            ",".join(map(self._y.__getitem__, ruby)))), words
+
+    def words(self, article: Article, digest: str) -> list[str]:
+        """The article's words for the site-wide dictionary (``made``); its gloss file's JSON is
+        kept until ``script`` asks for it."""
+        data, words = self.made(article)
+        self._made[digest] = data
+        return words
+
+    def data(self, article: Article) -> str:
+        found = self._made.pop(text_digest(text_key(article)), None)
+        return found if found is not None else self.made(article)[0]
 
     def script(self, article: Article) -> str:
         """The gloss file itself: a script that queues the data for the page's gloss script."""
         return ("(window.sitegenGlossQueue=window.sitegenGlossQueue||[]).push(" + self.data(article) + ");\n")
+
+    def shard_files(self, words) -> list[tuple[str, tuple, Callable[[], str]]]:
+        """The site-wide dictionary of ``words``: (path, key, content callable) of each shard."""
+        return shards.shard_files(words, self.lexicon.entry_json, self.shards, self.fingerprint)
 
     def key_terms(self, articles: Sequence[Article], tags: Sequence[Sequence[str]]) -> list[tuple[KeyTerm, ...]]:
         """Each article's tags (grouping chose them from the whole text), then the most telling
@@ -144,6 +193,22 @@ class GlossWriter:
             if len(out) == KEY_TERMS:
                 break
         return tuple(out)
+
+
+def _json(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+class _Memo(dict):
+    """``make(key)``, made on first lookup and kept (``__getitem__`` stays at C speed)."""
+
+    def __init__(self, make: Callable[[str], str]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self.make(key)
+        return value
 
 
 def short_gloss(g: Gloss, lexicon: Lexicon) -> str:

@@ -200,6 +200,56 @@ def test_page_without_its_gloss_file_reads_normally(driver, gloss_site, tmp_path
         gloss.write_bytes(saved)
 
 
+SHARDS_LOADED = ("return Array.from(document.querySelectorAll('script[src*=\"/glosses/words/\"]'))"
+                 ".map(s => +s.src.split('/').pop().split('.')[0]).sort((a, b) => a - b)")
+
+
+def test_a_tap_loads_the_shard_of_its_word(driver, gloss_site):
+    """Entries are in the site-wide dictionary's shards, loaded as taps need them: a word
+    whose shard is not loaded yet, and a name whose parts are in two more."""
+    from sitegen.gloss.shards import SHARDS, shard_of
+
+    base, site = gloss_site
+    url = base + page_with(site, "为保障口岸高效畅通")
+    assert "kǒu àn" in open_gloss(driver, url, "为保障口岸", 3)
+    assert driver.execute_script(SHARDS_LOADED) == [shard_of("口岸", SHARDS)]
+    assert shard_of("高效", SHARDS) != shard_of("口岸", SHARDS)
+    x, y = point_at(driver, "为保障口岸高效", 5)
+    tap(driver, x, y)
+    text = wait_for(driver, "var p = document.querySelector('.gloss-pop');"
+                            "return p && !p.hidden && p.innerText.indexOf('高效') >= 0 ? p.innerText : null")
+    assert "gāo xiào" in text and "efficient" in text
+    assert driver.execute_script(SHARDS_LOADED) == sorted({shard_of(w, SHARDS) for w in ("口岸", "高效")})
+    # A name CC-CEDICT lacks: its parts are explained, from their own shards.
+    x, y = point_at(driver, "塔克什肯口岸", 1, ".story-head h1 .t-zh")
+    tap(driver, x, y)
+    text = wait_for(driver, "var p = document.querySelector('.gloss-pop');"
+                            "return p && !p.hidden && p.innerText.indexOf('塔克什肯口岸') >= 0 ? p.innerText : null")
+    assert "Tǎ kè shén kěn kǒu àn" in text and "name" in text
+    assert "塔克什肯 Tǎ kè shén kěn" in text and "口岸 kǒu àn a port" in text
+    assert set(driver.execute_script(SHARDS_LOADED)) == {shard_of(w, SHARDS) for w in
+                                                         ("口岸", "高效", "塔克什肯口岸", "塔克什肯")}
+    assert severe_errors(driver) == []
+
+
+def test_a_missing_shard_says_glosses_are_unavailable(driver, gloss_site):
+    from sitegen.gloss.shards import SHARDS, shard_of, shard_path
+
+    base, site = gloss_site
+    shard = site / shard_path(shard_of("畅通", SHARDS))
+    saved = shard.read_bytes()
+    shard.unlink()
+    try:
+        driver.get(base + page_with(site, "为保障口岸高效畅通"))
+        x, y = point_at(driver, "为保障口岸高效畅通", 7)
+        tap(driver, x, y)
+        wait_for(driver, "return document.querySelector('.gloss-hint').textContent.indexOf('not available') >= 0")
+        assert driver.execute_script(POP) is None
+        assert severe_errors(driver, allow="glosses/words/") == []  # only the missing file itself
+    finally:
+        shard.write_bytes(saved)
+
+
 def test_works_from_disk(driver, gloss_site):
     _, site = gloss_site
     path = site / page_with(site, "为保障口岸高效畅通")
