@@ -3,12 +3,53 @@ key is unchanged since the last build is carried over instead of rendered."""
 from __future__ import annotations
 
 import hashlib
+import marshal
+from dataclasses import fields
+from operator import attrgetter
 
-from .views import EntryView
+from sitegen.models import Article, ArticleEnglish, Block, DigestEntry, Grouping, KeyTerm, Tag, Theme, Translation
+
+from .views import EntryView, Pair
 
 
 def key_digest(value) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+
+
+# An article's own record (its entry: texts, English, grouping, dates, key terms) is keyed as a
+# tuple of its records' field values, marshalled (format 2: no back-references, so equal values
+# give equal bytes whatever objects hold them) rather than through the dataclasses' reprs: 0.29 s
+# instead of 0.65 s for 11,486 entries, on every day's update. The getters take every field of
+# each record, so a field added later is in the key; a field that holds a record of its own
+# must be flattened here too, or marshal refuses it (ValueError) rather than keying it wrongly.
+def _getter(cls, nested: tuple[str, ...] = ()):
+    names = [f.name for f in fields(cls) if f.name not in nested]
+    get = attrgetter(*names)
+    return get if len(names) > 1 else (lambda obj: (get(obj),))
+
+
+_ENTRY = _getter(DigestEntry, ("article", "english", "grouping", "key_terms"))
+_ARTICLE = _getter(Article, ("blocks",))
+_BLOCK = _getter(Block)
+_ENGLISH = _getter(ArticleEnglish)
+_TRANSLATION = _getter(Translation)
+_GROUPING = _getter(Grouping, ("theme", "tags"))
+_THEME = _getter(Theme)
+_TAG = _getter(Tag)
+_KEY_TERM = _getter(KeyTerm)
+_PAIR = _getter(Pair)
+
+
+def entry_record(e: DigestEntry) -> tuple:
+    """Every field of ``e`` and of the records it holds, as nested tuples of plain values."""
+    a, g = e.article, e.grouping
+    return (_ENTRY(e), _ARTICLE(a), tuple(map(_BLOCK, a.blocks)),
+            tuple(None if t is None else _TRANSLATION(t) for t in _ENGLISH(e.english)),
+            _GROUPING(g), _THEME(g.theme), tuple(map(_TAG, g.tags)), tuple(map(_KEY_TERM, e.key_terms)))
+
+
+def record_digest(record: tuple) -> str:
+    return hashlib.sha256(marshal.dumps(record, 2)).hexdigest()
 
 
 def card_key(ev: EntryView) -> str:
@@ -17,17 +58,15 @@ def card_key(ev: EntryView) -> str:
     keys, which then hold its 64-digit digest instead of repeating the card's texts."""
     key = ev.__dict__.get("_card_key")
     if key is None:
-        key = ev.__dict__["_card_key"] = key_digest((ev.href, ev.headline, ev.lead, ev.minutes, ev.theme.slug,
-                                                 ev.theme.theme.name_en, ev.theme.theme.name_zh))
+        key = ev.__dict__["_card_key"] = record_digest((ev.href, _PAIR(ev.headline), _PAIR(ev.lead), ev.minutes,
+                                                        _THEME(ev.theme.theme)))
     return key
 
 
-# Keys hold the records themselves: ``key_digest`` takes the repr of the whole key once
-# (a repr nested in a key was escaped a second time: half the time of keying a page).
 def article_key(ev: EntryView) -> tuple:
     """What an article page shows besides the site-wide settings."""
     return (
-        ev.entry, ev.theme.theme, [t.tag for t in ev.tags],
+        record_digest(entry_record(ev.entry)), _THEME(ev.theme.theme), [_TAG(t.tag) for t in ev.tags],
         card_key(ev.prev) if ev.prev else None, card_key(ev.next) if ev.next else None,
         [card_key(r) for r in ev.related],
     )

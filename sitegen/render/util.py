@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 ZH_CHARS_PER_MINUTE = 400
 
 _BAD_SLUG = re.compile(r"[^\w\-.]+", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def safe_site_path(path: str) -> str:
@@ -23,7 +24,7 @@ def safe_site_path(path: str) -> str:
     """
     if not path or path.startswith("/") or "\\" in path or ":" in path.split("/")[0]:
         raise ValueError(f"unsafe site path: {path!r}")
-    if any(ord(c) < 0x20 for c in path):
+    if _CONTROL.search(path):  # (a regex: every page's path is checked, ~30,000 at 10,000 articles)
         raise ValueError(f"unsafe site path: {path!r}")
     norm = normpath(path)
     if norm != path or norm.startswith("..") or "/../" in f"/{norm}/":

@@ -145,6 +145,10 @@ class SiteViews:
 
     def __init__(self, site: DigestSite):
         self.site = site
+        # Each theme's and tag's view by its slug as given, so that the slug of each of
+        # ~80,000 mentions at 10,000 articles is not cleaned again (0.2 s).
+        self._theme_of: dict[Theme, ThemeView] = {}
+        self._tag_of: dict[str, TagView] = {}
         self.themes: dict[str, ThemeView] = {}
         for th in site.themes:
             self._theme_view(th)
@@ -161,11 +165,12 @@ class SiteViews:
             if not hl.zh:
                 fallback = True
                 hl = excerpt_pair(a)
-            lead_pair = pair(a.lead, e.english.lead)
+            lead = a.lead
+            lead_pair = pair(lead, e.english.lead)
             blocks = list(a.blocks)
             for j, b in enumerate(blocks):
                 if b.kind == "paragraph":
-                    if b.text == a.lead:
+                    if b.text == lead:
                         blocks = blocks[:j] + blocks[j + 1 :]
                     break
             ev = EntryView(
@@ -197,12 +202,12 @@ class SiteViews:
         for i, ev in enumerate(self.entries):
             ev.prev = self.entries[i - 1] if i > 0 else None
             ev.next = self.entries[i + 1] if i + 1 < len(self.entries) else None
-            rel = []
+            rel: dict[str, EntryView] = {}  # by path: comparing views field by field cost 0.1 s at 10,000
             for p in ev.entry.grouping.related:
                 r = self.by_permalink.get(p)
-                if r is not None and r is not ev and r not in rel:
-                    rel.append(r)
-            ev.related = rel
+                if r is not None and r is not ev and r.path not in rel:
+                    rel[r.path] = r
+            ev.related = list(rel.values())
         self.theme_list = [tv for tv in self.themes.values() if tv.entries]
         self.tag_list = sorted(
             (tv for tv in self.tags.values() if tv.entries), key=lambda t: (-len(t.entries), t.slug)
@@ -210,6 +215,12 @@ class SiteViews:
         self.newest = newest_first(self.entries)
 
     def _theme_view(self, th: Theme) -> ThemeView:
+        view = self._theme_of.get(th)
+        if view is None:
+            view = self._theme_of[th] = self._new_theme_view(th)
+        return view
+
+    def _new_theme_view(self, th: Theme) -> ThemeView:
         slug = clean_slug(th.slug)
         if not th.name_en:  # untranslated theme name: show the Chinese one rather than nothing
             th = dataclasses.replace(th, name_en=th.name_zh)
@@ -219,6 +230,12 @@ class SiteViews:
         return self.themes[slug]
 
     def _tag_view(self, t: Tag) -> TagView:
+        view = self._tag_of.get(t.slug)
+        if view is None:
+            view = self._tag_of[t.slug] = self._new_tag_view(t)
+        return view
+
+    def _new_tag_view(self, t: Tag) -> TagView:
         slug = clean_slug(t.slug)
         if slug not in self.tags:
             known = self.site.tag_names.get(t.slug)

@@ -1,0 +1,63 @@
+"""Page keys of incremental builds (sitegen/render/keys.py): an article's key must move with
+every field of its entry, and only with what the entry holds, not with which objects hold it."""
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+from sitegen.models import KeyTerm
+from sitegen.render.keys import entry_record, record_digest
+from sitegen.render.sample import sample_site
+
+
+def _other(value):
+    """A value of the same kind as ``value`` that differs from it."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    if value is None:
+        return "x"
+    if isinstance(value, tuple):
+        return value + (value[0],) if value else ("x",)
+    raise AssertionError(f"no other value for {value!r}")
+
+
+def _mutations(record, where=""):
+    """(where, record with one field changed) for every plain field of ``record`` and of the
+    records it holds, however deep (a tuple of records: each of its records)."""
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        name = f"{where}.{f.name}"
+        if value is None and not str(f.type).startswith("str"):
+            continue  # a missing record (no kicker to translate): its presence is another test's
+        if dataclasses.is_dataclass(value):
+            for inner, changed in _mutations(value, name):
+                yield inner, dataclasses.replace(record, **{f.name: changed})
+        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            for i, item in enumerate(value):
+                for inner, changed in _mutations(item, f"{name}[{i}]"):
+                    yield inner, dataclasses.replace(record, **{f.name: value[:i] + (changed,) + value[i + 1:]})
+        else:
+            yield name, dataclasses.replace(record, **{f.name: _other(value)})
+
+
+def test_an_article_key_moves_with_every_field_of_its_entry():
+    entries = sample_site().entries
+    entry = next(e for e in entries if e.grouping.tags and e.english.headline is not None)
+    entry = dataclasses.replace(entry, key_terms=(KeyTerm("口岸", "kǒu àn", "port"),))
+    base = record_digest(entry_record(entry))
+    seen = []
+    for where, changed in _mutations(entry):
+        seen.append(where)
+        assert record_digest(entry_record(changed)) != base, f"the key ignores {where}"
+    assert {".article.blocks[0].text", ".english.headline.text", ".grouping.theme.slug", ".grouping.related",
+            ".key_terms[0].gloss", ".published"} <= set(seen)
+
+
+def test_an_article_key_depends_on_values_not_on_which_objects_hold_them():
+    for entry in sample_site().entries:
+        copy = pickle.loads(pickle.dumps(entry))  # equal values, other objects (strings not shared)
+        assert record_digest(entry_record(copy)) == record_digest(entry_record(entry))
