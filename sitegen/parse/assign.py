@@ -1,8 +1,10 @@
 """Assign headline groups to article bodies by content, and split bodies that hold
 several articles printed without any separator.
 
-Scores: the IDF-weighted share of a headline's character bigrams found in a body
-(``Vocabulary.coverage``), plus a small bonus for the body printed right before or
+Scores: the IDF-weighted share of a headline's character bigrams found in a body, the IDF
+counted over the page's paragraphs with one body's paragraphs counted once
+(``Scorer.content``; on a page of stories on one subject a word repeated all through one
+story would otherwise weigh as little as a word every story shares), plus a small bonus for the body printed right before or
 right after the headline region (tie-break, never the main signal).
 
 * (Loose headline units are grouped, and blocks left over paired with a neighbouring
@@ -20,13 +22,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import cohesion
 from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
-from .text import Vocabulary, joined_bigram_set
+from .text import Vocabulary, bigram_set, joined_bigram_set
 
 MIN_ASSIGN = 0.2
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
@@ -96,12 +100,34 @@ class Scorer:
                 grams = cache[parts] = joined_bigram_set(parts)
             self.grams.append(grams)
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
+        # how many of the page's bodies hold each bigram (see ``_weight``)
+        self._spread = Counter(itertools.chain.from_iterable(self.grams))
+        self._weighted: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
         self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
         self._lines = [bodies[i].line for i in self._order]
 
     def content(self, text: str, body: int) -> float:
-        return self.vocab.coverage(text, self.grams[body])
+        """Weighted share of ``text``'s distinct bigrams found in the body (``_weight``)."""
+        weighted = self._weighted.get(text)
+        if weighted is None:
+            grams = tuple(sorted(bigram_set(text)))
+            weights = tuple(map(self._weight, grams))
+            weighted = self._weighted[text] = (grams, weights, sum(weights))
+        grams, weights, total = weighted
+        if total <= 0:
+            return 0.0
+        target = self.grams[body]
+        return sum(w for g, w in zip(grams, weights) if g in target) / total
+
+    def _weight(self, gram: str) -> float:
+        """The IDF of ``gram`` over the page's paragraphs, with all the paragraphs of one
+        body counted as one: a word a story repeats in every paragraph is that story's
+        word, not a common one (a gram no body holds keeps its paragraph IDF)."""
+        spread = self._spread.get(gram)
+        if not spread:
+            return self.vocab.idf(gram)
+        return math.log((self.vocab.n + 1) / (spread + 0.5))
 
     def _around(self, line: int) -> tuple[int | None, int | None, list[int]]:
         if line not in self._near:
