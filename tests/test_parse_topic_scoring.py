@@ -3,7 +3,8 @@ IDF of a bigram counts one body's paragraphs once, so a word one story repeats i
 paragraph stays that story's word, and a word every story shares tells less."""
 from __future__ import annotations
 
-from sitegen.parse.assign import Scorer
+from sitegen.parse.assign import Scorer, assign
+from sitegen.parse.headlines import Group, Unit
 from sitegen.parse.blocks import build_elements
 from sitegen.parse.resume import rejoin
 from sitegen.parse.segment import segment
@@ -55,3 +56,25 @@ def test_the_headline_matches_its_story_more_clearly_than_by_paragraph_idf() -> 
 def test_a_gram_no_body_holds_keeps_its_paragraph_idf() -> None:
     bodies, vocab = _two_bodies()
     assert Scorer(bodies, vocab)._weight("温暖") == vocab.idf("温暖")
+
+
+# three stories on tea: the first only ends with the tea garden's visitors, the second
+# opens with them, the third speaks of neither
+ENDS = ["春茶上市以来，茶农忙着采摘新茶，茶叶交易活跃。", "节假日里，游客走进茶园体验采茶，茶园游客明显增多。"]
+OPENS = ["本报讯 游客走进茶园体验采茶，茶园游客明显增多。", "茶企负责人说，今年春茶品质好，订单比去年多。"]
+OTHER = ["本报讯 茶叶加工厂扩建生产线，新增烘干设备三台。", "工厂负责人介绍，设备投产后日加工能力翻番。"]
+
+
+def test_of_two_bodies_holding_a_headline_s_words_the_one_opening_with_them_takes_it() -> None:
+    text = "\n\n".join(ENDS + OPENS + OTHER) + "\n"
+    layout = segment(build_elements(text))
+    bodies = rejoin(layout)
+    assert [b.paras[0].parts()[0][:4] for b in bodies] == ["春茶上市", "本报讯 ", "本报讯 "], "choose other paragraphs"
+    scorer = Scorer(bodies, layout.vocab)
+    headline = "茶园游客明显增多"
+    assert scorer.content(headline, 0) == scorer.content(headline, 1) == 1.0
+    assert scorer.lead(headline, 0) == 0.0 and scorer.lead(headline, 1) == 1.0
+    # printed inside the third story: no body gets it by position
+    line = bodies[2].paras[-1].line
+    result = assign([Group([Unit(headline, line, 1)])], scorer)
+    assert list(result.by_body) == [1]  # a tie broken by the lead, not by printing order

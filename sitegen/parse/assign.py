@@ -9,7 +9,9 @@ right after the headline region (tie-break, never the main signal).
 
 * (Loose headline units are grouped, and blocks left over paired with a neighbouring
   body, in :mod:`.grouping`.)
-* Groups are assigned greedily, best (group, body) pair first, one group per body.
+* Groups are assigned greedily, best (group, body) pair first, one group per body; of
+  two bodies about as good, the one whose first paragraph holds the headline's words
+  (LEAD_WEIGHT).
 * A group of several headline blocks printed together whose units all matched one body
   best may mean that body is two articles run together: the group is divided in two
   when each part matches its own half of the body and clearly not the other half.
@@ -33,6 +35,7 @@ from .segment import Para
 from .text import Vocabulary, bigram_set, joined_bigram_set
 
 MIN_ASSIGN = 0.2
+LEAD_WEIGHT = 0.1  # share of the headline's words found in the body's first paragraph (tie-break)
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
 BONUS_AFTER = 0.08  # body printed just below the headline
 BONUS_HEADING = 0.3  # body right below a markdown heading
@@ -99,6 +102,7 @@ class Scorer:
             if grams is None:
                 grams = cache[parts] = joined_bigram_set(parts)
             self.grams.append(grams)
+        self._leads: list[set[str] | None] = [None] * len(bodies)  # first paragraphs' bigrams
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
         # how many of the page's bodies hold each bigram (see ``_weight``)
         self._spread = Counter(itertools.chain.from_iterable(self.grams))
@@ -118,6 +122,20 @@ class Scorer:
         if total <= 0:
             return 0.0
         target = self.grams[body]
+        return sum(w for g, w in zip(grams, weights) if g in target) / total
+
+    def lead(self, text: str, body: int) -> float:
+        """``content`` on the body's first paragraph only: a story states its subject in
+        its lead, so of two bodies sharing a headline's words about as much, the one that
+        opens with them is the likelier."""
+        target = self._leads[body]
+        if target is None:
+            first = next((p for p in self.bodies[body].paras if not p.subhead), None)
+            target = self._leads[body] = joined_bigram_set(first.parts()) if first else set()
+        self.content(text, body)  # the weights
+        grams, weights, total = self._weighted[text]
+        if total <= 0:
+            return 0.0
         return sum(w for g, w in zip(grams, weights) if g in target) / total
 
     def _weight(self, gram: str) -> float:
@@ -176,6 +194,7 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
         for bi in scorer.candidates(line):
             content = scorer.content(text, bi)
             s = content + scorer.bonus(line, bi, heading)  # scorer.score(), content computed once
+            s += LEAD_WEIGHT * scorer.lead(text, bi)
             if content >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
