@@ -25,8 +25,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 
 from . import cohesion
 from .headlines import Group, Unit
@@ -104,8 +104,6 @@ class Scorer:
             self.grams.append(grams)
         self._leads: list[set[str] | None] = [None] * len(bodies)  # first paragraphs' bigrams
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
-        # how many of the page's bodies hold each bigram (see ``_weight``)
-        self._spread = Counter(itertools.chain.from_iterable(self.grams))
         self._weighted: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
         self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
@@ -121,8 +119,8 @@ class Scorer:
         grams, weights, total = weighted
         if total <= 0:
             return 0.0
-        target = self.grams[body]
-        return sum(w for g, w in zip(grams, weights) if g in target) / total
+        # the weights of the grams found, added in the query's order
+        return sum(compress(weights, map(self.grams[body].__contains__, grams))) / total
 
     def lead(self, text: str, body: int) -> float:
         """``content`` on the body's first paragraph only: a story states its subject in
@@ -136,13 +134,13 @@ class Scorer:
         grams, weights, total = self._weighted[text]
         if total <= 0:
             return 0.0
-        return sum(w for g, w in zip(grams, weights) if g in target) / total
+        return sum(compress(weights, map(target.__contains__, grams))) / total
 
     def _weight(self, gram: str) -> float:
         """The IDF of ``gram`` over the page's paragraphs, with all the paragraphs of one
         body counted as one: a word a story repeats in every paragraph is that story's
         word, not a common one (a gram no body holds keeps its paragraph IDF)."""
-        spread = self._spread.get(gram)
+        spread = sum(gram in grams for grams in self.grams)  # bodies holding it
         if not spread:
             return self.vocab.idf(gram)
         return math.log((self.vocab.n + 1) / (spread + 0.5))
