@@ -44,6 +44,9 @@ EMISSION_WEIGHT = 0.5
 COHESION_COST = 2.0  # per unit of cohesion across a cut inside a body
 
 
+Weighted = tuple[tuple[str, ...], tuple[float, ...], float]  # a text's bigrams, weights, their sum
+
+
 @dataclass
 class Assignment:
     by_body: dict[int, Group] = field(default_factory=dict)  # body index -> group
@@ -89,12 +92,16 @@ class Scorer:
     NEAREST = 12
 
     def __init__(self, bodies: list[Body], vocab: Vocabulary,
-                 cache: dict[tuple[str, ...], set[str]] | None = None):
+                 cache: dict[tuple[str, ...], set[str]] | None = None,
+                 weights: dict[tuple[int, ...], dict[str, Weighted]] | None = None):
         """``cache``: bigram sets by the texts they were made of, shared by the scorers of
-        one page (they score the same bodies, and bodies split off them, again and again)."""
+        one page (they score the same bodies, and bodies split off them, again and again).
+        ``weights``: the headline weights (``_weight``) by the identity of those sets, shared
+        the same way (only with ``cache``, which keeps the sets, and so their ids, alive)."""
         self.bodies = bodies
         self.vocab = vocab
         cache = {} if cache is None else cache
+        self._cache = cache
         self.grams = []
         for b in bodies:
             parts = tuple(t for p in b.paras if not p.subhead for t in p.parts())
@@ -104,7 +111,9 @@ class Scorer:
             self.grams.append(grams)
         self._leads: list[set[str] | None] = [None] * len(bodies)  # first paragraphs' bigrams
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
-        self._weighted: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
+        self._weighted: dict[str, Weighted] = {}
+        if weights is not None and cache is not None:
+            self._weighted = weights.setdefault(tuple(map(id, self.grams)), {})
         self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
         self._lines = [bodies[i].line for i in self._order]
@@ -129,7 +138,11 @@ class Scorer:
         target = self._leads[body]
         if target is None:
             first = next((p for p in self.bodies[body].paras if not p.subhead), None)
-            target = self._leads[body] = joined_bigram_set(first.parts()) if first else set()
+            parts = tuple(first.parts()) if first else ()
+            target = self._cache.get(parts)
+            if target is None:
+                target = self._cache[parts] = joined_bigram_set(parts)
+            self._leads[body] = target
         self.content(text, body)  # the weights
         grams, weights, total = self._weighted[text]
         if total <= 0:
@@ -208,15 +221,16 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
 
 
 def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
-                 grams_cache: dict[tuple[str, ...], set[str]] | None = None) -> list[Body] | None:
+                 grams_cache: dict[tuple[str, ...], set[str]] | None = None,
+                 weights: dict[tuple[int, ...], dict[str, Weighted]] | None = None) -> list[Body] | None:
     """Cut bodies that hold several articles; None when nothing was cut.
 
     Runs the labelling on each body together with the headline groups that match it
     best; cuts only at paragraph boundaries where the paragraph before ends a sentence
-    and the one after starts a sentence (and never right after a subhead). ``grams_cache``:
-    see ``Scorer``.
+    and the one after starts a sentence (and never right after a subhead). ``grams_cache``,
+    ``weights``: see ``Scorer``.
     """
-    scorer = Scorer(bodies, vocab, grams_cache)
+    scorer = Scorer(bodies, vocab, grams_cache, weights)
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}
     for g in first.unassigned:
