@@ -1,13 +1,17 @@
 """Assign headline groups to article bodies by content, and split bodies that hold
 several articles printed without any separator.
 
-Scores: the IDF-weighted share of a headline's character bigrams found in a body
-(``Vocabulary.coverage``), plus a small bonus for the body printed right before or
+Scores: the IDF-weighted share of a headline's character bigrams found in a body, the IDF
+counted over the page's paragraphs with one body's paragraphs counted once
+(``Scorer.content``; on a page of stories on one subject a word repeated all through one
+story would otherwise weigh as little as a word every story shares), plus a small bonus for the body printed right before or
 right after the headline region (tie-break, never the main signal).
 
 * (Loose headline units are grouped, and blocks left over paired with a neighbouring
   body, in :mod:`.grouping`.)
-* Groups are assigned greedily, best (group, body) pair first, one group per body.
+* Groups are assigned greedily, best (group, body) pair first, one group per body; of
+  two bodies about as good, the one whose first paragraph holds the headline's words
+  (LEAD_WEIGHT).
 * A group of several headline blocks printed together whose units all matched one body
   best may mean that body is two articles run together: the group is divided in two
   when each part matches its own half of the body and clearly not the other half.
@@ -20,21 +24,27 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from dataclasses import dataclass, field
+from itertools import compress
 
 from . import cohesion
 from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
-from .text import Vocabulary, joined_bigram_set
+from .text import Vocabulary, bigram_set, joined_bigram_set
 
 MIN_ASSIGN = 0.2
+LEAD_WEIGHT = 0.1  # share of the headline's words found in the body's first paragraph (tie-break)
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
 BONUS_AFTER = 0.08  # body printed just below the headline
 BONUS_HEADING = 0.3  # body right below a markdown heading
 CUT_COST = 0.2
 EMISSION_WEIGHT = 0.5
 COHESION_COST = 2.0  # per unit of cohesion across a cut inside a body
+
+
+Weighted = tuple[tuple[str, ...], tuple[float, ...], float]  # a text's bigrams, weights, their sum
 
 
 @dataclass
@@ -82,12 +92,16 @@ class Scorer:
     NEAREST = 12
 
     def __init__(self, bodies: list[Body], vocab: Vocabulary,
-                 cache: dict[tuple[str, ...], set[str]] | None = None):
+                 cache: dict[tuple[str, ...], set[str]] | None = None,
+                 weights: dict[tuple[int, ...], dict[str, Weighted]] | None = None):
         """``cache``: bigram sets by the texts they were made of, shared by the scorers of
-        one page (they score the same bodies, and bodies split off them, again and again)."""
+        one page (they score the same bodies, and bodies split off them, again and again).
+        ``weights``: the headline weights (``_weight``) by the identity of those sets, shared
+        the same way (only with ``cache``, which keeps the sets, and so their ids, alive)."""
         self.bodies = bodies
         self.vocab = vocab
         cache = {} if cache is None else cache
+        self._cache = cache
         self.grams = []
         for b in bodies:
             parts = tuple(t for p in b.paras if not p.subhead for t in p.parts())
@@ -95,13 +109,54 @@ class Scorer:
             if grams is None:
                 grams = cache[parts] = joined_bigram_set(parts)
             self.grams.append(grams)
+        self._leads: list[set[str] | None] = [None] * len(bodies)  # first paragraphs' bigrams
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
+        self._weighted: dict[str, Weighted] = {}
+        if weights is not None and cache is not None:
+            self._weighted = weights.setdefault(tuple(map(id, self.grams)), {})
         self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
         self._lines = [bodies[i].line for i in self._order]
 
     def content(self, text: str, body: int) -> float:
-        return self.vocab.coverage(text, self.grams[body])
+        """Weighted share of ``text``'s distinct bigrams found in the body (``_weight``)."""
+        weighted = self._weighted.get(text)
+        if weighted is None:
+            grams = tuple(sorted(bigram_set(text)))
+            weights = tuple(map(self._weight, grams))
+            weighted = self._weighted[text] = (grams, weights, sum(weights))
+        grams, weights, total = weighted
+        if total <= 0:
+            return 0.0
+        # the weights of the grams found, added in the query's order
+        return sum(compress(weights, map(self.grams[body].__contains__, grams))) / total
+
+    def lead(self, text: str, body: int) -> float:
+        """``content`` on the body's first paragraph only: a story states its subject in
+        its lead, so of two bodies sharing a headline's words about as much, the one that
+        opens with them is the likelier."""
+        target = self._leads[body]
+        if target is None:
+            first = next((p for p in self.bodies[body].paras if not p.subhead), None)
+            parts = tuple(first.parts()) if first else ()
+            target = self._cache.get(parts)
+            if target is None:
+                target = self._cache[parts] = joined_bigram_set(parts)
+            self._leads[body] = target
+        self.content(text, body)  # the weights
+        grams, weights, total = self._weighted[text]
+        if total <= 0:
+            return 0.0
+        return sum(compress(weights, map(target.__contains__, grams))) / total
+
+    def _weight(self, gram: str) -> float:
+        """The IDF of ``gram`` over the page's paragraphs, with all the paragraphs of one
+        body counted as one: a word a story repeats in every paragraph is that story's
+        word, not a common one (a gram no body holds keeps its paragraph IDF)."""
+        spread = sum(gram in grams for grams in self.grams)  # bodies holding it
+        if not spread:
+            return self.vocab.idf(gram)
+        return math.log((self.vocab.n + 1) / (spread + 0.5))
 
     def _around(self, line: int) -> tuple[int | None, int | None, list[int]]:
         if line not in self._near:
@@ -150,6 +205,7 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
         for bi in scorer.candidates(line):
             content = scorer.content(text, bi)
             s = content + scorer.bonus(line, bi, heading)  # scorer.score(), content computed once
+            s += LEAD_WEIGHT * scorer.lead(text, bi)
             if content >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -165,15 +221,16 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
 
 
 def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
-                 grams_cache: dict[tuple[str, ...], set[str]] | None = None) -> list[Body] | None:
+                 grams_cache: dict[tuple[str, ...], set[str]] | None = None,
+                 weights: dict[tuple[int, ...], dict[str, Weighted]] | None = None) -> list[Body] | None:
     """Cut bodies that hold several articles; None when nothing was cut.
 
     Runs the labelling on each body together with the headline groups that match it
     best; cuts only at paragraph boundaries where the paragraph before ends a sentence
-    and the one after starts a sentence (and never right after a subhead). ``grams_cache``:
-    see ``Scorer``.
+    and the one after starts a sentence (and never right after a subhead). ``grams_cache``,
+    ``weights``: see ``Scorer``.
     """
-    scorer = Scorer(bodies, vocab, grams_cache)
+    scorer = Scorer(bodies, vocab, grams_cache, weights)
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}
     for g in first.unassigned:

@@ -63,10 +63,11 @@ class Placer:
         self.vocab = vocab
         self.continue_lines = continue_lines
         self.cache: dict[tuple[str, ...], set[str]] = {}  # bigram sets, see assign.Scorer
+        self.weights: dict = {}  # headline weights by body sets, see assign.Scorer
 
     def groups(self, bodies: list[Body]) -> tuple[list[Group], list[Unit]]:
         """The page's headline groups merged by content against ``bodies``, and banners."""
-        scorer = Scorer(bodies, self.vocab, self.cache)
+        scorer = Scorer(bodies, self.vocab, self.cache, self.weights)
         out: list[Group] = []
         banners: list[Unit] = []
         for groups in self.structural:
@@ -81,7 +82,7 @@ class Placer:
         """The page's headline groups matched to ``bodies``, left-over headlines paired.
         ``grouped``: ``self.groups(bodies)`` when already known."""
         groups, banners = grouped or self.groups(bodies)
-        scorer = Scorer(bodies, self.vocab, self.cache)
+        scorer = Scorer(bodies, self.vocab, self.cache, self.weights)
         result = assign(groups, scorer)
         pair_leftovers(result, scorer)
         return scorer, result, banners
@@ -95,7 +96,7 @@ class Placer:
         """Bodies holding several articles split: (bodies, their groups and banners)."""
         grouped = self.groups(bodies)
         for _ in range(SPLIT_ROUNDS):
-            split = split_bodies(bodies, grouped[0], self.vocab, self.cache)
+            split = split_bodies(bodies, grouped[0], self.vocab, self.cache, self.weights)
             if split is None:
                 break
             bodies = split
@@ -160,7 +161,7 @@ class Placer:
             if split is not None:  # several headlines of the block went to one body
                 readings.append(Reading("block_lines", bodies, dict(ordered.by_body)))
                 bodies, ordered = split
-                scorer = Scorer(bodies, self.vocab, self.cache)
+                scorer = Scorer(bodies, self.vocab, self.cache, self.weights)
                 span_index = SpanIndex(bodies)
                 marked = self.continued(bodies, span_index)
         if ordered is not None:  # all headlines in one block, in the bodies' order
