@@ -48,6 +48,23 @@ def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, cl
         prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))
 
 
+def _top_block_over_story_start(el: Element, prev: Element | None, nxt: Element | None,
+                                texts: list[str]) -> bool:
+    """The page's first lines, set well short of the column and ending no sentence, right
+    above a byline or a dateline: a block of headlines (kickers, subtitles), commas and 、
+    or not. Prose wrapped in the column fills every line but its last, and a byline or a
+    dateline opens a story, so no sentence runs on from these lines into it."""
+    if prev is not None or nxt is None or math.isinf(el.width) or len(texts) < 3:
+        return False
+    if not (nxt.kind in ("byline", "dateline") or (
+            nxt.kind in ("chunk", "para") and L.DATELINE_START_RE.match(nxt.text))):
+        return False
+    if any(ends_sentence(t) for t in texts):
+        return False
+    short = sum(1 for ln in el.lines if ln.width < 0.85 * el.width)
+    return short >= 0.75 * len(texts)
+
+
 def _after_jump(prev: Element | None) -> bool:
     """Is ``prev`` a 下转… marker (on its own line or closing a paragraph)?"""
     if prev is None:
@@ -83,6 +100,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
             and (L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)):
         # between a story that goes on on another page (下转…) and a story opened by a
         # dateline: nothing runs on into these lines and they run on into nothing
+        return "title"
+    if _top_block_over_story_start(el, prev, nxt, texts):
         return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
