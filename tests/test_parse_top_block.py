@@ -40,3 +40,20 @@ def test_prose_filling_the_column_at_the_pages_top_stays_prose() -> None:
     result = _parse(text)
     assert not any(a.headline and "春茶" in a.headline for a in result.articles)
     assert any(rest[:10] in p for a in result.articles for p in a.paragraphs)
+
+
+def test_a_headline_wider_than_the_story_below_it_after_the_pages_first_headline_is_one() -> None:
+    # under a section name and a first headline, three open lines, the first two wider
+    # than the 17-wide column of the story below, right over its dateline: a headline set
+    # across columns, not prose (prose wrapped in that column is never wider than it)
+    port = _wrapped(["本报讯" + PORT[0], *PORT[1:]], 17)
+    tea = _wrapped(["本报讯" + TEA[0], *TEA[1:]], 17)
+    head = ["口岸海关推行智慧通关让货车排队时间缩短", "外贸企业降本增效通关效率持续稳步提升",
+            "一季度进出口货物运量同比增长"]
+    text = ("综合新闻\n\n\n春茶上市茶农忙着采摘新茶\n\n" + "\n".join(head) + "\n\n"
+            + port + "\n\n" + tea + "\n")
+    arts = _parse(text).articles
+    assert len(arts) == 2
+    assert arts[0].paragraphs[0].endswith(PORT[0][4:]) and arts[1].paragraphs[0].endswith(TEA[0][4:])
+    assert (arts[0].headline or "").startswith(head[0])
+    assert arts[1].headline == "春茶上市茶农忙着采摘新茶"
