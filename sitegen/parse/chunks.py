@@ -48,6 +48,27 @@ def _between_headline_and_dateline(prev: Element | None, nxt: Element | None, cl
         prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))
 
 
+def _top_block_over_story_start(el: Element, nxt: Element | None, texts: list[str]) -> bool:
+    """The page's first lines (under nothing but headline-like lines), ending no sentence,
+    most of them well short of the column or wider than the story below, right above a
+    byline or a dateline: a block of headlines (kickers, subtitles), commas and 、 or not.
+    Prose wrapped in the column fills every line but its last to the same width, and a
+    byline or a dateline opens a story, so no sentence runs on from these lines into it."""
+    if nxt is None or math.isinf(el.width) or len(texts) < 3:
+        return False
+    if not (nxt.kind in ("byline", "dateline") or (
+            nxt.kind in ("chunk", "para") and L.DATELINE_START_RE.match(nxt.text))):
+        return False
+    if any(ends_sentence(t) for t in texts):
+        return False
+    # wider than the column the story below is set in: a headline across columns (the
+    # column is read from that story's own lines, not from the page around it, so prose
+    # in a wider column of its own is not taken for a headline)
+    body = max((ln.width for ln in nxt.lines), default=math.inf) if len(nxt.lines) >= 2 else math.inf
+    off = sum(1 for ln in el.lines if ln.width < 0.85 * el.width or ln.width > min(el.width, body) + 1.5)
+    return off >= 2 / 3 * len(texts)
+
+
 def _after_jump(prev: Element | None) -> bool:
     """Is ``prev`` a 下转… marker (on its own line or closing a paragraph)?"""
     if prev is None:
@@ -57,7 +78,7 @@ def _after_jump(prev: Element | None) -> bool:
     return prev.kind in ("chunk", "para") and L.end_marker_match(prev.text.rstrip()) is not None
 
 
-def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> str:
+def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: bool = False) -> str:
     """``para``, ``title`` or ``ambiguous`` for a text chunk.
 
     * Ending in 。，、：； (possibly before a closing quote), containing 。, opened by a
@@ -83,6 +104,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None) -> st
             and (L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)):
         # between a story that goes on on another page (下转…) and a story opened by a
         # dateline: nothing runs on into these lines and they run on into nothing
+        return "title"
+    if top and _top_block_over_story_start(el, nxt, texts):
         return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
@@ -199,12 +222,15 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
 
 
 def classify_chunks(elements: list[Element]) -> None:
+    top = True  # the page's first text, under nothing but headline-like lines
     for k, el in enumerate(elements):
         if el.kind != "chunk":
+            top = top and el.kind in ("title", "heading")
             continue
         prev = elements[k - 1] if k > 0 else None
         j = k + 1
         while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment"):
             j += 1  # a caption or scrap printed inside a paragraph does not end it
         nxt = elements[j] if j < len(elements) else None
-        el.kind = classify_chunk(el, prev, nxt)
+        el.kind = classify_chunk(el, prev, nxt, top)
+        top = top and el.kind in ("title", "ambiguous")
