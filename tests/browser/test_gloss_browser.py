@@ -187,6 +187,9 @@ def test_page_without_its_gloss_file_reads_normally(driver, gloss_site, tmp_path
     gloss = site / "glosses" / (path.split("/")[-1][:-5] + ".js")
     saved = gloss.read_bytes()
     gloss.unlink()
+    # The session's browser may hold the file from an earlier test's visit (heuristic HTTP
+    # caching: the local server sends Last-Modified, no Cache-Control), and then never asks.
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     try:
         driver.get(base + path)
         before = driver.execute_script("return document.querySelector('.zh-body').textContent")
