@@ -144,51 +144,70 @@ def _right_text(piece: Piece, i: int, c: int) -> str:
 
 def rejoin(layout: Layout) -> list[Body]:
     """Match dangling ends to continuations and return the article bodies."""
-    pieces = layout.pieces
-    vocab = layout.vocab
-    # ends: ("piece", idx) for dangling pieces; starts: ("piece", idx) for orphans
+    ends, starts = _dangling_ends_and_orphans(layout)
+    kept = _rival_joins(layout.pieces, layout.vocab, ends, starts)
+    worded = _worded_continuations(layout.pieces, ends, starts)
+    pairs = _best_matching(ends, starts, kept, layout.vocab, worded)
+    return _chain_bodies(layout.pieces, pairs, kept)
+
+
+def _dangling_ends_and_orphans(layout: Layout) -> tuple[dict[tuple, tuple[int, str]], dict[tuple, tuple[int, str]]]:
+    """ends: ("piece", idx) -> (last line, text) of pieces left open; starts: ("piece", idx)
+    -> (first line, text) of orphans (pieces that open as no story's start)."""
     ends: dict[tuple, tuple[int, str]] = {}
     starts: dict[tuple, tuple[int, str]] = {}
     # a 下转 marker printed right under a piece ends that article on this page
     cut_off = {r.before for r in layout.regions if r.before is not None and r.elements
                and r.elements[0].kind == "marker" and "转" in r.elements[0].text}
-    for idx, piece in enumerate(pieces):
+    for idx, piece in enumerate(layout.pieces):
         body = [p for p in piece.paras if not p.subhead]
         if body and body[-1].open_end and idx not in cut_off:
             ends[("piece", idx)] = (piece.paras[-1].chunks[-1].lines[-1].no, piece.text[-TEXT_WINDOW:])
         if piece.start == "orphan":
             starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
+    return ends, starts
+
+
+def _rival_joins(pieces: list[Piece], vocab, ends: dict, starts: dict) -> dict[tuple, float]:
+    """Column-break joins inside pieces that a dangling end above or an orphan below can rival:
+    each is added to ``ends`` and ``starts`` as ("join", idx, i, c) and returned with the score
+    of keeping it."""
     kept: dict[tuple, float] = {}
     # orphans that visibly open mid-sentence ("的…", "，…"): the rest of a sentence cut
     # somewhere above, maybe at a column-break join that glued another story on
     orphans = [(sline, t) for sline, t in starts.values() if opens_mid_sentence(t)]
-    if ends or orphans:
-        first_end = min((line for line, _ in ends.values()), default=None)
-        last_orphan = max((line for line, _ in orphans), default=None)
-        for idx, piece in enumerate(pieces):
-            for i, c in _join_points(piece):
-                line = piece.paras[i].chunks[c].line
-                if not ((first_end is not None and line > first_end)
-                        or (c > 0 and last_orphan is not None and line < last_orphan)):
-                    continue  # no end above it and no orphan below it to rival it
-                right = _right_text(piece, i, c)
-                left = _left_text(piece, i, c)
-                base = vocab.cosine(left, right) + junction(left, right) + KEEP_BONUS
-                rivals = [vocab.cosine(t, right) + junction(t, right) - MIN_SCORE
-                          for (eline, t) in ends.values() if eline < line]
-                # an orphan further down may be what the text before this join runs on into
-                if c > 0:  # the text before the join ends mid-sentence
-                    rivals += [vocab.cosine(left, t) + junction(left, t) - MIN_SCORE + ORPHAN_BONUS
-                               for (sline, t) in orphans if sline > line]
-                if rivals and max(rivals) > base - 0.05:
-                    key = ("join", idx, i, c)
-                    left_line = _before(piece, i, c).lines[-1].no
-                    ends[key] = (left_line, _left_text(piece, i, c))
-                    starts[key] = (line, right)
-                    kept[key] = base
-    # a piece under a headline region may still be the rest of a story cut off above: when a
-    # word runs across the break (核心利|益问题), the region's titles close the story printed
-    # before them
+    if not (ends or orphans):
+        return kept
+    first_end = min((line for line, _ in ends.values()), default=None)
+    last_orphan = max((line for line, _ in orphans), default=None)
+    for idx, piece in enumerate(pieces):
+        for i, c in _join_points(piece):
+            line = piece.paras[i].chunks[c].line
+            if not ((first_end is not None and line > first_end)
+                    or (c > 0 and last_orphan is not None and line < last_orphan)):
+                continue  # no end above it and no orphan below it to rival it
+            right = _right_text(piece, i, c)
+            left = _left_text(piece, i, c)
+            base = vocab.cosine(left, right) + junction(left, right) + KEEP_BONUS
+            rivals = [vocab.cosine(t, right) + junction(t, right) - MIN_SCORE
+                      for (eline, t) in ends.values() if eline < line]
+            # an orphan further down may be what the text before this join runs on into
+            if c > 0:  # the text before the join ends mid-sentence
+                rivals += [vocab.cosine(left, t) + junction(left, t) - MIN_SCORE + ORPHAN_BONUS
+                           for (sline, t) in orphans if sline > line]
+            if rivals and max(rivals) > base - 0.05:
+                key = ("join", idx, i, c)
+                left_line = _before(piece, i, c).lines[-1].no
+                ends[key] = (left_line, _left_text(piece, i, c))
+                starts[key] = (line, right)
+                kept[key] = base
+    return kept
+
+
+def _worded_continuations(pieces: list[Piece], ends: dict, starts: dict) -> set[tuple]:
+    """A piece under a headline region may still be the rest of a story cut off above: when a
+    word runs across the break (核心利|益问题), the region's titles close the story printed
+    before them. Such pieces are added to ``starts`` and returned."""
     worded: set[tuple] = set()
     piece_ends = [(line, t) for key, (line, t) in ends.items() if key[0] == "piece"]
     for idx, piece in enumerate(pieces):
@@ -196,42 +215,24 @@ def rejoin(layout: Layout) -> list[Body]:
                 line < piece.line and word_across(t, piece.text) for line, t in piece_ends):
             starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
             worded.add(("piece", idx))
-    pairs = _best_matching(ends, starts, kept, vocab, worded)
-    # cut pieces at broken joins
+    return worded
+
+
+def _chain_bodies(pieces: list[Piece], pairs: dict, kept: dict[tuple, float]) -> list[Body]:
+    """Pieces cut at the joins the matching broke, and the segments chained end to start
+    into bodies, in the order of their first lines."""
     cuts: dict[int, list[tuple[int, int]]] = {}
     for key in kept:
         if pairs.get(key) != key:
             cuts.setdefault(key[1], []).append((key[2], key[3]))
-    segs_of: dict[int, list[Segment]] = {}
-    for idx, piece in enumerate(pieces):
-        segs_of[idx] = _split_piece(piece, idx, sorted(cuts.get(idx, [])))
-    # map end/start keys to segments
-    def end_segment(key: tuple) -> Segment:
-        if key[0] == "piece":
-            return segs_of[key[1]][-1]
-        piece_segs = segs_of[key[1]]
-        for seg in piece_segs:
-            last = seg.paras[-1]
-            if seg.paras and last.chunks and _ends_at(seg, pieces[key[1]], key[2], key[3]):
-                return seg
-        raise LookupError(key)
-
-    def start_segment(key: tuple) -> Segment:
-        if key[0] == "piece":
-            return segs_of[key[1]][0]
-        piece_segs = segs_of[key[1]]
-        target_line = pieces[key[1]].paras[key[2]].chunks[key[3]].line
-        for seg in piece_segs:
-            if seg.first_line == target_line:
-                return seg
-        raise LookupError(key)
-
+    segs_of = {idx: _split_piece(piece, idx, sorted(cuts.get(idx, []))) for idx, piece in enumerate(pieces)}
     succ: dict[int, Segment] = {}
     has_pred: set[int] = set()
     for end_key, start_key in pairs.items():
         if end_key == start_key:
             continue
-        a, b = end_segment(end_key), start_segment(start_key)
+        a = _end_segment(end_key, segs_of, pieces)
+        b = _start_segment(start_key, segs_of, pieces)
         succ[id(a)] = b
         has_pred.add(id(b))
     bodies: list[Body] = []
@@ -240,8 +241,7 @@ def rejoin(layout: Layout) -> list[Body]:
             if id(seg) in has_pred:
                 continue
             piece = pieces[seg.piece]
-            start = piece.start if seg.head_of_piece else "orphan"
-            body = Body([], start)
+            body = Body([], piece.start if seg.head_of_piece else "orphan")
             cur: Segment | None = seg
             seen: set[int] = set()
             while cur is not None and id(cur) not in seen:
@@ -253,6 +253,27 @@ def rejoin(layout: Layout) -> list[Body]:
             bodies.append(body)
     bodies.sort(key=lambda b: b.line)
     return bodies
+
+
+def _end_segment(key: tuple, segs_of: dict[int, list[Segment]], pieces: list[Piece]) -> Segment:
+    """The segment an end key (a dangling piece, or the left side of a join) closes."""
+    if key[0] == "piece":
+        return segs_of[key[1]][-1]
+    for seg in segs_of[key[1]]:
+        if seg.paras and seg.paras[-1].chunks and _ends_at(seg, pieces[key[1]], key[2], key[3]):
+            return seg
+    raise LookupError(key)
+
+
+def _start_segment(key: tuple, segs_of: dict[int, list[Segment]], pieces: list[Piece]) -> Segment:
+    """The segment a start key (an orphan piece, or the right side of a join) opens."""
+    if key[0] == "piece":
+        return segs_of[key[1]][0]
+    target_line = pieces[key[1]].paras[key[2]].chunks[key[3]].line
+    for seg in segs_of[key[1]]:
+        if seg.first_line == target_line:
+            return seg
+    raise LookupError(key)
 
 
 def _ends_at(seg: Segment, piece: Piece, i: int, c: int) -> bool:
