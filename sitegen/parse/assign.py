@@ -120,16 +120,7 @@ class Scorer:
 
     def content(self, text: str, body: int) -> float:
         """Weighted share of ``text``'s distinct bigrams found in the body (``_weight``)."""
-        weighted = self._weighted.get(text)
-        if weighted is None:
-            grams = tuple(sorted(bigram_set(text)))
-            weights = tuple(map(self._weight, grams))
-            weighted = self._weighted[text] = (grams, weights, sum(weights))
-        grams, weights, total = weighted
-        if total <= 0:
-            return 0.0
-        # the weights of the grams found, added in the query's order
-        return sum(compress(weights, map(self.grams[body].__contains__, grams))) / total
+        return self._share(text, self.grams[body])
 
     def lead(self, text: str, body: int) -> float:
         """``content`` on the body's first paragraph only: a story states its subject in
@@ -143,8 +134,17 @@ class Scorer:
             if target is None:
                 target = self._cache[parts] = joined_bigram_set(parts)
             self._leads[body] = target
-        self.content(text, body)  # the weights
-        grams, weights, total = self._weighted[text]
+        return self._share(text, target)
+
+    def _share(self, text: str, target: set[str]) -> float:
+        """The weights of ``text``'s bigrams found in ``target``, added in the text's order,
+        over the weights of them all."""
+        weighted = self._weighted.get(text)
+        if weighted is None:
+            grams = tuple(sorted(bigram_set(text)))
+            weights = tuple(map(self._weight, grams))
+            weighted = self._weighted[text] = (grams, weights, sum(weights))
+        grams, weights, total = weighted
         if total <= 0:
             return 0.0
         return sum(compress(weights, map(target.__contains__, grams))) / total
