@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from sitegen.shard_hash import shard_of
+
 #: Shards of the dictionary. Fixed, so that a shard changes only when one of its words does.
 #: The bench corpus (1,000 and 10,000 articles) uses ~4,500 words: 0.4 MB, 1.5 KB a shard
 #: (median). A real archive's vocabulary keeps growing; all of CC-CEDICT (~120,000 words, 12 MB)
@@ -23,15 +25,6 @@ SHARDS = 256
 
 def shard_path(n: int) -> str:
     return f"glosses/words/{n}.js"
-
-
-def shard_of(word: str, shards: int) -> int:
-    """A 32-bit multiplicative hash of the word's UTF-16 code units, modulo ``shards``."""
-    h = 0
-    units = word.encode("utf-16-le", "surrogatepass")
-    for i in range(0, len(units), 2):
-        h = (h * 31 + (units[i] | units[i + 1] << 8)) & 0xFFFFFFFF
-    return h % shards
 
 
 def shard_script(n: int, words: Iterable[str], entry: Callable[[str], str | None]) -> str:

@@ -27,6 +27,8 @@ from itertools import repeat
 from operator import sub
 from typing import MutableMapping
 
+from sitegen.shard_hash import shard_of
+
 from .search import FIELDS, terms
 from .util import script_json
 
@@ -41,15 +43,6 @@ def shard_key(term: str) -> str:
     if _HAN_RUN.fullmatch(term):
         return term
     return term[:2]
-
-
-def shard_of(key: str, shards: int) -> int:
-    """A 32-bit multiplicative hash of the key's UTF-16 code units, modulo ``shards``
-    (search.js computes the same; keys hold BMP characters only)."""
-    h = 0
-    for ch in key:
-        h = (h * 31 + ord(ch)) & 0xFFFFFFFF
-    return h % shards
 
 
 def _with_characters(postings: dict[str, list[int]]) -> dict[str, list[int]]:
