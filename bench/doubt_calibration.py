@@ -1,6 +1,6 @@
 """Calibrate the parser's self-doubt (sitegen/parse/doubts.py) against generated gold.
 
-    .venv/bin/python bench/doubt_calibration.py [--rng 1,2,3,4,5] [--pages 30] [--classic]
+    .venv/bin/python bench/doubt_calibration.py [--rng 1,2,3,4,5] [--pages 30] [--classic] [--pool NAME]
         [--set NAME=VALUE ...] [--list wrong|right|both] [--fit SHARE]
 
 Generates pages with tests/relayout.py (harsh profile unless --classic), parses them,
@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 import relayout  # noqa: E402
+import relayout_pool  # noqa: E402
 from sitegen.parse import build, doubts  # noqa: E402
 
 
@@ -53,9 +54,11 @@ def recorded_signals():
         build.signals = measure
 
 
-def collect(seeds: list[int], pages: int, harsh: bool) -> list[tuple[str, dict, doubts.Signals]]:
-    """(error, article record, signals) for every parsed article; error "" when right."""
-    stories = relayout.load_stories()
+def collect(seeds: list[int], pages: int, harsh: bool,
+            pool: str = "seeds") -> list[tuple[str, dict, doubts.Signals]]:
+    """(error, article record, signals) for every parsed article; error "" when right.
+    ``pool``: the stories the pages are laid out from (tests/relayout_pool.py)."""
+    stories = relayout_pool.pool_stories(pool)
     rows = []
     with recorded_signals() as recorded:
         for seed in seeds:
@@ -166,11 +169,18 @@ def main(argv: list[str] | None = None) -> int:
                          "right articles, and print them as --set options (fit on tuning pages only)")
     ap.add_argument("--list", choices=("wrong", "right", "both"),
                     help="list wrong articles not doubted / right ones doubted, with their signals")
+    ap.add_argument("--pool", choices=relayout_pool.POOLS, default="seeds",
+                    help="the stories laid out (tests/relayout_pool.py): the seeds' or another paper's")
     args = ap.parse_args(argv)
     if relayout.load_scorer() is None:
         print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
         return 2
-    rows = collect([int(x) for x in args.rng.split(",") if x.strip()], args.pages, not args.classic)
+    try:
+        rows = collect([int(x) for x in args.rng.split(",") if x.strip()], args.pages,
+                       not args.classic, args.pool)
+    except relayout_pool.PoolMissing as exc:
+        print(exc, file=sys.stderr)
+        return 2
     seeds = seed_signals()
     saved = {}
     try:

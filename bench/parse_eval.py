@@ -2,6 +2,7 @@
 the five seeds.
 
     .venv/bin/python bench/parse_eval.py [--pages 50] [--rng 1,2,3] [--out DIR] [--verbose] [--classic]
+        [--pool seeds|pd1998]
 
 For every RNG seed it generates ``--pages`` pages from the seeds' articles, parses them,
 and prints recall / precision / headline (lenient) / lead / paragraph count / chars
@@ -12,7 +13,10 @@ be inspected and re-scored by hand. The doubt lines say how many wrong parsed ar
 (not exactly some gold article's body, headline and lead) carry a doubt, and how many
 right ones do (issue 18 aims at ≥ 80 % and ≤ 15 %; bench/doubt_calibration.py breaks
 them down rule by rule). Without ``--classic`` the pages
-include the harsher layouts of ``tests/relayout_harsh.py``.
+include the harsher layouts of ``tests/relayout_harsh.py``. ``--pool pd1998`` lays the pages
+out from 150 real stories of another paper instead of the seeds' 26 (same layouts, gold made
+the same way; the text is read from a pip-downloaded archive, not committed: see
+``tests/relayout_pool.py``).
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 import relayout  # noqa: E402
+import relayout_pool  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,11 +43,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list every failing article")
     ap.add_argument("--classic", action="store_true",
                     help="the classic generator only (without the harsher layouts of relayout_harsh)")
+    ap.add_argument("--pool", choices=relayout_pool.POOLS, default="seeds",
+                    help="the stories laid out: the seeds' (default) or real ones from another paper")
     args = ap.parse_args(argv)
     if relayout.load_scorer() is None:
         print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
         return 2
-    stories = relayout.load_stories()
+    try:
+        stories = relayout_pool.pool_stories(args.pool)
+    except relayout_pool.PoolMissing as exc:
+        print(exc, file=sys.stderr)
+        return 2
     seeds = [int(s) for s in args.rng.split(",") if s.strip()]
     cols = ["rng", "pages", "gold_articles", "predicted_articles", "recall", "precision",
             "headline", "lead", "paragraphs", "lost", "dup", "parse_s"]
