@@ -204,85 +204,8 @@ class DevServer:
     # ------------------------------------------------------------------ serving
 
     def _handler(self):
-        server = self
-
-        class Handler(SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
-                server.reporter.detail(f"{self.address_string()} {format % args}")
-
-            def end_headers(self) -> None:
-                self.send_header("Cache-Control", "no-store")
-                super().end_headers()
-
-            def _site_file(self) -> Path | None:
-                """The HTML file this request maps to, if it is one (None otherwise)."""
-                path = unquote(urlsplit(self.path).path)
-                local = Path(self.translate_path(self.path))
-                if local.is_dir():
-                    if not path.endswith("/"):
-                        return None  # let the stdlib redirect to the slash form
-                    local = local / "index.html"
-                if local.suffix.lower() in (".html", ".htm") and local.is_file():
-                    return local
-                return None
-
-            def _send_html(self, file: Path, status: HTTPStatus, head_only: bool) -> None:
-                body = file.read_bytes()
-                script = (RELOAD_TAG % {"src": RELOAD_SCRIPT_PATH, "build": server.build_count}).encode()
-                marker = body.lower().rfind(b"</body>")
-                body = body[:marker] + script + body[marker:] if marker >= 0 else body + script
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if not head_only:
-                    self.wfile.write(body)
-
-            def _send_bytes(self, payload: bytes, content_type: str, head_only: bool) -> None:
-                self.send_response(HTTPStatus.OK)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                if not head_only:
-                    self.wfile.write(payload)
-
-            def _serve(self, head_only: bool) -> None:
-                path = urlsplit(self.path).path
-                if path == RELOAD_PATH:
-                    payload = json.dumps({"build": server.build_count, "error": server.last_error}).encode()
-                    self._send_bytes(payload, "application/json", head_only)
-                    return
-                if path == RELOAD_SCRIPT_PATH:
-                    self._send_bytes(RELOAD_SCRIPT.encode(), "text/javascript; charset=utf-8", head_only)
-                    return
-                html = self._site_file()
-                if html is not None:
-                    self._send_html(html, HTTPStatus.OK, head_only)
-                    return
-                local = Path(self.translate_path(self.path))
-                not_found = Path(self.directory) / "404.html"
-                if not local.exists() and not_found.is_file():
-                    self._send_html(not_found, HTTPStatus.NOT_FOUND, head_only)  # as GitHub Pages does
-                    return
-                if head_only:
-                    super().do_HEAD()
-                else:
-                    super().do_GET()
-
-            def do_GET(self) -> None:
-                try:
-                    self._serve(head_only=False)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def do_HEAD(self) -> None:
-                try:
-                    self._serve(head_only=True)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
         # The directory is named, not opened: the writer's swap of out_dir is picked up at once.
-        return partial(Handler, directory=str(self.config.out_dir))
+        return partial(PreviewHandler, dev=self, directory=str(self.config.out_dir))
 
     @property
     def url(self) -> str:
@@ -326,6 +249,88 @@ class DevServer:
             # A build in progress is left to finish in its daemon thread: the writer's swap is
             # atomic, so stopping mid-build never leaves a half-written site.
             t.join(timeout=2)
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the built site as GitHub Pages would, adding the live-reload script to HTML."""
+
+    def __init__(self, *args, dev: "DevServer", **kwargs) -> None:
+        self.dev = dev  # set first: the stdlib handles the request inside __init__
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        self.dev.reporter.detail(f"{self.address_string()} {format % args}")
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def _site_file(self) -> Path | None:
+        """The HTML file this request maps to, if it is one (None otherwise)."""
+        path = unquote(urlsplit(self.path).path)
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            if not path.endswith("/"):
+                return None  # let the stdlib redirect to the slash form
+            local = local / "index.html"
+        if local.suffix.lower() in (".html", ".htm") and local.is_file():
+            return local
+        return None
+
+    def _send_html(self, file: Path, status: HTTPStatus, head_only: bool) -> None:
+        body = file.read_bytes()
+        script = (RELOAD_TAG % {"src": RELOAD_SCRIPT_PATH, "build": self.dev.build_count}).encode()
+        marker = body.lower().rfind(b"</body>")
+        body = body[:marker] + script + body[marker:] if marker >= 0 else body + script
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(body)
+
+    def _send_bytes(self, payload: bytes, content_type: str, head_only: bool) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(payload)
+
+    def _serve(self, head_only: bool) -> None:
+        path = urlsplit(self.path).path
+        if path == RELOAD_PATH:
+            payload = json.dumps({"build": self.dev.build_count, "error": self.dev.last_error}).encode()
+            self._send_bytes(payload, "application/json", head_only)
+            return
+        if path == RELOAD_SCRIPT_PATH:
+            self._send_bytes(RELOAD_SCRIPT.encode(), "text/javascript; charset=utf-8", head_only)
+            return
+        html = self._site_file()
+        if html is not None:
+            self._send_html(html, HTTPStatus.OK, head_only)
+            return
+        local = Path(self.translate_path(self.path))
+        not_found = Path(self.directory) / "404.html"
+        if not local.exists() and not_found.is_file():
+            self._send_html(not_found, HTTPStatus.NOT_FOUND, head_only)  # as GitHub Pages does
+            return
+        if head_only:
+            super().do_HEAD()
+        else:
+            super().do_GET()
+
+    def do_GET(self) -> None:
+        try:
+            self._serve(head_only=False)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def do_HEAD(self) -> None:
+        try:
+            self._serve(head_only=True)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
 def serve(config: Config, port: int, reporter: Reporter, config_file: Path | None = None,
