@@ -69,6 +69,29 @@ def _top_block_over_story_start(el: Element, nxt: Element | None, texts: list[st
     return off >= 2 / 3 * len(texts)
 
 
+def _open_between_stories(el: Element, prev: Element | None, nxt: Element | None, texts: list[str],
+                          joined: str, clause_marks: int) -> bool:
+    """Lines ending open between a finished sentence (or a headline) and a story's start (a
+    byline, a dateline, a 上接 marker): nothing runs on into them and they run on into
+    nothing, so they are a headline printed after the story above or before the one below,
+    unless they are the top of a column cut off mid-sentence (a story interrupted and
+    continued elsewhere). That column filled its lines to the column's width, the last one
+    too; these stop short of it or run past it (a headline set across columns), or, one
+    paragraph per line, carry no clause mark at all (a kicker glued onto its headline)."""
+    if prev is None or nxt is None or len(texts) > 4 or clause_marks > 2:
+        return False
+    if not (prev.kind in ("title", "heading") or (
+            prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))):
+        return False
+    if not (nxt.kind in ("byline", "dateline") or (nxt.kind in ("chunk", "para") and (
+            L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)))):
+        return False
+    width = el.width
+    if math.isinf(width):
+        return clause_marks == 0 and all(visual_width(t) <= 100 for t in texts)
+    return el.lines[-1].width < width - 1.5 or el.max_width > width + 1.5
+
+
 def _after_jump(prev: Element | None) -> bool:
     """Is ``prev`` a 下转… marker (on its own line or closing a paragraph)?"""
     if prev is None:
@@ -106,6 +129,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
         # dateline: nothing runs on into these lines and they run on into nothing
         return "title"
     if top and _top_block_over_story_start(el, nxt, texts):
+        return "title"
+    if _open_between_stories(el, prev, nxt, texts, joined, clause_marks):
         return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:

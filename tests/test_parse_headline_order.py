@@ -1,0 +1,62 @@
+"""Headlines printed after their bodies (issue 18, kind 1) that the chunk rules used to read
+as prose: lines ending open between a finished story and the next story's dateline. Nothing
+runs on into them and they run on into nothing; only the top of a column cut off
+mid-sentence (a story continued elsewhere) sits there too, and it fills the column."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, SNOW, TEA
+from synthetic_pages import parse_conserved as _parse
+
+
+def _wrapped(paras: list[str], width: int = 17) -> str:
+    """Paragraphs hard-wrapped at ``width`` characters, a blank line between them."""
+    return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras)
+
+
+def _dated(paras: list[str]) -> list[str]:
+    return ["本报讯 " + paras[0], *paras[1:]]
+
+
+PORT_HEAD = ["海关推行智慧通关货车排队时间大幅缩短了", "外贸企业降本增效通关效率持续稳步提升",
+             "一季度进出口货运量同比增长"]
+
+
+def test_a_headline_after_its_body_running_past_the_column_is_a_headline() -> None:
+    # three lines after the port story, 19 and 18 wide in a 17-wide column, the last one
+    # short, ending open, right above the next story's dateline: no prose line runs past
+    # its column, and no wrapped paragraph ends open on a short line
+    text = "\n\n".join([_wrapped(_dated(TEA)), "春茶上市茶农忙采新茶",
+                        _wrapped(_dated(PORT)), "\n".join(PORT_HEAD),
+                        _wrapped(_dated(SNOW)), "牧区降雪牧民转场有序"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert (arts[1].headline or "").startswith(PORT_HEAD[0])
+    assert all("口岸海关推行" not in p for a in arts for p in a.paragraphs)
+
+
+def test_a_long_glued_kicker_and_headline_one_paragraph_per_line_is_a_headline() -> None:
+    # one paragraph per line: a kicker glued onto its headline makes a line of 50 and more
+    # characters with no clause mark at all, ending open, between a finished story and a
+    # dateline (a caption printed between them)
+    glued = ("边境口岸海关全面推行智慧通关改革和查验设施升级改造试点工作稳步推进“齐步走”"
+             "让外贸企业和货运司机通关更加便捷高效")
+    text = "\n\n".join([*_dated(TEA), "春茶上市茶农忙采新茶", *_dated(PORT), glued,
+                        "■7月1日，货车在口岸排队通关。 本报记者 王鹏 摄",
+                        *_dated(SNOW), "牧区降雪牧民转场有序"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert (arts[1].headline or "").replace(" ", "") == glued
+    assert all(glued not in p for a in arts for p in a.paragraphs)
+
+
+def test_a_column_cut_off_mid_sentence_above_a_dateline_stays_prose() -> None:
+    # a story interrupted by another and continued further down: its cut-off column fills
+    # every line to the column's width, the last one too, so it is prose, not a headline
+    cut = "海关关员介绍，口岸推行智慧通关以来进出货车排队等候时间明显缩短，外贸"  # 2 × 17
+    rest = "企业降本增效。" + PORT[2]
+    assert len(cut) == 34
+    text = "\n\n".join([_wrapped(_dated(PORT[:1])), _wrapped([cut]), _wrapped(_dated(SNOW)),
+                        _wrapped([rest])]) + "\n"
+    result = _parse(text)
+    assert not any(a.headline and "海关关员" in a.headline for a in result.articles)
+    assert any(p.startswith(cut[:8]) for a in result.articles for p in a.paragraphs)
