@@ -60,3 +60,32 @@ def test_a_column_cut_off_mid_sentence_above_a_dateline_stays_prose() -> None:
     result = _parse(text)
     assert not any(a.headline and "海关关员" in a.headline for a in result.articles)
     assert any(p.startswith(cut[:8]) for a in result.articles for p in a.paragraphs)
+
+
+# a kicker set as wide as the 17-wide column over a short headline: on its own it fills its
+# lines like prose, but it ends open on a short line between a finished story and a headline
+PORT_GROUP = ["口岸海关推行智慧通关改革试点工作全", "面铺开外贸企业降本增效成效十分明显",
+              "一季度口岸进出口货运量同比增长"]
+
+
+def test_a_headline_group_ending_open_above_a_labelled_headline_is_a_headline() -> None:
+    # headlines printed together after the bodies, a blank line between groups
+    text = "\n\n".join([_wrapped(_dated(PORT)), _wrapped(_dated(SNOW)), "\n".join(PORT_GROUP),
+                        "【今日聚焦】\n牧区降雪牧民转场有序"]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [PORT[0][:6], SNOW[0][:6]]
+    assert "一季度口岸进出口货运量同比增长" in "".join(x or "" for x in (arts[0].kicker, arts[0].headline, arts[0].subtitle))
+    assert (arts[1].headline or "").endswith("牧区降雪牧民转场有序")
+    assert all("口岸海关推行" not in p for a in arts for p in a.paragraphs)
+
+
+def test_a_headline_group_above_a_long_headline_group_is_a_headline() -> None:
+    # the group below has four lines (kicker, headline, subtitle), so it reads as prose
+    # until it is classified itself; the group above is looked at again then
+    snow_group = ["入冬以来牧区迎来多次降", "雪牧民转场工作有序进行", "兽医走村入户接种疫苗",
+                  "帮助牧民做好防寒保暖"]
+    text = "\n\n".join(["综合新闻\n春茶上市茶农忙采新茶", "\n".join(PORT_GROUP), "\n".join(snow_group),
+                        _wrapped(_dated(TEA)), _wrapped(_dated(PORT)), _wrapped(_dated(SNOW))]) + "\n"
+    arts = _parse(text).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert "一季度口岸进出口货运量同比增长" in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
