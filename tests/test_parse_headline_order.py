@@ -89,3 +89,18 @@ def test_a_headline_group_above_a_long_headline_group_is_a_headline() -> None:
     arts = _parse(text).articles
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
     assert "一季度口岸进出口货运量同比增长" in "".join(x or "" for x in (arts[1].kicker, arts[1].headline, arts[1].subtitle))
+
+
+def test_a_banner_over_the_first_story_does_not_hide_the_headline_block_at_the_end() -> None:
+    # a page banner printed alone over the first story, and the page's headlines printed
+    # tight at its end, one per story in their order: the block holds as many headline
+    # lines as the page has stories, so the lone line is a banner, not a second region of
+    # headlines that keeps the block from being read in order
+    tea, port, snow = (_wrapped(_dated(s)) for s in (TEA, PORT, SNOW))
+    block = "春茶上市茶农忙\n采摘新茶\n口岸通关效率持续提升\n牧区降雪 牧民储备草料"
+    result = _parse("\n\n".join(["春风送暖万象新", tea, port, snow, block]) + "\n")
+    arts = result.articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert [a.headline for a in arts][1:] == ["口岸通关效率持续提升", "牧区降雪 牧民储备草料"]
+    assert (arts[0].headline or "").startswith("春茶上市")
+    assert [(x.kind, x.text) for x in result.leftovers] == [("banner", "春风送暖万象新")]
