@@ -104,3 +104,27 @@ def test_a_banner_over_the_first_story_does_not_hide_the_headline_block_at_the_e
     assert [a.headline for a in arts][1:] == ["口岸通关效率持续提升", "牧区降雪 牧民储备草料"]
     assert (arts[0].headline or "").startswith("春茶上市")
     assert [(x.kind, x.text) for x in result.leftovers] == [("banner", "春风送暖万象新")]
+
+
+def test_a_long_tight_block_of_short_lines_at_the_end_is_headlines() -> None:
+    # six headline lines printed tight after the stories, none of them filling the
+    # 17-wide column and their widths 8 to 10: no prose stops short of its column line
+    # after line, so they are headlines, not a last paragraph ending open
+    block = ["春茶上市茶农忙采摘", "新茶茶叶市场交易活跃", "口岸通关效率持续提升", "海关推行智慧通关模式",
+             "牧区降雪牧民转场", "兽医走村入户接种疫苗"]
+    assert [len(b) for b in block] == [9, 10, 10, 10, 8, 10]
+    tea, port, snow = (_wrapped(_dated(s)) for s in (TEA, PORT, SNOW))
+    arts = _parse("\n\n".join([tea, port, snow, "\n".join(block)]) + "\n").articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert all("口岸通关效率" not in p for a in arts for p in a.paragraphs)
+
+
+def test_prose_in_a_narrower_column_of_its_own_stays_prose() -> None:
+    # a story set 13 wide on a page of 17-wide columns, cut open by a column break: every
+    # line short of the page's column, but all of one width, as wrapped prose is
+    rest = ("当地还举办春茶文化节，游客走进茶园体验采茶制茶茶旅融合带动消费茶叶市场交易活跃"
+            "茶企订单比去年多茶农收入明显增加春茶价格稳中有升茶农采摘")
+    assert len(rest) == 5 * 13 + 2
+    text = "\n\n".join([_wrapped(_dated(TEA[:2])), _wrapped([rest], 13), _wrapped(_dated(PORT)) + "\n"])
+    result = _parse(text)
+    assert any(p.startswith(rest[:8]) for a in result.articles for p in a.paragraphs)

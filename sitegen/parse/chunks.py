@@ -192,6 +192,11 @@ def _lines_chunk(el: Element, texts: list[str], joined: str, clause_marks: int, 
         return "title"
     if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
         return "title"
+    if len(texts) >= 4 and max(inner) - min(inner) >= 2 and clause_marks <= len(texts) // 3 \
+            and all(ln.width < width - 1.5 for ln in el.lines):
+        # many lines, none of them filling the column and no two alike: prose set in a
+        # column of its own fills its lines to one width (headlines wrapped in a block)
+        return "title"
     if len(texts) >= 4 and max(inner) - min(inner) > 3 and clause_marks <= len(texts) // 3:
         # many lines of unequal width, no sentence ends and hardly a comma: headlines
         # printed one after another (a block of them), not prose filling a column
