@@ -43,6 +43,13 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
     regions = [[g for g in groups if g.units and not (len(g.units) == 1 and is_section_name(g.units[0].text))]
                for groups in structural]
     regions = [r for r in regions if r]
+    if len(regions) == 2 and bodies and _lone_line(regions[0]) and not _lone_line(regions[1]) \
+            and regions[0][0].line < min(b.line for b in bodies) \
+            and _block_size(regions[1]) >= max(2, len(bodies)):
+        # a lone line over the page's first story, and a block of as many headline lines as
+        # the page has bodies or more after the stories: the line is a page banner
+        # (干字当头开新局), not a part of the block, and is left over as one
+        regions = regions[1:]
     if len(regions) != 1 or not bodies:
         return None
     items = regions[0]
@@ -65,6 +72,17 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
             atoms.extend(pieces)
         items = atoms
     return items if len(items) >= 2 else None
+
+
+def _lone_line(region: list[Group]) -> bool:
+    """A region of one headline line printed alone (no byline, no second line)."""
+    return len(region) == 1 and len(region[0].units) == 1 and region[0].units[0].n_lines == 1 \
+        and not region[0].bylines
+
+
+def _block_size(region: list[Group]) -> int:
+    """How many headline lines a region prints."""
+    return sum(u.n_lines for g in region for u in g.units)
 
 
 def _atoms(group: Group) -> list[Group]:

@@ -94,9 +94,10 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
         for heads in itertools.combinations(range(1, m), k - 1):
             lines = [0, *heads, m]
             chosen = [run(a, b) for a, b in zip(lines, lines[1:])]
+            single = [[run(i, i + 1) for i in range(a, b)] for a, b in zip(lines, lines[1:])]
             for inner in itertools.combinations(cuts, k - 1):
                 bounds = [0, *inner, n]
-                score = _division_score(chosen, bounds)
+                score = _division_score(chosen, bounds, single)
                 if score is not None and (best is None or score > best[0]):
                     best = (score, bounds, lines)
     if best is None:
@@ -106,19 +107,32 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
     return [(piece, items[a:b]) for piece, a, b in zip(pieces, lines, lines[1:])]
 
 
-def _division_score(chosen: list[_Run], bounds: list[int]) -> float | None:
+def _division_score(chosen: list[_Run], bounds: list[int], single: list[list[_Run]]) -> float | None:
     """Score of a body divided at ``bounds`` among the headline runs ``chosen`` (in order),
     or None when some cut is not explained: each side's headline must cover its own side
-    (CUT_OWN) and clearly better than the other side's headline does (CUT_RATIO)."""
-    own = [r.cover(p, q) for r, (p, q) in zip(chosen, zip(bounds, bounds[1:]))]
+    (CUT_OWN) and clearly better than the other side's headline does (CUT_RATIO).
+
+    A run's words taken as one text cover its side less when one of its lines is only
+    partly found there (洮北：花海织锦 / 花卉产业奏响振兴协奏曲): such a run still covers
+    its side when its best line does and none of its lines (``single``: each run's lines
+    alone) is found better on another side. Otherwise a short line that fits won its side
+    alone and pushed the rest of its headline onto the next story."""
+    sides = list(zip(bounds, bounds[1:]))
+    share = [r.cover(p, q) for r, (p, q) in zip(chosen, sides)]
+    own = list(share)
+    for k, (xs, (p, q)) in enumerate(zip(single, sides)):
+        if own[k] < CUT_OWN and len(xs) > 1 and all(
+                x.cover(p, q) >= max(x.cover(p2, q2) for p2, q2 in sides) for x in xs):
+            own[k] = max(x.cover(p, q) for x in xs)
     if min(own) < CUT_OWN:
         return None
     for k in range(1, len(chosen)):
-        before, after = (bounds[k - 1], bounds[k]), (bounds[k], bounds[k + 1])
+        before, after = sides[k - 1], sides[k]
         if chosen[k].cover(*before) > CUT_RATIO * own[k - 1] or chosen[k - 1].cover(*after) > CUT_RATIO * own[k]:
             return None
-    affinity = sum(sum(r.emission[p:q]) for r, (p, q) in zip(chosen, zip(bounds, bounds[1:])))
-    return sum(own) + EMISSION_WEIGHT * affinity - CUT_COST * (len(chosen) - 1)
+    affinity = sum(sum(r.emission[p:q]) for r, (p, q) in zip(chosen, sides))
+    lines = sum(x.cover(p, q) for xs, (p, q) in zip(single, sides) for x in xs)
+    return lines + EMISSION_WEIGHT * affinity - CUT_COST * (len(chosen) - 1)
 
 
 def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,

@@ -69,6 +69,34 @@ def _top_block_over_story_start(el: Element, nxt: Element | None, texts: list[st
     return off >= 2 / 3 * len(texts)
 
 
+def _open_between_stories(el: Element, prev: Element | None, nxt: Element | None, texts: list[str],
+                          joined: str, clause_marks: int) -> bool:
+    """Lines ending open between a finished sentence (or a headline) and a story's start (a
+    byline, a dateline, a 上接 marker) or another headline: nothing runs on into them and
+    they run on into nothing, so they are a headline printed after the story above, before
+    the one below or in a block of headlines,
+    unless they are the top of a column cut off mid-sentence (a story interrupted and
+    continued elsewhere). That column filled its lines to the column's width, the last one
+    too; these stop short of it or run past it (a headline set across columns), or, one
+    paragraph per line, carry no clause mark at all (a kicker glued onto its headline)."""
+    if prev is None or nxt is None or len(texts) > 4 or clause_marks > 2:
+        return False
+    if not (prev.kind in ("title", "heading") or (
+            prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))):
+        return False
+    story_start = nxt.kind in ("byline", "dateline") or (nxt.kind in ("chunk", "para") and (
+        L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)))
+    headline_next = nxt.kind in ("title", "heading") or (nxt.kind == "chunk" and not _is_prose_chunk(nxt))
+    if not (story_start or (headline_next and clause_marks == 0)):
+        # (over a headline, a clause mark may be a sentence cut off and resumed elsewhere,
+        # "当地还举办春茶文化节，游客")
+        return False
+    width = el.width
+    if math.isinf(width):
+        return clause_marks == 0 and all(visual_width(t) <= 100 for t in texts)
+    return el.lines[-1].width < width - 1.5 or el.max_width > width + 1.5
+
+
 def _after_jump(prev: Element | None) -> bool:
     """Is ``prev`` a 下转… marker (on its own line or closing a paragraph)?"""
     if prev is None:
@@ -106,6 +134,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
         # dateline: nothing runs on into these lines and they run on into nothing
         return "title"
     if top and _top_block_over_story_start(el, nxt, texts):
+        return "title"
+    if _open_between_stories(el, prev, nxt, texts, joined, clause_marks):
         return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
@@ -161,6 +191,11 @@ def _lines_chunk(el: Element, texts: list[str], joined: str, clause_marks: int, 
     if el.lines[-1].width < 0.8 * width and all(ln.width < width - 1.0 for ln in el.lines) and len(texts) <= 4:
         return "title"
     if len(texts) <= 3 and all(ln.width <= 0.75 * width for ln in el.lines):
+        return "title"
+    if len(texts) >= 4 and max(inner) - min(inner) >= 2 and clause_marks <= len(texts) // 3 \
+            and all(ln.width < width - 1.5 for ln in el.lines):
+        # many lines, none of them filling the column and no two alike: prose set in a
+        # column of its own fills its lines to one width (headlines wrapped in a block)
         return "title"
     if len(texts) >= 4 and max(inner) - min(inner) > 3 and clause_marks <= len(texts) // 3:
         # many lines of unequal width, no sentence ends and hardly a comma: headlines
@@ -222,6 +257,7 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
 
 
 def classify_chunks(elements: list[Element]) -> None:
+    chunks: set[int] = set()  # indices of the elements that were chunks
     top = True  # the page's first text, under nothing but headline-like lines
     for k, el in enumerate(elements):
         if el.kind != "chunk":
@@ -234,3 +270,21 @@ def classify_chunks(elements: list[Element]) -> None:
         nxt = elements[j] if j < len(elements) else None
         el.kind = classify_chunk(el, prev, nxt, top)
         top = top and el.kind in ("title", "ambiguous")
+        if el.kind == "title" and prev is not None and prev.kind == "para" and k - 1 in chunks:
+            # the lines above, read before this headline was known, may be one too
+            _reclassify_above(elements, k - 1)
+        chunks.add(k)
+
+
+def _reclassify_above(elements: list[Element], k: int) -> None:
+    """Prose lines ending open right above a headline: :func:`_open_between_stories` again,
+    now that the headline below is known (a headline in a block of them, printed apart)."""
+    el = elements[k]
+    texts = [ln.text for ln in el.lines]
+    joined = "".join(texts)
+    if _reads_as_prose(texts[-1], joined):
+        return
+    clause_marks = sum(joined.count(ch) for ch in "，,、；;")
+    prev = elements[k - 1] if k > 0 else None
+    if _open_between_stories(el, prev, elements[k + 1], texts, joined, clause_marks):
+        el.kind = "title"
