@@ -4,6 +4,8 @@ so a word one story repeats in every paragraph stays that story's word, and a wo
 story shares tells less."""
 from __future__ import annotations
 
+import math
+
 from sitegen.parse.assign import Scorer, assign, story_grams
 from sitegen.parse.headlines import Group, Unit
 from sitegen.parse.blocks import build_elements
@@ -52,7 +54,8 @@ def test_the_vocabulary_by_stories_keeps_the_paragraph_scale_and_function_words(
     stories = _by_stories(bodies, vocab)
     assert stories.paragraphs is vocab and vocab.paragraphs is vocab
     assert stories.n == vocab.n == len(LOW_INCOME) + len(VILLAGE)
-    assert stories.df["帮扶"] == 2 and vocab.df["帮扶"] == 6
+    assert vocab.df["帮扶"] == 6  # in every paragraph of both stories
+    assert stories.idf("帮扶") == math.log((vocab.n + 1) / (2 + 0.5))  # in two stories
     # the function words cohesion leaves out are still those of many paragraphs
     assert "帮扶" in vocab.common() and stories.common() == vocab.common()
 

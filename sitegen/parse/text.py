@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import chain, compress, repeat
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 from ..dictionary import cut_words, is_jieba_word
 
@@ -317,17 +317,14 @@ class Vocabulary:
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
         self._common: dict[float, frozenset[str]] = {}
 
-    def by_stories(self, stories: Iterable[Iterable[str]]) -> Vocabulary:
+    def by_stories(self, stories: Iterable[Collection[str]]) -> Vocabulary:
         """The page's vocabulary once its stories are known (``stories``: each story's
         bigrams), made once per page: a bigram's document frequency is the number of
         stories holding it, on the paragraphs' scale (``n`` stays the paragraph count), so
         a word one story repeats in every paragraph weighs as that story's own word, not
         as a common one. A bigram no story holds (a headline's own word) keeps its count
-        of paragraphs. :meth:`common` still counts paragraphs."""
-        out = Vocabulary.__new__(Vocabulary)
-        out._start(self.n, {**self.df, **Counter(chain.from_iterable(stories))})
-        out.paragraphs = self
-        return out
+        of paragraphs. :meth:`common` and ``df`` still count paragraphs."""
+        return _ByStories(self, stories)
 
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
@@ -382,3 +379,20 @@ class Vocabulary:
             return 0.0
         dot = sum(map(operator.mul, va.values(), map(vb.get, va, repeat(0.0))))  # in va's order
         return dot / (na * nb) if na and nb else 0.0
+
+
+class _ByStories(Vocabulary):
+    """:meth:`Vocabulary.by_stories`: stories are counted for the bigrams asked for only
+    (a page's headlines hold a few hundred; its stories, thousands)."""
+
+    def __init__(self, paragraphs: Vocabulary, stories: Iterable[Collection[str]]):
+        self._start(paragraphs.n, paragraphs.df)
+        self.paragraphs = paragraphs
+        self.stories = list(stories)
+
+    def idf(self, gram: str) -> float:
+        value = self._idf.get(gram)
+        if value is None:
+            held = sum(gram in story for story in self.stories) or self.df.get(gram, 0)
+            value = self._idf[gram] = math.log((self.n + 1) / (held + 0.5))
+        return value
