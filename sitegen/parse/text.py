@@ -306,8 +306,13 @@ class Vocabulary:
         sets = list(map(bigram_set, documents))
         df: Counter[str] = Counter(chain.from_iterable(sets))  # one count over every document's set
         self._start(max(len(sets), 1), df)
-        #: the vocabulary by paragraphs (itself, or the one :meth:`by_stories` was made from)
-        self.paragraphs = self
+
+    @property
+    def paragraphs(self) -> Vocabulary:
+        """The vocabulary by paragraphs: itself, or the one :meth:`by_stories` was made
+        from (a property, not an attribute: a reference to itself would keep every page's
+        vocabulary alive until the garbage collector's next full pass)."""
+        return self
 
     def _start(self, n: int, df: dict[str, int]) -> None:
         self.n = n
@@ -387,8 +392,12 @@ class _ByStories(Vocabulary):
 
     def __init__(self, paragraphs: Vocabulary, stories: Iterable[Collection[str]]):
         self._start(paragraphs.n, paragraphs.df)
-        self.paragraphs = paragraphs
+        self._paragraphs = paragraphs
         self.stories = list(stories)
+
+    @property
+    def paragraphs(self) -> Vocabulary:
+        return self._paragraphs
 
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
