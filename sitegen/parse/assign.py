@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
 from dataclasses import dataclass, field
-from itertools import compress
 
 from . import cohesion
 from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
-from .text import Vocabulary, bigram_set, joined_bigram_set
+from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
 LEAD_WEIGHT = 0.1  # share of the headline's words found in the body's first paragraph (tie-break)
@@ -42,9 +40,6 @@ BONUS_HEADING = 0.3  # body right below a markdown heading
 CUT_COST = 0.2
 EMISSION_WEIGHT = 0.5
 COHESION_COST = 2.0  # per unit of cohesion across a cut inside a body
-
-
-Weighted = tuple[tuple[str, ...], tuple[float, ...], float]  # a text's bigrams, weights, their sum
 
 
 @dataclass
@@ -82,6 +77,23 @@ def neighbours(bodies: list[Body], line: int) -> tuple[int | None, int | None]:
     return SpanIndex(bodies).neighbours(line)
 
 
+def story_parts(body: Body) -> tuple[str, ...]:
+    """The texts of a body the scores read: its paragraphs' parts, subheads left out."""
+    return tuple(t for p in body.paras if not p.subhead for t in p.parts())
+
+
+def story_grams(bodies: list[Body], cache: dict[tuple[str, ...], set[str]]) -> list[set[str]]:
+    """The bigram sets of ``bodies`` as the scores read them, made once into ``cache``."""
+    out = []
+    for b in bodies:
+        parts = story_parts(b)
+        grams = cache.get(parts)
+        if grams is None:
+            grams = cache[parts] = joined_bigram_set(parts)
+        out.append(grams)
+    return out
+
+
 class Scorer:
     """Content and position scores of headline text against bodies.
 
@@ -92,35 +104,25 @@ class Scorer:
     NEAREST = 12
 
     def __init__(self, bodies: list[Body], vocab: Vocabulary,
-                 cache: dict[tuple[str, ...], set[str]] | None = None,
-                 weights: dict[tuple[int, ...], dict[str, Weighted]] | None = None):
-        """``cache``: bigram sets by the texts they were made of, shared by the scorers of
-        one page (they score the same bodies, and bodies split off them, again and again).
-        ``weights``: the headline weights (``_weight``) by the identity of those sets, shared
-        the same way (only with ``cache``, which keeps the sets, and so their ids, alive)."""
+                 cache: dict[tuple[str, ...], set[str]] | None = None):
+        """``vocab``: the page's vocabulary by stories (:meth:`.Vocabulary.by_stories`),
+        whose IDF weighs the headline's words. ``cache``: bigram sets by the texts they
+        were made of, shared by the scorers of one page (they score the same bodies, and
+        bodies split off them, again and again)."""
         self.bodies = bodies
         self.vocab = vocab
         cache = {} if cache is None else cache
         self._cache = cache
-        self.grams = []
-        for b in bodies:
-            parts = tuple(t for p in b.paras if not p.subhead for t in p.parts())
-            grams = cache.get(parts)
-            if grams is None:
-                grams = cache[parts] = joined_bigram_set(parts)
-            self.grams.append(grams)
+        self.grams = story_grams(bodies, cache)
         self._leads: list[set[str] | None] = [None] * len(bodies)  # first paragraphs' bigrams
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
-        self._weighted: dict[str, Weighted] = {}
-        if weights is not None and cache is not None:
-            self._weighted = weights.setdefault(tuple(map(id, self.grams)), {})
         self.spans = SpanIndex(bodies)
         self._order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
         self._lines = [bodies[i].line for i in self._order]
 
     def content(self, text: str, body: int) -> float:
-        """Weighted share of ``text``'s distinct bigrams found in the body (``_weight``)."""
-        return self._share(text, self.grams[body])
+        """IDF-weighted share of ``text``'s distinct bigrams found in the body."""
+        return self.vocab.coverage(text, self.grams[body])
 
     def lead(self, text: str, body: int) -> float:
         """``content`` on the body's first paragraph only: a story states its subject in
@@ -134,29 +136,7 @@ class Scorer:
             if target is None:
                 target = self._cache[parts] = joined_bigram_set(parts)
             self._leads[body] = target
-        return self._share(text, target)
-
-    def _share(self, text: str, target: set[str]) -> float:
-        """The weights of ``text``'s bigrams found in ``target``, added in the text's order,
-        over the weights of them all."""
-        weighted = self._weighted.get(text)
-        if weighted is None:
-            grams = tuple(sorted(bigram_set(text)))
-            weights = tuple(map(self._weight, grams))
-            weighted = self._weighted[text] = (grams, weights, sum(weights))
-        grams, weights, total = weighted
-        if total <= 0:
-            return 0.0
-        return sum(compress(weights, map(target.__contains__, grams))) / total
-
-    def _weight(self, gram: str) -> float:
-        """The IDF of ``gram`` over the page's paragraphs, with all the paragraphs of one
-        body counted as one: a word a story repeats in every paragraph is that story's
-        word, not a common one (a gram no body holds keeps its paragraph IDF)."""
-        spread = sum(gram in grams for grams in self.grams)  # bodies holding it
-        if not spread:
-            return self.vocab.idf(gram)
-        return math.log((self.vocab.n + 1) / (spread + 0.5))
+        return self.vocab.coverage(text, target)
 
     def _around(self, line: int) -> tuple[int | None, int | None, list[int]]:
         if line not in self._near:
@@ -221,16 +201,18 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
 
 
 def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
-                 grams_cache: dict[tuple[str, ...], set[str]] | None = None,
-                 weights: dict[tuple[int, ...], dict[str, Weighted]] | None = None) -> list[Body] | None:
+                 grams_cache: dict[tuple[str, ...], set[str]] | None = None) -> list[Body] | None:
     """Cut bodies that hold several articles; None when nothing was cut.
 
     Runs the labelling on each body together with the headline groups that match it
     best; cuts only at paragraph boundaries where the paragraph before ends a sentence
-    and the one after starts a sentence (and never right after a subhead). ``grams_cache``,
-    ``weights``: see ``Scorer``.
+    and the one after starts a sentence (and never right after a subhead). ``vocab``: by
+    stories, for the headline scores; the cuts weigh words by paragraphs (measured: by
+    stories they moved one article from right to wrong on the classic pages, bench/README.md,
+    sixth round). ``grams_cache``: see ``Scorer``.
     """
-    scorer = Scorer(bodies, vocab, grams_cache, weights)
+    scorer = Scorer(bodies, vocab, grams_cache)
+    vocab = vocab.paragraphs
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}
     for g in first.unassigned:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..models import HEADLESS_BODY, Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
-from .assign import SpanIndex
+from .assign import SpanIndex, story_grams
 from .blocks import Element, build_elements
 from .doubts import reasons, signals
 from .headlines import Group, build_groups, roles
@@ -48,11 +48,13 @@ def _parse_page(name: str, text: str) -> ParseResult:
     region_elements, attach = page.peel(layout, bodies)
     structural = [build_groups(els, r)[0] for r, els in enumerate(region_elements)]
     continue_lines = [line for _d, fld, _v, line in attach if fld == "marker_before"]
-    placed = Placer(structural, layout.vocab, continue_lines).place(bodies)
+    cache: dict[tuple[str, ...], set[str]] = {}  # bigram sets by text (assign.Scorer)
+    vocab = layout.vocab.by_stories(story_grams(bodies, cache))  # the page's words, once
+    placed = Placer(structural, vocab, continue_lines, cache).place(bodies)
     page.unplaced(placed)
     extras = page.attached(attach, placed.span_index)
     # doubts: what the decisions above were unsure of
-    doubts = signals(placed.bodies, placed.result, placed.scorer, layout.vocab, placed.continued, page.leftovers,
+    doubts = signals(placed.bodies, placed.result, placed.scorer, vocab, placed.continued, page.leftovers,
                      placed.readings)
     bodies = _opening_credits(placed.bodies, extras)
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),

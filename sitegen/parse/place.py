@@ -56,18 +56,23 @@ class Placer:
     """The headline groups of one page (``structural``: per region, as printed) and what
     the assignment needs to know about the page."""
 
-    def __init__(self, structural: list[list[Group]], vocab: Vocabulary, continue_lines: list[int]):
-        """``continue_lines``: lines of 上接… markers printed outside bodies (they mark the
-        body printed after them as a continuation)."""
+    def __init__(self, structural: list[list[Group]], vocab: Vocabulary, continue_lines: list[int],
+                 cache: dict[tuple[str, ...], set[str]] | None = None):
+        """``vocab``: the page's vocabulary by stories (:meth:`.Vocabulary.by_stories`). The
+        headline scores, the cuts at vocabulary shifts and the re-division of a body by a
+        block's lines read it; the label split, the cut of an unheaded story and the
+        re-cut to a headline block read ``vocab.paragraphs`` (by stories, each moved some
+        page set down: bench/README.md, sixth round). ``continue_lines``: lines of 上接…
+        markers printed outside bodies (they mark the body printed after them as a
+        continuation). ``cache``: bigram sets by text, see :class:`.assign.Scorer`."""
         self.structural = structural
         self.vocab = vocab
         self.continue_lines = continue_lines
-        self.cache: dict[tuple[str, ...], set[str]] = {}  # bigram sets, see assign.Scorer
-        self.weights: dict = {}  # headline weights by body sets, see assign.Scorer
+        self.cache: dict[tuple[str, ...], set[str]] = {} if cache is None else cache
 
     def groups(self, bodies: list[Body]) -> tuple[list[Group], list[Unit]]:
         """The page's headline groups merged by content against ``bodies``, and banners."""
-        scorer = Scorer(bodies, self.vocab, self.cache, self.weights)
+        scorer = Scorer(bodies, self.vocab, self.cache)
         out: list[Group] = []
         banners: list[Unit] = []
         for groups in self.structural:
@@ -82,7 +87,7 @@ class Placer:
         """The page's headline groups matched to ``bodies``, left-over headlines paired.
         ``grouped``: ``self.groups(bodies)`` when already known."""
         groups, banners = grouped or self.groups(bodies)
-        scorer = Scorer(bodies, self.vocab, self.cache, self.weights)
+        scorer = Scorer(bodies, self.vocab, self.cache)
         result = assign(groups, scorer)
         pair_leftovers(result, scorer)
         return scorer, result, banners
@@ -96,7 +101,7 @@ class Placer:
         """Bodies holding several articles split: (bodies, their groups and banners)."""
         grouped = self.groups(bodies)
         for _ in range(SPLIT_ROUNDS):
-            split = split_bodies(bodies, grouped[0], self.vocab, self.cache, self.weights)
+            split = split_bodies(bodies, grouped[0], self.vocab, self.cache)
             if split is None:
                 break
             bodies = split
@@ -142,14 +147,14 @@ class Placer:
             readings.append(Reading("cut", bodies, dict(result.by_body)))
             bodies = cut
             scorer, result, banners = self.assigned(bodies)
-        unheaded = cut_off_unheaded(bodies, result, self.vocab, self.continued(bodies, SpanIndex(bodies)))
+        unheaded = cut_off_unheaded(bodies, result, self.vocab.paragraphs, self.continued(bodies, SpanIndex(bodies)))
         if unheaded is not None:  # a story without a headline ran into a headed one
             readings.append(Reading("unheaded", bodies, dict(result.by_body)))
             bodies = unheaded
             scorer, result, banners = self.assigned(bodies)
         readings.append(Reading("content", bodies, dict(result.by_body)))
         span_index, marked, ordered = self._completed(bodies, scorer, result)
-        recut = resegment(self.structural, bodies, self.vocab, frozenset(marked)) if ordered else None
+        recut = resegment(self.structural, bodies, self.vocab.paragraphs, frozenset(marked)) if ordered else None
         if recut is not None:  # the page follows its headline block: bodies re-cut to it
             readings.append(Reading("recut", bodies, dict(ordered.by_body)))
             bodies = recut
@@ -161,7 +166,7 @@ class Placer:
             if split is not None:  # several headlines of the block went to one body
                 readings.append(Reading("block_lines", bodies, dict(ordered.by_body)))
                 bodies, ordered = split
-                scorer = Scorer(bodies, self.vocab, self.cache, self.weights)
+                scorer = Scorer(bodies, self.vocab, self.cache)
                 span_index = SpanIndex(bodies)
                 marked = self.continued(bodies, span_index)
         if ordered is not None:  # all headlines in one block, in the bodies' order

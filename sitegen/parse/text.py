@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import chain, compress, repeat
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 from ..dictionary import cut_words, is_jieba_word
 
@@ -298,17 +298,38 @@ _ONE_PLUS_LOG = _OnePlusLog()
 
 
 class Vocabulary:
-    """Inverse document frequencies of character bigrams over a set of documents."""
+    """Inverse document frequencies of character bigrams over a page's paragraphs, and
+    once the page's stories are known (:meth:`by_stories`) over its stories: the one
+    place every stage of the parser reads a word's document frequency from."""
 
     def __init__(self, documents: Iterable[str]):
         sets = list(map(bigram_set, documents))
         df: Counter[str] = Counter(chain.from_iterable(sets))  # one count over every document's set
-        self.n = max(len(sets), 1)
+        self._start(max(len(sets), 1), df)
+
+    @property
+    def paragraphs(self) -> Vocabulary:
+        """The vocabulary by paragraphs: itself, or the one :meth:`by_stories` was made
+        from (a property, not an attribute: a reference to itself would keep every page's
+        vocabulary alive until the garbage collector's next full pass)."""
+        return self
+
+    def _start(self, n: int, df: dict[str, int]) -> None:
+        self.n = n
         self.df = df
         self._idf: dict[str, float] = {}
         self._queries: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
         self._common: dict[float, frozenset[str]] = {}
+
+    def by_stories(self, stories: Iterable[Collection[str]]) -> Vocabulary:
+        """The page's vocabulary once its stories are known (``stories``: each story's
+        bigrams), made once per page: a bigram's document frequency is the number of
+        stories holding it, on the paragraphs' scale (``n`` stays the paragraph count), so
+        a word one story repeats in every paragraph weighs as that story's own word, not
+        as a common one. A bigram no story holds (a headline's own word) keeps its count
+        of paragraphs. :meth:`common` and ``df`` still count paragraphs."""
+        return _ByStories(self, stories)
 
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
@@ -317,12 +338,16 @@ class Vocabulary:
         return value
 
     def common(self, share: float = 0.05) -> frozenset[str]:
-        """Bigrams found in more than ``share`` of the documents (and at least 3): the
-        page's function words (的发, 一个, 发展 …), which say nothing about a topic."""
-        found = self._common.get(share)
+        """Bigrams found in more than ``share`` of the paragraphs (and at least 3): the
+        page's function words (的发, 一个, 发展 …), which say nothing about a topic. Counted
+        by paragraphs also once the stories are known: cohesion and the doubts were set on
+        these, and counting stories here moved the cuts as often wrong as right
+        (bench/README.md, sixth round)."""
+        para = self.paragraphs
+        found = para._common.get(share)
         if found is None:
-            limit = max(3, share * self.n)
-            found = self._common[share] = frozenset(g for g, c in self.df.items() if c > limit)
+            limit = max(3, share * para.n)
+            found = para._common[share] = frozenset(g for g, c in para.df.items() if c > limit)
         return found
 
     def coverage(self, query: str, target_grams: set[str]) -> float:
@@ -359,3 +384,24 @@ class Vocabulary:
             return 0.0
         dot = sum(map(operator.mul, va.values(), map(vb.get, va, repeat(0.0))))  # in va's order
         return dot / (na * nb) if na and nb else 0.0
+
+
+class _ByStories(Vocabulary):
+    """:meth:`Vocabulary.by_stories`: stories are counted for the bigrams asked for only
+    (a page's headlines hold a few hundred; its stories, thousands)."""
+
+    def __init__(self, paragraphs: Vocabulary, stories: Iterable[Collection[str]]):
+        self._start(paragraphs.n, paragraphs.df)
+        self._paragraphs = paragraphs
+        self.stories = list(stories)
+
+    @property
+    def paragraphs(self) -> Vocabulary:
+        return self._paragraphs
+
+    def idf(self, gram: str) -> float:
+        value = self._idf.get(gram)
+        if value is None:
+            held = sum(gram in story for story in self.stories) or self.df.get(gram, 0)
+            value = self._idf[gram] = math.log((self.n + 1) / (held + 0.5))
+        return value
