@@ -87,6 +87,19 @@ def test_share_map_this_process_takes_from_the_front_and_helpers_from_the_back(m
     assert helpers == list(range(len(here), 80))  # and the rest, the helpers' suffix
 
 
+def test_share_map_leaves_the_front_only_items_to_this_process(monkeypatch):
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    import time
+
+    out = share_map(_slow_square_and_pid, list(range(40)), min_items=2, front_only=30,
+                    meanwhile=lambda: time.sleep(0.5))  # the helper meanwhile reaches the front-only ones
+    assert [sq for sq, _ in out] == [i * i for i in range(40)]
+    assert {pid for _, pid in out[:30]} == {os.getpid()}
+    assert any(pid != os.getpid() for _, pid in out[30:])  # the helper took part behind them
+
+
 def test_share_map_runs_small_jobs_in_process(monkeypatch):
     from sitegen.parallel import share_map
 
