@@ -228,6 +228,39 @@ def _fork_helpers(helpers: int, work: Callable[[], list]) -> list[tuple[int, int
     return started
 
 
+class Background:
+    """``fn()`` worked out by a forked helper while this process goes on with other work;
+    ``result()`` waits for it (or raises its exception). Where a helper does not pay or
+    cannot fork (see ``share_map``), ``result()`` calls ``fn`` here. The value comes back
+    pickled: keep it small. ``close()`` stops a helper whose result is no longer wanted.
+    ``fork=False``: ``fn`` runs here, when its result is asked for."""
+
+    def __init__(self, fn: Callable[[], R], fork: bool = True):
+        self.fn = fn
+        self.started: list[tuple[int, int]] = []
+        if fork and not (job_count() < 2 or "fork" not in multiprocessing.get_all_start_methods()
+                         or multiprocessing.current_process().daemon):
+            self.started = _fork_helpers(1, fn)
+
+    def result(self) -> R:
+        if not self.started:
+            return self.fn()
+        (pid, read_end), = self.started
+        finished = False
+        try:
+            value = _helper_results(pid, read_end)
+            finished = True
+            return value
+        finally:
+            self.started = []
+            _reap_helper(pid, read_end, stop=not finished)
+
+    def close(self) -> None:
+        for pid, read_end in self.started:
+            _reap_helper(pid, read_end, stop=True)
+        self.started = []
+
+
 def _helper_main(work: Callable[[], list], write_end: int) -> None:  # pragma: no cover - in the helper
     """Run ``work`` in a forked helper, send back ("ok", results) or ("error", exception)
     pickled, and exit without running the parent's clean-up (``os._exit``)."""
@@ -252,7 +285,7 @@ def _helper_main(work: Callable[[], list], write_end: int) -> None:  # pragma: n
         os._exit(status)
 
 
-def _helper_results(pid: int, read_end: int) -> list:
+def _helper_results(pid: int, read_end: int):
     """The results a helper sent, or its exception raised here."""
     import pickle
 
