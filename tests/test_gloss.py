@@ -311,7 +311,8 @@ def test_word_memo_segments_each_text_once_and_forgets_words_no_article_uses(tmp
     assert w.cut == list("甲乙丙丁戊")
 
 
-def test_a_cold_build_cuts_each_article_into_words_once(project, monkeypatch, tmp_path):
+@pytest.mark.parametrize("ahead", [True, False], ids=["helper-while-grouping", "small-site-in-process"])
+def test_a_cold_build_cuts_each_article_into_words_once(project, monkeypatch, tmp_path, ahead):
     """The dictionary's shards need every article's words, which one process cuts (a helper
     forked while grouping runs), making each gloss file's JSON on the way, which it hands on. A
     render helper, eating the job list from the other end, used to reach some gloss files
@@ -324,6 +325,9 @@ def test_a_cold_build_cuts_each_article_into_words_once(project, monkeypatch, tm
 
     monkeypatch.setenv("SITEGEN_JOBS", "2")  # the render forks a helper even on a one-core machine
     monkeypatch.setattr(render_site, "PARALLEL_PAGES", 2)  # and on a site this small
+    import sitegen.stages.glosses as gloss_stage
+
+    monkeypatch.setattr(gloss_stage, "AHEAD_MIN_ARTICLES", 1 if ahead else 10_000)
     site_files = render_site._Renderer._site_files
 
     def busy_elsewhere(self):  # as on a loaded machine: the helper gets far along its end of the list
@@ -346,3 +350,4 @@ def test_a_cold_build_cuts_each_article_into_words_once(project, monkeypatch, tm
     cuts = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
     assert len(cuts) == result.articles == len({article for _, article in cuts})
     assert len({pid for pid, _ in cuts}) == 1
+    assert (cuts[0][0] != str(os.getpid())) == ahead  # the helper forked as the parse ended, or here

@@ -15,12 +15,17 @@ def prepare_glosses(taxonomy):
     return gloss_writer(taxonomy)
 
 
+#: Fewer articles than this are cut in this process when the render asks (a fork costs more).
+AHEAD_MIN_ARTICLES = 200
+
+
 def dictionary_words(writer, articles: list[Article], cache_dir: Path | None, ahead: bool = True):
     """Every word the dictionary's shards need (``sitegen.gloss.memo.site_words``: each article
     cut into words, unless the memo in ``cache_dir`` has them, its gloss file's JSON made on
     the way), worked out by a forked helper while this process groups and translates, which
     leaves the other core idle; the render asks for them (``result()``) with the first shard.
-    ``ahead=False`` (an incremental build: most words come from the memo): found here, then.
+    ``ahead=False`` (an incremental build: most words come from the memo) or a small site:
+    found here, then.
     None without a writer (``reading_aid = false``)."""
     from sitegen.gloss.memo import site_words
     from sitegen.parallel import Background
@@ -31,7 +36,7 @@ def dictionary_words(writer, articles: list[Article], cache_dir: Path | None, ah
     def find() -> tuple[list[str], dict[str, str]]:
         return site_words(writer, articles, cache_dir), writer.made_data()
 
-    return Background(find, fork=ahead)
+    return Background(find, fork=ahead and len(articles) >= AHEAD_MIN_ARTICLES)
 
 
 def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, words=None):
