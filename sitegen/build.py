@@ -22,7 +22,7 @@ from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths
 from sitegen.stages import BuildError
 from sitegen.stages.assemble import assemble_site, date_entries, load_history
-from sitegen.stages.glosses import gloss_stage, prepare_glosses
+from sitegen.stages.glosses import dictionary_words, gloss_stage, prepare_glosses
 from sitegen.stages.grouping import group_stage, load_memo, prepare_grouping, save_terms
 from sitegen.stages.inputs import input_fingerprint
 from sitegen.stages.parse import parse_all
@@ -119,14 +119,18 @@ def _build(
     clock = _StageClock(reporter)
     old_pages = previous.pages if config.out_dir.is_dir() else {}
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate)
-    run.parse_group_translate(build_date)
-    key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
-                                         state.dir)
-    clock.lap("glosses")
-    site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
-                                  build_date, key_terms)
-    site = date_entries(run.history, site)
-    return run.render_and_write(site, pending, gloss_files)
+    try:
+        run.parse_group_translate(build_date)
+        key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
+                                             run.gloss_words)
+        clock.lap("glosses")
+        site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
+                                      build_date, key_terms)
+        site = date_entries(run.history, site)
+        return run.render_and_write(site, pending, gloss_files)
+    finally:
+        if run.gloss_words is not None:
+            run.gloss_words.close()  # a helper still at work when a stage failed
 
 
 @dataclass
@@ -147,6 +151,7 @@ class _Run:
     parsed: int = 0
     history: object = None
     grouped: object = None
+    gloss_words: object = None  # the dictionary's words, being found while grouping runs
     translations: dict[str, Translation] = field(default_factory=dict)
     stats: TranslationStats | None = None
     model_calls: int = 0
@@ -196,6 +201,7 @@ class _Run:
                           + (f", {sum(bool(a.corrections) for a in articles)} corrected by {CORRECTIONS_NAME}"
                              if corrections.items else ""))
             self.permalinks = [article_permalink(a.seed, a.position) for a in articles]
+            self.gloss_words = dictionary_words(prepared["glosses"], articles, self.state.dir, ahead=not self.old_pages)
             self.history = load_history(self.config)
             grouped = group_stage(list(zip(self.permalinks, articles)), prepared["taxonomy"], prepared["terms"],
                                   self.history, build_date, prepared["memo"])

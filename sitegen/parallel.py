@@ -133,7 +133,7 @@ def flatten(parts: Iterable[list[R]]) -> list[R]:
 
 
 def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_ITEMS,
-              meanwhile: Callable[[], object] | None = None) -> list[R]:
+              meanwhile: Callable[[], object] | None = None, front_only: int = 0) -> list[R]:
     """``[fn(x) for x in items]``, worked through by this process and ``job_count() - 1``
     forked helpers, this process taking items from the front and the helpers from the back
     until the two meet; results in input order.
@@ -144,22 +144,47 @@ def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_
     costs it a copy of the memory page (reference counts are written); a pool of one worker
     per core paid that for every item while this process sat waiting. ``fn`` may be any
     callable (helpers inherit it); each helper's results come back pickled, so a result
-    should be small (a worker that writes its page itself reports only that it did)."""
+    should be small (a worker that writes its page itself reports only that it did).
+
+    The first ``front_only`` items are this process's alone: helpers stop short of them (items
+    whose work leaves by-products only this process keeps, which a helper would redo)."""
     helpers = min(job_count(), 8) - 1
     if (helpers < 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods()
             or multiprocessing.current_process().daemon):
         if meanwhile is not None:
             meanwhile()
         return list(map(fn, items))
-    ctx = multiprocessing.get_context("fork")
-    # The items not yet taken are ``items[front:back]``: this process takes from the front,
-    # the helpers from the back, so each side works through a run of neighbouring items
-    # (a caller that orders similar items together, e.g. pages of one kind, lets each
-    # process reuse what it memoised for the last ones) until the two runs meet.
-    bounds = ctx.Array("q", [0, len(items)])  # [front, back], with its lock
-    parent = os.getpid()
+    work = _Shares(fn, items, multiprocessing.get_context("fork"), front_only).work
+    started = _fork_helpers(helpers, work)
+    results: dict[int, R] = {}
+    finished = False
+    try:
+        if meanwhile is not None:
+            meanwhile()
+        results.update(work())
+        for pid, read_end in started:
+            results.update(_helper_results(pid, read_end))
+        finished = True
+    finally:
+        for pid, read_end in started:
+            _reap_helper(pid, read_end, stop=not finished)
+    return [results[i] for i in range(len(items))]
 
-    def take(from_front: bool) -> int | None:
+
+class _Shares:
+    """The items not yet taken, ``items[front:back]`` in a shared array: the process that
+    made this takes from the front, its forked helpers from the back (not below
+    ``front_only``), so each side works through a run of neighbouring items (a caller that
+    orders similar items together, e.g. pages of one kind, lets each process reuse what it
+    memoised for the last ones) until the two runs meet."""
+
+    def __init__(self, fn: Callable, items: Sequence, ctx, front_only: int = 0):
+        self.fn, self.items, self.front_only = fn, items, front_only
+        self.bounds = ctx.Array("q", [0, len(items)])  # [front, back], with its lock
+        self.parent = os.getpid()
+
+    def take(self, from_front: bool) -> int | None:
+        bounds = self.bounds
         with bounds.get_lock():
             front, back = bounds[0], bounds[1]
             if front >= back:
@@ -167,17 +192,25 @@ def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_
             if from_front:
                 bounds[0] = front + 1
                 return front
+            if back <= self.front_only:
+                return None
             bounds[1] = back - 1
             return back - 1
 
-    def work() -> list[tuple[int, R]]:
-        here = os.getpid() == parent
+    def work(self) -> list[tuple[int, object]]:
+        """Take and do items until none is left for this process: (index, result) pairs."""
+        here = os.getpid() == self.parent
         done = []
-        while (i := take(here)) is not None:
-            done.append((i, fn(items[i])))
+        while (i := self.take(here)) is not None:
+            done.append((i, self.fn(self.items[i])))
         return done
 
-    started: list[tuple[int, int]] = []  # (pid, read end of its result pipe)
+
+def _fork_helpers(helpers: int, work: Callable[[], list]) -> list[tuple[int, int]]:
+    """Fork ``helpers`` processes that each run ``work`` and send its results back through a
+    pipe: [(pid, read end of its pipe)]."""
+    started: list[tuple[int, int]] = []
+    parent = os.getpid()
     gc.freeze()  # see parallel_map: a helper's collections then never walk the shared heap
     _libc()
     try:
@@ -192,19 +225,40 @@ def share_map(fn: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_
             started.append((pid, read_end))
     finally:
         gc.unfreeze()
-    results: dict[int, R] = {}
-    finished = False
-    try:
-        if meanwhile is not None:
-            meanwhile()
-        results.update(work())
-        for pid, read_end in started:
-            results.update(_helper_results(pid, read_end))
-        finished = True
-    finally:
-        for pid, read_end in started:
+    return started
+
+
+class Background:
+    """``fn()`` worked out by a forked helper while this process goes on with other work;
+    ``result()`` waits for it (or raises its exception). Where a helper does not pay or
+    cannot fork (see ``share_map``), ``result()`` calls ``fn`` here. The value comes back
+    pickled: keep it small. ``close()`` stops a helper whose result is no longer wanted.
+    ``fork=False``: ``fn`` runs here, when its result is asked for."""
+
+    def __init__(self, fn: Callable[[], R], fork: bool = True):
+        self.fn = fn
+        self.started: list[tuple[int, int]] = []
+        if fork and not (job_count() < 2 or "fork" not in multiprocessing.get_all_start_methods()
+                         or multiprocessing.current_process().daemon):
+            self.started = _fork_helpers(1, fn)
+
+    def result(self) -> R:
+        if not self.started:
+            return self.fn()
+        (pid, read_end), = self.started
+        finished = False
+        try:
+            value = _helper_results(pid, read_end)
+            finished = True
+            return value
+        finally:
+            self.started = []
             _reap_helper(pid, read_end, stop=not finished)
-    return [results[i] for i in range(len(items))]
+
+    def close(self) -> None:
+        for pid, read_end in self.started:
+            _reap_helper(pid, read_end, stop=True)
+        self.started = []
 
 
 def _helper_main(work: Callable[[], list], write_end: int) -> None:  # pragma: no cover - in the helper
@@ -231,7 +285,7 @@ def _helper_main(work: Callable[[], list], write_end: int) -> None:  # pragma: n
         os._exit(status)
 
 
-def _helper_results(pid: int, read_end: int) -> list:
+def _helper_results(pid: int, read_end: int):
     """The results a helper sent, or its exception raised here."""
     import pickle
 

@@ -309,3 +309,45 @@ def test_word_memo_segments_each_text_once_and_forgets_words_no_article_uses(tmp
     both = site_words(w, [four[0], article("戊")], tmp_path)
     assert both == sorted([f"甲{i}" for i in range(1000)] + [f"戊{i}" for i in range(1000)])
     assert w.cut == list("甲乙丙丁戊")
+
+
+@pytest.mark.parametrize("ahead", [True, False], ids=["helper-while-grouping", "small-site-in-process"])
+def test_a_cold_build_cuts_each_article_into_words_once(project, monkeypatch, tmp_path, ahead):
+    """The dictionary's shards need every article's words, which one process cuts (a helper
+    forked while grouping runs), making each gloss file's JSON on the way, which it hands on. A
+    render helper, eating the job list from the other end, used to reach some gloss files
+    first and cut those articles again (12-30 % of them at 1,000 articles); it now stops
+    short of the other stages' files, and they come with their JSON made."""
+    import os
+
+    import sitegen.render.site as render_site
+    from sitegen.gloss.files import GlossWriter
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")  # the render forks a helper even on a one-core machine
+    monkeypatch.setattr(render_site, "PARALLEL_PAGES", 2)  # and on a site this small
+    import sitegen.stages.glosses as gloss_stage
+
+    monkeypatch.setattr(gloss_stage, "AHEAD_MIN_ARTICLES", 1 if ahead else 10_000)
+    site_files = render_site._Renderer._site_files
+
+    def busy_elsewhere(self):  # as on a loaded machine: the helper gets far along its end of the list
+        import time
+
+        time.sleep(1.5)
+        site_files(self)
+
+    monkeypatch.setattr(render_site._Renderer, "_site_files", busy_elsewhere)
+    log = tmp_path / "cuts.log"
+    original = GlossWriter.made
+
+    def made(self, article):
+        with open(log, "a", encoding="utf-8") as f:  # appended to from any process
+            f.write(f"{os.getpid()} {article.seed}:{article.position}\n")
+        return original(self, article)
+
+    monkeypatch.setattr(GlossWriter, "made", made)
+    result = build(project)
+    cuts = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert len(cuts) == result.articles == len({article for _, article in cuts})
+    assert len({pid for pid, _ in cuts}) == 1
+    assert (cuts[0][0] != str(os.getpid())) == ahead  # the helper forked as the parse ended, or here

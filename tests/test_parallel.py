@@ -87,6 +87,19 @@ def test_share_map_this_process_takes_from_the_front_and_helpers_from_the_back(m
     assert helpers == list(range(len(here), 80))  # and the rest, the helpers' suffix
 
 
+def test_share_map_leaves_the_front_only_items_to_this_process(monkeypatch):
+    from sitegen.parallel import share_map
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    import time
+
+    out = share_map(_slow_square_and_pid, list(range(40)), min_items=2, front_only=30,
+                    meanwhile=lambda: time.sleep(0.5))  # the helper meanwhile reaches the front-only ones
+    assert [sq for sq, _ in out] == [i * i for i in range(40)]
+    assert {pid for _, pid in out[:30]} == {os.getpid()}
+    assert any(pid != os.getpid() for _, pid in out[30:])  # the helper took part behind them
+
+
 def test_share_map_runs_small_jobs_in_process(monkeypatch):
     from sitegen.parallel import share_map
 
@@ -180,3 +193,36 @@ def test_share_map_stops_helpers_when_this_process_fails(monkeypatch):
     with pytest.raises(ValueError, match="parent fails"):
         share_map(fail_here, list(range(200)), min_items=2)
     _assert_reaped(helpers)
+
+
+# -- Background: one forked helper works out a value while this process goes on ----------
+
+
+def test_background_works_in_a_helper_and_hands_its_value_back(monkeypatch):
+    from sitegen.parallel import Background
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    job = Background(lambda: (os.getpid(), [1, 2, 3]))
+    pid, value = job.result()
+    assert value == [1, 2, 3] and pid != os.getpid()
+    here = Background(lambda: os.getpid(), fork=False)  # runs here, when asked
+    assert here.result() == os.getpid()
+
+
+def test_background_raises_the_helpers_exception_here_and_can_be_stopped(monkeypatch):
+    import time
+
+    from sitegen.parallel import Background
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+
+    def fail():
+        raise ValueError("bad input in the helper")
+
+    with pytest.raises(ValueError, match="bad input in the helper"):
+        Background(fail).result()
+    slow = Background(lambda: time.sleep(30))
+    (pid, _), = slow.started
+    slow.close()  # stopped and reaped at once, not after 30 s
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

@@ -159,6 +159,15 @@ class GlossWriter:
         self._made[digest] = data
         return words
 
+    def made_data(self) -> dict[str, str]:
+        """The gloss files' JSON that ``words`` made and ``script`` has not yet taken, by the
+        article's text digest (for a process that made it to hand on)."""
+        return self._made
+
+    def take_made(self, made: dict[str, str]) -> None:
+        """Keep ``made_data`` from another process's writer."""
+        self._made.update(made)
+
     def data(self, article: Article) -> str:
         found = self._made.pop(text_digest(text_key(article)), None)
         return found if found is not None else self.made(article)[0]

@@ -158,7 +158,7 @@ class _Renderer:
         else:
             self.add(path, data)
 
-    def _many(self, jobs: list[tuple[str, str, object, object]], meanwhile=None) -> None:
+    def _many(self, jobs: list[tuple[str, str, object, object]], meanwhile=None, own: int = 0) -> None:
         """Render many keyed pages (articles, themes, tags: most of the site), skipping
         unchanged ones, over the machine's cores when there are enough of them: this process
         takes the pages in chunks from the front (article pages), forked helpers from the back
@@ -168,7 +168,8 @@ class _Renderer:
         folder's lock (render 0.47-0.55 s, now 0.40-0.44 s at 1,000 articles).
         Each job is (path, template, key callable, context callable) or, for a file that is not
         a template, (path, None, None, content callable). ``meanwhile`` runs in
-        this process first, while the helpers start on the pages."""
+        this process first, while the helpers start on the pages. The first ``own`` jobs are
+        this process's alone: the helpers stop short of them."""
         self._jobs = jobs
         if len(jobs) < PARALLEL_PAGES:
             if meanwhile is not None:
@@ -189,8 +190,9 @@ class _Renderer:
 
         try:
             # Small chunks: the data files are single jobs of ~0.1 s each, the pages ~0.3 ms.
-            for part in share_map(chunk, chunks(range(len(jobs)), job_count() * 16), min_items=2,
-                                  meanwhile=meanwhile):
+            parts = chunks(range(len(jobs)), job_count() * 16)
+            for part in share_map(chunk, parts, min_items=2, meanwhile=meanwhile,
+                                  front_only=sum(1 for p in parts if p and p.start < own)):
                 for outcome in part or ():
                     self._take(outcome)
         finally:
@@ -218,9 +220,11 @@ class _Renderer:
         jobs: list[tuple[str, str | None, object, object]] = [
             ("digest.json", None, None, lambda: digest_json(self.views)),
         ]
-        # Other stages' files next, in this process: their per-word work (gloss entries) is
-        # then done once, not again in each helper.
+        # Other stages' files next, in this process only: their per-word work (the dictionary's
+        # words, cut from every article, each article's gloss file made on the way) is then done
+        # once; a helper reaching the gloss files first used to cut those articles again.
         jobs += [(path, None, key, content) for path, key, content in extra_files]
+        own = len(jobs)
         jobs += [(ev.path, "article.html", lambda ev=ev: article_key(ev),
                  lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
                 for ev in self.entries]
@@ -233,7 +237,7 @@ class _Renderer:
             if meanwhile is not None:
                 meanwhile()
 
-        self._many(jobs, meanwhile=site_files_then_callers_work)
+        self._many(jobs, meanwhile=site_files_then_callers_work, own=own)
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
     def _list_jobs(self) -> list:

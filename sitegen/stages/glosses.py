@@ -15,27 +15,52 @@ def prepare_glosses(taxonomy):
     return gloss_writer(taxonomy)
 
 
-def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, cache_dir: Path | None = None):
+#: Fewer articles than this are cut in this process when the render asks (a fork costs more).
+AHEAD_MIN_ARTICLES = 200
+
+
+def dictionary_words(writer, articles: list[Article], cache_dir: Path | None, ahead: bool = True):
+    """Every word the dictionary's shards need (``sitegen.gloss.memo.site_words``: each article
+    cut into words, unless the memo in ``cache_dir`` has them, its gloss file's JSON made on
+    the way), worked out by a forked helper while this process groups and translates, which
+    leaves the other core idle; the render asks for them (``result()``) with the first shard.
+    ``ahead=False`` (an incremental build: most words come from the memo) or a small site:
+    found here, then.
+    None without a writer (``reading_aid = false``)."""
+    from sitegen.gloss.memo import site_words
+    from sitegen.parallel import Background
+
+    if writer is None:
+        return None
+
+    def find() -> tuple[list[str], dict[str, str]]:
+        return site_words(writer, articles, cache_dir), writer.made_data()
+
+    return Background(find, fork=ahead and len(articles) >= AHEAD_MIN_ARTICLES)
+
+
+def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, words=None):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
     files the render makes: (key terms, [(path, key callable, content callable)]): each
-    article's gloss file and the dictionary's shards. ``cache_dir``: where the words of each
-    article are kept for the next build (``sitegen.gloss.memo``). No writer
-    (``reading_aid = false``): neither."""
+    article's gloss file and the dictionary's shards. ``words``: the dictionary's words,
+    being found (``dictionary_words``). No writer (``reading_aid = false``): neither."""
     from sitegen.gloss import gloss_path
-    from sitegen.gloss.memo import site_words
     from sitegen.gloss.shards import shard_path
 
     if writer is None:
         return None, []
+    words = words or dictionary_words(writer, articles, None, ahead=False)
     tags = [[t.zh for t in grouped.groupings[p].tags] for p in permalinks]
-    # The shards' keys need every article's words: found when the render asks for the first
-    # key (in this process, at the front of its job list, while its helpers render pages),
-    # and before the gloss files, which then take the JSON made on the way.
+    # The shards' keys need every article's words: taken when the render asks for the first
+    # key (in this process, at the front of its job list), with the gloss files' JSON made
+    # on the way, which the gloss files then take.
     shards: list = []
 
     def shard(n: int) -> tuple:
         if not shards:
-            shards.extend(writer.shard_files(site_words(writer, articles, cache_dir)))
+            site_words, made = words.result()
+            writer.take_made(made)
+            shards.extend(writer.shard_files(site_words))
         return shards[n]
 
     files = [(shard_path(n), lambda n=n: shard(n)[1], lambda n=n: shard(n)[2]()) for n in range(writer.shards)]
