@@ -320,6 +320,7 @@ class Vocabulary:
         self._queries: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
         self._common: dict[float, frozenset[str]] = {}
+        self._topics: dict[tuple[str, ...], frozenset[str]] = {}
 
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
@@ -334,6 +335,16 @@ class Vocabulary:
         if found is None:
             limit = max(3, share * self.n)
             found = self._common[share] = frozenset(g for g, c in self.df.items() if c > limit)
+        return found
+
+    def topic_grams(self, parts: Sequence[str]) -> frozenset[str]:
+        """The bigrams of the joined ``parts`` without the page's common ones (see
+        :func:`.cohesion.topic_grams`), memoised: the placement's cohesion and the doubts
+        ask for the same paragraphs' (10,764 calls for 6,361 paragraphs on the bench)."""
+        key = tuple(parts)
+        found = self._topics.get(key)
+        if found is None:
+            found = self._topics[key] = joined_bigram_set(key) - self.common()
         return found
 
     def coverage(self, query: str, target_grams: set[str]) -> float:
