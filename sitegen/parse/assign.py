@@ -25,8 +25,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 
 from . import cohesion
 from .headlines import Group, Unit
@@ -153,7 +154,7 @@ class Scorer:
         """The IDF of ``gram`` over the page's paragraphs, with all the paragraphs of one
         body counted as one: a word a story repeats in every paragraph is that story's
         word, not a common one (a gram no body holds keeps its paragraph IDF)."""
-        spread = sum(gram in grams for grams in self.grams)  # bodies holding it
+        spread = sum(map(operator.contains, self.grams, repeat(gram)))  # bodies holding it
         if not spread:
             return self.vocab.idf(gram)
         return math.log((self.vocab.n + 1) / (spread + 0.5))

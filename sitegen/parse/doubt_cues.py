@@ -106,7 +106,7 @@ def _halves(paras: list[Para], grams: list[set[str]]) -> list[tuple[float, int]]
     before = 0
     least = min(MIN_PART, total // 3)  # a short body: a third of it each side
     for k in range(1, len(paras)):
-        prefix = prefix | grams[k - 1]
+        prefix |= grams[k - 1]
         before += lengths[k - 1]
         if before >= least and total - before >= least:
             out.append((cosine(prefix, suffix[k]), k))

@@ -52,9 +52,12 @@ def visual_width(text: str) -> float:
     return (len(text) - len(rest)) + sum(map(_CELL_WIDTHS.__getitem__, rest))
 
 
+_CLOSERS_AND_SPACES = CLOSERS + " \u3000"
+
+
 def strip_closers(text: str) -> str:
     """Text without trailing closing quotes/brackets and whitespace."""
-    return text.rstrip().rstrip(CLOSERS + " \u3000")
+    return text.rstrip().rstrip(_CLOSERS_AND_SPACES)
 
 
 def ends_sentence(text: str) -> bool:
@@ -98,6 +101,7 @@ _REPORT_VERBS = ("表示", "说", "认为", "指出", "强调", "介绍", "称",
 _BOUND_START = "的们"
 _BOUND_START_WORDS = ("的确", "的士", "的哥", "的姐", "的卢")
 _OPEN_PUNCT_START = "，,、。；;：:）)」』”’！？!?…"
+_ENUM_ITEM = re.compile(r"^([^，,、。；;：:！？!?\s]{1,2})、")
 
 
 def opens_mid_sentence(text: str) -> bool:
@@ -117,12 +121,12 @@ def opens_mid_sentence(text: str) -> bool:
         return True
     if t[0] in _BOUND_START and not t.startswith(_BOUND_START_WORDS):
         return True
-    m = re.match(r"^([^，,、。；;：:！？!?\s]{1,2})、", t)
+    m = _ENUM_ITEM.match(t)
     if m and not all(ch in _NUMERAL for ch in m.group(1)):
         item = m.group(1)
         if len(item) == 1 or not is_word(item):
             return True
-    for verb in _REPORT_VERBS:
+    for verb in _REPORT_VERBS if t.startswith(_REPORT_VERBS) else ():
         if t.startswith(verb) and len(t) > len(verb) and t[len(verb)] in "，,：:":
             return True
     return False
