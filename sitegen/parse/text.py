@@ -338,7 +338,8 @@ class Vocabulary:
         found = self._common.get(share)
         if found is None:
             limit = max(3, share * self.n)
-            found = self._common[share] = frozenset(g for g, c in self.df.items() if c > limit)
+            # (the counts compared in C: the page's every bigram is looked at)
+            found = self._common[share] = frozenset(compress(self.df, map(limit.__lt__, self.df.values())))
         return found
 
     def topic_grams(self, parts: Sequence[str]) -> frozenset[str]:
