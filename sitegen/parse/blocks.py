@@ -189,7 +189,7 @@ def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.in
     for idx, line in enumerate(run):
         chunks[-1].append(line)
         last = idx == len(run) - 1
-        if not last and ends_sentence(line.text) and line.width < min(width, fill) - 1.0:
+        if not last and line.width < min(width, fill) - 1.0 and ends_sentence(line.text):
             chunks.append([])
     return [c for c in chunks if c]
 

@@ -242,13 +242,14 @@ _TEXT_OF = operator.attrgetter("text")
 def joined_texts(owner: object, parts: list, memo: str) -> str:
     """``"".join(part.text for part in parts)``, memoised in ``owner.__dict__[memo]`` for this
     very list at this length: element and paragraph texts are asked for very often, and the
-    parser replaces or extends such lists but never edits a part's text once made."""
-    key = (id(parts), len(parts))
+    parser replaces or extends such lists but never edits a part's text once made. (The
+    memo holds the list itself, not its id: a list put in the place of a freed one may
+    get its id.)"""
     found = owner.__dict__.get(memo)
-    if found is not None and found[0] == key:
-        return found[1]
+    if found is not None and found[0] is parts and found[1] == len(parts):
+        return found[2]
     text = "".join(map(_TEXT_OF, parts))
-    owner.__dict__[memo] = (key, text)
+    owner.__dict__[memo] = (parts, len(parts), text)
     return text
 
 
@@ -374,7 +375,7 @@ class Vocabulary:
         every candidate end)."""
         found = self._vectors.get(text)
         if found is None:
-            tf = Counter(_bigrams(text))
+            tf = Counter(_find_bigrams(squash(text)))  # (texts asked for a vector once each)
             known, idf = self._idf.get, self.idf  # IDFs are positive: ``or`` only computes new ones
             vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) for g, c in tf.items()}
             found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
