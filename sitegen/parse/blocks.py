@@ -130,19 +130,38 @@ def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float]
     widest = [max(ln.width for ln in blocks[i]) for i in wide_idx]
     filled = [statistics.median(ln.width for ln in blocks[i][:-1]) for i in wide_idx]
     fallback = _global_width(blocks)
+    medians: dict[tuple[int, int], tuple[float, float]] = {}  # neighbouring blocks share them
     widths: list[float] = []
     fills: list[float] = []
     for i in range(len(blocks)):
-        pos = bisect.bisect_left(wide_idx, i)
-        window = range(max(0, pos - 5), min(len(wide_idx), pos + 5))
-        near = [k for k in sorted(window, key=lambda k: abs(wide_idx[k] - i))[:5] if abs(wide_idx[k] - i) <= 8]
-        if len(near) >= 2:
-            widths.append(statistics.median([widest[k] for k in near]))
-            fills.append(statistics.median([filled[k] for k in near]))
+        lo, hi = _nearest(wide_idx, i)
+        if hi - lo >= 2:
+            if (lo, hi) not in medians:
+                medians[lo, hi] = (statistics.median(widest[lo:hi]), statistics.median(filled[lo:hi]))
+            width, fill = medians[lo, hi]
+            widths.append(width)
+            fills.append(fill)
         else:
             widths.append(fallback)
             fills.append(fallback)
     return widths, fills
+
+
+def _nearest(wide_idx: list[int], i: int, most: int = 5, reach: int = 8) -> tuple[int, int]:
+    """The (up to ``most``) entries of the sorted ``wide_idx`` nearest ``i`` and at most
+    ``reach`` from it, as the range ``wide_idx[lo:hi]`` they form (the nearer first, the
+    earlier of two as near)."""
+    lo = hi = bisect.bisect_left(wide_idx, i)
+    while hi - lo < most:
+        left = i - wide_idx[lo - 1] if lo > 0 else math.inf
+        right = wide_idx[hi] - i if hi < len(wide_idx) else math.inf
+        if min(left, right) > reach:
+            break
+        if left <= right:
+            lo -= 1
+        else:
+            hi += 1
+    return lo, hi
 
 
 def _global_width(blocks: list[list[L.Line]]) -> float:
@@ -170,7 +189,7 @@ def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.in
     for idx, line in enumerate(run):
         chunks[-1].append(line)
         last = idx == len(run) - 1
-        if not last and ends_sentence(line.text) and line.width < min(width, fill) - 1.0:
+        if not last and line.width < min(width, fill) - 1.0 and ends_sentence(line.text):
             chunks.append([])
     return [c for c in chunks if c]
 

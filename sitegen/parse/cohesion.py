@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from .text import Vocabulary, joined_bigram_set
+from .text import Vocabulary
 
 WINDOW = 600  # characters each side of a boundary (whole paragraphs, at least this many)
 MIN_SIDE = 40  # a side shorter than this says too little to compare
@@ -51,9 +51,9 @@ def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bo
     return out
 
 
-def topic_grams(parts: Sequence[str], vocab: Vocabulary) -> set[str]:
+def topic_grams(parts: Sequence[str], vocab: Vocabulary) -> frozenset[str]:
     """A paragraph's bigrams without the page's common ones (what carries its topic)."""
-    return joined_bigram_set(parts) - vocab.common()
+    return vocab.topic_grams(parts)
 
 
 def _side(grams: list[set[str]], lengths: list[int], order: range, window: int) -> set[str]:

@@ -98,19 +98,30 @@ def _halves(paras: list[Para], grams: list[set[str]]) -> list[tuple[float, int]]
     characters on both sides, lowest first: (cosine, index of the first paragraph after)."""
     lengths = [len(p.raw) for p in paras]
     total = sum(lengths)
-    suffix: list[set[str]] = [set()] * (len(paras) + 1)
+    # The sets after each boundary are needed only for their sizes (the shared bigrams
+    # are those of both sides less those of the whole body): one set grown from the end
+    # gives them all, without a copy per boundary.
+    suffix_sizes = [0] * (len(paras) + 1)
+    suffix: set[str] = set()
     for k in range(len(paras) - 1, 0, -1):
-        suffix[k] = suffix[k + 1] | grams[k]
+        suffix |= grams[k]
+        suffix_sizes[k] = len(suffix)
+    whole = len(suffix | grams[0]) if paras else 0  # both sides of any boundary together
     out: list[tuple[float, int]] = []
     prefix: set[str] = set()
     before = 0
     least = min(MIN_PART, total // 3)  # a short body: a third of it each side
     for k in range(1, len(paras)):
-        prefix = prefix | grams[k - 1]
+        prefix |= grams[k - 1]
         before += lengths[k - 1]
         if before >= least and total - before >= least:
-            out.append((cosine(prefix, suffix[k]), k))
+            out.append((_cosine_of_sizes(len(prefix), suffix_sizes[k], whole), k))
     return sorted(out)
+
+
+def _cosine_of_sizes(a: int, b: int, union: int) -> float:
+    """``cosine`` of two sets of sizes ``a`` and ``b`` whose union has ``union`` members."""
+    return (a + b - union) / (a * b) ** 0.5 if a and b else 0.0
 
 
 def _mid_end(paras: list[Para]) -> int:

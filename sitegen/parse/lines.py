@@ -109,6 +109,9 @@ def md_heading(text: str) -> tuple[int, str] | None:
     return len(m.group(1)), m.group(2)
 
 
+_TEXT_AND_PHOTOS = re.compile(r"文\s*[/／]\s*摄$")  # "文/摄": text and photos by one author
+
+
 def is_photo_credit(text: str) -> bool:
     """A line ending in 摄 that is a photo credit ("本报记者 张三 摄", "贺长山 摄").
 
@@ -117,7 +120,7 @@ def is_photo_credit(text: str) -> bool:
     t = text.strip().rstrip("）)")
     if not t.endswith("摄"):
         return False
-    if re.search(r"文\s*[/／]\s*摄$", t):
+    if _TEXT_AND_PHOTOS.search(t):
         return False
     return True
 
@@ -142,7 +145,7 @@ def is_byline(text: str) -> bool:
         return False
     if bullet:
         return True
-    if re.search(r"文\s*[/／]\s*摄$", body) and visual_width(body) <= 20:
+    if _TEXT_AND_PHOTOS.search(body) and visual_width(body) <= 20:
         return True
     return bool(BYLINE_BARE_RE.match(body))
 

@@ -23,6 +23,7 @@ Rules:
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,9 @@ from . import lines as L
 from .blocks import Element
 from .text import (Vocabulary, ends_sentence, joined_bigram_set, joined_texts, opens_mid_sentence,
                    visual_width)
+
+
+_TEXT = operator.attrgetter("text")
 
 
 @dataclass
@@ -47,7 +51,7 @@ class Para:
     def parts(self) -> list[str]:
         """The chunks' texts (``raw`` is their concatenation): bigram sets are composed from
         the chunks', which the page vocabulary has read already."""
-        return [c.text for c in self.chunks]
+        return list(map(_TEXT, self.chunks))
 
     @property
     def line(self) -> int:

@@ -52,9 +52,12 @@ def visual_width(text: str) -> float:
     return (len(text) - len(rest)) + sum(map(_CELL_WIDTHS.__getitem__, rest))
 
 
+_CLOSERS_AND_SPACES = CLOSERS + " \u3000"
+
+
 def strip_closers(text: str) -> str:
     """Text without trailing closing quotes/brackets and whitespace."""
-    return text.rstrip().rstrip(CLOSERS + " \u3000")
+    return text.rstrip().rstrip(_CLOSERS_AND_SPACES)
 
 
 def ends_sentence(text: str) -> bool:
@@ -98,6 +101,7 @@ _REPORT_VERBS = ("表示", "说", "认为", "指出", "强调", "介绍", "称",
 _BOUND_START = "的们"
 _BOUND_START_WORDS = ("的确", "的士", "的哥", "的姐", "的卢")
 _OPEN_PUNCT_START = "，,、。；;：:）)」』”’！？!?…"
+_ENUM_ITEM = re.compile(r"^([^，,、。；;：:！？!?\s]{1,2})、")
 
 
 def opens_mid_sentence(text: str) -> bool:
@@ -117,12 +121,12 @@ def opens_mid_sentence(text: str) -> bool:
         return True
     if t[0] in _BOUND_START and not t.startswith(_BOUND_START_WORDS):
         return True
-    m = re.match(r"^([^，,、。；;：:！？!?\s]{1,2})、", t)
+    m = _ENUM_ITEM.match(t)
     if m and not all(ch in _NUMERAL for ch in m.group(1)):
         item = m.group(1)
         if len(item) == 1 or not is_word(item):
             return True
-    for verb in _REPORT_VERBS:
+    for verb in _REPORT_VERBS if t.startswith(_REPORT_VERBS) else ():
         if t.startswith(verb) and len(t) > len(verb) and t[len(verb)] in "，,：:":
             return True
     return False
@@ -238,13 +242,14 @@ _TEXT_OF = operator.attrgetter("text")
 def joined_texts(owner: object, parts: list, memo: str) -> str:
     """``"".join(part.text for part in parts)``, memoised in ``owner.__dict__[memo]`` for this
     very list at this length: element and paragraph texts are asked for very often, and the
-    parser replaces or extends such lists but never edits a part's text once made."""
-    key = (id(parts), len(parts))
+    parser replaces or extends such lists but never edits a part's text once made. (The
+    memo holds the list itself, not its id: a list put in the place of a freed one may
+    get its id.)"""
     found = owner.__dict__.get(memo)
-    if found is not None and found[0] == key:
-        return found[1]
+    if found is not None and found[0] is parts and found[1] == len(parts):
+        return found[2]
     text = "".join(map(_TEXT_OF, parts))
-    owner.__dict__[memo] = (key, text)
+    owner.__dict__[memo] = (parts, len(parts), text)
     return text
 
 
@@ -253,7 +258,7 @@ def forget_page_texts() -> None:
     the many comparisons within one page; pages hardly share texts, so keeping a page's
     entries only made a worker's memory grow by ~60 MB over 75 pages, every page of it
     fresh memory the kernel had to provide."""
-    for cached in (_bigrams, bigram_set, _ends, squash):
+    for cached in (_bigrams, bigram_set, _ends, squash, _joined_bigram_set):
         cached.cache_clear()
 
 
@@ -264,26 +269,37 @@ def _joins_cleanly(left: str, right: str) -> bool:
     return unicodedata.normalize("NFKC", a + b) == unicodedata.normalize("NFKC", a) + unicodedata.normalize("NFKC", b)
 
 
-def joined_bigram_set(parts: Sequence[str]) -> set[str]:
+def joined_bigram_set(parts: Sequence[str]) -> frozenset[str]:
     """``bigram_set("".join(parts))`` from the parts' memoised bigram sets plus the
     bigram across each junction: paragraphs are compared in many combinations, and
-    re-reading each combination's text made this quadratic."""
-    out: set[str] = set()
+    re-reading each combination's text made this quadratic. Memoised for the page like
+    the parts' sets: the stages ask for the same runs of paragraphs again (a body's
+    paragraphs in the placement and in the doubts, the two sides of a cut tried by
+    several rules), about 40 % of the calls on the bench corpus."""
+    return _joined_bigram_set(tuple(parts))
+
+
+@functools.lru_cache(maxsize=None)  # emptied with the page's other texts (forget_page_texts)
+def _joined_bigram_set(parts: tuple[str, ...]) -> frozenset[str]:
+    sets: list[frozenset[str]] = []
+    across: list[str] = []  # the bigrams across junctions
     last = ""  # last character of the squashed text so far
     tail = ""  # last characters of the raw text so far
     for part in parts:
         if not part:
             continue
         if tail and not _joins_cleanly(tail, part):
-            return set(_bigrams("".join(parts)))
+            return bigram_set("".join(parts))
         tail = (tail + part)[-4:]
-        out |= bigram_set(part)
+        sets.append(bigram_set(part))
         ends = _ends(part)
         if ends:
             if last and _RUN.fullmatch(last + ends[0]):
-                out.add(last + ends[0])
+                across.append(last + ends[0])
             last = ends[1]
-    return out
+    if len(sets) == 1 and not across:
+        return sets[0]
+    return frozenset(across).union(*sets)
 
 
 class _OnePlusLog(dict):
@@ -321,6 +337,7 @@ class Vocabulary:
         self._queries: dict[str, tuple[tuple[str, ...], tuple[float, ...], float]] = {}
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
         self._common: dict[float, frozenset[str]] = {}
+        self._topics: dict[tuple[str, ...], frozenset[str]] = {}
 
     def by_stories(self, stories: Iterable[Collection[str]]) -> Vocabulary:
         """The page's vocabulary once its stories are known (``stories``: each story's
@@ -347,7 +364,19 @@ class Vocabulary:
         found = para._common.get(share)
         if found is None:
             limit = max(3, share * para.n)
-            found = para._common[share] = frozenset(g for g, c in para.df.items() if c > limit)
+            # (the counts compared in C: the page's every bigram is looked at)
+            found = para._common[share] = frozenset(compress(para.df, map(limit.__lt__, para.df.values())))
+        return found
+
+    def topic_grams(self, parts: Sequence[str]) -> frozenset[str]:
+        """The bigrams of the joined ``parts`` without the page's common ones (see
+        :func:`.cohesion.topic_grams`), memoised: the placement's cohesion and the doubts
+        ask for the same paragraphs' (10,764 calls for 6,361 paragraphs on the bench)."""
+        para = self.paragraphs  # common() counts paragraphs, so one memo serves both
+        key = tuple(parts)
+        found = para._topics.get(key)
+        if found is None:
+            found = para._topics[key] = joined_bigram_set(key) - para.common()
         return found
 
     def coverage(self, query: str, target_grams: set[str]) -> float:
@@ -372,7 +401,7 @@ class Vocabulary:
         every candidate end)."""
         found = self._vectors.get(text)
         if found is None:
-            tf = Counter(_bigrams(text))
+            tf = Counter(_find_bigrams(squash(text)))  # (texts asked for a vector once each)
             known, idf = self._idf.get, self.idf  # IDFs are positive: ``or`` only computes new ones
             vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) for g, c in tf.items()}
             found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
