@@ -12,6 +12,10 @@ Dangling ends are matched to continuations by content (TF-IDF cosine of characte
 bigrams between the text before the end and the text after the start), with a bonus
 for keeping the join the sequential pass made. The best total is found exhaustively
 over the (few) plausible candidates.
+
+Each decision's runner-up is kept for self-doubt (:class:`Runner`): a story left ending
+mid-sentence, with the best continuation it was denied, and the margin by which a join
+won over the best other reading of that end.
 """
 from __future__ import annotations
 
@@ -68,6 +72,19 @@ class Body:
     @property
     def text(self) -> str:
         return "".join(p.raw for p in self.paras if not p.subhead)
+
+
+@dataclass(frozen=True)
+class Runner:
+    """One end's rejoin decision and its runner-up: the story whose text ends mid-sentence
+    at line ``end`` continues at line ``chosen`` (None: nowhere on this page); ``other`` is
+    the first line of the best continuation decided against (None: none, or ending there),
+    and ``margin`` the score of the decision minus that of ``other``."""
+
+    end: int
+    chosen: int | None
+    other: int | None
+    margin: float
 
 
 def cut(body: Body, bounds: list[int]) -> list[Body]:
@@ -144,11 +161,32 @@ def _right_text(piece: Piece, i: int, c: int) -> str:
 
 def rejoin(layout: Layout) -> list[Body]:
     """Match dangling ends to continuations and return the article bodies."""
+    return rejoin_read(layout)[0]
+
+
+def rejoin_read(layout: Layout) -> tuple[list[Body], list[Runner]]:
+    """The article bodies, and each rejoin decision with its runner-up."""
     ends, starts = _dangling_ends_and_orphans(layout)
     kept = _rival_joins(layout.pieces, layout.vocab, ends, starts)
     worded = _worded_continuations(layout.pieces, ends, starts)
-    pairs = _best_matching(ends, starts, kept, layout.vocab, worded)
-    return _chain_bodies(layout.pieces, pairs, kept)
+    options = _options(ends, starts, kept, layout.vocab, worded)
+    pairs = _best_matching(ends, options)
+    return _chain_bodies(layout.pieces, pairs, kept), _runners(ends, starts, options, pairs)
+
+
+def _runners(ends: dict, starts: dict, options: dict, pairs: dict) -> list[Runner]:
+    """Each end's decision against its best other option (ending there scores 0)."""
+    out = []
+    for ek, (eline, _t) in ends.items():
+        chosen = pairs.get(ek)
+        score = next((s for s, sk in options[ek] if sk == chosen), 0.0) if chosen else 0.0
+        others = [(s, starts[sk][0]) for s, sk in options[ek] if sk != chosen]
+        if chosen is not None:
+            others.append((0.0, None))
+        best, line = max(others, key=lambda t: t[0], default=(None, None))
+        out.append(Runner(eline, starts[chosen][0] if chosen else None, line,
+                          score - best if best is not None else float("inf")))
+    return out
 
 
 def _dangling_ends_and_orphans(layout: Layout) -> tuple[dict[tuple, tuple[int, str]], dict[tuple, tuple[int, str]]]:
@@ -290,8 +328,8 @@ def _append_segment(body: Body, seg: Segment) -> None:
     body.spans.append((seg.first_line, seg.last_line))
 
 
-def _best_matching(ends: dict, starts: dict, kept: dict, vocab, worded: set = frozenset()) -> dict:
-    """Exhaustive best assignment of ends to later starts (each used at most once).
+def _options(ends: dict, starts: dict, kept: dict, vocab, worded: set = frozenset()) -> dict:
+    """Each end's plausible continuations, best first (up to six): (score, start key).
     A start in ``worded`` (under a headline) only continues an end a word runs on from."""
     end_keys = sorted(ends, key=lambda k: ends[k][0])
     options: dict[tuple, list[tuple[float, tuple]]] = {}
@@ -316,7 +354,12 @@ def _best_matching(ends: dict, starts: dict, kept: dict, vocab, worded: set = fr
                 opts.append((score, sk))
         opts.sort(reverse=True)
         options[ek] = opts[:6]
+    return options
 
+
+def _best_matching(ends: dict, options: dict) -> dict:
+    """Exhaustive best assignment of ends to later starts (each used at most once)."""
+    end_keys = sorted(ends, key=lambda k: ends[k][0])
     best: tuple[float, dict] = (0.0, {})
 
     def search(k: int, used: set, total: float, chosen: dict) -> None:
