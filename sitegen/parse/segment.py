@@ -204,12 +204,16 @@ def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             j += 1
         prev_set, next_set = joined_bigram_set(before), joined_bigram_set(after)
         # the whole chunk, or its first line (a subtitle under a headline may say
-        # something else)
-        texts = [text] + ([el.lines[0].text] if len(el.lines) > 1 else [])
+        # something else), without a section label in front of it (【节日专题】)
+        texts = [_unlabelled(text)] + ([_unlabelled(el.lines[0].text)] if len(el.lines) > 1 else [])
         el.kind = "para"
         for t in texts:
             cov_prev, cov_next = vocab.coverage(t, prev_set), vocab.coverage(t, next_set)
-            if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25:
+            # most of its words above and clearly fewer below; or, for one line, a fair
+            # share above and next to none below (the test of a title between paragraphs,
+            # _sums_up: a line of prose shares words with the paragraph it runs on into)
+            if (cov_prev >= 0.5 and cov_prev >= cov_next + 0.25) \
+                    or (len(el.lines) == 1 and cov_prev >= SUMS_UP and cov_next <= SUMS_UP_BELOW):
                 el.kind = "title"
 
 

@@ -1,0 +1,32 @@
+"""Where one story ends and the next begins on a page without a headline block (issue 18,
+sitegen/parse/segment.py): a full-width line ending open between two stories is the
+headline of the story above it (printed after its body) when it shares a fair share of
+its words with that story and none with the text below; a section label printed in front
+of it (【专题】) is no word of it."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
+
+
+def _page(head: str) -> str:
+    # the tea story, then the line, then the port story with its headline after it, all
+    # set in columns exactly as wide as the line: the line is a full-width one-liner
+    width = len(head)
+
+    def wrapped(paras: list[str]) -> str:
+        return "\n".join(p[k:k + width] for p in paras for k in range(0, len(p), width))
+    return wrapped(TEA) + "\n\n" + head + "\n\n" + wrapped(PORT) + "\n\n口岸通关效率持续提升\n"
+
+
+def test_a_labelled_line_sharing_a_fair_share_of_words_above_and_none_below_ends_the_story() -> None:
+    head = "【专题】春茶价格稳中有升茶农喜迎丰收年"  # under half of its words in the tea story
+    arts = _parse(_page(head)).articles
+    assert [a.headline for a in arts] == [head, "口岸通关效率持续提升"]
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+
+
+def test_a_line_sharing_few_words_above_is_still_read_as_a_column_break() -> None:
+    head = "【专题】茶乡春来早新茶上市采摘忙茶农增收"  # a quarter of its words in the tea story
+    arts = _parse(_page(head)).articles
+    assert len(arts) == 1 and "".join(arts[0].paragraphs).startswith("".join(TEA) + head)
