@@ -30,3 +30,27 @@ def test_a_line_sharing_few_words_above_is_still_read_as_a_column_break() -> Non
     head = "【专题】茶乡春来早新茶上市采摘忙茶农增收"  # a quarter of its words in the tea story
     arts = _parse(_page(head)).articles
     assert len(arts) == 1 and "".join(arts[0].paragraphs).startswith("".join(TEA) + head)
+
+
+OPEN_TEA = "茶企负责人说，今年春茶品质好，茶叶订单比去年多，"  # stops mid-sentence
+# opens like any sentence, and shares few words with the tea story (but none with the port)
+REST_TEA = "茶企说，今年新茶卖得好，采茶工人天不亮就上山采摘。"
+
+
+def _interrupted(rest: str) -> str:
+    # the tea story breaks off mid-sentence; the port story follows, then, after its last
+    # paragraph and a blank line, ``rest``
+    return ("春茶品质好茶农收入增\n\n本报讯 " + TEA[0] + "\n\n" + OPEN_TEA + "\n\n口岸通关效率持续提升\n\n本报讯 "
+            + "\n\n".join(PORT) + "\n\n" + rest + "\n")
+
+
+def test_the_rest_of_an_interrupted_story_opening_like_a_sentence_rejoins_it() -> None:
+    arts = _parse(_interrupted(REST_TEA)).articles
+    assert ["".join(a.paragraphs) for a in arts] == [TEA[0] + OPEN_TEA + REST_TEA, "".join(PORT)]
+    assert [a.headline for a in arts] == ["春茶品质好茶农收入增", "口岸通关效率持续提升"]
+
+
+def test_a_paragraph_that_reads_on_from_the_text_above_it_stays_there() -> None:
+    more_port = "海关还将优化口岸通关流程，进出口企业通关效率继续提升。"
+    arts = _parse(_interrupted(more_port)).articles
+    assert ["".join(a.paragraphs) for a in arts] == [TEA[0] + OPEN_TEA, "".join(PORT) + more_port]

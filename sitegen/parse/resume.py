@@ -11,7 +11,9 @@ further down. Candidates for the continuation are
 Dangling ends are matched to continuations by content (TF-IDF cosine of character
 bigrams between the text before the end and the text after the start), with a bonus
 for keeping the join the sequential pass made. The best total is found exhaustively
-over the (few) plausible candidates.
+over the (few) plausible candidates. An end still left over resumes at a paragraph further
+down (after a finished sentence) whose words run on from it far better than from the text
+printed above that paragraph: a story ending mid-sentence goes on somewhere.
 
 Each decision's runner-up is kept for self-doubt (:class:`Runner`): a story left ending
 mid-sentence, with the best continuation it was denied, and the margin by which a join
@@ -30,6 +32,9 @@ JUNCTION_BONUS = 0.1
 MIN_SCORE = 0.1
 ORPHAN_BONUS = 0.07
 TEXT_WINDOW = 1500
+# a story left ending mid-sentence resumes at a paragraph whose words it shares this much
+# (cosine), and this many times more than the text printed above that paragraph does
+RESUME_MIN, RESUME_RATIO = 0.05, 2.0
 
 
 @dataclass
@@ -171,7 +176,43 @@ def rejoin_read(layout: Layout) -> tuple[list[Body], list[Runner]]:
     worded = _worded_continuations(layout.pieces, ends, starts)
     options = _options(ends, starts, kept, layout.vocab, worded)
     pairs = _best_matching(ends, options)
+    _resume_dangling(layout, ends, starts, kept, options, pairs)
     return _chain_bodies(layout.pieces, pairs, kept), _runners(ends, starts, options, pairs)
+
+
+def _resume_dangling(layout: Layout, ends: dict, starts: dict, kept: dict, options: dict,
+                     pairs: dict) -> None:
+    """A story still ending mid-sentence goes on somewhere: at the paragraph further down,
+    after a finished sentence and a blank line, whose words run on from the story's far
+    better than from the text printed above that paragraph (the rest of an interrupted
+    story that opens like any sentence, glued under another story). Added to ``pairs``,
+    ``kept``, ``starts`` and ``options``."""
+    used = set(pairs.values())
+    for ek in sorted(ends, key=lambda k: ends[k][0]):
+        if ek[0] != "piece" or ek in pairs:
+            continue
+        eline, etext = ends[ek]
+        best: tuple[float, tuple, int, str, float] | None = None
+        for idx, piece in enumerate(layout.pieces):
+            if piece.line <= eline:
+                continue
+            for i, c in _join_points(piece):
+                key = ("join", idx, i, c)
+                if c or key in used or key in kept:
+                    continue
+                right = _right_text(piece, i, c)
+                ahead = layout.vocab.cosine(etext, right)
+                above = layout.vocab.cosine(_left_text(piece, i, c), right)
+                if ahead >= RESUME_MIN and ahead >= RESUME_RATIO * above:
+                    if best is None or ahead - above > best[0]:
+                        best = (ahead - above, key, piece.paras[i].line, right, above)
+        if best is not None:
+            margin, key, line, right, above = best
+            starts[key] = (line, right)
+            kept[key] = above + KEEP_BONUS
+            options[ek] = [(margin, key)] + options.get(ek, [])
+            pairs[ek] = key
+            used.add(key)
 
 
 def _runners(ends: dict, starts: dict, options: dict, pairs: dict) -> list[Runner]:
