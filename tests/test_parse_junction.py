@@ -54,3 +54,17 @@ def test_a_paragraph_that_reads_on_from_the_text_above_it_stays_there() -> None:
     more_port = "海关还将优化口岸通关流程，进出口企业通关效率继续提升。"
     arts = _parse(_interrupted(more_port)).articles
     assert ["".join(a.paragraphs) for a in arts] == [TEA[0] + OPEN_TEA, "".join(PORT) + more_port]
+
+
+def test_the_last_characters_of_a_sentence_carried_over_a_column_break_end_its_story() -> None:
+    # "…春茶价格稳中有" / blank line / "升。": the scrap closes the open sentence, it is no
+    # stray fragment, and the story ends with it
+    head, tail = TEA[0][:-2], TEA[0][-2:]
+
+    def wrapped(paras: list[str], width: int = 16) -> str:
+        return "\n".join(p[k:k + width] for p in paras for k in range(0, len(p), width))
+    text = ("春茶品质好茶农收入增\n\n" + wrapped([head]) + "\n\n" + tail + "\n\n口岸通关效率持续提升\n\n"
+            + wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n")
+    result = _parse(text)
+    assert ["".join(a.paragraphs) for a in result.articles] == [TEA[0], "".join(PORT)]
+    assert not [x for x in result.leftovers if x.text == tail]

@@ -7,6 +7,8 @@ Rules:
   a 下转 marker) continues in the next paragraph, skipping photo captions and scraps
   in between. If the next paragraph visibly starts mid-sentence ("表示，…", "、…")
   the join may also skip headlines: the headline was printed inside the paragraph.
+  A scrap closing a sentence ("能。") right after a paragraph left open is that
+  paragraph's last characters, carried over a column break.
 * **Ambiguous one-liners.** A single full-width line ending without punctuation
   before prose is a headline when it repeats the words of the body above it and not
   those below it (headline printed after its body), or when two parts of it are
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import Element
-from .text import (Vocabulary, ends_sentence, joined_bigram_set, joined_texts, opens_mid_sentence,
+from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
                    visual_width)
 
 
@@ -224,6 +226,10 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
     """
     nodes: list[Para | Element] = []
     for el in elements:
+        if _sentence_tail(el, nodes[-1] if nodes else None):
+            el.kind = "para"
+            nodes[-1].chunks.append(el)  # type: ignore[union-attr]
+            continue
         if el.kind != "para":
             nodes.append(el)
             continue
@@ -259,6 +265,13 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
         else:
             nodes.append(Para([el]))
     return nodes
+
+
+def _sentence_tail(el: Element, prev: Para | Element | None) -> bool:
+    """Is the scrap ``el`` ("能。") the last characters of the sentence left open by the
+    paragraph right before it, carried over a column break?"""
+    return el.kind == "fragment" and isinstance(prev, Para) and prev.open_end \
+        and ends_sentence(el.text) and any(is_han(ch) for ch in el.text)
 
 
 def _title_tail(buf: list[Element], k: int) -> bool:
