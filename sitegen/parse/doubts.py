@@ -56,7 +56,8 @@ from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .place import Reading
 from .readings import Disagreement, compare, reason_cut, reason_edge, reason_head
-from .resume import Body, Runner
+from .matching import Runner
+from .resume import Body
 from .segment import Para
 from .text import Vocabulary
 
@@ -88,7 +89,7 @@ class Signals:
     label_inside: int = 0  # line of the headline when a 【…】 label follows some of its words
     opens_title: int = 0  # line of a first paragraph opening like a subtitle or label (——, 【…】)
     other: Disagreement = field(default_factory=Disagreement)  # readings decided against (:mod:`.readings`)
-    # the body ends mid-sentence where no continuation was found (:class:`.resume.Runner`):
+    # the body ends mid-sentence where no continuation was found (:class:`.matching.Runner`):
     # (its last line, first line of the best continuation decided against, 0: none)
     dangling: tuple[int, int] | None = None
 

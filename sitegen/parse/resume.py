@@ -15,7 +15,7 @@ over the (few) plausible candidates. An end still left over resumes at a paragra
 down (after a finished sentence) whose words run on from it far better than from the text
 printed above that paragraph: a story ending mid-sentence goes on somewhere.
 
-Each decision's runner-up is kept for self-doubt (:class:`Runner`): a story left ending
+Each decision's runner-up is kept for self-doubt (:class:`.matching.Runner`): a story left ending
 mid-sentence, with the best continuation it was denied, and the margin by which a join
 won over the best other reading of that end.
 """
@@ -24,14 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Element
+from .matching import (KEEP_BONUS, MIN_SCORE, ORPHAN_BONUS, Runner, best_matching, junction, options_for,
+                       runners)
 from .segment import Layout, Para, Piece
 from .text import opens_mid_sentence, word_across
 
-KEEP_BONUS = 0.05
-JUNCTION_BONUS = 0.1
-MIN_SCORE = 0.1
-ORPHAN_BONUS = 0.07
-TEXT_WINDOW = 1500
+TEXT_WINDOW = 1500  # characters of text compared each side of a break
 # a story left ending mid-sentence resumes at a paragraph whose words it shares this much
 # (cosine), and this many times more than the text printed above that paragraph does
 RESUME_MIN, RESUME_RATIO = 0.05, 2.0
@@ -79,19 +77,6 @@ class Body:
         return "".join(p.raw for p in self.paras if not p.subhead)
 
 
-@dataclass(frozen=True)
-class Runner:
-    """One end's rejoin decision and its runner-up: the story whose text ends mid-sentence
-    at line ``end`` continues at line ``chosen`` (None: nowhere on this page); ``other`` is
-    the first line of the best continuation decided against (None: none, or ending there),
-    and ``margin`` the score of the decision minus that of ``other``."""
-
-    end: int
-    chosen: int | None
-    other: int | None
-    margin: float
-
-
 def cut(body: Body, bounds: list[int]) -> list[Body]:
     """``body`` cut into articles at paragraph indices ``bounds`` (``0``, the cuts, then
     ``len(body.paras)``): the first piece keeps how the body started and its embedded
@@ -105,11 +90,6 @@ def cut(body: Body, bounds: list[int]) -> list[Body]:
             piece.embedded = list(body.embedded)
         out.append(piece)
     return out
-
-
-def junction(end: str, start: str) -> float:
-    """Bonus when a word runs across the break (效|能 → 效能), in jieba's cut of both sides."""
-    return JUNCTION_BONUS if word_across(end, start) else 0.0
 
 
 def _join_points(piece: Piece) -> list[tuple[int, int]]:
@@ -174,10 +154,10 @@ def rejoin_read(layout: Layout) -> tuple[list[Body], list[Runner]]:
     ends, starts = _dangling_ends_and_orphans(layout)
     kept = _rival_joins(layout.pieces, layout.vocab, ends, starts)
     worded = _worded_continuations(layout.pieces, ends, starts)
-    options = _options(ends, starts, kept, layout.vocab, worded)
-    pairs = _best_matching(ends, options)
+    options = options_for(ends, starts, kept, layout.vocab, worded)
+    pairs = best_matching(ends, options)
     _resume_dangling(layout, ends, starts, kept, options, pairs)
-    return _chain_bodies(layout.pieces, pairs, kept), _runners(ends, starts, options, pairs)
+    return _chain_bodies(layout.pieces, pairs, kept), runners(ends, starts, options, pairs)
 
 
 def _resume_dangling(layout: Layout, ends: dict, starts: dict, kept: dict, options: dict,
@@ -213,21 +193,6 @@ def _resume_dangling(layout: Layout, ends: dict, starts: dict, kept: dict, optio
             options[ek] = [(margin, key)] + options.get(ek, [])
             pairs[ek] = key
             used.add(key)
-
-
-def _runners(ends: dict, starts: dict, options: dict, pairs: dict) -> list[Runner]:
-    """Each end's decision against its best other option (ending there scores 0)."""
-    out = []
-    for ek, (eline, _t) in ends.items():
-        chosen = pairs.get(ek)
-        score = next((s for s, sk in options[ek] if sk == chosen), 0.0) if chosen else 0.0
-        others = [(s, starts[sk][0]) for s, sk in options[ek] if sk != chosen]
-        if chosen is not None:
-            others.append((0.0, None))
-        best, line = max(others, key=lambda t: t[0], default=(None, None))
-        out.append(Runner(eline, starts[chosen][0] if chosen else None, line,
-                          score - best if best is not None else float("inf")))
-    return out
 
 
 def _dangling_ends_and_orphans(layout: Layout) -> tuple[dict[tuple, tuple[int, str]], dict[tuple, tuple[int, str]]]:
@@ -367,74 +332,3 @@ def _append_segment(body: Body, seg: Segment) -> None:
         paras = paras[1:]
     body.paras.extend(paras)
     body.spans.append((seg.first_line, seg.last_line))
-
-
-def _options(ends: dict, starts: dict, kept: dict, vocab, worded: set = frozenset()) -> dict:
-    """Each end's plausible continuations, best first (up to six): (score, start key).
-    A start in ``worded`` (under a headline) only continues an end a word runs on from."""
-    end_keys = sorted(ends, key=lambda k: ends[k][0])
-    options: dict[tuple, list[tuple[float, tuple]]] = {}
-    for ek in end_keys:
-        eline, etext = ends[ek]
-        opts = []
-        for sk, (sline, stext) in starts.items():
-            if sline <= eline:
-                continue
-            if sk == ek:
-                opts.append((kept[ek], sk))
-                continue
-            bonus = junction(etext, stext)
-            if sk in worded and not bonus:
-                continue
-            score = vocab.cosine(etext, stext) + bonus - MIN_SCORE
-            if sk[0] == "piece" and sk not in worded:
-                # nothing but scraps or a 下转 marker before it: it can only be the rest
-                # of an article, so little shared vocabulary is enough
-                score += ORPHAN_BONUS
-            if score > 0:
-                opts.append((score, sk))
-        opts.sort(reverse=True)
-        options[ek] = opts[:6]
-    return options
-
-
-def _best_matching(ends: dict, options: dict) -> dict:
-    """Exhaustive best assignment of ends to later starts (each used at most once)."""
-    end_keys = sorted(ends, key=lambda k: ends[k][0])
-    best: tuple[float, dict] = (0.0, {})
-
-    def search(k: int, used: set, total: float, chosen: dict) -> None:
-        nonlocal best
-        if k == len(end_keys):
-            if total > best[0]:
-                best = (total, dict(chosen))
-            return
-        ek = end_keys[k]
-        for score, sk in options[ek]:
-            if sk in used:
-                continue
-            used.add(sk)
-            chosen[ek] = sk
-            search(k + 1, used, total + score, chosen)
-            del chosen[ek]
-            used.discard(sk)
-        search(k + 1, used, total, chosen)
-
-    combos = 1
-    for ek in end_keys:
-        combos *= len(options[ek]) + 1
-        if combos > 20000:
-            break
-    if combos <= 20000:
-        search(0, set(), 0.0, {})
-        return best[1]
-    # too many: keep the sequential joins, greedy for the rest
-    chosen: dict = {}
-    used: set = set()
-    for ek in end_keys:
-        for score, sk in options[ek]:
-            if sk not in used:
-                chosen[ek] = sk
-                used.add(sk)
-                break
-    return chosen
