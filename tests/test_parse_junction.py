@@ -68,3 +68,26 @@ def test_the_last_characters_of_a_sentence_carried_over_a_column_break_end_its_s
     result = _parse(text)
     assert ["".join(a.paragraphs) for a in result.articles] == [TEA[0], "".join(PORT)]
     assert not [x for x in result.leftovers if x.text == tail]
+
+
+def test_a_dash_line_under_a_headline_that_runs_on_into_nothing_is_its_subtitle() -> None:
+    # headlines after their bodies: the tea headline's subtitle opens with a dash, has
+    # commas and 、 like prose, and ends open; the port story's dateline follows it
+    sub = "——茶乡迎来采摘忙季、订单增多、茶企扩大生产、茶农增收"
+
+    def wrapped(paras: list[str], width: int = 16) -> str:  # set in the column's width
+        return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras)
+    text = (wrapped(["本报讯 " + TEA[0], *TEA[1:]]) + "\n\n春茶品质好茶农收入增\n\n" + wrapped([sub]) + "\n\n"
+            + wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n\n口岸通关效率持续提升\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert (arts[0].headline, arts[0].subtitle) == ("春茶品质好茶农收入增", sub)
+
+
+def test_a_dash_line_under_a_headline_that_runs_on_is_prose() -> None:
+    # the same line running on into the paragraph below it (a column break) is a list item
+    item = "——茶乡迎来采摘忙季、订单增多、"
+    rest = "茶农收入明显增加。"
+    text = ("春茶品质好茶农收入增\n\n" + item + "\n\n" + rest + "\n\n" + "\n\n".join(TEA) + "\n")
+    arts = _parse(text).articles
+    assert "".join(arts[0].paragraphs).startswith(item + rest)

@@ -176,6 +176,16 @@ def _sentence_tail(el: Element, prev: Para | Element | None) -> bool:
         and ends_sentence(el.text) and any(is_han(ch) for ch in el.text)
 
 
+def _subtitle_under(buf: list[Element], para: Para, nxt: Para | Element | None) -> bool:
+    """Is ``para`` a headline's subtitle: one chunk opened by a dash (——) right under a
+    headline line, ending without sentence punctuation, with no paragraph after it that
+    it could run on into (a headline, a dateline or nothing follows)? Prose opens list
+    items with a dash too, but finishes them, or goes on."""
+    return bool(buf) and buf[-1].kind in ("title", "heading") and len(para.chunks) == 1 \
+        and para.raw.lstrip().startswith(("——", "--")) and para.open_end \
+        and not para.hard_start and not (isinstance(nxt, Para) and not nxt.hard_start)
+
+
 def _title_tail(buf: list[Element], k: int) -> bool:
     """Is ``buf[k]`` the last few characters of the title printed on the line above it (a
     fragment too short to be a line of its own: 深化政治互信 筑牢合作 / 根基)?"""
@@ -268,6 +278,10 @@ def segment(elements: list[Element]) -> Layout:
                 buf.append(node)
             continue
         para = node
+        if _subtitle_under(buf, para, nodes[k + 1] if k + 1 < len(nodes) else None):
+            para.chunks[0].kind = "title"
+            buf.append(para.chunks[0])
+            continue
         if current is None:
             current = start_piece(para, "hard" if para.hard_start else ("region" if buf else "first"))
         elif not buf:
