@@ -91,3 +91,18 @@ def test_a_dash_line_under_a_headline_that_runs_on_is_prose() -> None:
     text = ("春茶品质好茶农收入增\n\n" + item + "\n\n" + rest + "\n\n" + "\n\n".join(TEA) + "\n")
     arts = _parse(text).articles
     assert "".join(arts[0].paragraphs).startswith(item + rest)
+
+
+def test_lines_with_no_clause_mark_ending_a_story_that_goes_on_nowhere_are_its_headline() -> None:
+    # headlines after their bodies; the tea headline is long, set a little wider than the
+    # column like prose, shares few words with its story and has no comma: read as prose,
+    # the story would stop mid-sentence and go on nowhere
+    head = "乡村好风光引来八方游客周末走进采摘新茶的山间茶园体验“采摘忙”让每个来到这里的家庭都感受到丰收的喜悦和幸福"
+
+    def wrapped(paras: list[str], width: int = 16) -> str:  # set in the column's width
+        return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras)
+    text = (wrapped(["本报讯 " + TEA[0], *TEA[1:]]) + "\n\n" + wrapped([head], 18) + "\n\n"
+            + wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n\n口岸通关效率持续提升\n")
+    arts = _parse(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
+    assert [a.headline for a in arts] == [head, "口岸通关效率持续提升"]

@@ -13,7 +13,9 @@ bigrams between the text before the end and the text after the start), with a bo
 for keeping the join the sequential pass made. The best total is found exhaustively
 over the (few) plausible candidates. An end still left over resumes at a paragraph further
 down (after a finished sentence) whose words run on from it far better than from the text
-printed above that paragraph: a story ending mid-sentence goes on somewhere.
+printed above that paragraph: a story ending mid-sentence goes on somewhere. An end left
+over after that, on a last paragraph of a few lines with no clause mark at all after a
+finished sentence, is a headline printed after the story, not prose: it leaves the body.
 
 Each decision's runner-up is kept for self-doubt (:class:`.matching.Runner`): a story left ending
 mid-sentence, with the best continuation it was denied, and the margin by which a join
@@ -30,6 +32,8 @@ from .segment import Layout, Para, Piece
 from .text import opens_mid_sentence, word_across
 
 TEXT_WINDOW = 1500  # characters of text compared each side of a break
+HEAD_LINES = 3  # lines of a headline printed at a story's end, at most
+_CLAUSE = "，,；;：:。！？!?"
 # a story left ending mid-sentence resumes at a paragraph whose words it shares this much
 # (cosine), and this many times more than the text printed above that paragraph does
 RESUME_MIN, RESUME_RATIO = 0.05, 2.0
@@ -157,6 +161,7 @@ def rejoin_read(layout: Layout) -> tuple[list[Body], list[Runner]]:
     options = options_for(ends, starts, kept, layout.vocab, worded)
     pairs = best_matching(ends, options)
     _resume_dangling(layout, ends, starts, kept, options, pairs)
+    _headline_tails(layout, ends, pairs)
     return _chain_bodies(layout.pieces, pairs, kept), runners(ends, starts, options, pairs)
 
 
@@ -193,6 +198,25 @@ def _resume_dangling(layout: Layout, ends: dict, starts: dict, kept: dict, optio
             options[ek] = [(margin, key)] + options.get(ek, [])
             pairs[ek] = key
             used.add(key)
+
+
+def _headline_tails(layout: Layout, ends: dict, pairs: dict) -> None:
+    """A story still ending mid-sentence whose last paragraph is a few lines with no
+    clause punctuation at all, after a finished sentence: those lines are a headline
+    printed after the story (or before the next one), not prose that goes on nowhere.
+    They leave the body as an embedded title, and the story ends where its prose does."""
+    for ek in [k for k in ends if k[0] == "piece" and k not in pairs]:
+        piece = layout.pieces[ek[1]]
+        body = [p for p in piece.paras if not p.subhead]
+        last = piece.paras[-1]
+        if len(body) < 2 or last.subhead or len(last.chunks) != 1 or len(last.chunks[0].lines) > HEAD_LINES:
+            continue
+        if body[-2].open_end or last.opens_mid or any(ch in last.raw for ch in _CLAUSE):
+            continue
+        el = piece.paras.pop().chunks[0]
+        el.kind = "title"
+        piece.embedded.append(el)
+        del ends[ek]
 
 
 def _dangling_ends_and_orphans(layout: Layout) -> tuple[dict[tuple, tuple[int, str]], dict[tuple, tuple[int, str]]]:
