@@ -161,7 +161,7 @@ def rejoin_read(layout: Layout) -> tuple[list[Body], list[Runner]]:
     options = options_for(ends, starts, kept, layout.vocab, worded)
     pairs = best_matching(ends, options)
     _resume_dangling(layout, ends, starts, kept, options, pairs)
-    _headline_tails(layout, ends, pairs)
+    _headline_tails(layout, ends, kept, pairs)
     return _chain_bodies(layout.pieces, pairs, kept), runners(ends, starts, options, pairs)
 
 
@@ -200,7 +200,7 @@ def _resume_dangling(layout: Layout, ends: dict, starts: dict, kept: dict, optio
             used.add(key)
 
 
-def _headline_tails(layout: Layout, ends: dict, pairs: dict) -> None:
+def _headline_tails(layout: Layout, ends: dict, kept: dict, pairs: dict) -> None:
     """A story still ending mid-sentence whose last paragraph is a few lines with no
     clause punctuation at all, after a finished sentence: those lines are a headline
     printed after the story (or before the next one), not prose that goes on nowhere.
@@ -213,6 +213,8 @@ def _headline_tails(layout: Layout, ends: dict, pairs: dict) -> None:
             continue
         if body[-2].open_end or last.opens_mid or any(ch in last.raw for ch in _CLAUSE):
             continue
+        if any(k[0] == "join" and k[1] == ek[1] and k[2] == len(piece.paras) - 1 for k in kept):
+            continue  # a join into that paragraph was weighed: it is prose (or a story's rest)
         el = piece.paras.pop().chunks[0]
         el.kind = "title"
         piece.embedded.append(el)
