@@ -237,6 +237,22 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     return not any(sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
 
 
+def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
+    """The chunk texts of the (up to four) paragraphs from node ``k`` on."""
+    out: list[str] = []
+    paras = 0
+    for node in nodes[k:]:
+        if isinstance(node, Para):
+            out += node.parts()
+            paras += 1
+            if paras >= 4:
+                break
+        elif not getattr(node, "embedded", False) and node.kind not in ("caption",):
+            if paras:
+                break
+    return out
+
+
 def segment(elements: list[Element]) -> Layout:
     """Build pieces and regions from the element sequence."""
     vocab = Vocabulary(el.text for el in elements if el.kind in ("para", "ambiguous"))
@@ -248,21 +264,6 @@ def segment(elements: list[Element]) -> Layout:
     regions: list[Region] = []
     buf: list[Element] = []
     current: Piece | None = None
-
-    def following_parts(k: int) -> list[str]:
-        """The chunk texts of the (up to four) paragraphs from node ``k`` on."""
-        out: list[str] = []
-        paras = 0
-        for node in nodes[k:]:
-            if isinstance(node, Para):
-                out += node.parts()
-                paras += 1
-                if paras >= 4:
-                    break
-            elif not getattr(node, "embedded", False) and node.kind not in ("caption",):
-                if paras:
-                    break
-        return out
 
     def start_piece(para: Para, start: str) -> Piece:
         piece = Piece([para], start, index=len(pieces))
@@ -304,7 +305,7 @@ def segment(elements: list[Element]) -> Layout:
                 current = start_piece(para, "hard" if para.hard_start else "orphan")
             elif not current.paras[-1].end_marker and _is_subhead_region(
                     [el for el in buf if el.kind != "caption"], current, para,
-                                    vocab, following_parts(k)):
+                                    vocab, _following_parts(nodes, k)):
                 # a photo caption printed next to a subhead does not end the article
                 for k, el in enumerate(buf):
                     if el.kind == "caption":
