@@ -6,8 +6,9 @@
 1. :mod:`.lines` — recognise special lines (bylines, datelines, markers, credits).
 2. :mod:`.blocks` — blank-line blocks → typed elements (prose chunk / title / …).
 3. :mod:`.segment` — join column breaks, cut the flow into pieces of body text and
-   the headline regions between them.
-4. :mod:`.resume` — rejoin articles interrupted by another article.
+   the headline regions between them (full-width one-liners: :mod:`.oneliners`).
+4. :mod:`.resume` — rejoin articles interrupted by another article (ends matched to
+   continuations: :mod:`.matching`).
 5. :mod:`.headlines` — headline regions → groups → kicker / headline / subtitle.
 6. :mod:`.assign` — assign groups to bodies by content; split bodies that hold
    several articles.

@@ -16,7 +16,7 @@ from .blocks import Element, build_elements
 from .doubts import reasons, signals
 from .headlines import Group, build_groups, roles
 from .place import Placement, Placer
-from .resume import Body, rejoin
+from .resume import Body, rejoin_read
 from .segment import Para, segment
 from .text import forget_page_texts
 
@@ -44,7 +44,8 @@ def _parse_page(name: str, text: str) -> ParseResult:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     layout = segment(build_elements(text))
     page = _Page(name)
-    bodies = _lone_credits(rejoin(layout))
+    bodies, runners = rejoin_read(layout)
+    bodies = _lone_credits(bodies)
     region_elements, attach = page.peel(layout, bodies)
     structural = [build_groups(els, r)[0] for r, els in enumerate(region_elements)]
     continue_lines = [line for _d, fld, _v, line in attach if fld == "marker_before"]
@@ -55,7 +56,7 @@ def _parse_page(name: str, text: str) -> ParseResult:
     extras = page.attached(attach, placed.span_index)
     # doubts: what the decisions above were unsure of
     doubts = signals(placed.bodies, placed.result, placed.scorer, vocab, placed.continued, page.leftovers,
-                     placed.readings)
+                     placed.readings, runners)
     bodies = _opening_credits(placed.bodies, extras)
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))

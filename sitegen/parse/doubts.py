@@ -19,6 +19,9 @@ Rules (``RULES``), each a doubt on its own:
 * ``edge`` — where one body meets the next, the paragraph at the boundary reads more
   like the neighbour than like its own body: the boundary may be one paragraph off
   (both articles are doubted);
+* ``dangling`` — the body stops mid-sentence (no 下转 marker) and the rejoin stage
+  (:mod:`.resume`) continued it nowhere on the page: its rest was missed, or glued onto
+  another story; the reason names the best continuation it decided against;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -53,6 +56,7 @@ from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .place import Reading
 from .readings import Disagreement, compare, reason_cut, reason_edge, reason_head
+from .matching import Runner
 from .resume import Body
 from .segment import Para
 from .text import Vocabulary
@@ -85,14 +89,18 @@ class Signals:
     label_inside: int = 0  # line of the headline when a 【…】 label follows some of its words
     opens_title: int = 0  # line of a first paragraph opening like a subtitle or label (——, 【…】)
     other: Disagreement = field(default_factory=Disagreement)  # readings decided against (:mod:`.readings`)
+    # the body ends mid-sentence where no continuation was found (:class:`.matching.Runner`):
+    # (its last line, first line of the best continuation decided against, 0: none)
+    dangling: tuple[int, int] | None = None
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
             continuations: set[int], leftovers: Sequence[Leftover],
-            readings: Sequence[Reading] = ()) -> list[Signals]:
+            readings: Sequence[Reading] = (), runners: Sequence[Runner] = ()) -> list[Signals]:
     """Signals for every body. ``continuations``: indices of bodies with a start marker;
     ``leftovers``: what the page left to no article so far (headlines, banners …);
-    ``readings``: the readings of the page the placement decided against."""
+    ``readings``: the readings of the page the placement decided against; ``runners``:
+    the rejoin decisions and their runner-ups."""
     out = [Signals(continuation=i in continuations, opens_mid=bool(b.paras) and b.paras[0].opens_mid, other=d)
            for i, (b, d) in enumerate(zip(bodies, compare(bodies, result, scorer, readings)))]
     texts = [[p for p in b.paras if not p.subhead] for b in bodies]
@@ -101,6 +109,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
             s.opens_title = ps[0].line
     titles = [x.line for x in leftovers if x.kind in ("headline", "banner") and not is_section_name(x.text)]
     _titles_near(bodies, titles, out)
+    _dangling(bodies, runners, out)
     grams = [[cohesion.topic_grams(p.parts(), vocab) for p in ps] for ps in texts]
     _edges(texts, grams, out)
     for s, c in zip(out, measure(bodies, texts, grams, result, scorer, leftovers, WINDOW, WINDOW_PARAS, SIDE)):
@@ -132,6 +141,16 @@ def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> No
         near = [ln for ln in lines if lo < ln < first or last < ln < hi]
         if near:
             out[i].near_title = min(near, key=lambda ln: min(abs(ln - first), abs(ln - last)))
+
+
+def _dangling(bodies: list[Body], runners: Sequence[Runner], out: list[Signals]) -> None:
+    """Bodies that end where a story was left ending mid-sentence, continued nowhere."""
+    unjoined = {r.end: r.other or 0 for r in runners if r.chosen is None}
+    for b, s in zip(bodies, out):
+        if b.paras and b.paras[-1].chunks:
+            last = b.paras[-1].chunks[-1].lines[-1].no
+            if last in unjoined and b.paras[-1].open_end:
+                s.dangling = (last, unjoined[last])
 
 
 def _edges(texts: list[list[Para]], grams: list[list[set[str]]], out: list[Signals]) -> None:
@@ -195,10 +214,18 @@ def _split(s: Signals) -> str | None:
     return None
 
 
+def _dangling_end(s: Signals) -> str | None:
+    if s.dangling is None:
+        return None
+    last, other = s.dangling
+    where = f"; the text at line {other} may be its rest" if other else ""
+    return f"the story stops mid-sentence at line {last} and goes on nowhere on this page{where}"
+
+
 # (name, rule), most telling first; a rule returns its reason or None
 RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge))
+         ("edge", _edge), ("dangling", _dangling_end))
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article

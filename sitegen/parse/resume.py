@@ -11,21 +11,32 @@ further down. Candidates for the continuation are
 Dangling ends are matched to continuations by content (TF-IDF cosine of character
 bigrams between the text before the end and the text after the start), with a bonus
 for keeping the join the sequential pass made. The best total is found exhaustively
-over the (few) plausible candidates.
+over the (few) plausible candidates. An end still left over resumes at a paragraph further
+down (after a finished sentence) whose words run on from it far better than from the text
+printed above that paragraph: a story ending mid-sentence goes on somewhere. An end left
+over after that, on a last paragraph of a few lines with no clause mark at all after a
+finished sentence, is a headline printed after the story, not prose: it leaves the body.
+
+Each decision's runner-up is kept for self-doubt (:class:`.matching.Runner`): a story left ending
+mid-sentence, with the best continuation it was denied, and the margin by which a join
+won over the best other reading of that end.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .blocks import Element
+from .matching import (KEEP_BONUS, MIN_SCORE, ORPHAN_BONUS, Runner, best_matching, junction, options_for,
+                       runners)
 from .segment import Layout, Para, Piece
 from .text import opens_mid_sentence, word_across
 
-KEEP_BONUS = 0.05
-JUNCTION_BONUS = 0.1
-MIN_SCORE = 0.1
-ORPHAN_BONUS = 0.07
-TEXT_WINDOW = 1500
+TEXT_WINDOW = 1500  # characters of text compared each side of a break
+HEAD_LINES = 3  # lines of a headline printed at a story's end, at most
+_CLAUSE = "，,；;：:。！？!?"
+# a story left ending mid-sentence resumes at a paragraph whose words it shares this much
+# (cosine), and this many times more than the text printed above that paragraph does
+RESUME_MIN, RESUME_RATIO = 0.05, 2.0
 
 
 @dataclass
@@ -85,11 +96,6 @@ def cut(body: Body, bounds: list[int]) -> list[Body]:
     return out
 
 
-def junction(end: str, start: str) -> float:
-    """Bonus when a word runs across the break (效|能 → 效能), in jieba's cut of both sides."""
-    return JUNCTION_BONUS if word_across(end, start) else 0.0
-
-
 def _join_points(piece: Piece) -> list[tuple[int, int]]:
     """(para index, chunk index) of every join made across a blank line, and (para
     index, 0) of every paragraph boundary after a finished sentence: an interrupted
@@ -144,11 +150,75 @@ def _right_text(piece: Piece, i: int, c: int) -> str:
 
 def rejoin(layout: Layout) -> list[Body]:
     """Match dangling ends to continuations and return the article bodies."""
+    return rejoin_read(layout)[0]
+
+
+def rejoin_read(layout: Layout) -> tuple[list[Body], list[Runner]]:
+    """The article bodies, and each rejoin decision with its runner-up."""
     ends, starts = _dangling_ends_and_orphans(layout)
     kept = _rival_joins(layout.pieces, layout.vocab, ends, starts)
     worded = _worded_continuations(layout.pieces, ends, starts)
-    pairs = _best_matching(ends, starts, kept, layout.vocab, worded)
-    return _chain_bodies(layout.pieces, pairs, kept)
+    options = options_for(ends, starts, kept, layout.vocab, worded)
+    pairs = best_matching(ends, options)
+    _resume_dangling(layout, ends, starts, kept, options, pairs)
+    _headline_tails(layout, ends, kept, pairs)
+    return _chain_bodies(layout.pieces, pairs, kept), runners(ends, starts, options, pairs)
+
+
+def _resume_dangling(layout: Layout, ends: dict, starts: dict, kept: dict, options: dict,
+                     pairs: dict) -> None:
+    """A story still ending mid-sentence goes on somewhere: at the paragraph further down,
+    after a finished sentence and a blank line, whose words run on from the story's far
+    better than from the text printed above that paragraph (the rest of an interrupted
+    story that opens like any sentence, glued under another story). Added to ``pairs``,
+    ``kept``, ``starts`` and ``options``."""
+    used = set(pairs.values())
+    for ek in sorted(ends, key=lambda k: ends[k][0]):
+        if ek[0] != "piece" or ek in pairs:
+            continue
+        eline, etext = ends[ek]
+        best: tuple[float, tuple, int, str, float] | None = None
+        for idx, piece in enumerate(layout.pieces):
+            if piece.line <= eline:
+                continue
+            for i, c in _join_points(piece):
+                key = ("join", idx, i, c)
+                if c or key in used or key in kept:
+                    continue
+                right = _right_text(piece, i, c)
+                ahead = layout.vocab.cosine(etext, right)
+                above = layout.vocab.cosine(_left_text(piece, i, c), right)
+                if ahead >= RESUME_MIN and ahead >= RESUME_RATIO * above:
+                    if best is None or ahead - above > best[0]:
+                        best = (ahead - above, key, piece.paras[i].line, right, above)
+        if best is not None:
+            margin, key, line, right, above = best
+            starts[key] = (line, right)
+            kept[key] = above + KEEP_BONUS
+            options[ek] = [(margin, key)] + options.get(ek, [])
+            pairs[ek] = key
+            used.add(key)
+
+
+def _headline_tails(layout: Layout, ends: dict, kept: dict, pairs: dict) -> None:
+    """A story still ending mid-sentence whose last paragraph is a few lines with no
+    clause punctuation at all, after a finished sentence: those lines are a headline
+    printed after the story (or before the next one), not prose that goes on nowhere.
+    They leave the body as an embedded title, and the story ends where its prose does."""
+    for ek in [k for k in ends if k[0] == "piece" and k not in pairs]:
+        piece = layout.pieces[ek[1]]
+        body = [p for p in piece.paras if not p.subhead]
+        last = piece.paras[-1]
+        if len(body) < 2 or last.subhead or len(last.chunks) != 1 or len(last.chunks[0].lines) > HEAD_LINES:
+            continue
+        if body[-2].open_end or last.opens_mid or any(ch in last.raw for ch in _CLAUSE):
+            continue
+        if any(k[0] == "join" and k[1] == ek[1] and k[2] == len(piece.paras) - 1 for k in kept):
+            continue  # a join into that paragraph was weighed: it is prose (or a story's rest)
+        el = piece.paras.pop().chunks[0]
+        el.kind = "title"
+        piece.embedded.append(el)
+        del ends[ek]
 
 
 def _dangling_ends_and_orphans(layout: Layout) -> tuple[dict[tuple, tuple[int, str]], dict[tuple, tuple[int, str]]]:
@@ -288,69 +358,3 @@ def _append_segment(body: Body, seg: Segment) -> None:
         paras = paras[1:]
     body.paras.extend(paras)
     body.spans.append((seg.first_line, seg.last_line))
-
-
-def _best_matching(ends: dict, starts: dict, kept: dict, vocab, worded: set = frozenset()) -> dict:
-    """Exhaustive best assignment of ends to later starts (each used at most once).
-    A start in ``worded`` (under a headline) only continues an end a word runs on from."""
-    end_keys = sorted(ends, key=lambda k: ends[k][0])
-    options: dict[tuple, list[tuple[float, tuple]]] = {}
-    for ek in end_keys:
-        eline, etext = ends[ek]
-        opts = []
-        for sk, (sline, stext) in starts.items():
-            if sline <= eline:
-                continue
-            if sk == ek:
-                opts.append((kept[ek], sk))
-                continue
-            bonus = junction(etext, stext)
-            if sk in worded and not bonus:
-                continue
-            score = vocab.cosine(etext, stext) + bonus - MIN_SCORE
-            if sk[0] == "piece" and sk not in worded:
-                # nothing but scraps or a 下转 marker before it: it can only be the rest
-                # of an article, so little shared vocabulary is enough
-                score += ORPHAN_BONUS
-            if score > 0:
-                opts.append((score, sk))
-        opts.sort(reverse=True)
-        options[ek] = opts[:6]
-
-    best: tuple[float, dict] = (0.0, {})
-
-    def search(k: int, used: set, total: float, chosen: dict) -> None:
-        nonlocal best
-        if k == len(end_keys):
-            if total > best[0]:
-                best = (total, dict(chosen))
-            return
-        ek = end_keys[k]
-        for score, sk in options[ek]:
-            if sk in used:
-                continue
-            used.add(sk)
-            chosen[ek] = sk
-            search(k + 1, used, total + score, chosen)
-            del chosen[ek]
-            used.discard(sk)
-        search(k + 1, used, total, chosen)
-
-    combos = 1
-    for ek in end_keys:
-        combos *= len(options[ek]) + 1
-        if combos > 20000:
-            break
-    if combos <= 20000:
-        search(0, set(), 0.0, {})
-        return best[1]
-    # too many: keep the sequential joins, greedy for the rest
-    chosen: dict = {}
-    used: set = set()
-    for ek in end_keys:
-        for score, sk in options[ek]:
-            if sk not in used:
-                chosen[ek] = sk
-                used.add(sk)
-                break
-    return chosen

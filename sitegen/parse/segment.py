@@ -7,10 +7,10 @@ Rules:
   a 下转 marker) continues in the next paragraph, skipping photo captions and scraps
   in between. If the next paragraph visibly starts mid-sentence ("表示，…", "、…")
   the join may also skip headlines: the headline was printed inside the paragraph.
-* **Ambiguous one-liners.** A single full-width line ending without punctuation
-  before prose is a headline when it repeats the words of the body above it and not
-  those below it (headline printed after its body), or when two parts of it are
-  spaced apart (prose never is); otherwise a column break.
+  A scrap closing a sentence ("能。") right after a paragraph left open is that
+  paragraph's last characters, carried over a column break.
+* **Ambiguous one-liners.** Full-width lines ending open before prose: headline or
+  column break (see :mod:`.oneliners`).
 * **Pieces.** A new piece of body starts at a dateline (本报讯, 新华社…电), at a
   （上接…） marker, after a headline region, after stray scraps, or at a paragraph that
   starts mid-sentence after a finished one. One or two short title lines between
@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import math
 import operator
-import re
 from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import Element
-from .text import (Vocabulary, ends_sentence, joined_bigram_set, joined_texts, opens_mid_sentence,
+from .oneliners import LABEL, resolve_ambiguous, sums_up, unlabelled
+from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
                    visual_width)
 
 
@@ -125,98 +125,6 @@ def _skippable(el: Element, opening: bool) -> bool:
     return False
 
 
-SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see _sums_up
-_LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
-_SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
-_SPACED_PHRASES = re.compile(r"[\u4e00-\u9fff]{4}[ \u3000]+[\u4e00-\u9fff]{4}")
-
-
-def _spaced_title(text: str) -> bool:
-    """A line with a space between two Han characters outside quotes and no clause
-    punctuation or brackets ("凝聚共识 同心共筑命运共同体", "田睿：巾帼薯香飘绿野 筑梦沃土新农人"
-    after a name and a colon) is a two-part headline: prose never spaces words apart
-    (bylines and names in brackets do, but carry their marks)."""
-    if any(ch in text for ch in "，,、；;（）()《》"):
-        return False
-    tail = re.split("[：:]", text)[-1]
-    # after a colon, both parts are phrases, not names ("记者：张三 李四" is a byline)
-    spaced = _SPACED_PHRASES if tail != text else _SPACED
-    for m in spaced.finditer(tail):
-        before = tail[: m.start()]
-        if before.count("“") == before.count("”") and before.count('"') % 2 == 0:
-            return True
-    return False
-
-
-def _continued_below(el: Element) -> bool:
-    """A 下转… marker, on its own line or closing a paragraph: the story above goes on on
-    another page."""
-    if el.kind == "marker":
-        return bool(L.END_MARKER_RE.search(el.text))
-    return el.kind == "para" and L.end_marker_match(el.text.rstrip()) is not None
-
-
-def _resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
-    """Decide full-width one-liners ending open: headline after its body, or column break."""
-    for k, el in enumerate(elements):
-        if el.kind != "ambiguous":
-            continue
-        text = el.text
-        quoted = text.startswith(("“", "\"", "「")) and text.endswith(("”", "\"", "」"))
-        # a caption printed in a column break does not decide what comes next
-        j = k + 1
-        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
-            j += 1
-        nxt = elements[j] if j < len(elements) else None
-        if len(el.lines) > 1:
-            prev = elements[k - 1] if k > 0 else None
-            if prev is not None and prev.kind == "para" and not ends_sentence(prev.text):
-                el.kind = "para"  # the rest of a sentence cut by a column break
-                continue
-        if nxt is None or nxt.kind != "para" or quoted:
-            el.kind = "title"
-            continue
-        if L.START_MARKER_RE.match(nxt.text) or L.DATELINE_START_RE.match(nxt.text):
-            el.kind = "title"
-            continue
-        if len(el.lines) == 1 and _spaced_title(text) and not L.DATELINE_START_RE.match(text):
-            el.kind = "title"
-            continue
-        if k > 0 and elements[k - 1].kind in ("title", "heading") and text.startswith(("——", "--")):
-            # a line opened by a dash under a headline line is its subtitle (prose opens
-            # a list item with a dash too, but not under a headline)
-            el.kind = "title"
-            continue
-        if k > 0 and _continued_below(elements[k - 1]) and not opens_mid_sentence(nxt.text):
-            # the story above goes on elsewhere: no sentence of it runs on into this line
-            el.kind = "title"
-            continue
-        before: list[str] = []
-        j = k - 1
-        # a headline printed after its body may sit under other headline lines
-        # (kicker above it, or the previous units of a headline block)
-        while j >= 0 and elements[j].kind in ("title", "heading", "byline"):
-            j -= 1
-        while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < 12:
-            if elements[j].kind == "para":
-                before.append(elements[j].text)
-            j -= 1
-        after: list[str] = []
-        j = k + 1
-        while j < len(elements) and elements[j].kind == "para" and len(after) < 4:
-            after.append(elements[j].text)
-            j += 1
-        prev_set, next_set = joined_bigram_set(before), joined_bigram_set(after)
-        # the whole chunk, or its first line (a subtitle under a headline may say
-        # something else)
-        texts = [text] + ([el.lines[0].text] if len(el.lines) > 1 else [])
-        el.kind = "para"
-        for t in texts:
-            cov_prev, cov_next = vocab.coverage(t, prev_set), vocab.coverage(t, next_set)
-            if cov_prev >= 0.5 and cov_prev >= cov_next + 0.25:
-                el.kind = "title"
-
-
 def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
     """Join column-broken chunks into paragraphs; other elements pass through.
 
@@ -224,6 +132,10 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
     """
     nodes: list[Para | Element] = []
     for el in elements:
+        if _sentence_tail(el, nodes[-1] if nodes else None):
+            el.kind = "para"
+            nodes[-1].chunks.append(el)  # type: ignore[union-attr]
+            continue
         if el.kind != "para":
             nodes.append(el)
             continue
@@ -259,6 +171,23 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
         else:
             nodes.append(Para([el]))
     return nodes
+
+
+def _sentence_tail(el: Element, prev: Para | Element | None) -> bool:
+    """Is the scrap ``el`` ("能。") the last characters of the sentence left open by the
+    paragraph right before it, carried over a column break?"""
+    return el.kind == "fragment" and isinstance(prev, Para) and prev.open_end \
+        and ends_sentence(el.text) and any(is_han(ch) for ch in el.text)
+
+
+def _subtitle_under(buf: list[Element], para: Para, nxt: Para | Element | None) -> bool:
+    """Is ``para`` a headline's subtitle: one chunk opened by a dash (——) right under a
+    headline line, ending without sentence punctuation, with no paragraph after it that
+    it could run on into (a headline, a dateline or nothing follows)? Prose opens list
+    items with a dash too, but finishes them, or goes on."""
+    return bool(buf) and buf[-1].kind in ("title", "heading") and len(para.chunks) == 1 \
+        and para.raw.lstrip().startswith(("——", "--")) and para.open_end \
+        and not para.hard_start and not (isinstance(nxt, Para) and not nxt.hard_start)
 
 
 def _title_tail(buf: list[Element], k: int) -> bool:
@@ -307,29 +236,31 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     above = joined_bigram_set([t for p in piece.paras if not p.subhead for t in p.parts()])
     below = joined_bigram_set(following)
     # (a label printed on the headline's own line, 【今日聚焦】大安：…, is no word of it)
-    lines = [_unlabelled(el.text) for el in buf if not _LABEL.fullmatch(el.text.strip())]
-    texts = [_unlabelled("".join(el.text for el in buf))] + (lines[:1] if len(buf) > 1 else [])
-    return not any(_sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
+    lines = [unlabelled(el.text) for el in buf if not LABEL.fullmatch(el.text.strip())]
+    texts = [unlabelled("".join(el.text for el in buf))] + (lines[:1] if len(buf) > 1 else [])
+    return not any(sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
 
 
-def _sums_up(above: float, below: float) -> bool:
-    """Does a title covering the text above it and the text below it this well sum up the
-    text above (a headline printed after its body)? Most of its words are there and few
-    below, or a fair share there and next to none below."""
-    return (above >= 0.6 and below <= 0.35) or (above >= SUMS_UP and below <= SUMS_UP_BELOW)
-
-
-def _unlabelled(text: str) -> str:
-    """``text`` without a section label in front of it."""
-    text = text.strip()
-    m = _LABEL.match(text)
-    return text[m.end():] if m and m.end() < len(text) else text
+def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
+    """The chunk texts of the (up to four) paragraphs from node ``k`` on."""
+    out: list[str] = []
+    paras = 0
+    for node in nodes[k:]:
+        if isinstance(node, Para):
+            out += node.parts()
+            paras += 1
+            if paras >= 4:
+                break
+        elif not getattr(node, "embedded", False) and node.kind not in ("caption",):
+            if paras:
+                break
+    return out
 
 
 def segment(elements: list[Element]) -> Layout:
     """Build pieces and regions from the element sequence."""
     vocab = Vocabulary(el.text for el in elements if el.kind in ("para", "ambiguous"))
-    _resolve_ambiguous(elements, vocab)
+    resolve_ambiguous(elements, vocab)
     for el in elements:
         el.embedded = False  # type: ignore[attr-defined]
     nodes = join_paragraphs(elements)
@@ -337,21 +268,6 @@ def segment(elements: list[Element]) -> Layout:
     regions: list[Region] = []
     buf: list[Element] = []
     current: Piece | None = None
-
-    def following_parts(k: int) -> list[str]:
-        """The chunk texts of the (up to four) paragraphs from node ``k`` on."""
-        out: list[str] = []
-        paras = 0
-        for node in nodes[k:]:
-            if isinstance(node, Para):
-                out += node.parts()
-                paras += 1
-                if paras >= 4:
-                    break
-            elif not getattr(node, "embedded", False) and node.kind not in ("caption",):
-                if paras:
-                    break
-        return out
 
     def start_piece(para: Para, start: str) -> Piece:
         piece = Piece([para], start, index=len(pieces))
@@ -367,6 +283,10 @@ def segment(elements: list[Element]) -> Layout:
                 buf.append(node)
             continue
         para = node
+        if _subtitle_under(buf, para, nodes[k + 1] if k + 1 < len(nodes) else None):
+            para.chunks[0].kind = "title"
+            buf.append(para.chunks[0])
+            continue
         if current is None:
             current = start_piece(para, "hard" if para.hard_start else ("region" if buf else "first"))
         elif not buf:
@@ -389,7 +309,7 @@ def segment(elements: list[Element]) -> Layout:
                 current = start_piece(para, "hard" if para.hard_start else "orphan")
             elif not current.paras[-1].end_marker and _is_subhead_region(
                     [el for el in buf if el.kind != "caption"], current, para,
-                                    vocab, following_parts(k)):
+                                    vocab, _following_parts(nodes, k)):
                 # a photo caption printed next to a subhead does not end the article
                 for k, el in enumerate(buf):
                     if el.kind == "caption":

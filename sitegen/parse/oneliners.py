@@ -1,0 +1,125 @@
+"""Full-width one-liners ending open, before prose (``ambiguous`` elements): the headline
+of the story above them (printed after its body), or the first line of a paragraph cut by a
+column break. A one-liner is a headline when it repeats the words of the body above it and
+not those below it, when two parts of it are spaced apart (prose never is), under a
+headline line when a dash opens it (a subtitle), or after a 下转 marker (the story above
+goes on elsewhere). The words-above-not-below test (:func:`sums_up`) also decides titles
+between paragraphs (:mod:`.segment`); a section label in front (【节日专题】) is no word of
+the headline (:func:`unlabelled`).
+"""
+from __future__ import annotations
+
+import re
+
+from . import lines as L
+from .blocks import Element
+from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence
+
+SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see sums_up
+LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
+_SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+_SPACED_PHRASES = re.compile(r"[\u4e00-\u9fff]{4}[ \u3000]+[\u4e00-\u9fff]{4}")
+
+
+def spaced_title(text: str) -> bool:
+    """A line with a space between two Han characters outside quotes and no clause
+    punctuation or brackets ("凝聚共识 同心共筑命运共同体", "田睿：巾帼薯香飘绿野 筑梦沃土新农人"
+    after a name and a colon) is a two-part headline: prose never spaces words apart
+    (bylines and names in brackets do, but carry their marks)."""
+    if any(ch in text for ch in "，,、；;（）()《》"):
+        return False
+    tail = re.split("[：:]", text)[-1]
+    # after a colon, both parts are phrases, not names ("记者：张三 李四" is a byline)
+    spaced = _SPACED_PHRASES if tail != text else _SPACED
+    for m in spaced.finditer(tail):
+        before = tail[: m.start()]
+        if before.count("“") == before.count("”") and before.count('"') % 2 == 0:
+            return True
+    return False
+
+
+def continued_below(el: Element) -> bool:
+    """A 下转… marker, on its own line or closing a paragraph: the story above goes on on
+    another page."""
+    if el.kind == "marker":
+        return bool(L.END_MARKER_RE.search(el.text))
+    return el.kind == "para" and L.end_marker_match(el.text.rstrip()) is not None
+
+
+def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
+    """Decide full-width one-liners ending open: headline after its body, or column break."""
+    for k, el in enumerate(elements):
+        if el.kind != "ambiguous":
+            continue
+        text = el.text
+        quoted = text.startswith(("“", "\"", "「")) and text.endswith(("”", "\"", "」"))
+        # a caption printed in a column break does not decide what comes next
+        j = k + 1
+        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
+            j += 1
+        nxt = elements[j] if j < len(elements) else None
+        if len(el.lines) > 1:
+            prev = elements[k - 1] if k > 0 else None
+            if prev is not None and prev.kind == "para" and not ends_sentence(prev.text):
+                el.kind = "para"  # the rest of a sentence cut by a column break
+                continue
+        if nxt is None or nxt.kind != "para" or quoted:
+            el.kind = "title"
+            continue
+        if L.START_MARKER_RE.match(nxt.text) or L.DATELINE_START_RE.match(nxt.text):
+            el.kind = "title"
+            continue
+        if len(el.lines) == 1 and spaced_title(text) and not L.DATELINE_START_RE.match(text):
+            el.kind = "title"
+            continue
+        if k > 0 and elements[k - 1].kind in ("title", "heading") and text.startswith(("——", "--")):
+            # a line opened by a dash under a headline line is its subtitle (prose opens
+            # a list item with a dash too, but not under a headline)
+            el.kind = "title"
+            continue
+        if k > 0 and continued_below(elements[k - 1]) and not opens_mid_sentence(nxt.text):
+            # the story above goes on elsewhere: no sentence of it runs on into this line
+            el.kind = "title"
+            continue
+        before: list[str] = []
+        j = k - 1
+        # a headline printed after its body may sit under other headline lines
+        # (kicker above it, or the previous units of a headline block)
+        while j >= 0 and elements[j].kind in ("title", "heading", "byline"):
+            j -= 1
+        while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < 12:
+            if elements[j].kind == "para":
+                before.append(elements[j].text)
+            j -= 1
+        after: list[str] = []
+        j = k + 1
+        while j < len(elements) and elements[j].kind == "para" and len(after) < 4:
+            after.append(elements[j].text)
+            j += 1
+        prev_set, next_set = joined_bigram_set(before), joined_bigram_set(after)
+        # the whole chunk, or its first line (a subtitle under a headline may say
+        # something else), without a section label in front of it (【节日专题】)
+        texts = [unlabelled(text)] + ([unlabelled(el.lines[0].text)] if len(el.lines) > 1 else [])
+        el.kind = "para"
+        for t in texts:
+            cov_prev, cov_next = vocab.coverage(t, prev_set), vocab.coverage(t, next_set)
+            # most of its words above and clearly fewer below; or, for one line, a fair
+            # share above and next to none below (the test of a title between paragraphs,
+            # sums_up: a line of prose shares words with the paragraph it runs on into)
+            if (cov_prev >= 0.5 and cov_prev >= cov_next + 0.25) \
+                    or (len(el.lines) == 1 and cov_prev >= SUMS_UP and cov_next <= SUMS_UP_BELOW):
+                el.kind = "title"
+
+
+def sums_up(above: float, below: float) -> bool:
+    """Does a title covering the text above it and the text below it this well sum up the
+    text above (a headline printed after its body)? Most of its words are there and few
+    below, or a fair share there and next to none below."""
+    return (above >= 0.6 and below <= 0.35) or (above >= SUMS_UP and below <= SUMS_UP_BELOW)
+
+
+def unlabelled(text: str) -> str:
+    """``text`` without a section label in front of it."""
+    text = text.strip()
+    m = LABEL.match(text)
+    return text[m.end():] if m and m.end() < len(text) else text
