@@ -300,7 +300,6 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
     max_cuts = 3 if len(cut_points) <= 25 else 1
     best_score = max(cov(j, 0, n) + affinity(j, 0, n) for j in range(k))
     best_bounds: list[int] | None = None
-    best_perm: tuple[int, ...] | None = None
     for m in range(1, min(k, max_cuts + 1)):
         for cuts in itertools.combinations(cut_points, m):
             bounds = [0, *cuts, n]
@@ -318,7 +317,7 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
                     continue
                 total -= CUT_COST * m + COHESION_COST * sum(cohesive.get(c, typical) for c in cuts)
                 if total > best_score:
-                    best_score, best_bounds, best_perm = total, bounds, perm
+                    best_score, best_bounds = total, bounds
     if best_bounds is None:
         return [body]
     return cut(body, list(best_bounds))

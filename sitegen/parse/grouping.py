@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .assign import MIN_ASSIGN, Assignment, Scorer
-from .headlines import Group, Unit, is_bracket_label, is_section_name
+from .headlines import Group, Unit, is_section_name
 
 MIN_UNIT = 0.25
 MIN_AFTER = 0.15  # ... or this, for a unit at its region's edge on the body printed next to it
