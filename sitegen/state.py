@@ -229,6 +229,7 @@ class BuildState:
 
     def put_search_memo(self, memo: Any) -> None:
         atomic_write_bytes(self._search_path(), encode_entry(memo), durable=False)
+        (self.dir / "search-terms.pickle").unlink(missing_ok=True)  # what it replaced (23 MB at 10,000)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"
