@@ -206,7 +206,7 @@
     list.textContent = "";
     results = []; shown = 0;
     if (moreButton) moreButton.hidden = true;
-    if (!meta) { say("no-index"); return; }
+    if (!meta || !meta.layers) { say("no-index"); return; }  // none, or an older format's (a stale cache)
     if (!norm(q).trim()) { say("empty"); return; }
     var ts = queryTerms(q), names = [], seen = {}, i;
     if (!ts.length) { say("none", 0); return; }

@@ -119,3 +119,16 @@ def test_results_across_layers_rank_by_field_then_newest(driver, sharded_site):
     expected = [(sharded_site / rows[d][0]).as_uri() for d in sorted(score, key=lambda d: (-score[d], -d))]
     links, _ = run_query(driver, sharded_site, "xinj")
     assert links == expected and len(set(score.values())) < len(score)  # a tie, broken by age
+
+
+def test_an_index_of_an_older_format_says_it_cannot_be_loaded(driver, sharded_site, tmp_path):
+    """A browser that kept the last deploy's meta.js (no layers) beside the new search.js
+    says the index could not be loaded rather than failing silently."""
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(sharded_site, site)
+    (site / "search/meta.js").write_text('window.SITEGEN_SEARCH_META={"v":3,"shards":4,"chunk":2,"docs":7,"themes":[]};\n')
+    driver.get((site / "search.html").as_uri() + "?q=%E4%B8%AD%E6%AC%A7")
+    WebDriverWait(driver, 10).until(lambda d: "could not be loaded" in d.execute_script(
+        "return document.getElementById('search-status').textContent"))
