@@ -167,10 +167,9 @@ class _Run:
         prepared["terms"] = state.get_terms()
         prepared["known"] = set(prepared["terms"])
         prepared["memo"] = load_memo(state, prepared["taxonomy"])
-        from sitegen.render.search_shards import memo_version
+        from sitegen.render.search_shards import SearchMemo, memo_version
 
-        prepared["search_version"] = memo_version()
-        prepared["search"] = state.get_search_terms(prepared["search_version"])
+        prepared["search"] = state.get_search_memo(memo_version()) or SearchMemo(memo_version())
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
         prepare_render(config.templates_dir)  # and the templates compiled
 
@@ -244,7 +243,7 @@ class _Run:
             writer.keep(rendered.unchanged)
         written = writer.count
         self.clock.lap("write")
-        state.put_search_terms(prepared["search"], prepared["search_version"])
+        state.put_search_memo(prepared["search"])
         state.save(Manifest(inputs=after["fingerprint"], pages=rendered.keys, pending=pending))
         self.reporter.info(f"wrote {written} files to {config.out_dir} "
                            f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")

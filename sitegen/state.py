@@ -9,8 +9,9 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
   splits words only for new or changed articles.
 - ``group-memo.pickle``: grouping's per-article results (neighbours, theme scores, tag pools:
   ``sitegen.group.memo``), so a day's update compares only the day's articles with the rest.
-- ``search-terms.pickle``: each search document's terms by its texts
-  (``sitegen.render.search_shards``), so a day's update finds the terms of its own only.
+- ``search-memo.pickle``: each search document's terms by its texts and the search index's
+  older layer (``sitegen.render.search_shards.SearchMemo``), so a day's update indexes only
+  its own documents.
 
 A build whose input fingerprint matches the manifest does nothing. Otherwise seeds whose
 parse is cached are not parsed again, and pages whose fingerprint did not change are carried
@@ -216,18 +217,19 @@ class BuildState:
     def put_memo(self, memo: Any) -> None:
         atomic_write_bytes(self._memo_path(), encode_entry(memo), durable=False)
 
-    # -- each search document's terms ----------------------------------------------------
+    # -- what the search index keeps between builds ------------------------------------
     def _search_path(self) -> Path:
-        return self.dir / "search-terms.pickle"
+        return self.dir / "search-memo.pickle"
 
-    def get_search_terms(self, version: str) -> dict:
-        """The stored search terms if made by search code of this ``version``, else none."""
+    def get_search_memo(self, version: str) -> Any | None:
+        """The stored search memo (``sitegen.render.search_shards.SearchMemo``) if made by
+        search code of this ``version``, else None."""
         value = _read_entry(self._search_path())
-        ok = isinstance(value, dict) and value.get("version") == version and isinstance(value.get("terms"), dict)
-        return value["terms"] if ok else {}
+        return value if getattr(value, "version", None) == version else None
 
-    def put_search_terms(self, terms: dict, version: str) -> None:
-        atomic_write_bytes(self._search_path(), encode_entry({"version": version, "terms": terms}), durable=False)
+    def put_search_memo(self, memo: Any) -> None:
+        atomic_write_bytes(self._search_path(), encode_entry(memo), durable=False)
+        (self.dir / "search-terms.pickle").unlink(missing_ok=True)  # what it replaced (23 MB at 10,000)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

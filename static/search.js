@@ -1,7 +1,8 @@
 /* Client-side search over the sharded index in search/ (sitegen/render/search_shards.py):
-   a query loads the shards of its terms (CJK bigrams or characters, English word prefixes),
-   ranks documents (headline matches first, then newest) and loads the few document chunks of
-   the results it shows. Shards are <script>s, not fetch(): they load from file:// too. */
+   a query loads the shards of its terms (CJK bigrams or characters, English word prefixes) in
+   each layer of the index (older documents, recent ones), ranks documents (headline matches
+   first, then newest: documents are numbered oldest first) and loads the few document chunks
+   of the results it shows. Shards are <script>s, not fetch(): they load from file:// too. */
 (function () {
   "use strict";
   var meta = window.SITEGEN_SEARCH_META;
@@ -28,7 +29,7 @@
     delete waiting[name];
     for (var i = 0; i < cbs.length; i++) cbs[i]();
   }
-  window.SITEGEN_SEARCH_SHARD = function (n, data) { loaded["s" + n] = data; arrived("s" + n); };
+  window.SITEGEN_SEARCH_SHARD = function (name, data) { loaded[name] = data; arrived(name); };
   window.SITEGEN_SEARCH_DOCS = function (n, rows) { loaded["d" + n] = rows; arrived("d" + n); };
   function load(name, cb) {
     if (loaded[name] || failed[name]) { cb(); return; }
@@ -62,10 +63,12 @@
     return out;
   }
   function shardKey(t) { return HAN.test(t) ? t : t.substr(0, 2); }
-  function shardOf(t) {
-    var k = shardKey(t), h = 0;
-    for (var i = 0; i < k.length; i++) h = (h * 31 + k.charCodeAt(i)) % 4294967296;
-    return "s" + (h % meta.shards);
+  // The term's shard in each layer ([file prefix, first document, shards] of meta.layers).
+  function shardsOf(t) {
+    var k = shardKey(t), h = 0, out = [], i;
+    for (i = 0; i < k.length; i++) h = (h * 31 + k.charCodeAt(i)) % 4294967296;
+    for (i = 0; i < meta.layers.length; i++) out.push(meta.layers[i][0] + (h % meta.layers[i][2]));
+    return out;
   }
   // Postings: differences of sorted document numbers, or a base64 bitmap of all documents.
   function ids(postings) {
@@ -81,29 +84,30 @@
     for (i = 0; i < postings.length; i++) { n += postings[i]; out.push(n); }
     return out;
   }
-  // {doc: 1} of the documents where one field of the term's shard has the term
-  function lookup(map, term) {
-    var hit = {}, k, docs, i;
-    if (!map) return hit;
+  // Into hit ({doc: 1}): the documents where one field of a layer's shard has the term;
+  // the layer's postings count from its first document.
+  function lookup(hit, map, term, first) {
+    var k, docs, i;
+    if (!map) return;
     if (term.mode === "exact") {
       docs = Object.prototype.hasOwnProperty.call(map, term.t) ? ids(map[term.t]) : [];
-      for (i = 0; i < docs.length; i++) hit[docs[i]] = 1;
-      return hit;
+      for (i = 0; i < docs.length; i++) hit[first + docs[i]] = 1;
+      return;
     }
     for (k in map) {
       if (!Object.prototype.hasOwnProperty.call(map, k) || k.lastIndexOf(term.t, 0) !== 0) continue;
       docs = ids(map[k]);
-      for (i = 0; i < docs.length; i++) hit[docs[i]] = 1;
+      for (i = 0; i < docs.length; i++) hit[first + docs[i]] = 1;
     }
-    return hit;
   }
   // [{id, where: [field names]}]: documents with every term, best first (then newest)
   function rank(ts) {
-    var scores = null, found = {}, next, shard, hit, d, f, n;
+    var scores = null, found = {}, next, shards, hit, d, f, n, l;
     for (n = 0; n < ts.length; n++) {
-      shard = loaded[shardOf(ts[n].t)] || {}; next = {};
+      shards = shardsOf(ts[n].t); next = {};
       for (f = 0; f < FIELDS.length; f++) {
-        hit = lookup(shard[FIELDS[f][0]], ts[n]);
+        hit = {};
+        for (l = 0; l < shards.length; l++) lookup(hit, (loaded[shards[l]] || {})[FIELDS[f][0]], ts[n], meta.layers[l][1]);
         for (d in hit) {
           next[d] = (next[d] || 0) + FIELDS[f][1];
           (found[d] = found[d] || {})[FIELDS[f][2]] = 1;
@@ -113,7 +117,7 @@
       else { for (d in scores) { if (next[d]) scores[d] += next[d]; else delete scores[d]; } }
     }
     var out = Object.keys(scores || {});
-    out.sort(function (x, y) { return scores[y] - scores[x] || x - y; });
+    out.sort(function (x, y) { return scores[y] - scores[x] || y - x; });
     return out.map(function (i) {
       var where = [];
       for (f = 0; f < FIELDS.length; f++) if (found[i][FIELDS[f][2]]) where.push(FIELDS[f][2]);
@@ -202,11 +206,14 @@
     list.textContent = "";
     results = []; shown = 0;
     if (moreButton) moreButton.hidden = true;
-    if (!meta) { say("no-index"); return; }
+    if (!meta || !meta.layers) { say("no-index"); return; }  // none, or an older format's (a stale cache)
     if (!norm(q).trim()) { say("empty"); return; }
     var ts = queryTerms(q), names = [], seen = {}, i;
     if (!ts.length) { say("none", 0); return; }
-    for (i = 0; i < ts.length; i++) { var s = shardOf(ts[i].t); if (!seen[s]) { seen[s] = 1; names.push(s); } }
+    for (i = 0; i < ts.length; i++) {
+      var s = shardsOf(ts[i].t);
+      for (var l = 0; l < s.length; l++) if (!seen[s[l]]) { seen[s[l]] = 1; names.push(s[l]); }
+    }
     loadAll(names, function () {
       if (query !== current) return;
       for (i = 0; i < names.length; i++) if (failed[names[i]]) { say("no-index"); return; }

@@ -350,19 +350,20 @@ def test_digest_json_schema(pages):
 
 
 def sharded_index(pages) -> tuple[dict, dict, list]:
-    """(meta, {field: {term: [doc, ...]}}, [doc row, ...]) of the site's search/ files."""
+    """(meta, {field: {term: [doc, ...]}}, [doc row, ...]) of the site's search/ files, every
+    layer's postings counted from its first document."""
     meta_js = pages["search/meta.js"].decode()
     assert meta_js.startswith("window.SITEGEN_SEARCH_META=") and meta_js.endswith(";\n")
     meta = json.loads(meta_js[len("window.SITEGEN_SEARCH_META="):-2])
     fields: dict = {}
-    for n in range(meta["shards"]):
-        js = pages[f"search/s{n}.js"].decode()
-        assert js.startswith(f"SITEGEN_SEARCH_SHARD({n},") and js.endswith(");\n")
-        for field, postings in json.loads(js[len(f"SITEGEN_SEARCH_SHARD({n},"):-3]).items():
-            for term, encoded in postings.items():
-                ids = decode_postings(encoded)
-                assert shard_of(shard_key(term), meta["shards"]) == n, term
-                fields.setdefault(field, {})[term] = ids
+    for prefix, first, shards in meta["layers"]:
+        for n in range(shards):
+            js = pages[f"search/{prefix}{n}.js"].decode()
+            assert js.startswith(f'SITEGEN_SEARCH_SHARD("{prefix}{n}",') and js.endswith(");\n")
+            for field, postings in json.loads(js[len(f'SITEGEN_SEARCH_SHARD("{prefix}{n}",'):-3]).items():
+                for term, encoded in postings.items():
+                    assert shard_of(shard_key(term), shards) == n, term
+                    fields.setdefault(field, {}).setdefault(term, []).extend(first + i for i in decode_postings(encoded))
     rows = []
     for n in range(-(-meta["docs"] // meta["chunk"])):
         js = pages[f"search/d{n}.js"].decode()
@@ -584,7 +585,7 @@ def test_card_labels_belong_to_the_english_column(pages):
 
 def test_search_index_holds_every_english_and_theme_and_tag_names(pages):
     meta, idx, rows = sharded_index(pages)
-    assert meta["v"] == 3 and set(idx) == {"h", "b", "t", "g"}
+    assert meta["v"] == 4 and set(idx) == {"h", "b", "t", "g"}
     docs = [row[0] for row in rows]
     at = lambda field, term: sorted(docs[i] for i in idx[field][term])  # noqa: E731
     # English theme names, in both words of "Economy & trade"; Chinese ones too

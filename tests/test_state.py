@@ -97,8 +97,13 @@ def test_article_history_that_cannot_be_read_stops_the_build_naming_the_file(tmp
     assert path.read_text(encoding="utf-8") == text
 
 
-def test_search_terms_made_by_other_code_are_not_used(tmp_path):
+def test_a_search_memo_made_by_other_code_is_not_used(tmp_path):
+    from sitegen.render.search_shards import SearchMemo
+
     state = BuildState(tmp_path / "site")
-    state.put_search_terms({"doc": ("a\0b",)}, "v1")
-    assert state.get_search_terms("v1") == {"doc": ("a\0b",)}
-    assert state.get_search_terms("v2") == {}  # e.g. the terms of an older index_fields
+    state.dir.mkdir(parents=True, exist_ok=True)
+    (state.dir / "search-terms.pickle").write_bytes(b"the memo this one replaced")
+    state.put_search_memo(SearchMemo("v1", {"doc": ("a\0b",)}))
+    assert not (state.dir / "search-terms.pickle").exists()
+    assert state.get_search_memo("v1") == SearchMemo("v1", {"doc": ("a\0b",)})
+    assert state.get_search_memo("v2") is None  # e.g. the terms of an older index_fields

@@ -3,11 +3,11 @@
 One index of a large digest is megabytes that every reader would download before the
 first answer. Instead, ``search/`` holds:
 
-- ``meta.js``: how many shards and document chunks there are, and the themes' names;
-- ``s<n>.js``: the postings of every term whose *shard key* hashes to ``n``. A Chinese
-  term (a character bigram, or one character, for one-character queries) is its own key;
-  an English word's key is its first two letters, so that a prefix query (``econ``) finds
-  every word it starts in one shard;
+- ``meta.js``: how many documents, shards and document chunks there are, and the themes' names;
+- ``a<n>.js`` and ``s<n>.js``: the postings of every term whose *shard key* hashes to ``n``, in
+  two layers (below). A Chinese term (a character bigram, or one character, for one-character
+  queries) is its own key; an English word's key is its first two letters, so that a prefix
+  query (``econ``) finds every word it starts in one shard;
 - ``d<n>.js``: what a result shows (link, headlines, theme) of ``CHUNK`` documents.
 
 A query loads the shards of its terms, ranks the documents (headline matches first, then
@@ -16,13 +16,25 @@ its data to a function of ``search.js``: scripts load from ``file://``, where ``
 does not. Postings are sorted document numbers, stored as differences (smaller numbers),
 or, for a term in many documents (``bench`` in every one, ``的``), as a base64 bitmap of all
 documents when that is shorter: 1.9 KB instead of 22 KB for a term in all of 10,000 documents.
-Documents are numbered newest first, so the number also breaks ties in favour of news.
+
+Documents are numbered oldest first, so a day's new articles take new numbers and an older
+document keeps its own (the higher number breaks ties in favour of news). The postings are
+in two layers: the *older* layer (``a<n>.js``) holds the first ``LAYER × k`` documents, the
+*recent* layer (``s<n>.js``) the rest, fewer than ``LAYER``, numbered from the older layer's
+end. A day's new words land in the recent layer, whose shards are few and rewritten on each
+build; an older shard changes only when one of its documents' terms did (a new theme or tag),
+and the whole older layer only on the day it takes in the next ``LAYER`` documents (one day
+in ~13 at 80 articles a day). The older layer is kept between builds (``SearchMemo``) and
+patched, so a day does not index the archive again.
 """
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 import re
 from collections import defaultdict, deque
+from dataclasses import dataclass, field
 from itertools import repeat
 from operator import sub
 from typing import MutableMapping
@@ -34,7 +46,9 @@ from .util import script_json
 
 CHUNK = 10  # documents per chunk: a page of 20 results loads ~1.4 KB from each of ≤ 20 chunks
 SHARD_TARGET = 12_000  # bytes a shard aims at (its terms and postings)
+DOC_BYTES = 900  # a document's share of the index, bytes (~ at 10,000 bench articles)
 MAX_SHARDS = 4096
+LAYER = 1024  # the older layer holds a multiple of this many documents
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -64,8 +78,10 @@ def _document_terms(doc: dict) -> list[set[str]]:
     return [terms(*(doc.get(n, "") for n in names)) for _, names in FIELDS]
 
 
-def _document_key(doc: dict) -> str:
-    return "\x1f".join(doc.get(n, "") for _, names in FIELDS for n in names)
+def _document_key(doc: dict) -> bytes:
+    """A digest of the document's indexed texts (the memo keeps 16 bytes, not the texts)."""
+    texts = "\x1f".join(doc.get(n, "") for _, names in FIELDS for n in names)
+    return hashlib.blake2b(texts.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def memo_version() -> str:
@@ -76,17 +92,17 @@ def memo_version() -> str:
     return code_digest("render/search.py") + code_digest("render/search_shards.py")
 
 
-def index_fields(docs: list[dict], memo: MutableMapping[str, tuple[str, ...]] | None = None
+def index_fields(docs: list[dict], memo: MutableMapping[bytes, tuple[str, ...]] | None = None
                  ) -> dict[str, dict[str, list[int]]]:
     """``{field: {term: [document numbers]}}``, each list sorted; the terms of
     ``search.build_index`` and the characters of its bigrams (``_with_characters``). ``memo``:
     each document's terms by its texts, from the last build (a day's update finds nearly
     all there); replaced by this build's documents' terms."""
     known = dict(memo) if memo is not None else {}
-    fresh: dict[str, tuple[str, ...]] = {}  # NUL-joined per field: quick to pickle and load
+    fresh: dict[bytes, tuple[str, ...]] = {}  # NUL-joined per field: quick to pickle and load
     postings: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
     for i, doc in enumerate(docs):
-        key = _document_key(doc) if memo is not None else ""
+        key = _document_key(doc) if memo is not None else b""
         joined = fresh.get(key) or known.get(key)
         if joined is not None:
             fresh[key] = joined
@@ -140,32 +156,147 @@ def decode_postings(encoded: list[int] | str) -> list[int]:
     return out
 
 
-def shard_count(fields: dict[str, dict[str, list[int]]]) -> int:
-    """A power of two that gives shards of about ``SHARD_TARGET`` bytes."""
-    size = sum(len(t) * 3 + 4 + 3 * len(ids) for postings in fields.values() for t, ids in postings.items())
+def shard_count(documents: int) -> int:
+    """A power of two that gives a layer of ``documents`` shards of about ``SHARD_TARGET``
+    bytes. By the documents' count, not their terms: the older layer's count then stays
+    as its documents change (a patched layer has the shards a fresh one would)."""
     n = 1
-    while n * SHARD_TARGET < size and n < MAX_SHARDS:
+    while n * SHARD_TARGET < documents * DOC_BYTES and n < MAX_SHARDS:
         n *= 2
     return n
 
 
-def shard_files(docs: list[dict], themes: list[tuple[str, str]],
-                memo: MutableMapping[str, tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
-    """``[(site path, script)]`` of the sharded index of ``docs`` (newest first; dicts as
-    :func:`sitegen.render.search.build_index` takes them, plus ``ti``: the theme's number
-    in ``themes``, a list of (English, Chinese) names). ``memo``: see ``index_fields``."""
-    fields = index_fields(docs, memo)
-    shards = shard_count(fields)
-    parts: list[dict[str, dict[str, list[int]]]] = [{} for _ in range(shards)]
-    for name, postings in fields.items():
+def layers(documents: int) -> list[tuple[str, int, int]]:
+    """``[(file prefix, first document, documents)]`` of the index's layers, the empty ones
+    left out: the older layer (``a``) the first multiple of ``LAYER`` documents, the recent
+    layer (``s``) the rest."""
+    older = documents // LAYER * LAYER
+    return [(prefix, first, size) for prefix, first, size in (("a", 0, older), ("s", older, documents - older))
+            if size]
+
+
+def _script(name: str, part: dict[str, dict[str, list[int] | str]]) -> str:
+    """The shard file ``name`` (``a7``) of ``part``: its fields in ``FIELDS`` order, terms sorted."""
+    ordered = {f: {t: part[f][t] for t in sorted(part[f])} for f, _ in FIELDS if part.get(f)}
+    return f"SITEGEN_SEARCH_SHARD({script_json(name)}," + script_json(ordered) + ");\n"
+
+
+def _part(script: str) -> dict[str, dict[str, list[int] | str]]:
+    """The postings of a shard file made by ``_script``."""
+    return json.loads(script[script.index(",") + 1:-3])
+
+
+def _layer_scripts(prefix: str, docs: list[dict], memo: MutableMapping[bytes, tuple[str, ...]] | None
+                   ) -> list[str]:
+    """The shard files of one layer of ``docs`` (numbered from 0 within it)."""
+    shards = shard_count(len(docs))
+    parts: list[dict[str, dict[str, list[int] | str]]] = [{} for _ in range(shards)]
+    for name, postings in index_fields(docs, memo).items():
         for term, ids in postings.items():
             part = parts[shard_of(shard_key(term), shards)]
             part.setdefault(name, {})[term] = encode_postings(ids, len(docs))
-    out = [("search/meta.js", "window.SITEGEN_SEARCH_META=" + script_json(
-        {"v": 3, "shards": shards, "chunk": CHUNK, "docs": len(docs), "themes": themes}) + ";\n")]
-    out += [(f"search/s{n}.js", f"SITEGEN_SEARCH_SHARD({n}," + script_json(part) + ");\n")
-            for n, part in enumerate(parts)]
+    return [_script(f"{prefix}{n}", part) for n, part in enumerate(parts)]
+
+
+@dataclass
+class OlderLayer:
+    """The older layer as the last build made it: its documents' keys (``_document_key``,
+    in number order) and its shard files."""
+
+    keys: list[bytes]
+    scripts: list[str]
+
+
+@dataclass
+class SearchMemo:
+    """What one build's index leaves the next (``.site.cache``): each document's terms by its
+    texts (``index_fields``' memo) and the older layer. ``version``: ``memo_version()``."""
+
+    version: str = ""
+    terms: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
+    older: OlderLayer | None = None
+
+
+def _expanded(joined: str) -> set[str]:
+    """A document field's terms (NUL-joined, as the memo keeps them) with the characters of
+    its bigrams: the terms whose postings hold the document (``_with_characters``)."""
+    found = set(joined.split("\0")) if joined else set()
+    for term in [t for t in found if len(t) == 2 and _HAN_RUN.fullmatch(t)]:
+        found.update(term)
+    return found
+
+
+def _patched(older: OlderLayer, keys: list[bytes], docs: list[dict], known: dict[bytes, tuple[str, ...]]
+             ) -> tuple[list[str], dict[bytes, tuple[str, ...]]] | None:
+    """(shard files, terms by key) of the older layer of ``docs`` (keys ``keys``), made from
+    ``older`` by moving the documents whose texts changed from the terms they lost to the
+    terms they gained; None when that is not the cheaper way (other documents, or many
+    changed). ``known``: the last build's terms by key."""
+    if len(older.keys) != len(keys):
+        return None
+    changed = [i for i, (was, now) in enumerate(zip(older.keys, keys)) if was != now]
+    if len(changed) > len(keys) // 8 or any(k not in known for k in older.keys):
+        return None
+    fresh: dict[bytes, tuple[str, ...]] = dict(known)
+    index_fields([docs[i] for i in changed], fresh)  # now the changed documents' terms only
+    shards = len(older.scripts)
+    # shard -> (field, term) -> the documents it loses and gains: a theme's terms, common
+    # to the documents that moved to or from it, are decoded once
+    edits: dict[int, dict[tuple[str, str], tuple[set[int], set[int]]]] = defaultdict(dict)
+    for i in changed:
+        for (name, _), old, new in zip(FIELDS, known[older.keys[i]], fresh[keys[i]]):
+            before, after = _expanded(old), _expanded(new)
+            for term, gains in [(t, False) for t in before - after] + [(t, True) for t in after - before]:
+                edit = edits[shard_of(shard_key(term), shards)].setdefault((name, term), (set(), set()))
+                edit[gains].add(i)
+    scripts = list(older.scripts)
+    for n, todo in edits.items():
+        part = _part(scripts[n])
+        for (name, term), (lost, gained) in todo.items():
+            postings = part.setdefault(name, {})
+            ids = set(decode_postings(postings.pop(term, []))).difference(lost).union(gained)
+            if ids:
+                postings[term] = encode_postings(sorted(ids), len(keys))
+        scripts[n] = _script(f"a{n}", part)
+    return scripts, {k: fresh[k] if k in fresh else known[k] for k in keys}
+
+
+def _older_layer(docs: list[dict], known: dict[bytes, tuple[str, ...]], older: OlderLayer | None
+                 ) -> tuple[list[str], dict[bytes, tuple[str, ...]], OlderLayer]:
+    """(shard files, terms by key, the layer to keep) of the older layer of ``docs``: the
+    last build's layer (``older``) patched, when it held as many documents; else made anew."""
+    keys = [_document_key(d) for d in docs]
+    made = _patched(older, keys, docs, known) if older is not None else None
+    if made is None:
+        terms_of = dict(known)
+        made = _layer_scripts("a", docs, terms_of), terms_of
+    return made[0], made[1], OlderLayer(keys, made[0])
+
+
+def shard_files(docs: list[dict], themes: list[tuple[str, str]], memo: SearchMemo | None = None
+                ) -> list[tuple[str, str]]:
+    """``[(site path, script)]`` of the sharded index of ``docs`` (oldest first; dicts as
+    :func:`sitegen.render.search.build_index` takes them, plus ``ti``: the theme's number
+    in ``themes``, a list of (English, Chinese) names). ``memo``: what the last build left
+    (``SearchMemo``), replaced by what this one leaves."""
+    known = memo.terms if memo is not None else None
+    terms_now: dict[bytes, tuple[str, ...]] = {}
+    older: OlderLayer | None = None
+    meta_layers, out = [], []
+    for prefix, first, size in layers(len(docs)):
+        mine = docs[first:first + size]
+        if prefix == "a" and memo is not None:
+            scripts, terms_of, older = _older_layer(mine, known, memo.older)
+        else:
+            terms_of = dict(known) if known is not None else None
+            scripts = _layer_scripts(prefix, mine, terms_of)
+        terms_now.update(terms_of or {})
+        meta_layers.append([prefix, first, len(scripts)])
+        out += [(f"search/{prefix}{n}.js", script) for n, script in enumerate(scripts)]
+    if memo is not None:
+        memo.terms, memo.older = terms_now, older
+    meta = {"v": 4, "chunk": CHUNK, "docs": len(docs), "layers": meta_layers, "themes": themes}
     rows = [[d.get("u", ""), d.get("hz", ""), d.get("he", ""), d.get("ti", -1)] for d in docs]
-    out += [(f"search/d{n}.js", f"SITEGEN_SEARCH_DOCS({n}," + script_json(rows[i:i + CHUNK]) + ");\n")
-            for n, i in enumerate(range(0, len(rows), CHUNK))]
-    return out
+    return ([("search/meta.js", "window.SITEGEN_SEARCH_META=" + script_json(meta) + ";\n")] + out
+            + [(f"search/d{n}.js", f"SITEGEN_SEARCH_DOCS({n}," + script_json(rows[i:i + CHUNK]) + ");\n")
+               for n, i in enumerate(range(0, len(rows), CHUNK))])

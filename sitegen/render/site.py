@@ -64,7 +64,7 @@ class _Renderer:
     def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
                  previous: dict[str, str] | None = None, sink=None, search_memo=None):
         self.site = site
-        self.search_memo = search_memo  # each document's search terms, by its texts (search_shards.index_fields)
+        self.search_memo = search_memo  # what the last build's search index left (search_shards.SearchMemo)
         self.info = site.info
         self.env = make_environment(templates_dir)
         self.env.globals.update(memoised_macros(self.env))
@@ -291,8 +291,9 @@ class _Renderer:
 
     def _search_files(self) -> None:
         """``search/``: the client-side search index of headlines (with kicker and subtitle),
-        leads, theme and tag names, in Chinese and in every English there is, newest first,
-        in shards that the search page loads as a query needs them."""
+        leads, theme and tag names, in Chinese and in every English there is, oldest first,
+        in shards that the search page loads as a query needs them. A file whose bytes are
+        those of the last build is carried over (a day changes few of them)."""
         number = {tv.slug: i for i, tv in enumerate(self.theme_list)}
         docs = [{
             "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
@@ -300,10 +301,11 @@ class _Renderer:
             "lz": ev.lead.zh or "", "le": ev.lead.en or "", "ti": number[ev.theme.slug],
             "tn": f"{ev.theme.theme.name_en} {ev.theme.theme.name_zh}",
             "tg": " ".join(t for tv in ev.tags for t in (tv.tag.zh, tv.tag.en) if t),
-        } for ev in self.newest]
+        } for ev in reversed(self.newest)]
         themes = [(tv.theme.name_en, tv.theme.name_zh) for tv in self.theme_list]
         for path, text in search_shards.shard_files(docs, themes, self.search_memo):
-            self.add(path, text)
+            if not self._unchanged(path, None, lambda: text):
+                self.add(path, text)
 
     def _static(self) -> None:
         d = Path(self.static_dir)
@@ -332,7 +334,8 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
                    search_memo=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
-    keyed by the data they show; index, search, feeds and data files are always made.
+    keyed by the data they show; index, feeds and data files are always made, and the search
+    index's files carried over where their bytes did not change.
 
     With ``sink`` (a :class:`PageSink`, such as ``sitegen.write.SiteWriter``), pages are
     handed over as they are made and not kept: ``RenderResult.pages`` is then empty and
@@ -346,8 +349,8 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     (the gloss files), made only when their key changed, at the front of the job list (this
     process takes jobs from that end, the forked helpers from the other).
 
-    ``search_memo``: each document's search terms from the last build, a mutable mapping
-    that the render replaces with this build's (``search_shards.index_fields``)."""
+    ``search_memo``: what the last build's search index left (``search_shards.SearchMemo``),
+    which the render replaces with this build's."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink,
                          search_memo=search_memo)
     pages = renderer.render(meanwhile, extra_files)
