@@ -156,49 +156,68 @@ class SiteViews:
         self.entries: list[EntryView] = []
         self.by_permalink: dict[str, EntryView] = {}
         for i, e in enumerate(site.entries):
-            a = e.article
-            path = safe_site_path(e.permalink)
-            if path in self.by_permalink:
-                raise ValueError(f"duplicate permalink {path!r}")
-            hl = pair(a.headline, e.english.headline)
-            fallback = False
-            if not hl.zh:
-                fallback = True
-                hl = excerpt_pair(a)
-            lead = a.lead
-            lead_pair = pair(lead, e.english.lead)
-            blocks = list(a.blocks)
-            for j, b in enumerate(blocks):
-                if b.kind == "paragraph":
-                    if b.text == lead:
-                        blocks = blocks[:j] + blocks[j + 1 :]
-                    break
-            ev = EntryView(
-                entry=e,
-                path=path,
-                href=href(path),
-                index=i,
-                headline=hl,
-                headline_is_fallback=fallback,
-                kicker=pair(a.kicker, e.english.kicker),
-                subtitle=pair(a.subtitle, e.english.subtitle),
-                lead=lead_pair,
-                body=blocks,
-                chars=(chars := han_count(a.body_text)),
-                minutes=minutes_for(chars),
-            )
-            ev.theme = self._theme_view(e.grouping.theme)
-            ev.theme.entries.append(ev)
-            seen = set()
-            for t in e.grouping.tags:
-                tv = self._tag_view(t)
-                if tv.slug in seen:
-                    continue
-                seen.add(tv.slug)
-                tv.entries.append(ev)
-                ev.tags.append(tv)
+            ev = self._entry_view(i, e)
+            if ev.path in self.by_permalink:
+                raise ValueError(f"duplicate permalink {ev.path!r}")
+            self._file(ev)
             self.entries.append(ev)
-            self.by_permalink[path] = ev
+            self.by_permalink[ev.path] = ev
+        self._link_entries()
+        self.theme_list = [tv for tv in self.themes.values() if tv.entries]
+        self.tag_list = sorted(
+            (tv for tv in self.tags.values() if tv.entries), key=lambda t: (-len(t.entries), t.slug)
+        )
+        self.newest = newest_first(self.entries)
+
+    @staticmethod
+    def _entry_view(i: int, e: DigestEntry) -> EntryView:
+        """The ``i``-th entry as its page shows it: headline (or an excerpt when the source
+        has none), the lead beside its English, and the body without the lead paragraph."""
+        a = e.article
+        path = safe_site_path(e.permalink)
+        hl = pair(a.headline, e.english.headline)
+        fallback = False
+        if not hl.zh:
+            fallback = True
+            hl = excerpt_pair(a)
+        lead = a.lead
+        blocks = list(a.blocks)
+        for j, b in enumerate(blocks):
+            if b.kind == "paragraph":
+                if b.text == lead:
+                    blocks = blocks[:j] + blocks[j + 1 :]
+                break
+        return EntryView(
+            entry=e,
+            path=path,
+            href=href(path),
+            index=i,
+            headline=hl,
+            headline_is_fallback=fallback,
+            kicker=pair(a.kicker, e.english.kicker),
+            subtitle=pair(a.subtitle, e.english.subtitle),
+            lead=pair(lead, e.english.lead),
+            body=blocks,
+            chars=(chars := han_count(a.body_text)),
+            minutes=minutes_for(chars),
+        )
+
+    def _file(self, ev: EntryView) -> None:
+        """File ``ev`` under its theme and its tags (a tag once, however often named)."""
+        e = ev.entry
+        ev.theme = self._theme_view(e.grouping.theme)
+        ev.theme.entries.append(ev)
+        seen = set()
+        for t in e.grouping.tags:
+            tv = self._tag_view(t)
+            if tv.slug in seen:
+                continue
+            seen.add(tv.slug)
+            tv.entries.append(ev)
+            ev.tags.append(tv)
+
+    def _link_entries(self) -> None:
+        """Previous / next in digest order, and related articles that are on the site."""
         for i, ev in enumerate(self.entries):
             ev.prev = self.entries[i - 1] if i > 0 else None
             ev.next = self.entries[i + 1] if i + 1 < len(self.entries) else None
@@ -208,11 +227,6 @@ class SiteViews:
                 if r is not None and r is not ev and r.path not in rel:
                     rel[r.path] = r
             ev.related = list(rel.values())
-        self.theme_list = [tv for tv in self.themes.values() if tv.entries]
-        self.tag_list = sorted(
-            (tv for tv in self.tags.values() if tv.entries), key=lambda t: (-len(t.entries), t.slug)
-        )
-        self.newest = newest_first(self.entries)
 
     def _theme_view(self, th: Theme) -> ThemeView:
         view = self._theme_of.get(th)
