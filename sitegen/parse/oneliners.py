@@ -3,7 +3,9 @@ of the story above them (printed after its body), or the first line of a paragra
 column break. A one-liner is a headline when it repeats the words of the body above it and
 not those below it, when two parts of it are spaced apart (prose never is), under a
 headline line when a dash opens it (a subtitle), or after a 下转 marker (the story above
-goes on elsewhere). The words-above-not-below test (:func:`sums_up`) also decides titles
+goes on elsewhere). It is the headline of the story below it when it is wider than the
+column that story is set in, has no clause mark, and shares words with the text below and
+none with the text above (:func:`heads_story_below`). The words-above-not-below test (:func:`sums_up`) also decides titles
 between paragraphs (:mod:`.segment`); a section label in front (【节日专题】) is no word of
 the headline (:func:`unlabelled`).
 """
@@ -13,10 +15,12 @@ import re
 
 from . import lines as L
 from .blocks import Element
-from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence
+from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
 
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see sums_up
 LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
+_CLAUSE_MARKS = frozenset("，,、；;：:。！？!?（）()《》")
+HEADS_BELOW, HEADS_ABOVE = 0.15, 0.05  # see heads_story_below
 _SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 _SPACED_PHRASES = re.compile(r"[\u4e00-\u9fff]{4}[ \u3000]+[\u4e00-\u9fff]{4}")
 
@@ -36,6 +40,19 @@ def spaced_title(text: str) -> bool:
         if before.count("“") == before.count("”") and before.count('"') % 2 == 0:
             return True
     return False
+
+
+def heads_story_below(text: str, nxt: Element, cov_prev: float, cov_next: float) -> bool:
+    """Is the one-liner ``text`` the headline of the story ``nxt`` opens (printed before its
+    body), not the first line of a paragraph cut by a column break? A line of a column is
+    never wider than the column's full lines; a headline is set wider, carries no clause
+    mark, and repeats words of the story under it but none of the text above it."""
+    if cov_prev > HEADS_ABOVE or cov_next < HEADS_BELOW or len(nxt.lines) < 2:
+        return False
+    if any(ch in _CLAUSE_MARKS for ch in text):
+        return False
+    column = max(visual_width(line.text) for line in nxt.lines[:-1])
+    return visual_width(text.strip()) >= column + 1
 
 
 def continued_below(el: Element) -> bool:
@@ -109,6 +126,13 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             if (cov_prev >= 0.5 and cov_prev >= cov_next + 0.25) \
                     or (len(el.lines) == 1 and cov_prev >= SUMS_UP and cov_next <= SUMS_UP_BELOW):
                 el.kind = "title"
+        j = k - 1
+        while j >= 0 and elements[j].kind in ("caption", "fragment"):
+            j -= 1
+        # (under headline lines it is one of theirs either way: the block decides whose)
+        if len(el.lines) == 1 and (j < 0 or elements[j].kind not in ("title", "heading", "byline")) \
+                and heads_story_below(text, nxt, *(vocab.coverage(texts[0], s) for s in (prev_set, next_set))):
+            el.kind = "title"
 
 
 def sums_up(above: float, below: float) -> bool:

@@ -15,8 +15,9 @@ Rules:
   （上接…） marker, after a headline region, after stray scraps, or at a paragraph that
   starts mid-sentence after a finished one. One or two short title lines between
   paragraphs of one piece are in-body subheads, unless they sum up the text above them
-  much better than the text below (a headline printed after its body), or follow a
-  下转 marker (which ends the article above).
+  much better than the text below (a headline printed after its body), head the text
+  below in a line wider than its column (a headline printed before its body, see
+  :func:`.oneliners.heads_story_below`), or follow a 下转 marker (which ends the article above).
 * **Resumed articles.** A piece that ends mid-sentence is joined to the later piece
   that continues it, matched by content (see :mod:`.resume`).
 """
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import Element
-from .oneliners import LABEL, resolve_ambiguous, sums_up, unlabelled
+from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
 from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
                    visual_width)
 
@@ -238,6 +239,9 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     # (a label printed on the headline's own line, 【今日聚焦】大安：…, is no word of it)
     lines = [unlabelled(el.text) for el in buf if not LABEL.fullmatch(el.text.strip())]
     texts = [unlabelled("".join(el.text for el in buf))] + (lines[:1] if len(buf) > 1 else [])
+    if len(buf) == 1 and len(buf[0].lines) == 1 and heads_story_below(
+            texts[0], para.chunks[0], vocab.coverage(texts[0], above), vocab.coverage(texts[0], below)):
+        return False  # a headline set wider than the column of the story it opens
     return not any(sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
 
 
