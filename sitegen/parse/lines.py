@@ -30,7 +30,8 @@ def end_marker_match(text: str) -> re.Match | None:
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 
 # -- datelines ----------------------------------------------------------------------
-_DATE = r"\d{1,2}月\d{1,2}日"
+#: 1月25日, １月２５日 or, as many papers print it, 一月二十七日.
+_DATE = r"(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})月(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})日"
 _DATELINE_CORE = (
     r"(?:据)?(?:"
     r"本报讯"
@@ -42,7 +43,10 @@ _DATELINE_CORE = (
 )
 DATELINE_START_RE = re.compile(r"^" + _DATELINE_CORE)
 #: A dateline printed on its own, possibly in brackets at the end of a story.
-DATELINE_LINE_RE = re.compile(r"^[（(]?\s*(" + _DATELINE_CORE + r")\s*[）)]?$")
+DATELINE_LINE_RE = re.compile(
+    r"^(?:[（(]?\s*(" + _DATELINE_CORE + r")\s*[）)]?"
+    # in brackets on its own line, an agency's dateline may leave the date out: （据新华社北京电）
+    r"|[（(]\s*((?:据)?(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,10}?(?:电|讯))\s*[）)])$")
 #: The bracket right after a dateline: （记者 张三 通讯员 李四）.
 CREDIT_BRACKET_RE = re.compile(r"^\s*[（(]([^（）()]{1,80})[）)]\s*")
 
@@ -157,7 +161,7 @@ def is_dateline_line(text: str) -> bool:
 
 def dateline_text(text: str) -> str:
     m = DATELINE_LINE_RE.match(text.strip())
-    return m.group(1) if m else text.strip()
+    return (m.group(1) or m.group(2)) if m else text.strip()
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
