@@ -55,6 +55,8 @@ _ROLE = r"(?:本报|新华社|人民日报|[\u4e00-\u9fff]{0,8}(?:日报|报社|
 BYLINE_BARE_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,10}/)?" + _ROLE + r"[\s\u3000]*[\u4e00-\u9fff·•\s\u3000/、]{2,40}$"
 )
+#: A paper's commentator signs with no name: 本报评论员, 新华社特约评论员.
+COMMENTATOR_RE = re.compile(r"^(?:本报|新华社|人民日报|[\u4e00-\u9fff]{1,8}(?:日报|报社|晚报))(?:特约)?评论员$")
 #: Sentence punctuation: never in a byline or a dateline line.
 SENTENCE_PUNCT_RE = re.compile(r"[，。！？；：,!?;:]")
 #: A credit in brackets printed on its own after a story: （记者 张三 通讯员 李四）,
@@ -151,7 +153,7 @@ def is_byline(text: str) -> bool:
         return True
     if _TEXT_AND_PHOTOS.search(body) and visual_width(body) <= 20:
         return True
-    return bool(BYLINE_BARE_RE.match(body))
+    return bool(BYLINE_BARE_RE.match(body) or COMMENTATOR_RE.match(body))
 
 
 def is_dateline_line(text: str) -> bool:
