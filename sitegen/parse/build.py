@@ -99,7 +99,7 @@ class _Page:
                 elif el.kind == "enum" and region.after is not None and all(
                         e.kind in ("enum", "marker") for e in els[k:]):
                     attach.append(("next", "subhead", el.text, el.line))
-                elif el.kind == "byline" and k == len(els) - 1 and region.after is not None:
+                elif el.kind == "byline" and k == len(els) - 1 and region.after is not None and not _author_of_head(els, k):
                     attach.append(("next", "byline", L.strip_bullet(el.text)[0], el.line))
                 elif el.kind == "caption":
                     self.leftover("caption", el.text, el.line)
@@ -184,6 +184,16 @@ class _Page:
             byline=byline_parts[0] if byline_parts else None, dateline=datelines[0] if datelines else None,
             blocks=tuple(blocks), markers=tuple(markers), line=body.line, doubts=doubts,
         )
+
+
+def _author_of_head(els: list[Element], k: int) -> bool:
+    """An author line that names no reporter (□周德武, 本报评论员: no 记者/通讯员) printed right under a headline line,
+    with no blank line between them, is that headline's author: it stays in the headline's
+    group and goes wherever the headline goes (a headline may be printed after its story),
+    instead of being handed to the body printed below."""
+    el = els[k]
+    return (k > 0 and not el.gap_before and els[k - 1].kind in ("title", "heading")
+            and "记者" not in el.text and "通讯员" not in el.text)
 
 
 def _lone_credits(bodies: list[Body]) -> list[Body]:

@@ -30,7 +30,8 @@ def end_marker_match(text: str) -> re.Match | None:
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 
 # -- datelines ----------------------------------------------------------------------
-_DATE = r"\d{1,2}月\d{1,2}日"
+#: 1月25日, １月２５日 or, as many papers print it, 一月二十七日.
+_DATE = r"(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})月(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})日"
 _DATELINE_CORE = (
     r"(?:据)?(?:"
     r"本报讯"
@@ -42,7 +43,10 @@ _DATELINE_CORE = (
 )
 DATELINE_START_RE = re.compile(r"^" + _DATELINE_CORE)
 #: A dateline printed on its own, possibly in brackets at the end of a story.
-DATELINE_LINE_RE = re.compile(r"^[（(]?\s*(" + _DATELINE_CORE + r")\s*[）)]?$")
+DATELINE_LINE_RE = re.compile(
+    r"^(?:[（(]?\s*(" + _DATELINE_CORE + r")\s*[）)]?"
+    # in brackets on its own line, an agency's dateline may leave the date out: （据新华社北京电）
+    r"|[（(]\s*((?:据)?(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,10}?(?:电|讯))\s*[）)])$")
 #: The bracket right after a dateline: （记者 张三 通讯员 李四）.
 CREDIT_BRACKET_RE = re.compile(r"^\s*[（(]([^（）()]{1,80})[）)]\s*")
 
@@ -51,6 +55,8 @@ _ROLE = r"(?:本报|新华社|人民日报|[\u4e00-\u9fff]{0,8}(?:日报|报社|
 BYLINE_BARE_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,10}/)?" + _ROLE + r"[\s\u3000]*[\u4e00-\u9fff·•\s\u3000/、]{2,40}$"
 )
+#: A paper's commentator signs with no name: 本报评论员, 新华社特约评论员.
+COMMENTATOR_RE = re.compile(r"^(?:本报|新华社|人民日报|[\u4e00-\u9fff]{1,8}(?:日报|报社|晚报))(?:特约)?评论员$")
 #: Sentence punctuation: never in a byline or a dateline line.
 SENTENCE_PUNCT_RE = re.compile(r"[，。！？；：,!?;:]")
 #: A credit in brackets printed on its own after a story: （记者 张三 通讯员 李四）,
@@ -147,7 +153,7 @@ def is_byline(text: str) -> bool:
         return True
     if _TEXT_AND_PHOTOS.search(body) and visual_width(body) <= 20:
         return True
-    return bool(BYLINE_BARE_RE.match(body))
+    return bool(BYLINE_BARE_RE.match(body) or COMMENTATOR_RE.match(body))
 
 
 def is_dateline_line(text: str) -> bool:
@@ -157,7 +163,7 @@ def is_dateline_line(text: str) -> bool:
 
 def dateline_text(text: str) -> str:
     m = DATELINE_LINE_RE.match(text.strip())
-    return m.group(1) if m else text.strip()
+    return (m.group(1) or m.group(2)) if m else text.strip()
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
