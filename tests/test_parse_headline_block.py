@@ -82,3 +82,19 @@ def test_a_series_label_after_a_byline_stays_the_kicker_of_its_headline() -> Non
             + "\n\n".join(PORT) + "\n")
     arts = _parse(text).articles
     assert (arts[0].kicker, arts[0].headline) == ("茶叶市场观察", "春茶上市茶农增收")
+
+
+def _wrapped(paras: list[str], width: int = 14) -> str:
+    return "\n\n".join("\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paras)
+
+
+def test_a_line_wider_than_the_column_after_a_byline_is_a_headline_not_a_series_label() -> None:
+    # two lines of a headline printed run together (the break lost) come after the byline
+    # closing the headline above: a series label is a short name, this line is wider than
+    # the column the bodies are printed in, so it heads a story of its own
+    glued = "口岸海关推行智慧通关进出口货运量同比增长"
+    text = ("春茶上市茶农增收\n■本报记者 王小明\n\n" + glued + "\n\n\n"
+            + _wrapped(["本报讯 " + TEA[0], TEA[1]]) + "\n\n\n" + _wrapped(["本报讯 " + PORT[0], PORT[1]]) + "\n")
+    arts = _parse(text).articles
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "春茶上市茶农增收"), (None, glued)]
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]

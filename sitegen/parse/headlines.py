@@ -18,6 +18,7 @@ the kicker, later ones the subtitle.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -120,9 +121,11 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
     """
     groups: list[Group] = []
     pending: list[Unit] = []
+    column = {}  # id(unit) -> the local column width of its element
     for el in elements:
         if el.kind in ("title", "heading"):
             for unit in element_units(el):
+                column[id(unit)] = el.width
                 if unit.subtitle and pending:
                     pending.append(unit)
                 elif unit.subtitle and groups and not groups[-1].closed:
@@ -154,9 +157,12 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
                 groups[-1].byline_lines.append(el.line)
             else:
                 groups.append(Group([], [body], [el.line], closed=True, region=region))
-    # one unit right after a byline-closed group, with no byline of its own: a label
+    # one unit right after a byline-closed group, with no byline of its own: a label, unless
+    # it is as wide as the column or wider (a series label is a short name; such a line is a
+    # headline, often two headline lines printed run together)
     if pending and len(pending) == 1 and pending[0].n_lines == 1 and groups and groups[-1].closed \
-            and groups[-1].units and not is_section_name(pending[0].text):
+            and groups[-1].units and not is_section_name(pending[0].text) \
+            and L.visual_width(pending[0].text) < column.get(id(pending[0]), math.inf):
         unit = pending[0]
         unit.label = True
         unit.loose = False
