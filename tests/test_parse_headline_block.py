@@ -98,3 +98,13 @@ def test_a_line_wider_than_the_column_after_a_byline_is_a_headline_not_a_series_
     arts = _parse(text).articles
     assert [(a.kicker, a.headline) for a in arts] == [(None, "春茶上市茶农增收"), (None, glued)]
     assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
+
+
+def test_a_line_after_a_byline_sharing_the_story_above_and_not_the_head_is_that_storys_headline() -> None:
+    # a story's headline printed after its body, below the next story's byline-closed head:
+    # its words are the body above's, the head's are not, so it is no series label of that head
+    text = ("\n\n".join(TEA) + "\n\n口岸推行智慧通关\n■本报记者 王小明\n\n春茶上市茶农采茶\n\n"
+            + "\n\n".join(PORT) + "\n")
+    arts = _parse(text).articles
+    assert [a.paragraphs[0] for a in arts] == [TEA[0], PORT[0]]
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "春茶上市茶农采茶"), (None, "口岸推行智慧通关")]

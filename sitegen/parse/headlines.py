@@ -190,19 +190,23 @@ def unlabel(groups: list[Group], cover: Callable[[str, int], tuple[float, float]
     ≥ LABEL_OWN, more than twice its coverage of the body above), while the group's own
     headline reads as the head of the body above (a headline printed after its body, its
     byline under it, then the next story's headline over that story). Such a line becomes
-    a group of its own. ``cover(text, line)``: coverage of ``text`` on the bodies printed
-    right before and right after ``line``. The groups given are not changed."""
+    a group of its own. So does a line whose words are those of the body printed right
+    above it (coverage ≥ LABEL_OWN) more than twice the head's own and the body below's: a
+    story's headline printed after its body, under the next story's head. Bracketed labels
+    (【…】) printed over the head are kickers by print and take no part.
+    ``cover(text, line)``: coverage of ``text`` on the bodies printed right before and
+    right after ``line``. The groups given are not changed."""
     out: list[Group] = []
     for g in groups:
-        labels = [u for u in g.units if u.label]
-        head = "".join(u.text for u in g.units if not u.label)
+        labels = [u for u in g.units if u.label and not is_bracket_label(u.text)]
+        head = "".join(u.text for u in g.units if not u.label and not is_bracket_label(u.text))
         if not g.closed or len(labels) != 1 or not head:
             out.append(g)
             continue
         lab = labels[0]
         lb, la = cover(lab.text, lab.line)
         hb, ha = cover(head, lab.line)
-        if la >= LABEL_OWN and la > 2 * lb and hb > ha:
+        if (la >= LABEL_OWN and la > 2 * lb and hb > ha) or (lb >= LABEL_OWN and lb > 2 * max(la, hb)):
             out.append(replace(g, units=[u for u in g.units if u is not lab]))
             out.append(Group([replace(lab, label=False, loose=True)], region=g.region))
         else:
