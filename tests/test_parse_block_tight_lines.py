@@ -40,6 +40,11 @@ def test_a_line_sharing_no_words_with_a_continued_story_does_not_head_it() -> No
     assert "山乡春来早" in head and "茶旅融合带动消费" in head
 
 
+def _three_stories_over(block: str) -> str:
+    """The tea, port and snow stories, each opened by 本报讯, then ``block``."""
+    return "\n\n".join(_wrapped(["本报讯 " + story[0]] + story[1:]) for story in (TEA, PORT, SNOW)) + "\n\n" + block
+
+
 def _glued(first: list[str], second: list[str]) -> str:
     """Two stories run together into one body (no dateline or blank-line cue between)."""
     return _wrapped(["本报讯 " + first[0]] + first[1:] + second)
@@ -109,11 +114,8 @@ def test_a_line_of_a_tight_block_goes_with_the_body_its_own_words_are_in() -> No
     # fits it only in part: scored as one text, the pair fits worse than the first line
     # alone, and the second line was pushed onto the port story's headline; scored line
     # by line, it stays with the tea story, where its words are
-    tea = _wrapped(["本报讯 " + TEA[0]] + TEA[1:])
-    port = _wrapped(["本报讯 " + PORT[0]] + PORT[1:])
-    snow = _wrapped(["本报讯 " + SNOW[0]] + SNOW[1:])
     block = "茶农忙着采摘新茶\n春茶上市 山乡处处好风光\n口岸通关效率持续提升\n牧区降雪 牧民储备草料\n"
-    arts = _parse(tea + "\n\n" + port + "\n\n" + snow + "\n\n" + block).articles
+    arts = _parse(_three_stories_over(block)).articles
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
     assert "山乡处处好风光" in (arts[0].headline or "") + (arts[0].subtitle or "")
     assert arts[1].headline == "口岸通关效率持续提升"
@@ -124,11 +126,8 @@ def test_a_line_whose_words_fit_two_bodies_equally_joins_a_short_line_rather_tha
     # (外贸): a tie. The line above it, 新茶上市, is far shorter than the block's lines: a
     # piece of a headline printed on two lines rather than a whole headline, so the tie
     # goes to keeping the two together
-    tea = _wrapped(["本报讯 " + TEA[0]] + TEA[1:])
-    port = _wrapped(["本报讯 " + PORT[0]] + PORT[1:])
-    snow = _wrapped(["本报讯 " + SNOW[0]] + SNOW[1:])
     block = "新茶上市\n游客纷至 外贸红火\n口岸通关效率持续提升\n牧区降雪 牧民储备草料\n"
-    arts = _parse(tea + "\n\n" + port + "\n\n" + snow + "\n\n" + block).articles
+    arts = _parse(_three_stories_over(block)).articles
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
     assert [a.headline for a in arts][1:] == ["口岸通关效率持续提升", "牧区降雪 牧民储备草料"]
     assert "游客纷至" in (arts[0].headline or "") + (arts[0].subtitle or "")

@@ -25,15 +25,21 @@ def test_a_paragraph_opening_with_a_bound_particle_opens_mid_sentence() -> None:
     assert not opens_mid_sentence("茶农的收入明显增加。")
 
 
+def _tea_interrupted_by(snow: list[str], cut: int) -> str:
+    """Headlines after their bodies: the tea story breaks off at ``cut`` of its second
+    paragraph, the ``snow`` story and its headline follow, then the rest of the tea story
+    and its headline."""
+    return (_wrapped([TEA[0], TEA_1[:cut]]) + "\n\n" + _wrapped(snow)
+            + "\n\n牧区做好防寒保暖\n\n" + _wrapped([TEA_1[cut:], TEA[2]])
+            + "\n\n春茶品质好茶农收入增\n")
+
+
 def test_an_interrupted_story_resumes_under_the_headline_of_the_story_inside_it() -> None:
     # headlines after their bodies; the tea story breaks off mid-sentence (茶农|的收入), the
     # snow story and its headline follow, then the rest of the tea story and its headline.
     # The break and the snow story's first line were read as one column break.
     cut = TEA_1.index("的收入")
-    text = (_wrapped([TEA[0], TEA_1[:cut]]) + "\n\n" + _wrapped(SNOW)
-            + "\n\n牧区做好防寒保暖\n\n" + _wrapped([TEA_1[cut:], TEA[2]])
-            + "\n\n春茶品质好茶农收入增\n")
-    arts = _parse(text).articles
+    arts = _parse(_tea_interrupted_by(SNOW, cut)).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], TEA_1, TEA[2]]), "".join(SNOW)]
     assert [a.headline for a in arts] == ["春茶品质好茶农收入增", "牧区做好防寒保暖"]
 
@@ -59,10 +65,7 @@ def test_a_story_cut_inside_a_word_resumes_under_a_headline() -> None:
     # the tea story breaks off inside a word (收|入); the snow story, opened by a dateline,
     # and its headline follow; the rest of the tea story opens like any paragraph (入…)
     cut = TEA_1.index("的收入") + 2
-    text = (_wrapped([TEA[0], TEA_1[:cut]]) + "\n\n" + _wrapped(["本报讯 " + SNOW[0], SNOW[1]])
-            + "\n\n牧区做好防寒保暖\n\n" + _wrapped([TEA_1[cut:], TEA[2]])
-            + "\n\n春茶品质好茶农收入增\n")
-    arts = _parse(text).articles
+    arts = _parse(_tea_interrupted_by(["本报讯 " + SNOW[0], SNOW[1]], cut)).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], TEA_1, TEA[2]]), "".join(SNOW)]
     assert [a.headline for a in arts] == ["春茶品质好茶农收入增", "牧区做好防寒保暖"]
 
