@@ -199,21 +199,18 @@ def _split_location(text: str, paths: Iterable[str]) -> tuple[str, str, str]:
     return "", "", text
 
 
-def check_seeds(
-    config: Config, report: CheckReport, display: _Display, headlines: bool,
-    parse: Callable[[SeedFile], ParseResult] | None = None,
-) -> None:
-    """Seed-reading problems and parse warnings (and headlines when the digest can't tell)."""
-    from sitegen.seeds import SeedError, find_seed_paths, read_seed, read_seeds
+def _readable_seeds(config: Config, report: CheckReport, display: _Display) -> list[Path]:
+    """The seed files that read cleanly; each one that does not is an error in ``report``."""
+    from sitegen.seeds import SeedError, find_seed_paths, read_seed
 
     try:
         paths = find_seed_paths(config.seeds_dir)
     except SeedError as exc:
         report.add("error", display(config.seeds_dir), str(exc).split(": ", 1)[-1])
-        return
+        return []
     if not paths:
         report.add("error", display(config.seeds_dir), "no seed files (*.txt, *.md)")
-        return
+        return []
     readable: list[Path] = []
     for path in paths:
         try:
@@ -225,6 +222,19 @@ def check_seeds(
             report.add("error", where, message)
         else:
             readable.append(path)
+    return readable
+
+
+def check_seeds(
+    config: Config, report: CheckReport, display: _Display, headlines: bool,
+    parse: Callable[[SeedFile], ParseResult] | None = None,
+) -> None:
+    """Seed-reading problems and parse warnings (and headlines when the digest can't tell)."""
+    from sitegen.seeds import read_seeds
+
+    readable = _readable_seeds(config, report, display)
+    if not readable:
+        return
     seed_set = read_seeds(readable)
     report.seeds = len(seed_set.seeds)
     shown = {str(p): display(p) for p in readable}

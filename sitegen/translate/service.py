@@ -117,6 +117,28 @@ class TranslationService:
     # -- translation -----------------------------------------------------
     def translate(self, texts: Iterable[str]) -> dict[str, Translation]:
         """Return a :class:`Translation` for every distinct text in ``texts``."""
+        result, todo, stale = self._look_up(texts)
+        if not todo:
+            return result
+        engine = self.engine
+        if engine is None:
+            self._without_model(todo, stale)
+            return result
+
+        model_id = engine.info.model_id
+        for key, entry in stale.items():  # same model: retranslating would change nothing
+            if entry.model_id == model_id:
+                del todo[key]
+        if todo:
+            english, broken = self._run_model(engine, todo)
+            self._keep(engine, todo, stale, english, broken, result)
+        return result
+
+    def _look_up(self, texts: Iterable[str]) -> tuple[
+            dict[str, Translation], dict[str, list[str]], dict[str, MemoryEntry]]:
+        """What the memory already holds for ``texts``: their translations so far, the texts
+        that still need the model (by memory key) and the unreviewed entries that
+        ``retranslate`` may refresh."""
         result: dict[str, Translation] = {}
         todo: dict[str, list[str]] = {}  # key -> source texts needing the model
         stale: dict[str, MemoryEntry] = {}  # key -> unreviewed entry that retranslate may refresh
@@ -139,22 +161,14 @@ class TranslationService:
                 if self.retranslate:
                     stale.setdefault(key, entry)
                     todo.setdefault(key, []).append(text)
+        return result, todo, stale
 
-        if not todo:
-            return result
-        engine = self.engine
-        if engine is None:
-            self._without_model(todo, stale)
-            return result
-
+    def _keep(self, engine, todo: dict[str, list[str]], stale: dict[str, MemoryEntry],
+              english: dict[str, str], broken: dict[str, str],
+              result: dict[str, Translation]) -> None:
+        """Put the model's output into the memory and ``result``; a text the model broke
+        stays pending (a refreshed entry keeps its old translation)."""
         model_id = engine.info.model_id
-        for key, entry in stale.items():  # same model: retranslating would change nothing
-            if entry.model_id == model_id:
-                del todo[key]
-        if not todo:
-            return result
-
-        english, broken = self._run_model(engine, todo)
         today = _dt.date.today().isoformat()
         for key, sources in todo.items():
             if key in broken:
@@ -179,7 +193,6 @@ class TranslationService:
                 result[source] = Translation(source, text_en, "machine", model_id)
         if self._rejected:
             self.rejection_message = rejection_message(model_id, self._rejected, self.memory_path)
-        return result
 
     def _without_model(self, todo: dict[str, list[str]], stale: dict[str, MemoryEntry]) -> None:
         """No model installed: the texts of ``todo`` stay pending (strict: an error), one
