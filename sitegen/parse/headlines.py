@@ -19,6 +19,7 @@ the kicker, later ones the subtitle.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -52,6 +53,11 @@ def is_bracket_label(text: str) -> bool:
     kicker of the headline printed after it, never a headline itself."""
     text = text.strip()
     return len(text) >= 3 and text[0] in "【〔[［" and text[-1] in "】〕]］"
+
+
+# a section label printed in front of a headline's words, on its line or the line above
+# (【节日专题】春茶…): brackets round a short name with no clause mark in it
+LEADING_LABEL = re.compile(r"[【〔\[［][^【】〔〕\[\]［］，。；！？,;!?]{1,12}[】〕\]］]")
 
 
 @dataclass
@@ -223,9 +229,26 @@ def _last_headline_units(pending: list[Unit]) -> list[Unit]:
     return take
 
 
+def split_label(unit: Unit) -> list[Unit]:
+    """A unit opening with a bracketed section label and going on with other words
+    (【节日专题】春茶市场升温): the label as a unit of its own, then the words; other units
+    as they are."""
+    m = None if unit.subtitle else LEADING_LABEL.match(unit.text)
+    if m is None or m.end() == len(unit.text):
+        return [unit]
+    label, rest = unit.text[: m.end()], unit.text[m.end():]
+    parts = unit.parts
+    if parts and parts[0] == label:  # the label printed on a line of its own
+        parts = parts[1:]
+    n = max(1, len(parts)) if unit.parts else unit.n_lines
+    return [replace(unit, text=label, n_lines=1, parts=(), label=True),
+            replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
+
+
 def roles(group: Group) -> tuple[str | None, str | None, str | None]:
-    """(kicker, headline, subtitle) of a group."""
-    units = list(group.units)
+    """(kicker, headline, subtitle) of a group; a bracketed label in front of a unit's words
+    is part of the kicker (:func:`split_label`)."""
+    units = [piece for u in group.units for piece in split_label(u)]
     labels = [u for u in units if u.label or is_bracket_label(u.text)]
     label_ids = {id(u) for u in labels}
     units = [u for u in units if id(u) not in label_ids]

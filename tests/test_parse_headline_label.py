@@ -1,0 +1,71 @@
+"""The headline's own text (issue 18, kind 3): what is printed with a headline but is not
+its words goes to the field the models give it. A bracketed section label in front of the
+headline (【节日专题】), glued onto its line or printed on the line above, is the kicker."""
+from __future__ import annotations
+
+from sitegen.parse.headlines import Unit, split_label
+
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import story as _story
+
+
+def _two(head_tea: list[str], head_port: list[str]) -> list:
+    text = "\n".join(head_tea) + "\n\n" + _story(TEA) + "\n\n" + "\n".join(head_port) + "\n\n" \
+        + _story(PORT) + "\n"
+    return _parse(text).articles
+
+
+def test_a_label_glued_in_front_of_the_headline_is_its_kicker() -> None:
+    tea, port = _two(["【节日专题】春茶市场升温茶企加快北上步伐"], ["〔民生关注〕口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline) == ("【节日专题】", "春茶市场升温茶企加快北上步伐")
+    assert (port.kicker, port.headline) == ("〔民生关注〕", "口岸推行智慧通关")
+
+
+def test_a_label_on_the_line_over_the_headline_is_its_kicker() -> None:
+    tea, port = _two(["【节日专题】", "春茶市场升温", "茶企加快北上步伐"], ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline) == ("【节日专题】", "春茶市场升温茶企加快北上步伐")
+    assert (port.kicker, port.headline) == (None, "口岸推行智慧通关")
+
+
+def test_brackets_that_are_no_leading_label_stay_in_the_headline() -> None:
+    # brackets after the headline's first words, and a bracket holding a sentence
+    tea, port = _two(["春茶市场升温【图】"], ["【口岸推行智慧通关，货车排队时间缩短】"])
+    assert (tea.kicker, tea.headline) == (None, "春茶市场升温【图】")
+    assert port.kicker is None and port.headline == "【口岸推行智慧通关，货车排队时间缩短】"
+
+
+def test_split_label_keeps_every_character_once_and_counts_the_lines_left() -> None:
+    printed = Unit("【节日专题】春茶市场升温茶企加快北上步伐", 3, 3,
+                   parts=("【节日专题】", "春茶市场升温", "茶企加快北上步伐"))
+    label, rest = split_label(printed)
+    assert (label.text, label.label, rest.text, rest.n_lines) == \
+        ("【节日专题】", True, "春茶市场升温茶企加快北上步伐", 2)
+    glued = Unit("【节日专题】春茶市场升温", 3, 1)
+    assert [u.text for u in split_label(glued)] == ["【节日专题】", "春茶市场升温"]
+    assert split_label(Unit("——【节日专题】春茶", 3, 1, subtitle=True))[0].text == "——【节日专题】春茶"
+    assert len(split_label(Unit("【节日专题】", 3, 1))) == 1
+
+
+def _gold(kicker, headline, subtitle, paras) -> dict:
+    joined = "".join(paras)
+    return {"id": "p-01", "kicker": kicker, "headline": headline, "subtitle": subtitle,
+            "first": joined[:25], "last": joined[-20:], "lead": "本报讯 " + paras[0],
+            "paragraphs": len(paras), "features": []}
+
+
+def test_the_bench_strict_headline_wants_each_field_right_where_the_lenient_one_does_not() -> None:
+    """parse_eval's strict figure: kicker, headline and subtitle each equal to the gold's
+    (whitespace ignored); the lenient figure only wants the parsed block inside the gold's."""
+    import relayout
+
+    text = "【节日专题】\n春茶市场升温\n茶企加快北上步伐\n\n" + _story(TEA) + "\n"
+    golds = [("【节日专题】", "春茶市场升温 茶企加快北上步伐", None, True),  # as parsed
+             (None, "【节日专题】春茶市场升温 茶企加快北上步伐", None, False),  # label in the headline
+             ("【节日专题】", "春茶市场升温", "茶企加快北上步伐", False)]  # second line a subtitle
+    for kicker, headline, subtitle, strict in golds:
+        gold = {"seed": "p.txt", "articles": [_gold(kicker, headline, subtitle, TEA)]}
+        ev = relayout.evaluate([relayout.Page("p", text, gold)])
+        (o,) = ev.outcomes
+        assert (o.headline, o.strict) == (True, strict), (kicker, headline, subtitle)
+        assert ev.totals()["strict"] == (100.0 if strict else 0.0)
