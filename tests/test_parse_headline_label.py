@@ -69,3 +69,30 @@ def test_the_bench_strict_headline_wants_each_field_right_where_the_lenient_one_
         (o,) = ev.outcomes
         assert (o.headline, o.strict) == (True, strict), (kicker, headline, subtitle)
         assert ev.totals()["strict"] == (100.0 if strict else 0.0)
+
+
+# -- a label printed on a line of its own, set apart from its headline by a blank line ------
+
+def _after(head_port: list[str]) -> list:
+    # headlines printed after their bodies: tea body, tea headline, port body, port headline
+    text = "本报讯 " + "\n\n".join(TEA) + "\n\n春茶市场升温\n\n本报讯 " + "\n\n".join(PORT) + "\n\n" \
+        + "\n".join(head_port) + "\n"
+    return _parse(text).articles
+
+
+def test_a_label_set_apart_over_a_headline_printed_after_its_body_is_its_kicker() -> None:
+    tea, port = _after(["【今日聚焦】", "", "口岸推行智慧通关"])
+    assert (port.kicker, port.headline) == ("【今日聚焦】", "口岸推行智慧通关")
+    assert (tea.kicker, tea.headline) == (None, "春茶市场升温")
+
+
+def test_a_label_set_apart_over_a_head_closed_by_its_author_line_is_its_kicker() -> None:
+    tea, port = _after(["【今日聚焦】", "", "口岸推行智慧通关", "●廖志承"])
+    assert (port.kicker, port.headline, port.byline) == ("【今日聚焦】", "口岸推行智慧通关", "廖志承")
+
+
+def test_a_bracketed_sentence_over_a_headline_is_no_label() -> None:
+    # brackets round a clause sharing no words with the stories: not a short section name,
+    # so not filed as the kicker of the headline under it
+    tea, port = _after(["【欢迎读者来信，提供新闻线索】", "", "口岸推行智慧通关"])
+    assert port.kicker is None and port.headline == "口岸推行智慧通关"

@@ -229,6 +229,11 @@ def _last_headline_units(pending: list[Unit]) -> list[Unit]:
     return take
 
 
+def is_short_label(text: str) -> bool:
+    """A line that is one bracketed section label (【今日聚焦】): a short name, no clause mark."""
+    return LEADING_LABEL.fullmatch(text.strip()) is not None
+
+
 def split_label(unit: Unit) -> list[Unit]:
     """A unit opening with a bracketed section label and going on with other words
     (【节日专题】春茶市场升温): the label as a unit of its own, then the words; other units
