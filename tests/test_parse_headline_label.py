@@ -96,3 +96,33 @@ def test_a_bracketed_sentence_over_a_headline_is_no_label() -> None:
     # so not filed as the kicker of the headline under it
     tea, port = _after(["【欢迎读者来信，提供新闻线索】", "", "口岸推行智慧通关"])
     assert port.kicker is None and port.headline == "口岸推行智慧通关"
+
+
+# -- a headline printed after its story, over an enumerator line and the next story ----------
+
+def _wrapped(paras: list[str], width: int = 14) -> str:
+    return "\n\n".join("\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paras)
+
+
+def _enum_page(start: str) -> str:
+    # the tea story hard-wrapped in a column of 14, its headline printed after it (a comma
+    # in it, short of the column), then （三） and the port story, opened by ``start``
+    return (_wrapped(["本报讯" + TEA[0], *TEA[1:]]) + "\n\n春茶品质好，茶农增收\n\n（三）\n\n"
+            + _wrapped([start + PORT[0], *PORT[1:]]) + "\n")
+
+
+def test_an_open_line_over_an_enumerator_and_a_continued_story_is_a_headline() -> None:
+    arts = _parse(_enum_page("（上接第1版）")).articles
+    assert "".join(arts[0].paragraphs) == "".join(TEA)
+    assert arts[0].headline == "春茶品质好，茶农增收"
+    assert "".join(arts[1].paragraphs).endswith("".join(PORT))
+
+
+def test_an_open_line_over_an_enumerator_reads_as_a_headline_only_over_a_story_start() -> None:
+    # over a continued story's 上接 opening, the line is a headline by its place; over text
+    # opening no story, it stays prose (a sentence may run on from it elsewhere)
+    from sitegen.parse.blocks import build_elements
+
+    for start, kind in (("（上接第1版）", "title"), ("", "para")):
+        els = build_elements(_enum_page(start))
+        assert [e.kind for e in els if e.text.startswith("春茶品质好")] == [kind]
