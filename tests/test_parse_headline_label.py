@@ -126,3 +126,25 @@ def test_an_open_line_over_an_enumerator_reads_as_a_headline_only_over_a_story_s
     for start, kind in (("（上接第1版）", "title"), ("", "para")):
         els = build_elements(_enum_page(start))
         assert [e.kind for e in els if e.text.startswith("春茶品质好")] == [kind]
+
+
+# -- kicker, main title and subtitle stacked ---------------------------------------------------
+
+def test_the_main_title_of_a_three_part_stack_is_the_middle_one() -> None:
+    from sitegen.parse.headlines import Group, roles
+
+    def group(*lines: str) -> Group:
+        return Group([Unit(t, 10 + 2 * i, 1) for i, t in enumerate(lines)])
+
+    # 引题 / 主题 / 副题, one line each: the main title stands between the other two
+    assert roles(group("茶企负责人说今年春茶品质好", "春茶市场升温", "茶叶订单比去年多茶农收入增加")) == \
+        ("茶企负责人说今年春茶品质好", "春茶市场升温", "茶叶订单比去年多茶农收入增加")
+    # two units: the first is still the headline, the second its subtitle
+    assert roles(group("春茶市场升温", "茶叶订单比去年多")) == (None, "春茶市场升温", "茶叶订单比去年多")
+
+
+def test_a_three_part_stack_over_its_story_gives_each_part_its_field() -> None:
+    head = ["茶企负责人说今年春茶品质好", "", "春茶市场升温", "", "茶叶订单比去年多茶农收入增加"]
+    tea, port = _two(head, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == ("茶企负责人说今年春茶品质好", "春茶市场升温",
+                                                        "茶叶订单比去年多茶农收入增加")

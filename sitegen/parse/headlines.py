@@ -12,9 +12,10 @@ markdown heading, or the —— subtitle part of a title element. Units become *
 * other adjacent units are grouped by content later (:mod:`.assign`).
 
 Roles inside a group: —— units (and what follows them) are the subtitle; a series
-label after the byline is the kicker; among the remaining units the one right before
-the subtitle, else the one with the most lines, is the headline and earlier units are
-the kicker, later ones the subtitle.
+label after the byline, or a bracketed section label (【…】, also in front of a unit's
+words), is the kicker; among the remaining units the one right before the subtitle, else
+the one with the most lines (in a stack of three or more, not the first or the last), is
+the headline and earlier units are the kicker, later ones the subtitle.
 """
 from __future__ import annotations
 
@@ -250,6 +251,13 @@ def split_label(unit: Unit) -> list[Unit]:
             replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
 
 
+def _inner(n: int) -> range:
+    """Where a group's headline may stand among ``n`` units with no —— subtitle: in a
+    stack of three or more title units the main title is printed between a kicker above
+    and a subtitle below (引题 / 主题 / 副题), so not first or last; with fewer, anywhere."""
+    return range(1, n - 1) if n >= 3 else range(n)
+
+
 def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subtitle) of a group; a bracketed label in front of a unit's words
     is part of the kicker (:func:`split_label`)."""
@@ -267,7 +275,7 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     if sub_at is not None:
         h = len(main) - 1
     else:
-        h = max(range(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
+        h = max(_inner(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
     kicker_units = labels + main[:h]
     subtitle_units = main[h + 1:] + subs
     kicker = "".join(u.text for u in kicker_units) or None
