@@ -148,3 +148,16 @@ def test_a_three_part_stack_over_its_story_gives_each_part_its_field() -> None:
     tea, port = _two(head, ["口岸推行智慧通关"])
     assert (tea.kicker, tea.headline, tea.subtitle) == ("茶企负责人说今年春茶品质好", "春茶市场升温",
                                                         "茶叶订单比去年多茶农收入增加")
+
+
+def test_the_line_a_dump_marks_as_its_heading_is_the_headline() -> None:
+    tea, port = _two(["茶企负责人说今年春茶品质好", "", "# 春茶市场升温"], ["# 口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline) == ("茶企负责人说今年春茶品质好", "春茶市场升温")
+    assert (port.kicker, port.headline) == (None, "口岸推行智慧通关")
+
+
+def test_two_marked_headings_in_one_group_are_read_by_their_lines() -> None:
+    from sitegen.parse.headlines import Group, roles
+
+    units = [Unit("春茶市场升温", 3, 1, heading=True), Unit("茶叶订单比去年多", 5, 1, heading=True)]
+    assert roles(Group(units)) == (None, "春茶市场升温", "茶叶订单比去年多")

@@ -14,7 +14,7 @@ markdown heading, or the —— subtitle part of a title element. Units become *
 Roles inside a group: —— units (and what follows them) are the subtitle; a series
 label after the byline, or a bracketed section label (【…】, also in front of a unit's
 words), is the kicker; among the remaining units the one right before the subtitle, else
-the one with the most lines (in a stack of three or more, not the first or the last), is
+the only one marked as a heading (# …), else the one with the most lines (in a stack of three or more, not the first or the last), is
 the headline and earlier units are the kicker, later ones the subtitle.
 """
 from __future__ import annotations
@@ -272,8 +272,11 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     subs = [] if sub_at is None else units[sub_at:]
     if not main:
         main, subs = subs[:1], subs[1:]
+    marked = [i for i, u in enumerate(main) if u.heading]
     if sub_at is not None:
         h = len(main) - 1
+    elif len(marked) == 1:  # the one line the dump marks as a heading (# …) is the title
+        h = marked[0]
     else:
         h = max(_inner(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
     kicker_units = labels + main[:h]
