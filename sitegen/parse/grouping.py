@@ -78,6 +78,13 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
         elif any(u.subtitle for u in g.units) and sides:
             target[k] = sides[0]
     _labels_head_next(region_groups, target)
+    return _gathered(region_groups, target, only_one, section, scorer)
+
+
+def _gathered(region_groups: list[Group], target: dict[int, int | None], only_one: bool,
+              section: set[int], scorer: Scorer) -> tuple[list[Group], list[Unit]]:
+    """The region's groups with consecutive loose units of one body joined, and its banners
+    (units with no body)."""
     out: list[Group] = []
     banners: list[Unit] = []
     prev_k: int | None = None
