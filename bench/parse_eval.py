@@ -5,8 +5,8 @@ the five seeds.
         [--pool seeds|pd1998]
 
 For every RNG seed it generates ``--pages`` pages from the seeds' articles, parses them,
-and prints recall / precision / headline (lenient) / lead / paragraph count / chars
-lost+duplicated, then the failures per layout feature over all seeds. With ``--out`` it
+and prints recall / precision / headline (lenient) / strict headline / lead / paragraph count /
+chars lost+duplicated, then the failures per layout feature over all seeds. With ``--out`` it
 also writes the pages and their gold (``DIR/<rng>/seeds``, ``DIR/<rng>/gold``) and the
 parse (``DIR/<rng>/parsed.json``), and runs ``score_parse.py`` on them, so any page can
 be inspected and re-scored by hand. The doubt lines say how many wrong parsed articles
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     seeds = [int(s) for s in args.rng.split(",") if s.strip()]
     cols = ["rng", "pages", "gold_articles", "predicted_articles", "recall", "precision",
-            "headline", "lead", "paragraphs", "lost", "dup", "parse_s"]
+            "headline", "strict", "lead", "paragraphs", "lost", "dup", "parse_s"]
     print(" ".join(f"{c:>10}" for c in cols))
     all_outcomes = []
     all_predictions: list[tuple[bool, bool]] = []
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             for o in ev.outcomes:
                 bad = [k for k, v in (("seg", o.exact), ("head", o.headline is not False),
-                                      ("lead", o.lead)) if not v]
+                                      ("lead", o.lead), ("strict", o.strict is not False)) if not v]
                 if bad:
                     print(f"   FAIL {o.page} {o.id} {','.join(bad)}: {' '.join(o.features)}")
             if ev.bad_pages:
@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(seeds) > 1:
         every = relayout.Evaluation(all_outcomes, 0, 0, 0, [], {}, all_predictions)
         total, d = every.totals(), every.doubt_figures()
-        print(f"all: recall {total['recall']}% headline {total['headline']}% lead {total['lead']}% "
+        print(f"all: recall {total['recall']}% headline {total['headline']}% strict {total['strict']}% "
+              f"lead {total['lead']}% "
               f"over {total['gold_articles']} articles; doubts on {d['wrong_doubted']}% of "
               f"{d['wrong']} wrong articles, {d['right_doubted']}% of {d['right']} right ones")
     print()

@@ -609,6 +609,9 @@ class ArticleOutcome:
     lead: bool
     headline: bool | None  # None when the gold has no headline
     paras: bool
+    # strict headline: kicker (or section label), headline and subtitle each exactly the gold's
+    # in its own field (whitespace and width normalised); None when the gold has no headline
+    strict: bool | None = None
 
 
 @dataclass
@@ -650,11 +653,15 @@ class Evaluation:
             "recall": pct(exact, n),
             "precision": pct(exact, self.predicted),
             "headline": pct(sum(bool(o.headline) for o in hl), len(hl)),
+            "strict": pct(sum(bool(o.strict) for o in hl), len(hl)),
             "lead": pct(sum(o.lead for o in self.outcomes), n),
             "paragraphs": pct(sum(o.paras for o in self.outcomes), n),
             "lost": self.lost,
             "dup": self.duplicated,
         }
+
+
+HEAD_FIELDS = ("kicker", "headline", "subtitle")
 
 
 def evaluate(pages: list[Page], scorer=None) -> Evaluation:
@@ -696,13 +703,15 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
             body = scorer.body_of(p)
             exact = body.endswith(scorer.norm(g["last"]))
             lead = scorer.lead_matches(scorer.norm(p.get("lead")), scorer.norm(g["lead"]))
-            head = None
+            head = strict = None
             if hl_gold:
-                block = scorer.norm("".join(g.get(k) or "" for k in ("kicker", "headline", "subtitle")))
+                block = scorer.norm("".join(g.get(k) or "" for k in HEAD_FIELDS))
                 got_block = scorer.headline_block(p)
                 head = bool(scorer.norm(g["headline"]) in got_block and got_block and got_block in block)
+                strict = all(scorer.norm(p.get(k)) == scorer.norm(g.get(k)) for k in HEAD_FIELDS)
             paras = len(p.get("paragraphs") or []) == g.get("paragraphs")
-            outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], True, exact, lead, head, paras))
+            outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], True, exact, lead, head, paras,
+                                           strict))
             right[pi] = exact and lead and head is not False
             error[pi] = ("body" if not exact else "headline" if head is False
                          else "lead" if not lead else "")

@@ -22,7 +22,8 @@ def _page(head: str) -> str:
 def test_a_labelled_line_sharing_a_fair_share_of_words_above_and_none_below_ends_the_story() -> None:
     head = "【专题】春茶价格稳中有升茶农喜迎丰收年"  # under half of its words in the tea story
     arts = _parse(_page(head)).articles
-    assert [a.headline for a in arts] == [head, "口岸通关效率持续提升"]
+    assert [a.headline for a in arts] == [head[4:], "口岸通关效率持续提升"]
+    assert arts[0].kicker == "【专题】"  # the label in front is the kicker
     assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)]
 
 

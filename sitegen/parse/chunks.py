@@ -69,10 +69,17 @@ def _top_block_over_story_start(el: Element, nxt: Element | None, texts: list[st
     return off >= 2 / 3 * len(texts)
 
 
+def _opens_story(el: Element) -> bool:
+    """A byline, a dateline, or a paragraph opened by a dateline or a 上接 marker."""
+    return el.kind in ("byline", "dateline") or (el.kind in ("chunk", "para") and bool(
+        L.DATELINE_START_RE.match(el.text) or L.START_MARKER_RE.match(el.text)))
+
+
 def _open_between_stories(el: Element, prev: Element | None, nxt: Element | None, texts: list[str],
-                          joined: str, clause_marks: int) -> bool:
+                          joined: str, clause_marks: int, after: Element | None = None) -> bool:
     """Lines ending open between a finished sentence (or a headline) and a story's start (a
-    byline, a dateline, a 上接 marker) or another headline: nothing runs on into them and
+    byline, a dateline, a 上接 marker; also past an enumerator line such as （三） printed
+    over that start, ``after`` being the element under it) or another headline: nothing runs on into them and
     they run on into nothing, so they are a headline printed after the story above, before
     the one below or in a block of headlines,
     unless they are the top of a column cut off mid-sentence (a story interrupted and
@@ -84,8 +91,7 @@ def _open_between_stories(el: Element, prev: Element | None, nxt: Element | None
     if not (prev.kind in ("title", "heading") or (
             prev.kind in ("chunk", "para", "ambiguous") and ends_sentence(prev.lines[-1].text))):
         return False
-    story_start = nxt.kind in ("byline", "dateline") or (nxt.kind in ("chunk", "para") and (
-        L.DATELINE_START_RE.match(nxt.text) or L.START_MARKER_RE.match(nxt.text)))
+    story_start = _opens_story(nxt) or (nxt.kind == "enum" and after is not None and _opens_story(after))
     headline_next = nxt.kind in ("title", "heading") or (nxt.kind == "chunk" and not _is_prose_chunk(nxt))
     if not (story_start or (headline_next and clause_marks == 0)):
         # (over a headline, a clause mark may be a sentence cut off and resumed elsewhere,
@@ -106,7 +112,8 @@ def _after_jump(prev: Element | None) -> bool:
     return prev.kind in ("chunk", "para") and L.end_marker_match(prev.text.rstrip()) is not None
 
 
-def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: bool = False) -> str:
+def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: bool = False,
+                   after: Element | None = None) -> str:
     """``para``, ``title`` or ``ambiguous`` for a text chunk.
 
     * Ending in 。，、：； (possibly before a closing quote), containing 。, opened by a
@@ -135,7 +142,7 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
         return "title"
     if top and _top_block_over_story_start(el, nxt, texts):
         return "title"
-    if _open_between_stories(el, prev, nxt, texts, joined, clause_marks):
+    if _open_between_stories(el, prev, nxt, texts, joined, clause_marks, after):
         return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2:
@@ -268,7 +275,9 @@ def classify_chunks(elements: list[Element]) -> None:
         while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment"):
             j += 1  # a caption or scrap printed inside a paragraph does not end it
         nxt = elements[j] if j < len(elements) else None
-        el.kind = classify_chunk(el, prev, nxt, top)
+        while j < len(elements) and elements[j].kind == "enum":
+            j += 1  # an enumerator line (（三）) over the text it numbers
+        el.kind = classify_chunk(el, prev, nxt, top, elements[j] if j < len(elements) else None)
         top = top and el.kind in ("title", "ambiguous")
         if el.kind == "title" and prev is not None and prev.kind == "para" and k - 1 in chunks:
             # the lines above, read before this headline was known, may be one too

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .assign import MIN_ASSIGN, Assignment, Scorer
-from .headlines import Group, Unit, is_section_name
+from .headlines import Group, Unit, is_section_name, is_short_label
 
 MIN_UNIT = 0.25
 MIN_AFTER = 0.15  # ... or this, for a unit at its region's edge on the body printed next to it
@@ -37,7 +37,10 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
     * A unit that matches nothing is a banner — unless it is alone in its region,
       where the position bonus may still place it.
     * Consecutive loose units with the same body form one group.
+    * A short bracketed label (【今日聚焦】) heads the unit printed right after it
+      (:func:`_labels_head_next`, :func:`_labels_over_closed`).
     """
+    region_groups = _labels_over_closed(region_groups)
     loose = [k for k, g in enumerate(region_groups) if not g.closed]
     target: dict[int, int | None] = {}
     weak: dict[int, float] = {}
@@ -74,6 +77,14 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
             target[k] = sides[0]
         elif any(u.subtitle for u in g.units) and sides:
             target[k] = sides[0]
+    _labels_head_next(region_groups, target)
+    return _gathered(region_groups, target, only_one, section, scorer)
+
+
+def _gathered(region_groups: list[Group], target: dict[int, int | None], only_one: bool,
+              section: set[int], scorer: Scorer) -> tuple[list[Group], list[Unit]]:
+    """The region's groups with consecutive loose units of one body joined, and its banners
+    (units with no body)."""
     out: list[Group] = []
     banners: list[Unit] = []
     prev_k: int | None = None
@@ -98,6 +109,31 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
             out.append(Group(list(g.units), region=g.region))
         prev_k = k
     return out, banners
+
+
+def _labels_head_next(region_groups: list[Group], target: dict[int, int | None]) -> None:
+    """A bracketed section label (【今日聚焦】) printed right over a loose headline unit of
+    its region (blank lines between them or not) heads that unit's body, whatever words it
+    seems to share with another: a label is printed over the headline it files."""
+    for k in sorted(target):
+        nxt = target.get(k + 1)
+        if nxt is not None and is_short_label(region_groups[k].text):
+            target[k] = nxt
+
+
+def _labels_over_closed(region_groups: list[Group]) -> list[Group]:
+    """A bracketed section label printed right over a byline-closed head is that head's
+    kicker (by print: it files the headline under it)."""
+    out: list[Group] = []
+    for g in region_groups:
+        prev = out[-1] if out else None
+        if g.closed and g.units and prev is not None and not prev.closed and len(prev.units) == 1 \
+                and is_short_label(prev.units[0].text):
+            label = replace(prev.units[0], label=True, loose=False)
+            out[-1] = replace(g, units=[label, *g.units])
+        else:
+            out.append(g)
+    return out
 
 
 def _kicker_of(closed: Group, body: int | None, scorer: Scorer) -> bool:

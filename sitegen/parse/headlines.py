@@ -12,13 +12,15 @@ markdown heading, or the —— subtitle part of a title element. Units become *
 * other adjacent units are grouped by content later (:mod:`.assign`).
 
 Roles inside a group: —— units (and what follows them) are the subtitle; a series
-label after the byline is the kicker; among the remaining units the one right before
-the subtitle, else the one with the most lines, is the headline and earlier units are
-the kicker, later ones the subtitle.
+label after the byline, or a bracketed section label (【…】, also in front of a unit's
+words), is the kicker; among the remaining units the one right before the subtitle, else
+the only one marked as a heading (# …), else the one with the most lines (in a stack of three or more, not the first or the last), is
+the headline and earlier units are the kicker, later ones the subtitle.
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -52,6 +54,11 @@ def is_bracket_label(text: str) -> bool:
     kicker of the headline printed after it, never a headline itself."""
     text = text.strip()
     return len(text) >= 3 and text[0] in "【〔[［" and text[-1] in "】〕]］"
+
+
+# a section label printed in front of a headline's words, on its line or the line above
+# (【节日专题】春茶…): brackets round a short name with no clause mark in it
+LEADING_LABEL = re.compile(r"[【〔\[［][^【】〔〕\[\]［］，。；！？,;!?]{1,12}[】〕\]］]")
 
 
 @dataclass
@@ -223,9 +230,38 @@ def _last_headline_units(pending: list[Unit]) -> list[Unit]:
     return take
 
 
+def is_short_label(text: str) -> bool:
+    """A line that is one bracketed section label (【今日聚焦】): a short name, no clause mark."""
+    return LEADING_LABEL.fullmatch(text.strip()) is not None
+
+
+def split_label(unit: Unit) -> list[Unit]:
+    """A unit opening with a bracketed section label and going on with other words
+    (【节日专题】春茶市场升温): the label as a unit of its own, then the words; other units
+    as they are."""
+    m = None if unit.subtitle else LEADING_LABEL.match(unit.text)
+    if m is None or m.end() == len(unit.text):
+        return [unit]
+    label, rest = unit.text[: m.end()], unit.text[m.end():]
+    parts = unit.parts
+    if parts and parts[0] == label:  # the label printed on a line of its own
+        parts = parts[1:]
+    n = max(1, len(parts)) if unit.parts else unit.n_lines
+    return [replace(unit, text=label, n_lines=1, parts=(), label=True),
+            replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
+
+
+def _inner(n: int) -> range:
+    """Where a group's headline may stand among ``n`` units with no —— subtitle: in a
+    stack of three or more title units the main title is printed between a kicker above
+    and a subtitle below (引题 / 主题 / 副题), so not first or last; with fewer, anywhere."""
+    return range(1, n - 1) if n >= 3 else range(n)
+
+
 def roles(group: Group) -> tuple[str | None, str | None, str | None]:
-    """(kicker, headline, subtitle) of a group."""
-    units = list(group.units)
+    """(kicker, headline, subtitle) of a group; a bracketed label in front of a unit's words
+    is part of the kicker (:func:`split_label`)."""
+    units = [piece for u in group.units for piece in split_label(u)]
     labels = [u for u in units if u.label or is_bracket_label(u.text)]
     label_ids = {id(u) for u in labels}
     units = [u for u in units if id(u) not in label_ids]
@@ -236,10 +272,13 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     subs = [] if sub_at is None else units[sub_at:]
     if not main:
         main, subs = subs[:1], subs[1:]
+    marked = [i for i, u in enumerate(main) if u.heading]
     if sub_at is not None:
         h = len(main) - 1
+    elif len(marked) == 1:  # the one line the dump marks as a heading (# …) is the title
+        h = marked[0]
     else:
-        h = max(range(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
+        h = max(_inner(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
     kicker_units = labels + main[:h]
     subtitle_units = main[h + 1:] + subs
     kicker = "".join(u.text for u in kicker_units) or None
