@@ -22,6 +22,9 @@ Rules (``RULES``), each a doubt on its own:
 * ``dangling`` — the body stops mid-sentence (no 下转 marker) and the rejoin stage
   (:mod:`.resume`) continued it nowhere on the page: its rest was missed, or glued onto
   another story; the reason names the best continuation it decided against;
+* ``label_only``, ``open_head``, ``lead_line`` — the headline is only a section label, or
+  ends on a verb announcing a statement with nothing after it, or the lead's first line
+  reads like a headline line (:mod:`.doubt_heads`): part of a headline went elsewhere;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -52,6 +55,7 @@ from typing import Sequence
 from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
+from . import doubt_heads
 from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .place import Reading
@@ -92,6 +96,9 @@ class Signals:
     # the body ends mid-sentence where no continuation was found (:class:`.matching.Runner`):
     # (its last line, first line of the best continuation decided against, 0: none)
     dangling: tuple[int, int] | None = None
+    label_only: int = 0  # line of a headline block made of section labels only (:mod:`.doubt_heads`)
+    open_head: tuple[int, str] | None = None  # (line, verb) of a headline ending on an announcing verb
+    lead_line: tuple[int, str] | None = None  # (line, text) of a lead's first line that reads like a headline's
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -107,6 +114,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     for s, ps in zip(out, texts):
         if ps and ps[0].raw.lstrip().startswith(TITLE_OPENINGS):
             s.opens_title = ps[0].line
+        s.lead_line = doubt_heads.lead_line(ps)
     titles = [x.line for x in leftovers if x.kind in ("headline", "banner") and not is_section_name(x.text)]
     _titles_near(bodies, titles, out)
     _dangling(bodies, runners, out)
@@ -126,6 +134,9 @@ def _headline(group: Group, match: float, s: Signals) -> None:
     s.head_chars = len(group.match_text)
     if "【" in group.match_text[1:]:
         s.label_inside = group.line
+    s.label_only = group.line if doubt_heads.label_only(group) else 0
+    verb = doubt_heads.open_head(group)
+    s.open_head = (group.line, verb) if verb else None
 
 
 def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> None:
@@ -222,10 +233,31 @@ def _dangling_end(s: Signals) -> str | None:
     return f"the story stops mid-sentence at line {last} and goes on nowhere on this page{where}"
 
 
+def _label_only(s: Signals) -> str | None:
+    if s.label_only:
+        return f"the headline at line {s.label_only} is only a section label: its own headline went elsewhere?"
+    return None
+
+
+def _open_head(s: Signals) -> str | None:
+    if s.open_head is None:
+        return None
+    line, verb = s.open_head
+    return f"the headline at line {line} ends on “{verb}” with nothing after it: its main line went elsewhere?"
+
+
+def _lead_line(s: Signals) -> str | None:
+    if s.lead_line is None:
+        return None
+    line, text = s.lead_line
+    return f"the lead's first line ({line}: {text}) reads like a headline line, not a column's: part of a headline?"
+
+
 # (name, rule), most telling first; a rule returns its reason or None
 RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end))
+         ("edge", _edge), ("dangling", _dangling_end), ("label_only", _label_only),
+         ("open_head", _open_head), ("lead_line", _lead_line))
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article
