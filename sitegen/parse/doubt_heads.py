@@ -10,7 +10,9 @@ headline or not a body's first line.
   the main headline, which went elsewhere;
 * ``lead_line`` — the lead's first line has no clause mark, no bracket and no dateline,
   stops short of (or runs past) the column of the text it was joined to across a break:
-  a line of a headline (another story's, or this one's) taken in as the lead's start.
+  a line of a headline (another story's, or this one's) taken in as the lead's start;
+* ``credit_lead`` — the lead is nothing but a bracketed credit (（李登）, （记者王连志、杨元勇）):
+  a byline printed as its own paragraph, so the story's first paragraph is the next one.
 """
 from __future__ import annotations
 
@@ -55,3 +57,15 @@ def lead_line(paras: Sequence[Para]) -> tuple[int, str] | None:
     if column - NARROWER <= first.width <= column + WIDER:
         return None
     return first.no, text
+
+
+def credit_lead(paras: Sequence[Para]) -> tuple[int, str] | None:
+    """(line, text) of a lead that is only a bracketed credit (not an enumerator such as
+    （三）); None otherwise."""
+    if not paras:
+        return None
+    text = paras[0].raw.strip()
+    m = L.CREDIT_BRACKET_RE.match(text)
+    if m is None or m.end() != len(text) or L.ENUM_LINE_RE.match(text):
+        return None
+    return paras[0].line, text

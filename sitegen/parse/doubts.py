@@ -25,6 +25,7 @@ Rules (``RULES``), each a doubt on its own:
 * ``label_only``, ``open_head``, ``lead_line`` — the headline is only a section label, or
   ends on a verb announcing a statement with nothing after it, or the lead's first line
   reads like a headline line (:mod:`.doubt_heads`): part of a headline went elsewhere;
+* ``credit_lead`` — the lead is only a bracketed credit: the story starts after it;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -99,6 +100,9 @@ class Signals:
     label_only: int = 0  # line of a headline block made of section labels only (:mod:`.doubt_heads`)
     open_head: tuple[int, str] | None = None  # (line, verb) of a headline ending on an announcing verb
     lead_line: tuple[int, str] | None = None  # (line, text) of a lead's first line that reads like a headline's
+    # (line, text) of a lead that is only a bracketed credit, once opening credits went to
+    # bylines (set by :mod:`.build`, which moves them after the signals are measured)
+    credit_lead: tuple[int, str] | None = None
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -253,11 +257,18 @@ def _lead_line(s: Signals) -> str | None:
     return f"the lead's first line ({line}: {text}) reads like a headline line, not a column's: part of a headline?"
 
 
+def _credit_lead(s: Signals) -> str | None:
+    if s.credit_lead is None:
+        return None
+    line, text = s.credit_lead
+    return f"the lead at line {line} is only a credit {text}: the story's first paragraph is the next one?"
+
+
 # (name, rule), most telling first; a rule returns its reason or None
 RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
          ("edge", _edge), ("dangling", _dangling_end), ("label_only", _label_only),
-         ("open_head", _open_head), ("lead_line", _lead_line))
+         ("open_head", _open_head), ("lead_line", _lead_line), ("credit_lead", _credit_lead))
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article
