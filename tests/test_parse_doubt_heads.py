@@ -3,7 +3,7 @@
 it must not."""
 from __future__ import annotations
 
-from synthetic_pages import TEA, parse_conserved
+from synthetic_pages import PORT, TEA, parse_conserved, story
 
 
 def _wrap(text: str, width: int = 16) -> str:
@@ -66,3 +66,16 @@ def test_a_lead_that_is_only_a_bracketed_credit_is_doubted() -> None:
     assert any("lead at line 3 is only a credit （李登）" in d for d in stuck.doubts), stuck.doubts
     moved = _only("春茶市场升温\n\n（记者李登）\n\n" + _body())
     assert moved.byline == "记者李登" and moved.lead == TEA[0] and moved.doubts == ()
+
+
+def test_the_headline_printed_after_an_announcing_one_is_doubted_too() -> None:
+    """Under a kicker ending …强调 the next headline printed may be its main line, the
+    story split in two at its own headline; after a whole headline it is no doubt."""
+    def second(first_head: str):
+        page = first_head + "\n\n" + story(TEA) + "\n\n口岸通关提速\n\n" + story(PORT) + "\n"
+        articles = parse_conserved(page).articles
+        assert [a.headline for a in articles] == [first_head, "口岸通关提速"], articles
+        return articles[1]
+    split = second("茶企负责人在座谈时强调")
+    assert any("line 9 may be the main line under the one at line 1" in d for d in split.doubts), split.doubts
+    assert not any("main line" in d for d in second("春茶市场升温茶企订单增加").doubts)

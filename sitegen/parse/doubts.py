@@ -99,6 +99,7 @@ class Signals:
     dangling: tuple[int, int] | None = None
     label_only: int = 0  # line of a headline block made of section labels only (:mod:`.doubt_heads`)
     open_head: tuple[int, str] | None = None  # (line, verb) of a headline ending on an announcing verb
+    under_open: tuple[int, int] | None = None  # (line, line of that headline) when it is the next headline printed
     lead_line: tuple[int, str] | None = None  # (line, text) of a lead's first line that reads like a headline's
     # (line, text) of a lead that is only a bracketed credit, once opening credits went to
     # bylines (set by :mod:`.build`, which moves them after the signals are measured)
@@ -128,7 +129,17 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
         s.cues = c
     for i, group in result.by_body.items():
         _headline(group, scorer.content(group.match_text, i), out[i])
+    _under_open(result, out)
     return out
+
+
+def _under_open(result: Assignment, out: list[Signals]) -> None:
+    """The headline printed next after one ending on an announcing verb may be its main
+    line: a story split in two at its own headline."""
+    heads = sorted(result.by_body.items(), key=lambda kv: kv[1].line)
+    for (i, g), (j, h) in zip(heads, heads[1:]):
+        if out[i].open_head is not None and out[j].open_head is None:
+            out[j].under_open = (h.line, g.line)
 
 
 def _headline(group: Group, match: float, s: Signals) -> None:
@@ -244,10 +255,13 @@ def _label_only(s: Signals) -> str | None:
 
 
 def _open_head(s: Signals) -> str | None:
-    if s.open_head is None:
-        return None
-    line, verb = s.open_head
-    return f"the headline at line {line} ends on “{verb}” with nothing after it: its main line went elsewhere?"
+    if s.open_head is not None:
+        line, verb = s.open_head
+        return f"the headline at line {line} ends on “{verb}” with nothing after it: its main line went elsewhere?"
+    if s.under_open is not None:
+        line, above = s.under_open
+        return f"the headline at line {line} may be the main line under the one at line {above}: one story split?"
+    return None
 
 
 def _lead_line(s: Signals) -> str | None:
