@@ -22,10 +22,8 @@ Rules (``RULES``), each a doubt on its own:
 * ``dangling`` — the body stops mid-sentence (no 下转 marker) and the rejoin stage
   (:mod:`.resume`) continued it nowhere on the page: its rest was missed, or glued onto
   another story; the reason names the best continuation it decided against;
-* ``label_only``, ``open_head``, ``lead_line`` — the headline is only a section label, or
-  ends on a verb announcing a statement with nothing after it, or the lead's first line
-  reads like a headline line (:mod:`.doubt_heads`): part of a headline went elsewhere;
-* ``credit_lead`` — the lead is only a bracketed credit: the story starts after it;
+* ``label_only``, ``open_head``, ``lead_line``, ``credit_lead`` — what the printed headline
+  block or lead shows (:mod:`.doubt_heads`): part of a headline went elsewhere;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -103,9 +101,7 @@ class Signals:
     open_head: tuple[int, str] | None = None  # (line, verb) of a headline ending on an announcing verb
     under_open: tuple[int, int] | None = None  # (line, line of that headline) when it is the next headline printed
     lead_line: tuple[int, str] | None = None  # (line, text) of a lead's first line that reads like a headline's
-    # (line, text) of a lead that is only a bracketed credit, once opening credits went to
-    # bylines (set by :mod:`.build`, which moves them after the signals are measured)
-    credit_lead: tuple[int, str] | None = None
+    credit_lead: tuple[int, str] | None = None  # (line, text) of a lead only a credit (set by :mod:`.build`)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -251,9 +247,8 @@ def _dangling_end(s: Signals) -> str | None:
 
 
 def _label_only(s: Signals) -> str | None:
-    if s.label_only:
-        return f"the headline at line {s.label_only} is only a section label: its own headline went elsewhere?"
-    return None
+    return f"the headline at line {s.label_only} is only a section label: its own headline went elsewhere?" \
+        if s.label_only else None
 
 
 def _open_head(s: Signals) -> str | None:
@@ -267,17 +262,13 @@ def _open_head(s: Signals) -> str | None:
 
 
 def _lead_line(s: Signals) -> str | None:
-    if s.lead_line is None:
-        return None
-    line, text = s.lead_line
-    return f"the lead's first line ({line}: {text}) reads like a headline line, not a column's: part of a headline?"
+    return None if s.lead_line is None else \
+        "the lead's first line ({}: {}) reads like a headline line, not a column's: part of a headline?".format(*s.lead_line)
 
 
 def _credit_lead(s: Signals) -> str | None:
-    if s.credit_lead is None:
-        return None
-    line, text = s.credit_lead
-    return f"the lead at line {line} is only a credit {text}: the story's first paragraph is the next one?"
+    return None if s.credit_lead is None else \
+        "the lead at line {} is only a credit {}: the story's first paragraph is the next one?".format(*s.credit_lead)
 
 
 # (name, rule), most telling first; a rule returns its reason or None
