@@ -1,0 +1,81 @@
+"""Self-doubt on what the printed headline block and the lead's first line show
+(sitegen/parse/doubt_heads.py): small pages where each cue must fire, and pages where
+it must not."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, TEA, parse_conserved, story
+
+
+def _wrap(text: str, width: int = 16) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def _body(paras: list[str] = TEA) -> str:
+    return "\n\n".join(_wrap(p) for p in paras) + "\n"
+
+
+def _only(text: str):
+    articles = parse_conserved(text).articles
+    assert len(articles) == 1, articles
+    return articles[0]
+
+
+def test_a_headline_made_of_a_section_label_only_is_doubted() -> None:
+    bare = _only("【今日聚焦】\n\n" + _body())
+    assert bare.headline == "【今日聚焦】"
+    assert any("only a section label" in d for d in bare.doubts), bare.doubts
+    over = _only("【今日聚焦】\n春茶市场升温\n\n" + _body())  # a label over a headline is usual
+    assert "春茶市场升温" in over.headline and over.doubts == ()
+
+
+def test_a_headline_ending_on_a_verb_that_announces_a_statement_is_doubted() -> None:
+    kicker = _only("茶企负责人在座谈时强调\n\n" + _body())
+    assert kicker.doubts and "ends on “强调” with nothing after it" in kicker.doubts[0], kicker.doubts
+    assert "line 1" in kicker.doubts[0]
+    whole = _only("茶企负责人在座谈时强调\n春茶品质好订单多\n\n" + _body())  # the statement follows
+    assert whole.doubts == ()
+    speech = _only("春茶文化节开幕茶企负责人出席并讲话\n\n" + _body())  # 讲话 ends a whole headline
+    assert not any("nothing after it" in d for d in speech.doubts), speech.doubts
+
+
+def test_a_headline_line_taken_in_as_the_leads_first_line_is_doubted() -> None:
+    """Another headline's line, narrower than the column, read as the lead's first line
+    joined across a break."""
+    glued = _only("春茶市场升温\n■方生\n口岸通关提速\n\n\n" + _body())
+    assert glued.lead.startswith("口岸通关提速")
+    assert any("lead's first line (3: 口岸通关提速)" in d for d in glued.doubts), glued.doubts
+    clean = _only("春茶市场升温\n■方生\n\n" + _body())
+    assert clean.doubts == ()
+
+
+def test_a_column_break_after_a_full_first_line_is_no_doubt() -> None:
+    """A first line as wide as the column, with no clause mark, continued after a column
+    break, is the lead's own first line."""
+    first = "春茶上市以来茶农忙着采摘新茶茶叶"  # 16 characters: the column's width
+    rest = "市场交易活跃，春茶价格稳中有升。"
+    art = _only("春茶市场升温\n\n" + first + "\n\n" + _wrap(rest) + "\n\n" + _body(TEA[1:]))
+    assert art.lead.startswith(first) and art.lead.endswith(rest), art.lead
+    assert not any("lead's first line" in d for d in art.doubts), art.doubts
+
+
+def test_a_lead_that_is_only_a_bracketed_credit_is_doubted() -> None:
+    """A credit printed as its own paragraph over a subhead stays the body's first
+    paragraph; one with the story's text right after it becomes the byline, no doubt."""
+    stuck = _only("春茶市场升温\n\n（李登）\n\n\n【茶乡新闻】茶农采茶忙\n\n" + _body())
+    assert stuck.lead == "（李登）"
+    assert any("lead at line 3 is only a credit （李登）" in d for d in stuck.doubts), stuck.doubts
+    moved = _only("春茶市场升温\n\n（记者李登）\n\n" + _body())
+    assert moved.byline == "记者李登" and moved.lead == TEA[0] and moved.doubts == ()
+
+
+def test_the_headline_printed_after_an_announcing_one_is_doubted_too() -> None:
+    """Under a kicker ending …强调 the next headline printed may be its main line, the
+    story split in two at its own headline; after a whole headline it is no doubt."""
+    def second(first_head: str):
+        page = first_head + "\n\n" + story(TEA) + "\n\n口岸通关提速\n\n" + story(PORT) + "\n"
+        articles = parse_conserved(page).articles
+        assert [a.headline for a in articles] == [first_head, "口岸通关提速"], articles
+        return articles[1]
+    split = second("茶企负责人在座谈时强调")
+    assert any("line 9 may be the main line under the one at line 1" in d for d in split.doubts), split.doubts
+    assert not any("main line" in d for d in second("春茶市场升温茶企订单增加").doubts)
