@@ -68,6 +68,7 @@ class _Renderer:
         self.info = site.info
         self.env = make_environment(templates_dir)
         self.env.globals.update(memoised_macros(self.env))
+        self.env.cache.clear()  # templates loaded from now on see those globals (make_globals)
         self.static_dir = static_dir
         self.pages: dict[str, bytes] = {}
         self.sink = sink  # when set, each page goes straight to it instead of being kept

@@ -26,6 +26,7 @@ import re
 import string
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -198,10 +199,12 @@ def untranslated(name: str) -> Markup:
     return Markup('<span translate="no">{}</span>').format(name)
 
 
+@lru_cache(maxsize=MEMO_LIMIT)
 def names(en: str | None, zh: str | None, zh_first: bool = False, zh_class: str = "", en_class: str = "") -> Markup:
     """A name in English and Chinese (site title, theme, tag): each mode shows its own, Both
     shows both (give the one to leave out in Both the class ``i-alt``, as breadcrumbs do). A name
-    with no English form, or the same in both, shows in every mode (class ``keep``)."""
+    with no English form, or the same in both, shows in every mode (class ``keep``). Made once
+    per distinct call: pages name the same themes and tags again and again."""
     if en and zh and en != zh:
         en_html = f'<span class="i-en{" " + en_class if en_class else ""}">{escape(en)}</span>'
         zh_html = f'<span class="i-zh{" " + zh_class if zh_class else ""}" lang="{ZH_LANG}">{escape(zh)}</span>'
