@@ -114,19 +114,3 @@ def test_a_left_over_headline_cuts_only_off_a_story_it_could_head() -> None:
     cut = cut_at_shifts(bodies, Assignment(by_body={0: own}, unassigned=[fits]), vocab)
     assert cut is not None and [b.paras[0].parts()[0][:6] for b in cut] == [TEA[0][:6], PORT[0][:6]]
     assert cut_at_shifts(bodies, Assignment(by_body={0: own}, unassigned=[unrelated]), vocab) is None
-
-
-def test_a_left_over_section_label_says_no_story_is_missing() -> None:
-    """A bracketed section label (【…】) left over names a column, not a story: even when its
-    words fit one side of a topic shift it cuts nothing, where the same words as a
-    headline would (test above)."""
-    from sitegen.parse.assign import Assignment
-    from sitegen.parse.complete import cut_at_shifts
-    from sitegen.parse.headlines import Group, Unit
-
-    bodies, vocab = _one_body([*TEA, *PORT])
-    own = Group([Unit("春茶上市茶农采摘新茶 茶叶订单增加", 1, 1)])
-    label = Group([Unit("【口岸智慧通关提速】", 99, 1)])
-    headline = Group([Unit("口岸智慧通关提速", 99, 1)])
-    assert cut_at_shifts(bodies, Assignment(by_body={0: own}, unassigned=[label]), vocab) is None
-    assert cut_at_shifts(bodies, Assignment(by_body={0: own}, unassigned=[headline]), vocab) is not None

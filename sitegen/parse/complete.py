@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from . import cohesion
 from .assign import Assignment, Scorer, _can_cut
-from .headlines import Group, is_bracket_label
+from .headlines import Group
 from .resume import Body, cut
 from .text import Vocabulary, joined_bigram_set
 
@@ -74,10 +74,7 @@ def _sides(g: Group, left: set[str], right: set[str], vocab: Vocabulary) -> tupl
 def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> list[Body] | None:
     """Bodies cut where headline blocks left over by the assignment ``first`` say an
     article is missing; None when nothing was cut."""
-    # a series label (after a byline) or a bracketed section label (【民生关注】) left over
-    # names a column, not a story: no evidence that a story is missing
-    unused = [g for g in first.unassigned
-              if g.units and not all(u.label or is_bracket_label(u.text) for u in g.units)]
+    unused = [g for g in first.unassigned if g.units and not all(u.label for u in g.units)]
     if not unused:
         return None
     cuts: dict[int, int] = {}
