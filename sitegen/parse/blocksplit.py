@@ -81,6 +81,7 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
     # a new story starts where the words change (lexical cohesion) between finished sentences
     shifts = {g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
               if g.similarity < LINES_SHIFT}
+    shifts = _to_blank_lines(shifts, [p.chunks[0].gap_before for p in body.paras])
     cuts = [i for i in sorted(shifts) if _can_cut(body.paras, i)][:MAX_CUTS]
     if not cuts:
         return None
@@ -325,6 +326,17 @@ def _rebuild(order: list[Body], paras: list[Para], owner: list[int], bounds: lis
 def _within(spans: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
     """The parts of ``spans`` between lines ``first`` and ``last``."""
     return [(max(a, first), min(b, last)) for a, b in spans if b >= first and a <= last]
+
+
+def _to_blank_lines(shifts: set[int], blank: list[bool]) -> set[int]:
+    """Boundaries where a new story may start: the shifts, and next to a shift printed
+    with no blank line before it, a neighbouring boundary printed with one. The words
+    are compared over windows of several paragraphs, so the lowest cohesion may fall a
+    paragraph away from where the stories meet; stories are set apart by a blank line
+    where the paragraphs inside them are not (``blank[i]``: a blank line before
+    paragraph i). The headlines' coverage still decides which cut is taken."""
+    near = {i + d for i in shifts if not blank[i] for d in (-1, 1)}
+    return shifts | {j for j in near if 0 < j < len(blank) and blank[j]}
 
 
 def _in_page_order(body: Body) -> bool:
