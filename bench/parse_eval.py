@@ -6,7 +6,8 @@ the five seeds.
 
 For every RNG seed it generates ``--pages`` pages from the seeds' articles, parses them,
 and prints recall / precision / headline (lenient) / strict headline / lead / paragraph count /
-chars lost+duplicated, then the failures per layout feature over all seeds. With ``--out`` it
+chars lost+duplicated, then recall / headline / lead per page layout (the page's headline
+convention, worst first) and the failures per layout feature over all seeds. With ``--out`` it
 also writes the pages and their gold (``DIR/<rng>/seeds``, ``DIR/<rng>/gold``) and the
 parse (``DIR/<rng>/parsed.json``), and runs ``score_parse.py`` on them, so any page can
 be inspected and re-scored by hand. The doubt lines say how many wrong parsed articles
@@ -97,10 +98,29 @@ def main(argv: list[str] | None = None) -> int:
               f"over {total['gold_articles']} articles; doubts on {d['wrong_doubted']}% of "
               f"{d['wrong']} wrong articles, {d['right_doubted']}% of {d['right']} right ones")
     print()
+    print(f"{'layout (page)':28} {'articles':>8} {'recall':>8} {'headline':>9} {'lead':>9}")
+    for lay, n, rec, head, lead in layout_recall(all_outcomes):
+        print(f"{lay:28} {n:>8} {rec:>8} {head:>9} {lead:>9}")
+    print()
     print(f"{'feature':28} {'articles':>8} {'seg_fail':>8} {'head_fail':>9} {'lead_fail':>9} {'para_fail':>9}")
     for f, n, seg, head, lead, par in relayout.feature_failures(all_outcomes):
         print(f"{f:28} {n:>8} {seg:>8} {head:>9} {lead:>9} {par:>9}")
     return 0
+
+
+def layout_recall(outcomes: list) -> list[tuple[str, int, float, float, float]]:
+    """Recall / headline / lead per page layout: the page's headline convention (its
+    ``head_*`` feature), as the issue reports them per layout; the worst first."""
+    by: dict[str, list] = {}
+    for o in outcomes:
+        modes = [f for f in o.features if f.startswith("head_") and not f.endswith("_article")]
+        lay = "head_mixed" if "head_mixed" in modes else (modes or ["?"])[0]  # a mixed page groups some
+        by.setdefault(lay, []).append(o)
+    rows = []
+    for lay, outs in by.items():
+        t = relayout.Evaluation(outs, 0, 0, 0, [], {}).totals()
+        rows.append((lay, len(outs), t["recall"], t["headline"], t["lead"]))
+    return sorted(rows, key=lambda r: (r[2], r[0]))
 
 
 if __name__ == "__main__":

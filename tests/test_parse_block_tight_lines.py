@@ -131,3 +131,37 @@ def test_a_line_whose_words_fit_two_bodies_equally_joins_a_short_line_rather_tha
     assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
     assert [a.headline for a in arts][1:] == ["口岸通关效率持续提升", "牧区降雪 牧民储备草料"]
     assert "游客纷至" in (arts[0].headline or "") + (arts[0].subtitle or "")
+
+
+def test_two_stories_run_together_are_cut_when_a_credit_closes_the_second() -> None:
+    # the credit printed on its own under the port story's 下转 line closes it (its
+    # byline), so that body is printed in two spans of lines; it is still one run of the page, and the
+    # block's lines still cut the tea and port stories apart (before, a body of two
+    # spans kept the page from the block's count)
+    block = "春茶上市\n经济观察·一线走访\n口岸智慧通关 货车排队时间缩短\n牧区降雪 牧民储备草料\n"
+    snow = _wrapped(["本报讯 " + SNOW[0]] + SNOW[1:])
+    arts = _parse(_wrapped(TEA + PORT) + "\n\n（下转第8版）\n\n（本报记者 王鹏）\n\n" + snow + "\n\n" + block).articles
+    assert [a.paragraphs[0][:6] for a in arts] == [TEA[0][:6], PORT[0][:6], SNOW[0][:6]]
+    assert arts[1].byline == "本报记者 王鹏" and arts[1].paragraphs[-1] == PORT[-1]
+    assert "口岸智慧通关" in (arts[1].headline or "")
+
+
+def test_a_body_cut_in_two_keeps_each_part_its_own_lines() -> None:
+    from sitegen.parse.blocksplit import _within
+
+    spans = [(1, 20), (24, 24)]  # a story and the credit printed under it
+    assert _within(spans, 1, 9) == [(1, 9)]
+    assert _within(spans, 11, 24) == [(11, 20), (24, 24)]
+    assert _within([(1, 20), (40, 60)], 15, 45) == [(15, 20), (40, 45)]
+
+
+def test_a_shift_with_no_blank_line_also_offers_its_neighbour_printed_after_one() -> None:
+    from sitegen.parse.blocksplit import _to_blank_lines
+
+    # paragraphs 1-3 printed with no blank line between them, a blank line before 4
+    blank = [True, False, False, False, True, False]
+    assert _to_blank_lines({3}, blank) == {3, 4}
+    assert _to_blank_lines({4}, blank) == {4}  # already at a blank line: nothing added
+    assert _to_blank_lines({2}, blank) == {2}  # no neighbour after a blank line
+    assert _to_blank_lines({5}, blank) == {4, 5}
+    assert _to_blank_lines(set(), blank) == set()

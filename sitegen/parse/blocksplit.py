@@ -47,7 +47,9 @@ MAX_LINES, MAX_SPLIT, MAX_CUTS = 8, 3, 30  # one body's headline lines, articles
 def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabulary,
               continued: frozenset[int] = frozenset()) -> list[Body] | None:
     """Bodies re-cut to the block's headlines, or None when the page has no such block,
-    some body is not one contiguous run of lines, or the division changes nothing.
+    some body is not one run of the page (its lines in order, no other body printed
+    between them: a story and the credit under its 下转 line are one), or the division
+    changes nothing.
     ``continued``: indices of bodies that continue an article from elsewhere (上接…): the
     story such a body opens may go without a headline of the block (its headline may be
     on another page), and a story run into it is cut off where a headline of the block
@@ -62,8 +64,8 @@ def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabula
         return None  # (fewer headlines than bodies: some headline was not recognised)
     ranked = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     order = [bodies[i] for i in ranked]
-    if any(len(b.spans) != 1 for b in order) or any(
-            a.spans[0][1] >= b.spans[0][0] for a, b in zip(order, order[1:])):
+    if not all(_one_run(b, order) for b in order) or any(
+            a.spans[-1][1] >= b.spans[0][0] for a, b in zip(order, order[1:])):
         return None
     return _recut(items, order, vocab, {k for k, i in enumerate(ranked) if i in continued}, by_line)
 
@@ -74,11 +76,12 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
     when each run explains its own part of the body clearly: (piece, its items) in page
     order; None when it stays whole."""
     m, n = len(items), len(body.paras)
-    if not 2 <= m <= MAX_LINES or len(body.spans) != 1 or not 2 <= n <= MAX_PARAS:
+    if not 2 <= m <= MAX_LINES or not _in_page_order(body) or not 2 <= n <= MAX_PARAS:
         return None
     # a new story starts where the words change (lexical cohesion) between finished sentences
     shifts = {g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
               if g.similarity < LINES_SHIFT}
+    shifts = _to_blank_lines(shifts, [p.chunks[0].gap_before for p in body.paras])
     cuts = [i for i in sorted(shifts) if _can_cut(body.paras, i)][:MAX_CUTS]
     if not cuts:
         return None
@@ -311,9 +314,43 @@ def _rebuild(order: list[Body], paras: list[Para], owner: list[int], bounds: lis
         for k in dict.fromkeys(owner[a:b]):
             mine = [p for p, o in zip(part, owner[a:b]) if o == k]
             whole = len(mine) == len(order[k].paras)
-            spans.extend(order[k].spans if whole else [(mine[0].line, mine[-1].chunks[-1].lines[-1].no)])
+            spans.extend(order[k].spans if whole else _within(order[k].spans, mine[0].line,
+                                                               mine[-1].chunks[-1].lines[-1].no))
             if mine[0] is order[k].paras[0]:
                 nb.embedded.extend(order[k].embedded)
         nb.spans = spans
         out.append(nb)
     return out
+
+
+def _within(spans: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """The parts of ``spans`` between lines ``first`` and ``last``."""
+    return [(max(a, first), min(b, last)) for a, b in spans if b >= first and a <= last]
+
+
+def _to_blank_lines(shifts: set[int], blank: list[bool]) -> set[int]:
+    """Boundaries where a new story may start: the shifts, and next to a shift printed
+    with no blank line before it, a neighbouring boundary printed with one. The words
+    are compared over windows of several paragraphs, so the lowest cohesion may fall a
+    paragraph away from where the stories meet; stories are set apart by a blank line
+    where the paragraphs inside them are not (``blank[i]``: a blank line before
+    paragraph i). The headlines' coverage still decides which cut is taken."""
+    near = {i + d for i in shifts if not blank[i] for d in (-1, 1)}
+    return shifts | {j for j in near if 0 < j < len(blank) and blank[j]}
+
+
+def _in_page_order(body: Body) -> bool:
+    """Are the body's spans printed one after another down the page (a story and the
+    credit printed on its own under it, a 下转 line between them), so that a cut between
+    its paragraphs leaves each part its own lines?"""
+    return bool(body.spans) and all(a[1] < b[0] for a, b in zip(body.spans, body.spans[1:]))
+
+
+def _one_run(body: Body, bodies: list[Body]) -> bool:
+    """Is ``body`` one run of the page: its spans in page order with no other body's
+    text printed between them?"""
+    if not _in_page_order(body):
+        return False
+    lo, hi = body.spans[0][0], body.spans[-1][1]
+    return not any(other is not body and any(a <= hi and b >= lo for a, b in other.spans)
+                   for other in bodies)
