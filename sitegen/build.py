@@ -122,7 +122,7 @@ def _build(
     try:
         run.parse_group_translate(build_date)
         key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
-                                             run.gloss_words)
+                                             run.gloss_words, state.dir)
         clock.lap("glosses")
         site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                       build_date, key_terms)
