@@ -122,7 +122,7 @@ def _build(
     try:
         run.parse_group_translate(build_date)
         key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
-                                             run.gloss_words)
+                                             run.gloss_words, state.dir)
         clock.lap("glosses")
         site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                       build_date, key_terms)
@@ -170,6 +170,9 @@ class _Run:
         from sitegen.render.search_shards import SearchMemo, memo_version
 
         prepared["search"] = state.get_search_memo(memo_version()) or SearchMemo(memo_version())
+        from sitegen.render.digest_json import DigestMemo
+
+        prepared["digest"] = DigestMemo.load(state.dir, config.out_dir)
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
         prepare_render(config.templates_dir)  # and the templates compiled
 
@@ -238,12 +241,14 @@ class _Run:
 
         with SiteWriter(config.out_dir) as writer:
             rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
-                                      meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared["search"])
+                                      meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared["search"],
+                                      digest_memo=prepared["digest"])
             self.clock.lap("render")
             writer.keep(rendered.unchanged)
         written = writer.count
         self.clock.lap("write")
         state.put_search_memo(prepared["search"])
+        prepared["digest"].save(state.dir)
         state.save(Manifest(inputs=after["fingerprint"], pages=rendered.keys, pending=pending))
         self.reporter.info(f"wrote {written} files to {config.out_dir} "
                            f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")

@@ -295,6 +295,9 @@ def test_word_memo_segments_each_text_once_and_forgets_words_no_article_uses(tmp
             self.cut.append(article.headline)
             return [f"{article.headline}{i}" for i in range(1000)]
 
+        def digest(self, article):
+            return article.headline
+
     def article(name):
         return Article(seed="s.txt", position=1, kicker=None, headline=name, subtitle=None, byline=None,
                        dateline=None, blocks=(Block("paragraph", "正文。"),))

@@ -20,12 +20,15 @@ def gloss_writer(taxonomy) -> GlossWriter:
     """A writer using ``taxonomy``'s segmenter (the same words as the tags) and its user
     dictionary (names and terms CC-CEDICT lacks). Loads the dictionaries on first use."""
     from sitegen.group import segmenter_for, telling_words
+    from sitegen.group.text import analyzer_for
+    from sitegen.state import code_digest
 
     lexicon = load(taxonomy.user_words)
     fingerprint = hashlib.sha256(repr((taxonomy.user_words, [t.keywords for t in taxonomy.themes],
                                        sorted(taxonomy.stopwords))).encode("utf-8")).hexdigest()
     return GlossWriter(lexicon, segmenter_for(taxonomy),
-                       lambda texts, n: telling_words(taxonomy, texts, n), fingerprint)
+                       lambda texts, n: telling_words(taxonomy, texts, n), fingerprint,
+                       telling_version=analyzer_for(taxonomy).fingerprint + code_digest("group"))
 
 
 __all__ = ["Gloss", "GlossWriter", "Lexicon", "data_version", "gloss_path", "gloss_writer", "load"]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sitegen.models import Article
 
-from .files import GlossWriter, text_digest, text_key
+from .files import GlossWriter
 
 NAME = "gloss-words.pickle"
 
@@ -60,7 +60,7 @@ def site_words(writer: GlossWriter, articles: Sequence[Article], cache_dir: Path
     number = _Numbers(zip(vocab, range(len(vocab))))
     rows: dict[str, bytes] = {}
     for article in articles:
-        digest = text_digest(text_key(article))
+        digest = writer.digest(article)
         row = old.get(digest) or rows.get(digest)
         if row is None:
             row = array("I", map(number.__getitem__, writer.words(article, digest))).tobytes()

@@ -63,10 +63,19 @@ def card_key(ev: EntryView) -> str:
     return key
 
 
+def entry_digest(ev: EntryView) -> str:
+    """Digest of ``ev``'s entry (``entry_record``), memoised on the view: the article page's
+    key and its record in ``digest.json`` both need it."""
+    key = ev.__dict__.get("_entry_digest")
+    if key is None:
+        key = ev.__dict__["_entry_digest"] = record_digest(entry_record(ev.entry))
+    return key
+
+
 def article_key(ev: EntryView) -> tuple:
     """What an article page shows besides the site-wide settings."""
     return (
-        record_digest(entry_record(ev.entry)), _THEME(ev.theme.theme), [_TAG(t.tag) for t in ev.tags],
+        entry_digest(ev), _THEME(ev.theme.theme), [_TAG(t.tag) for t in ev.tags],
         card_key(ev.prev) if ev.prev else None, card_key(ev.next) if ev.next else None,
         [card_key(r) for r in ev.related],
     )

@@ -62,9 +62,10 @@ class RenderResult:
 
 class _Renderer:
     def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
-                 previous: dict[str, str] | None = None, sink=None, search_memo=None):
+                 previous: dict[str, str] | None = None, sink=None, search_memo=None, digest_memo=None):
         self.site = site
         self.search_memo = search_memo  # what the last build's search index left (search_shards.SearchMemo)
+        self.digest_memo = digest_memo  # where the last digest.json's records are (digest_json.DigestMemo)
         self.info = site.info
         self.env = make_environment(templates_dir)
         self.env.globals.update(memoised_macros(self.env))
@@ -140,8 +141,9 @@ class _Renderer:
         digest = self._page_key(path, template, key)
         if digest is not None and self.previous.get(path) == digest:
             return path, digest, "unchanged", None
-        # A job without a template makes its content itself (the data files).
-        data = (kw() if template is None else self._render(path, template, **kw())).encode("utf-8")
+        # A job without a template makes its content itself (the data files), as text or bytes.
+        data = kw() if template is None else self._render(path, template, **kw())
+        data = data.encode("utf-8") if isinstance(data, str) else data
         if in_worker and self.sink is not None:
             self.sink.write(Page(path, data))
             return path, digest, "written", None
@@ -219,7 +221,7 @@ class _Renderer:
         # The two data files are the largest single jobs: first, so that this process does them
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
-            ("digest.json", None, None, lambda: digest_json(self.views)),
+            ("digest.json", None, None, lambda: digest_json(self.views, self.digest_memo, _CODE_VERSION)),
         ]
         # Other stages' files next, in this process only: their per-word work (the dictionary's
         # words, cut from every article, each article's gloss file made on the way) is then done
@@ -332,7 +334,7 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
                    previous: dict[str, str], sink=None, meanwhile=None, extra_files=(),
-                   search_memo=None) -> RenderResult:
+                   search_memo=None, digest_memo=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, feeds and data files are always made, and the search
@@ -351,8 +353,9 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
     process takes jobs from that end, the forked helpers from the other).
 
     ``search_memo``: what the last build's search index left (``search_shards.SearchMemo``),
-    which the render replaces with this build's."""
+    which the render replaces with this build's; ``digest_memo`` likewise for ``digest.json``'s
+    records (``digest_json.DigestMemo``)."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink,
-                         search_memo=search_memo)
+                         search_memo=search_memo, digest_memo=digest_memo)
     pages = renderer.render(meanwhile, extra_files)
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))

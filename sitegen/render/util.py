@@ -1,6 +1,7 @@
 """Small pure helpers for the render stage: URLs, safe JSON, reading time, dates."""
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -97,6 +98,7 @@ def reading_minutes(text: str) -> int:
     return minutes_for(han_count(text))
 
 
+@functools.lru_cache(maxsize=4096)  # a few distinct dates, asked for twice per article by digest.json
 def iso_datetime(value: str) -> str:
     """RFC 3339 date-time for feeds; deterministic fallback when unknown."""
     v = (value or "").strip()

@@ -39,13 +39,16 @@ def dictionary_words(writer, articles: list[Article], cache_dir: Path | None, ah
     return Background(find, fork=ahead and len(articles) >= AHEAD_MIN_ARTICLES)
 
 
-def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, words=None):
+def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, words=None,
+                cache_dir: Path | None = None):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
     files the render makes: (key terms, [(path, key callable, content callable)]): each
     article's gloss file and the dictionary's shards. ``words``: the dictionary's words,
-    being found (``dictionary_words``). No writer (``reading_aid = false``): neither."""
+    being found (``dictionary_words``). ``cache_dir``: where the key terms' memo is kept
+    (``sitegen.gloss.terms_memo``). No writer (``reading_aid = false``): neither."""
     from sitegen.gloss import gloss_path
     from sitegen.gloss.shards import shard_path
+    from sitegen.gloss.terms_memo import key_terms
 
     if writer is None:
         return None, []
@@ -66,4 +69,4 @@ def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped,
     files = [(shard_path(n), lambda n=n: shard(n)[1], lambda n=n: shard(n)[2]()) for n in range(writer.shards)]
     files += [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
               for p, a in zip(permalinks, articles)]
-    return writer.key_terms(articles, tags), files
+    return key_terms(writer, articles, tags, cache_dir), files
