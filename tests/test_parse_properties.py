@@ -139,7 +139,7 @@ def test_line_width_counts_each_character(text):
 def test_characters_counted_wide_without_looking_are_wide():
     import unicodedata
 
-    from sitegen.parse.text import _SURELY_WIDE
+    from sitegen.parse.widths import _SURELY_WIDE
 
     surely = [chr(c) for c in range(0x10000) if _SURELY_WIDE.fullmatch(chr(c))]
     assert len(surely) > 20000 and all(unicodedata.east_asian_width(c) in "WF" for c in surely)
@@ -178,11 +178,11 @@ def test_prose_shortcut_covers_most_seed_lines():
 def test_text_memo_caches_do_not_outlive_a_page():
     """The bigram/squash memo caches serve one page: parsing many pages must not grow them
     (a worker parsing hundreds of pages otherwise kept every page's texts)."""
-    import sitegen.parse.text as T
+    import sitegen.parse.bigrams as B
 
     for text in SEED_TEXTS[:3]:
         parse_text("page.txt", text)
-        assert all(f.cache_info().currsize == 0 for f in (T._bigrams, T.bigram_set, T._ends, T.squash))
+        assert all(f.cache_info().currsize == 0 for f in (B.text_bigrams, B.bigram_set, B._ends, B.squash))
 
 
 @SETTINGS
@@ -192,12 +192,12 @@ def test_bigrams_are_those_of_letter_digit_han_runs(text: str) -> None:
     they are the pairs of adjacent letters, digits and Han ("_" and punctuation break runs)."""
     import re
 
-    import sitegen.parse.text as T
+    import sitegen.parse.bigrams as B
 
-    T.forget_page_texts()
-    squashed = T.squash(text)
+    B.forget_page_texts()
+    squashed = B.squash(text)
     expected = [m.group(1) for m in re.finditer(r"(?=([^\W_]{2}))", squashed)]
-    assert list(T._bigrams(text)) == expected
-    assert T.bigram_set(text) == frozenset(expected)
+    assert list(B.text_bigrams(text)) == expected
+    assert B.bigram_set(text) == frozenset(expected)
     assert all("_" not in gram for gram in expected)
-    T.forget_page_texts()
+    B.forget_page_texts()
