@@ -2,6 +2,7 @@
 every Han character, digit and letter (NFKC) between input and output."""
 from __future__ import annotations
 
+import functools
 import random
 import time
 from pathlib import Path
@@ -201,3 +202,43 @@ def test_bigrams_are_those_of_letter_digit_han_runs(text: str) -> None:
     assert B.bigram_set(text) == frozenset(expected)
     assert all("_" not in gram for gram in expected)
     B.forget_page_texts()
+
+
+def _composition_seconds() -> set[str]:
+    """Characters that compose with the character before them: the second of each
+    two-character canonical decomposition, and the Hangul vowel and final jamo."""
+    import unicodedata
+
+    seconds = {chr(c) for c in range(0x1161, 0x1176)} | {chr(c) for c in range(0x11A8, 0x11C3)}
+    for code in range(0x110000):
+        d = unicodedata.decomposition(chr(code))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(chr(int(d.split()[1], 16)))
+    return seconds
+
+
+def test_safe_junction_starts_keep_nfkc_apart():
+    """Every character ``bigrams.SAFE_START`` accepts decomposes (NFKD) to a starter that no
+    composition takes as its second character: NFKC cannot reach across it."""
+    import unicodedata
+
+    from sitegen.parse.bigrams import SAFE_START
+
+    seconds = _composition_seconds()
+    safe = [chr(c) for c in range(0x10000) if SAFE_START.match(chr(c))]
+    assert len(safe) > 27000
+    for ch in safe:
+        d = unicodedata.normalize("NFKD", ch)
+        assert d and unicodedata.combining(d[0]) == 0 and d[0] not in seconds, hex(ord(ch))
+
+
+@SETTINGS
+@given(st.text(alphabet=_NFKC_ALPHABET, max_size=6), st.text(alphabet=_NFKC_ALPHABET, min_size=1, max_size=6))
+def test_junction_shortcut_agrees_with_normalising(left, right):
+    import unicodedata
+
+    from sitegen.parse.bigrams import _joins_cleanly
+
+    a, b = left[-4:], right[:4]
+    nfkc = functools.partial(unicodedata.normalize, "NFKC")
+    assert _joins_cleanly(left, right) == (nfkc(a + b) == nfkc(a) + nfkc(b))
