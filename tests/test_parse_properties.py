@@ -242,3 +242,21 @@ def test_junction_shortcut_agrees_with_normalising(left, right):
     a, b = left[-4:], right[:4]
     nfkc = functools.partial(unicodedata.normalize, "NFKC")
     assert _joins_cleanly(left, right) == (nfkc(a + b) == nfkc(a) + nfkc(b))
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.text(alphabet=st.sampled_from(list("新华社记者ab_ ，。Ａ１\u3000") + ["\u0301", "\u1161"]),
+                                 max_size=5), min_size=1, max_size=3), max_size=5),
+       st.sets(st.text(alphabet=st.sampled_from(list("新华社记者abＡ1a")), min_size=2, max_size=2)))
+def test_side_grams_are_the_sides_bigrams_among_those_asked(paras, asked):
+    """``side_grams`` finds the bigrams each side of a cut holds without joining the sides:
+    the same as each side's ``joined_bigram_set`` restricted to the bigrams asked for."""
+    from sitegen.parse.bigrams import forget_page_texts, joined_bigram_set, side_grams
+
+    forget_page_texts()
+    grams = frozenset(asked) | joined_bigram_set([t for ps in paras for t in ps])
+    cuts = list(range(len(paras) + 1))
+    for k, (left, right) in zip(cuts, side_grams(paras, cuts, grams)):
+        assert left == joined_bigram_set([t for ps in paras[:k] for t in ps]) & grams
+        assert right == joined_bigram_set([t for ps in paras[k:] for t in ps]) & grams
+    forget_page_texts()

@@ -31,6 +31,7 @@ from . import cohesion
 from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
+from .bigrams import bigram_set, side_grams
 from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
@@ -361,8 +362,9 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
         return None
     best = None
     floor = _floors(paras, vocab)
-    sides = [(i, joined_bigram_set([t for p in paras[:i] for t in p.parts()]),
-              joined_bigram_set([t for p in paras[i:] for t in p.parts()])) for i in cuts]
+    # each half's bigrams among the blocks' (all a coverage reads)
+    grams = frozenset().union(*(bigram_set(t) for _s, ta, tb in divisions for t in (ta, tb)))
+    sides = [(i, a, b) for i, (a, b) in zip(cuts, side_grams([p.parts() for p in paras], cuts, grams))]
     for s, ta, tb in divisions:
         for i, left, right in sides:
             for x, y in ((ta, tb), (tb, ta)):
