@@ -27,6 +27,9 @@ _SURELY_WIDE = re.compile("[\u4e00-\u9fff\u3000-\u303e\uff01-\uff60\uffe0-\uffe6
 def visual_width(text: str) -> float:
     """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5.
     (Whole and half cells add up exactly in any order: the runs of surely wide characters
-    count 1 each, the rest are looked up.)"""
+    count 1 each, the rest are looked up — or counted, when they are all ASCII, as most
+    lines' rest is: half a cell each.)"""
     rest = _SURELY_WIDE.sub("", text)
+    if rest and rest.isascii():
+        return (len(text) - len(rest)) + 0.5 * len(rest)
     return (len(text) - len(rest)) + sum(map(_CELL_WIDTHS.__getitem__, rest))
