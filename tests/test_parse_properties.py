@@ -260,3 +260,27 @@ def test_side_grams_are_the_sides_bigrams_among_those_asked(paras, asked):
         assert left == joined_bigram_set([t for ps in paras[:k] for t in ps]) & grams
         assert right == joined_bigram_set([t for ps in paras[k:] for t in ps]) & grams
     forget_page_texts()
+
+
+def test_plain_characters_keep_bigrams_and_ends():
+    """A text of ``bigrams._PLAIN`` characters has the bigrams and ends of its normalised
+    text: each such character, between letters and between Han, next to itself."""
+    import sitegen.parse.bigrams as B
+
+    for ch in B._plain_characters() + "中国":
+        for text in ("a" + ch + "b", "中" + ch + ch + "国1", ch, ch + "新华社" + ch):
+            assert B._PLAIN.fullmatch(text)
+            assert B._bigram_list(text) == B.find_bigrams(B.squash(text)), repr(text)
+            s = B.squash(text)
+            assert B._ends.__wrapped__(text) == (s[0] + s[-1] if s else ""), repr(text)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("新华社记者ab1_ ，。…“”Ａ１\u3000-·①㈠") + ["\u0301", "\u1161", "ﬁ"])))
+def test_bigrams_and_ends_with_or_without_normalising(text):
+    import sitegen.parse.bigrams as B
+
+    s = B.squash(text)
+    assert B._bigram_list(text) == B.find_bigrams(s)
+    assert B._ends.__wrapped__(text) == (s[0] + s[-1] if s else "")
+    B.forget_page_texts()

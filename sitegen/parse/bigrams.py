@@ -12,7 +12,7 @@ import unicodedata
 from itertools import accumulate
 from typing import Sequence
 
-from .normalize import squash
+from .normalize import nfkc, squash
 
 _RUN = re.compile(r"[^\W_]{2,}")
 # Every position followed by two letters/digits/Han: the bigrams of the runs of ``_RUN``, in
@@ -21,6 +21,63 @@ _BIGRAM = re.compile(r"(?=([^\W_]{2}))")
 # The same for a text without "_" (nearly all): ``\w`` is ``[^\W_]`` plus "_", and the
 # plain class matches ~12 % faster.
 _BIGRAM_NO_UNDERSCORE = re.compile(r"(?=(\w\w))")
+
+#: Characters after which NFKC treats the text before them apart: their compatibility
+#: decomposition starts with a starter (combining class 0) that is no second character of
+#: any composition, so no reordering or composition reaches across them. ASCII, general
+#: punctuation, CJK symbols (not the tone marks U+302A-302F), ideographs, full-width forms:
+#: nearly every chunk of a page starts with one. (tests/test_parse_properties.py checks
+#: each against Unicode's data.)
+_SAFE_RANGES = ((0x20, 0x7E), (0x2010, 0x2027), (0x2030, 0x205E), (0x3000, 0x3029), (0x3030, 0x303E),
+                (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF01, 0xFF60))
+SAFE_START = re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _SAFE_RANGES) + "]")
+
+
+_LETTER = re.compile(r"[^\W_]")
+
+
+def _plain_characters() -> str:
+    """The characters of SAFE_START (ideographs aside) that NFKC leaves as they are, or
+    maps to punctuation only (no space, no "_") when they are punctuation themselves:
+    ，→, …→... 。→。 (not Ａ→A, 　→space)."""
+    out = []
+    for lo, hi in _SAFE_RANGES:
+        if 0x3400 <= lo <= hi <= 0x9FFF:
+            continue  # (the ideographs: added as ranges)
+        for ch in map(chr, range(lo, hi + 1)):
+            if ch.isspace() or ch == "_":
+                continue
+            mapped = nfkc(ch)
+            if mapped == ch or (not _LETTER.match(ch) and mapped and not any(
+                    _LETTER.match(c) or c.isspace() or c == "_" for c in mapped)):
+                out.append(ch)
+    return "".join(out)
+
+
+def _class_ranges(chars: str) -> str:
+    """``chars`` (in order) as the inside of a character class, runs written as ranges
+    (a class of single characters takes the regex compiler ~10 ms at import)."""
+    runs: list[list[int]] = []
+    for code in map(ord, chars):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in runs)
+
+
+#: Texts whose bigrams are those of the text itself, not normalised: every character a
+#: SAFE_START one (NFKC treats each apart) that NFKC leaves as it is or maps to
+#: punctuation (which breaks runs as the character itself did). Most of a page's
+#: paragraphs: their bigrams are found without normalising them (squash: ~3 % of the parse).
+_PLAIN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff" + _class_ranges(_plain_characters()) + "]*")
+
+
+def _bigram_list(text: str) -> list[str]:
+    """``find_bigrams(squash(text))``, without normalising a _PLAIN text."""
+    if _PLAIN.fullmatch(text):
+        return _BIGRAM_NO_UNDERSCORE.findall(text)
+    return find_bigrams(squash(text))
 
 
 def find_bigrams(squashed: str) -> list[str]:
@@ -31,7 +88,7 @@ def find_bigrams(squashed: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 15)
 def text_bigrams(text: str) -> tuple[str, ...]:
     """The bigrams of ``text`` in order (repeats kept), memoised."""
-    return tuple(find_bigrams(squash(text)))
+    return tuple(_bigram_list(text))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -40,12 +97,15 @@ def bigram_set(text: str) -> frozenset[str]:
     spaces break runs), as a set. Memoised: headline matching asks for the same texts
     many times. Made from the matches directly: most texts asked for as a set (a page's
     paragraphs) are never asked for as a sequence."""
-    return frozenset(find_bigrams(squash(text)))
+    return frozenset(_bigram_list(text))
 
 
 @functools.lru_cache(maxsize=1 << 15)
 def _ends(text: str) -> str:
-    """First and last character of ``squash(text)`` ('' when it is empty)."""
+    """First and last character of ``squash(text)`` ('' when it is empty): of a _PLAIN
+    text, those of its first and last characters normalised."""
+    if text and _PLAIN.fullmatch(text):
+        return nfkc(text[0])[0] + nfkc(text[-1])[-1]
     s = squash(text)
     return s[0] + s[-1] if s else ""
 
@@ -57,16 +117,6 @@ def forget_page_texts() -> None:
     fresh memory the kernel had to provide."""
     for cached in (text_bigrams, bigram_set, _ends, squash, _joined_bigram_set):
         cached.cache_clear()
-
-
-#: Characters after which NFKC treats the text before them apart: their compatibility
-#: decomposition starts with a starter (combining class 0) that is no second character of
-#: any composition, so no reordering or composition reaches across them. ASCII, general
-#: punctuation, CJK symbols (not the tone marks U+302A-302F), ideographs, full-width forms:
-#: nearly every chunk of a page starts with one. (tests/test_parse_properties.py checks
-#: each against Unicode's data.)
-SAFE_START = re.compile("[\u0020-\u007e\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e"
-                        "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
 
 
 def _joins_cleanly(left: str, right: str) -> bool:
