@@ -270,7 +270,7 @@ def test_plain_characters_keep_bigrams_and_ends():
     for ch in B._plain_characters() + "中国":
         for text in ("a" + ch + "b", "中" + ch + ch + "国1", ch, ch + "新华社" + ch):
             assert B._PLAIN.fullmatch(text)
-            assert B._bigram_list(text) == B.find_bigrams(B.squash(text)), repr(text)
+            assert B.bigram_list(text) == B.find_bigrams(B.squash(text)), repr(text)
             s = B.squash(text)
             assert B._ends.__wrapped__(text) == (s[0] + s[-1] if s else ""), repr(text)
 
@@ -281,6 +281,6 @@ def test_bigrams_and_ends_with_or_without_normalising(text):
     import sitegen.parse.bigrams as B
 
     s = B.squash(text)
-    assert B._bigram_list(text) == B.find_bigrams(s)
+    assert B.bigram_list(text) == B.find_bigrams(s)
     assert B._ends.__wrapped__(text) == (s[0] + s[-1] if s else "")
     B.forget_page_texts()

@@ -73,8 +73,9 @@ def _class_ranges(chars: str) -> str:
 _PLAIN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff" + _class_ranges(_plain_characters()) + "]*")
 
 
-def _bigram_list(text: str) -> list[str]:
-    """``find_bigrams(squash(text))``, without normalising a _PLAIN text."""
+def bigram_list(text: str) -> list[str]:
+    """The bigrams of ``text`` in order, repeats kept (``find_bigrams(squash(text))``,
+    without normalising a _PLAIN text)."""
     if _PLAIN.fullmatch(text):
         return _BIGRAM_NO_UNDERSCORE.findall(text)
     return find_bigrams(squash(text))
@@ -88,7 +89,7 @@ def find_bigrams(squashed: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 15)
 def text_bigrams(text: str) -> tuple[str, ...]:
     """The bigrams of ``text`` in order (repeats kept), memoised."""
-    return tuple(_bigram_list(text))
+    return tuple(bigram_list(text))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -97,7 +98,7 @@ def bigram_set(text: str) -> frozenset[str]:
     spaces break runs), as a set. Memoised: headline matching asks for the same texts
     many times. Made from the matches directly: most texts asked for as a set (a page's
     paragraphs) are never asked for as a sequence."""
-    return frozenset(_bigram_list(text))
+    return frozenset(bigram_list(text))
 
 
 @functools.lru_cache(maxsize=1 << 15)
