@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from . import cohesion
+from .bigrams import bigram_set, side_grams
 from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
-from .bigrams import bigram_set, side_grams
+from .spans import SpanIndex, neighbours  # noqa: F401 (read from here by place.py and build.py)
 from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
@@ -50,33 +51,6 @@ class Assignment:
     banners: list[Unit] = field(default_factory=list)
     unassigned: list[Group] = field(default_factory=list)
     items: dict[int, list[Group]] = field(default_factory=dict)  # body -> the block items it was given
-
-
-class SpanIndex:
-    """Line spans of bodies, for "which body is printed right before/after line N"."""
-
-    def __init__(self, bodies: list[Body]):
-        spans = [(first, last, i) for i, b in enumerate(bodies) for first, last in b.spans]
-        self.by_first = sorted(spans)
-        self.firsts = [s[0] for s in self.by_first]
-        self.by_last = sorted(spans, key=lambda s: (s[1], s[0]))
-        self.lasts = [s[1] for s in self.by_last]
-
-    def neighbours(self, line: int) -> tuple[int | None, int | None]:
-        k = bisect.bisect_right(self.firsts, line) - 1
-        if k >= 0 and self.by_first[k][1] >= line:
-            return self.by_first[k][2], self.by_first[k][2]
-        k = bisect.bisect_left(self.lasts, line) - 1
-        before = self.by_last[k][2] if k >= 0 else None
-        k = bisect.bisect_right(self.firsts, line)
-        after = self.by_first[k][2] if k < len(self.by_first) else None
-        return before, after
-
-
-def neighbours(bodies: list[Body], line: int) -> tuple[int | None, int | None]:
-    """Index of the body printed right before ``line`` and right after it (the same
-    body twice when ``line`` lies inside one of its spans)."""
-    return SpanIndex(bodies).neighbours(line)
 
 
 def story_parts(body: Body) -> tuple[str, ...]:
