@@ -2,6 +2,7 @@
 every Han character, digit and letter (NFKC) between input and output."""
 from __future__ import annotations
 
+import functools
 import random
 import time
 from pathlib import Path
@@ -139,7 +140,7 @@ def test_line_width_counts_each_character(text):
 def test_characters_counted_wide_without_looking_are_wide():
     import unicodedata
 
-    from sitegen.parse.text import _SURELY_WIDE
+    from sitegen.parse.widths import _SURELY_WIDE
 
     surely = [chr(c) for c in range(0x10000) if _SURELY_WIDE.fullmatch(chr(c))]
     assert len(surely) > 20000 and all(unicodedata.east_asian_width(c) in "WF" for c in surely)
@@ -178,11 +179,11 @@ def test_prose_shortcut_covers_most_seed_lines():
 def test_text_memo_caches_do_not_outlive_a_page():
     """The bigram/squash memo caches serve one page: parsing many pages must not grow them
     (a worker parsing hundreds of pages otherwise kept every page's texts)."""
-    import sitegen.parse.text as T
+    import sitegen.parse.bigrams as B
 
     for text in SEED_TEXTS[:3]:
         parse_text("page.txt", text)
-        assert all(f.cache_info().currsize == 0 for f in (T._bigrams, T.bigram_set, T._ends, T.squash))
+        assert all(f.cache_info().currsize == 0 for f in (B.text_bigrams, B.bigram_set, B._ends, B.squash))
 
 
 @SETTINGS
@@ -192,12 +193,94 @@ def test_bigrams_are_those_of_letter_digit_han_runs(text: str) -> None:
     they are the pairs of adjacent letters, digits and Han ("_" and punctuation break runs)."""
     import re
 
-    import sitegen.parse.text as T
+    import sitegen.parse.bigrams as B
 
-    T.forget_page_texts()
-    squashed = T.squash(text)
+    B.forget_page_texts()
+    squashed = B.squash(text)
     expected = [m.group(1) for m in re.finditer(r"(?=([^\W_]{2}))", squashed)]
-    assert list(T._bigrams(text)) == expected
-    assert T.bigram_set(text) == frozenset(expected)
+    assert list(B.text_bigrams(text)) == expected
+    assert B.bigram_set(text) == frozenset(expected)
     assert all("_" not in gram for gram in expected)
-    T.forget_page_texts()
+    B.forget_page_texts()
+
+
+def _composition_seconds() -> set[str]:
+    """Characters that compose with the character before them: the second of each
+    two-character canonical decomposition, and the Hangul vowel and final jamo."""
+    import unicodedata
+
+    seconds = {chr(c) for c in range(0x1161, 0x1176)} | {chr(c) for c in range(0x11A8, 0x11C3)}
+    for code in range(0x110000):
+        d = unicodedata.decomposition(chr(code))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(chr(int(d.split()[1], 16)))
+    return seconds
+
+
+def test_safe_junction_starts_keep_nfkc_apart():
+    """Every character ``bigrams.SAFE_START`` accepts decomposes (NFKD) to a starter that no
+    composition takes as its second character: NFKC cannot reach across it."""
+    import unicodedata
+
+    from sitegen.parse.bigrams import SAFE_START
+
+    seconds = _composition_seconds()
+    safe = [chr(c) for c in range(0x10000) if SAFE_START.match(chr(c))]
+    assert len(safe) > 27000
+    for ch in safe:
+        d = unicodedata.normalize("NFKD", ch)
+        assert d and unicodedata.combining(d[0]) == 0 and d[0] not in seconds, hex(ord(ch))
+
+
+@SETTINGS
+@given(st.text(alphabet=_NFKC_ALPHABET, max_size=6), st.text(alphabet=_NFKC_ALPHABET, min_size=1, max_size=6))
+def test_junction_shortcut_agrees_with_normalising(left, right):
+    import unicodedata
+
+    from sitegen.parse.bigrams import _joins_cleanly
+
+    a, b = left[-4:], right[:4]
+    nfkc = functools.partial(unicodedata.normalize, "NFKC")
+    assert _joins_cleanly(left, right) == (nfkc(a + b) == nfkc(a) + nfkc(b))
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.text(alphabet=st.sampled_from(list("新华社记者ab_ ，。Ａ１\u3000") + ["\u0301", "\u1161"]),
+                                 max_size=5), min_size=1, max_size=3), max_size=5),
+       st.sets(st.text(alphabet=st.sampled_from(list("新华社记者abＡ1a")), min_size=2, max_size=2)))
+def test_side_grams_are_the_sides_bigrams_among_those_asked(paras, asked):
+    """``side_grams`` finds the bigrams each side of a cut holds without joining the sides:
+    the same as each side's ``joined_bigram_set`` restricted to the bigrams asked for."""
+    from sitegen.parse.bigrams import forget_page_texts, joined_bigram_set, side_grams
+
+    forget_page_texts()
+    grams = frozenset(asked) | joined_bigram_set([t for ps in paras for t in ps])
+    cuts = list(range(len(paras) + 1))
+    for k, (left, right) in zip(cuts, side_grams(paras, cuts, grams)):
+        assert left == joined_bigram_set([t for ps in paras[:k] for t in ps]) & grams
+        assert right == joined_bigram_set([t for ps in paras[k:] for t in ps]) & grams
+    forget_page_texts()
+
+
+def test_plain_characters_keep_bigrams_and_ends():
+    """A text of ``bigrams._PLAIN`` characters has the bigrams and ends of its normalised
+    text: each such character, between letters and between Han, next to itself."""
+    import sitegen.parse.bigrams as B
+
+    for ch in B._plain_characters() + "中国":
+        for text in ("a" + ch + "b", "中" + ch + ch + "国1", ch, ch + "新华社" + ch):
+            assert B._PLAIN.fullmatch(text)
+            assert B.bigram_list(text) == B.find_bigrams(B.squash(text)), repr(text)
+            s = B.squash(text)
+            assert B._ends.__wrapped__(text) == (s[0] + s[-1] if s else ""), repr(text)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("新华社记者ab1_ ，。…“”Ａ１\u3000-·①㈠") + ["\u0301", "\u1161", "ﬁ"])))
+def test_bigrams_and_ends_with_or_without_normalising(text):
+    import sitegen.parse.bigrams as B
+
+    s = B.squash(text)
+    assert B.bigram_list(text) == B.find_bigrams(s)
+    assert B._ends.__wrapped__(text) == (s[0] + s[-1] if s else "")
+    B.forget_page_texts()

@@ -25,11 +25,14 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass, field
+from typing import Callable, Iterator
 
 from . import cohesion
+from .bigrams import bigram_set, side_grams
 from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
+from .spans import SpanIndex, neighbours  # noqa: F401 (read from here by place.py and build.py)
 from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
@@ -48,33 +51,6 @@ class Assignment:
     banners: list[Unit] = field(default_factory=list)
     unassigned: list[Group] = field(default_factory=list)
     items: dict[int, list[Group]] = field(default_factory=dict)  # body -> the block items it was given
-
-
-class SpanIndex:
-    """Line spans of bodies, for "which body is printed right before/after line N"."""
-
-    def __init__(self, bodies: list[Body]):
-        spans = [(first, last, i) for i, b in enumerate(bodies) for first, last in b.spans]
-        self.by_first = sorted(spans)
-        self.firsts = [s[0] for s in self.by_first]
-        self.by_last = sorted(spans, key=lambda s: (s[1], s[0]))
-        self.lasts = [s[1] for s in self.by_last]
-
-    def neighbours(self, line: int) -> tuple[int | None, int | None]:
-        k = bisect.bisect_right(self.firsts, line) - 1
-        if k >= 0 and self.by_first[k][1] >= line:
-            return self.by_first[k][2], self.by_first[k][2]
-        k = bisect.bisect_left(self.lasts, line) - 1
-        before = self.by_last[k][2] if k >= 0 else None
-        k = bisect.bisect_right(self.firsts, line)
-        after = self.by_first[k][2] if k < len(self.by_first) else None
-        return before, after
-
-
-def neighbours(bodies: list[Body], line: int) -> tuple[int | None, int | None]:
-    """Index of the body printed right before ``line`` and right after it (the same
-    body twice when ``line`` lies inside one of its spans)."""
-    return SpanIndex(bodies).neighbours(line)
 
 
 def story_parts(body: Body) -> tuple[str, ...]:
@@ -355,26 +331,21 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
     if not cuts or len(cuts) > 60 or len(group.units) > 6:
         return None
     units = group.units
+    divisions = list(_divisions(units))
+    if not divisions:
+        return None
     best = None
-    shifted = {g.index for g in cohesion.gaps([p.parts() for p in paras], vocab)
-               if g.similarity < SPLIT_SHIFT}
-    prefix: list[tuple[int, set[str], set[str]]] = []
-    for i in cuts:
-        left = joined_bigram_set([t for p in paras[:i] for t in p.parts()])
-        right = joined_bigram_set([t for p in paras[i:] for t in p.parts()])
-        prefix.append((i, left, right))
-    for s in range(1, len(units)):
-        a, b = units[:s], units[s:]
-        if all(u.subtitle for u in b) or all(u.subtitle or u.label for u in a):
-            continue
-        ta = "".join(u.text for u in a if not u.label) or "".join(u.text for u in a)
-        tb = "".join(u.text for u in b if not u.label) or "".join(u.text for u in b)
-        for i, left, right in prefix:
-            floor = SPLIT_MIN_SHIFT if i in shifted else SPLIT_MIN
+    floor = _floors(paras, vocab)
+    # each half's bigrams among the blocks' (all a coverage reads)
+    grams = frozenset().union(*(bigram_set(t) for _s, ta, tb in divisions for t in (ta, tb)))
+    sides = [(i, a, b) for i, (a, b) in zip(cuts, side_grams([p.parts() for p in paras], cuts, grams))]
+    for s, ta, tb in divisions:
+        for i, left, right in sides:
             for x, y in ((ta, tb), (tb, ta)):
                 own1, own2 = vocab.coverage(x, left), vocab.coverage(y, right)
                 oth1, oth2 = vocab.coverage(y, left), vocab.coverage(x, right)
-                if min(own1, own2) < floor or oth1 > SPLIT_RATIO * own2 or oth2 > SPLIT_RATIO * own1:
+                # (the floor last: it measures cohesion, which the other tests mostly spare)
+                if oth1 > SPLIT_RATIO * own2 or oth2 > SPLIT_RATIO * own1 or min(own1, own2) < floor(i):
                     continue
                 score = own1 + own2 - oth1 - oth2
                 if best is None or score > best[0]:
@@ -383,3 +354,36 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
         return None
     s = best[1]
     return [Group(list(units[:s]), region=group.region), Group(list(units[s:]), region=group.region)]
+
+
+def _divisions(units: list[Unit]) -> Iterator[tuple[int, str, str]]:
+    """The ways to divide a group's units in two blocks worth trying: (units in the
+    first block, its text, the second's text). A block of subtitles only, or one of
+    labels and subtitles only, heads no article."""
+    for s in range(1, len(units)):
+        a, b = units[:s], units[s:]
+        if all(u.subtitle for u in b) or all(u.subtitle or u.label for u in a):
+            continue
+        ta = "".join(u.text for u in a if not u.label) or "".join(u.text for u in a)
+        tb = "".join(u.text for u in b if not u.label) or "".join(u.text for u in b)
+        yield s, ta, tb
+
+
+def _floors(paras: list[Para], vocab: Vocabulary) -> Callable[[int], float]:
+    """The least coverage of its half a block needs for a cut before paragraph ``i``:
+    SPLIT_MIN_SHIFT where the words change across the cut, else SPLIT_MIN. The cohesion
+    is measured at a boundary the first time it is asked for (few candidate cuts get
+    that far; measuring every boundary of every body took ~5 % of the parse)."""
+    parts = [p.parts() for p in paras]
+    grams: list[frozenset[str]] = []
+    known: dict[int, float] = {}
+
+    def floor(i: int) -> float:
+        if i not in known:
+            if not grams:
+                grams.extend(cohesion.topic_grams(p, vocab) for p in parts)
+            at_i = [k == i for k in range(len(parts))]
+            shifted = any(g.similarity < SPLIT_SHIFT for g in cohesion.gaps(parts, vocab, at_i, grams=grams))
+            known[i] = SPLIT_MIN_SHIFT if shifted else SPLIT_MIN
+        return known[i]
+    return floor

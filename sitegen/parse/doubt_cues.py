@@ -26,7 +26,7 @@ from .assign import Assignment, Scorer
 from .headlines import Group, is_section_name
 from .resume import Body
 from .segment import Para
-from .text import joined_bigram_set
+from .bigrams import bigram_set, side_grams
 
 MIN_PART = 100  # characters each side of a boundary for ``halves`` (a third of a shorter body)
 SIDE_CUTS = 3  # boundaries (where the words change most) at which other titles are tried
@@ -152,9 +152,9 @@ def _side_title(paras: list[Para], cuts: list[int], group: Group, i: int,
     titles = [t for t in titles if t[2] != i and scorer.content(t[0], i) >= floor]
     if not titles or not cuts:
         return None
-    parts = [p.parts() for p in paras]
-    splits = [(k, joined_bigram_set([t for ps in parts[:k] for t in ps]),
-               joined_bigram_set([t for ps in parts[k:] for t in ps])) for k in cuts]
+    # each side's bigrams among the titles' (all a coverage reads)
+    grams = bigram_set(group.match_text).union(*(bigram_set(t[0]) for t in titles))
+    splits = [(k, a, b) for k, (a, b) in zip(cuts, side_grams([p.parts() for p in paras], cuts, grams))]
     own = [(vocab.coverage(group.match_text, a), vocab.coverage(group.match_text, b)) for _k, a, b in splits]
     best: tuple[float, int, int] | None = None
     for text, line, _owner in titles:

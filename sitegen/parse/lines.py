@@ -194,4 +194,5 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
 def is_fragment_line(text: str) -> bool:
     """A stray scrap: one or two characters that are no word of a headline ("二", "3")."""
     t = text.strip()
-    return 0 < visual_width(t) <= 2 and not ENUM_LINE_RE.match(t)
+    # (a character is at least half a cell wide: a longer text is wider than two cells)
+    return 0 < len(t) <= 4 and 0 < visual_width(t) <= 2 and not ENUM_LINE_RE.match(t)

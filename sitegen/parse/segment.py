@@ -49,10 +49,16 @@ class Para:
         # Paragraphs grow by appending chunks; a chunk's text is fixed once the elements are built.
         return joined_texts(self, self.chunks, "_raw_memo")
 
-    def parts(self) -> list[str]:
+    def parts(self) -> tuple[str, ...]:
         """The chunks' texts (``raw`` is their concatenation): bigram sets are composed from
-        the chunks', which the page vocabulary has read already."""
-        return list(map(_TEXT, self.chunks))
+        the chunks', which the page vocabulary has read already. Memoised like ``raw`` (the
+        rules ask ~450 times a page), hence a tuple."""
+        found = self.__dict__.get("_parts_memo")
+        if found is not None and found[0] is self.chunks and found[1] == len(self.chunks):
+            return found[2]
+        parts = tuple(map(_TEXT, self.chunks))
+        self.__dict__["_parts_memo"] = (self.chunks, len(self.chunks), parts)
+        return parts
 
     @property
     def line(self) -> int:

@@ -1,0 +1,35 @@
+"""Printed width of text in full-width cells (the parser's measure of a line against its
+column)."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+
+class _CellWidths(dict):
+    """Character -> printed width, filled on first sight (the parser asks millions of times)."""
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+        return width
+
+
+_CELL_WIDTHS = _CellWidths()
+
+
+#: Characters that are wide (East Asian width W or F) without asking: CJK ideographs,
+#: CJK punctuation (not U+303F, which is narrow), full-width forms. Most of a line.
+_SURELY_WIDE = re.compile("[\u4e00-\u9fff\u3000-\u303e\uff01-\uff60\uffe0-\uffe6]+")
+
+
+@functools.lru_cache(maxsize=1024)  # line checks ask for the width of the same line in turn
+def visual_width(text: str) -> float:
+    """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5.
+    (Whole and half cells add up exactly in any order: the runs of surely wide characters
+    count 1 each, the rest are looked up — or counted, when they are all ASCII, as most
+    lines' rest is: half a cell each.)"""
+    rest = _SURELY_WIDE.sub("", text)
+    if rest and rest.isascii():
+        return (len(text) - len(rest)) + 0.5 * len(rest)
+    return (len(text) - len(rest)) + sum(map(_CELL_WIDTHS.__getitem__, rest))
