@@ -54,7 +54,7 @@ from .taxonomy import Taxonomy
 from .text import Terms, analyzer_for
 from .theme_scores import scorer_for
 from .themes import OTHER_THEME, assign_themes
-from .vectors import Doc, corpus_factors, weigh
+from .vectors import Doc, corpus_factors
 from .words import article_terms, article_texts
 
 
@@ -104,12 +104,14 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
     docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     idf = analyzer.term_idfs(df)
-    factor = corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
-    weigh(docs, idf, factor)
+    reference = reference_rows([d.permalink for d in docs], first_seen)
+    factor = corpus_factors(df, all_terms, reference)
+    digests = memos.weigh_articles(docs, keys, memos.reference_digest(keys[i] for i in reference), idf, factor,
+                                   memo)
 
     # 2.-3. neighbours and own theme scores: per article, over the cores for large corpora ---
     scorer = scorer_for(taxonomy, analyzer)
-    neighbours, scores = memos.per_article(docs, keys, scorer, memo)
+    neighbours, scores = memos.per_article(docs, keys, digests, scorer, memo)
     own = np.array(scores, dtype=np.float64) if scorer.n else np.zeros((n, 0))
 
     # 3.-4. themes: smoothing, same-event votes, off-taxonomy articles ------------------------

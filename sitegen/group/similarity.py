@@ -12,6 +12,9 @@ import numpy as np
 from .vectors import Doc
 
 NEIGHBOURS = 10  # neighbours kept per article
+# Similarities to at most this many articles (a day's, against the rest) are ranked for all
+# rows at once; more are ranked row by row, from the few best.
+FEW_COLUMNS = 256
 
 
 class Postings:
@@ -33,6 +36,7 @@ class Postings:
             ws += d.vec.values()
             self.rows.append((start, len(ids)))
         self.vocab = len(vocab)
+        self.terms = list(vocab)  # the terms, by id
         # Every article's terms and weights end to end, in article order.
         self.row_terms = np.array(ids, dtype=np.int64)
         self.row_weights = np.array(ws, dtype=np.float64)
@@ -110,6 +114,8 @@ class Postings:
         own = self.col_of[first:stop]
         mine = np.flatnonzero(own >= 0)
         acc[mine, own[mine]] = 0.0  # an article is not its own neighbour
+        if n <= FEW_COLUMNS:
+            return self._best_of_few(acc)
         cols = self.cols
         out = []
         for r in range(rows):
@@ -122,3 +128,11 @@ class Postings:
             order = sorted(zip((-row[cand]).tolist(), cols[cand].tolist()))[:NEIGHBOURS]
             out.append([(-s, j) for s, j in order])
         return out
+
+    def _best_of_few(self, acc: np.ndarray) -> list[list[tuple[float, int]]]:
+        """Each row's best NEIGHBOURS of ``acc`` (rows x a few columns), as the loop above picks
+        them, with one stable sort of all rows: best first, ties in column order (by index)."""
+        best = np.argsort(-acc, axis=1, kind="stable")[:, :NEIGHBOURS]
+        sims = np.take_along_axis(acc, best, axis=1)
+        found = (sims > 1e-12).sum(axis=1).tolist()
+        return [list(zip(s[:k], j[:k])) for s, j, k in zip(sims.tolist(), self.cols[best].tolist(), found)]
