@@ -189,11 +189,21 @@ def _merged_rows(full: Postings, old_rows: dict[int, Row], fresh: list[int]) -> 
         old = old_rows.get(i)
         if old is None:
             rows.append(full.neighbours(i, i + 1)[0])
-        elif against_fresh is not None and against_fresh[i]:
+        elif against_fresh is not None and _enters(against_fresh[i], old):
             rows.append(sorted(old + against_fresh[i], key=_best_first)[:NEIGHBOURS])
         else:
             rows.append(old)  # best first already
     return rows
+
+
+def _enters(extra: Row, row: Row) -> bool:
+    """Whether one of ``extra`` would enter the (best first) ``row``."""
+    if not extra:
+        return False
+    if len(row) < NEIGHBOURS:
+        return True
+    last = _best_first(row[-1])
+    return any(_best_first(item) < last for item in extra)
 
 
 def _best_first(row_item: tuple[float, int]) -> tuple[float, int]:
