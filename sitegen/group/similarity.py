@@ -5,6 +5,7 @@ article with some of them only: a daily build scores the old articles against th
 (``memo.py``)."""
 from __future__ import annotations
 
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -17,6 +18,14 @@ NEIGHBOURS = 10  # neighbours kept per article
 FEW_COLUMNS = 256
 
 
+class _Ids(dict):
+    """term -> id, a new term taking the next id."""
+
+    def __missing__(self, term: str) -> int:
+        value = self[term] = len(self)
+        return value
+
+
 class Postings:
     """Each term's articles and weights, for the similarity of one article to all others.
 
@@ -26,21 +35,17 @@ class Postings:
 
     def __init__(self, docs: list[Doc]):
         self.n = len(docs)
-        vocab: dict[str, int] = {}
-        ids: list[int] = []
-        ws: list[float] = []
-        self.rows: list[tuple[int, int]] = []  # article -> its span of row_terms/row_weights
-        for d in docs:
-            start = len(ids)
-            ids += [vocab.setdefault(term, len(vocab)) for term in d.vec]  # ids in order of first use
-            ws += d.vec.values()
-            self.rows.append((start, len(ids)))
+        vocab = _Ids()  # ids in order of first use
+        vecs = [d.vec for d in docs]
+        # Every article's terms and weights end to end, in article order.
+        self.row_terms = np.fromiter(map(vocab.__getitem__, chain.from_iterable(vecs)), dtype=np.int64)
+        self.row_weights = np.fromiter(chain.from_iterable(map(dict.values, vecs)), dtype=np.float64,
+                                       count=len(self.row_terms))
         self.vocab = len(vocab)
         self.terms = list(vocab)  # the terms, by id
-        # Every article's terms and weights end to end, in article order.
-        self.row_terms = np.array(ids, dtype=np.int64)
-        self.row_weights = np.array(ws, dtype=np.float64)
-        self.row_lens = [end - start for start, end in self.rows]  # each article's number of terms
+        self.row_lens = list(map(len, vecs))  # each article's number of terms
+        ends = np.cumsum([0, *self.row_lens]).tolist()
+        self.rows: list[tuple[int, int]] = list(zip(ends, ends[1:]))  # article -> its span of row_terms/row_weights
         self._index(np.arange(self.n, dtype=np.int64))
 
     def restricted(self, columns: Sequence[int]) -> "Postings":
