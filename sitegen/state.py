@@ -194,14 +194,17 @@ class BuildState:
             terms.update(added)
         return terms
 
-    def put_terms(self, terms: dict) -> None:
+    def put_terms(self, terms: dict, compact=lambda entries: entries) -> None:
+        """Store ``terms``; ``compact(entries)``: the entries as they are written (for example
+        with equal strings shared)."""
         base = self._terms_base
         added = terms.keys() - base
         gone = len(base) - (len(terms) - len(added))
         if base and len(added) + gone <= len(terms) // 4:
-            atomic_write_bytes(self._terms_added_path(), encode_entry({k: terms[k] for k in added}), durable=False)
+            atomic_write_bytes(self._terms_added_path(), encode_entry(compact({k: terms[k] for k in added})),
+                               durable=False)
             return
-        atomic_write_bytes(self._terms_path(), encode_entry(terms), durable=False)
+        atomic_write_bytes(self._terms_path(), encode_entry(compact(terms)), durable=False)
         self._terms_added_path().unlink(missing_ok=True)
         self._terms_base = set(terms)
 

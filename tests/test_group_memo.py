@@ -4,6 +4,7 @@ and a day's update computes only the day's rows."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,28 @@ def test_restricted_postings_give_the_same_similarities():
     part = Postings(docs).restricted([1, 3]).neighbours(0, len(docs))
     for i, row in enumerate(full):
         assert part[i] == [(s, j) for s, j in row if j in (1, 3)]  # same floats, same order
+
+
+def test_ranking_few_columns_at_once_equals_ranking_row_by_row(monkeypatch):
+    import random
+
+    import sitegen.group.similarity as similarity
+
+    rng = random.Random(3)
+    terms = "abcdefghij"
+    docs = []
+    for i in range(60):
+        vec = {t: rng.choice([0.25, 0.5, 1.0, rng.random()]) for t in rng.sample(terms, rng.randint(0, 5))}
+        docs.append(Doc(f"p{i}", {}, 1.0, vec=vec))  # repeated weights: many tied similarities
+    columns = sorted(rng.sample(range(60), 25))
+    postings = Postings(docs)
+    monkeypatch.setattr(similarity, "FEW_COLUMNS", 10_000)
+    at_once = (postings.neighbours(0, 60), postings.restricted(columns).neighbours(0, 60, max_pairs=40))
+    monkeypatch.setattr(similarity, "FEW_COLUMNS", 0)
+    row_by_row = (postings.neighbours(0, 60), postings.restricted(columns).neighbours(0, 60, max_pairs=40))
+    assert at_once == row_by_row
+    assert any(len(row) == similarity.NEIGHBOURS for row in at_once[0]) and any(not row for row in at_once[0])
+    assert any(len({s for s, _ in row}) < len(row) for row in at_once[0])  # ties ranked by index
 
 
 def _no_full_pass(*args, **kwargs):
@@ -103,9 +126,57 @@ def test_a_day_computes_only_the_new_rows(taxonomy, monkeypatch):
         return real_score(counts, *args)
 
     monkeypatch.setattr(memo_module, "tag_pool", counting_pool)
+    weighed = []
+    real_weigh = memo_module.weigh
+
+    def counting_weigh(docs, *args):
+        weighed.extend(d.permalink for d in docs)
+        return real_weigh(docs, *args)
+
+    monkeypatch.setattr(memo_module, "weigh", counting_weigh)
+    digest = memo_module.vector_digest
+    monkeypatch.setattr(memo_module, "vector_digest", lambda vec: (weighed.append("digest"), digest(vec))[1])
     _group(old + day, taxonomy, memo)
     assert 5 <= len(rows) < 30  # the day's rows, and the few lists that lost a member
     assert len(scored) < 40  # tag pools: the day's and those of articles sharing a term with it
+    # vectors and their digests: the day's only (those whose texts no old article has), the
+    # others from the memo
+    made = [p for p in weighed if p != "digest"]
+    assert made and set(made) <= {p for p, _ in day} and weighed.count("digest") == len(made)
+
+
+def test_a_new_reference_weighs_every_vector_again(taxonomy, monkeypatch):
+    """When the reference is counted afresh (the corpus grew past a grid point, or an article
+    of the reference changed), no vector comes from the memo, and the grouping is a build's
+    without it."""
+    items = many_items(140)
+    old = items[:96]
+    grown = old + [(f"articles/new-{i + 1:02d}.html", art("new.txt", i + 1, a.headline, *(b.text for b in a.blocks)))
+                   for i, (_, a) in enumerate(items[110:126])]
+    assert reference_size(len(old)) < reference_size(len(grown))
+    first = min(range(len(old)), key=lambda k: old[k][0])  # the oldest permalink: in the reference
+    article = old[first][1]
+    edited = [(p, dataclasses.replace(article, headline=article.headline + "（更新）") if k == first else a)
+              for k, (p, a) in enumerate(old)]
+    for later in (grown, edited):
+        memo = GroupMemo()
+        _group(old, taxonomy, memo)
+        weighed = []
+        real_weigh = memo_module.weigh
+        monkeypatch.setattr(memo_module, "weigh", lambda docs, *args: (weighed.extend(docs), real_weigh(docs, *args)))
+        assert _result(_group(later, taxonomy, memo)) == _result(_group(later, taxonomy))
+        assert len(weighed) == 2 * len(later)  # with the memo, then without
+        monkeypatch.undo()
+
+
+def test_packed_vectors_give_back_the_same_floats_in_order():
+    vecs = [{"b": 0.8, "a": 0.6}, {}, {"a": 1 / 3, "c": 2 ** -0.5, "d": 0.1 + 0.2}]
+    docs = [Doc(f"p{i}", {}, 1.0, vec=v) for i, v in enumerate(vecs)]
+    packed = pickle.loads(pickle.dumps(memo_module.PackedVectors.of(Postings(docs))))
+    assert len(packed) == 3
+    back = packed.unpack([2, 0, 1, 2])
+    assert back == [vecs[2], vecs[0], vecs[1], vecs[2]]
+    assert [list(v.items()) for v in back] == [list(vecs[k].items()) for k in (2, 0, 1, 2)]
 
 
 def test_a_term_another_article_now_has_renews_the_tag_pool(taxonomy):

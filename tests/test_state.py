@@ -107,3 +107,28 @@ def test_a_search_memo_made_by_other_code_is_not_used(tmp_path):
     assert not (state.dir / "search-terms.pickle").exists()
     assert state.get_search_memo("v1") == SearchMemo("v1", {"doc": ("a\0b",)})
     assert state.get_search_memo("v2") is None  # e.g. the terms of an older index_fields
+
+
+def test_stored_word_counts_share_each_term_string(tmp_path):
+    """Grouping stores its word counts with each term one string (``share_strings``), both
+    the base and a day's additions: the same counts, read back with shared strings."""
+    from sitegen.group.text import Terms
+    from sitegen.group.words import share_strings
+    from sitegen.stages.grouping import save_terms
+
+    def terms(i):  # equal strings, distinct objects, as segmenting makes them
+        return Terms({"".join(["经", "济"]): 2.0, "".join(["发", "展"]): 1.0 + i}, 3.0 + i, ("".join(["经", "济"]),))
+
+    grouped = type("Grouped", (), {})()
+    grouped.term_cache = {f"k{i}": terms(i) for i in range(8)}
+    shared = share_strings(grouped.term_cache)
+    assert shared == grouped.term_cache and len({id(t) for v in shared.values() for t in v.counts}) == 2
+    save_terms(BuildState(tmp_path / "site"), grouped, set())
+    state = BuildState(tmp_path / "site")
+    base = state.get_terms()
+    assert base == grouped.term_cache
+    assert len({id(t) for v in base.values() for t in (*v.counts, *v.head)}) == 2
+    grouped.term_cache = dict(base, d1=terms(9))  # a day: only the addition is written
+    save_terms(state, grouped, set(base))
+    assert (state.dir / "group-terms-added.pickle").is_file()
+    assert BuildState(tmp_path / "site").get_terms() == grouped.term_cache

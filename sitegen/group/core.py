@@ -54,7 +54,7 @@ from .taxonomy import Taxonomy
 from .text import Terms, analyzer_for
 from .theme_scores import scorer_for
 from .themes import OTHER_THEME, assign_themes
-from .vectors import Doc, corpus_factors, weigh
+from .vectors import Doc, corpus_factors
 from .words import article_terms, article_texts
 
 
@@ -99,17 +99,12 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         return GroupResult({}, [])
 
     # 1. terms and vectors -------------------------------------------------------------
-    all_terms, used_terms, keys = article_terms(
-        analyzer, [article_texts(article, st.max_body_chars) for _, article in ordered], term_cache)
-    docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
-    df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
-    idf = analyzer.term_idfs(df)
-    factor = corpus_factors(df, all_terms, reference_rows([d.permalink for d in docs], first_seen))
-    weigh(docs, idf, factor)
+    docs, keys, used_terms, df, idf, digests = _weighed(ordered, analyzer, st.max_body_chars, term_cache,
+                                                        first_seen, memo)
 
     # 2.-3. neighbours and own theme scores: per article, over the cores for large corpora ---
     scorer = scorer_for(taxonomy, analyzer)
-    neighbours, scores = memos.per_article(docs, keys, scorer, memo)
+    neighbours, scores = memos.per_article(docs, keys, digests, scorer, memo)
     own = np.array(scores, dtype=np.float64) if scorer.n else np.zeros((n, 0))
 
     # 3.-4. themes: smoothing, same-event votes, off-taxonomy articles ------------------------
@@ -125,16 +120,8 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
 
     # 6. related, and each article's grouping ----------------------------------------------
     published = [first_seen.get(d.permalink, "") for d in docs] if first_seen else None
-    groupings: dict[str, Grouping] = {}
-    for i, d in enumerate(docs):
-        auto = assigned.auto_theme_of
-        groupings[d.permalink] = Grouping(
-            theme=auto[i] if i in auto else configured[assigned.theme_of[i]],
-            tags=tuple(tags[z] for z in tag_lists[i]),
-            related=tuple(docs[j].permalink
-                          for j in related(i, neighbours, assigned.theme_of, assigned.auto_theme_of, n,
-                                           published)),
-        )
+    groupings = _groupings(docs, assigned, configured, [tuple(tags[z] for z in tl) for tl in tag_lists], neighbours,
+                           published)
 
     texts = sorted({t.name_zh for t in assigned.auto_theme_of.values()} | set(tags))
     # keep the caller's order for the mapping
@@ -144,6 +131,36 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
                        themes=_themes_in_use(configured, groupings, assigned.auto_theme_of),
                        tags={t.slug: t for t in tags.values()},
                        texts_to_translate=texts, debug=debug, term_cache=used_terms)
+
+
+def _weighed(ordered: Sequence[tuple[str, Article]], analyzer, max_body_chars: int,
+             term_cache: MutableMapping[str, object] | None, first_seen: Mapping[str, str] | None,
+             memo: memos.GroupMemo | None) -> tuple[list[Doc], list[str], dict, Counter, dict, list | None]:
+    """Step 1: each article's terms and vector. Returns the articles (``Doc``), their term keys,
+    {key: terms} of these articles, the number of articles per term, the terms' IDF and the
+    vectors' digests (``memo.weigh_articles``)."""
+    all_terms, used_terms, keys = article_terms(
+        analyzer, [article_texts(article, max_body_chars) for _, article in ordered], term_cache)
+    docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
+    df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
+    idf = analyzer.term_idfs(df)
+    reference = reference_rows([d.permalink for d in docs], first_seen)
+    factor = corpus_factors(df, all_terms, reference)
+    digests = memos.weigh_articles(docs, keys, memos.reference_digest(keys[i] for i in reference), idf, factor,
+                                   memo)
+    return docs, keys, used_terms, df, idf, digests
+
+
+def _groupings(docs: list[Doc], assigned, configured: list[Theme], tags: list[tuple[Tag, ...]],
+               neighbours: list, published: list[str] | None) -> dict[str, Grouping]:
+    """Step 6: each article's theme, tags and related articles, by permalink."""
+    auto, n = assigned.auto_theme_of, len(docs)
+    return {d.permalink: Grouping(
+        theme=auto[i] if i in auto else configured[assigned.theme_of[i]],
+        tags=tags[i],
+        related=tuple(docs[j].permalink
+                      for j in related(i, neighbours, assigned.theme_of, auto, n, published)))
+        for i, d in enumerate(docs)}
 
 
 def _in_permalink_order(items: Sequence[tuple[str, Article]]) -> list[tuple[str, Article]]:

@@ -5,6 +5,7 @@ article with some of them only: a daily build scores the old articles against th
 (``memo.py``)."""
 from __future__ import annotations
 
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -12,6 +13,17 @@ import numpy as np
 from .vectors import Doc
 
 NEIGHBOURS = 10  # neighbours kept per article
+# Similarities to at most this many articles (a day's, against the rest) are ranked for all
+# rows at once; more are ranked row by row, from the few best.
+FEW_COLUMNS = 256
+
+
+class _Ids(dict):
+    """term -> id, a new term taking the next id."""
+
+    def __missing__(self, term: str) -> int:
+        value = self[term] = len(self)
+        return value
 
 
 class Postings:
@@ -23,20 +35,17 @@ class Postings:
 
     def __init__(self, docs: list[Doc]):
         self.n = len(docs)
-        vocab: dict[str, int] = {}
-        ids: list[int] = []
-        ws: list[float] = []
-        self.rows: list[tuple[int, int]] = []  # article -> its span of row_terms/row_weights
-        for d in docs:
-            start = len(ids)
-            ids += [vocab.setdefault(term, len(vocab)) for term in d.vec]  # ids in order of first use
-            ws += d.vec.values()
-            self.rows.append((start, len(ids)))
-        self.vocab = len(vocab)
+        vocab = _Ids()  # ids in order of first use
+        vecs = [d.vec for d in docs]
         # Every article's terms and weights end to end, in article order.
-        self.row_terms = np.array(ids, dtype=np.int64)
-        self.row_weights = np.array(ws, dtype=np.float64)
-        self.row_lens = [end - start for start, end in self.rows]  # each article's number of terms
+        self.row_terms = np.fromiter(map(vocab.__getitem__, chain.from_iterable(vecs)), dtype=np.int64)
+        self.row_weights = np.fromiter(chain.from_iterable(map(dict.values, vecs)), dtype=np.float64,
+                                       count=len(self.row_terms))
+        self.vocab = len(vocab)
+        self.terms = list(vocab)  # the terms, by id
+        self.row_lens = list(map(len, vecs))  # each article's number of terms
+        ends = np.cumsum([0, *self.row_lens]).tolist()
+        self.rows: list[tuple[int, int]] = list(zip(ends, ends[1:]))  # article -> its span of row_terms/row_weights
         self._index(np.arange(self.n, dtype=np.int64))
 
     def restricted(self, columns: Sequence[int]) -> "Postings":
@@ -110,6 +119,8 @@ class Postings:
         own = self.col_of[first:stop]
         mine = np.flatnonzero(own >= 0)
         acc[mine, own[mine]] = 0.0  # an article is not its own neighbour
+        if n <= FEW_COLUMNS:
+            return self._best_of_few(acc)
         cols = self.cols
         out = []
         for r in range(rows):
@@ -122,3 +133,11 @@ class Postings:
             order = sorted(zip((-row[cand]).tolist(), cols[cand].tolist()))[:NEIGHBOURS]
             out.append([(-s, j) for s, j in order])
         return out
+
+    def _best_of_few(self, acc: np.ndarray) -> list[list[tuple[float, int]]]:
+        """Each row's best NEIGHBOURS of ``acc`` (rows x a few columns), as the loop above picks
+        them, with one stable sort of all rows: best first, ties in column order (by index)."""
+        best = np.argsort(-acc, axis=1, kind="stable")[:, :NEIGHBOURS]
+        sims = np.take_along_axis(acc, best, axis=1)
+        found = (sims > 1e-12).sum(axis=1).tolist()
+        return [list(zip(s[:k], j[:k])) for s, j, k in zip(sims.tolist(), self.cols[best].tolist(), found)]

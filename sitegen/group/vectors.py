@@ -7,7 +7,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
-from operator import itemgetter, mul, neg
+from operator import mul, neg
 from typing import Mapping, Sequence
 
 from .text import Terms, corpus_factor
@@ -17,14 +17,12 @@ VECTOR_TERMS = 40  # terms kept per article vector
 
 @dataclass
 class Doc:
-    """One article as grouping sees it: its term counts, then its weights and vector."""
+    """One article as grouping sees it: its term counts, then its vector."""
     permalink: str
     counts: dict[str, float]
     total: float
     head: tuple[str, ...] = ()  # the headline's terms
-    vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight
-    weights: dict[str, float] = field(default_factory=dict)  # all terms, unnormalised tf-idf
-    ranked: list[str] = field(default_factory=list)  # terms by (-weight, term): heaviest first
+    vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight, heaviest first
 
 
 class _SublinearTf(dict):
@@ -53,18 +51,15 @@ def corpus_factors(df: Mapping[str, int], all_terms: Sequence[Terms], reference:
 
 
 def weigh(docs: list[Doc], idf: Mapping[str, float], factor: Mapping[str, float]) -> None:
-    """Fill each article's ``weights`` (all its terms), ``ranked`` (its terms, heaviest first)
-    and ``vec`` (its VECTOR_TERMS heaviest, L2-normalised)."""
+    """Fill each article's ``vec``: its VECTOR_TERMS heaviest terms (ties by term),
+    L2-normalised."""
     tf, idf_of, factor_of = _SUBLINEAR_TF.__getitem__, idf.__getitem__, factor.__getitem__
     for d in docs:
         # (1 + log c) x idf x corpus factor, multiplied in that order, term by term at C speed.
         terms = d.counts.keys()
-        w = d.weights = dict(zip(terms, map(mul, map(mul, map(tf, d.counts.values()), map(idf_of, terms)),
-                                            map(factor_of, terms))))
+        w = dict(zip(terms, map(mul, map(mul, map(tf, d.counts.values()), map(idf_of, terms)),
+                            map(factor_of, terms))))
         # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
-        # Kept: the tags are the heaviest terms that qualify.
-        ranked = sorted(zip(map(neg, w.values()), w))
-        d.ranked = list(map(itemgetter(1), ranked))  # the terms alone: 8 bytes each, not a tuple and a float
-        top = ranked[:VECTOR_TERMS]
+        top = sorted(zip(map(neg, w.values()), w))[:VECTOR_TERMS]
         norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
         d.vec = {t: -v / norm for v, t in top}

