@@ -1,0 +1,56 @@
+"""A whole 引题 / 主题 / 副题 stack printed tight, with no blank line between its titles
+(issue 18, kind 3): cut where a line is narrower than the line under it and ends on no
+clause mark (a wrapped line fills its measure), then read the stack's roles as for
+titles printed apart."""
+from __future__ import annotations
+
+from sitegen.parse.headlines import Group, Unit, roles, split_stack
+
+from synthetic_pages import PORT, TEA
+from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import story as _story
+
+
+def _two(head_tea: list[str], head_port: list[str]) -> list:
+    text = "\n".join(head_tea) + "\n\n" + _story(TEA) + "\n\n" + "\n".join(head_port) + "\n\n" \
+        + _story(PORT) + "\n"
+    return _parse(text).articles
+
+
+STACK = ["茶企负责人说今年春茶品质好，", "茶农收入增加", "春茶市场升温茶企加快北上步伐",
+         "茶叶订单比去年多三成外地客商纷纷上门采购，", "产地价格稳中有升"]
+
+
+def test_a_tight_stack_over_its_story_gives_each_title_its_field() -> None:
+    head = ["茶企负责人说今年春茶", "品质好", "春茶市场升温茶企加快北上", "茶叶订单比去年多外地客商上门采购",
+            "产地价格稳中有升"]
+    tea, port = _two(head, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == (
+        "茶企负责人说今年春茶品质好", "春茶市场升温茶企加快北上", "茶叶订单比去年多外地客商上门采购产地价格稳中有升")
+    assert (port.kicker, port.headline, port.subtitle) == (None, "口岸推行智慧通关", None)
+
+
+def test_a_headline_wrapped_over_three_lines_is_not_cut() -> None:
+    # each line as wide as the one under it or wider: wraps of one title
+    head = ["春茶市场升温茶企加快北上", "步伐外地客商纷纷上门采", "购产地价格稳中有升"]
+    tea, _ = _two(head, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == (None, "".join(head), None)
+
+
+def test_a_cut_into_two_titles_is_read_as_before() -> None:
+    # one narrow line before a wider one: two titles at most, left as one unit
+    head = ["春茶市场升温茶企加快", "北上步伐", "茶叶订单比去年多三成外地客商纷纷上门"]
+    tea, _ = _two(head, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == (None, "".join(head), None)
+
+
+def test_split_stack_keeps_every_character_once() -> None:
+    unit = Unit("".join(STACK), 3, 5, parts=tuple(STACK))
+    pieces = split_stack(unit)
+    assert "".join(p.text for p in pieces) == unit.text
+    assert [p.n_lines for p in pieces] == [2, 1, 2] and [p.line for p in pieces] == [3, 3, 3]
+    assert split_stack(Unit("春茶市场升温", 3, 1)) == [Unit("春茶市场升温", 3, 1)]
+    sub = Unit("——茶叶订单比去年多茶农收入增加", 3, 3, subtitle=True, parts=("——茶叶", "订单比去年多", "茶农收入增加"))
+    assert split_stack(sub) == [sub]
+    assert roles(Group([unit])) == ("茶企负责人说今年春茶品质好，茶农收入增加", "春茶市场升温茶企加快北上步伐",
+                                    "茶叶订单比去年多三成外地客商纷纷上门采购，产地价格稳中有升")
