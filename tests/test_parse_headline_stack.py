@@ -54,3 +54,19 @@ def test_split_stack_keeps_every_character_once() -> None:
     assert split_stack(sub) == [sub]
     assert roles(Group([unit])) == ("茶企负责人说今年春茶品质好，茶农收入增加", "春茶市场升温茶企加快北上步伐",
                                     "茶叶订单比去年多三成外地客商纷纷上门采购，产地价格稳中有升")
+
+
+def test_a_quoted_title_on_lines_of_its_own_is_one_title_of_the_stack() -> None:
+    head = ["茶企负责人说今年春茶品质", "好茶叶订单比去年多", "“春茶市场升温，", "茶企加快北上”",
+            "外地客商纷纷上门采购产地价格稳中有升"]
+    tea, _ = _two(head, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == (
+        "茶企负责人说今年春茶品质好茶叶订单比去年多", "“春茶市场升温，茶企加快北上”", "外地客商纷纷上门采购产地价格稳中有升")
+
+
+def test_a_quote_after_a_clause_mark_or_giving_only_two_titles_is_not_cut() -> None:
+    said = ["外地客商说：", "“今年春茶品质", "好订单多”"]
+    tea, _ = _two(said, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == (None, "".join(said), None)
+    two = ["春茶市场升温茶企加快北上", "“茶香”飘出大山", "产地价格稳"]
+    assert split_stack(Unit("".join(two), 3, 3, parts=tuple(two))) == [Unit("".join(two), 3, 3, parts=tuple(two))]

@@ -268,13 +268,20 @@ def split_stack(unit: Unit) -> list[Unit]:
         return [unit]
     pieces: list[list[str]] = [[parts[0]]]
     for prev, line in zip(parts, parts[1:]):
-        if not prev.rstrip().endswith(tuple(_GOES_ON)) and visual_width(line) > visual_width(prev) + 1:
+        if not prev.rstrip().endswith(tuple(_GOES_ON)) and _title_starts(prev, line):
             pieces.append([])
         pieces[-1].append(line)
     if len(pieces) < 3:
         return [unit]
     return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else ())
             for p in pieces]
+
+
+def _title_starts(prev: str, line: str) -> bool:
+    """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
+    than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
+    title, 引语标题, printed on lines of its own)."""
+    return visual_width(line) > visual_width(prev) + 1 or line.lstrip().startswith(("“", "「"))
 
 
 def _inner(n: int) -> range:
