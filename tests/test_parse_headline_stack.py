@@ -70,3 +70,25 @@ def test_a_quote_after_a_clause_mark_or_giving_only_two_titles_is_not_cut() -> N
     assert (tea.kicker, tea.headline, tea.subtitle) == (None, "".join(said), None)
     two = ["春茶市场升温茶企加快北上", "“茶香”飘出大山", "产地价格稳"]
     assert split_stack(Unit("".join(two), 3, 3, parts=tuple(two))) == [Unit("".join(two), 3, 3, parts=tuple(two))]
+
+
+# -- a subtitle printed right under a markdown heading ----------------------------------
+
+SUB = "茶叶订单比去年多、茶农收入增加、茶旅融合带动消费 外地客商纷纷上门采购新茶"
+
+
+def test_a_line_with_no_sentence_under_a_heading_is_its_subtitle() -> None:
+    head = "茶企负责人说今年春茶品质好\n## 春茶市场升温\n" + SUB
+    before = head + "\n\n" + _story(TEA) + "\n\n# 口岸推行智慧通关\n\n" + _story(PORT) + "\n"
+    after = _story(TEA) + "\n\n" + head + "\n\n" + _story(PORT) + "\n\n# 口岸推行智慧通关\n"
+    for text in (before, after):
+        tea, port = _parse(text).articles
+        assert (tea.kicker, tea.headline, tea.subtitle) == ("茶企负责人说今年春茶品质好", "春茶市场升温", SUB)
+        assert (port.kicker, port.headline, port.subtitle) == (None, "口岸推行智慧通关", None)
+
+
+def test_a_paragraph_printed_tight_under_a_heading_stays_the_story() -> None:
+    text = "# 春茶市场升温\n" + _story(TEA) + "\n\n# 口岸推行智慧通关\n\n" + _story(PORT) + "\n"
+    tea, port = _parse(text).articles
+    assert (tea.headline, tea.subtitle) == ("春茶市场升温", None)
+    assert tea.paragraphs[0].startswith("春茶上市以来")
