@@ -252,6 +252,7 @@ def build_elements(text: str) -> list[Element]:
             el.first_in_block = k == 0
             el.width = width
         _mark_byline_headlines(block_elems)
+        _mark_heading_subtitles(block_elems)
         _merge_credits(block_elems)
         elements.extend(block_elems)
     if blocks:
@@ -275,6 +276,17 @@ def _mark_byline_headlines(block: list[Element]) -> None:
             else:
                 chunk.kind = "title"
             j -= 1
+
+
+def _mark_heading_subtitles(block: list[Element]) -> None:
+    """One line printed right under a markdown heading, last in its block, with no sentence
+    end in it, is the heading's subtitle (# 主题 / 副题): a story's first paragraph under
+    its heading carries sentences."""
+    if len(block) >= 2 and block[-2].kind == "heading" and block[-1].kind == "chunk":
+        el = block[-1]
+        if len(el.lines) == 1 and not any(ch in el.text for ch in SENTENCE_END) \
+                and not ends_closed_for_title(el.text) and not L.split_dateline(el.text)[0]:
+            el.kind = "title"
 
 
 def _mark_closing_headlines(block: list[Element]) -> None:

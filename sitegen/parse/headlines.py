@@ -15,7 +15,9 @@ Roles inside a group: —— units (and what follows them) are the subtitle; a s
 label after the byline, or a bracketed section label (【…】, also in front of a unit's
 words), is the kicker; among the remaining units the one right before the subtitle, else
 the only one marked as a heading (# …), else the one with the most lines (in a stack of three or more, not the first or the last), is
-the headline and earlier units are the kicker, later ones the subtitle.
+the headline and earlier units are the kicker, later ones the subtitle. A group that is one
+tight run of lines is first cut where a line is narrower than the next and ends on no
+clause mark (:func:`split_stack`), when that yields a whole stack of three titles or more.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from typing import Callable
 
 from . import lines as L
 from .blocks import Element
+from .text import visual_width
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
 
@@ -251,6 +254,36 @@ def split_label(unit: Unit) -> list[Unit]:
             replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
 
 
+# a printed line ending in one of these goes on in the line under it (a clause cut, not a title's end)
+_GOES_ON = "，、：；,:;（(《“‘—·"
+
+
+def split_stack(unit: Unit) -> list[Unit]:
+    """A tight run of title lines holding a whole 引题 / 主题 / 副题 stack: cut it where a line
+    is shorter than the next and ends on no clause mark. A wrapped line fills the measure,
+    so a line narrower than the one under it ended its title. Only a cut into three or
+    more titles is kept (two are read as one unit, as before); otherwise ``[unit]``."""
+    parts = unit.parts
+    if unit.subtitle or len(parts) < 3:
+        return [unit]
+    pieces: list[list[str]] = [[parts[0]]]
+    for prev, line in zip(parts, parts[1:]):
+        if not prev.rstrip().endswith(tuple(_GOES_ON)) and _title_starts(prev, line):
+            pieces.append([])
+        pieces[-1].append(line)
+    if len(pieces) < 3:
+        return [unit]
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else ())
+            for p in pieces]
+
+
+def _title_starts(prev: str, line: str) -> bool:
+    """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
+    than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
+    title, 引语标题, printed on lines of its own)."""
+    return visual_width(line) > visual_width(prev) + 1 or line.lstrip().startswith(("“", "「"))
+
+
 def _inner(n: int) -> range:
     """Where a group's headline may stand among ``n`` units with no —— subtitle: in a
     stack of three or more title units the main title is printed between a kicker above
@@ -265,6 +298,8 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     labels = [u for u in units if u.label or is_bracket_label(u.text)]
     label_ids = {id(u) for u in labels}
     units = [u for u in units if id(u) not in label_ids]
+    if len(units) == 1:
+        units = split_stack(units[0])
     if not units:
         return None, "".join(u.text for u in labels) or None, None
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
