@@ -1,10 +1,11 @@
 """Leads on unseen pages (issue 18): a full-width one-liner ending open, printed over a
 body's first paragraph, is a headline (not the lead's first line) when a bare section label
 (【今日聚焦】) stands over it, or when it sums up the story printed above it even with
-that story's closing credit ((新华社…电)) between them."""
+that story's closing credit ((新华社…电)) between them. A bracketed credit printed alone
+after a 下转 line takes no subhead: the headline after it heads a story."""
 from __future__ import annotations
 
-from synthetic_pages import PORT, TEA
+from synthetic_pages import PORT, TEA, story
 from synthetic_pages import parse_conserved as _parse
 
 COLUMN = 16
@@ -50,3 +51,22 @@ def test_a_line_after_a_closing_credit_reading_the_story_below_stays_its_lead() 
     text = "\n\n".join([wrapped(TEA), CREDIT, first, wrapped([rest, *PORT[1:]])]) + "\n"
     arts = _parse(text).articles
     assert arts[-1].lead == first + rest
+
+
+def test_a_credit_after_a_jump_line_does_not_take_the_next_headline_as_its_subhead() -> None:
+    # story A goes on elsewhere (下转), its credit and headline follow, then story B
+    # whose headline is printed after its body
+    head_a, head_b = "春茶采摘忙茶叶市场交易活跃茶农增收", "口岸货运忙"
+    text = "\n\n".join([wrapped(TEA) + " （下转第８版）", "（记者王小明、李华）", head_a,
+                        wrapped(PORT), head_b]) + "\n"
+    arts = _parse(text).articles
+    assert [a.lead for a in arts] == [TEA[0], PORT[0]]
+    assert [a.headline for a in arts] == [head_a, head_b]
+
+
+def test_a_subhead_under_a_story_s_paragraph_stays_a_subhead() -> None:
+    # the same lines with a paragraph of the story, not a credit, above the title
+    sub = "茶旅融合带动消费"
+    text = "\n\n".join(["春茶市场交易活跃", story(TEA[:2]), sub, TEA[2]]) + "\n"
+    (art,) = _parse(text).articles
+    assert art.subheads == [sub]
