@@ -63,13 +63,39 @@ def continued_below(el: Element) -> bool:
     return el.kind == "para" and L.end_marker_match(el.text.rstrip()) is not None
 
 
+def _title_by_print(elements: list[Element], k: int, nxt: Element | None) -> bool:
+    """Is the one-liner ``elements[k]`` a headline by what is printed around it: nothing
+    prose after it, a story's start under it, two parts spaced apart, a dash under a
+    headline, a bare section label over it, a 下转 marker above it?"""
+    el = elements[k]
+    text = el.text
+    prev = elements[k - 1] if k > 0 else None
+    quoted = text.startswith(("“", "\"", "「")) and text.endswith(("”", "\"", "」"))
+    if nxt is None or nxt.kind != "para" or quoted:
+        return True
+    if L.START_MARKER_RE.match(nxt.text) or L.DATELINE_START_RE.match(nxt.text):
+        return True
+    if len(el.lines) == 1 and spaced_title(text) and not L.DATELINE_START_RE.match(text):
+        return True
+    if prev is None:
+        return False
+    if prev.kind in ("title", "heading") and text.startswith(("——", "--")):
+        # a line opened by a dash under a headline line is its subtitle (prose opens
+        # a list item with a dash too, but not under a headline)
+        return True
+    if _label_only(prev) and not any(ch in _CLAUSE_MARKS for ch in text):
+        # a section label (【今日聚焦】) is printed over a headline, not over prose
+        return True
+    # the story above goes on elsewhere: no sentence of it runs on into this line
+    return continued_below(prev) and not opens_mid_sentence(nxt.text)
+
+
 def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
     """Decide full-width one-liners ending open: headline after its body, or column break."""
     for k, el in enumerate(elements):
         if el.kind != "ambiguous":
             continue
         text = el.text
-        quoted = text.startswith(("“", "\"", "「")) and text.endswith(("”", "\"", "」"))
         # a caption printed in a column break does not decide what comes next
         j = k + 1
         while j < len(elements) and elements[j].kind in ("caption", "fragment"):
@@ -80,22 +106,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             if prev is not None and prev.kind == "para" and not ends_sentence(prev.text):
                 el.kind = "para"  # the rest of a sentence cut by a column break
                 continue
-        if nxt is None or nxt.kind != "para" or quoted:
-            el.kind = "title"
-            continue
-        if L.START_MARKER_RE.match(nxt.text) or L.DATELINE_START_RE.match(nxt.text):
-            el.kind = "title"
-            continue
-        if len(el.lines) == 1 and spaced_title(text) and not L.DATELINE_START_RE.match(text):
-            el.kind = "title"
-            continue
-        if k > 0 and elements[k - 1].kind in ("title", "heading") and text.startswith(("——", "--")):
-            # a line opened by a dash under a headline line is its subtitle (prose opens
-            # a list item with a dash too, but not under a headline)
-            el.kind = "title"
-            continue
-        if k > 0 and continued_below(elements[k - 1]) and not opens_mid_sentence(nxt.text):
-            # the story above goes on elsewhere: no sentence of it runs on into this line
+        if _title_by_print(elements, k, nxt):
             el.kind = "title"
             continue
         before: list[str] = []
@@ -104,6 +115,8 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         # (kicker above it, or the previous units of a headline block)
         while j >= 0 and elements[j].kind in ("title", "heading", "byline"):
             j -= 1
+        if j >= 0 and elements[j].kind == "dateline" and elements[j].text.lstrip().startswith(("（", "(")):
+            j -= 1  # a bracketed dateline closing the body above: （新华社太原1月21日电）
         while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < 12:
             if elements[j].kind == "para":
                 before.append(elements[j].text)
@@ -133,6 +146,12 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         if len(el.lines) == 1 and (j < 0 or elements[j].kind not in ("title", "heading", "byline")) \
                 and heads_story_below(text, nxt, *(vocab.coverage(texts[0], s) for s in (prev_set, next_set))):
             el.kind = "title"
+
+
+def _label_only(el: Element) -> bool:
+    """Is ``el`` a headline line that is only a section label (【今日聚焦】)?"""
+    m = LABEL.fullmatch(el.text.strip())
+    return el.kind in ("title", "heading") and len(el.lines) == 1 and m is not None
 
 
 def sums_up(above: float, below: float) -> bool:

@@ -214,6 +214,10 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     body = [p for p in piece.paras if not p.subhead]
     if body and body[-1].open_end:
         return False  # a subhead never cuts into a sentence: the text above runs on elsewhere
+    if piece.start != "region" and len(body) == 1 and L.closing_credit(body[0].raw) is not None:
+        # a bracketed credit alone, printed after a story's end (下转) and not under a
+        # headline, closes that story: no story's text that a subhead could divide
+        return False
     units = 0
     width = 0.0
     for k, el in enumerate(buf):
