@@ -218,9 +218,9 @@ def test_segmentation_matches_stock_jieba(taxonomy):
 
 def _reference_pos(taxonomy):
     """POS classes as jieba's own table gives them, overlaid with the taxonomy's words."""
-    from sitegen.group.text import _pos_table
+    from sitegen.group.jieba_tables import pos_table
 
-    table = _pos_table()
+    table = pos_table()
     own = {w: t for w, _, t in taxonomy.user_words if t}
     for spec in taxonomy.themes:
         for kw in spec.keywords:
@@ -263,7 +263,7 @@ def test_grouping_does_not_load_jiebas_pos_table():
     code = (
         "from pathlib import Path\n"
         "from sitegen.group import group_articles, load_taxonomy\n"
-        "from sitegen.group import text\n"
+        "from sitegen.group import jieba_tables\n"
         "from sitegen.parse import parse_seed\n"
         "from sitegen.seeds import read_seeds\n"
         f"root = Path({str(ROOT)!r})\n"
@@ -272,7 +272,7 @@ def test_grouping_does_not_load_jiebas_pos_table():
         "items = [(f'{s.name}-{a.position}', a) for s in seeds for a in parse_seed(s).articles]\n"
         "r = group_articles(items, tax)\n"
         "assert len(r.groupings) == len(items) > 20\n"
-        "print('POS table loaded:', text._POS is not None)\n"
+        "print('POS table loaded:', jieba_tables._POS is not None)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "POS table loaded: False" in out
@@ -390,14 +390,14 @@ def test_idf_median_is_the_upper_median_of_the_table():
     import random
     from collections import Counter
 
-    from sitegen.group.text import _idf_table, _upper_median
+    from sitegen.group.jieba_tables import _upper_median, idf_table
 
     rng = random.Random(7)
     for n in (1, 2, 3, 10, 101):
         values = [rng.choice([0.5, 1.25, 3.0, 7.5, 11.0]) for _ in range(n)]
         assert _upper_median(Counter(values)) == sorted(values)[n // 2]
     assert _upper_median(Counter()) == 0.0
-    table = _idf_table()
+    table = idf_table()
     assert len(table) > 200_000 and table.median == sorted(_idf_file_as_dict().values())[len(table) // 2]
 
 
@@ -419,7 +419,7 @@ def _idf_file_as_dict() -> dict[str, float]:
 def test_idf_table_answers_batches_like_a_dict_of_the_file():
     """A batch lookup gives each word its value in idf.txt and the median to words the file
     lacks, for words asked before or not, and for bytes-identical text only."""
-    from sitegen.group.text import IdfTable
+    from sitegen.group.jieba_tables import IdfTable
 
     data = "苹果 3.5\n香蕉 7.25\n樱桃 3.5\n苹果 9.0\n".encode()  # 苹果 twice: the last line counts
     table = IdfTable(data)
@@ -454,7 +454,7 @@ def test_idf_lookups_match_jiebas_file(taxonomy):
 def test_table_columns_read_regular_and_irregular_files():
     """jieba's tables are split at C speed when every line has its fields, and line by line
     (keeping the well-formed lines) otherwise, for str and bytes alike."""
-    from sitegen.group.text import _columns
+    from sitegen.group.jieba_tables import _columns
 
     assert _columns("a 1 n\nb 2 v\n", 3) == ["a", "1", "n", "b", "2", "v"]
     assert _columns(b"a 1\nb 2", 2) == [b"a", b"1", b"b", b"2"]

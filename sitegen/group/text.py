@@ -12,28 +12,25 @@ from the user dictionary and the taxonomy, else from the segmenter's own diction
 tags included: ``Analyzer.pos_of``), so jieba's 350,000-word POS table is read only in the
 rare case that needs it.
 
-The IDF table is loaded once per process and shared read-only.
+jieba's IDF and POS tables are read by ``jieba_tables``, once per process.
 """
 from __future__ import annotations
 
 import hashlib
 import math
-import os
 import re
 import threading
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from importlib import metadata, util
-from itertools import compress, count
+from importlib import metadata
 
 from ..dictionary import add_word, segmenter
 from .cedict import cedict_has
+from .jieba_tables import idf_table, jieba_version, pos_table
 from .taxonomy import Taxonomy
 
 _LOCK = threading.Lock()
-_IDF: IdfTable | None = None
-_POS: dict[str, str] | None = None
 _ANALYZERS: dict[tuple, "Analyzer"] = {}
 _SPLITS_ALONE = object()  # see Analyzer._class_alone
 
@@ -68,110 +65,6 @@ try:
     _RJIEBA_VERSION = metadata.version("rjieba")
 except metadata.PackageNotFoundError:  # pragma: no cover - vendored or renamed install
     _RJIEBA_VERSION = "unknown"
-
-
-def _jieba_file(name: str) -> str:
-    """A data file of the ``jieba`` package (its IDF and POS tables), found without importing
-    jieba: segmenting is rjieba's, and importing jieba loads its HMM tables (~8 MB)."""
-    spec = util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed (its dictionary tables are needed)", name="jieba")
-    return os.path.join(spec.submodule_search_locations[0], name)
-
-
-def _jieba_version() -> str:
-    try:
-        return metadata.version("jieba")
-    except metadata.PackageNotFoundError:  # pragma: no cover - vendored or renamed install
-        return "unknown"
-
-
-class IdfTable:
-    """jieba's IDF table (``analyse/idf.txt``: "word idf" lines), answering for a batch of
-    words at a time.
-
-    A build asks for the words of its own articles (~25,000 at 1,000 articles) out of the
-    table's 270,000. Making a dict of the whole table cost ~0.17 s of CPU in every build
-    (hashing and storing 270,000 keys); here the file is split into its fields once and
-    each batch of words is found in one pass over them, at C speed (~20 ms). Words are
-    matched by their UTF-8 bytes, so the 4.7 MB of text is never decoded. Jieba's file lists
-    each word once (a test checks): were a word listed twice, its last line would answer,
-    as it would in a dict made from the file."""
-
-    def __init__(self, data: bytes):
-        parts = _columns(data, 2)
-        self._words: list[bytes] = parts[0::2]
-        self._values: list[bytes] = parts[1::2]
-        # 270,000 words share ~3,300 distinct values, counted in one pass: each is converted
-        # once, and the answers share those float objects.
-        lines_per_value = Counter(self._values)
-        self._floats: dict[bytes, float] = {v: float(v) for v in lines_per_value}
-        by_value: Counter = Counter()
-        for value, n in lines_per_value.items():
-            by_value[self._floats[value]] += n
-        self.median = _upper_median(by_value)  # the value for a word the table lacks
-        self._known: dict[str, float] = {}
-
-    def __len__(self) -> int:
-        return len(self._words)
-
-    def lookup(self, words: Collection[str]) -> dict[str, float]:
-        """{word: its IDF, or ``median`` when the table lacks it} for each of ``words``."""
-        known = self._known
-        with _LOCK:
-            wanted = {w.encode("utf-8"): w for w in words if w not in known}
-            if wanted:
-                found = {}
-                for i in compress(count(), map(wanted.__contains__, self._words)):
-                    found[wanted[self._words[i]]] = self._floats[self._values[i]]
-                median = self.median
-                for w in wanted.values():
-                    known[w] = found.get(w, median)
-        return {w: known[w] for w in words}
-
-
-def _idf_table() -> IdfTable:
-    """jieba's IDF table, read once per process (``Analyzer`` shares it)."""
-    global _IDF
-    with _LOCK:
-        if _IDF is None:
-            path = _jieba_file(os.path.join("analyse", "idf.txt"))
-            with open(path, "rb") as f:
-                _IDF = IdfTable(f.read())
-        return _IDF
-
-
-def _columns(text, width: int) -> list:
-    """The fields of a table file's lines (str or bytes), ``width`` to a line, end to end:
-    split at C speed when there are ``width`` fields for each line of the file, else line by
-    line, keeping the lines that have ``width`` fields."""
-    parts = text.split()
-    newline = "\n" if isinstance(text, str) else b"\n"
-    if len(parts) == width * (text.count(newline) + (not text.endswith(newline))):
-        return parts
-    return [field for line in text.splitlines() if len(fields := line.split()) == width for field in fields]
-
-
-def _upper_median(counts: Counter) -> float:
-    """The median of the counted values, the upper one for an even count (as
-    ``sorted(values)[n // 2]``); 0.0 for none."""
-    middle = sum(counts.values()) // 2
-    seen = 0
-    for value in sorted(counts):
-        seen += counts[value]
-        if seen > middle:
-            return value
-    return 0.0
-
-
-def _pos_table() -> dict[str, str]:
-    global _POS
-    with _LOCK:
-        if _POS is None:
-            with open(_jieba_file("dict.txt"), encoding="utf-8") as f:
-                parts = _columns(f.read(), 3)  # "word freq tag" lines
-            _POS = dict(zip(parts[0::3], parts[2::3]))
-        return _POS
 
 
 @dataclass
@@ -214,7 +107,7 @@ class Analyzer:
                     add_word(tk, kw, 500, None)
         self.tokenizer = tk
         self._seen_pos: dict[str, str | None] = {}  # token -> class, as segmentation found it
-        self._idf = _idf_table()
+        self._idf = idf_table()
         self.median_idf = self._idf.median
         self.stopwords = taxonomy.stopwords
         self.settings = taxonomy.settings
@@ -241,7 +134,7 @@ class Analyzer:
         """POS class of a token that segmentation in this process did not report (terms
         cached by an earlier build); jieba's table for a dictionary word that splits alone."""
         pos = self._class_alone(token)
-        return _pos_table().get(token) if pos is _SPLITS_ALONE else pos
+        return pos_table().get(token) if pos is _SPLITS_ALONE else pos
 
     def _class_alone(self, token: str):
         """None (no dictionary has the token: found by the HMM), its dictionary tag (it comes
@@ -382,7 +275,7 @@ def _fingerprint(taxonomy: Taxonomy) -> str:
     """Digest of what segmentation and term filtering depend on, besides the text."""
     st = taxonomy.settings
     parts = (
-        TERMS_VERSION, _jieba_version(), _RJIEBA_VERSION,
+        TERMS_VERSION, jieba_version(), _RJIEBA_VERSION,
         taxonomy.user_words, tuple(t.keywords for t in taxonomy.themes), sorted(taxonomy.stopwords),
         st.headline_weight, st.lead_weight,
     )
