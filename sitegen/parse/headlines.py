@@ -123,6 +123,37 @@ def _unit(lines: list[L.Line]) -> Unit:
     return Unit("".join(texts), lines[0].no, len(lines), parts=texts if len(texts) > 1 else ())
 
 
+def _close_by_byline(groups: list[Group], pending: list[Unit], el: Element,
+                     region: int) -> list[Unit]:
+    """A byline ``el`` closes the head printed since the last group (or joins the group it
+    follows); returns the units still pending (none)."""
+    body, _ = L.strip_bullet(el.text)
+    if pending and is_section_name(pending[-1].text):
+        # a section name over a byline is the page's banner, not the head the
+        # byline closes: the byline opens the story below
+        for u in pending:
+            groups.append(Group([u], region=region))
+        groups.append(Group([], [body], [el.line], closed=True, region=region))
+        return []
+    if pending:
+        # the byline closes the units printed since the last blank-line group:
+        # take the last unit (plus its subtitle units) as this group
+        take = _last_headline_units(pending)
+        rest = pending[: len(pending) - len(take)]
+        for u in rest:
+            groups.append(Group([u], region=region))
+        for u in take:
+            u.loose = False
+        groups.append(Group(take, [body], [el.line], closed=True, region=region))
+        return []
+    if groups and groups[-1].closed:
+        groups[-1].bylines.append(body)
+        groups[-1].byline_lines.append(el.line)
+    else:
+        groups.append(Group([], [body], [el.line], closed=True, region=region))
+    return pending
+
+
 def build_groups(elements: list[Element], region: int) -> tuple[list[Group], list[Unit]]:
     """Structural groups (byline-closed) and loose units of one region, in order.
 
@@ -143,30 +174,7 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
                 else:
                     pending.append(unit)
         elif el.kind == "byline":
-            body, _ = L.strip_bullet(el.text)
-            if pending and is_section_name(pending[-1].text):
-                # a section name over a byline is the page's banner, not the head the
-                # byline closes: the byline opens the story below
-                for u in pending:
-                    groups.append(Group([u], region=region))
-                pending = []
-                groups.append(Group([], [body], [el.line], closed=True, region=region))
-            elif pending:
-                # the byline closes the units printed since the last blank-line group:
-                # take the last unit (plus its subtitle units) as this group
-                take = _last_headline_units(pending)
-                rest = pending[: len(pending) - len(take)]
-                for u in rest:
-                    groups.append(Group([u], region=region))
-                for u in take:
-                    u.loose = False
-                groups.append(Group(take, [body], [el.line], closed=True, region=region))
-                pending = []
-            elif groups and groups[-1].closed:
-                groups[-1].bylines.append(body)
-                groups[-1].byline_lines.append(el.line)
-            else:
-                groups.append(Group([], [body], [el.line], closed=True, region=region))
+            pending = _close_by_byline(groups, pending, el, region)
     # one unit right after a byline-closed group, with no byline of its own: a label, unless
     # it is as wide as the column or wider (a series label is a short name; such a line is a
     # headline, often two headline lines printed run together)

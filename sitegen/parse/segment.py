@@ -271,6 +271,28 @@ def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
     return out
 
 
+class _Pieces:
+    """The pieces and regions read so far, and the piece being read."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Piece] = []
+        self.regions: list[Region] = []
+        self.current: Piece | None = None
+
+    def start(self, para: Para, start: str, titles: list[Element]) -> None:
+        """A new piece opens with ``para``; ``titles`` is the region printed before it."""
+        piece = Piece([para], start, index=len(self.pieces))
+        before = self.current.index if self.current else None
+        self.regions.append(Region(list(titles), before, piece.index))
+        self.pieces.append(piece)
+        self.current = piece
+
+    def close(self, titles: list[Element]) -> None:
+        """The page ends; ``titles`` is what is printed after the last piece."""
+        before = self.current.index if self.current else None
+        self.regions.append(Region(list(titles), before, None))
+
+
 def segment(elements: list[Element]) -> Layout:
     """Build pieces and regions from the element sequence."""
     vocab = Vocabulary(el.text for el in elements if el.kind in ("para", "ambiguous"))
@@ -278,21 +300,12 @@ def segment(elements: list[Element]) -> Layout:
     for el in elements:
         el.embedded = False  # type: ignore[attr-defined]
     nodes = join_paragraphs(elements)
-    pieces: list[Piece] = []
-    regions: list[Region] = []
+    built = _Pieces()
     buf: list[Element] = []
-    current: Piece | None = None
-
-    def start_piece(para: Para, start: str) -> Piece:
-        piece = Piece([para], start, index=len(pieces))
-        regions.append(Region(list(buf), current.index if current else None, piece.index))
-        pieces.append(piece)
-        return piece
-
     for k, node in enumerate(nodes):
         if not isinstance(node, Para):
-            if getattr(node, "embedded", False) and current is not None:
-                current.embedded.append(node)
+            if getattr(node, "embedded", False) and built.current is not None:
+                built.current.embedded.append(node)
             else:
                 buf.append(node)
             continue
@@ -301,48 +314,58 @@ def segment(elements: list[Element]) -> Layout:
             para.chunks[0].kind = "title"
             buf.append(para.chunks[0])
             continue
+        current = built.current
         if current is None:
-            current = start_piece(para, "hard" if para.hard_start else ("region" if buf else "first"))
+            built.start(para, "hard" if para.hard_start else ("region" if buf else "first"), buf)
         elif not buf:
             if para.hard_start or current.paras[-1].end_marker:
-                current = start_piece(para, "hard")
+                built.start(para, "hard", buf)
             elif para.opens_mid and not current.paras[-1].open_end:
-                current = start_piece(para, "orphan")
+                built.start(para, "orphan", buf)
             else:
                 current.paras.append(para)
         else:
-            kinds = {el.kind for el in buf}
-            if kinds <= {"caption"} and not para.hard_start:
-                current.embedded.extend(buf)
-                current.paras.append(para)
-            elif kinds <= {"caption", "fragment"} or (
-                    kinds <= {"caption", "fragment", "marker"}
-                    and all("转" in el.text for el in buf if el.kind == "marker")):
-                # after scraps or a 下转 marker (which ends the article above) with no
-                # headline, dateline or 上接 marker: the rest of an interrupted article
-                current = start_piece(para, "hard" if para.hard_start else "orphan")
-            elif not current.paras[-1].end_marker and _is_subhead_region(
-                    [el for el in buf if el.kind != "caption"], current, para,
-                                    vocab, _following_parts(nodes, k)):
-                # a photo caption printed next to a subhead does not end the article
-                for k, el in enumerate(buf):
-                    if el.kind == "caption":
-                        current.embedded.append(el)
-                    elif _title_tail(buf, k) and current.paras[-1].subhead:
-                        current.paras[-1].chunks.append(el)  # one subhead over two lines
-                    else:
-                        current.paras.append(Para([el], subhead=True))
-                current.paras.append(para)
-            else:
-                start = "hard" if para.hard_start else "region"
-                if any(el.kind in ("byline", "marker", "dateline") for el in buf[-1:]):
-                    start = "hard"
-                if para.opens_mid and not para.hard_start \
-                        and not any(el.kind == "marker" for el in buf):
-                    # no story opens mid-sentence: the titles above close the story
-                    # printed before them, and this is the rest of an interrupted one
-                    start = "orphan"
-                current = start_piece(para, start)
+            _after_titles(built, buf, para, vocab, nodes, k)
         buf = []
-    regions.append(Region(list(buf), current.index if current else None, None))
-    return Layout(pieces, regions, vocab)
+    built.close(buf)
+    return Layout(built.pieces, built.regions, vocab)
+
+
+def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabulary,
+                  nodes: list[Para | Element], k: int) -> None:
+    """``para`` (``nodes[k]``) follows non-paragraph elements ``buf`` (titles, scraps,
+    captions, markers) under the piece being read: it continues that piece or opens a new
+    one."""
+    current = built.current
+    kinds = {el.kind for el in buf}
+    if kinds <= {"caption"} and not para.hard_start:
+        current.embedded.extend(buf)
+        current.paras.append(para)
+    elif kinds <= {"caption", "fragment"} or (
+            kinds <= {"caption", "fragment", "marker"}
+            and all("转" in el.text for el in buf if el.kind == "marker")):
+        # after scraps or a 下转 marker (which ends the article above) with no
+        # headline, dateline or 上接 marker: the rest of an interrupted article
+        built.start(para, "hard" if para.hard_start else "orphan", buf)
+    elif not current.paras[-1].end_marker and _is_subhead_region(
+            [el for el in buf if el.kind != "caption"], current, para, vocab,
+            _following_parts(nodes, k)):
+        # a photo caption printed next to a subhead does not end the article
+        for i, el in enumerate(buf):
+            if el.kind == "caption":
+                current.embedded.append(el)
+            elif _title_tail(buf, i) and current.paras[-1].subhead:
+                current.paras[-1].chunks.append(el)  # one subhead over two lines
+            else:
+                current.paras.append(Para([el], subhead=True))
+        current.paras.append(para)
+    else:
+        start = "hard" if para.hard_start else "region"
+        if any(el.kind in ("byline", "marker", "dateline") for el in buf[-1:]):
+            start = "hard"
+        if para.opens_mid and not para.hard_start \
+                and not any(el.kind == "marker" for el in buf):
+            # no story opens mid-sentence: the titles above close the story
+            # printed before them, and this is the rest of an interrupted one
+            start = "orphan"
+        built.start(para, start, buf)
