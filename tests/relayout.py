@@ -97,6 +97,14 @@ def load_scorer():
     return mod
 
 
+def load_bench(name: str):
+    """The bench script ``bench/<name>.py`` as a module."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
 def load_stories(seeds_dir: Path = SEEDS, gold_dir: Path = GOLD) -> list[Story]:
     """The seeds' articles, bodies as the parser finds them, headlines as the gold prints them.
 

@@ -190,7 +190,7 @@ def split_stories(paras: list[str]) -> list[Story]:
 
 
 def _story(head: list[str], body: list[str], line: int, ends_clean: bool) -> Story | None:
-    if not body or not ends_clean or len(head) > 3:
+    if not body or not ends_clean:
         return None
     byline = None
     if len(head) >= 2 and NAME_LINE.match(head[-1]):

@@ -26,3 +26,15 @@ def parse_conserved(text: str):
 def story(paras: list[str]) -> str:
     """A story as printed: a dateline before its first paragraph, blank lines between."""
     return "\n\n".join(["本报讯 " + paras[0], *paras[1:]])
+
+
+def wrapped(paras: list[str], width: int = 16) -> str:
+    """Paragraphs hard-wrapped at a column ``width`` characters wide, blank lines between."""
+    return "\n\n".join("\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paras)
+
+
+def two_stories(head_tea: list[str], head_port: list[str]) -> list:
+    """The articles parsed from TEA and PORT, each printed under its headline lines."""
+    text = "\n".join(head_tea) + "\n\n" + story(TEA) + "\n\n" + "\n".join(head_port) + "\n\n" \
+        + story(PORT) + "\n"
+    return parse_conserved(text).articles

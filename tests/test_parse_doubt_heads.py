@@ -3,15 +3,11 @@
 it must not."""
 from __future__ import annotations
 
-from synthetic_pages import PORT, TEA, parse_conserved, story
-
-
-def _wrap(text: str, width: int = 16) -> str:
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+from synthetic_pages import PORT, TEA, parse_conserved, story, wrapped
 
 
 def _body(paras: list[str] = TEA) -> str:
-    return "\n\n".join(_wrap(p) for p in paras) + "\n"
+    return wrapped(paras) + "\n"
 
 
 def _only(text: str):
@@ -53,7 +49,7 @@ def test_a_column_break_after_a_full_first_line_is_no_doubt() -> None:
     break, is the lead's own first line."""
     first = "春茶上市以来茶农忙着采摘新茶茶叶"  # 16 characters: the column's width
     rest = "市场交易活跃，春茶价格稳中有升。"
-    art = _only("春茶市场升温\n\n" + first + "\n\n" + _wrap(rest) + "\n\n" + _body(TEA[1:]))
+    art = _only("春茶市场升温\n\n" + first + "\n\n" + wrapped([rest]) + "\n\n" + _body(TEA[1:]))
     assert art.lead.startswith(first) and art.lead.endswith(rest), art.lead
     assert not any("lead's first line" in d for d in art.doubts), art.doubts
 

@@ -2,18 +2,9 @@
 issue 18 reports its figures: average and worst layout."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import relayout
 
-
-def _parse_eval():
-    path = Path(__file__).resolve().parent.parent / "bench" / "parse_eval.py"
-    spec = importlib.util.spec_from_file_location("parse_eval", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+parse_eval = relayout.load_bench("parse_eval")
 
 
 def _outcome(features: list[str], exact: bool, head: bool | None = True) -> relayout.ArticleOutcome:
@@ -21,7 +12,7 @@ def _outcome(features: list[str], exact: bool, head: bool | None = True) -> rela
 
 
 def test_recall_per_layout_worst_first() -> None:
-    rows = _parse_eval().layout_recall([
+    rows = parse_eval.layout_recall([
         _outcome(["head_after", "head_after_article", "wrapped"], True),
         _outcome(["head_after", "head_after_article", "wrapped"], False, False),
         _outcome(["head_block_end", "wrapped"], True),
@@ -35,6 +26,6 @@ def test_recall_per_layout_worst_first() -> None:
 def test_every_generated_article_has_one_layout() -> None:
     pages = relayout.make_pages(12, 3, relayout.load_stories(), harsh=True)
     outcomes = [_outcome(g["features"], True) for p in pages for g in p.gold["articles"]]
-    rows = _parse_eval().layout_recall(outcomes)
+    rows = parse_eval.layout_recall(outcomes)
     assert sum(n for _lay, n, *_ in rows) == len(outcomes)
     assert all(lay.startswith("head_") for lay, *_ in rows), rows

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import wrapped
 
 COLUMN = 12
 
 
 def _wrapped(paras: list[str]) -> str:
-    return "\n\n".join("\n".join(p[k:k + COLUMN] for k in range(0, len(p), COLUMN)) for p in paras)
+    return wrapped(paras, COLUMN)
 
 
 def _page(line: str, below: list[str], above: list[str] = TEA) -> str:

@@ -4,6 +4,8 @@ after a byline is no series label, a block holding fewer headline groups than th
 page has bodies is divided line by line, and bodies are re-cut to the block's headlines."""
 from __future__ import annotations
 
+from functools import partial
+
 from sitegen.parse.blocks import build_elements
 from sitegen.parse.blocksplit import resegment
 from sitegen.parse.headlines import Group, Unit
@@ -13,6 +15,9 @@ from sitegen.parse.segment import segment
 from synthetic_pages import PORT, SNOW, TEA
 from synthetic_pages import parse_conserved as _parse
 from synthetic_pages import story as _story
+from synthetic_pages import wrapped
+
+_wrapped = partial(wrapped, width=14)  # the column these pages are set in
 
 TEA, PORT = TEA[:2], PORT[:2]  # two paragraphs a story on these pages
 
@@ -82,10 +87,6 @@ def test_a_series_label_after_a_byline_stays_the_kicker_of_its_headline() -> Non
             + "\n\n".join(PORT) + "\n")
     arts = _parse(text).articles
     assert (arts[0].kicker, arts[0].headline) == ("茶叶市场观察", "春茶上市茶农增收")
-
-
-def _wrapped(paras: list[str], width: int = 14) -> str:
-    return "\n\n".join("\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paras)
 
 
 def test_a_line_wider_than_the_column_after_a_byline_is_a_headline_not_a_series_label() -> None:

@@ -3,17 +3,17 @@ its words goes to the field the models give it. A bracketed section label in fro
 headline (【节日专题】), glued onto its line or printed on the line above, is the kicker."""
 from __future__ import annotations
 
+from functools import partial
+
 from sitegen.parse.headlines import Unit, split_label
 
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse
 from synthetic_pages import story as _story
+from synthetic_pages import two_stories as _two
+from synthetic_pages import wrapped
 
-
-def _two(head_tea: list[str], head_port: list[str]) -> list:
-    text = "\n".join(head_tea) + "\n\n" + _story(TEA) + "\n\n" + "\n".join(head_port) + "\n\n" \
-        + _story(PORT) + "\n"
-    return _parse(text).articles
+_wrapped = partial(wrapped, width=14)  # the column these pages are set in
 
 
 def test_a_label_glued_in_front_of_the_headline_is_its_kicker() -> None:
@@ -99,10 +99,6 @@ def test_a_bracketed_sentence_over_a_headline_is_no_label() -> None:
 
 
 # -- a headline printed after its story, over an enumerator line and the next story ----------
-
-def _wrapped(paras: list[str], width: int = 14) -> str:
-    return "\n\n".join("\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paras)
-
 
 def _enum_page(start: str) -> str:
     # the tea story hard-wrapped in a column of 14, its headline printed after it (a comma

@@ -9,12 +9,7 @@ from sitegen.parse.headlines import Group, Unit, roles, split_stack
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse
 from synthetic_pages import story as _story
-
-
-def _two(head_tea: list[str], head_port: list[str]) -> list:
-    text = "\n".join(head_tea) + "\n\n" + _story(TEA) + "\n\n" + "\n".join(head_port) + "\n\n" \
-        + _story(PORT) + "\n"
-    return _parse(text).articles
+from synthetic_pages import two_stories as _two
 
 
 STACK = ["茶企负责人说今年春茶品质好，", "茶农收入增加", "春茶市场升温茶企加快北上步伐",

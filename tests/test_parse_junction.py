@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import wrapped
 
 
 def _page(head: str) -> str:
@@ -76,8 +77,6 @@ def test_a_dash_line_under_a_headline_that_runs_on_into_nothing_is_its_subtitle(
     # commas and 、 like prose, and ends open; the port story's dateline follows it
     sub = "——茶乡迎来采摘忙季、订单增多、茶企扩大生产、茶农增收"
 
-    def wrapped(paras: list[str], width: int = 16) -> str:  # set in the column's width
-        return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras)
     text = (wrapped(["本报讯 " + TEA[0], *TEA[1:]]) + "\n\n春茶品质好茶农收入增\n\n" + wrapped([sub]) + "\n\n"
             + wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n\n口岸通关效率持续提升\n")
     arts = _parse(text).articles
@@ -100,8 +99,6 @@ def test_lines_with_no_clause_mark_ending_a_story_that_goes_on_nowhere_are_its_h
     # the story would stop mid-sentence and go on nowhere
     head = "乡村好风光引来八方游客周末走进采摘新茶的山间茶园体验“采摘忙”让每个来到这里的家庭都感受到丰收的喜悦和幸福"
 
-    def wrapped(paras: list[str], width: int = 16) -> str:  # set in the column's width
-        return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras)
     text = (wrapped(["本报讯 " + TEA[0], *TEA[1:]]) + "\n\n" + wrapped([head], 18) + "\n\n"
             + wrapped(["本报讯 " + PORT[0], *PORT[1:]]) + "\n\n口岸通关效率持续提升\n")
     arts = _parse(text).articles

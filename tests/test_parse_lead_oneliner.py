@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from synthetic_pages import PORT, TEA, story
 from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import wrapped as _wrapped
 
 COLUMN = 16
 
 
 def wrapped(paras: list[str]) -> str:
     """Paragraphs hard-wrapped at the column width, blank lines between them."""
-    return "\n\n".join("\n".join(p[i:i + COLUMN] for i in range(0, len(p), COLUMN)) for p in paras)
+    return _wrapped(paras, COLUMN)
 
 
 def test_a_one_liner_under_a_bare_section_label_is_the_headline_not_the_lead() -> None:

@@ -4,7 +4,6 @@ pool's gold, and the default pages stay byte-identical."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import json
 import tarfile
@@ -170,19 +169,12 @@ def test_unknown_pool_is_an_error():
         pool.pool_stories("wide")
 
 
-def load_bench(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 @pytest.mark.parametrize("script", ["parse_eval", "doubt_calibration"])
 def test_bench_option_says_how_to_fetch_the_pool(script, tmp_path, monkeypatch, capsys):
     if not relayout.SCORER.exists():
         pytest.fail(f"the scorer is missing: {relayout.SCORER}")
     monkeypatch.setattr(pool, "POOL_DIR", tmp_path)
-    rc = load_bench(script).main(["--pool", "pd1998", "--pages", "1", "--rng", "1"])
+    rc = relayout.load_bench(script).main(["--pool", "pd1998", "--pages", "1", "--rng", "1"])
     assert rc == 2
     assert "pip download" in capsys.readouterr().err
 
