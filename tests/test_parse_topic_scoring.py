@@ -36,7 +36,7 @@ def _two_bodies():
 
 
 def _by_stories(bodies, vocab):
-    return vocab.by_stories(story_grams(bodies, {}))
+    return vocab.by_stories(story_grams(bodies))
 
 
 def test_a_word_one_story_repeats_weighs_as_much_as_a_word_said_once() -> None:

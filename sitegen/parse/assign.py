@@ -32,7 +32,7 @@ from .bigrams import bigram_set, side_grams
 from .headlines import Group, Unit
 from .resume import Body, cut
 from .segment import Para
-from .spans import SpanIndex, neighbours  # noqa: F401 (read from here by place.py and build.py)
+from .spans import SpanIndex
 from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
@@ -58,16 +58,10 @@ def story_parts(body: Body) -> tuple[str, ...]:
     return tuple(t for p in body.paras if not p.subhead for t in p.parts())
 
 
-def story_grams(bodies: list[Body], cache: dict[tuple[str, ...], set[str]]) -> list[set[str]]:
-    """The bigram sets of ``bodies`` as the scores read them, made once into ``cache``."""
-    out = []
-    for b in bodies:
-        parts = story_parts(b)
-        grams = cache.get(parts)
-        if grams is None:
-            grams = cache[parts] = joined_bigram_set(parts)
-        out.append(grams)
-    return out
+def story_grams(bodies: list[Body]) -> list[frozenset[str]]:
+    """The bigram sets of ``bodies`` as the scores read them (``joined_bigram_set`` keeps
+    them for the page: the scorers of a page score the same bodies again and again)."""
+    return [joined_bigram_set(story_parts(b)) for b in bodies]
 
 
 class Scorer:
@@ -79,18 +73,13 @@ class Scorer:
 
     NEAREST = 12
 
-    def __init__(self, bodies: list[Body], vocab: Vocabulary,
-                 cache: dict[tuple[str, ...], set[str]] | None = None):
+    def __init__(self, bodies: list[Body], vocab: Vocabulary):
         """``vocab``: the page's vocabulary by stories (:meth:`.Vocabulary.by_stories`),
-        whose IDF weighs the headline's words. ``cache``: bigram sets by the texts they
-        were made of, shared by the scorers of one page (they score the same bodies, and
-        bodies split off them, again and again)."""
+        whose IDF weighs the headline's words."""
         self.bodies = bodies
         self.vocab = vocab
-        cache = {} if cache is None else cache
-        self._cache = cache
-        self.grams = story_grams(bodies, cache)
-        self._leads: list[set[str] | None] = [None] * len(bodies)  # first paragraphs' bigrams
+        self.grams = story_grams(bodies)
+        self._leads: list[frozenset[str] | None] = [None] * len(bodies)  # first paragraphs' bigrams
         self._near: dict[int, tuple[int | None, int | None, list[int]]] = {}
         self._contents: dict[tuple[str, int], float] = {}  # content(text, body)
         self._lead_shares: dict[tuple[str, int], float] = {}  # lead(text, body)
@@ -119,11 +108,7 @@ class Scorer:
         target = self._leads[body]
         if target is None:
             first = next((p for p in self.bodies[body].paras if not p.subhead), None)
-            parts = tuple(first.parts()) if first else ()
-            target = self._cache.get(parts)
-            if target is None:
-                target = self._cache[parts] = joined_bigram_set(parts)
-            self._leads[body] = target
+            target = self._leads[body] = joined_bigram_set(first.parts() if first else ())
         found = self._lead_shares[key] = self.vocab.coverage(text, target)
         return found
 
@@ -189,8 +174,7 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
     return result
 
 
-def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
-                 grams_cache: dict[tuple[str, ...], set[str]] | None = None) -> list[Body] | None:
+def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> list[Body] | None:
     """Cut bodies that hold several articles; None when nothing was cut.
 
     Runs the labelling on each body together with the headline groups that match it
@@ -198,9 +182,9 @@ def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary,
     and the one after starts a sentence (and never right after a subhead). ``vocab``: by
     stories, for the headline scores; the cuts weigh words by paragraphs (measured: by
     stories they moved one article from right to wrong on the classic pages, bench/README.md,
-    sixth round). ``grams_cache``: see ``Scorer``.
+    sixth round).
     """
-    scorer = Scorer(bodies, vocab, grams_cache)
+    scorer = Scorer(bodies, vocab)
     vocab = vocab.paragraphs
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}

@@ -50,9 +50,8 @@ def _parse_page(name: str, text: str) -> ParseResult:
     region_elements, attach = page.peel(layout, bodies)
     structural = [build_groups(els, r)[0] for r, els in enumerate(region_elements)]
     continue_lines = [line for _d, fld, _v, line in attach if fld == "marker_before"]
-    cache: dict[tuple[str, ...], set[str]] = {}  # bigram sets by text (assign.Scorer)
-    vocab = layout.vocab.by_stories(story_grams(bodies, cache))  # the page's words, once
-    placed = Placer(structural, vocab, continue_lines, cache).place(bodies)
+    vocab = layout.vocab.by_stories(story_grams(bodies))  # the page's words, once
+    placed = Placer(structural, vocab, continue_lines).place(bodies)
     page.unplaced(placed)
     extras = page.attached(attach, placed.span_index)
     # doubts: what the decisions above were unsure of

@@ -180,7 +180,7 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
     # headline, often two headline lines printed run together)
     if pending and len(pending) == 1 and pending[0].n_lines == 1 and groups and groups[-1].closed \
             and groups[-1].units and not is_section_name(pending[0].text) \
-            and L.visual_width(pending[0].text) < column.get(id(pending[0]), math.inf):
+            and visual_width(pending[0].text) < column.get(id(pending[0]), math.inf):
         unit = pending[0]
         unit.label = True
         unit.loose = False

@@ -56,23 +56,21 @@ class Placer:
     """The headline groups of one page (``structural``: per region, as printed) and what
     the assignment needs to know about the page."""
 
-    def __init__(self, structural: list[list[Group]], vocab: Vocabulary, continue_lines: list[int],
-                 cache: dict[tuple[str, ...], set[str]] | None = None):
+    def __init__(self, structural: list[list[Group]], vocab: Vocabulary, continue_lines: list[int]):
         """``vocab``: the page's vocabulary by stories (:meth:`.Vocabulary.by_stories`). The
         headline scores, the cuts at vocabulary shifts and the re-division of a body by a
         block's lines read it; the label split, the cut of an unheaded story and the
         re-cut to a headline block read ``vocab.paragraphs`` (by stories, each moved some
         page set down: bench/README.md, sixth round). ``continue_lines``: lines of 上接…
         markers printed outside bodies (they mark the body printed after them as a
-        continuation). ``cache``: bigram sets by text, see :class:`.assign.Scorer`."""
+        continuation)."""
         self.structural = structural
         self.vocab = vocab
         self.continue_lines = continue_lines
-        self.cache: dict[tuple[str, ...], set[str]] = {} if cache is None else cache
 
     def groups(self, bodies: list[Body]) -> tuple[list[Group], list[Unit]]:
         """The page's headline groups merged by content against ``bodies``, and banners."""
-        scorer = Scorer(bodies, self.vocab, self.cache)
+        scorer = Scorer(bodies, self.vocab)
         out: list[Group] = []
         banners: list[Unit] = []
         for groups in self.structural:
@@ -87,7 +85,7 @@ class Placer:
         """The page's headline groups matched to ``bodies``, left-over headlines paired.
         ``grouped``: ``self.groups(bodies)`` when already known."""
         groups, banners = grouped or self.groups(bodies)
-        scorer = Scorer(bodies, self.vocab, self.cache)
+        scorer = Scorer(bodies, self.vocab)
         result = assign(groups, scorer)
         pair_leftovers(result, scorer)
         return scorer, result, banners
@@ -101,7 +99,7 @@ class Placer:
         """Bodies holding several articles split: (bodies, their groups and banners)."""
         grouped = self.groups(bodies)
         for _ in range(SPLIT_ROUNDS):
-            split = split_bodies(bodies, grouped[0], self.vocab, self.cache)
+            split = split_bodies(bodies, grouped[0], self.vocab)
             if split is None:
                 break
             bodies = split
@@ -166,7 +164,7 @@ class Placer:
             if split is not None:  # several headlines of the block went to one body
                 readings.append(Reading("block_lines", bodies, dict(ordered.by_body)))
                 bodies, ordered = split
-                scorer = Scorer(bodies, self.vocab, self.cache)
+                scorer = Scorer(bodies, self.vocab)
                 span_index = SpanIndex(bodies)
                 marked = self.continued(bodies, span_index)
         if ordered is not None:  # all headlines in one block, in the bodies' order

@@ -26,9 +26,3 @@ class SpanIndex:
         k = bisect.bisect_right(self.firsts, line)
         after = self.by_first[k][2] if k < len(self.by_first) else None
         return before, after
-
-
-def neighbours(bodies: list[Body], line: int) -> tuple[int | None, int | None]:
-    """Index of the body printed right before ``line`` and right after it (the same
-    body twice when ``line`` lies inside one of its spans)."""
-    return SpanIndex(bodies).neighbours(line)

@@ -8,8 +8,7 @@ from collections import Counter
 from itertools import chain, compress, repeat
 from typing import Collection, Iterable, Sequence
 
-from .bigrams import bigram_set, find_bigrams, joined_bigram_set, text_bigrams
-from .normalize import squash
+from .bigrams import bigram_list, bigram_set, joined_bigram_set, text_bigrams
 
 
 class _OnePlusLog(dict):
@@ -124,7 +123,7 @@ class Vocabulary:
         every candidate end)."""
         found = self._vectors.get(text)
         if found is None:
-            tf = Counter(find_bigrams(squash(text)))  # (texts asked for a vector once each)
+            tf = Counter(bigram_list(text))  # (texts asked for a vector once each)
             known, idf = self._idf.get, self.idf  # IDFs are positive: ``or`` only computes new ones
             vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) for g, c in tf.items()}
             found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
