@@ -284,8 +284,7 @@ def _mark_heading_subtitles(block: list[Element]) -> None:
     its heading carries sentences."""
     if len(block) >= 2 and block[-2].kind == "heading" and block[-1].kind == "chunk":
         el = block[-1]
-        if len(el.lines) == 1 and not any(ch in el.text for ch in SENTENCE_END) \
-                and not ends_closed_for_title(el.text) and not L.split_dateline(el.text)[0]:
+        if len(el.lines) == 1 and _no_sentence(el, el.text):
             el.kind = "title"
 
 
@@ -298,9 +297,15 @@ def _mark_closing_headlines(block: list[Element]) -> None:
     if k is None or k == 0 or block[k - 1].kind != "title":
         return
     for el in block[k + 1:]:
-        if el.kind == "chunk" and not any(ch in el.text for ch in SENTENCE_END) \
-                and not ends_closed_for_title(el.lines[-1].text) and not L.split_dateline(el.text)[0]:
+        if el.kind == "chunk" and _no_sentence(el, el.lines[-1].text):
             el.kind = "title"
+
+
+def _no_sentence(el: Element, last: str) -> bool:
+    """``el`` holds no sentence: no sentence end in it, ``last`` (its text's end) not closed
+    as a sentence, and no dateline."""
+    return (not any(ch in el.text for ch in SENTENCE_END) and not ends_closed_for_title(last)
+            and not L.split_dateline(el.text)[0])
 
 
 def _merge_credits(block: list[Element]) -> None:
