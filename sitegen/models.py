@@ -203,14 +203,6 @@ class Page:
     content: bytes
 
 
-@dataclass
-class BuildReport:
-    articles: int = 0
-    pages: int = 0
-    pending_translations: int = 0
-    warnings: list[str] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class SiteInfo:
     """Site-wide settings the renderer needs."""
