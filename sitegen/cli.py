@@ -248,6 +248,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from sitegen.config import ConfigError
     from sitegen.corrections import CorrectionError
     from sitegen.group.taxonomy import TaxonomyError
+    from sitegen.render.templating import TemplateRenderError
     from sitegen.seeds import SeedError
     from sitegen.translate.memory import TranslationMemoryError
     from sitegen.translate.models import ModelInstallError
@@ -255,7 +256,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from sitegen.write import WriteError
 
     return (BuildError, ConfigError, CorrectionError, SeedError, TaxonomyError, TranslationMemoryError,
-            ModelInstallError, TranslationUnavailable, WriteError)
+            ModelInstallError, TemplateRenderError, TranslationUnavailable, WriteError)
 
 
 def run() -> None:

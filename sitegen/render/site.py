@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from jinja2 import TemplateError
+
 from sitegen.parallel import chunks, job_count, share_map
 from sitegen.state import tree_digest
 from sitegen.models import DigestSite, Page
@@ -29,7 +31,7 @@ from .feeds import feed_files
 from .keys import article_key, card_key, key_digest
 from .minify import minified
 from .recency import newest_first
-from .templating import make_environment, memoised_macros
+from .templating import make_environment, memoised_macros, render_error
 from .util import ZH_CHARS_PER_MINUTE, absolute, base_path, href, iso_date, root_for, safe_site_path
 from .views import SiteViews
 
@@ -67,8 +69,12 @@ class _Renderer:
         self.search_memo = search_memo  # what the last build's search index left (search_shards.SearchMemo)
         self.digest_memo = digest_memo  # where the last digest.json's records are (digest_json.DigestMemo)
         self.info = site.info
+        self.templates_dir = templates_dir
         self.env = make_environment(templates_dir)
-        self.env.globals.update(memoised_macros(self.env))
+        try:
+            self.env.globals.update(memoised_macros(self.env))
+        except TemplateError as exc:
+            raise render_error(exc, templates_dir, "every page") from None
         self.env.cache.clear()  # templates loaded from now on see those globals (make_globals)
         self.static_dir = static_dir
         self.pages: dict[str, bytes] = {}
@@ -131,7 +137,10 @@ class _Renderer:
         return digest
 
     def _render(self, path: str, template: str, **kw) -> str:
-        return self.env.get_template(template).render(self.common(path, **kw))
+        try:
+            return self.env.get_template(template).render(self.common(path, **kw))
+        except TemplateError as exc:  # a template that does not compile, or fails on this page
+            raise render_error(exc, self.templates_dir, path) from None
 
     def _do_job(self, i: int, in_worker: bool) -> tuple[str, str | None, str, bytes | None]:
         """Key, skip or render page ``i`` of ``_jobs``: (path, key, outcome, content).
@@ -181,7 +190,10 @@ class _Renderer:
                 self._take(self._do_job(i, in_worker=False))
             return
         for name in dict.fromkeys(template for _, template, _, _ in jobs if template):
-            self.env.get_template(name)  # compiled once, here, rather than in every helper
+            try:
+                self.env.get_template(name)  # compiled once, here, rather than in every helper
+            except TemplateError as exc:
+                raise render_error(exc, self.templates_dir, f"the pages of {name}") from None
         parent = os.getpid()
 
         def chunk(indices) -> list | None:

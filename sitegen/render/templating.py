@@ -2,9 +2,11 @@
 and the memoised macros that pages call many times with the same arguments."""
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError,
+                    select_autoescape)
 
 from .strings import install as install_strings
 
@@ -41,6 +43,27 @@ def prepare(templates_dir: Path) -> None:
             env.get_template(name)
         except Exception:  # noqa: BLE001, S112 - reported, with its location, when it is rendered
             continue
+
+
+class TemplateRenderError(ValueError):
+    """A template failed to compile or to render: the message names the template file, its line
+    and the page being made, and the CLI prints it without a traceback."""
+
+
+def render_error(exc: TemplateError, templates_dir: Path, page: str) -> TemplateRenderError:
+    """``exc`` located: ``templates/article.html:12: 'x' is undefined (rendering a/b.html)``.
+    A syntax error carries its file and line; a failure while rendering is located by the
+    innermost frame of the traceback that runs a template file (Jinja maps those frames back
+    to template lines)."""
+    where = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if where[1] is None:
+        root = str(Path(templates_dir).resolve())
+        frames = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(exc.__traceback__)]
+        where = next(((f, n) for f, n in reversed(frames) if f.startswith(root)), (None, None))
+    name, line = where
+    shown = Path(name).name if name else "?"
+    place = f"{Path(templates_dir).name}/{shown}" + (f":{line}" if line else "")
+    return TemplateRenderError(f"{place}: {exc.message or type(exc).__name__} (rendering {page})")
 
 
 class _Environment(Environment):
