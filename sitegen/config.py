@@ -8,6 +8,7 @@ that name the key. Relative paths are resolved against the directory holding the
 title = "Press Digest"          # site title (English)
 title_zh = "新闻摘要"            # site title (Chinese)
 base_url = "https://user.github.io/repo/"   # published root; "" when unknown
+reading_aid = true              # dictionary glosses, pinyin and key terms on article pages
 
 [paths]
 seeds = "seeds"
@@ -32,7 +33,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 CONFIG_NAME = "sitegen.toml"
 
@@ -77,27 +78,6 @@ class Config:
         )
 
 
-_TOP = {"title": str, "title_zh": str, "base_url": str}
-_PATHS = {
-    "seeds": "seeds_dir",
-    "out": "out_dir",
-    "templates": "templates_dir",
-    "static": "static_dir",
-    "themes": "themes_path",
-    "dictionary": "dictionary_dir",
-    "memory": "memory_path",
-    "history": "history_path",
-}
-_LANGS = {"source": "source_lang", "target": "target_lang"}
-_SUPPORTED_LANGS = {("zh", "en")}
-
-
-def _expect(where: str, key: str, value: Any, kind: type) -> Any:
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ConfigError(f"{where}: key '{key}' must be a {kind.__name__}, not {type(value).__name__} ({value!r})")
-    return value
-
-
 def _check_base_url(where: str, url: str) -> str:
     if url and not (url.startswith("https://") or url.startswith("http://")):
         raise ConfigError(f"{where}: key 'base_url' must start with http:// or https:// (got {url!r})")
@@ -106,36 +86,73 @@ def _check_base_url(where: str, url: str) -> str:
     return url
 
 
-def parse_config(data: dict[str, Any], root: Path, where: str) -> Config:
-    values: dict[str, Any] = {}
+@dataclass(frozen=True)
+class _Key:
+    """One key of ``sitegen.toml``: the ``Config`` field it sets, the TOML type it takes (a path
+    is a string), and a check that may normalise the value (``base_url`` gains its slash)."""
+
+    field: str
+    kind: type
+    check: Callable[[str, Any], Any] | None = None
+
+    def value(self, where: str, key: str, value: Any) -> Any:
+        toml_kind = str if self.kind is Path else self.kind
+        if not isinstance(value, toml_kind):
+            raise ConfigError(f"{where}: key '{key}' must be a {toml_kind.__name__}, "
+                              f"not {type(value).__name__} ({value!r})")
+        value = Path(value) if self.kind is Path else value
+        return self.check(where, value) if self.check else value
+
+
+#: Every key, dotted as in the file: the one schema that parsing, command-line overrides and the
+#: module docstring's sample (checked by tests/test_config.py) follow.
+KEYS: dict[str, _Key] = {
+    "title": _Key("title", str),
+    "title_zh": _Key("title_zh", str),
+    "base_url": _Key("base_url", str, _check_base_url),
+    "reading_aid": _Key("reading_aid", bool),
+    "paths.seeds": _Key("seeds_dir", Path),
+    "paths.out": _Key("out_dir", Path),
+    "paths.templates": _Key("templates_dir", Path),
+    "paths.static": _Key("static_dir", Path),
+    "paths.themes": _Key("themes_path", Path),
+    "paths.dictionary": _Key("dictionary_dir", Path),
+    "paths.memory": _Key("memory_path", Path),
+    "paths.history": _Key("history_path", Path),
+    "languages.source": _Key("source_lang", str),
+    "languages.target": _Key("target_lang", str),
+    "translation.strict": _Key("strict", bool),
+}
+_SUPPORTED_LANGS = {("zh", "en")}
+
+
+def _known(prefix: str) -> str:
+    """The keys a table (``prefix`` "paths.", or "" for the top) may hold, for error messages."""
+    names = {k[len(prefix):].split(".")[0] for k in KEYS if k.startswith(prefix)}
+    return ", ".join(sorted(names))
+
+
+def _flatten(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The file's values by dotted key, every key known and every table a table."""
+    tables = {k.split(".")[0] for k in KEYS if "." in k}
+    flat: dict[str, Any] = {}
     for key, value in data.items():
-        if key in _TOP:
-            values[key] = _expect(where, key, value, str)
-        elif key == "paths":
-            table = _expect(where, key, value, dict)
-            for sub, sub_value in table.items():
-                if sub not in _PATHS:
-                    raise ConfigError(f"{where}: unknown key 'paths.{sub}' (known: {', '.join(sorted(_PATHS))})")
-                values[_PATHS[sub]] = Path(_expect(where, f"paths.{sub}", sub_value, str))
-        elif key == "languages":
-            table = _expect(where, key, value, dict)
-            for sub, sub_value in table.items():
-                if sub not in _LANGS:
-                    raise ConfigError(f"{where}: unknown key 'languages.{sub}' (known: source, target)")
-                values[_LANGS[sub]] = _expect(where, f"languages.{sub}", sub_value, str)
-        elif key == "reading_aid":
-            values["reading_aid"] = _expect(where, key, value, bool)
-        elif key == "translation":
-            table = _expect(where, key, value, dict)
-            for sub, sub_value in table.items():
-                if sub != "strict":
-                    raise ConfigError(f"{where}: unknown key 'translation.{sub}' (known: strict)")
-                values["strict"] = _expect(where, "translation.strict", sub_value, bool)
+        if key in tables:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: key '{key}' must be a table, not {type(value).__name__} ({value!r})")
+            for sub, sub_value in value.items():
+                if f"{key}.{sub}" not in KEYS:
+                    raise ConfigError(f"{where}: unknown key '{key}.{sub}' (known: {_known(key + '.')})")
+                flat[f"{key}.{sub}"] = sub_value
+        elif key in KEYS:
+            flat[key] = value
         else:
-            known = ", ".join(sorted([*_TOP, "paths", "languages", "reading_aid", "translation"]))
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {known})")
-    if "base_url" in values:
-        values["base_url"] = _check_base_url(where, values["base_url"])
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {_known('')})")
+    return flat
+
+
+def parse_config(data: dict[str, Any], root: Path, where: str) -> Config:
+    values = {KEYS[key].field: KEYS[key].value(where, key, value) for key, value in _flatten(data, where).items()}
     config = Config(root=root, **values)
     if (config.source_lang, config.target_lang) not in _SUPPORTED_LANGS:
         raise ConfigError(
@@ -164,8 +181,13 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
 
 
 def with_overrides(config: Config, **overrides: Any) -> Config:
-    """Apply command-line overrides (None values are ignored)."""
-    clean = {k: v for k, v in overrides.items() if v is not None}
-    if "base_url" in clean:
-        clean["base_url"] = _check_base_url("command line", clean["base_url"])
+    """Apply command-line overrides, given by ``Config`` field (None values are ignored), with the
+    same checks as the file's values (a path may be given as a ``Path``)."""
+    by_field = {k.field: (dotted, k) for dotted, k in KEYS.items()}
+    clean = {}
+    for name, value in overrides.items():
+        if value is None:
+            continue
+        dotted, key = by_field[name]
+        clean[name] = key.value("command line", dotted, str(value) if isinstance(value, Path) else value)
     return replace(config, **clean)

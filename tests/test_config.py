@@ -1,10 +1,12 @@
 """sitegen.config: validation names the key, paths resolve against the config's directory."""
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from sitegen import config as config_module
 from sitegen.config import Config, ConfigError, load_config, with_overrides
 
 
@@ -58,11 +60,37 @@ def test_relative_paths_resolve_against_the_config_directory(tmp_path, monkeypat
     assert config.templates_dir == project / "templates"  # unset keys default relative to the config too
 
 
-def test_all_documented_keys_are_accepted(tmp_path):
-    path = write_config(tmp_path, """
-title = "Press Digest"
-title_zh = "新闻摘要"
-base_url = "https://user.github.io/repo/"
+def _documented() -> str:
+    """The TOML sample in sitegen/config.py's docstring."""
+    doc = config_module.__doc__ or ""
+    return doc.split("```toml\n", 1)[1].split("```", 1)[0]
+
+
+def _dotted(data: dict, prefix: str = "") -> set[str]:
+    keys = set()
+    for key, value in data.items():
+        keys |= _dotted(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
+    return keys
+
+
+def test_the_documented_sample_shows_every_key_and_is_accepted(tmp_path):
+    sample = _documented()
+    assert _dotted(tomllib.loads(sample)) == set(config_module.KEYS)
+    config = load_config(write_config(tmp_path, sample))
+    assert config.title_zh == "新闻摘要"
+    assert config.base_url == "https://user.github.io/repo/"
+    assert config.reading_aid is True and config.strict is False
+    assert config.themes_path == tmp_path.resolve() / "themes.toml"
+    assert config.memory_path == tmp_path.resolve() / "translations/memory.json"
+
+
+def test_every_key_sets_its_field(tmp_path):
+    """Each key in a file, with a value unlike the default, lands in the field the table names."""
+    text = '''
+title = "T"
+title_zh = "题"
+base_url = "https://example.org/x/"
+reading_aid = false
 
 [paths]
 seeds = "s"
@@ -72,6 +100,7 @@ static = "st"
 themes = "th.toml"
 dictionary = "d"
 memory = "m.json"
+history = "h.json"
 
 [languages]
 source = "zh"
@@ -79,12 +108,14 @@ target = "en"
 
 [translation]
 strict = true
-""")
-    config = load_config(path)
-    assert config.title_zh == "新闻摘要"
-    assert config.strict is True
-    assert config.themes_path == tmp_path.resolve() / "th.toml"
-    assert config.memory_path == tmp_path.resolve() / "m.json"
+'''
+    config = load_config(write_config(tmp_path, text))
+    default = Config(root=tmp_path.resolve()).resolved()
+    changed = {f for f in ("title", "title_zh", "base_url", "reading_aid", "strict", "seeds_dir", "out_dir",
+                           "templates_dir", "static_dir", "themes_path", "dictionary_dir", "memory_path",
+                           "history_path") if getattr(config, f) != getattr(default, f)}
+    assert changed == {k.field for k in config_module.KEYS.values()} - {"source_lang", "target_lang"}
+    assert config.history_path == tmp_path.resolve() / "h.json"
 
 
 @pytest.mark.parametrize(
@@ -164,3 +195,5 @@ def test_overrides_check_base_url_and_ignore_none(tmp_path):
     assert changed.out_dir == tmp_path / "x"
     with pytest.raises(ConfigError, match="command line.*base_url"):
         with_overrides(config, base_url="javascript:alert(1)")
+    with pytest.raises(ConfigError, match="command line: key 'paths.out' must be a str"):
+        with_overrides(config, out_dir=3)
