@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen.config import Config
 from sitegen.corrections import CORRECTIONS_NAME, load_corrections
@@ -30,6 +31,14 @@ from sitegen.stages.translation import collect_texts, open_translation, translat
 from sitegen.state import BuildState, Manifest
 from sitegen.summary import translation_line
 from sitegen.write import SiteWriter
+
+if TYPE_CHECKING:
+    from sitegen.gloss import GlossWriter
+    from sitegen.group.memo import GroupMemo
+    from sitegen.group.taxonomy import Taxonomy
+    from sitegen.render.digest_json import DigestMemo
+    from sitegen.render.search_shards import SearchMemo
+    from sitegen.translate import TranslationService
 
 __all__ = ["BuildError", "BuildResult", "build"]
 
@@ -121,7 +130,7 @@ def _build(
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate)
     try:
         run.parse_group_translate(build_date)
-        key_terms, gloss_files = gloss_stage(run.prepared["glosses"], run.permalinks, run.articles, run.grouped,
+        key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
                                              run.gloss_words, state.dir)
         clock.lap("glosses")
         site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
@@ -131,6 +140,20 @@ def _build(
     finally:
         if run.gloss_words is not None:
             run.gloss_words.close()  # a helper still at work when a stage failed
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What the later stages need that does not depend on the articles: loaded while the seeds
+    parse (``_Run.prepare_later_stages``)."""
+    translator: TranslationService  # the memory locked and loaded; closed once translated
+    taxonomy: Taxonomy  # themes.toml, the dictionary, segmenter and IDF table
+    glosses: GlossWriter | None  # CC-CEDICT and pypinyin (None: reading_aid = false)
+    terms: dict  # the stored word counts, which grouping extends
+    known: set[str]  # their keys as stored (save_terms writes only when they changed)
+    memo: GroupMemo  # grouping's results of the last build
+    search: SearchMemo  # what the last build's search index left
+    digest: DigestMemo  # where the last digest.json's records are
 
 
 @dataclass
@@ -144,7 +167,7 @@ class _Run:
     old_pages: dict[str, str]  # the last build's page keys (none: everything is rendered)
     strict: bool = False
     retranslate: bool = False
-    prepared: dict = field(default_factory=dict)  # what loads while the seeds parse
+    prepared: _Prepared | None = None  # what loads while the seeds parse
     warnings: list[str] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     permalinks: list[str] = field(default_factory=list)
@@ -159,21 +182,29 @@ class _Run:
     def prepare_later_stages(self) -> None:
         """Run while the seeds parse: the translation memory locked and loaded, the taxonomy,
         dictionaries and templates loaded, and what the last build kept read."""
-        config, state, prepared = self.config, self.state, self.prepared
-        prepared["translator"] = open_translation(config, strict=self.strict, retranslate=self.retranslate,
-                                                  progress=self.reporter.interactive)
-        prepared["taxonomy"] = prepare_grouping(config)
-        prepared["glosses"] = prepare_glosses(prepared["taxonomy"]) if config.reading_aid else None
-        prepared["terms"] = state.get_terms()
-        prepared["known"] = set(prepared["terms"])
-        prepared["memo"] = load_memo(state, prepared["taxonomy"])
+        from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
+        from sitegen.render.digest_json import DigestMemo
         from sitegen.render.search_shards import SearchMemo, memo_version
 
-        prepared["search"] = state.get_search_memo(memo_version()) or SearchMemo(memo_version())
-        from sitegen.render.digest_json import DigestMemo
-
-        prepared["digest"] = DigestMemo.load(state.dir, config.out_dir)
-        from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
+        config, state = self.config, self.state
+        translator = open_translation(config, strict=self.strict, retranslate=self.retranslate,
+                                      progress=self.reporter.interactive)
+        try:
+            taxonomy = prepare_grouping(config)
+            terms = state.get_terms()
+            self.prepared = _Prepared(
+                translator=translator,
+                taxonomy=taxonomy,
+                glosses=prepare_glosses(taxonomy) if config.reading_aid else None,
+                terms=terms,
+                known=set(terms),
+                memo=load_memo(state, taxonomy),
+                search=state.get_search_memo(memo_version()) or SearchMemo(memo_version()),
+                digest=DigestMemo.load(state.dir, config.out_dir),
+            )
+        except BaseException:
+            translator.close()
+            raise
         prepare_render(config.templates_dir)  # and the templates compiled
 
     def split_words_of(self, result: ParseResult) -> None:
@@ -181,12 +212,13 @@ class _Run:
         would otherwise wait for the workers)."""
         from sitegen.group import split_words
 
-        split_words(result.articles, self.prepared["taxonomy"], self.prepared["terms"])
+        assert self.prepared is not None  # prepared before the first page arrives
+        split_words(result.articles, self.prepared.taxonomy, self.prepared.terms)
 
     def parse_group_translate(self, build_date: datetime | None) -> None:
         """Parse, group and translate. The memory is locked and loaded while the seeds
         parse, and unlocked once translated (or when a stage fails)."""
-        reporter, prepared = self.reporter, self.prepared
+        reporter = self.reporter
         corrections = load_corrections(self.config.root)
         try:
             results, seed_warnings, self.parsed = parse_all(
@@ -203,21 +235,23 @@ class _Run:
                           + (f", {sum(bool(a.corrections) for a in articles)} corrected by {CORRECTIONS_NAME}"
                              if corrections.items else ""))
             self.permalinks = [article_permalink(a.seed, a.position) for a in articles]
-            self.gloss_words = dictionary_words(prepared["glosses"], articles, self.state.dir, ahead=not self.old_pages)
+            prepared = self.prepared
+            assert prepared is not None  # parse_all runs prepare_later_stages
+            self.gloss_words = dictionary_words(prepared.glosses, articles, self.state.dir, ahead=not self.old_pages)
             self.history = load_history(self.config)
-            grouped = group_stage(list(zip(self.permalinks, articles)), prepared["taxonomy"], prepared["terms"],
-                                  self.history, build_date, prepared["memo"])
+            grouped = group_stage(list(zip(self.permalinks, articles)), prepared.taxonomy, prepared.terms,
+                                  self.history, build_date, prepared.memo)
             self.clock.lap("group")
             self.translations, self.stats, messages = translate_stage(
-                prepared["translator"], collect_texts(articles) + list(grouped.texts_to_translate))
-            self.model_calls = prepared["translator"].model_calls
+                prepared.translator, collect_texts(articles) + list(grouped.texts_to_translate))
+            self.model_calls = prepared.translator.model_calls
             reporter.info(translation_line(self.stats))
             for message in messages:
                 reporter.warn(message)
                 self.warnings.append(message)
         finally:
-            if "translator" in prepared:
-                prepared["translator"].close()
+            if self.prepared is not None:
+                self.prepared.translator.close()
         self.clock.lap("translate")
         if grouped.texts_to_translate:
             grouped = grouped.with_english({zh: self.translations[zh].text for zh in grouped.texts_to_translate})
@@ -227,6 +261,7 @@ class _Run:
         """Render the pages whose inputs changed since the last build (the others are
         carried over), streaming them to disk, and store what the next build starts from."""
         config, state, prepared = self.config, self.state, self.prepared
+        assert prepared is not None
         from sitegen.render import render_changed  # jinja2: not needed by a no-op build
 
         # While the workers render, this process stores the word counts and the grouping
@@ -235,20 +270,20 @@ class _Run:
         after: dict[str, str] = {}
 
         def meanwhile() -> None:
-            save_terms(state, self.grouped, prepared["known"])
-            state.put_memo(prepared["memo"])
+            save_terms(state, self.grouped, prepared.known)
+            state.put_memo(prepared.memo)
             after["fingerprint"] = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate)
 
         with SiteWriter(config.out_dir) as writer:
             rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
-                                      meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared["search"],
-                                      digest_memo=prepared["digest"])
+                                      meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared.search,
+                                      digest_memo=prepared.digest)
             self.clock.lap("render")
             writer.keep(rendered.unchanged)
         written = writer.count
         self.clock.lap("write")
-        state.put_search_memo(prepared["search"])
-        prepared["digest"].save(state.dir)
+        state.put_search_memo(prepared.search)
+        prepared.digest.save(state.dir)
         state.save(Manifest(inputs=after["fingerprint"], pages=rendered.keys, pending=pending))
         self.reporter.info(f"wrote {written} files to {config.out_dir} "
                            f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")
