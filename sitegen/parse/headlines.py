@@ -285,6 +285,28 @@ def split_stack(unit: Unit) -> list[Unit]:
             for p in pieces]
 
 
+# a title ending on a verb that announces a statement (…座谈时强调, …批示指出) is the kicker
+# over the title that says what was stressed: it is never the headline of a stack
+_OPENING = re.compile(r"(强调|指出|表示|认为|透露|表明|时(说|要求|提出|希望))$")
+
+
+def opens_statement(text: str) -> bool:
+    """Does this title end on a verb announcing a statement (…时强调, …批示指出)?"""
+    return _OPENING.search(text.rstrip()) is not None
+
+
+def split_open(unit: Unit) -> list[Unit]:
+    """A tight run of title lines whose line ends on a verb announcing a statement
+    (…座谈时强调) with more lines after it: cut after that line, the kicker over the title
+    that says what was stressed; otherwise ``[unit]``."""
+    parts = unit.parts
+    cut = next((k + 1 for k, line in enumerate(parts[:-1]) if opens_statement(line)), None)
+    if unit.subtitle or cut is None:
+        return [unit]
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else ())
+            for p in (parts[:cut], parts[cut:])]
+
+
 def _title_starts(prev: str, line: str) -> bool:
     """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
     than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
@@ -308,6 +330,8 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     units = [u for u in units if id(u) not in label_ids]
     if len(units) == 1:
         units = split_stack(units[0])
+    if len(units) == 1:
+        units = split_open(units[0])
     if not units:
         return None, "".join(u.text for u in labels) or None, None
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
@@ -321,7 +345,8 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
     elif len(marked) == 1:  # the one line the dump marks as a heading (# …) is the title
         h = marked[0]
     else:
-        h = max(_inner(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
+        h = max(_inner(len(main)), key=lambda i: (i + 1 == len(main) or not opens_statement(main[i].text),
+                                                  not main[i].kicker, main[i].n_lines, -i))
     kicker_units = labels + main[:h]
     subtitle_units = main[h + 1:] + subs
     kicker = "".join(u.text for u in kicker_units) or None
