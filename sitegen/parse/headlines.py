@@ -28,6 +28,7 @@ from typing import Callable
 
 from . import lines as L
 from .blocks import Element
+from .lead_titles import kicker_cut, kicker_over
 from .text import visual_width
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
@@ -307,6 +308,20 @@ def split_open(unit: Unit) -> list[Unit]:
             for p in (parts[:cut], parts[cut:])]
 
 
+def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
+    """A tight run of title lines cut into a kicker and the headline under it where the
+    lead's words say so (:func:`.lead_titles.kicker_cut`), at a line ending on no clause
+    mark and narrower than the line under it (:func:`_title_starts`); otherwise ``[unit]``."""
+    parts = unit.parts
+    cuts = [k for k in range(1, len(parts)) if not parts[k - 1].rstrip().endswith(tuple(_GOES_ON))
+            and _title_starts(parts[k - 1], parts[k])]
+    cut = None if unit.subtitle else kicker_cut(parts, cuts, lead)
+    if cut is None:
+        return [unit]
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (), kicker=k == 0)
+            for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
+
+
 def _title_starts(prev: str, line: str) -> bool:
     """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
     than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
@@ -321,9 +336,10 @@ def _inner(n: int) -> range:
     return range(1, n - 1) if n >= 3 else range(n)
 
 
-def roles(group: Group) -> tuple[str | None, str | None, str | None]:
+def roles(group: Group, lead: str = "") -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subtitle) of a group; a bracketed label in front of a unit's words
-    is part of the kicker (:func:`split_label`)."""
+    is part of the kicker (:func:`split_label`). ``lead``: the first paragraph of the body
+    the group heads, which tells a kicker over two titles (:mod:`.lead_titles`)."""
     units = [piece for u in group.units for piece in split_label(u)]
     labels = [u for u in units if u.label or is_bracket_label(u.text)]
     label_ids = {id(u) for u in labels}
@@ -332,6 +348,8 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
         units = split_stack(units[0])
     if len(units) == 1:
         units = split_open(units[0])
+    if len(units) == 1 and lead:
+        units = _split_by_lead(units[0], lead)
     if not units:
         return None, "".join(u.text for u in labels) or None, None
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
@@ -344,6 +362,8 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
         h = len(main) - 1
     elif len(marked) == 1:  # the one line the dump marks as a heading (# …) is the title
         h = marked[0]
+    elif len(main) == 2 and lead and kicker_over(main[0].text, main[1].text, lead):
+        h = 1
     else:
         h = max(_inner(len(main)), key=lambda i: (i + 1 == len(main) or not opens_statement(main[i].text),
                                                   not main[i].kicker, main[i].n_lines, -i))
