@@ -38,3 +38,8 @@ def test_the_cut_falls_after_the_whole_kicker_and_never_after_a_clause_mark() ->
     assert _tea(["茶旅融合，", _HEAD]) == (None, "茶旅融合，" + _HEAD, None)  # goes on after ，
     assert kicker_over(_KICKER, _HEAD, _LEAD) and not kicker_over(_HEAD, _KICKER, _LEAD)
     assert not kicker_over("振兴", _HEAD, _LEAD)  # too few words to tell
+
+
+def test_a_label_glued_on_the_kicker_line_is_kept_once() -> None:
+    # the label split off the first printed line leaves that line's rest, not the whole line
+    assert _tea(["【今日聚焦】" + _KICKER, _HEAD]) == ("【今日聚焦】" + _KICKER, _HEAD, None)

@@ -258,6 +258,8 @@ def split_label(unit: Unit) -> list[Unit]:
     parts = unit.parts
     if parts and parts[0] == label:  # the label printed on a line of its own
         parts = parts[1:]
+    elif parts and parts[0].startswith(label):  # glued onto the first line: the rest of it
+        parts = (parts[0][len(label):], *parts[1:])
     n = max(1, len(parts)) if unit.parts else unit.n_lines
     return [replace(unit, text=label, n_lines=1, parts=(), label=True),
             replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
