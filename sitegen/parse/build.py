@@ -164,7 +164,7 @@ class _Page:
         kicker = headline = subtitle = None
         bylines = list(ex.bylines)
         if group is not None:
-            kicker, headline, subtitle = roles(group)
+            kicker, headline, subtitle = roles(group, next((p.raw for p in body.paras if not p.subhead), ""))
         else:
             self.warnings.append(ParseWarning(self.name, body.line, HEADLESS_BODY))
         body_paras = list(body.paras)

@@ -176,3 +176,52 @@ def pair_leftovers(result: Assignment, scorer: Scorer) -> None:
             result.by_body[b] = result.unassigned[gi]
             used.add(gi)
     result.unassigned = [g for gi, g in enumerate(result.unassigned) if gi not in used]
+
+
+def pair_banners(result: Assignment, banners: list[Unit], scorer: Scorer, continued: set[int]) -> list[Unit]:
+    """Headline units left as banners (they match no body's words) printed right next to a
+    body that has no headline: they head it. Every story of a page has a headline, and a
+    headline of images, a quote or a name shares no words with its story; the print still
+    puts it right before or after its body. Only the units between that body and any other
+    placed headline count (a run: 【基层一线】 / headline / subtitle), not section names, not
+    a run of labels alone, and not for a continued body (上接…: its repeated headline would
+    share its words). The best-scoring (run, body) pair first, as in :func:`pair_leftovers`.
+    Returns the banners left."""
+    headless = [i for i in range(len(scorer.bodies)) if i not in result.by_body and i not in continued]
+    if not headless or not banners:
+        return banners
+    placed = sorted(u.line for g in result.by_body.values() for u in g.units)
+    pairs = []
+    for b in headless:
+        for run in _runs_next_to(b, banners, placed, scorer):
+            text = "".join(u.text for u in run if not is_short_label(u.text)) or run[0].text
+            pairs.append((scorer.score(text, run[0].line, b, all(u.heading for u in run)), run[0].line, b, run))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used: set[int] = set()
+    for _s, _line, b, run in pairs:
+        if b in result.by_body or any(id(u) in used for u in run):
+            continue
+        result.by_body[b] = Group(list(run))
+        used.update(id(u) for u in run)
+    return [u for u in banners if id(u) not in used]
+
+
+def _runs_next_to(body: int, banners: list[Unit], placed: list[int], scorer: Scorer) -> list[list[Unit]]:
+    """The banner units printed right after ``body`` (before any placed headline and the
+    next body) and right before it (after any placed headline and the previous body)."""
+    spans = scorer.bodies[body].spans
+    first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+    runs = []
+    for side in ("after", "before"):
+        near = [u for u in banners if scorer.spans.neighbours(u.line)[0 if side == "after" else 1] == body
+                and (u.line > last if side == "after" else u.line < first) and not is_section_name(u.text)]
+        if side == "after":
+            stop = next((x for x in placed if x > last), None)
+            run = [u for u in near if stop is None or u.line < stop]
+        else:
+            stop = next((x for x in reversed(placed) if x < first), None)
+            run = [u for u in near if stop is None or u.line > stop]
+        run.sort(key=lambda u: u.line)
+        if run and not all(is_short_label(u.text) for u in run):
+            runs.append(run)
+    return runs

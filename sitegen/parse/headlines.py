@@ -28,6 +28,7 @@ from typing import Callable
 
 from . import lines as L
 from .blocks import Element
+from .lead_titles import kicker_cut, kicker_over
 from .text import visual_width
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
@@ -257,6 +258,8 @@ def split_label(unit: Unit) -> list[Unit]:
     parts = unit.parts
     if parts and parts[0] == label:  # the label printed on a line of its own
         parts = parts[1:]
+    elif parts and parts[0].startswith(label):  # glued onto the first line: the rest of it
+        parts = (parts[0][len(label):], *parts[1:])
     n = max(1, len(parts)) if unit.parts else unit.n_lines
     return [replace(unit, text=label, n_lines=1, parts=(), label=True),
             replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
@@ -285,6 +288,42 @@ def split_stack(unit: Unit) -> list[Unit]:
             for p in pieces]
 
 
+# a title ending on a verb that announces a statement (…座谈时强调, …批示指出) is the kicker
+# over the title that says what was stressed: it is never the headline of a stack
+_OPENING = re.compile(r"(强调|指出|表示|认为|透露|表明|时(说|要求|提出|希望))$")
+
+
+def opens_statement(text: str) -> bool:
+    """Does this title end on a verb announcing a statement (…时强调, …批示指出)?"""
+    return _OPENING.search(text.rstrip()) is not None
+
+
+def split_open(unit: Unit) -> list[Unit]:
+    """A tight run of title lines whose line ends on a verb announcing a statement
+    (…座谈时强调) with more lines after it: cut after that line, the kicker over the title
+    that says what was stressed; otherwise ``[unit]``."""
+    parts = unit.parts
+    cut = next((k + 1 for k, line in enumerate(parts[:-1]) if opens_statement(line)), None)
+    if unit.subtitle or cut is None:
+        return [unit]
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else ())
+            for p in (parts[:cut], parts[cut:])]
+
+
+def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
+    """A tight run of title lines cut into a kicker and the headline under it where the
+    lead's words say so (:func:`.lead_titles.kicker_cut`), at a line ending on no clause
+    mark and narrower than the line under it (:func:`_title_starts`); otherwise ``[unit]``."""
+    parts = unit.parts
+    cuts = [k for k in range(1, len(parts)) if not parts[k - 1].rstrip().endswith(tuple(_GOES_ON))
+            and _title_starts(parts[k - 1], parts[k])]
+    cut = None if unit.subtitle else kicker_cut(parts, cuts, lead)
+    if cut is None:
+        return [unit]
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (), kicker=k == 0)
+            for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
+
+
 def _title_starts(prev: str, line: str) -> bool:
     """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
     than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
@@ -299,15 +338,20 @@ def _inner(n: int) -> range:
     return range(1, n - 1) if n >= 3 else range(n)
 
 
-def roles(group: Group) -> tuple[str | None, str | None, str | None]:
+def roles(group: Group, lead: str = "") -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subtitle) of a group; a bracketed label in front of a unit's words
-    is part of the kicker (:func:`split_label`)."""
+    is part of the kicker (:func:`split_label`). ``lead``: the first paragraph of the body
+    the group heads, which tells a kicker over two titles (:mod:`.lead_titles`)."""
     units = [piece for u in group.units for piece in split_label(u)]
     labels = [u for u in units if u.label or is_bracket_label(u.text)]
     label_ids = {id(u) for u in labels}
     units = [u for u in units if id(u) not in label_ids]
     if len(units) == 1:
         units = split_stack(units[0])
+    if len(units) == 1:
+        units = split_open(units[0])
+    if len(units) == 1 and lead:
+        units = _split_by_lead(units[0], lead)
     if not units:
         return None, "".join(u.text for u in labels) or None, None
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
@@ -320,8 +364,11 @@ def roles(group: Group) -> tuple[str | None, str | None, str | None]:
         h = len(main) - 1
     elif len(marked) == 1:  # the one line the dump marks as a heading (# …) is the title
         h = marked[0]
+    elif len(main) == 2 and lead and kicker_over(main[0].text, main[1].text, lead):
+        h = 1
     else:
-        h = max(_inner(len(main)), key=lambda i: (not main[i].kicker, main[i].n_lines, -i))
+        h = max(_inner(len(main)), key=lambda i: (i + 1 == len(main) or not opens_statement(main[i].text),
+                                                  not main[i].kicker, main[i].n_lines, -i))
     kicker_units = labels + main[:h]
     subtitle_units = main[h + 1:] + subs
     kicker = "".join(u.text for u in kicker_units) or None

@@ -1,0 +1,45 @@
+"""Two titles printed together: the headline is the one the lead reports (issue 18,
+strict headline). A first title sharing (almost) none of the lead's words over a second
+the lead carries is the kicker (引题) over the headline, whether the two are units of their
+own or a tight run cut where a line is narrower than the one under it. Two titles both
+found in the lead, or one title wrapped over lines of one width, are read as before."""
+from __future__ import annotations
+
+from sitegen.parse.lead_titles import kicker_cut, kicker_over
+
+from synthetic_pages import two_stories as _two
+
+_LEAD = "本报讯 春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。"  # TEA's
+_KICKER, _HEAD = "茶旅融合新气象", "春茶上市茶叶市场交易活跃"
+
+
+def _tea(printed: list[str]) -> tuple:
+    tea, port = _two(printed, ["口岸推行智慧通关"])
+    assert (port.kicker, port.headline, port.subtitle) == (None, "口岸推行智慧通关", None)
+    return tea.kicker, tea.headline, tea.subtitle
+
+
+def test_a_first_title_the_lead_does_not_report_is_the_kicker() -> None:
+    assert _tea([_KICKER, "", _HEAD]) == (_KICKER, _HEAD, None)  # units of their own
+    assert _tea([_KICKER, _HEAD]) == (_KICKER, _HEAD, None)  # tight, the kicker narrower
+
+
+def test_two_titles_the_lead_reports_are_headline_and_subtitle() -> None:
+    assert _tea(["春茶上市交易活跃", "", "茶农忙着采摘新茶"]) == (None, "春茶上市交易活跃", "茶农忙着采摘新茶")
+
+
+def test_a_title_wrapped_over_lines_of_one_width_stays_whole() -> None:
+    assert _tea(["茶旅融合带动消费的", "春茶上市交易活跃了"]) == (None, "茶旅融合带动消费的春茶上市交易活跃了", None)
+
+
+def test_the_cut_falls_after_the_whole_kicker_and_never_after_a_clause_mark() -> None:
+    assert kicker_cut(("茶旅融合", "新气象", _HEAD), (1, 2), _LEAD) == 2
+    assert kicker_cut(("茶旅融合", "新气象", _HEAD), (), _LEAD) is None  # no cut the print allows
+    assert _tea(["茶旅融合，", _HEAD]) == (None, "茶旅融合，" + _HEAD, None)  # goes on after ，
+    assert kicker_over(_KICKER, _HEAD, _LEAD) and not kicker_over(_HEAD, _KICKER, _LEAD)
+    assert not kicker_over("振兴", _HEAD, _LEAD)  # too few words to tell
+
+
+def test_a_label_glued_on_the_kicker_line_is_kept_once() -> None:
+    # the label split off the first printed line leaves that line's rest, not the whole line
+    assert _tea(["【今日聚焦】" + _KICKER, _HEAD]) == ("【今日聚焦】" + _KICKER, _HEAD, None)
