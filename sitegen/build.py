@@ -161,7 +161,7 @@ class _Run:
         dictionaries and templates loaded, and what the last build kept read."""
         config, state, prepared = self.config, self.state, self.prepared
         prepared["translator"] = open_translation(config, strict=self.strict, retranslate=self.retranslate,
-                                                  progress=self.reporter.interactive)
+                                                  progress=self.reporter.interactive, cache_dir=state.dir)
         prepared["taxonomy"] = prepare_grouping(config)
         prepared["glosses"] = prepare_glosses(prepared["taxonomy"]) if config.reading_aid else None
         prepared["terms"] = state.get_terms()
