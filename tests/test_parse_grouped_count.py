@@ -39,3 +39,24 @@ def test_the_tea_garden_story_keeps_its_paragraphs():
     arts = parse_conserved(_page([HEAD_MARKET, HEAD_TOUR, "口岸通关效率持续提升"])).articles
     tour = next(a for a in arts if a.headline == "茶园变景区 游客采茶乐")
     assert [b.text for b in tour.blocks if b.kind == "paragraph"] == TOUR
+
+
+def _two_group_page(tour_head: str) -> str:
+    """The market and tea-garden stories run together, then only their two headline
+    blocks; the port story after them, its headline after it."""
+    return "\n\n".join([story(MARKET), "\n\n".join(TOUR), HEAD_MARKET, tour_head,
+                        story(PORT), "口岸通关效率持续提升"]) + "\n"
+
+
+def test_a_left_over_headline_closed_by_its_byline_counts_with_one_other_headline():
+    # (an author line under a headline, naming no reporter, stays with that headline)
+    got = _articles(_two_group_page("茶园变景区 游客采茶乐\n●王芳"))
+    assert got == [("春茶价格稳中有升", "春茶上市以来"), ("茶园变景区 游客采茶乐", "春茶上市，茶"),
+                   ("口岸通关效率持续提升", "口岸海关数据")]
+
+
+def test_two_lines_without_a_byline_next_to_the_one_headline_do_not_cut_the_story():
+    # (printed over the headline of the story before them, such lines may be its kicker)
+    arts = parse_conserved(_two_group_page("茶园变景区\n游客采茶乐")).articles
+    assert len(arts) == 2
+    assert [b.text for b in arts[0].blocks if b.kind == "paragraph"][-1] == TOUR[-1]

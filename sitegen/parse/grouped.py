@@ -15,7 +15,9 @@ the boundaries of the stretch that allow it (finished sentences, a blank line be
 them), the one where the two headlines' coverage differs most is taken. The group
 closes (or opens) a stretch when two of its headlines or more head bodies printed on
 one side of it and none heads a body on the other side: a kicker or a column name left
-over above a headline printed next to its own story says nothing about the count.
+over above a headline printed next to its own story says nothing about the count. A
+left-over headline closed by its own author line is a headline block, never a kicker:
+one other headline of the group heading a body of the stretch is enough then.
 """
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ def cut_at_groups(bodies: list[Body], result: Assignment, structural: list[list[
     for g in result.unassigned:
         if not complete_headline(g) or g.region not in spans:
             continue
-        lo, hi = _stretch(spans, g.region, bodies, result)
+        lo, hi = _stretch(spans, g.region, bodies, result, 1 if g.bylines else 2)  # (a byline: no kicker)
         best = None
         for i, body in enumerate(bodies):
             head = result.by_body.get(i)
@@ -68,14 +70,15 @@ def _region_spans(structural: list[list[Group]]) -> dict[int, tuple[int, int]]:
     return out
 
 
-def _stretch(spans: dict[int, tuple[int, int]], r: int, bodies: list[Body], result: Assignment) -> tuple[int, int]:
+def _stretch(spans: dict[int, tuple[int, int]], r: int, bodies: list[Body], result: Assignment,
+             least: int = 2) -> tuple[int, int]:
     """Lines of the stretch of bodies that region ``r`` closes or opens, up to the
-    neighbouring region: the side where two of its headlines or more head bodies, all
-    of them on that side ((0, -1) when there is no such side)."""
+    neighbouring region: the side where ``least`` of its headlines or more head bodies,
+    all of them on that side ((0, -1) when there is no such side)."""
     lo, hi = spans[r]
     heads = [i for i, h in result.by_body.items() if lo <= h.line <= hi]
     sides = {bodies[i].line < lo for i in heads}
-    if len(heads) < 2 or len(sides) != 1:
+    if len(heads) < least or len(sides) != 1:
         return 0, -1
     if sides.pop():
         return max([b for a, b in spans.values() if b < lo], default=-1) + 1, lo - 1
