@@ -22,9 +22,9 @@ one other headline of the group heading a body of the stretch is enough then.
 from __future__ import annotations
 
 from .assign import Assignment, _can_cut
-from .complete import FILL_MIN, HEAD_SIDE, OTHER_SIDE, complete_headline
+from .complete import FILL_MIN, HEAD_SIDE, OTHER_SIDE, complete_headline, cut_once
 from .headlines import Group
-from .resume import Body, cut
+from .resume import Body
 from .text import Vocabulary, joined_bigram_set
 
 MAX_CUTS = 40  # boundaries weighed in one body at most
@@ -51,12 +51,7 @@ def cut_at_groups(bodies: list[Body], result: Assignment, structural: list[list[
                 best = (found[0], i, found[1])
         if best is not None:
             cuts[best[1]] = best[2]
-    if not cuts:
-        return None
-    out: list[Body] = []
-    for i, body in enumerate(bodies):
-        out += cut(body, [0, cuts[i], len(body.paras)]) if i in cuts else [body]
-    return out
+    return cut_once(bodies, cuts)
 
 
 def _region_spans(structural: list[list[Group]]) -> dict[int, tuple[int, int]]:
