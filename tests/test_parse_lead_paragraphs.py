@@ -1,0 +1,35 @@
+"""Leads on unseen pages (issue 18): where the first paragraph ends. A story set in a
+column of its own, wider than the stories around it, ends its paragraphs (a short line
+ending a sentence, no blank line after it) against its own column, not against the
+narrower one around it."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, SNOW, TEA
+from synthetic_pages import parse_conserved as _parse
+from synthetic_pages import wrapped
+
+DATELINE = "本报讯　"
+
+
+def _page(port: list[str]) -> list:
+    """Tea and snow in a narrow column (12), the port story in a wide one (20) between
+    them with no blank line between its paragraphs; each story opened by a dateline under
+    its headline. The port story's parsed article."""
+    text = "\n\n".join(["春茶上市茶农增收", wrapped([DATELINE + TEA[0], *TEA[1:]], 12),
+                        "口岸通关提速", wrapped([DATELINE + port[0], *port[1:]], 20).replace("\n\n", "\n"),
+                        "牧区抗雪保畜", wrapped([DATELINE + SNOW[0], *SNOW[1:]], 12)]) + "\n"
+    return next(a for a in _parse(text).articles if a.headline == "口岸通关提速")
+
+
+def test_a_wide_story_ends_its_lead_at_a_short_line_of_its_own_column() -> None:
+    art = _page(PORT)
+    assert art.lead == PORT[0]
+    assert art.paragraphs == PORT
+
+
+def test_a_full_line_of_the_wide_column_does_not_end_the_lead() -> None:
+    # the first paragraph's last line filled to the column: no sign of a paragraph end
+    first = PORT[0][:-1] + "，车流畅。"
+    assert len(DATELINE + first) == 40  # two full lines of the wide column
+    art = _page([first, *PORT[1:]])
+    assert art.lead == first + PORT[1]
