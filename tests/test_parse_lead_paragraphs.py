@@ -33,3 +33,24 @@ def test_a_full_line_of_the_wide_column_does_not_end_the_lead() -> None:
     assert len(DATELINE + first) == 40  # two full lines of the wide column
     art = _page([first, *PORT[1:]])
     assert art.lead == first + PORT[1]
+
+
+# Lines with no sentence in them printed apart under a headline, the last one ending open
+# well short of the column, are a subtitle: prose stops short of the column only on a
+# sentence end, and a column break cuts a full line.
+HEAD = "春茶市场升温茶企加快北上步伐"
+SUB = ["品牌、渠道、服务三管齐下助农增收", "茶企负责人介绍情况"]  # the first as wide as the column
+
+
+def test_open_lines_stopping_short_under_a_headline_are_no_lead() -> None:
+    text = "\n\n".join([HEAD, "\n".join(SUB), "", wrapped(TEA, 16)]) + "\n"
+    (art,) = _parse(text).articles
+    assert art.lead == TEA[0]
+    assert "".join(SUB) in "".join(filter(None, [art.kicker, art.headline, art.subtitle]))
+
+
+def test_full_lines_cut_by_a_column_break_under_a_headline_stay_in_the_lead() -> None:
+    top, rest = TEA[0][:32], TEA[0][32:]  # two full lines of the column, ending open
+    text = "\n\n".join([HEAD, wrapped([top], 16), wrapped([rest, *TEA[1:]], 16)]) + "\n"
+    (art,) = _parse(text).articles
+    assert art.lead == TEA[0]
