@@ -1,7 +1,9 @@
-"""Leads on unseen pages (issue 18): where the first paragraph ends. A story set in a
+"""Leads on unseen pages (issue 18): where the lead starts and ends. A story set in a
 column of its own, wider than the stories around it, ends its paragraphs (a short line
 ending a sentence, no blank line after it) against its own column, not against the
-narrower one around it."""
+narrower one around it; two open lines stopping short under a headline are its subtitle,
+not the lead's first line; a dateline printed on its own line under a headline opens the
+story below, with the reporter's bracket under it as the byline."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, SNOW, TEA
@@ -54,3 +56,23 @@ def test_full_lines_cut_by_a_column_break_under_a_headline_stay_in_the_lead() ->
     text = "\n\n".join([HEAD, wrapped([top], 16), wrapped([rest, *TEA[1:]], 16)]) + "\n"
     (art,) = _parse(text).articles
     assert art.lead == TEA[0]
+
+
+# A dateline printed on a line of its own under the headline opens the story below it:
+# it is the story's dateline (not a scrap), and a reporter's bracket opening the first
+# paragraph under it is the byline, not the lead's first words.
+def test_a_dateline_on_its_own_line_under_a_headline_opens_the_story_below() -> None:
+    body = wrapped(["（记者王五）" + PORT[0], *PORT[1:]], 16)
+    text = "\n\n".join(["口岸通关提速", "本报满洲里１月５日电\n" + body]) + "\n"
+    (art,) = _parse(text).articles
+    assert (art.headline, art.dateline, art.byline) == ("口岸通关提速", "本报满洲里１月５日电", "记者王五")
+    assert art.lead == PORT[0]
+
+
+def test_a_bracketed_closing_dateline_under_a_headline_is_no_opening_dateline() -> None:
+    # a dateline in brackets closes the story printed above the headline
+    text = "\n\n".join([wrapped(TEA, 16), "（新华社北京１月５日电）", "口岸通关提速",
+                        wrapped(["（记者王五）" + PORT[0], *PORT[1:]], 16)]) + "\n"
+    arts = _parse(text).articles
+    assert arts[-1].dateline is None
+    assert arts[-1].lead.startswith("（记者王五）")
