@@ -32,22 +32,22 @@ def test_kept_cuts_answer_line_by_line_and_cut_what_they_lack():
     assert kept.cut("己庚") == ["己", "庚"] and calls == ["己庚"]
 
 
-def test_a_text_whose_line_breaks_are_not_tokens_of_their_own_is_not_kept():
+def test_a_line_break_the_segmenter_joined_to_a_carriage_return_still_splits_the_lines():
     calls: list[str] = []
     kept = KeptCuts(_cutter(calls))
     kept.keep("甲\r\n乙", ["甲", "\r\n", "乙"])
+    assert kept.cut("甲\r") == ["甲", "\r"] and kept.cut("乙") == ["乙"] and calls == []
+
+
+def test_a_text_holding_the_separator_is_not_kept_and_clear_forgets():
+    calls: list[str] = []
+    kept = KeptCuts(_cutter(calls))
+    kept.keep("甲\x00乙", ["甲", "\x00", "乙"])
     assert len(kept) == 0
-    assert kept.cut("甲") == ["甲"] and calls == ["甲"]
-
-
-def test_kept_cuts_share_one_string_per_token_and_clear():
-    kept = KeptCuts(list)
-    kept.keep("甲乙\n甲乙", ["".join(["甲", "乙"]), "\n", "".join(["甲", "乙"])])
-    assert kept.cut("甲乙")[0] is kept.cut("甲乙")[0]
-    kept.keep("丙丁", ["".join(["甲", "乙"])])
-    assert kept.cut("丙丁")[0] is kept.cut("甲乙")[0]
+    kept.keep("丙丁", ["丙丁"])
+    assert len(kept) == 1
     kept.clear()
-    assert len(kept) == 0
+    assert len(kept) == 0 and kept.cut("丙丁") == ["丙", "丁"] and calls == ["丙丁"]
 
 
 def test_the_gloss_files_take_groupings_cuts_and_come_out_the_same(monkeypatch):
