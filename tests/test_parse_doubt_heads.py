@@ -122,3 +122,16 @@ def test_a_headline_running_on_into_a_body_is_doubted() -> None:
     assert doubt_heads.runs_on("会议１月１４", "日选举省长") == "１４日"  # a number and its unit
     assert doubt_heads.runs_on("筑梦沃土新农人", "为深入学习贯彻") is None  # 人为: chance, the clause goes on
     assert doubt_heads.runs_on("春茶市场升温", "春茶上市以来，") is None
+
+
+def test_headline_lines_printed_far_apart_are_doubted() -> None:
+    """A headline's kicker, main line and subtitle stand together, a blank line between
+    them at most: lines two blank lines apart are two headlines joined."""
+    group = Group([Unit("春茶市场升温", 1, 1), Unit("茶企订单明显增加", 4, 1)])
+    assert doubt_heads.wide_gap(group) == (1, 4)
+    assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 1), Unit("茶企订单明显增加", 3, 1)])) is None
+    assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 2), Unit("茶企订单明显增加", 4, 1)])) is None
+    assert "lines 1 and 4 are printed two or more blank lines apart" in \
+        doubt_heads.wide_gap_reason(Signals(wide_gap=(1, 4)))
+    tight = _only("春茶市场升温\n\n——茶企订单明显增加\n\n" + _body())  # one blank line: one headline
+    assert tight.subtitle == "——茶企订单明显增加" and tight.doubts == (), tight

@@ -16,6 +16,9 @@ headline or not a body's first line.
 * ``kicker_below`` — the line read as the kicker (引题) is printed below the headline, or
   the block holds two lines a Markdown dump marks as headings: a kicker stands over its
   headline and a dump marks one title per story, so two headlines were joined;
+* ``wide_gap`` — two lines of the headline block are printed two or more blank lines
+  apart: a headline's kicker, main line and subtitle stand together (a blank line between
+  them at most), a wider gap parts one story's title from the next;
 * ``runs_on`` — the headline's last words run on into the first words of a body on the
   page, a word across the break (…解决国际 | 争端，…; …协会副秘 | 书长…) or a number cut
   from its unit (…１月１４ | 日选举…): a body's line taken for a headline.
@@ -41,6 +44,7 @@ ANNOUNCING = ("强调", "指出", "表示", "认为", "要求", "提出", "希�
 # (a column line is as wide as its column, give or take punctuation hanging at its end)
 NARROWER, WIDER = 1.5, 0.5
 _BRACKETS = re.compile(r"[（()）]")
+WIDE_GAP = 2  # lines from one title line to the next beyond which blank lines part them (2: one blank)
 # a word across the break this long is no chance pair of characters (新农人|为深入 → 人为);
 # a shorter one counts when the body's first clause is this short (…精神纽 | 带，…)
 RUN_WORD, RUN_CLAUSE = 3, 2
@@ -101,6 +105,17 @@ def kicker_below(group: Group) -> tuple[int, int, bool] | None:
         return min(below), head.line, False
     headings = sorted(u.line for u in group.units if u.heading)
     return (headings[1], headings[0], True) if len(headings) >= 2 else None
+
+
+def wide_gap(group: Group) -> tuple[int, int] | None:
+    """(last line of a unit, first line of the next) when two or more blank lines part
+    them; labels aside (a series label is printed after the byline)."""
+    units = sorted((u for u in group.units if not (u.label or is_bracket_label(u.text))), key=lambda u: u.line)
+    for a, b in zip(units, units[1:]):
+        end = a.line + a.n_lines - 1
+        if b.line - end > WIDE_GAP:
+            return end, b.line
+    return None
 
 
 def runs_on(head: str, opening: str) -> str | None:
@@ -168,6 +183,11 @@ def kicker_below_reason(s: "Signals") -> str | None:
     if headings:
         return f"the lines {head} and {line} are both marked as headings (##): two headlines joined?"
     return f"the kicker at line {line} is printed below its headline (line {head}): two headlines joined?"
+
+
+def wide_gap_reason(s: "Signals") -> str | None:
+    return None if s.wide_gap is None else \
+        "the headline's lines {} and {} are printed two or more blank lines apart: two headlines joined?".format(*s.wide_gap)
 
 
 def runs_on_reason(s: "Signals") -> str | None:

@@ -23,8 +23,9 @@ Rules (``RULES``), each a doubt on its own:
   (:mod:`.resume`) continued it nowhere on the page: its rest was missed, or glued onto
   another story; the reason names the best continuation it decided against;
 * ``label_only``, ``open_head``, ``lead_line``, ``credit_lead``, ``kicker_below``,
-  ``runs_on`` — what the printed headline block or lead shows (:mod:`.doubt_heads`): part of
-  a headline went elsewhere, two headlines were joined, or a body's line became a headline;
+  ``wide_gap``, ``runs_on`` — what the printed headline block or lead shows
+  (:mod:`.doubt_heads`): part of a headline went elsewhere, two headlines were joined, or
+  a body's line became a headline;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -103,6 +104,7 @@ class Signals:
     under_open: tuple[int, int] | None = None  # (line, line of that headline) when it is the next headline printed
     lead_line: tuple[int, str] | None = None  # (line, text) of a lead's first line that reads like a headline's
     credit_lead: tuple[int, str] | None = None  # (line, text) of a lead only a credit (set by :mod:`.build`)
+    wide_gap: tuple[int, int] | None = None  # lines of the headline parted by two or more blank lines
     kicker_below: tuple[int, int, bool] | None = None  # a kicker below its headline, or two headings (## …)
     # (headline line, body line, what, whose: the headline's article or the body's) when one runs into the other
     runs_on: tuple[int, int, str, bool] | None = None
@@ -156,6 +158,7 @@ def _headline(group: Group, match: float, s: Signals) -> None:
     verb = doubt_heads.open_head(group)
     s.open_head = (group.line, verb) if verb else None
     s.kicker_below = doubt_heads.kicker_below(group)
+    s.wide_gap = doubt_heads.wide_gap(group)
 
 
 def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> None:
@@ -258,6 +261,7 @@ RULES = (("split", _split), ("lead_title", _lead_title),
          ("edge", _edge), ("dangling", _dangling_end), ("label_only", doubt_heads.label_only_reason),
          ("open_head", doubt_heads.open_head_reason), ("lead_line", doubt_heads.lead_line_reason),
          ("credit_lead", doubt_heads.credit_lead_reason), ("kicker_below", doubt_heads.kicker_below_reason),
+         ("wide_gap", doubt_heads.wide_gap_reason),
          ("runs_on", doubt_heads.runs_on_reason))
 
 
