@@ -95,6 +95,8 @@ def credit_lead(paras: Sequence[Para]) -> tuple[int, str] | None:
 def kicker_below(group: Group) -> tuple[int, int, bool] | None:
     """(line of a kicker unit printed below the headline, the headline's line, False), or
     (lines of the first two units marked as headings (## …), True); None when neither."""
+    if len(group.units) < 2:  # the pieces of one printed unit share its line
+        return None
     _labels, kickers, head, _subs = role_units(group)
     if head is None:
         return None
@@ -135,7 +137,8 @@ def mark_runs_on(result: "Assignment", texts: Sequence[Sequence[Para]], out: Seq
     """``runs_on`` of every headed body: its headline's last printed words run on into the
     first paragraph of some body of the page (``texts``: each body's paragraphs, subheads
     aside; ``out``: their signals)."""
-    openings = [(j, ps[0].line, ps[0].raw) for j, ps in enumerate(texts) if ps]
+    # (a text opening with a dateline or a continuation marker starts where it says)
+    openings = [(j, ps[0].line, ps[0].raw) for j, ps in enumerate(texts) if ps and not ps[0].hard_start]
     for i, group in result.by_body.items():
         units = [u for u in group.units if not (u.label or is_bracket_label(u.text))]
         if not units:
