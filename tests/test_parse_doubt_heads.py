@@ -3,7 +3,10 @@
 it must not."""
 from __future__ import annotations
 
-from synthetic_pages import PORT, TEA, parse_conserved, story, wrapped
+from sitegen.parse import doubt_heads
+from sitegen.parse.doubts import Signals
+from sitegen.parse.headlines import Group, Unit
+from synthetic_pages import PORT, SNOW, TEA, parse_conserved, story, wrapped
 
 
 def _body(paras: list[str] = TEA) -> str:
@@ -75,3 +78,60 @@ def test_the_headline_printed_after_an_announcing_one_is_doubted_too() -> None:
     split = second("茶企负责人在座谈时强调")
     assert any("line 9 may be the main line under the one at line 1" in d for d in split.doubts), split.doubts
     assert not any("main line" in d for d in second("春茶市场升温茶企订单增加").doubts)
+
+
+def test_a_kicker_printed_below_its_headline_is_doubted() -> None:
+    """A kicker stands over its headline: a block holding two lines a Markdown dump marks
+    as headings, or a kicker taken from a line printed below the headline (a block read
+    out of order), is two headlines joined; one heading, or a kicker over its headline,
+    is no doubt."""
+    def paras(ps: list[str]) -> str:
+        return "\n\n".join(ps)
+    page = "【节日专题】春茶市场升温\n\n茶企订单明显增加\n\n## 口岸通关提速\n■ 方生\n\n## 牧区迎来降雪\n\n" \
+        + paras(TEA) + "\n\n\n" + paras(PORT) + "\n\n\n" + paras(SNOW) + "\n"
+    joined = [a for a in parse_conserved(page).articles if a.headline == "口岸通关提速"]
+    assert joined and joined[0].kicker == "牧区迎来降雪", joined
+    assert any("lines 5 and 8 are both marked as headings (##): two headlines joined?" in d
+               for d in joined[0].doubts), joined
+    one = _only("## 春茶市场升温\n\n" + _body())  # one heading per story is usual
+    assert one.headline == "春茶市场升温" and one.doubts == (), one
+    # a block read out of order: the one-line title printed at line 8 becomes the kicker of
+    # the two-line headline printed at line 5
+    group = Group([Unit("牧区迎来降雪", 8, 1), Unit("口岸推行智慧通关外贸企业降本增效", 5, 2,
+                                                    parts=("口岸推行智慧通关", "外贸企业降本增效"))])
+    assert doubt_heads.kicker_below(group) == (8, 5, False)
+    assert doubt_heads.kicker_below(Group(group.units[::-1])) is None  # printed in order
+    assert "kicker at line 8 is printed below its headline (line 5)" in \
+        doubt_heads.kicker_below_reason(Signals(kicker_below=(8, 5, False)))
+
+
+def test_a_headline_running_on_into_a_body_is_doubted() -> None:
+    """A body's line taken for a headline: its last words run on into the opening of the
+    text it was cut from (…促进国际 | 贸易，…), printed elsewhere on the page. Both
+    articles are doubted; a chance pair of characters across the break is not enough."""
+    page = story(TEA) + "\n\n春茶市场升温\n\n" + story(PORT[:2]) + "\n\n海关关员说：口岸推行智慧通关促进国际\n\n" \
+        + story(SNOW) + "\n\n牧区迎来降雪\n\n" + wrapped(["贸易，货车排队时间缩短，外贸企业降本增效。"]) \
+        + "\n\n口岸通关提速\n"
+    arts = parse_conserved(page).articles
+    head = "the headline at line 13 runs on into the text at line 21 (“国际贸易”): a line of a body, not a headline?"
+    text = "its opening at line 21 goes on from the headline at line 13 (“国际贸易”): that line is this text's?"
+    assert [a.headline for a in arts if head in a.doubts] == ["海关关员说：口岸推行智慧通关促进国际"]
+    assert [a.headline for a in arts if text in a.doubts] == ["口岸通关提速"]
+    assert not any("runs on" in d for a in arts if a.headline in ("春茶市场升温", "牧区迎来降雪") for d in a.doubts)
+    assert doubt_heads.runs_on("中国海外交流协会副秘", "书长程铁生、旅法") == "秘书长"  # a long word
+    assert doubt_heads.runs_on("会议１月１４", "日选举省长") == "１４日"  # a number and its unit
+    assert doubt_heads.runs_on("筑梦沃土新农人", "为深入学习贯彻") is None  # 人为: chance, the clause goes on
+    assert doubt_heads.runs_on("春茶市场升温", "春茶上市以来，") is None
+
+
+def test_headline_lines_printed_far_apart_are_doubted() -> None:
+    """A headline's kicker, main line and subtitle stand together, a blank line between
+    them at most: lines two blank lines apart are two headlines joined."""
+    group = Group([Unit("春茶市场升温", 1, 1), Unit("茶企订单明显增加", 4, 1)])
+    assert doubt_heads.wide_gap(group) == (1, 4)
+    assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 1), Unit("茶企订单明显增加", 3, 1)])) is None
+    assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 2), Unit("茶企订单明显增加", 4, 1)])) is None
+    assert "lines 1 and 4 are printed two or more blank lines apart" in \
+        doubt_heads.wide_gap_reason(Signals(wide_gap=(1, 4)))
+    tight = _only("春茶市场升温\n\n——茶企订单明显增加\n\n" + _body())  # one blank line: one headline
+    assert tight.subtitle == "——茶企订单明显增加" and tight.doubts == (), tight

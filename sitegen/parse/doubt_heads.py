@@ -12,16 +12,30 @@ headline or not a body's first line.
   stops short of (or runs past) the column of the text it was joined to across a break:
   a line of a headline (another story's, or this one's) taken in as the lead's start;
 * ``credit_lead`` — the lead is nothing but a bracketed credit (（李登）, （记者王连志、杨元勇）):
-  a byline printed as its own paragraph, so the story's first paragraph is the next one.
+  a byline printed as its own paragraph, so the story's first paragraph is the next one;
+* ``kicker_below`` — the line read as the kicker (引题) is printed below the headline, or
+  the block holds two lines a Markdown dump marks as headings: a kicker stands over its
+  headline and a dump marks one title per story, so two headlines were joined;
+* ``wide_gap`` — two lines of the headline block are printed two or more blank lines
+  apart: a headline's kicker, main line and subtitle stand together (a blank line between
+  them at most), a wider gap parts one story's title from the next;
+* ``runs_on`` — the headline's last words run on into the first words of a body on the
+  page, a word across the break (…解决国际 | 争端，…; …协会副秘 | 书长…) or a number cut
+  from its unit (…１月１４ | 日选举…): a body's line taken for a headline.
 """
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import lines as L
-from .headlines import Group, is_bracket_label
+from .headlines import Group, is_bracket_label, role_units
 from .segment import Para
+from .text import word_spanning
+
+if TYPE_CHECKING:  # the signals these rules read (:mod:`.doubts` imports this module)
+    from .assign import Assignment
+    from .doubts import Signals
 
 # verbs after which a statement must follow (a kicker ending …时强调 sits over the headline
 # that says what was stressed); 讲话 / 致辞 ("gave a speech") end a whole headline
@@ -30,6 +44,13 @@ ANNOUNCING = ("强调", "指出", "表示", "认为", "要求", "提出", "希�
 # (a column line is as wide as its column, give or take punctuation hanging at its end)
 NARROWER, WIDER = 1.5, 0.5
 _BRACKETS = re.compile(r"[（()）]")
+WIDE_GAP = 2  # lines from one title line to the next beyond which blank lines part them (2: one blank)
+# a word across the break this long is no chance pair of characters (新农人|为深入 → 人为);
+# a shorter one counts when the body's first clause is this short (…精神纽 | 带，…)
+RUN_WORD, RUN_CLAUSE = 3, 2
+_CLAUSE = re.compile(r"[，,、；;。！？!?：:（(“”]")
+_NUMBER_END = re.compile(r"[0-9０-９]$")  # a number cut from its unit (…１月１４ | 日…)
+_NUMBER_UNITS = tuple("日月年号时分秒万亿%％")
 
 
 def label_only(group: Group) -> bool:
@@ -69,3 +90,113 @@ def credit_lead(paras: Sequence[Para]) -> tuple[int, str] | None:
     if m is None or m.end() != len(text) or L.ENUM_LINE_RE.match(text):
         return None
     return paras[0].line, text
+
+
+def kicker_below(group: Group) -> tuple[int, int, bool] | None:
+    """(line of a kicker unit printed below the headline, the headline's line, False), or
+    (lines of the first two units marked as headings (## …), True); None when neither."""
+    if len(group.units) < 2:  # the pieces of one printed unit share its line
+        return None
+    _labels, kickers, head, _subs = role_units(group)
+    if head is None:
+        return None
+    # (a series label read by its place is printed after the byline, below the headline, as
+    # the seeds do: not counted)
+    below = [u.line for u in kickers if u.line > head.line]
+    if below:
+        return min(below), head.line, False
+    headings = sorted(u.line for u in group.units if u.heading)
+    return (headings[1], headings[0], True) if len(headings) >= 2 else None
+
+
+def wide_gap(group: Group) -> tuple[int, int] | None:
+    """(last line of a unit, first line of the next) when two or more blank lines part
+    them; labels aside (a series label is printed after the byline)."""
+    units = sorted((u for u in group.units if not (u.label or is_bracket_label(u.text))), key=lambda u: u.line)
+    for a, b in zip(units, units[1:]):
+        end = a.line + a.n_lines - 1
+        if b.line - end > WIDE_GAP:
+            return end, b.line
+    return None
+
+
+def runs_on(head: str, opening: str) -> str | None:
+    """What runs on from a headline's last words ``head`` into a body's ``opening``: the
+    word across the break, the number and its unit, or None (see the module's docstring)."""
+    head, opening = head.rstrip(), opening.lstrip()
+    if _NUMBER_END.search(head) and opening.startswith(_NUMBER_UNITS):
+        return head[-2:] + opening[0]
+    word = word_spanning(head, opening)
+    if word is None:
+        return None
+    clause = _CLAUSE.search(opening)
+    return word if len(word) >= RUN_WORD or (clause is not None and clause.start() <= RUN_CLAUSE) else None
+
+
+def mark_runs_on(result: "Assignment", texts: Sequence[Sequence[Para]], out: Sequence["Signals"]) -> None:
+    """``runs_on`` of every headed body: its headline's last printed words run on into the
+    first paragraph of some body of the page (``texts``: each body's paragraphs, subheads
+    aside; ``out``: their signals)."""
+    # (a text opening with a dateline or a continuation marker starts where it says)
+    openings = [(j, ps[0].line, ps[0].raw) for j, ps in enumerate(texts) if ps and not ps[0].hard_start]
+    for i, group in result.by_body.items():
+        units = [u for u in group.units if not (u.label or is_bracket_label(u.text))]
+        if not units:
+            continue
+        last = max(units, key=lambda u: u.line)
+        found = next(((j, line, what) for j, line, text in openings if (what := runs_on(last.text, text))), None)
+        if found is not None:
+            j, line, what = found
+            if j != i:  # the text the line was cut from: doubted too
+                out[j].runs_on = (last.line, line, what, False)
+            out[i].runs_on = (last.line, line, what, True)
+
+
+# The rules' reasons (doubts.RULES), one per cue above: each a short sentence or None.
+
+def label_only_reason(s: "Signals") -> str | None:
+    return f"the headline at line {s.label_only} is only a section label: its own headline went elsewhere?" \
+        if s.label_only else None
+
+
+def open_head_reason(s: "Signals") -> str | None:
+    if s.open_head is not None:
+        line, verb = s.open_head
+        return f"the headline at line {line} ends on “{verb}” with nothing after it: its main line went elsewhere?"
+    if s.under_open is not None:
+        line, above = s.under_open
+        return f"the headline at line {line} may be the main line under the one at line {above}: one story split?"
+    return None
+
+
+def lead_line_reason(s: "Signals") -> str | None:
+    return None if s.lead_line is None else \
+        "the lead's first line ({}: {}) reads like a headline line, not a column's: part of a headline?".format(*s.lead_line)
+
+
+def credit_lead_reason(s: "Signals") -> str | None:
+    return None if s.credit_lead is None else \
+        "the lead at line {} is only a credit {}: the story's first paragraph is the next one?".format(*s.credit_lead)
+
+
+def kicker_below_reason(s: "Signals") -> str | None:
+    if s.kicker_below is None:
+        return None
+    line, head, headings = s.kicker_below
+    if headings:
+        return f"the lines {head} and {line} are both marked as headings (##): two headlines joined?"
+    return f"the kicker at line {line} is printed below its headline (line {head}): two headlines joined?"
+
+
+def wide_gap_reason(s: "Signals") -> str | None:
+    return None if s.wide_gap is None else \
+        "the headline's lines {} and {} are printed two or more blank lines apart: two headlines joined?".format(*s.wide_gap)
+
+
+def runs_on_reason(s: "Signals") -> str | None:
+    if s.runs_on is None:
+        return None
+    head, text, what, own = s.runs_on
+    if own:
+        return f"the headline at line {head} runs on into the text at line {text} (“{what}”): a line of a body, not a headline?"
+    return f"its opening at line {text} goes on from the headline at line {head} (“{what}”): that line is this text's?"

@@ -22,8 +22,10 @@ Rules (``RULES``), each a doubt on its own:
 * ``dangling`` — the body stops mid-sentence (no 下转 marker) and the rejoin stage
   (:mod:`.resume`) continued it nowhere on the page: its rest was missed, or glued onto
   another story; the reason names the best continuation it decided against;
-* ``label_only``, ``open_head``, ``lead_line``, ``credit_lead`` — what the printed headline
-  block or lead shows (:mod:`.doubt_heads`): part of a headline went elsewhere;
+* ``label_only``, ``open_head``, ``lead_line``, ``credit_lead``, ``kicker_below``,
+  ``wide_gap``, ``runs_on`` — what the printed headline block or lead shows
+  (:mod:`.doubt_heads`): part of a headline went elsewhere, two headlines were joined, or
+  a body's line became a headline;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -102,6 +104,10 @@ class Signals:
     under_open: tuple[int, int] | None = None  # (line, line of that headline) when it is the next headline printed
     lead_line: tuple[int, str] | None = None  # (line, text) of a lead's first line that reads like a headline's
     credit_lead: tuple[int, str] | None = None  # (line, text) of a lead only a credit (set by :mod:`.build`)
+    wide_gap: tuple[int, int] | None = None  # lines of the headline parted by two or more blank lines
+    kicker_below: tuple[int, int, bool] | None = None  # a kicker below its headline, or two headings (## …)
+    # (headline line, body line, what, whose: the headline's article or the body's) when one runs into the other
+    runs_on: tuple[int, int, str, bool] | None = None
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -128,6 +134,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     for i, group in result.by_body.items():
         _headline(group, scorer.content(group.match_text, i), out[i])
     _under_open(result, out)
+    doubt_heads.mark_runs_on(result, texts, out)
     return out
 
 
@@ -150,6 +157,8 @@ def _headline(group: Group, match: float, s: Signals) -> None:
     s.label_only = group.line if doubt_heads.label_only(group) else 0
     verb = doubt_heads.open_head(group)
     s.open_head = (group.line, verb) if verb else None
+    s.kicker_below = doubt_heads.kicker_below(group)
+    s.wide_gap = doubt_heads.wide_gap(group)
 
 
 def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> None:
@@ -246,36 +255,14 @@ def _dangling_end(s: Signals) -> str | None:
     return f"the story stops mid-sentence at line {last} and goes on nowhere on this page{where}"
 
 
-def _label_only(s: Signals) -> str | None:
-    return f"the headline at line {s.label_only} is only a section label: its own headline went elsewhere?" \
-        if s.label_only else None
-
-
-def _open_head(s: Signals) -> str | None:
-    if s.open_head is not None:
-        line, verb = s.open_head
-        return f"the headline at line {line} ends on “{verb}” with nothing after it: its main line went elsewhere?"
-    if s.under_open is not None:
-        line, above = s.under_open
-        return f"the headline at line {line} may be the main line under the one at line {above}: one story split?"
-    return None
-
-
-def _lead_line(s: Signals) -> str | None:
-    return None if s.lead_line is None else \
-        "the lead's first line ({}: {}) reads like a headline line, not a column's: part of a headline?".format(*s.lead_line)
-
-
-def _credit_lead(s: Signals) -> str | None:
-    return None if s.credit_lead is None else \
-        "the lead at line {} is only a credit {}: the story's first paragraph is the next one?".format(*s.credit_lead)
-
-
 # (name, rule), most telling first; a rule returns its reason or None
 RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end), ("label_only", _label_only),
-         ("open_head", _open_head), ("lead_line", _lead_line), ("credit_lead", _credit_lead))
+         ("edge", _edge), ("dangling", _dangling_end), ("label_only", doubt_heads.label_only_reason),
+         ("open_head", doubt_heads.open_head_reason), ("lead_line", doubt_heads.lead_line_reason),
+         ("credit_lead", doubt_heads.credit_lead_reason), ("kicker_below", doubt_heads.kicker_below_reason),
+         ("wide_gap", doubt_heads.wide_gap_reason),
+         ("runs_on", doubt_heads.runs_on_reason))
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article

@@ -342,6 +342,17 @@ def roles(group: Group, lead: str = "") -> tuple[str | None, str | None, str | N
     """(kicker, headline, subtitle) of a group; a bracketed label in front of a unit's words
     is part of the kicker (:func:`split_label`). ``lead``: the first paragraph of the body
     the group heads, which tells a kicker over two titles (:mod:`.lead_titles`)."""
+    labels, kicker_units, head, subtitle_units = role_units(group, lead)
+    if head is None:
+        return None, "".join(u.text for u in labels) or None, None
+    kicker = "".join(u.text for u in labels + kicker_units) or None
+    subtitle = "".join(u.text for u in subtitle_units) or None
+    return kicker, head.text, subtitle
+
+
+def role_units(group: Group, lead: str = "") -> tuple[list[Unit], list[Unit], Unit | None, list[Unit]]:
+    """The units of a group by role: (labels, the kicker's other units, the headline's unit
+    or None when the group holds only labels, the subtitle's units); see :func:`roles`."""
     units = [piece for u in group.units for piece in split_label(u)]
     labels = [u for u in units if u.label or is_bracket_label(u.text)]
     label_ids = {id(u) for u in labels}
@@ -353,7 +364,7 @@ def roles(group: Group, lead: str = "") -> tuple[str | None, str | None, str | N
     if len(units) == 1 and lead:
         units = _split_by_lead(units[0], lead)
     if not units:
-        return None, "".join(u.text for u in labels) or None, None
+        return labels, [], None, []
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
     main = units if sub_at is None else units[:sub_at]
     subs = [] if sub_at is None else units[sub_at:]
@@ -369,8 +380,4 @@ def roles(group: Group, lead: str = "") -> tuple[str | None, str | None, str | N
     else:
         h = max(_inner(len(main)), key=lambda i: (i + 1 == len(main) or not opens_statement(main[i].text),
                                                   not main[i].kicker, main[i].n_lines, -i))
-    kicker_units = labels + main[:h]
-    subtitle_units = main[h + 1:] + subs
-    kicker = "".join(u.text for u in kicker_units) or None
-    subtitle = "".join(u.text for u in subtitle_units) or None
-    return kicker, main[h].text, subtitle
+    return labels, main[:h], main[h], main[h + 1:] + subs

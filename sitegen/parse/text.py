@@ -21,7 +21,7 @@ __all__ = [  # (the machinery imported above is part of this module's interface)
     "BULLETS", "CLAUSE_PUNCT", "CLOSERS", "SENTENCE_END", "Vocabulary", "bigram_set",
     "ends_closed_for_title", "ends_sentence", "forget_page_texts", "is_han", "is_word",
     "joined_bigram_set", "joined_texts", "nfkc", "opens_mid_sentence", "squash", "strip_closers",
-    "visual_width", "word_across",
+    "visual_width", "word_across", "word_spanning",
 ]
 
 #: Characters that end a sentence.
@@ -128,21 +128,27 @@ def word_across(end: str, start: str) -> bool:
     """Does a word run across the break between ``end`` and ``start`` (资源保|护和 → 保护)?
     Both texts are cut together by jieba's dictionary: a chance pair of characters that
     happens to be a word (扩大|二是 → 大二) is no word in that cut."""
+    return word_spanning(end, start) is not None
+
+
+def word_spanning(end: str, start: str) -> str | None:
+    """The word that runs across the break between ``end`` and ``start`` (see
+    :func:`word_across`), or None."""
     end, start = end.rstrip(), start.lstrip()
     if not end or not start or not is_han(end[-1]) or not is_han(start[0]):
-        return False
+        return None
     left, right = end[-8:], start[:8]
     words = cut_words(left + right)
     if words is None:
-        return False
+        return None
     pos = 0
     for w in words:
         if pos < len(left) < pos + len(w):
-            return bool(is_jieba_word(w))
+            return w if is_jieba_word(w) else None
         pos += len(w)
         if pos >= len(left):
-            return False
-    return False
+            return None
+    return None
 
 
 _TEXT_OF = operator.attrgetter("text")
