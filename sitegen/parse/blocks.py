@@ -114,8 +114,8 @@ def _line_kind(line: L.Line) -> str | None:
     return None
 
 
-def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float]]:
-    """Local column widths for each block: (width, fill).
+def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float], list[float | None]]:
+    """Local column widths for each block: (width, fill, own fill).
 
     The width is the median widest line of the (up to five) nearest blocks within eight
     blocks that have at least three lines (hard-wrapped prose); infinite where there are
@@ -125,10 +125,16 @@ def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float]
     median of each block's inner lines (all but the last) instead of its widest line, which
     punctuation hanging past the column edge ("，" / "。" kept on the line) makes one cell
     too wide.
+
+    The own fill is that median of the block's own inner lines (None for a block of fewer
+    than three lines): a long block shows its own column.
     """
     wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
     widest = [max(ln.width for ln in blocks[i]) for i in wide_idx]
     filled = [statistics.median(ln.width for ln in blocks[i][:-1]) for i in wide_idx]
+    own: list[float | None] = [None] * len(blocks)
+    for i, fill in zip(wide_idx, filled):
+        own[i] = fill
     fallback = _global_width(blocks)
     medians: dict[tuple[int, int], tuple[float, float]] = {}  # neighbouring blocks share them
     widths: list[float] = []
@@ -144,7 +150,7 @@ def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float]
         else:
             widths.append(fallback)
             fills.append(fallback)
-    return widths, fills
+    return widths, fills, own
 
 
 def _nearest(wide_idx: list[int], i: int, most: int = 5, reach: int = 8) -> tuple[int, int]:
@@ -209,15 +215,15 @@ def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
 def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
     blocks = split_blocks(text)
-    widths, fills = _column_widths(blocks)
+    widths, fills, own_fills = _column_widths(blocks)
     elements: list[Element] = []
-    for block, width, fill in zip(blocks, widths, fills):
+    for block, width, fill, own_fill in zip(blocks, widths, fills, own_fills):
         measure = width
         if len(block) >= 5:
             # a long block shows its own column (articles on a page may differ in width):
             # its paragraph ends are read against the width its own lines are filled to,
             # not against a narrower column of the stories around it
-            fill = statistics.median(ln.width for ln in block[:-1])
+            fill = own_fill
             measure = max(width, fill)
         block_elems: list[Element] = []
         run: list[L.Line] = []

@@ -21,6 +21,8 @@ _CELL_WIDTHS = _CellWidths()
 #: Characters that are wide (East Asian width W or F) without asking: CJK ideographs,
 #: CJK punctuation (not U+303F, which is narrow), full-width forms. Most of a line.
 _SURELY_WIDE = re.compile("[\u4e00-\u9fff\u3000-\u303e\uff01-\uff60\uffe0-\uffe6]+")
+#: A character not among them (about a third of a page's lines have one).
+_NOT_SURELY_WIDE = re.compile("[^\u4e00-\u9fff\u3000-\u303e\uff01-\uff60\uffe0-\uffe6]")
 
 
 @functools.lru_cache(maxsize=1024)  # line checks ask for the width of the same line in turn
@@ -29,6 +31,8 @@ def visual_width(text: str) -> float:
     (Whole and half cells add up exactly in any order: the runs of surely wide characters
     count 1 each, the rest are looked up — or counted, when they are all ASCII, as most
     lines' rest is: half a cell each.)"""
+    if not _NOT_SURELY_WIDE.search(text):
+        return len(text)  # (a line of Han and full-width punctuation only: most lines)
     rest = _SURELY_WIDE.sub("", text)
     if rest and rest.isascii():
         return (len(text) - len(rest)) + 0.5 * len(rest)
