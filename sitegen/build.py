@@ -25,7 +25,7 @@ from sitegen.stages import BuildError
 from sitegen.stages.assemble import assemble_site, date_entries, load_history
 from sitegen.stages.glosses import dictionary_words, gloss_stage, prepare_glosses
 from sitegen.stages.grouping import group_stage, load_memo, prepare_grouping, save_terms
-from sitegen.stages.inputs import input_fingerprint
+from sitegen.stages.inputs import input_fingerprint, seeds_digest
 from sitegen.stages.parse import parse_all
 from sitegen.stages.translation import collect_texts, open_translation, translate_stage
 from sitegen.state import BuildState, Manifest
@@ -118,16 +118,21 @@ def _build(
         raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
     previous = Manifest() if clean else state.load()
     # Fingerprinting the inputs (~20 ms at 1,000 articles) only pays when there is a last
-    # build to compare with; the build fingerprints them again for the next one anyway.
-    if (previous.inputs and config.out_dir.is_dir()
-            and previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate)):
-        reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
-        return BuildResult(0, 0, 0, 0, [], skipped=True)
+    # build to compare with; the build fingerprints them again for the next one anyway, but
+    # takes the seeds' digest from here: read before the parse, so that a seed edited while
+    # this build runs still differs next time (and 35 MB are not read twice at 10,000).
+    seeds = None
+    if previous.inputs and config.out_dir.is_dir():
+        seeds = seeds_digest(config, seed_paths)
+        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds):
+            reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
+            return BuildResult(0, 0, 0, 0, [], skipped=True)
     if clean:
         state.clear()
     clock = _StageClock(reporter)
     old_pages = previous.pages if config.out_dir.is_dir() else {}
-    run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate)
+    run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate,
+               seeds=seeds)
     try:
         run.parse_group_translate(build_date)
         key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
@@ -167,6 +172,7 @@ class _Run:
     old_pages: dict[str, str]  # the last build's page keys (none: everything is rendered)
     strict: bool = False
     retranslate: bool = False
+    seeds: str | None = None  # the seeds' digest, when taken before the parse
     prepared: _Prepared | None = None  # what loads while the seeds parse
     warnings: list[str] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
@@ -188,7 +194,7 @@ class _Run:
 
         config, state = self.config, self.state
         translator = open_translation(config, strict=self.strict, retranslate=self.retranslate,
-                                      progress=self.reporter.interactive)
+                                      progress=self.reporter.interactive, cache_dir=state.dir)
         try:
             taxonomy = prepare_grouping(config)
             terms = state.get_terms()
@@ -272,7 +278,8 @@ class _Run:
         def meanwhile() -> None:
             save_terms(state, self.grouped, prepared.known)
             state.put_memo(prepared.memo)
-            after["fingerprint"] = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate)
+            after["fingerprint"] = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate,
+                                                     self.seeds)
 
         with SiteWriter(config.out_dir) as writer:
             rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,

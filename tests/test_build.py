@@ -104,6 +104,28 @@ def test_noop_rebuild_does_nothing_and_a_changed_seed_rebuilds(built):
     assert clean.parsed == len(list(config.seeds_dir.glob("*.txt"))) and clean.unchanged == 0
 
 
+def test_a_seed_edited_while_a_build_runs_is_built_by_the_next(built, monkeypatch):
+    """The seeds' digest an incremental build leaves for the next one is taken before its
+    parse reads them: a seed edited after that is not mistaken for built."""
+    import sitegen.build as build_module
+
+    config, _ = built
+    seed = sorted(config.seeds_dir.glob("*.txt"))[-1]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\n本报讯 新增一段测试正文。\n", encoding="utf-8")
+    group_stage = build_module.group_stage
+
+    def edit_then_group(*args, **kwargs):  # after the parse: as if edited while the build ran
+        seed.write_text(seed.read_text(encoding="utf-8") + "\n\n本报讯 又一段测试正文。\n", encoding="utf-8")
+        return group_stage(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "group_stage", edit_then_group)
+    assert build(config, reporter=Reporter(0)).parsed == 1
+    monkeypatch.setattr(build_module, "group_stage", group_stage)
+    after = build(config, reporter=Reporter(0))
+    assert not after.skipped and after.parsed == 1
+    assert build(config, reporter=Reporter(0)).skipped
+
+
 def test_incremental_site_equals_a_clean_build(project, tmp_path):
     """Carrying pages over must give exactly the site a full build gives."""
     from datetime import datetime, timezone

@@ -199,3 +199,26 @@ def test_newest_is_first_appearance_then_reading_order():
     assert [v.name for v in newest_first(views)] == ["d", "c", "a", "b"]
     plain = [NS(name=n, entry=NS()) for n in "xyz"]  # no first appearance recorded: reading order
     assert [v.name for v in newest_first(plain)] == ["z", "y", "x"]
+
+
+def test_each_list_newest_first_in_one_pass_is_the_lists_own_order():
+    """``lists.newest_in_each`` (one pass over the site's newest-first views) gives every theme
+    and tag the order ``newest_first`` gives its own list, with dates mixed so that first
+    appearance and reading order disagree, and one article never dated."""
+    from sitegen.render.recency import newest_first
+    from sitegen.render.views import SiteViews
+
+    site = big_site(6)
+    dates = ["2025-03-0%dT00:00:00Z" % (1 + (i * 7) % 5) for i in range(len(site.entries) - 1)] + [""]
+    site = dataclasses.replace(site, entries=tuple(dataclasses.replace(e, published=d)
+                                                   for e, d in zip(site.entries, dates)))
+    views = SiteViews(site)
+    each = lists.newest_in_each(views.newest)
+    counts = len(views.theme_list), len(views.tag_list)  # (views in an assertion: a huge repr)
+    assert counts == (3, 5)
+    for tv in views.theme_list + views.tag_list:
+        shown, own = [ev.path for ev in each[id(tv)]], [ev.path for ev in newest_first(tv.entries)]
+        assert shown == own, tv.slug
+    # the dates matter: some list's newest-first order is not its reading order reversed
+    assert any([ev.path for ev in each[id(tv)]] != [ev.path for ev in reversed(tv.entries)]
+               for tv in views.theme_list)

@@ -19,16 +19,18 @@ from .lexicon import Gloss, Lexicon, data_version, load
 def gloss_writer(taxonomy) -> GlossWriter:
     """A writer using ``taxonomy``'s segmenter (the same words as the tags) and its user
     dictionary (names and terms CC-CEDICT lacks). Loads the dictionaries on first use."""
-    from sitegen.group import segmenter_for, telling_words
+    from sitegen.group import telling_words
     from sitegen.group.text import analyzer_for
     from sitegen.state import code_digest
 
     lexicon = load(taxonomy.user_words)
     fingerprint = hashlib.sha256(repr((taxonomy.user_words, [t.keywords for t in taxonomy.themes],
                                        sorted(taxonomy.stopwords))).encode("utf-8")).hexdigest()
-    return GlossWriter(lexicon, segmenter_for(taxonomy),
+    analyzer = analyzer_for(taxonomy)
+    kept = analyzer.keep_cuts()  # grouping's cuts of the same texts (``segmenter_for``'s words)
+    return GlossWriter(lexicon, kept.cut,
                        lambda texts, n: telling_words(taxonomy, texts, n), fingerprint,
-                       telling_version=analyzer_for(taxonomy).fingerprint + code_digest("group"))
+                       telling_version=analyzer.fingerprint + code_digest("group"), release=kept.clear)
 
 
 __all__ = ["Gloss", "GlossWriter", "Lexicon", "data_version", "gloss_path", "gloss_writer", "load"]

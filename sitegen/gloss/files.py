@@ -101,9 +101,11 @@ class GlossWriter:
     and segmenter; each word is looked up once per process."""
 
     def __init__(self, lexicon: Lexicon, segment: Segment, telling: Callable[[list[str], int], list[list[str]]],
-                 fingerprint: str = "", shards: int = SHARDS, telling_version: str = ""):
+                 fingerprint: str = "", shards: int = SHARDS, telling_version: str = "",
+                 release: Callable[[], None] | None = None):
         self.lexicon = lexicon
         self.segment = segment
+        self.release_cuts = release or (lambda: None)  # the segmenter's kept cuts no longer needed
         self.telling = telling
         self.shards = shards
         from sitegen.state import code_digest  # this code's format takes part in the keys

@@ -27,6 +27,7 @@ from importlib import metadata
 
 from ..dictionary import add_word, segmenter
 from .cedict import cedict_has
+from .cuts import KeptCuts
 from .jieba_tables import idf_table, jieba_version, pos_table
 from .taxonomy import Taxonomy
 
@@ -116,6 +117,14 @@ class Analyzer:
         self._tag_cache: dict[str, bool] = {}
         self._taggable: dict[str, bool] = {}
         self._guessed: dict[str, str | None] = {}
+        self.kept: KeptCuts | None = None  # see keep_cuts
+
+    def keep_cuts(self) -> KeptCuts:
+        """From now on, keep the cuts ``article_terms`` makes (``sitegen.group.cuts``), for
+        the reading aid, which cuts the same texts."""
+        if self.kept is None:
+            self.kept = KeptCuts(self.tokenizer.cut)
+        return self.kept
 
     # -- tokens -------------------------------------------------------------------------
     def pos_of(self, token: str) -> str | None:
@@ -257,7 +266,10 @@ class Analyzer:
                 continue
             # Count all tokens at C speed, then judge each distinct one (insertion order:
             # first occurrence, as when counting term by term).
-            tokens = Counter(self.tokenizer.cut(text))
+            cut = self.tokenizer.cut(text)
+            if self.kept is not None:
+                self.kept.keep(text, cut)
+            tokens = Counter(cut)
             self._note_classes(tokens, text)
             for tok, n in tokens.items():
                 ok = judged.get(tok)  # is_term's own memo, read without a call per token

@@ -212,16 +212,20 @@ def build_elements(text: str) -> list[Element]:
     widths, fills = _column_widths(blocks)
     elements: list[Element] = []
     for block, width, fill in zip(blocks, widths, fills):
+        measure = width
         if len(block) >= 5:
-            # a long block shows its own column (articles on a page may differ in width)
+            # a long block shows its own column (articles on a page may differ in width):
+            # its paragraph ends are read against the width its own lines are filled to,
+            # not against a narrower column of the stories around it
             fill = statistics.median(ln.width for ln in block[:-1])
+            measure = max(width, fill)
         block_elems: list[Element] = []
         run: list[L.Line] = []
 
         def flush_run() -> None:
             if not run:
                 return
-            for chunk in _split_paragraph_ends(run, width, fill):
+            for chunk in _split_paragraph_ends(run, measure, fill):
                 block_elems.append(Element("chunk", list(chunk), False, width=width))
             run.clear()
 
@@ -250,7 +254,7 @@ def build_elements(text: str) -> list[Element]:
         for k, el in enumerate(block_elems):
             el.gap_before = k == 0
             el.first_in_block = k == 0
-            el.width = width
+            el.width = measure
         _mark_byline_headlines(block_elems)
         _mark_heading_subtitles(block_elems)
         _merge_credits(block_elems)

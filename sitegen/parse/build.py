@@ -31,6 +31,7 @@ class Extras:
     markers_before: list[str] = field(default_factory=list)
     markers_after: list[str] = field(default_factory=list)
     subheads_before: list[Element] = field(default_factory=list)
+    opening_dateline: str | None = None  # printed on its own line above the body
 
 
 def parse_text(name: str, text: str) -> ParseResult:
@@ -93,6 +94,11 @@ class _Page:
                 if el.kind == "dateline" and region.before is not None and all(
                         e.kind in ("dateline", "caption") for e in els[:k]):
                     attach.append(("prev", "dateline", L.dateline_text(el.text), el.line))
+                elif el.kind == "dateline" and k == len(els) - 1 and region.after is not None \
+                        and not el.text.lstrip().startswith(("（", "(")):
+                    # under a headline, right above a body, not bracketed (a closing
+                    # dateline is): the dateline that opens the story below
+                    attach.append(("next", "opening_dateline", L.dateline_text(el.text), el.line))
                 elif el.kind == "marker":
                     if "上接" in el.text or ("接" in el.text and "转" not in el.text):
                         attach.append(("next", "marker_before", el.text, el.line))
@@ -149,6 +155,9 @@ class _Page:
             ex = extras.setdefault(target, Extras())
             if fld == "dateline":
                 ex.datelines.append(value)
+            elif fld == "opening_dateline":
+                ex.datelines.insert(0, value)
+                ex.opening_dateline = value
             elif fld == "marker_before":
                 ex.markers_before.append(value)
             elif fld == "marker_after":
@@ -172,7 +181,7 @@ class _Page:
         if credit is not None:  # a credit printed on its own after the story: its byline
             bylines.append(credit)
             body_paras.pop()
-        text = _body_text(body_paras)
+        text = _body_text(body_paras, ex.opening_dateline)
         blocks = [Block("subhead", el.text, el.line) for el in ex.subheads_before] + text.blocks
         markers = ex.markers_before + text.markers + ex.markers_after
         byline_parts = [b for b in [text.byline] if b] + bylines + (list(group.bylines) if group else [])
@@ -248,9 +257,11 @@ class _Text:
     byline: str | None  # a byline in brackets after the dateline
 
 
-def _body_text(paras: list[Para]) -> _Text:
+def _body_text(paras: list[Para], opening: str | None = None) -> _Text:
     """Paragraphs and subheads of a body, its continuation markers, and the dateline
-    (with a bracketed byline) that opens its first paragraph."""
+    (with a bracketed byline) that opens its first paragraph; or, under the ``opening``
+    dateline printed on its own line above the body, the reporter's bracket opening the
+    first paragraph (本报哈尔滨１月５日电 / （记者董伟）伴着…)."""
     out = _Text([], [], None, None)
     first_para = True
     for p in paras:
@@ -271,6 +282,10 @@ def _body_text(paras: list[Para]) -> _Text:
             d, b, rest = L.split_dateline(raw)
             if d is not None:
                 out.dateline, out.byline, raw = d, b, rest
+            elif opening is not None:
+                _, b, rest = L.split_dateline(opening + raw)
+                if b is not None and ("记者" in b or "通讯员" in b):
+                    out.byline, raw = b, rest
         raw = raw.strip()
         if raw:
             out.blocks.append(Block("paragraph", raw, p.line))

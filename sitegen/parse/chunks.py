@@ -103,6 +103,19 @@ def _open_between_stories(el: Element, prev: Element | None, nxt: Element | None
     return el.lines[-1].width < width - 1.5 or el.max_width > width + 1.5
 
 
+def _open_under_title(el: Element, prev: Element | None, texts: list[str], joined: str,
+                      next_opens: bool) -> bool:
+    """Two lines printed apart under a headline, with no sentence in them, the second one
+    ending open well short of the column: a subtitle wrapped once (or the headline's next
+    lines), commas and 、 or not. Prose stops short of the column only where a paragraph
+    ends, on a sentence end; a column break cuts a full line."""
+    if prev is None or prev.kind not in ("title", "heading") or math.isinf(el.width):
+        return False
+    if len(texts) != 2 or not el.first_in_block or next_opens or visual_width(joined) > 60:
+        return False
+    return el.lines[-1].width < 0.8 * el.width
+
+
 def _after_jump(prev: Element | None) -> bool:
     """Is ``prev`` a 下转… marker (on its own line or closing a paragraph)?"""
     if prev is None:
@@ -145,6 +158,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
     if _open_between_stories(el, prev, nxt, texts, joined, clause_marks, after):
         return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
+    if len(texts) >= 2 and _open_under_title(el, prev, texts, joined, next_opens):
+        return "title"
     if len(texts) >= 2:
         return _lines_chunk(el, texts, joined, clause_marks, next_opens)
     return _line_chunk(el, prev, nxt, joined, clause_marks, next_opens)

@@ -108,14 +108,17 @@ def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> l
                 best = (own - other, i, at)
         if best is not None:
             cuts[best[1]] = best[2]
+    return cut_once(bodies, cuts)
+
+
+def cut_once(bodies: list[Body], cuts: dict[int, int]) -> list[Body] | None:
+    """``bodies`` with body ``i`` cut in two before its paragraph ``cuts[i]``; None when
+    ``cuts`` is empty."""
     if not cuts:
         return None
     out: list[Body] = []
     for i, body in enumerate(bodies):
-        if i not in cuts:
-            out.append(body)
-            continue
-        out += cut(body, [0, cuts[i], len(body.paras)])
+        out += cut(body, [0, cuts[i], len(body.paras)]) if i in cuts else [body]
     return out
 
 
@@ -160,12 +163,7 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary,
         other = max(vocab.coverage(t, far) for t in texts)
         if own >= NEAR_SIDE and other <= FAR_SIDE * own:
             cuts[i] = at
-    if not cuts:
-        return None
-    out: list[Body] = []
-    for i, body in enumerate(bodies):
-        out += cut(body, [0, cuts[i], len(body.paras)]) if i in cuts else [body]
-    return out
+    return cut_once(bodies, cuts)
 
 
 def fill(result: Assignment, scorer: Scorer, continuations: set[int]) -> None:

@@ -5,7 +5,9 @@ gave and again whenever a rule re-cuts them.
   to one (:func:`.assign.assign`) and left-over groups paired with a neighbour
   (:func:`.grouping.pair_leftovers`).
 * Bodies holding several articles are split (:func:`.assign.split_bodies`) or cut where
-  a left-over headline says a story is missing (:func:`.complete.cut_at_shifts`).
+  a left-over headline says a story is missing (:func:`.complete.cut_at_shifts`), or
+  where a group of headlines printed together counts one story more than the stretch of
+  bodies it closes shows (:func:`.grouped.cut_at_groups`).
 * Bodies still without a headline are filled (:func:`.complete.fill`), and a page whose
   headlines are all in one block follows the block's order (:mod:`.blockorder`), its
   bodies re-cut to the block when needed (:mod:`.blocksplit`).
@@ -19,6 +21,7 @@ from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention, conventions
+from .grouped import cut_at_groups
 from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
 from .headlines import Group, Unit, unlabel
 from .resume import Body
@@ -144,6 +147,11 @@ class Placer:
                 break
             readings.append(Reading("cut", bodies, dict(result.by_body)))
             bodies = cut
+            scorer, result, banners = self.assigned(bodies)
+        grouped = cut_at_groups(bodies, result, self.structural, self.vocab)
+        if grouped is not None:  # a group of headlines counts one story more than its stretch shows
+            readings.append(Reading("cut", bodies, dict(result.by_body)))
+            bodies = grouped
             scorer, result, banners = self.assigned(bodies)
         unheaded = cut_off_unheaded(bodies, result, self.vocab.paragraphs, self.continued(bodies, SpanIndex(bodies)))
         if unheaded is not None:  # a story without a headline ran into a headed one

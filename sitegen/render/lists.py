@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from .pagination import ListPage, paginate, ranked_pages
-from .recency import newest_first
 
 THEME_PAGE = 20  # articles per theme page (the front page: 20 to 39, the newest)
 TAG_PAGE = 20  # articles per tag page
@@ -58,21 +57,34 @@ def tag_index_jobs(tags: Sequence, context: Callable[[ListPage], dict]) -> list[
             for p in ranked_pages("tags/index.html", tags, TAG_INDEX_PAGE)]
 
 
+def newest_in_each(newest: Sequence) -> dict[int, list]:
+    """Each theme's and tag's articles newest first (by ``id`` of its view), taken in one pass
+    over ``newest`` (every article view, newest first; a view names its theme once and each
+    tag once): the order ``recency.newest_first`` gives each list, without ~1,400 sorts."""
+    lists: dict[int, list] = {}
+    for ev in newest:
+        lists.setdefault(id(ev.theme), []).append(ev)
+        for tv in ev.tags:
+            lists.setdefault(id(tv), []).append(ev)
+    return lists
+
+
 def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key: Callable) -> list[Job]:
     """Jobs for every page of every theme (``ThemeView``), every tag (``TagView``, most used
     first), the archive (``newest``: every article view, newest first) and the tag index."""
     jobs: list[Job] = []
+    newest_of = newest_in_each(newest)
     for tv in themes:
         name = f"{tv.theme.name_en} ({tv.theme.name_zh})" if tv.translated else tv.theme.name_zh
         jobs += list_jobs(
-            tv.path, "theme.html", newest_first(tv.entries), THEME_PAGE, tv.theme, card_key,
+            tv.path, "theme.html", newest_of[id(tv)], THEME_PAGE, tv.theme, card_key,
             lambda pg, tv=tv, name=name: dict(
                 t=tv, pg=pg, title=titled(tv.title, pg),
                 description=described(f"{pg.total} articles on {name}.", f"on {name}", pg)))
     for tv in tags:
         name = tv.tag.zh + (f" ({tv.tag.en})" if tv.tag.en else "")
         jobs += list_jobs(
-            tv.path, "tag.html", newest_first(tv.entries), TAG_PAGE, tv.tag, card_key,
+            tv.path, "tag.html", newest_of[id(tv)], TAG_PAGE, tv.tag, card_key,
             lambda pg, tv=tv, name=name: dict(
                 t=tv, pg=pg, title=titled(f"Tag {name}", pg),
                 description=described(f"{pg.total} articles tagged {name}.", f"tagged {name}", pg)))

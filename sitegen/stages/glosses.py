@@ -36,7 +36,10 @@ def dictionary_words(writer, articles: list[Article], cache_dir: Path | None, ah
     def find() -> tuple[list[str], dict[str, str]]:
         return site_words(writer, articles, cache_dir), writer.made_data()
 
-    return Background(find, fork=ahead and len(articles) >= AHEAD_MIN_ARTICLES)
+    background = Background(find, fork=ahead and len(articles) >= AHEAD_MIN_ARTICLES)
+    if background.started:
+        writer.release_cuts()  # grouping's cuts, which the helper took with it
+    return background
 
 
 def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped, words=None,
@@ -62,6 +65,7 @@ def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped,
     def shard(n: int) -> tuple:
         if not shards:
             site_words, made = words.result()
+            writer.release_cuts()
             writer.take_made(made)
             shards.extend(writer.shard_files(site_words))
         return shards[n]

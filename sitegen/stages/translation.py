@@ -15,13 +15,14 @@ def collect_texts(articles: list[Article]) -> list[str]:
                 texts.append(text)
     return texts
 
-def open_translation(config: Config, *, strict: bool, retranslate: bool, progress: bool):
+def open_translation(config: Config, *, strict: bool, retranslate: bool, progress: bool, cache_dir=None):
     """The build's translation service: the memory locked and loaded (~30 ms at 1,000
-    articles, done while the seeds parse). Close it once ``translate_stage`` is done."""
+    articles, done while the seeds parse; its entries as last read kept in ``cache_dir``).
+    Close it once ``translate_stage`` is done."""
     from sitegen.translate import TranslationService
 
     return TranslationService(config.memory_path, strict=strict or config.strict, retranslate=retranslate,
-                              progress=progress)
+                              progress=progress, cache_dir=cache_dir)
 
 def translate_stage(service, texts: list[str]) -> tuple[dict[str, Translation], TranslationStats, list[str]]:
     """Every text in one batch: (translations, what was done, warnings to show).

@@ -35,8 +35,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.translate import memory_memo
 from sitegen.translate.text import key_of_normalised, normalise
-from sitegen.atomic import atomic_write_text
+from sitegen.atomic import atomic_write_bytes
 from sitegen.jsonfile import read_json
 
 FORMAT_VERSION = 1
@@ -73,8 +74,9 @@ _FIELDS = ("hash", "source", "translation", "model", "model_version", "date", "r
 class TranslationMemory:
     """Entries keyed by :func:`source_key`; load with :meth:`load`, write with :meth:`save`."""
 
-    def __init__(self, path: Path, entries: dict[str, MemoryEntry] | None = None):
+    def __init__(self, path: Path, entries: dict[str, MemoryEntry] | None = None, cache_dir: Path | None = None):
         self.path = Path(path)
+        self.cache_dir = cache_dir  # where the entries as read are kept for the next build (memory_memo)
         self.entries: dict[str, MemoryEntry] = entries or {}
         self.dirty = False
         # Entries read from the file (their hashes checked against their sources), by source.
@@ -82,13 +84,19 @@ class TranslationMemory:
 
     # -- reading ---------------------------------------------------------
     @classmethod
-    def load(cls, path: Path) -> "TranslationMemory":
-        """Read the memory; a missing or empty file is an empty memory."""
+    def load(cls, path: Path, cache_dir: Path | None = None) -> "TranslationMemory":
+        """Read the memory; a missing or empty file is an empty memory. With ``cache_dir``, the
+        entries of a file whose bytes were read before come from the memo kept there."""
         path = Path(path)
-        data = read_json(path, "translation memory", TranslationMemoryError)
-        if data is None:
-            return cls(path)
-        memory = cls(path, _parse(path, data))
+        raw, entries = _remembered(path, cache_dir)
+        if entries is None:
+            data = read_json(path, "translation memory", TranslationMemoryError)
+            if data is None:
+                return cls(path, cache_dir=cache_dir)
+            entries = _parse(path, data)
+            if raw is not None:
+                memory_memo.save_rows(cache_dir, raw, _rows(entries))
+        memory = cls(path, entries, cache_dir)
         memory._read_by_source = {e.source: e for e in memory.entries.values()}
         return memory
 
@@ -127,9 +135,32 @@ class TranslationMemory:
         """Atomically write the memory if it changed; returns True when written."""
         if not self.dirty:
             return False
-        atomic_write_text(self.path, self.to_json())
+        raw = self.to_json().encode("utf-8")
+        atomic_write_bytes(self.path, raw)
         self.dirty = False
+        if self.cache_dir is not None:  # what the next build reads: as written, checked
+            memory_memo.save_rows(self.cache_dir, raw, _rows(dict(sorted(self.entries.items()))))
         return True
+
+
+def _rows(entries: dict[str, MemoryEntry]) -> list[tuple]:
+    """The entries as plain field tuples, in the order given (a fresh read's: the file's)."""
+    return [tuple(getattr(e, name) for name in _FIELDS) for e in entries.values()]
+
+
+def _remembered(path: Path, cache_dir: Path | None) -> tuple[bytes | None, dict[str, MemoryEntry] | None]:
+    """(the file's bytes, its entries from the memo in ``cache_dir``, or None when there is no
+    memo for those bytes); (None, None) without a cache or a readable file."""
+    if cache_dir is None:
+        return None, None
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, None
+    rows = memory_memo.load_rows(cache_dir, raw)
+    if rows is None:
+        return raw, None
+    return raw, {row[0]: MemoryEntry(*row) for row in rows}
 
 
 def _parse(path: Path, data: object) -> dict[str, MemoryEntry]:

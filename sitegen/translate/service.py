@@ -48,7 +48,7 @@ class TranslationService:
 
     def __init__(self, memory_path: Path, *, strict: bool = False,
                  retranslate: bool = False, progress: bool = False,
-                 output_check: OutputCheck | None = OutputCheck()):
+                 output_check: OutputCheck | None = OutputCheck(), cache_dir: Path | None = None):
         self.memory_path = Path(memory_path)
         self.strict = strict
         self.retranslate = retranslate
@@ -68,7 +68,7 @@ class TranslationService:
         self._lock.acquire()
         self._finalizer = weakref.finalize(self, self._lock.release)
         try:
-            self.memory = TranslationMemory.load(self.memory_path)
+            self.memory = TranslationMemory.load(self.memory_path, cache_dir)
         except BaseException:
             self.close()
             raise
