@@ -225,3 +225,49 @@ def _runs_next_to(body: int, banners: list[Unit], placed: list[int], scorer: Sco
         if run and not all(is_short_label(u.text) for u in run):
             runs.append(run)
     return runs
+
+
+
+def kickers_after(result: Assignment, banners: list[Unit], scorer: Scorer) -> list[Unit]:
+    """A one-line title left over (a block that matched no body, or a banner) printed right
+    over a byline-closed head that heads the body printed before it joins that head: a
+    headline block printed after its story reads kicker, headline, byline — the body closes
+    it from above, the byline from below. Only when the title shares words with that story
+    (IDF coverage ≥ MIN_AFTER; a kicker carries its story's theme) and no other headline
+    unit or body is printed between them. Which of the titles is the headline is then left
+    to :func:`.headlines.roles` (the lead, a heading mark). Returns the banners left."""
+    spare = [(u, g) for g in result.unassigned if len(g.units) == 1 for u in g.units]
+    spare += [(u, None) for u in banners]
+    if not spare:
+        return banners
+    lines = [u.line for g in [*result.by_body.values(), *result.unassigned] for u in g.units]
+    lines += [u.line for u in banners]
+    taken: set[int] = set()
+    for b, g in list(result.by_body.items()):
+        if not g.closed or not g.units or g.units[0].kicker or g.units[0].label \
+                or scorer.spans.neighbours(g.line)[0] != b:
+            continue
+        found = _title_over(g, spare, lines, scorer)
+        if found is None or id(found[0]) in taken or scorer.content(found[0].text, b) < MIN_AFTER:
+            continue
+        unit, owner = found
+        taken.add(id(unit))
+        result.by_body[b] = replace(g, units=[unit, *g.units])
+        if owner is not None:
+            result.unassigned = [x for x in result.unassigned if x is not owner]
+    return [u for u in banners if id(u) not in taken]
+
+
+def _title_over(head: Group, spare: list[tuple[Unit, Group | None]], lines: list[int],
+                scorer: Scorer) -> tuple[Unit, Group | None] | None:
+    """The left-over one-line title printed right over ``head`` (no headline unit and no
+    body between them; not a subtitle, a label or a section name), with the group it
+    came in (None for a banner)."""
+    for unit, owner in spare:
+        if unit.line < head.line and not any(unit.line < x < head.line for x in lines):
+            if unit.n_lines != 1 or unit.subtitle or is_short_label(unit.text) or is_section_name(unit.text):
+                return None
+            if scorer.spans.neighbours(unit.line) != scorer.spans.neighbours(head.line):
+                return None
+            return unit, owner
+    return None

@@ -22,7 +22,7 @@ from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention, conventions
 from .grouped import cut_at_groups
-from .grouping import group_loose, pair_banners, pair_leftovers
+from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
 from .headlines import Group, Unit, unlabel
 from .resume import Body
 from .text import Vocabulary
@@ -183,7 +183,7 @@ class Placer:
             readings += [Reading("after" if after else "before", bodies, found.by_body)
                          for after, found in conventions(scorer, result)]
             result = by_convention(scorer, result) or result
-        banners = pair_banners(result, banners, scorer, marked)
+        banners = kickers_after(result, pair_banners(result, banners, scorer, marked), scorer)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings)
 
 
