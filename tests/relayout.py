@@ -105,15 +105,43 @@ def load_bench(name: str):
     return mod
 
 
-def load_stories(seeds_dir: Path = SEEDS, gold_dir: Path = GOLD) -> list[Story]:
-    """The seeds' articles, bodies as the parser finds them, headlines as the gold prints them.
+#: The seeds' bodies as the generator lays them out, frozen (``freeze_bodies``): the parser's
+#: reading of each seed article it got right when they were frozen. Reading them from the
+#: parser at run time made every parser change to the seeds' paragraphs move every generated
+#: page set the parser is measured on.
+BODIES = Path(__file__).with_name("relayout_bodies.json")
 
-    Only articles whose parsed body matches the gold (first and last characters) are kept.
-    """
+
+def load_stories(seeds_dir: Path = SEEDS, gold_dir: Path = GOLD, bodies: Path = BODIES) -> list[Story]:
+    """The seeds' articles: bodies as frozen in ``bodies``, headlines as the gold prints them."""
+    frozen = json.loads(Path(bodies).read_text(encoding="utf-8"))
+    stories: list[Story] = []
+    for gold_file in sorted(Path(gold_dir).glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        for g in gold["articles"]:
+            body = frozen.get(g["id"])
+            if body is None:
+                continue
+            found = g.get("headline_found", True) and bool(g.get("headline"))
+            stories.append(Story(
+                id=g["id"],
+                kicker=g["kicker"] if found else None,
+                headline=g["headline"] if found else None,
+                subtitle=g["subtitle"] if found else None,
+                byline=g["byline"], dateline=g["dateline"],
+                blocks=[(kind, text) for kind, text in body["blocks"]],
+                start_marker=body["start_marker"], end_marker=body["end_marker"],
+            ))
+    return stories
+
+
+def parsed_bodies(seeds_dir: Path = SEEDS, gold_dir: Path = GOLD) -> dict[str, dict]:
+    """Each seed article's body as the parser finds it now, by gold id: only articles whose
+    parsed body matches the gold (first and last characters)."""
     from sitegen.parse import parse_text
 
     scorer = load_scorer()
-    stories: list[Story] = []
+    out: dict[str, dict] = {}
     for gold_file in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         text = (Path(seeds_dir) / gold["seed"]).read_text(encoding="utf-8")
@@ -126,19 +154,20 @@ def load_stories(seeds_dir: Path = SEEDS, gold_dir: Path = GOLD) -> list[Story]:
             art = result.articles[pairs[gi]]
             if not scorer.body_of(preds[pairs[gi]]).endswith(scorer.norm(g["last"])):
                 continue
-            start = next((m for m in art.markers if "接" in m and "转" not in m), None)
-            end = next((m for m in art.markers if "转" in m), None)
-            blocks = [(b.kind, b.text) for b in art.blocks]
-            found = g.get("headline_found", True) and bool(g.get("headline"))
-            stories.append(Story(
-                id=g["id"],
-                kicker=g["kicker"] if found else None,
-                headline=g["headline"] if found else None,
-                subtitle=g["subtitle"] if found else None,
-                byline=g["byline"], dateline=g["dateline"], blocks=blocks,
-                start_marker=start, end_marker=end,
-            ))
-    return stories
+            out[g["id"]] = {
+                "blocks": [[b.kind, b.text] for b in art.blocks],
+                "start_marker": next((m for m in art.markers if "接" in m and "转" not in m), None),
+                "end_marker": next((m for m in art.markers if "转" in m), None),
+            }
+    return out
+
+
+def freeze_bodies(path: Path = BODIES) -> int:
+    """Write ``parsed_bodies()`` to ``path``; deliberately, since every default page set moves
+    with it (``tests/test_relayout_pool.py`` pins their digests)."""
+    bodies = parsed_bodies()
+    path.write_text(json.dumps(bodies, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(bodies)
 
 
 # -- text helpers -----------------------------------------------------------------------------
