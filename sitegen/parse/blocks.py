@@ -186,18 +186,48 @@ def _global_width(blocks: list[list[L.Line]]) -> float:
     return statistics.median(multi)
 
 
-def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.inf) -> list[list[L.Line]]:
+def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.inf,
+                          after: L.Line | None = None) -> list[list[L.Line]]:
     """Split a run of text lines where a short line ends a sentence: shorter than the
     column by more than a cell, and than the width prose lines are filled to (a full
     line that stops half a cell early because the next character did not fit is not
-    a paragraph end)."""
+    a paragraph end); and where a full line ending a sentence is followed by an indented
+    one (:func:`_indented_after`; ``after`` is the line printed after the run)."""
     chunks: list[list[L.Line]] = [[]]
     for idx, line in enumerate(run):
         chunks[-1].append(line)
         last = idx == len(run) - 1
-        if not last and line.width < min(width, fill) - 1.0 and ends_sentence(line.text):
+        if not last and ((line.width < min(width, fill) - 1.0 and ends_sentence(line.text))
+                         or _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
+                                            fill)):
             chunks.append([])
     return [c for c in chunks if c]
+
+
+def _indented_after(line: L.Line, nxt: L.Line, following: L.Line | None, fill: float) -> bool:
+    """``nxt`` opens a paragraph under a full line that ends a sentence with a full stop:
+    ``nxt`` runs on (it ends open) yet stops one to three characters short of the width
+    prose lines are filled to. A paragraph's first line is set in from the column's edge
+    (the dump drops the indent, not its width); a line inside a paragraph fills the
+    column. Only read where the width is exact and has no other cause: ``nxt`` all
+    full-width characters (half-width digits and marks make a line's width uncertain),
+    and the text after it (``following``) not opening with a quotation mark or bracket,
+    which moves down to the next line with its word and leaves this one short."""
+    return (line.text.rstrip(CLOSERS)[-1:] in _FULL_STOP and fill - 3.0 <= nxt.width <= fill - 1.0
+            and nxt.width == len(nxt.text) and not ends_sentence(nxt.text)
+            and (following is None or following.text[:1] not in _OPENERS))
+
+
+def _next_text_line(blocks: list[list[L.Line]], bi: int) -> L.Line | None:
+    """The first line printed after block ``bi``, past photo credits (a caption set
+    inside a column)."""
+    return next((b[0] for b in blocks[bi + 1:] if _special_kind(b[0]) != "credit"), None)
+
+
+#: Marks that end a sentence and nothing less (not ；, which ends a clause of a list).
+_FULL_STOP = "。！？!?"
+#: Marks that move down to the next line with the word they open.
+_OPENERS = "“‘「『（(《〈【\"'"
 
 
 def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
@@ -217,7 +247,7 @@ def build_elements(text: str) -> list[Element]:
     blocks = split_blocks(text)
     widths, fills, own_fills = _column_widths(blocks)
     elements: list[Element] = []
-    for block, width, fill, own_fill in zip(blocks, widths, fills, own_fills):
+    for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width
         if len(block) >= 5:
             # a long block shows its own column (articles on a page may differ in width):
@@ -228,10 +258,10 @@ def build_elements(text: str) -> list[Element]:
         block_elems: list[Element] = []
         run: list[L.Line] = []
 
-        def flush_run() -> None:
+        def flush_run(after: L.Line | None) -> None:
             if not run:
                 return
-            for chunk in _split_paragraph_ends(run, measure, fill):
+            for chunk in _split_paragraph_ends(run, measure, fill, after):
                 block_elems.append(Element("chunk", list(chunk), False, width=width))
             run.clear()
 
@@ -251,12 +281,12 @@ def build_elements(text: str) -> list[Element]:
             if kind is None:
                 run.append(line)
                 continue
-            flush_run()
+            flush_run(line)
             if kind == "heading":
                 block_elems.extend(_heading_elements(line, False, False))
             else:
                 block_elems.append(Element(kind, [line], False, width=width))
-        flush_run()
+        flush_run(_next_text_line(blocks, bi))
         for k, el in enumerate(block_elems):
             el.gap_before = k == 0
             el.first_in_block = k == 0
