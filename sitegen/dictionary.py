@@ -6,7 +6,13 @@ grouping segments text with the same dictionary plus the taxonomy's words. Both 
 instance the import made: the first segmenter asked for (``segmenter``) is that instance,
 and every word added through ``add_word`` that jieba lacked is noted first, so
 ``is_jieba_word`` keeps answering for jieba's dictionary alone — the parser never sees the
-taxonomy. Further segmenters (another taxonomy in the same process) load their own copy.
+taxonomy. Adding words also moves the cut of other text (new words, and the frequencies every
+path is weighed by: on the bench corpus a quarter of the 16-character windows the parser cuts
+came out differently), so once a segmenter has the shared instance the parser's cuts
+(``cut_words``) come from a copy of jieba's dictionary of its own, loaded then (~0.15 s):
+a seed parses the same in a worker, in the build's own process after grouping has loaded its
+words, and in ``sitegen parse``. Further segmenters (another taxonomy in the same process)
+load their own copy.
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ import threading
 _LOCK = threading.Lock()
 _ADDED: set[str] = set()  # words added to the shared instance that jieba's dictionary lacks
 _shared_taken = False
+_pristine = None  # jieba's dictionary as shipped, for the parser once the shared one is taken
 
 
 def _rjieba():
@@ -43,11 +50,18 @@ def is_jieba_word(text: str) -> bool | None:
 
 
 def cut_words(text: str) -> list[str] | None:
-    """``text`` cut into words by jieba's dictionary (no HMM for unknown words); None
-    without rjieba. Words ``add_word`` gave the shared instance may show up: check them
-    with ``is_jieba_word``."""
+    """``text`` cut into words by jieba's dictionary as shipped (no HMM for unknown words),
+    whatever words a segmenter has been given; None without rjieba."""
+    global _pristine
     rjieba = _rjieba()
-    return None if rjieba is None else rjieba.cut(text, False)
+    if rjieba is None:
+        return None
+    if not _shared_taken:
+        return rjieba.cut(text, False)
+    with _LOCK:
+        if _pristine is None:
+            _pristine = rjieba.Jieba()
+    return _pristine.cut(text, False)
 
 
 def segmenter():
