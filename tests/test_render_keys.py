@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from operator import attrgetter
 
 from sitegen.models import KeyTerm
-from sitegen.render.keys import entry_record, record_digest
+from sitegen.render.keys import article_key, entry_record, record_digest
+from sitegen.render.views import SiteViews
 from sitegen.render.sample import sample_site
 
 
@@ -61,3 +63,39 @@ def test_an_article_key_depends_on_values_not_on_which_objects_hold_them():
     for entry in sample_site().entries:
         copy = pickle.loads(pickle.dumps(entry))  # equal values, other objects (strings not shared)
         assert record_digest(entry_record(copy)) == record_digest(entry_record(entry))
+
+
+
+def _replaced(record, *names):
+    """``record`` with each named field set to another value."""
+    return dataclasses.replace(record, **{name: _other(getattr(record, name)) for name in names})
+
+
+def test_an_article_key_moves_with_each_flat_field_its_page_shows():
+    """The fields templates read off an article's view (sitegen/render/views.py) are in its
+    page's key: change the record behind each one and the key changes with what is shown."""
+    site = sample_site()
+    i, entry = next((i, e) for i, e in enumerate(site.entries) if e.grouping.tags and e.grouping.tags[0].en)
+    entry = dataclasses.replace(entry, key_terms=(KeyTerm("口岸", "kǒu àn", "port"),))
+    article, grouping = entry.article, entry.grouping
+
+    def view(e, **site_changes):
+        entries = site.entries[:i] + (e,) + site.entries[i + 1:]
+        return SiteViews(dataclasses.replace(site, entries=entries, **site_changes)).entries[i]
+
+    base = view(entry)
+    shown = {name: (attrgetter(name), view(dataclasses.replace(entry, article=_replaced(article, name))))
+             for name in ("byline", "dateline", "markers", "seed", "position")}
+    terms = (KeyTerm("口岸", "kǒu àn", "harbour"),)
+    shown["key_terms"] = attrgetter("key_terms"), view(dataclasses.replace(entry, key_terms=terms))
+    theme = _replaced(grouping.theme, "name_en", "name_zh")  # a theme's names come from the site's list
+    shown["theme names"] = attrgetter("theme.name_en", "theme.name_zh"), view(
+        dataclasses.replace(entry, grouping=dataclasses.replace(grouping, theme=theme)),
+        themes=tuple(theme if t.slug == theme.slug else t for t in site.themes))
+    tag = _replaced(grouping.tags[0], "en")
+    shown["tag name"] = (lambda ev: ev.tags[0].en), view(
+        dataclasses.replace(entry, grouping=dataclasses.replace(grouping, tags=(tag,) + grouping.tags[1:])),
+        tag_names={**site.tag_names, tag.slug: tag})
+    for name, (field_of, ev) in shown.items():
+        assert field_of(ev) != field_of(base), f"{name}: the change is not shown"
+        assert article_key(ev) != article_key(base), f"the article key ignores {name}"

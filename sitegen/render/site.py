@@ -97,7 +97,6 @@ class _Renderer:
     def common(self, path: str, **kw) -> dict:
         ctx = {
             "info": self.info,
-            "site": self.site,
             "path": path,
             "root": root_for(path),
             "canonical": absolute(self.info.base_url, path),

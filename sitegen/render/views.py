@@ -70,7 +70,35 @@ class EntryView:
 
     @property
     def article(self):
+        """The raw record, for Python callers (keys, digest.json); templates read the flat
+        fields below (tests/test_render_views.py holds them to it)."""
         return self.entry.article
+
+    # What an article page shows of its raw records, read-only: all of it is in ``entry``,
+    # so the page's key (``keys.article_key``, via ``entry_digest``) moves with it.
+    @property
+    def byline(self) -> str | None:
+        return self.entry.article.byline
+
+    @property
+    def dateline(self) -> str | None:
+        return self.entry.article.dateline
+
+    @property
+    def markers(self) -> tuple[str, ...]:
+        return self.entry.article.markers
+
+    @property
+    def seed(self) -> str:
+        return self.entry.article.seed
+
+    @property
+    def position(self) -> int:
+        return self.entry.article.position
+
+    @property
+    def key_terms(self) -> tuple:
+        return self.entry.key_terms
 
     @property
     def title_text(self) -> str:
@@ -115,6 +143,18 @@ class ThemeView:
     entries: list = field(default_factory=list)
 
     @property
+    def name_en(self) -> str:
+        return self.theme.name_en
+
+    @property
+    def name_zh(self) -> str:
+        return self.theme.name_zh
+
+    @property
+    def automatic(self) -> bool:
+        return self.theme.automatic
+
+    @property
     def translated(self) -> bool:
         """False while the English name is pending: ``theme.name_en`` then repeats the Chinese
         (see ``SiteViews._theme_view``), and a heading shows that text once, as Chinese."""
@@ -136,6 +176,14 @@ class TagView:
     @property
     def label_en(self) -> str:
         return self.tag.en or ""
+
+    @property
+    def en(self) -> str | None:
+        return self.tag.en
+
+    @property
+    def zh(self) -> str:
+        return self.tag.zh
 
 
 class SiteViews:
