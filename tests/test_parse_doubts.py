@@ -125,6 +125,15 @@ def test_every_rule_fires_on_its_own_evidence() -> None:
     assert "line 12" in reasons(Signals(match=0.8, prev_tail=(0.01, 0.05, 12)))[0]
 
 
+def test_halves_needs_parts_sharing_under_the_threshold() -> None:
+    """Two parts sharing 0.035-0.04 of their topic words are no cue any more (s8-doubt2):
+    on generated pages that band held right articles only; under it the cue still counts."""
+    side = (0.2, 30, 5)  # another title fitting one part: a cue too light alone
+    assert reasons(Signals(match=0.8, cues=Cues(halves=(0.037, 40), side_title=side))) == []
+    both = reasons(Signals(match=0.8, cues=Cues(halves=(0.033, 40), side_title=side)))
+    assert len(both) == 2 and "line 40" in both[0] and "line 5" in both[1]
+
+
 def test_reasons_follow_the_thresholds() -> None:
     # two parts sharing few words (but not almost none) is a cue, not yet a doubt
     assert reasons(Signals(match=0.8, cues=Cues(halves=(0.02, 9)))) == []
