@@ -231,7 +231,7 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
     segment's headline must match it better than the other headlines do."""
     paras = body.paras
     n = len(paras)
-    cut_points = [i for i in range(1, n) if _can_cut(paras, i)]
+    cut_points = [i for i in range(1, n) if can_cut(paras, i)]
     grams_cache: dict[tuple[int, int], set[str]] = {}
 
     def grams(a: int, b: int) -> set[str]:
@@ -283,7 +283,7 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
     return cut(body, list(best_bounds))
 
 
-def _can_cut(paras: list[Para], i: int) -> bool:
+def can_cut(paras: list[Para], i: int) -> bool:
     """May a new article start at paragraph ``i``? Only between finished sentences,
     never right after a subhead and never at a subhead."""
     prev, cur = paras[i - 1], paras[i]
@@ -311,7 +311,7 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
     headline."""
     paras = body.paras
     n = len(paras)
-    cuts = [i for i in range(SPLIT_PARAS, n - SPLIT_PARAS + 1) if _can_cut(paras, i)]
+    cuts = [i for i in range(SPLIT_PARAS, n - SPLIT_PARAS + 1) if can_cut(paras, i)]
     if not cuts or len(cuts) > 60 or len(group.units) > 6:
         return None
     units = group.units

@@ -7,7 +7,7 @@ as the block holds headlines: contiguous runs of the block's items go, in order,
 contiguous runs of paragraphs (dynamic programming). A run of paragraphs scores the
 words its headline finds in it (the coverage of :mod:`.assign`, plus the paragraph by
 paragraph affinity that places a cut), minus a cost for every cut inside a body (only
-between finished sentences, as :func:`.assign._can_cut` allows) and for every body
+between finished sentences, as :func:`.assign.can_cut` allows) and for every body
 boundary the run swallows. The bodies are re-cut only when the best division differs
 from the bodies the layout gave; otherwise nothing changes. A body continuing a story
 from another page (上接…) may open with a segment that takes no headline: the longest such
@@ -27,7 +27,7 @@ import itertools
 from functools import lru_cache
 
 from . import cohesion
-from .assign import CUT_COST, EMISSION_WEIGHT, _can_cut
+from .assign import CUT_COST, EMISSION_WEIGHT, can_cut
 from .blockorder import block_items, block_lines, merged_text, no_cut_before
 from .headlines import Group
 from .resume import Body
@@ -82,7 +82,7 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
     shifts = {g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
               if g.similarity < LINES_SHIFT}
     shifts = _to_blank_lines(shifts, [p.chunks[0].gap_before for p in body.paras])
-    cuts = [i for i in sorted(shifts) if _can_cut(body.paras, i)][:MAX_CUTS]
+    cuts = [i for i in sorted(shifts) if can_cut(body.paras, i)][:MAX_CUTS]
     if not cuts:
         return None
     runs: dict[tuple[int, int], _Run] = {}
@@ -153,7 +153,7 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
     starts = {0} | {i for i in range(1, n) if owner[i] != owner[i - 1]}
     fixed = {i: i + len(order[owner[i]].paras) for i in starts if owner[i] in headless}
     cuts = {i for i in range(1, n) if i not in starts
-            and _can_cut(order[owner[i]].paras, i - _first(owner, i))}
+            and can_cut(order[owner[i]].paras, i - _first(owner, i))}
     if fixed or by_line:  # continued bodies may go without a headline, or a headline take
         # several lines: the block's count no longer says how many stories there are, so
         # a cut needs the words to change there as well

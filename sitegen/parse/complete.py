@@ -15,9 +15,10 @@ words with its body to be matched by content alone. Two general rules use that e
 from __future__ import annotations
 
 from . import cohesion
-from .assign import Assignment, Scorer, _can_cut
+from .assign import Assignment, Scorer, can_cut
 from .headlines import Group
 from .resume import Body, cut
+from .segment import Para
 from .text import Vocabulary, joined_bigram_set
 
 SHIFT = 0.02  # cohesion across the cut below this ...
@@ -58,11 +59,17 @@ def _shift_cut(body: Body, vocab: Vocabulary, shift: float = SHIFT, ratio: float
         at = idx[gap.index]
         if gap.similarity >= shift or gap.similarity >= ratio * typical:
             continue
-        if not _can_cut(body.paras, at):
+        if not can_cut(body.paras, at):
             continue
         if best is None or gap.similarity < best[1]:
             best = (at, gap.similarity)
     return best
+
+
+def cut_sides(paras: list[Para], at: int) -> tuple[set[str], set[str]]:
+    """The bigrams of the text before paragraph ``at`` and of the text from it on."""
+    return (joined_bigram_set([t for p in paras[:at] for t in p.parts()]),
+            joined_bigram_set([t for p in paras[at:] for t in p.parts()]))
 
 
 def _sides(g: Group, left: set[str], right: set[str], vocab: Vocabulary) -> tuple[float, float]:
@@ -90,8 +97,7 @@ def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> l
             if found is None:
                 continue
             at, sim = found
-            left = joined_bigram_set([t for p in body.paras[:at] for t in p.parts()])
-            right = joined_bigram_set([t for p in body.paras[at:] for t in p.parts()])
+            left, right = cut_sides(body.paras, at)
             # the left-over headline fits one side, or the body's own headline fits one
             # side only (the other side is the story that lost its headline)
             own, other = _sides(g, left, right, vocab)
@@ -155,8 +161,7 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary,
         at = found[0]
         if min(at, len(body.paras) - at) < UNHEADED_PARAS:
             continue
-        left = joined_bigram_set([t for p in body.paras[:at] for t in p.parts()])
-        right = joined_bigram_set([t for p in body.paras[at:] for t in p.parts()])
+        left, right = cut_sides(body.paras, at)
         near, far = (left, right) if above else (right, left)
         texts = [g.match_text] + [u.text for u in g.units if not u.label]
         own = max(vocab.coverage(t, near) for t in texts)

@@ -21,11 +21,11 @@ one other headline of the group heading a body of the stretch is enough then.
 """
 from __future__ import annotations
 
-from .assign import Assignment, _can_cut
-from .complete import FILL_MIN, HEAD_SIDE, OTHER_SIDE, complete_headline, cut_once
+from .assign import Assignment, can_cut
+from .complete import FILL_MIN, HEAD_SIDE, OTHER_SIDE, complete_headline, cut_once, cut_sides
 from .headlines import Group
 from .resume import Body
-from .text import Vocabulary, joined_bigram_set
+from .text import Vocabulary
 
 MAX_CUTS = 40  # boundaries weighed in one body at most
 
@@ -84,11 +84,10 @@ def _best_cut(body: Body, head: Group, g: Group, vocab: Vocabulary) -> tuple[flo
     """(score, paragraph index) of the boundary where ``head`` keeps one side and the
     left-over ``g`` takes the other, or None."""
     paras = body.paras
-    at = [k for k in range(1, len(paras)) if paras[k].chunks[0].gap_before and _can_cut(paras, k)][:MAX_CUTS]
+    at = [k for k in range(1, len(paras)) if paras[k].chunks[0].gap_before and can_cut(paras, k)][:MAX_CUTS]
     best = None
     for k in at:
-        left = joined_bigram_set([t for p in paras[:k] for t in p.parts()])
-        right = joined_bigram_set([t for p in paras[k:] for t in p.parts()])
+        left, right = cut_sides(paras, k)
         h_l, h_r = vocab.coverage(head.match_text, left), vocab.coverage(head.match_text, right)
         g_l, g_r = vocab.coverage(g.match_text, left), vocab.coverage(g.match_text, right)
         h_near, h_far, g_near, g_far = (h_l, h_r, g_r, g_l) if h_l >= h_r else (h_r, h_l, g_l, g_r)

@@ -227,7 +227,6 @@ def _runs_next_to(body: int, banners: list[Unit], placed: list[int], scorer: Sco
     return runs
 
 
-
 def kickers_after(result: Assignment, banners: list[Unit], scorer: Scorer) -> list[Unit]:
     """A one-line title left over (a block that matched no body, or a banner) printed right
     over a byline-closed head that heads the body printed before it joins that head: a
