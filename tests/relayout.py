@@ -29,351 +29,31 @@ Each page comes with its gold in the format of ``../shared/gold/*.json`` (plus a
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
-import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import relayout_harsh as harsh_
+from relayout_builder import Builder, Style, bullet
+from relayout_eval import HEAD_FIELDS, ArticleOutcome, Evaluation, evaluate, feature_failures
+from relayout_stories import (BODIES, GOLD, REPO, SCORER, SEEDS, SHARED, Page, Story,
+                              freeze_bodies, load_bench, load_scorer, load_stories, parsed_bodies)
+from relayout_text import (BANNERS, CAPTIONS, HALF_WIDTH, ends_sentence, split_title,
+                           width, wrap)
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "gold"
-SCORER = SHARED / "tools" / "score_parse.py"
-
-SENTENCE_END = "。！？!?…；;"
-CLOSERS = "”’」』）)》〉】\"'"
-NO_LINE_START = "，。、；：？！,.;:?!）)》〉】”’」』…"
-NO_LINE_END = "“‘《（(「『〈【"
-HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
-BULLETS = "□■●"
-BANNERS = ["干字当头开新局", "要闻", "综合新闻", "国际", "时评"]
-CAPTIONS = [  # (caption, credit); the first is the seeds' own, the others share no words with the stories
-    ("这是7月1日拍摄的悬挂奥运五环的埃菲尔铁塔。", "新华社记者贺长山"),
-    ("6月20日，游客在古城景区游览观光。", "本报记者 王鹏"),
-    ("这是5月18日在阿拉木图拍摄的城市夜景。", "新华社发 李娜"),
-]
+# The generator's users (tests, bench scripts) read these names from this module; the code
+# lives in relayout_text (line breaking), relayout_stories (the stories and the scorer),
+# relayout_builder (one story's lines) and relayout_eval (scoring the pages).
+__all__ = ["ArticleOutcome", "BANNERS", "BODIES", "CAPTIONS", "Evaluation", "GOLD", "HALF_WIDTH",
+           "HEAD_FIELDS", "Page", "REPO", "SCORER", "SEEDS", "SHARED", "Story", "ends_sentence",
+           "evaluate", "feature_failures", "freeze_bodies", "load_bench", "load_scorer",
+           "load_stories", "make_page", "make_pages", "parsed_bodies", "split_title", "width",
+           "wrap", "write_pages"]
 
 
-@dataclass
-class Story:
-    """One article as printed: headline fields and body blocks (kind, text)."""
-
-    id: str
-    kicker: str | None
-    headline: str | None
-    subtitle: str | None
-    byline: str | None
-    dateline: str | None
-    blocks: list[tuple[str, str]]
-    start_marker: str | None = None
-    end_marker: str | None = None
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [t for k, t in self.blocks if k == "paragraph"]
-
-
-@dataclass
-class Page:
-    name: str
-    text: str
-    gold: dict
-    features: dict[str, list[str]] = field(default_factory=dict)  # article id -> features
-
-
-# -- stories ----------------------------------------------------------------------------------
-
-def load_scorer():
-    """The scorer module (``../shared/tools/score_parse.py``), or None when missing."""
-    if not SCORER.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("score_parse", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-def load_bench(name: str):
-    """The bench script ``bench/<name>.py`` as a module."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-#: The seeds' bodies as the generator lays them out, frozen (``freeze_bodies``): the parser's
-#: reading of each seed article it got right when they were frozen. Reading them from the
-#: parser at run time made every parser change to the seeds' paragraphs move every generated
-#: page set the parser is measured on.
-BODIES = Path(__file__).with_name("relayout_bodies.json")
-
-
-def load_stories(seeds_dir: Path = SEEDS, gold_dir: Path = GOLD, bodies: Path = BODIES) -> list[Story]:
-    """The seeds' articles: bodies as frozen in ``bodies``, headlines as the gold prints them."""
-    frozen = json.loads(Path(bodies).read_text(encoding="utf-8"))
-    stories: list[Story] = []
-    for gold_file in sorted(Path(gold_dir).glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        for g in gold["articles"]:
-            body = frozen.get(g["id"])
-            if body is None:
-                continue
-            found = g.get("headline_found", True) and bool(g.get("headline"))
-            stories.append(Story(
-                id=g["id"],
-                kicker=g["kicker"] if found else None,
-                headline=g["headline"] if found else None,
-                subtitle=g["subtitle"] if found else None,
-                byline=g["byline"], dateline=g["dateline"],
-                blocks=[(kind, text) for kind, text in body["blocks"]],
-                start_marker=body["start_marker"], end_marker=body["end_marker"],
-            ))
-    return stories
-
-
-def parsed_bodies(seeds_dir: Path = SEEDS, gold_dir: Path = GOLD) -> dict[str, dict]:
-    """Each seed article's body as the parser finds it now, by gold id: only articles whose
-    parsed body matches the gold (first and last characters)."""
-    from sitegen.parse import parse_text
-
-    scorer = load_scorer()
-    out: dict[str, dict] = {}
-    for gold_file in sorted(Path(gold_dir).glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        text = (Path(seeds_dir) / gold["seed"]).read_text(encoding="utf-8")
-        result = parse_text(gold["seed"], text)
-        preds = [a.to_json() for a in result.articles]
-        pairs = scorer.match(gold["articles"], preds)
-        for gi, g in enumerate(gold["articles"]):
-            if gi not in pairs:
-                continue
-            art = result.articles[pairs[gi]]
-            if not scorer.body_of(preds[pairs[gi]]).endswith(scorer.norm(g["last"])):
-                continue
-            out[g["id"]] = {
-                "blocks": [[b.kind, b.text] for b in art.blocks],
-                "start_marker": next((m for m in art.markers if "接" in m and "转" not in m), None),
-                "end_marker": next((m for m in art.markers if "转" in m), None),
-            }
-    return out
-
-
-def freeze_bodies(path: Path = BODIES) -> int:
-    """Write ``parsed_bodies()`` to ``path``; deliberately, since every default page set moves
-    with it (``tests/test_relayout_pool.py`` pins their digests)."""
-    bodies = parsed_bodies()
-    path.write_text(json.dumps(bodies, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return len(bodies)
-
-
-# -- text helpers -----------------------------------------------------------------------------
-
-def width(text: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
-
-
-def ends_sentence(text: str) -> bool:
-    core = text.rstrip().rstrip(CLOSERS + " ")
-    return bool(core) and core[-1] in SENTENCE_END
-
-
-def wrap(text: str, w: float) -> list[str]:
-    """Hard-wrap at ``w`` cells; punctuation that may not start a line stays on the line above."""
-    lines: list[str] = []
-    cur = ""
-    for ch in text:
-        if cur and width(cur) + width(ch) > w and ch not in NO_LINE_START:
-            carry = ""
-            while cur and cur[-1] in NO_LINE_END:  # an opening quote moves down with its word
-                carry, cur = cur[-1] + carry, cur[:-1]
-            if cur:
-                lines.append(cur)
-            cur = carry
-        cur += ch
-    if cur:
-        lines.append(cur)
-    return lines
-
-
-def split_title(text: str, tw: float) -> list[str]:
-    """A headline printed on one line, or on two when longer than ``tw``: cut at a space or a
-    mark near the middle (where a sub-editor breaks a title), else in the middle."""
-    if width(text) <= tw or len(text) < 8:
-        return [text]
-    mid = len(text) // 2
-    best = None
-    for i, ch in enumerate(text):
-        if 3 <= i <= len(text) - 3 and ch in " ，,：:、":
-            if best is None or abs(i - mid) < abs(best - mid):
-                best = i
-    if best is not None and abs(best - mid) <= len(text) // 3:
-        left, right = text[:best + (0 if text[best] == " " else 1)], text[best:].lstrip(" ，,：:、")
-        if text[best] in "，,：:、":
-            right = text[best + 1:]
-        return [left.rstrip(), right.lstrip()]
-    return [text[:mid], text[mid:]]
-
-
-# -- page generation --------------------------------------------------------------------------
-
-@dataclass
-class Style:
-    clean: bool  # one paragraph per line
-    width: float  # column width (cells) for wrapped pages
-    column: int  # lines per column (a blank line every so many lines)
-    no_blank: float  # chance of no blank line after a short sentence-final line
-    caption_rate: float
-    head_mode: str  # before | after | grouped | mixed
-    role_gap: bool  # blank lines between kicker / headline / subtitle
-    halfwidth: bool
-    per_article_width: bool
-    md: bool  # markdown headings (clean pages)
-    harsh: bool = False  # the layouts of relayout_harsh too
-
-
-class Builder:
-    def __init__(self, rng: random.Random, style: Style, breaks: random.Random | None = None):
-        self.rng = rng
-        self.breaks = breaks  # draws column_break_para (relayout_harsh.later_rng)
-        self.style = style
-        self.col = 0  # lines printed in the current column
-        self.not_articles: list[str] = []
-        self.label: str | None = None  # section label printed with the last headline
-
-    # body ---------------------------------------------------------------------------
-    def caption(self) -> list[str]:
-        text, credit = self.rng.choice(CAPTIONS)
-        self.not_articles.append(text[:20])
-        bullet = self.rng.choice(["■ ", "■", ""])
-        if self.style.clean or self.rng.random() < 0.5:
-            return [f"{bullet}{text} {credit} 摄"]
-        return wrap(text, max(8, int(self.style.width * 0.6))) + [f"{bullet or '■ '}{credit} 摄"]
-
-    def body(self, story: Story, paras: list[tuple[str, str]], lead_prefix: str,
-             top: list[str], tail: list[str], end_marker: str | None, feats: set[str]) -> list[str]:
-        """Body lines; "" is a blank line."""
-        rng, st = self.rng, self.style
-        w = st.width
-        if st.per_article_width and not st.clean:
-            w = rng.randint(11, 26)
-            feats.add("article_width")
-        out: list[str] = list(top)
-        if top:
-            out.append("")
-        first_para = True
-        for bi, (kind, text) in enumerate(paras):
-            last = bi == len(paras) - 1
-            if kind == "subhead":
-                if out and out[-1] != "":
-                    out.append("")
-                out.extend([text] if st.clean else wrap(text, w))
-                out.append("")
-                feats.add("subhead")
-                continue
-            if first_para:
-                text = lead_prefix + text
-                first_para = False
-            inline_marker = None
-            if last and end_marker and rng.random() < 0.6:
-                inline_marker = rng.choice(["", " "]) + end_marker
-                feats.add("marker_inline_end")
-            lines = [text] if st.clean else wrap(text, w)
-            if inline_marker:  # a marker is set as one piece: at the end of the line or below it
-                if st.clean or width(lines[-1] + inline_marker) <= w + 1:
-                    lines[-1] += inline_marker
-                else:
-                    lines.append(inline_marker.strip())
-            if st.clean and len(text) > 30 and rng.random() < 0.08:
-                # a column break inside a one-line paragraph
-                cut = rng.randint(10, len(text) - 10)
-                if not ends_sentence(text[:cut]) and text[cut] not in NO_LINE_START:
-                    lines = [text[:cut], text[cut:]]
-            # column breaks
-            for li, line in enumerate(lines):
-                out.append(line)
-                self.col += 1
-                more = li < len(lines) - 1
-                if more and (self.col >= st.column or (st.clean and li == 0 and len(lines) == 2)) \
-                        and not ends_sentence(line):
-                    self.col = 0
-                    out.append("")
-                    feats.add("column_break")
-                    if rng.random() < st.caption_rate:
-                        out.extend(self.caption())
-                        out.append("")
-                        feats.add("caption_mid_para")
-            if last:
-                continue
-            short = not st.clean and width(lines[-1]) < w - 1.5 and ends_sentence(lines[-1])
-            if short and rng.random() < st.no_blank and paras[bi + 1][0] == "paragraph":
-                feats.add("no_blank_para")
-                continue
-            out.append("")
-            if self.col >= st.column:
-                self.col = 0
-                if self.breaks and harsh_.paragraph_column_break(self.breaks):
-                    out.append("")
-                    feats.add("column_break_para")
-            if rng.random() < st.caption_rate / 3:
-                out.extend(self.caption())
-                out.append("")
-                feats.add("caption_between")
-        if end_marker and "marker_inline_end" not in feats:
-            out.extend(["", end_marker])
-            feats.add("marker_line_end")
-        if tail:
-            out.extend([""] + tail)
-        while out and out[-1] == "":
-            out.pop()
-        return out
-
-    # headline -------------------------------------------------------------------------
-    def headline(self, story: Story, subtitle: str | None, byline_line: str | None,
-                 feats: set[str]) -> list[str]:
-        rng, st = self.rng, self.style
-        tw = rng.randint(8, 24) if not st.clean else 999
-        roles: list[list[str]] = []
-        if story.kicker:
-            roles.append(split_title(story.kicker, max(tw, 14)))
-        head = split_title(story.headline, tw)
-        if len(head) > 1:
-            feats.add("headline_wrapped")
-        if st.clean and st.md and rng.random() < 0.6:
-            head = [rng.choice(["# ", "## "]) + story.headline]
-            feats.add("md_heading")
-        roles.append(head)
-        if subtitle:
-            roles.append(split_title(subtitle, max(tw, 14)))
-            if subtitle.startswith("——"):
-                feats.add("subtitle_dash")
-        self.label = None
-        if st.harsh:
-            md = bool(head[0].startswith("#"))
-            roles, self.label = harsh_.decorate_headline(rng, roles, bool(story.kicker), md, feats)
-        out: list[str] = []
-        for r in roles:
-            if out and st.role_gap:
-                out.append("")
-            out.extend(r)
-        if st.role_gap:
-            feats.add("role_gap")
-        if byline_line:
-            out.append(byline_line)
-        return out
-
-
-def _bullet(rng: random.Random) -> str:
-    return rng.choice(["□", "■ ", "●", "■"])
-
-
-def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool = False,
-              topic: bool = False) -> Page:
+def _draw_style(rng: random.Random, harsh: bool) -> Style:
     clean = rng.random() < 0.25
-    style = Style(
+    return Style(
         clean=clean,
         width=rng.randint(11, 26),
         column=rng.randint(10, 40),
@@ -386,186 +66,205 @@ def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool =
         md=clean and rng.random() < 0.6,
         harsh=harsh,
     )
-    b = Builder(rng, style, harsh_.later_rng(name, "column-breaks") if harsh else None)
-    n = rng.randint(2, 5)
-    chosen = rng.sample(stories, n)
-    page_feats = {"clean" if clean else "wrapped", f"head_{style.head_mode}"}
-    if topic:
-        chosen = harsh_.topic_stories(stories, chosen)
-        page_feats.add("topic_page")
-    if style.halfwidth:
-        page_feats.add("halfwidth")
 
-    arts: list[dict] = []  # rendered pieces per article
-    for story in chosen:
-        feats = set(page_feats)
-        blocks = list(story.blocks)
-        end_marker = story.end_marker
-        # long stories are cut off and continued on another page
-        n_par = sum(1 for k, _ in blocks if k == "paragraph")
-        cap = rng.randint(5, 14)
-        if n_par > cap:
-            kept, count = [], 0
-            for k, t in blocks:
-                if k == "paragraph":
-                    if count == cap:
-                        break
-                    count += 1
-                kept.append((k, t))
-            while kept and kept[-1][0] == "subhead":
-                kept.pop()
-            blocks = kept
-            end_marker = f"（下转第{rng.randint(2, 8)}版）"
-            feats.add("truncated")
-        start_marker = story.start_marker
-        if story.headline is None and start_marker is None:
-            start_marker = f"（上接第{rng.randint(1, 4)}版）"
-        if harsh and story.headline:
-            blocks, end_marker = harsh_.brief(rng, blocks, end_marker, start_marker, feats)
-        subtitle = story.subtitle
-        if subtitle and not subtitle.startswith("——") and rng.random() < 0.2:
-            subtitle = "——" + subtitle
-        # byline / dateline
-        lead_prefix, top, tail = "", [], []
-        byline_line = None
-        B, D = story.byline, story.dateline
-        if D and B:
-            if rng.random() < 0.7 or story.headline is None:
-                lead_prefix = f"{D}（{B}）"
-                feats.add("dateline_byline_inline")
-            else:
-                lead_prefix = D + rng.choice(["", " "])
-                top = [_bullet(rng) + B]
-                feats.add("dateline_inline")
-                feats.add("byline_top")
-        elif D:
-            # a dateline in brackets closes the whole story, so never one cut off with a
-            # 下转 marker (its end is printed on the other page)
-            if "电" in D and rng.random() < 0.4 and not end_marker:
-                tail = [f"（{D}）"]
-                feats.add("dateline_end")
-            else:
-                lead_prefix = D + rng.choice(["", " ", "　"])
-                feats.add("dateline_inline")
-        elif B:
-            if story.headline is not None and rng.random() < 0.5:
-                byline_line = _bullet(rng) + B
-                feats.add("byline_in_headline")
-            else:
-                top = [_bullet(rng) + B]
-                feats.add("byline_top")
-        if harsh:
-            lead_prefix, top, tail = harsh_.odd_places(rng, D, lead_prefix, top, tail, feats)
-        if start_marker:
-            if rng.random() < 0.5:
-                lead_prefix = start_marker + lead_prefix
-                feats.add("marker_inline_start")
-            else:
-                top = [start_marker] + top
-                feats.add("marker_line_start")
-        body = b.body(story, blocks, lead_prefix, top, tail, end_marker, feats)
-        head = b.headline(story, subtitle, byline_line, feats) if story.headline else []
-        if head and len(head) > 1 and any(len(x) > 1 for x in [head]):
-            pass
-        arts.append({"story": story, "body": body, "head": head, "feats": feats,
-                     "kicker": b.label or story.kicker,
-                     "blocks": blocks, "subtitle": subtitle, "start_marker": start_marker,
-                     "end_marker": end_marker})
 
-    # order on the page
-    segments: list[list[str]] = []
-    banner_at = rng.random()
-    if banner_at < 0.15:
-        ban = rng.choice(BANNERS)
-        b.not_articles.append(ban)
-        segments.append([ban])
-    interrupt = None
+def _cut_long(rng: random.Random, story: Story, feats: set[str]) -> tuple[list, str | None]:
+    """Long stories are cut off and continued on another page: (blocks, end marker)."""
+    blocks = list(story.blocks)
+    n_par = sum(1 for k, _ in blocks if k == "paragraph")
+    cap = rng.randint(5, 14)
+    if n_par <= cap:
+        return blocks, story.end_marker
+    kept, count = [], 0
+    for k, t in blocks:
+        if k == "paragraph":
+            if count == cap:
+                break
+            count += 1
+        kept.append((k, t))
+    while kept and kept[-1][0] == "subhead":
+        kept.pop()
+    feats.add("truncated")
+    return kept, f"（下转第{rng.randint(2, 8)}版）"
+
+
+def _credits(rng: random.Random, story: Story, end_marker: str | None, feats: set[str]):
+    """Where the byline and dateline go: (lead prefix, lines on top, lines at the end, byline
+    line under the headline)."""
+    lead_prefix, top, tail = "", [], []
+    byline_line = None
+    B, D = story.byline, story.dateline
+    if D and B:
+        if rng.random() < 0.7 or story.headline is None:
+            lead_prefix = f"{D}（{B}）"
+            feats.add("dateline_byline_inline")
+        else:
+            lead_prefix = D + rng.choice(["", " "])
+            top = [bullet(rng) + B]
+            feats.add("dateline_inline")
+            feats.add("byline_top")
+    elif D:
+        # a dateline in brackets closes the whole story, so never one cut off with a
+        # 下转 marker (its end is printed on the other page)
+        if "电" in D and rng.random() < 0.4 and not end_marker:
+            tail = [f"（{D}）"]
+            feats.add("dateline_end")
+        else:
+            lead_prefix = D + rng.choice(["", " ", "　"])
+            feats.add("dateline_inline")
+    elif B:
+        if story.headline is not None and rng.random() < 0.5:
+            byline_line = bullet(rng) + B
+            feats.add("byline_in_headline")
+        else:
+            top = [bullet(rng) + B]
+            feats.add("byline_top")
+    return lead_prefix, top, tail, byline_line
+
+
+def _print_story(rng: random.Random, b: Builder, story: Story, page_feats: set[str], harsh: bool) -> dict:
+    """One story's printed pieces: body lines, headline lines, and what the gold needs."""
+    feats = set(page_feats)
+    blocks, end_marker = _cut_long(rng, story, feats)
+    start_marker = story.start_marker
+    if story.headline is None and start_marker is None:
+        start_marker = f"（上接第{rng.randint(1, 4)}版）"
+    if harsh and story.headline:
+        blocks, end_marker = harsh_.brief(rng, blocks, end_marker, start_marker, feats)
+    subtitle = story.subtitle
+    if subtitle and not subtitle.startswith("——") and rng.random() < 0.2:
+        subtitle = "——" + subtitle
+    lead_prefix, top, tail, byline_line = _credits(rng, story, end_marker, feats)
+    if harsh:
+        lead_prefix, top, tail = harsh_.odd_places(rng, story.dateline, lead_prefix, top, tail, feats)
+    if start_marker:
+        if rng.random() < 0.5:
+            lead_prefix = start_marker + lead_prefix
+            feats.add("marker_inline_start")
+        else:
+            top = [start_marker] + top
+            feats.add("marker_line_start")
+    body = b.body(story, blocks, lead_prefix, top, tail, end_marker, feats)
+    head = b.headline(story, subtitle, byline_line, feats) if story.headline else []
+    return {"story": story, "body": body, "head": head, "feats": feats,
+            "kicker": b.label or story.kicker,
+            "blocks": blocks, "subtitle": subtitle, "start_marker": start_marker,
+            "end_marker": end_marker}
+
+
+def _banner(rng: random.Random, b: Builder) -> list[str]:
+    ban = rng.choice(BANNERS)
+    b.not_articles.append(ban)
+    return [ban]
+
+
+def _interrupt_at(rng: random.Random, arts: list[dict]) -> int | None:
+    """An article interrupted by the next one and resumed after it, sometimes."""
     if len(arts) >= 3 and rng.random() < 0.15:
-        # an article interrupted by the next one and resumed after it
         cands = [i for i in range(len(arts) - 1) if len(arts[i]["body"]) >= 8]
         if cands:
-            interrupt = rng.choice(cands)
+            return rng.choice(cands)
+    return None
+
+
+def _interrupt(rng: random.Random, a: dict) -> tuple[list[str], list[str] | None]:
+    """The body cut in two inside a paragraph (when a place is found): (first part, rest)."""
+    body = a["body"]
+    cuts = [k for k in range(len(body) // 3, 2 * len(body) // 3)
+            if body[k] and k + 1 < len(body) and body[k + 1] and not ends_sentence(body[k])]
+    if not cuts:
+        return body, None
+    k = rng.choice(cuts) + 1
+    a["feats"].add("interrupted")
+    return body[:k], body[k:]
+
+
+class _Layout:
+    """The page's segments in reading order, with headlines held back for a group."""
+
+    def __init__(self, rng: random.Random, style: Style):
+        self.rng, self.style = rng, style
+        self.segments: list[list[str]] = []
+        self.pending_heads: list[list[str]] = []
+        self.group_left = 0
+
+    def grouped(self, a: dict, body: list[str], part2, nxt: dict | None, last: bool) -> None:
+        """A body whose headline goes into the group printed after two or three bodies."""
+        rng, segments = self.rng, self.segments
+        if self.group_left == 0:
+            self.group_left = rng.randint(2, 3)
+        segments.append(body)
+        if a["head"]:
+            self.pending_heads.append(a["head"])
+        a["feats"].add("head_grouped")
+        self.group_left -= 1
+        if part2 is not None:
+            segments.append(nxt["head"] + [""] + nxt["body"] if nxt["head"] else nxt["body"])
+            segments.append(part2)
+        if self.group_left == 0 or last:
+            if not self.style.harsh or rng.random() < 0.5:
+                rng.shuffle(self.pending_heads)
+                a["feats"].add("group_shuffled" if self.style.harsh else "head_grouped")
+            else:
+                a["feats"].add("group_ordered")
+            segments.extend(self.pending_heads)
+            self.pending_heads = []
+            self.group_left = 0
+
+    def single(self, m: str, a: dict, body: list[str], part2, nxt: dict | None) -> None:
+        """A body with its headline before or after it."""
+        segments = self.segments
+        if m == "before" and a["head"]:
+            segments.append(a["head"])
+        segments.append(body)
+        if part2 is not None:
+            if nxt["head"]:
+                segments.extend([nxt["head"], nxt["body"]] if m == "before" else [nxt["body"], nxt["head"]])
+            else:
+                segments.append(nxt["body"])
+            segments.append(part2)
+        if m == "after" and a["head"]:
+            segments.append(a["head"])
+        a["feats"].add(f"head_{m}_article")
+
+
+def _arrange(rng: random.Random, b: Builder, style: Style, arts: list[dict]) -> list[list[str]]:
+    """The order of headlines, bodies, banners and captions on the page."""
+    lay = _Layout(rng, style)
+    if rng.random() < 0.15:
+        lay.segments.append(_banner(rng, b))
+    interrupt = _interrupt_at(rng, arts)
     mode = style.head_mode
-    i = 0
-    pending_heads: list[list[str]] = []
-    group_left = 0
     if mode in ("block_top", "block_end"):
-        segments.extend(harsh_.block_page(rng, arts, mode == "block_top", CAPTIONS, b.not_articles))
-        i = len(arts)
+        lay.segments.extend(harsh_.block_page(rng, arts, mode == "block_top", CAPTIONS, b.not_articles))
+        return lay.segments
+    i = 0
     while i < len(arts):
         a = arts[i]
         m = mode if mode != "mixed" else rng.choice(["before", "after"])
-        body = a["body"]
-        part2 = None
-        if interrupt == i:
-            cuts = [k for k in range(len(body) // 3, 2 * len(body) // 3)
-                    if body[k] and k + 1 < len(body) and body[k + 1] and not ends_sentence(body[k])]
-            if cuts:
-                k = rng.choice(cuts) + 1
-                body, part2 = body[:k], body[k:]
-                a["feats"].add("interrupted")
+        body, part2 = _interrupt(rng, a) if interrupt == i else (a["body"], None)
+        nxt = arts[i + 1] if part2 is not None else None
+        if part2 is not None:
+            i += 1  # the interrupting article is printed with this one
         if m == "grouped":
-            if group_left == 0:
-                group_left = rng.randint(2, 3)
-            segments.append(body)
-            if a["head"]:
-                pending_heads.append(a["head"])
-            a["feats"].add("head_grouped")
-            group_left -= 1
-            if part2 is not None:
-                nxt = arts[i + 1]
-                segments.append(nxt["head"] + [""] + nxt["body"] if nxt["head"] else nxt["body"])
-                segments.append(part2)
-                i += 1
-            if group_left == 0 or i == len(arts) - 1:
-                if not style.harsh or rng.random() < 0.5:
-                    rng.shuffle(pending_heads)
-                    a["feats"].add("group_shuffled" if style.harsh else "head_grouped")
-                else:
-                    a["feats"].add("group_ordered")
-                for h in pending_heads:
-                    segments.append(h)
-                pending_heads = []
-                group_left = 0
+            lay.grouped(a, body, part2, nxt, i == len(arts) - 1)
         else:
-            if m == "before" and a["head"]:
-                segments.append(a["head"])
-            segments.append(body)
-            if part2 is not None:
-                nxt = arts[i + 1]
-                if nxt["head"]:
-                    segments.extend([nxt["head"], nxt["body"]] if m == "before" else [nxt["body"], nxt["head"]])
-                else:
-                    segments.append(nxt["body"])
-                segments.append(part2)
-                i += 1
-            if m == "after" and a["head"]:
-                segments.append(a["head"])
-            a["feats"].add(f"head_{m}_article")
+            lay.single(m, a, body, part2, nxt)
         if rng.random() < 0.06 and i < len(arts) - 1:
-            ban = rng.choice(BANNERS)
-            b.not_articles.append(ban)
-            segments.append([ban])
+            lay.segments.append(_banner(rng, b))
             a["feats"].add("banner_after")
         elif style.harsh and i < len(arts) - 1:
             cap = harsh_.caption_between_bodies(rng, CAPTIONS, b.not_articles)
             if cap:
-                segments.append(cap)
+                lay.segments.append(cap)
                 a["feats"].add("caption_between_bodies")
         i += 1
-    for h in pending_heads:
-        segments.append(h)
+    lay.segments.extend(lay.pending_heads)
+    return lay.segments
 
-    lines: list[str] = []
-    for seg in segments:
-        if lines:
-            lines.extend([""] * rng.choice([1, 1, 1, 2]))
-        lines.extend(seg)
-    text = "\n".join(lines) + "\n"
-    conv = (lambda s: s.translate(HALF_WIDTH) if s else s) if style.halfwidth else (lambda s: s)
-    text = conv(text)
 
-    # gold, in order of the bodies' first appearance
+def _gold(name: str, text: str, conv, arts: list[dict], not_articles: list[str]) -> tuple[dict, dict]:
+    """The page's gold, articles in order of their bodies' first appearance, and features."""
     def first_line_of(a: dict) -> int:
         probe = conv(a["body"][0]) if a["body"] else ""
         return text.find(probe)
@@ -599,7 +298,32 @@ def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool =
         })
         features[art_id] = sorted(a["feats"])
     gold = {"seed": f"{name}.txt", "articles": gold_articles,
-            "not_articles": [conv(x) for x in b.not_articles]}
+            "not_articles": [conv(x) for x in not_articles]}
+    return gold, features
+
+
+def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool = False,
+              topic: bool = False) -> Page:
+    """One page of two to five stories, with its gold."""
+    style = _draw_style(rng, harsh)
+    b = Builder(rng, style, harsh_.later_rng(name, "column-breaks") if harsh else None)
+    chosen = rng.sample(stories, rng.randint(2, 5))
+    page_feats = {"clean" if style.clean else "wrapped", f"head_{style.head_mode}"}
+    if topic:
+        chosen = harsh_.topic_stories(stories, chosen)
+        page_feats.add("topic_page")
+    if style.halfwidth:
+        page_feats.add("halfwidth")
+    arts = [_print_story(rng, b, story, page_feats, harsh) for story in chosen]
+    segments = _arrange(rng, b, style, arts)
+    lines: list[str] = []
+    for seg in segments:
+        if lines:
+            lines.extend([""] * rng.choice([1, 1, 1, 2]))
+        lines.extend(seg)
+    conv = (lambda s: s.translate(HALF_WIDTH) if s else s) if style.halfwidth else (lambda s: s)
+    text = conv("\n".join(lines) + "\n")
+    gold, features = _gold(name, text, conv, arts, b.not_articles)
     return Page(name, text, gold, features)
 
 
@@ -633,140 +357,3 @@ def write_pages(pages: list[Page], out_dir: Path) -> tuple[Path, Path]:
                                                  encoding="utf-8")
     return seeds_dir, gold_dir
 
-
-# -- evaluation --------------------------------------------------------------------------------
-
-@dataclass
-class ArticleOutcome:
-    page: str
-    id: str
-    features: list[str]
-    found: bool
-    exact: bool
-    lead: bool
-    headline: bool | None  # None when the gold has no headline
-    paras: bool
-    # strict headline: kicker (or section label), headline and subtitle each exactly the gold's
-    # in its own field (whitespace and width normalised); None when the gold has no headline
-    strict: bool | None = None
-
-
-@dataclass
-class Evaluation:
-    outcomes: list[ArticleOutcome]
-    predicted: int
-    lost: int
-    duplicated: int
-    bad_pages: list[str]  # pages that lose or duplicate characters
-    parsed: dict  # {"articles": [...], "leftovers": [...]} as `sitegen parse --json`
-    predictions: list[tuple[bool, bool]] = field(default_factory=list)  # (right, doubted) per parsed article
-    # per parsed article, what is wrong with it: "" (right), "body", "headline", "lead" or
-    # "unmatched" (no gold article's body starts where it starts)
-    errors: list[str] = field(default_factory=list)
-
-    def doubt_figures(self) -> dict:
-        """Share of wrong parsed articles that carry a doubt, and of right ones. A parsed
-        article is right when it is some gold article with its exact body, lead and
-        headline (when the gold has one)."""
-        wrong = [d for r, d in self.predictions if not r]
-        right = [d for r, d in self.predictions if r]
-
-        def pct(xs):
-            return round(100.0 * sum(xs) / len(xs), 1) if xs else 0.0
-        return {"wrong": len(wrong), "wrong_doubted": pct(wrong),
-                "right": len(right), "right_doubted": pct(right)}
-
-    def totals(self) -> dict:
-        n = len(self.outcomes)
-        hl = [o for o in self.outcomes if o.headline is not None]
-
-        def pct(a, b):
-            return round(100.0 * a / b, 1) if b else 0.0
-        exact = sum(o.exact for o in self.outcomes)
-        return {
-            "pages": len({o.page for o in self.outcomes}),
-            "gold_articles": n,
-            "predicted_articles": self.predicted,
-            "recall": pct(exact, n),
-            "precision": pct(exact, self.predicted),
-            "headline": pct(sum(bool(o.headline) for o in hl), len(hl)),
-            "strict": pct(sum(bool(o.strict) for o in hl), len(hl)),
-            "lead": pct(sum(o.lead for o in self.outcomes), n),
-            "paragraphs": pct(sum(o.paras for o in self.outcomes), n),
-            "lost": self.lost,
-            "dup": self.duplicated,
-        }
-
-
-HEAD_FIELDS = ("kicker", "headline", "subtitle")
-
-
-def evaluate(pages: list[Page], scorer=None) -> Evaluation:
-    """Parse every page and score it the way score_parse.py does, article by article."""
-    from sitegen.parse import parse_text
-    from sitegen.parse.conservation import conservation
-
-    scorer = scorer or load_scorer()
-    outcomes: list[ArticleOutcome] = []
-    predicted = lost = dup = 0
-    bad: list[str] = []
-    parsed = {"articles": [], "leftovers": []}
-    predictions: list[tuple[bool, bool]] = []
-    errors: list[str] = []
-    for page in pages:
-        result = parse_text(f"{page.name}.txt", page.text)
-        preds = [a.to_json() for a in result.articles]
-        parsed["articles"].extend(preds)
-        parsed["leftovers"].extend(x.to_json() for x in result.leftovers)
-        predicted += len(preds)
-        lo, du = conservation(page.text, result)
-        lost += lo
-        dup += du
-        if lo or du:
-            bad.append(page.name)
-        golds = page.gold["articles"]
-        pairs = scorer.match(golds, preds)
-        right = [False] * len(preds)
-        error = ["unmatched"] * len(preds)
-        for gi, g in enumerate(golds):
-            pi = pairs.get(gi)
-            hl_gold = g.get("headline_found", True) and bool(g.get("headline"))
-            if pi is None:
-                # like score_parse.py: headlines are scored only on bodies that were found
-                outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], False, False, False,
-                                               None, False))
-                continue
-            p = preds[pi]
-            body = scorer.body_of(p)
-            exact = body.endswith(scorer.norm(g["last"]))
-            lead = scorer.lead_matches(scorer.norm(p.get("lead")), scorer.norm(g["lead"]))
-            head = strict = None
-            if hl_gold:
-                block = scorer.norm("".join(g.get(k) or "" for k in HEAD_FIELDS))
-                got_block = scorer.headline_block(p)
-                head = bool(scorer.norm(g["headline"]) in got_block and got_block and got_block in block)
-                strict = all(scorer.norm(p.get(k)) == scorer.norm(g.get(k)) for k in HEAD_FIELDS)
-            paras = len(p.get("paragraphs") or []) == g.get("paragraphs")
-            outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], True, exact, lead, head, paras,
-                                           strict))
-            right[pi] = exact and lead and head is not False
-            error[pi] = ("body" if not exact else "headline" if head is False
-                         else "lead" if not lead else "")
-        predictions.extend((r, bool(p.get("doubts"))) for r, p in zip(right, preds))
-        errors.extend(error)
-    return Evaluation(outcomes, predicted, lost, dup, bad, parsed, predictions, errors)
-
-
-def feature_failures(outcomes: list[ArticleOutcome]) -> list[tuple[str, int, int, int, int, int]]:
-    """Per feature: (feature, articles, segmentation failures, headline failures, lead failures,
-    paragraph-count failures)."""
-    stats: dict[str, list[int]] = {}
-    for o in outcomes:
-        for f in o.features:
-            s = stats.setdefault(f, [0, 0, 0, 0, 0])
-            s[0] += 1
-            s[1] += not o.exact
-            s[2] += o.headline is False
-            s[3] += not o.lead
-            s[4] += not o.paras
-    return sorted(((f, *v) for f, v in stats.items()), key=lambda t: (-(t[2] + t[3]) / t[1], t[0]))

