@@ -67,51 +67,10 @@ class Builder:
             if first_para:
                 text = lead_prefix + text
                 first_para = False
-            inline_marker = None
-            if last and end_marker and rng.random() < 0.6:
-                inline_marker = rng.choice(["", " "]) + end_marker
-                feats.add("marker_inline_end")
-            lines = [text] if st.clean else wrap(text, w)
-            if inline_marker:  # a marker is set as one piece: at the end of the line or below it
-                if st.clean or width(lines[-1] + inline_marker) <= w + 1:
-                    lines[-1] += inline_marker
-                else:
-                    lines.append(inline_marker.strip())
-            if st.clean and len(text) > 30 and rng.random() < 0.08:
-                # a column break inside a one-line paragraph
-                cut = rng.randint(10, len(text) - 10)
-                if not ends_sentence(text[:cut]) and text[cut] not in NO_LINE_START:
-                    lines = [text[:cut], text[cut:]]
-            # column breaks
-            for li, line in enumerate(lines):
-                out.append(line)
-                self.col += 1
-                more = li < len(lines) - 1
-                if more and (self.col >= st.column or (st.clean and li == 0 and len(lines) == 2)) \
-                        and not ends_sentence(line):
-                    self.col = 0
-                    out.append("")
-                    feats.add("column_break")
-                    if rng.random() < st.caption_rate:
-                        out.extend(self.caption())
-                        out.append("")
-                        feats.add("caption_mid_para")
-            if last:
-                continue
-            short = not st.clean and width(lines[-1]) < w - 1.5 and ends_sentence(lines[-1])
-            if short and rng.random() < st.no_blank and paras[bi + 1][0] == "paragraph":
-                feats.add("no_blank_para")
-                continue
-            out.append("")
-            if self.col >= st.column:
-                self.col = 0
-                if self.breaks and harsh_.paragraph_column_break(self.breaks):
-                    out.append("")
-                    feats.add("column_break_para")
-            if rng.random() < st.caption_rate / 3:
-                out.extend(self.caption())
-                out.append("")
-                feats.add("caption_between")
+            lines = self._paragraph(text, w, end_marker if last else None, feats)
+            self._columns(lines, out, feats)
+            if not last:
+                self._after_paragraph(lines[-1], w, paras[bi + 1][0], out, feats)
         if end_marker and "marker_inline_end" not in feats:
             out.extend(["", end_marker])
             feats.add("marker_line_end")
@@ -120,6 +79,62 @@ class Builder:
         while out and out[-1] == "":
             out.pop()
         return out
+
+    def _paragraph(self, text: str, w: float, end_marker: str | None, feats: set[str]) -> list[str]:
+        """A paragraph's lines, with the story's end marker set inline sometimes."""
+        rng, st = self.rng, self.style
+        inline_marker = None
+        if end_marker and rng.random() < 0.6:
+            inline_marker = rng.choice(["", " "]) + end_marker
+            feats.add("marker_inline_end")
+        lines = [text] if st.clean else wrap(text, w)
+        if inline_marker:  # a marker is set as one piece: at the end of the line or below it
+            if st.clean or width(lines[-1] + inline_marker) <= w + 1:
+                lines[-1] += inline_marker
+            else:
+                lines.append(inline_marker.strip())
+        if st.clean and len(text) > 30 and rng.random() < 0.08:
+            # a column break inside a one-line paragraph
+            cut = rng.randint(10, len(text) - 10)
+            if not ends_sentence(text[:cut]) and text[cut] not in NO_LINE_START:
+                lines = [text[:cut], text[cut:]]
+        return lines
+
+    def _columns(self, lines: list[str], out: list[str], feats: set[str]) -> None:
+        """Print a paragraph's lines, with a blank line (and a caption, sometimes) where a
+        column ends inside it."""
+        rng, st = self.rng, self.style
+        for li, line in enumerate(lines):
+            out.append(line)
+            self.col += 1
+            more = li < len(lines) - 1
+            if more and (self.col >= st.column or (st.clean and li == 0 and len(lines) == 2)) \
+                    and not ends_sentence(line):
+                self.col = 0
+                out.append("")
+                feats.add("column_break")
+                if rng.random() < st.caption_rate:
+                    out.extend(self.caption())
+                    out.append("")
+                    feats.add("caption_mid_para")
+
+    def _after_paragraph(self, line: str, w: float, next_kind: str, out: list[str], feats: set[str]) -> None:
+        """What follows a paragraph's last ``line``: a blank line, none, a column break, a caption."""
+        rng, st = self.rng, self.style
+        short = not st.clean and width(line) < w - 1.5 and ends_sentence(line)
+        if short and rng.random() < st.no_blank and next_kind == "paragraph":
+            feats.add("no_blank_para")
+            return
+        out.append("")
+        if self.col >= st.column:
+            self.col = 0
+            if self.breaks and harsh_.paragraph_column_break(self.breaks):
+                out.append("")
+                feats.add("column_break_para")
+        if rng.random() < st.caption_rate / 3:
+            out.extend(self.caption())
+            out.append("")
+            feats.add("caption_between")
 
     # headline -------------------------------------------------------------------------
     def headline(self, story: Story, subtitle: str | None, byline_line: str | None,
