@@ -193,6 +193,22 @@ def test_key_terms_tags_first_then_telling_words(writer):
     assert any(t.zh == "进出口" and not t.tag and t.gloss == "import and export" for t in terms)
 
 
+
+def test_a_term_cc_cedict_lacks_is_glossed_by_its_parts(writer, taxonomy):
+    """A user-dictionary term reads as its parts' senses in the key terms, not as "term";
+    a name stays "name" (its parts' senses would mislead: 塔克什肯 is not "tower + …")."""
+    lexicon = load(taxonomy.user_words)
+    g = lexicon.gloss("高质量发展")
+    assert not g.readings and g.kind == "term" and g.parts == ("高质量", "发展")
+    article = Article(seed="s.txt", position=1, kicker=None, headline="推动高质量发展",
+                      subtitle=None, byline=None, dateline=None,
+                      blocks=(Block("paragraph", "推动高质量发展。"),))
+    (terms,) = writer.key_terms([article], [["高质量发展", "塔克什肯口岸"]])
+    gloss = {t.zh: t.gloss for t in terms}
+    assert gloss["高质量发展"] == f"{lexicon.gloss('高质量').short} + {lexicon.gloss('发展').short}"
+    assert "development" in gloss["高质量发展"]
+    assert gloss["塔克什肯口岸"] == "name"
+
 def test_gloss_path():
     assert gloss_path("articles/000_d20dbdfb6ad6e3c6-05.html") == "glosses/000_d20dbdfb6ad6e3c6-05.js"
 

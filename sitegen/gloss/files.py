@@ -237,14 +237,15 @@ class _Memo(dict):
 
 
 def short_gloss(g: Gloss, lexicon: Lexicon) -> str:
-    """One short line: the first sense; else "name"/"term"; else the parts' first senses."""
+    """One short line: the first sense; else the parts' first senses (a user-dictionary term
+    such as 高质量发展 reads "high quality + development", which says more than "term");
+    else "name"/"term"."""
     text = g.short
-    if not text and g.parts:
-        bits = []
-        for part in g.parts:
-            pg = lexicon.gloss(part)
-            bits.append(pg.short if pg is not None and pg.short else part)
-        text = " + ".join(bits)
+    if g.parts and not g.readings and g.kind != "name":
+        senses = [lexicon.gloss(part) for part in g.parts]
+        if not g.kind or any(pg is not None and pg.short for pg in senses):
+            text = " + ".join(pg.short if pg is not None and pg.short else part
+                              for part, pg in zip(g.parts, senses))
     if len(text) > SHORT_GLOSS_CHARS:
         text = text[: SHORT_GLOSS_CHARS - 1] + "…"
     return text
