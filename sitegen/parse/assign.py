@@ -36,6 +36,12 @@ from .spans import SpanIndex
 from .text import Vocabulary, joined_bigram_set
 
 MIN_ASSIGN = 0.2
+# Dividing a body among several headlines (``_label_split``); set on the seeds when the first
+# parser was written (3ff6f69, f9dd53c) and bounded for big inputs (3234590):
+LABEL_MIN_COVER = 0.2  # a part's headline must cover at least this share of its words
+LABEL_MOST = 4  # headlines weighed at once (their permutations are tried)
+LABEL_MOST_CUTS = 60  # candidate cut points in a body beyond which it is kept whole
+LABEL_MANY_CUTS = 25  # ... beyond which only one cut is tried, else up to three
 LEAD_WEIGHT = 0.1  # share of the headline's words found in the body's first paragraph (tie-break)
 BONUS_BEFORE = 0.12  # body printed just above the headline (headline after body)
 BONUS_AFTER = 0.08  # body printed just below the headline
@@ -250,14 +256,14 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
         return EMISSION_WEIGHT * sum(emission[i][j] for i in range(a, b))
 
     k = len(labels)
-    if k > 4 or len(cut_points) > 60:
+    if k > LABEL_MOST or len(cut_points) > LABEL_MOST_CUTS:
         return [body]  # too many combinations to weigh; keep the body whole
     # where the words go on across a boundary (lexical cohesion), a cut there costs more
     # (a boundary too near the body's ends to measure counts as a typical one)
     found = cohesion.gaps([p.parts() for p in paras], vocab)
     typical = sorted(g.similarity for g in found)[len(found) // 2] if found else 0.0
     cohesive = {g.index: g.similarity for g in found}
-    max_cuts = 3 if len(cut_points) <= 25 else 1
+    max_cuts = 3 if len(cut_points) <= LABEL_MANY_CUTS else 1
     best_score = max(cov(j, 0, n) + affinity(j, 0, n) for j in range(k))
     best_bounds: list[int] | None = None
     for m in range(1, min(k, max_cuts + 1)):
@@ -269,7 +275,7 @@ def _label_split(body: Body, labels: list[Group], vocab: Vocabulary) -> list[Bod
                 for s_idx, j in enumerate(perm):
                     a, b = bounds[s_idx], bounds[s_idx + 1]
                     c = cov(j, a, b)
-                    if c < 0.2 or any(cov(o, a, b) >= c for o in perm if o != j):
+                    if c < LABEL_MIN_COVER or any(cov(o, a, b) >= c for o in perm if o != j):
                         ok = False
                         break
                     total += c + affinity(j, a, b)

@@ -18,6 +18,12 @@ from .blocks import Element
 from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
 
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see sums_up
+# A one-line chunk between paragraphs is a title printed after its body (resolve_ambiguous)
+# when it shares most of its words with the paragraphs above and clearly fewer with those
+# below; set on the seeds with the first parser (3ff6f69), sums_up's pair with 1c5f31e.
+ABOVE_MOST, ABOVE_MARGIN = 0.5, 0.25  # covered above at least this, and this much more than below
+SUMMARY_ABOVE, SUMMARY_BELOW = 0.6, 0.35  # sums_up: most of its words above, few below
+WINDOW_ABOVE, WINDOW_BELOW = 12, 4  # paragraphs read above it (its story) and below it
 LABEL = re.compile(r"[【〔\[［][^】〕\]］]{1,12}[】〕\]］]")  # a section label: 【节日专题】
 _CLAUSE_MARKS = frozenset("，,、；;：:。！？!?（）()《》")
 HEADS_BELOW, HEADS_ABOVE = 0.15, 0.05  # see heads_story_below
@@ -117,13 +123,13 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             j -= 1
         if j >= 0 and elements[j].kind == "dateline" and elements[j].text.lstrip().startswith(("（", "(")):
             j -= 1  # a bracketed dateline closing the body above: （新华社太原1月21日电）
-        while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < 12:
+        while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < WINDOW_ABOVE:
             if elements[j].kind == "para":
                 before.append(elements[j].text)
             j -= 1
         after: list[str] = []
         j = k + 1
-        while j < len(elements) and elements[j].kind == "para" and len(after) < 4:
+        while j < len(elements) and elements[j].kind == "para" and len(after) < WINDOW_BELOW:
             after.append(elements[j].text)
             j += 1
         prev_set, next_set = joined_bigram_set(before), joined_bigram_set(after)
@@ -136,7 +142,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             # most of its words above and clearly fewer below; or, for one line, a fair
             # share above and next to none below (the test of a title between paragraphs,
             # sums_up: a line of prose shares words with the paragraph it runs on into)
-            if (cov_prev >= 0.5 and cov_prev >= cov_next + 0.25) \
+            if (cov_prev >= ABOVE_MOST and cov_prev >= cov_next + ABOVE_MARGIN) \
                     or (len(el.lines) == 1 and cov_prev >= SUMS_UP and cov_next <= SUMS_UP_BELOW):
                 el.kind = "title"
         j = k - 1
@@ -158,7 +164,7 @@ def sums_up(above: float, below: float) -> bool:
     """Does a title covering the text above it and the text below it this well sum up the
     text above (a headline printed after its body)? Most of its words are there and few
     below, or a fair share there and next to none below."""
-    return (above >= 0.6 and below <= 0.35) or (above >= SUMS_UP and below <= SUMS_UP_BELOW)
+    return (above >= SUMMARY_ABOVE and below <= SUMMARY_BELOW) or (above >= SUMS_UP and below <= SUMS_UP_BELOW)
 
 
 def unlabelled(text: str) -> str:

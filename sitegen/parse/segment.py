@@ -35,6 +35,11 @@ from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_
 
 
 _TEXT = operator.attrgetter("text")
+# A subhead inside an article (``_is_subhead_region``), set on the seeds with the first parser
+# (3ff6f69): at most this many title lines, together at most this wide (cells) — a new
+# story's headline block (kicker, headline, subtitle) is taller or wider.
+SUBHEAD_UNITS = 2
+SUBHEAD_WIDTH = 32
 
 
 @dataclass
@@ -239,7 +244,7 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         width += visual_width(el.text)
     if units == 0:
         return True
-    if units > 2 or width > 32:
+    if units > SUBHEAD_UNITS or width > SUBHEAD_WIDTH:
         return False
     # A headline printed after its body repeats the body above it, not the text below:
     # the whole block, or its first line after a bracketed label (a subtitle under it
