@@ -42,7 +42,7 @@ from typing import Callable, Iterable, Literal, TextIO
 from sitegen.config import Config
 from sitegen.models import HEADLESS_BODY, Article, ParseResult, SeedFile
 from sitegen.progress import Reporter
-from sitegen.linkcheck import SiteFiles, check_links, resolve_link  # noqa: F401  (resolve_link: API)
+from sitegen.linkcheck import SiteFiles, check_links
 
 Level = Literal["error", "warning", "note"]
 
@@ -114,7 +114,7 @@ class _Display:
 
 
 # --------------------------------------------------------------------------- the checks
-# Links: sitegen/linkcheck.py (check_links, resolve_link).
+# Links: sitegen/linkcheck.py (check_links; resolve_link resolves one).
 
 
 def _seed_location(display: _Display, seeds_dir: Path, seed: str | None, line: int | None) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.check import check_site, resolve_link, run_check
+from sitegen.check import check_site, run_check
+from sitegen.linkcheck import resolve_link
 from sitegen.config import Config
 from sitegen.models import HEADLESS_BODY, Article, Block, ParseResult, ParseWarning, SeedFile
 from sitegen.progress import Reporter

@@ -39,8 +39,11 @@ def __getattr__(name: str):
 def prepare(taxonomy: Taxonomy) -> None:
     """Load what grouping with ``taxonomy`` needs (segmenter with the user dictionary, IDF
     table) now, e.g. while other work runs; ``group_articles`` then starts at once."""
-    from . import core  # noqa: F401 - imported now rather than when grouping starts
+    import importlib
+
     from .text import analyzer_for
+
+    importlib.import_module(f"{__name__}.core")  # imported now rather than when grouping starts
 
     analyzer_for(taxonomy)
 

@@ -111,10 +111,10 @@ def index_fields(docs: list[dict], memo: MutableMapping[bytes, tuple[str, ...]] 
             found = _document_terms(doc)
             if memo is not None:
                 fresh[key] = tuple("\0".join(f) for f in found)
-        for field, doc_terms in zip(postings, found):
-            # field[t].append(i) for each term, at C speed (documents in order: each list
+        for posting, doc_terms in zip(postings, found):
+            # posting[t].append(i) for each term, at C speed (documents in order: each list
             # comes out sorted); the deque consumes the iterator, keeping nothing
-            deque(map(list.append, map(field.__getitem__, doc_terms), repeat(i)), maxlen=0)
+            deque(map(list.append, map(posting.__getitem__, doc_terms), repeat(i)), maxlen=0)
     if memo is not None:
         memo.clear()
         memo.update(fresh)
