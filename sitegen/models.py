@@ -9,7 +9,9 @@ No stage reaches into another's internals: each consumes only these records.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import marshal
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 BlockKind = Literal["paragraph", "subhead"]
@@ -38,6 +40,19 @@ class Article:
     line: int = 0  # first line of the body in the seed
     corrections: tuple[str, ...] = ()  # what corrections.toml changed here (sitegen.parse.correct)
     doubts: tuple[str, ...] = ()  # why the parser may have got this article wrong (parse.doubts)
+
+    @property
+    def identity(self) -> bytes:
+        """A digest of every field, blocks included: equal articles, equal identities. Made once
+        per article object (the parse workers make it, and the parse cache keeps it), so that
+        the later stages' memos and page keys take 16 bytes for the article's texts instead of
+        hashing them again for every article on every build. Not a field: ``replace()`` makes
+        an article without it, which then works its own out when asked."""
+        found = self.__dict__.get("_identity")
+        if found is None:
+            found = _identity(self)
+            object.__setattr__(self, "_identity", found)
+        return found
 
     @property
     def paragraphs(self) -> list[str]:
@@ -74,6 +89,18 @@ class Article:
             "markers": list(self.markers),
             "doubts": list(self.doubts),
         }
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "blocks")
+_BLOCK_FIELDS = tuple(f.name for f in fields(Block))
+
+
+def _identity(article: Article) -> bytes:
+    """``Article.identity``: its fields' values marshalled (format 2: equal values, equal
+    bytes) and hashed. Every field is in it, so a field added later is too."""
+    record = (tuple(getattr(article, n) for n in _ARTICLE_FIELDS),
+              tuple(tuple(getattr(b, n) for n in _BLOCK_FIELDS) for b in article.blocks))
+    return hashlib.blake2b(marshal.dumps(record, 2), digest_size=16).digest()
 
 
 @dataclass(frozen=True)
