@@ -11,10 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import re
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
 BlockKind = Literal["paragraph", "subhead"]
+
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def han_count(text: str | None) -> int:
+    """Chinese (Han) characters in ``text``: what reading times are counted in."""
+    # Delete what is not Han (the fewer characters in Chinese text) and count the rest.
+    return len(_NOT_HAN.sub("", text or ""))
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,17 @@ class Article:
         if found is None:
             found = _identity(self)
             object.__setattr__(self, "_identity", found)
+        return found
+
+    @property
+    def han_chars(self) -> int:
+        """``han_count`` of the body, kept like ``identity`` (made by the parse workers, kept
+        in the parse cache): every article's reading time is shown on some page, and counting
+        them all cost ~0.2 s of each day's update at 10,000 articles."""
+        found = self.__dict__.get("_han_chars")
+        if found is None:
+            found = han_count(self.body_text)
+            object.__setattr__(self, "_han_chars", found)
         return found
 
     @property

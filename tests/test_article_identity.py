@@ -67,18 +67,25 @@ def test_a_replaced_article_does_not_carry_the_old_identity():
     assert edited.identity == dataclasses.replace(_article(), headline="另一个标题").identity
 
 
+def test_han_chars_counts_the_bodys_han_characters():
+    article = _article()
+    assert article.han_chars == models.han_count(article.body_text) == 9
+    assert dataclasses.replace(article, blocks=article.blocks[:1]).han_chars == 3
+
+
 def test_the_parse_worker_makes_the_identities_and_the_cache_entry_keeps_them(monkeypatch):
     seed = SeedFile(name="001_a.txt", path="001_a.txt",
                     text="标题一\n\n本报讯 第一篇文章的正文，写得很长很长。\n\n标题二\n\n第二篇文章的正文，也写得很长。\n")
     entry = _parse_entry((seed, Corrections().for_seed(seed.name)))
-    fresh = [dataclasses.replace(a).identity for a in decode_entry(entry).articles]
+    fresh = [(dataclasses.replace(a).identity, dataclasses.replace(a).han_chars) for a in decode_entry(entry).articles]
 
-    def no_hashing(article):
-        raise AssertionError("identity hashed again after the parse")
+    def not_again(value):
+        raise AssertionError("worked out again after the parse")
 
-    monkeypatch.setattr(models, "_identity", no_hashing)
+    monkeypatch.setattr(models, "_identity", not_again)
+    monkeypatch.setattr(models, "han_count", not_again)
     result = decode_entry(entry)
-    assert result.articles and [a.identity for a in result.articles] == fresh
+    assert result.articles and [(a.identity, a.han_chars) for a in result.articles] == fresh
 
 
 def test_identity_is_not_a_field():

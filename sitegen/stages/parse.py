@@ -20,8 +20,9 @@ from . import BuildError
 MIN_SEEDS_WITH_MEANWHILE = 8
 
 #: In each seed's cache key besides the parser's code: what a cached parse holds beyond the
-#: parser's records (each article's ``identity``, made by the worker that parsed it).
-CACHE_FORMAT = b"articles with identity"
+#: parser's records (each article's ``identity`` and ``han_chars``, made by the worker that
+#: parsed it).
+CACHE_FORMAT = b"articles with identity and han_chars"
 
 
 def _parse_entry(job) -> bytes:
@@ -30,7 +31,7 @@ def _parse_entry(job) -> bytes:
     seed, corrections = job
     result = parse_seed(seed, corrections)
     for article in result.articles:
-        article.identity  # made here, once, and kept with the cached parse
+        article.identity, article.han_chars  # made here, once, and kept with the cached parse
     return encode_entry(result)
 
 def parse_all(
