@@ -12,24 +12,14 @@ from sitegen.stages.parse import _parse_entry
 from sitegen.corrections import Corrections
 from sitegen.state import decode_entry
 
+from test_render_keys import _other
+
 
 def _article() -> Article:
     return Article(seed="001_a.txt", position=2, kicker="引题", headline="标题", subtitle="副题",
                    byline="本报记者 张三", dateline="本报北京1月1日电",
                    blocks=(Block("paragraph", "第一段。", 3), Block("subhead", "小标题", 5), Block("paragraph", "第二段。", 6)),
                    markers=("（下转第2版）",), line=3, corrections=("headline",), doubts=("edge",))
-
-
-def _other(value):
-    if isinstance(value, int):
-        return value + 1
-    if isinstance(value, str):
-        return value + "x"
-    if value is None:
-        return "x"
-    if isinstance(value, tuple):
-        return value + ("x",)
-    raise AssertionError(value)
 
 
 def _changed_copies(article: Article):
