@@ -140,7 +140,7 @@ def _build(
         clock.lap("glosses")
         site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                       build_date, key_terms)
-        site = date_entries(run.history, site)
+        site = date_entries(run.history, site, state.dir)
         return run.render_and_write(site, pending, gloss_files)
     finally:
         if run.gloss_words is not None:

@@ -189,3 +189,22 @@ def test_a_term_another_article_now_has_renews_the_tag_pool(taxonomy):
     after = _group(items, taxonomy, memo)
     assert _result(after) == _result(_group(items, taxonomy))
     assert "冰雕" in [t.zh for t in after.groupings["articles/x-01.html"].tags]
+
+
+def test_a_day_hashes_only_new_and_changed_articles_texts_for_their_term_keys(taxonomy, monkeypatch):
+    from sitegen.group.text import Analyzer
+
+    items = many_items(140)
+    old, day = items[:96], items[96:100]
+    memo = GroupMemo()
+    _group(old, taxonomy, memo)
+    path, article = old[5]
+    changed = dataclasses.replace(article, headline=article.headline + "（更新）")
+    later = [(p, changed if p == path else a) for p, a in old] + day
+    expected = _result(_group(later, taxonomy))
+
+    hashed = []
+    real = Analyzer.terms_key
+    monkeypatch.setattr(Analyzer, "terms_key", lambda self, *texts: (hashed.append(texts), real(self, *texts))[1])
+    assert _result(_group(later, taxonomy, memo)) == expected
+    assert len(hashed) == len(day) + 1  # the day's and the changed one

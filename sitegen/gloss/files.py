@@ -56,16 +56,6 @@ def article_blocks(article: Article) -> dict:
             "l": article.lead, "p": [b.text for b in body]}
 
 
-def text_key(article: Article) -> str:
-    """The article's texts as its page shows them, in one string."""
-    blocks = article_blocks(article)
-    return "\x1f".join([blocks["k"], blocks["h"], blocks["s"], blocks["l"], *blocks["p"]])
-
-
-def text_digest(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def _utf16_len(token: str) -> int:
     return len(token.encode("utf-16-le")) // 2
 
@@ -119,23 +109,18 @@ class GlossWriter:
         self._y = _Memo(lambda word: _json(word) + ":" + _json(self._pinyin[word]))  # '"口岸":"kǒu àn"'
         self._code = _Memo(lambda token: codes([token], True, self._has.__getitem__))  # token -> its code
         self._short: dict[str, str] = {}  # word -> its short gloss for key terms
-        self._made: dict[str, str] = {}  # article key digest -> its gloss file's JSON, made ahead
-        self._digests: dict[int, tuple[Article, str]] = {}  # id(article) -> (article, text digest)
+        self._made: dict[str, str] = {}  # article's digest -> its gloss file's JSON, made ahead
 
-    def digest(self, article: Article) -> str:
-        """The digest of the article's texts as its page shows them (``text_key``), made once
-        per article object: the dictionary's words and the gloss file's key both need it, and
-        hashing every article's texts twice cost ~0.4 s of a day's update at 10,000 articles."""
-        found = self._digests.get(id(article))
-        if found is not None and found[0] is article:
-            return found[1]
-        digest = text_digest(text_key(article))
-        self._digests[id(article)] = (article, digest)
-        return digest
+    @staticmethod
+    def digest(article: Article) -> str:
+        """What the dictionary's words and the gloss file's key know the article by: its
+        ``identity`` (a digest of all its fields, made where it was parsed), so that an
+        unchanged article's texts are not hashed again on every build (~0.3 s at 10,000)."""
+        return article.identity.hex()
 
     def key(self, article: Article) -> tuple:
-        """What an article's gloss file depends on: its texts as the page shows them (their
-        digest) and the dictionaries."""
+        """What an article's gloss file depends on: the article (its texts as the page shows
+        them are among its fields) and the dictionaries."""
         return (self.fingerprint, self.digest(article))
 
     def _glossed(self, words) -> list[str]:

@@ -55,7 +55,7 @@ from .text import Terms, analyzer_for
 from .theme_scores import scorer_for
 from .themes import OTHER_THEME, assign_themes
 from .vectors import Doc, corpus_factors
-from .words import article_terms, article_texts
+from .words import article_terms
 
 
 def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
@@ -65,8 +65,7 @@ def split_words(articles: Sequence[Article], taxonomy: Taxonomy,
     can segment them while it waits for the rest, and grouping then finds them there."""
     analyzer = analyzer_for(taxonomy)
     made: list[Terms] = []
-    article_terms(analyzer, [article_texts(a, taxonomy.settings.max_body_chars) for a in articles],
-                   term_cache, made)
+    article_terms(analyzer, articles, taxonomy.settings.max_body_chars, term_cache, made)
     # Grouping asks two memoised questions of every term: which theme keywords it matches and
     # whether it can be a tag. Answered now for the terms just segmented (whose word classes
     # were noted as they were segmented), they are off grouping's serial path.
@@ -139,8 +138,11 @@ def _weighed(ordered: Sequence[tuple[str, Article]], analyzer, max_body_chars: i
     """Step 1: each article's terms and vector. Returns the articles (``Doc``), their term keys,
     {key: terms} of these articles, the number of articles per term, the terms' IDF and the
     vectors' digests (``memo.weigh_articles``)."""
-    all_terms, used_terms, keys = article_terms(
-        analyzer, [article_texts(article, max_body_chars) for _, article in ordered], term_cache)
+    articles = [article for _, article in ordered]
+    all_terms, used_terms, keys = article_terms(analyzer, articles, max_body_chars, term_cache,
+                                                known=memo.term_keys if memo is not None else None)
+    if memo is not None:
+        memo.term_keys = dict(zip([a.identity for a in articles], keys))
     docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
     df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
     idf = analyzer.term_idfs(df)

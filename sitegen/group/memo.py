@@ -52,6 +52,7 @@ class GroupMemo:
         self.linked: frozenset[str] = frozenset()  # terms that two or more articles had
         self.reference = ""  # digest of the reference's term keys (``reference_digest``)
         self.keys: list[str] = []  # each article's term key
+        self.term_keys: dict[bytes, str] = {}  # article identity -> its term key (``words.term_keys``)
         self.packed = PackedVectors()  # each article's vector
 
     def vector_rows(self, reference: str) -> dict[str, int]:

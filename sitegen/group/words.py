@@ -46,29 +46,44 @@ def split_texts(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]]) -> li
     return map_shared(_terms_of, analyzer, texts)
 
 
-def article_terms(analyzer: Analyzer, texts: Sequence[tuple[str, str, str]],
+def term_keys(analyzer: Analyzer, articles: Sequence[Article], max_body: int,
+              known: Mapping[bytes, str] | None = None) -> list[str]:
+    """Each article's term key (``analyzer.terms_key`` of its ``article_texts``), taken from
+    ``known`` (article identity -> key, kept by a build with the same analyzer and ``max_body``)
+    when there: a day's update then hashes the texts of its new articles only."""
+    known = known or {}
+    keys = []
+    for article in articles:
+        key = known.get(article.identity)
+        keys.append(key if key is not None else analyzer.terms_key(*article_texts(article, max_body)))
+    return keys
+
+
+def article_terms(analyzer: Analyzer, articles: Sequence[Article], max_body: int,
                   cache: MutableMapping[str, object] | None,
-                  made: list[Terms] | None = None) -> tuple[list[Terms], dict[str, Terms], list[str]]:
-    """Terms of each article, taking those whose key is in ``cache`` from it and adding the
-    others to it. Also returns {key: terms} for exactly these articles, and each article's
-    key; the terms segmented here (not found in ``cache``) are also appended to ``made``."""
-    keys = [analyzer.terms_key(*t) for t in texts]
-    known: dict[str, Terms] = {}
+                  made: list[Terms] | None = None,
+                  known: Mapping[bytes, str] | None = None) -> tuple[list[Terms], dict[str, Terms], list[str]]:
+    """Terms of each article, taking those whose key (``term_keys``, with ``known``) is in
+    ``cache`` from it and adding the others to it. Also returns {key: terms} for exactly these
+    articles, and each article's key; the terms segmented here (not found in ``cache``) are
+    also appended to ``made``."""
+    keys = term_keys(analyzer, articles, max_body, known)
+    found: dict[str, Terms] = {}
     todo: dict[str, int] = {}  # key -> first article with it (identical texts segmented once)
     for i, key in enumerate(keys):
         hit = cache.get(key) if cache is not None else None
         if isinstance(hit, Terms):
-            known[key] = hit
+            found[key] = hit
         elif key not in todo:
             todo[key] = i
-    fresh = split_texts(analyzer, [texts[i] for i in todo.values()])
+    fresh = split_texts(analyzer, [article_texts(articles[i], max_body) for i in todo.values()])
     if made is not None:
         made += fresh
     for key, terms in zip(todo, fresh):
-        known[key] = terms
+        found[key] = terms
         if cache is not None:
             cache[key] = terms
-    return [known[k] for k in keys], {k: known[k] for k in keys}, keys
+    return [found[k] for k in keys], {k: found[k] for k in keys}, keys
 
 
 def share_strings(cache: Mapping[str, Terms]) -> dict[str, Terms]:

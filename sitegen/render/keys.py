@@ -7,7 +7,7 @@ import marshal
 from dataclasses import fields
 from operator import attrgetter
 
-from sitegen.models import Article, ArticleEnglish, Block, DigestEntry, Grouping, KeyTerm, Tag, Theme, Translation
+from sitegen.models import ArticleEnglish, DigestEntry, Grouping, KeyTerm, Tag, Theme, Translation
 
 from .views import EntryView, Pair
 
@@ -22,6 +22,9 @@ def key_digest(value) -> str:
 # instead of 0.65 s for 11,486 entries, on every day's update. The getters take every field of
 # each record, so a field added later is in the key; a field that holds a record of its own
 # must be flattened here too, or marshal refuses it (ValueError) rather than keying it wrongly.
+# The article itself is keyed by its ``identity`` (a digest of all its fields, made once where
+# it was parsed and kept in the parse cache): its ~5 KB of texts are not marshalled and hashed
+# again for every entry on every build.
 def _getter(cls, nested: tuple[str, ...] = ()):
     names = [f.name for f in fields(cls) if f.name not in nested]
     get = attrgetter(*names)
@@ -29,8 +32,6 @@ def _getter(cls, nested: tuple[str, ...] = ()):
 
 
 _ENTRY = _getter(DigestEntry, ("article", "english", "grouping", "key_terms"))
-_ARTICLE = _getter(Article, ("blocks",))
-_BLOCK = _getter(Block)
 _ENGLISH = _getter(ArticleEnglish)
 _TRANSLATION = _getter(Translation)
 _GROUPING = _getter(Grouping, ("theme", "tags"))
@@ -41,9 +42,10 @@ _PAIR = _getter(Pair)
 
 
 def entry_record(e: DigestEntry) -> tuple:
-    """Every field of ``e`` and of the records it holds, as nested tuples of plain values."""
+    """Every field of ``e`` and of the records it holds, as nested tuples of plain values (the
+    article's as its identity)."""
     a, g = e.article, e.grouping
-    return (_ENTRY(e), _ARTICLE(a), tuple(map(_BLOCK, a.blocks)),
+    return (_ENTRY(e), a.identity,
             tuple(None if t is None else _TRANSLATION(t) for t in _ENGLISH(e.english)),
             _GROUPING(g), _THEME(g.theme), tuple(map(_TAG, g.tags)), tuple(map(_KEY_TERM, e.key_terms)))
 

@@ -9,6 +9,8 @@ import unicodedata
 from posixpath import normpath
 from urllib.parse import quote, urlsplit
 
+from sitegen.models import han_count  # counted where articles are parsed too (Article.han_chars)
+
 #: Reading speed used for Chinese text (characters per minute). Shown to readers.
 ZH_CHARS_PER_MINUTE = 400
 
@@ -78,14 +80,6 @@ def script_json(data) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
-
-
-_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-
-
-def han_count(text: str) -> int:
-    # Delete what is not Han (the fewer characters in Chinese text) and count the rest.
-    return len(_NOT_HAN.sub("", text or ""))
 
 
 def minutes_for(han: int) -> int:

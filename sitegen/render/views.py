@@ -10,7 +10,7 @@ from pathlib import Path
 from sitegen.models import DigestEntry, DigestSite, Tag, Theme, Translation
 
 from .recency import newest_first
-from .util import clean_slug, han_count, href, iso_datetime, minutes_for, safe_site_path, shorten
+from .util import clean_slug, href, iso_datetime, minutes_for, safe_site_path, shorten
 
 STATUS_LABEL = {
     "machine": "Machine translation",
@@ -246,7 +246,7 @@ class SiteViews:
             subtitle=pair(a.subtitle, e.english.subtitle),
             lead=pair(lead, e.english.lead),
             body=blocks,
-            chars=(chars := han_count(a.body_text)),
+            chars=(chars := a.han_chars),
             minutes=minutes_for(chars),
         )
 

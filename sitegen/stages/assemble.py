@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config
 from sitegen.models import Article, DigestEntry, DigestSite, SiteInfo, Translation
 from sitegen.pages import PAGES_DIR, read_pages
-from sitegen.state import digest_json
 
 from . import BuildError
 from .inputs import build_time, iso_utc
@@ -55,22 +55,18 @@ def load_history(config: Config):
     except HistoryError as exc:
         raise BuildError(str(exc)) from None
 
-def date_entries(history, site: DigestSite) -> DigestSite:
+def date_entries(history, site: DigestSite, cache_dir: Path | None = None) -> DigestSite:
     """Each article's first appearance and last change, kept in the ``history``: a rebuild,
     ``--clean`` or fresh clone moves no date unless the article's content (its texts and
-    their English) changed."""
+    their English) changed. The fingerprints of unchanged articles come from the memo in
+    ``cache_dir`` (``fingerprints.FingerprintMemo``)."""
+    from .fingerprints import FingerprintMemo
+
     now = iso_utc(site.info.build_date)
-    dates = history.stamp({e.permalink: content_fingerprint(e) for e in site.entries}, now)
+    memo = FingerprintMemo.load(cache_dir)
+    dates = history.stamp({e.permalink: memo.fingerprint(e) for e in site.entries}, now)
     history.save()
+    memo.save(cache_dir)
     entries = tuple(dataclasses.replace(e, published=dates[e.permalink].published, updated=dates[e.permalink].updated)
                     for e in site.entries)
     return dataclasses.replace(site, entries=entries)
-
-def content_fingerprint(entry: DigestEntry) -> str:
-    """What a reader of the article (and of its feed entry) sees: its texts and their English,
-    not where it sits in the seed file."""
-    a = entry.article
-    english = [(t.text, t.status) if t is not None else None
-               for t in (entry.english.kicker, entry.english.headline, entry.english.subtitle, entry.english.lead)]
-    return digest_json([a.kicker, a.headline, a.subtitle, a.byline, a.dateline,
-                        [(b.kind, b.text) for b in a.blocks], list(a.markers), english])[:16]

@@ -19,12 +19,20 @@ from . import BuildError
 #: work, the general ``MIN_ITEMS``.
 MIN_SEEDS_WITH_MEANWHILE = 8
 
+#: In each seed's cache key besides the parser's code: what a cached parse holds beyond the
+#: parser's records (each article's ``identity`` and ``han_chars``, made by the worker that
+#: parsed it).
+CACHE_FORMAT = b"articles with identity and han_chars"
+
 
 def _parse_entry(job) -> bytes:
     from sitegen.parse import parse_seed
 
     seed, corrections = job
-    return encode_entry(parse_seed(seed, corrections))
+    result = parse_seed(seed, corrections)
+    for article in result.articles:
+        article.identity, article.han_chars  # made here, once, and kept with the cached parse
+    return encode_entry(result)
 
 def parse_all(
     seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
@@ -47,7 +55,7 @@ def parse_all(
     todo: list[int] = []
     for i, seed in enumerate(seed_set.seeds):
         key = digest_bytes(seed.name.encode("utf-8"), seed.text.encode("utf-8"), parser_code.encode(),
-                           corrections.key(seed.name))
+                           corrections.key(seed.name), CACHE_FORMAT)
         keys.append(key)
         cached = state.get_parse(key)
         results.append(cached if isinstance(cached, ParseResult) else None)
