@@ -102,7 +102,7 @@ def test_a_kicker_printed_below_its_headline_is_doubted() -> None:
     assert doubt_heads.kicker_below(group) == (8, 5, False)
     assert doubt_heads.kicker_below(Group(group.units[::-1])) is None  # printed in order
     assert "kicker at line 8 is printed below its headline (line 5)" in \
-        doubt_heads.kicker_below_reason(Signals(kicker_below=(8, 5, False)))
+        dict(doubt_heads.RULES)["kicker_below"](Signals(kicker_below=(8, 5, False)))
 
 
 def test_a_headline_running_on_into_a_body_is_doubted() -> None:
@@ -132,6 +132,6 @@ def test_headline_lines_printed_far_apart_are_doubted() -> None:
     assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 1), Unit("茶企订单明显增加", 3, 1)])) is None
     assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 2), Unit("茶企订单明显增加", 4, 1)])) is None
     assert "lines 1 and 4 are printed two or more blank lines apart" in \
-        doubt_heads.wide_gap_reason(Signals(wide_gap=(1, 4)))
+        dict(doubt_heads.RULES)["wide_gap"](Signals(wide_gap=(1, 4)))
     tight = _only("春茶市场升温\n\n——茶企订单明显增加\n\n" + _body())  # one blank line: one headline
     assert tight.subtitle == "——茶企订单明显增加" and tight.doubts == (), tight

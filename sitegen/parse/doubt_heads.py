@@ -152,51 +152,45 @@ def mark_runs_on(result: "Assignment", texts: Sequence[Sequence[Para]], out: Seq
             out[i].runs_on = (last.line, line, what, True)
 
 
-# The rules' reasons (doubts.RULES), one per cue above: each a short sentence or None.
+# The rules' reasons (doubts.RULES), one table: (rule, the Signals field it reads, its reason).
+# The reason is formatted with the field's value (a line, or a tuple of what the cue found);
+# a pair of reasons is chosen by the value's last item (False, True). A rule with several
+# rows says the first whose field is set.
+REASONS: tuple[tuple[str, str, str | tuple[str, str]], ...] = (
+    ("label_only", "label_only",
+     "the headline at line {0} is only a section label: its own headline went elsewhere?"),
+    ("open_head", "open_head",
+     "the headline at line {0} ends on “{1}” with nothing after it: its main line went elsewhere?"),
+    ("open_head", "under_open",
+     "the headline at line {0} may be the main line under the one at line {1}: one story split?"),
+    ("lead_line", "lead_line",
+     "the lead's first line ({0}: {1}) reads like a headline line, not a column's: part of a headline?"),
+    ("credit_lead", "credit_lead",
+     "the lead at line {0} is only a credit {1}: the story's first paragraph is the next one?"),
+    ("kicker_below", "kicker_below",
+     ("the kicker at line {0} is printed below its headline (line {1}): two headlines joined?",
+      "the lines {1} and {0} are both marked as headings (##): two headlines joined?")),
+    ("wide_gap", "wide_gap",
+     "the headline's lines {0} and {1} are printed two or more blank lines apart: two headlines joined?"),
+    ("runs_on", "runs_on",
+     ("its opening at line {1} goes on from the headline at line {0} (“{2}”): that line is this text's?",
+      "the headline at line {0} runs on into the text at line {1} (“{2}”): a line of a body, not a headline?")),
+)
 
-def label_only_reason(s: "Signals") -> str | None:
-    return f"the headline at line {s.label_only} is only a section label: its own headline went elsewhere?" \
-        if s.label_only else None
 
-
-def open_head_reason(s: "Signals") -> str | None:
-    if s.open_head is not None:
-        line, verb = s.open_head
-        return f"the headline at line {line} ends on “{verb}” with nothing after it: its main line went elsewhere?"
-    if s.under_open is not None:
-        line, above = s.under_open
-        return f"the headline at line {line} may be the main line under the one at line {above}: one story split?"
-    return None
-
-
-def lead_line_reason(s: "Signals") -> str | None:
-    return None if s.lead_line is None else \
-        "the lead's first line ({}: {}) reads like a headline line, not a column's: part of a headline?".format(*s.lead_line)
-
-
-def credit_lead_reason(s: "Signals") -> str | None:
-    return None if s.credit_lead is None else \
-        "the lead at line {} is only a credit {}: the story's first paragraph is the next one?".format(*s.credit_lead)
-
-
-def kicker_below_reason(s: "Signals") -> str | None:
-    if s.kicker_below is None:
+def _reason(rows: Sequence[tuple[str, str | tuple[str, str]]]):
+    """The rule of ``rows`` ((field, reason) of one rule name in :data:`REASONS`): the
+    first set field's reason, or None."""
+    def rule(s: "Signals") -> str | None:
+        for fld, say in rows:
+            value = getattr(s, fld)
+            if value:
+                args = value if isinstance(value, tuple) else (value,)
+                return (say[bool(args[-1])] if isinstance(say, tuple) else say).format(*args)
         return None
-    line, head, headings = s.kicker_below
-    if headings:
-        return f"the lines {head} and {line} are both marked as headings (##): two headlines joined?"
-    return f"the kicker at line {line} is printed below its headline (line {head}): two headlines joined?"
+    return rule
 
 
-def wide_gap_reason(s: "Signals") -> str | None:
-    return None if s.wide_gap is None else \
-        "the headline's lines {} and {} are printed two or more blank lines apart: two headlines joined?".format(*s.wide_gap)
-
-
-def runs_on_reason(s: "Signals") -> str | None:
-    if s.runs_on is None:
-        return None
-    head, text, what, own = s.runs_on
-    if own:
-        return f"the headline at line {head} runs on into the text at line {text} (“{what}”): a line of a body, not a headline?"
-    return f"its opening at line {text} goes on from the headline at line {head} (“{what}”): that line is this text's?"
+# (rule name, rule) for doubts.RULES, in the table's order
+RULES = tuple((name, _reason([(f, say) for n, f, say in REASONS if n == name]))
+              for name in dict.fromkeys(n for n, _f, _s in REASONS))

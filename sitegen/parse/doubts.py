@@ -258,11 +258,7 @@ def _dangling_end(s: Signals) -> str | None:
 # (name, rule), most telling first; a rule returns its reason or None
 RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end), ("label_only", doubt_heads.label_only_reason),
-         ("open_head", doubt_heads.open_head_reason), ("lead_line", doubt_heads.lead_line_reason),
-         ("credit_lead", doubt_heads.credit_lead_reason), ("kicker_below", doubt_heads.kicker_below_reason),
-         ("wide_gap", doubt_heads.wide_gap_reason),
-         ("runs_on", doubt_heads.runs_on_reason))
+         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article
