@@ -21,7 +21,10 @@ headline or not a body's first line.
   them at most), a wider gap parts one story's title from the next;
 * ``runs_on`` — the headline's last words run on into the first words of a body on the
   page, a word across the break (…解决国际 | 争端，…; …协会副秘 | 书长…) or a number cut
-  from its unit (…１月１４ | 日选举…): a body's line taken for a headline.
+  from its unit (…１月１４ | 日选举…): a body's line taken for a headline. The text it runs
+  into is doubted too, and so is the story whose end is printed right over that line (one
+  blank line at most): the line is most likely that story's next paragraph, cut off (乔石说：
+  我们主张和平解决国际 under the end of 乔石会见伊拉克议长).
 """
 from __future__ import annotations
 
@@ -51,6 +54,7 @@ RUN_WORD, RUN_CLAUSE = 3, 2
 _CLAUSE = re.compile(r"[，,、；;。！？!?：:（(“”]")
 _NUMBER_END = re.compile(r"[0-9０-９]$")  # a number cut from its unit (…１月１４ | 日…)
 _NUMBER_UNITS = tuple("日月年号时分秒万亿%％")
+RUN_ABOVE = 2  # a body ending this many lines above such a headline (one blank line) was printed right over it
 
 
 def label_only(group: Group) -> bool:
@@ -150,6 +154,17 @@ def mark_runs_on(result: "Assignment", texts: Sequence[Sequence[Para]], out: Seq
             if j != i:  # the text the line was cut from: doubted too
                 out[j].runs_on = (last.line, line, what, False)
             out[i].runs_on = (last.line, line, what, True)
+            above = _ending_above(texts, group.line)
+            if above is not None and above not in (i, j):
+                out[above].runs_under = (last.line, line, what)
+
+
+def _ending_above(texts: Sequence[Sequence[Para]], line: int) -> int | None:
+    """The body whose text ends on the line above ``line`` or one blank line above it."""
+    for k, ps in enumerate(texts):
+        if ps and ps[-1].chunks and 0 < line - ps[-1].chunks[-1].lines[-1].no <= RUN_ABOVE:
+            return k
+    return None
 
 
 # The rules' reasons (doubts.RULES), one table: (rule, the Signals field it reads, its reason).
@@ -172,6 +187,8 @@ REASONS: tuple[tuple[str, str, str | tuple[str, str]], ...] = (
       "the lines {1} and {0} are both marked as headings (##): two headlines joined?")),
     ("wide_gap", "wide_gap",
      "the headline's lines {0} and {1} are printed two or more blank lines apart: two headlines joined?"),
+    ("runs_on", "runs_under",
+     "the line at {0}, printed under its end, runs on into the text at line {1} (“{2}”): its story goes on there?"),
     ("runs_on", "runs_on",
      ("its opening at line {1} goes on from the headline at line {0} (“{2}”): that line is this text's?",
       "the headline at line {0} runs on into the text at line {1} (“{2}”): a line of a body, not a headline?")),

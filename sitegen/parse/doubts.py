@@ -110,6 +110,7 @@ class Signals:
     kicker_below: tuple[int, int, bool] | None = None  # a kicker below its headline, or two headings (## …)
     # (headline line, body line, what, whose: the headline's article or the body's) when one runs into the other
     runs_on: tuple[int, int, str, bool] | None = None
+    runs_under: tuple[int, int, str] | None = None  # (that headline's line, body line, what) under this body's end
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
