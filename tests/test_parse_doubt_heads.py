@@ -122,6 +122,9 @@ def test_a_headline_running_on_into_a_body_is_doubted() -> None:
     assert doubt_heads.runs_on("会议１月１４", "日选举省长") == "１４日"  # a number and its unit
     assert doubt_heads.runs_on("筑梦沃土新农人", "为深入学习贯彻") is None  # 人为: chance, the clause goes on
     assert doubt_heads.runs_on("春茶市场升温", "春茶上市以来，") is None
+    assert doubt_heads.runs_on("自己为乘客送还一顶", "帽子，竟荣获大奖") == "一顶帽子"  # a counted noun cut off
+    assert doubt_heads.runs_on("自己为乘客送还一顶", "帽子竟荣获市委大奖，") is None  # the clause goes on
+    assert doubt_heads.runs_on("口岸通关提速", "近日，海关数据显示") is None  # a short first clause alone is usual
 
 
 def test_headline_lines_printed_far_apart_are_doubted() -> None:

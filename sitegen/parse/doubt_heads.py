@@ -20,8 +20,9 @@ headline or not a body's first line.
   apart: a headline's kicker, main line and subtitle stand together (a blank line between
   them at most), a wider gap parts one story's title from the next;
 * ``runs_on`` — the headline's last words run on into the first words of a body on the
-  page, a word across the break (…解决国际 | 争端，…; …协会副秘 | 书长…) or a number cut
-  from its unit (…１月１４ | 日选举…): a body's line taken for a headline. The text it runs
+  page, a word across the break (…解决国际 | 争端，…; …协会副秘 | 书长…), a number cut
+  from its unit (…１月１４ | 日选举…) or a counted noun cut from its number and measure word
+  (…送还一顶 | 帽子，…): a body's line taken for a headline. The text it runs
   into is doubted too, and so is the story whose end is printed right over that line (one
   blank line at most): the line is most likely that story's next paragraph, cut off (乔石说：
   我们主张和平解决国际 under the end of 乔石会见伊拉克议长).
@@ -54,6 +55,9 @@ RUN_WORD, RUN_CLAUSE = 3, 2
 _CLAUSE = re.compile(r"[，,、；;。！？!?：:（(“”]")
 _NUMBER_END = re.compile(r"[0-9０-９]$")  # a number cut from its unit (…１月１４ | 日…)
 _NUMBER_UNITS = tuple("日月年号时分秒万亿%％")
+# a number and its measure word, the noun they count cut off (…送还一顶 | 帽子，…): no headline
+# ends so; counted when the body's first clause is that short noun (RUN_CLAUSE)
+_COUNTED_END = re.compile(r"[一二两三四五六七八九十百千万几数0-9０-９][个只顶条件位名家项次张本台辆座所种批块套份]$")
 RUN_ABOVE = 2  # a body ending this many lines above such a headline (one blank line) was printed right over it
 
 
@@ -130,10 +134,12 @@ def runs_on(head: str, opening: str) -> str | None:
     head, opening = head.rstrip(), opening.lstrip()
     if _NUMBER_END.search(head) and opening.startswith(_NUMBER_UNITS):
         return head[-2:] + opening[0]
+    clause = _CLAUSE.search(opening)
+    if _COUNTED_END.search(head) and clause is not None and 0 < clause.start() <= RUN_CLAUSE:
+        return head[-2:] + opening[:clause.start()]  # …送还一顶 | 帽子，…
     word = word_spanning(head, opening)
     if word is None:
         return None
-    clause = _CLAUSE.search(opening)
     return word if len(word) >= RUN_WORD or (clause is not None and clause.start() <= RUN_CLAUSE) else None
 
 
