@@ -130,16 +130,18 @@ def wide_gap(group: Group) -> tuple[int, int] | None:
 
 def runs_on(head: str, opening: str) -> str | None:
     """What runs on from a headline's last words ``head`` into a body's ``opening``: the
-    word across the break, the number and its unit, or None (see the module's docstring)."""
+    word across the break, the number and its unit, the counted noun, or None (see the module's docstring)."""
     head, opening = head.rstrip(), opening.lstrip()
     if _NUMBER_END.search(head) and opening.startswith(_NUMBER_UNITS):
         return head[-2:] + opening[0]
-    clause = _CLAUSE.search(opening)
-    if _COUNTED_END.search(head) and clause is not None and 0 < clause.start() <= RUN_CLAUSE:
-        return head[-2:] + opening[:clause.start()]  # …送还一顶 | 帽子，…
+    if _COUNTED_END.search(head):
+        clause = _CLAUSE.search(opening)
+        if clause is not None and 0 < clause.start() <= RUN_CLAUSE:
+            return head[-2:] + opening[:clause.start()]  # …送还一顶 | 帽子，…
     word = word_spanning(head, opening)
     if word is None:
         return None
+    clause = _CLAUSE.search(opening)
     return word if len(word) >= RUN_WORD or (clause is not None and clause.start() <= RUN_CLAUSE) else None
 
 
