@@ -286,7 +286,8 @@ JOIN, W_JOIN = 0.048, 0.15  # cohesion across the boundary with a neighbouring a
 OTHER_HEAD, W_OTHER_HEAD = -0.1, 0.52
 W_OTHER_CUT = 0.75  # ... or other boundaries
 # a line at the edge of a headline from a block covers the neighbouring body nearly as
-# well as its own (coverage difference), or the reverse for the neighbour's edge line
+# well as its own (coverage difference), or the reverse for the neighbour's edge line; a line
+# sharing no words with the neighbouring body is not measured (0 against 0 is no evidence, s9)
 BLOCK_EDGE, W_BLOCK_EDGE = -0.2, 0.83
 
 
