@@ -9,7 +9,10 @@ right or wrong against the generator's gold (right: exactly some gold article's 
 headline and lead). It prints, per doubt rule, how many wrong and right articles it
 fires on and how many wrong ones it alone catches, then the totals: wrong articles
 doubted / right articles doubted (issue 18 aims at ≥ 80 % / ≤ 15 %), also by kind of
-error, and how many of the seeds' articles (all parsed right) carry a doubt. Weighted
+error, and how many of the seeds' articles (all parsed right) carry a doubt; then the wrong
+articles no doubt catches by a finer kind read off the page's gold (``error_kind``: two
+stories glued, a body cut short or run over, a start no story has, a neighbour's headline, a
+headline missing, a lead), the list to work from when looking for new cues. Weighted
 cues (doubts.CUES) count where they are part of a doubt. ``--set HALVES=0.03`` overrides a threshold of doubts.py for this run, so a new
 threshold can be tried without editing the code; the signals are measured once, the
 rules re-applied. ``--fit 0.1`` fits the weights of the weighted cues on these pages
@@ -56,19 +59,47 @@ def recorded_signals():
 
 def collect(seeds: list[int], pages: int, harsh: bool,
             pool: str = "seeds") -> list[tuple[str, dict, doubts.Signals]]:
-    """(error, article record, signals) for every parsed article; error "" when right.
-    ``pool``: the stories the pages are laid out from (tests/relayout_pool.py)."""
+    """(error, article record, signals) for every parsed article; error "" when right, and
+    the record of a wrong one gains its ``error_kind``. ``pool``: the stories the pages are
+    laid out from (tests/relayout_pool.py)."""
     stories = relayout_pool.pool_stories(pool)
+    scorer = relayout.load_scorer()
     rows = []
     with recorded_signals() as recorded:
         for seed in seeds:
             recorded.clear()
-            ev = relayout.evaluate(relayout.make_pages(pages, seed, stories, harsh=harsh))
+            laid_out = relayout.make_pages(pages, seed, stories, harsh=harsh)
+            golds = {f"{page.name}.txt": page.gold["articles"] for page in laid_out}
+            ev = relayout.evaluate(laid_out)
             arts = ev.parsed["articles"]
             assert len(arts) == len(recorded) == len(ev.errors), (len(arts), len(recorded))
+            for error, art in zip(ev.errors, arts):
+                if error:
+                    art["error_kind"] = error_kind(error, art, golds[art["seed"]], scorer)
             rows.extend(zip(ev.errors, arts, recorded))
             recorded.clear()
     return rows
+
+
+def error_kind(error: str, art: dict, golds: list[dict], scorer) -> str:
+    """What is wrong with a wrong parsed article ``art``, read off its page's gold stories:
+    "glued" (its body holds another story's opening), "start off" (no story opens where it
+    opens), "cut short" / "runs over" (it stops before its story's end / goes past it),
+    "neighbour's headline", "headline missing", "headline" (other headline errors), "lead"."""
+    body, block = scorer.body_of(art), scorer.headline_block(art)
+    opens = {gi: body.find(scorer.norm(g["first"])[:20]) for gi, g in enumerate(golds)}
+    if any(pos > 0 for pos in opens.values()):
+        return "glued"
+    own = next((golds[gi] for gi, pos in opens.items() if pos == 0), None)
+    if own is None:
+        return "start off"
+    if error == "body":
+        return "runs over" if scorer.norm(own["last"]) in body else "cut short"
+    if error == "headline":
+        if any(g is not own and g.get("headline") and scorer.norm(g["headline"]) in block for g in golds):
+            return "neighbour's headline"
+        return "headline missing" if scorer.norm(own.get("headline")) not in block else "headline"
+    return error
 
 
 def seed_signals(seeds_dir: Path = REPO / "seeds") -> list[doubts.Signals]:
@@ -103,11 +134,14 @@ def report(rows, listing: str | None) -> tuple[float, float]:
     caught = Counter(e for (e, _a, _s), f in zip(rows, fires) if e and f)
     print("wrong by kind (doubted/all): " + ", ".join(
         f"{k} {caught[k]}/{n}" for k, n in kinds.most_common()))
+    missed = Counter(a.get("error_kind", e) for (e, a, _s), f in zip(rows, fires) if e and not f)
+    print("wrong and not doubted, by what is wrong: " + (", ".join(
+        f"{k} {n}" for k, n in missed.most_common()) or "none"))
     if listing:
         for (e, a, s), f in zip(rows, fires):
             if (listing in ("wrong", "both") and e and not f) or \
                     (listing in ("right", "both") and not e and f):
-                print(f"  {'WRONG ' + e if e else 'RIGHT'} {a['seed']}:{a['line']} "
+                print(f"  {'WRONG ' + a.get('error_kind', e) if e else 'RIGHT'} {a['seed']}:{a['line']} "
                       f"{(a.get('headline') or '-')[:24]} fired={f} {s}")
     return (100.0 * wd / len(wrong) if wrong else 0.0, 100.0 * rd / len(right) if right else 0.0)
 

@@ -102,7 +102,7 @@ def test_a_kicker_printed_below_its_headline_is_doubted() -> None:
     assert doubt_heads.kicker_below(group) == (8, 5, False)
     assert doubt_heads.kicker_below(Group(group.units[::-1])) is None  # printed in order
     assert "kicker at line 8 is printed below its headline (line 5)" in \
-        doubt_heads.kicker_below_reason(Signals(kicker_below=(8, 5, False)))
+        dict(doubt_heads.RULES)["kicker_below"](Signals(kicker_below=(8, 5, False)))
 
 
 def test_a_headline_running_on_into_a_body_is_doubted() -> None:
@@ -122,6 +122,9 @@ def test_a_headline_running_on_into_a_body_is_doubted() -> None:
     assert doubt_heads.runs_on("会议１月１４", "日选举省长") == "１４日"  # a number and its unit
     assert doubt_heads.runs_on("筑梦沃土新农人", "为深入学习贯彻") is None  # 人为: chance, the clause goes on
     assert doubt_heads.runs_on("春茶市场升温", "春茶上市以来，") is None
+    assert doubt_heads.runs_on("自己为乘客送还一顶", "帽子，竟荣获大奖") == "一顶帽子"  # a counted noun cut off
+    assert doubt_heads.runs_on("自己为乘客送还一顶", "帽子竟荣获市委大奖，") is None  # the clause goes on
+    assert doubt_heads.runs_on("口岸通关提速", "近日，海关数据显示") is None  # a short first clause alone is usual
 
 
 def test_headline_lines_printed_far_apart_are_doubted() -> None:
@@ -132,6 +135,19 @@ def test_headline_lines_printed_far_apart_are_doubted() -> None:
     assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 1), Unit("茶企订单明显增加", 3, 1)])) is None
     assert doubt_heads.wide_gap(Group([Unit("春茶市场升温", 1, 2), Unit("茶企订单明显增加", 4, 1)])) is None
     assert "lines 1 and 4 are printed two or more blank lines apart" in \
-        doubt_heads.wide_gap_reason(Signals(wide_gap=(1, 4)))
+        dict(doubt_heads.RULES)["wide_gap"](Signals(wide_gap=(1, 4)))
     tight = _only("春茶市场升温\n\n——茶企订单明显增加\n\n" + _body())  # one blank line: one headline
     assert tight.subtitle == "——茶企订单明显增加" and tight.doubts == (), tight
+
+
+def test_the_story_printed_over_a_body_line_taken_for_a_headline_is_doubted() -> None:
+    """The port story's line 海关关员说：口岸推行智慧通关促进国际, printed right under its
+    end, runs on into 贸易，… and became the headline over that rest: the story above it
+    goes on there, so it is doubted too; a real headline printed under a story is not."""
+    page = "口岸通关提速\n\n" + story(PORT[:2]) + "\n\n海关关员说：口岸推行智慧通关促进国际\n\n" \
+        + wrapped(["贸易，货车排队时间缩短，外贸企业降本增效。"]) + "\n\n牧区迎来降雪\n\n" + story(SNOW) + "\n"
+    arts = parse_conserved(page).articles
+    under = "the line at 7, printed under its end, runs on into the text at line 9 (“国际贸易”): its story goes on there?"
+    assert [a.headline for a in arts if under in a.doubts] == ["口岸通关提速"], [(a.headline, a.doubts) for a in arts]
+    quiet = "口岸通关提速\n\n" + story(PORT[:2]) + "\n\n牧区迎来降雪\n\n" + story(SNOW) + "\n"
+    assert not any("printed under its end" in d for a in parse_conserved(quiet).articles for d in a.doubts)

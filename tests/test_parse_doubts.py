@@ -245,3 +245,32 @@ def test_the_calibration_script_fits_weights_that_follow_the_evidence() -> None:
     assert weights["W_HALVES"] == doubts.SCORE
     assert all(v == 0.0 for w, v in weights.items() if w != "W_HALVES"), weights
     assert cal.fit_weights(rows, 0.01)["W_HALVES"] < doubts.SCORE  # 5 right of 100 are too many
+
+
+def test_the_calibration_script_tells_what_is_wrong_with_an_article() -> None:
+    """The finer kind of a wrong article, read off the page's gold stories: where its body
+    opens and ends against theirs, whose headline it carries."""
+    import importlib.util
+    from pathlib import Path
+
+    import relayout
+    scorer = relayout.load_scorer()
+    if scorer is None:
+        pytest.fail(f"the scorer is missing: {relayout.SCORER}")
+    path = Path(__file__).resolve().parent.parent / "bench" / "doubt_calibration.py"
+    spec = importlib.util.spec_from_file_location("doubt_calibration", path)
+    cal = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cal)
+    golds = [{"first": TEA[0], "last": TEA[-1], "headline": "春茶市场升温"},
+             {"first": PORT[0], "last": PORT[-1], "headline": "口岸通关提速"}]
+
+    def kind(error: str, paras: list[str], headline: str | None = "春茶市场升温") -> str:
+        art = {"paragraphs": paras, "kicker": None, "headline": headline, "subtitle": None}
+        return cal.error_kind(error, art, golds, scorer)
+    assert kind("body", TEA + PORT) == "glued"
+    assert kind("body", TEA[:2]) == "cut short"
+    assert kind("body", TEA + ["（张三）"]) == "runs over"
+    assert kind("unmatched", PORT[1:]) == "start off"
+    assert kind("headline", TEA, "口岸通关提速") == "neighbour's headline"
+    assert kind("headline", TEA, "茶企订单增加") == "headline missing"
+    assert kind("lead", TEA) == "lead"

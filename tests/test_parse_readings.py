@@ -119,7 +119,20 @@ def test_a_block_line_that_fits_the_neighbour_as_well_is_named_on_both_articles(
                                         f"not the one at line {owner} ({margin:+.2f})"
     # a clear block: every edge line fits its own article far better
     _arts, sig, _readings = _placed(_page("春茶市场升温\n茶企订单增加\n口岸通关提速", *TEA, "本报讯 " + PORT[0], *PORT[1:]))
-    assert all(s.other.edge[0] < doubts.BLOCK_EDGE and doubts._block_edge(s) is None for s in sig)
+    assert all((s.other.edge is None or s.other.edge[0] < doubts.BLOCK_EDGE) and doubts._block_edge(s) is None
+               for s in sig)
+
+
+def test_a_block_line_sharing_no_words_with_the_neighbour_is_no_evidence() -> None:
+    # the middle line of the block speaks of neither story: it fits the neighbour exactly as
+    # badly as its own article (0 and 0), which says nothing about where it belongs
+    text = _page("春茶市场升温\n欢度佳节喜迎新春\n口岸通关提速", *TEA, "本报讯 " + PORT[0], *PORT[1:])
+    arts, sig, _readings = _placed(text)
+    assert len(arts) == 2 and all(a.headline for a in arts), "the parser reads this page otherwise now"
+    assert all(s.other.edge is None and doubts._block_edge(s) is None for s in sig)
+    # the same page with a middle line that fits the port story too is still doubted
+    _arts, sig, _readings = _placed(text.replace("欢度佳节喜迎新春", "茶企和外贸企业效益增加"))
+    assert all(doubts._block_edge(s) is not None for s in sig)
 
 
 def test_pages_without_a_headline_block_have_no_block_edge() -> None:

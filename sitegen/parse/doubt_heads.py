@@ -20,8 +20,12 @@ headline or not a body's first line.
   apart: a headline's kicker, main line and subtitle stand together (a blank line between
   them at most), a wider gap parts one story's title from the next;
 * ``runs_on`` — the headline's last words run on into the first words of a body on the
-  page, a word across the break (…解决国际 | 争端，…; …协会副秘 | 书长…) or a number cut
-  from its unit (…１月１４ | 日选举…): a body's line taken for a headline.
+  page, a word across the break (…解决国际 | 争端，…; …协会副秘 | 书长…), a number cut
+  from its unit (…１月１４ | 日选举…) or a counted noun cut from its number and measure word
+  (…送还一顶 | 帽子，…): a body's line taken for a headline. The text it runs
+  into is doubted too, and so is the story whose end is printed right over that line (one
+  blank line at most): the line is most likely that story's next paragraph, cut off (乔石说：
+  我们主张和平解决国际 under the end of 乔石会见伊拉克议长).
 """
 from __future__ import annotations
 
@@ -51,6 +55,10 @@ RUN_WORD, RUN_CLAUSE = 3, 2
 _CLAUSE = re.compile(r"[，,、；;。！？!?：:（(“”]")
 _NUMBER_END = re.compile(r"[0-9０-９]$")  # a number cut from its unit (…１月１４ | 日…)
 _NUMBER_UNITS = tuple("日月年号时分秒万亿%％")
+# a number and its measure word, the noun they count cut off (…送还一顶 | 帽子，…): no headline
+# ends so; counted when the body's first clause is that short noun (RUN_CLAUSE)
+_COUNTED_END = re.compile(r"[一二两三四五六七八九十百千万几数0-9０-９][个只顶条件位名家项次张本台辆座所种批块套份]$")
+RUN_ABOVE = 2  # a body ending this many lines above such a headline (one blank line) was printed right over it
 
 
 def label_only(group: Group) -> bool:
@@ -122,10 +130,14 @@ def wide_gap(group: Group) -> tuple[int, int] | None:
 
 def runs_on(head: str, opening: str) -> str | None:
     """What runs on from a headline's last words ``head`` into a body's ``opening``: the
-    word across the break, the number and its unit, or None (see the module's docstring)."""
+    word across the break, the number and its unit, the counted noun, or None (see the module's docstring)."""
     head, opening = head.rstrip(), opening.lstrip()
     if _NUMBER_END.search(head) and opening.startswith(_NUMBER_UNITS):
         return head[-2:] + opening[0]
+    if _COUNTED_END.search(head):
+        clause = _CLAUSE.search(opening)
+        if clause is not None and 0 < clause.start() <= RUN_CLAUSE:
+            return head[-2:] + opening[:clause.start()]  # …送还一顶 | 帽子，…
     word = word_spanning(head, opening)
     if word is None:
         return None
@@ -150,53 +162,60 @@ def mark_runs_on(result: "Assignment", texts: Sequence[Sequence[Para]], out: Seq
             if j != i:  # the text the line was cut from: doubted too
                 out[j].runs_on = (last.line, line, what, False)
             out[i].runs_on = (last.line, line, what, True)
+            above = _ending_above(texts, group.line)
+            if above is not None and above not in (i, j):
+                out[above].runs_under = (last.line, line, what)
 
 
-# The rules' reasons (doubts.RULES), one per cue above: each a short sentence or None.
-
-def label_only_reason(s: "Signals") -> str | None:
-    return f"the headline at line {s.label_only} is only a section label: its own headline went elsewhere?" \
-        if s.label_only else None
-
-
-def open_head_reason(s: "Signals") -> str | None:
-    if s.open_head is not None:
-        line, verb = s.open_head
-        return f"the headline at line {line} ends on “{verb}” with nothing after it: its main line went elsewhere?"
-    if s.under_open is not None:
-        line, above = s.under_open
-        return f"the headline at line {line} may be the main line under the one at line {above}: one story split?"
+def _ending_above(texts: Sequence[Sequence[Para]], line: int) -> int | None:
+    """The body whose text ends on the line above ``line`` or one blank line above it."""
+    for k, ps in enumerate(texts):
+        if ps and ps[-1].chunks and 0 < line - ps[-1].chunks[-1].lines[-1].no <= RUN_ABOVE:
+            return k
     return None
 
 
-def lead_line_reason(s: "Signals") -> str | None:
-    return None if s.lead_line is None else \
-        "the lead's first line ({}: {}) reads like a headline line, not a column's: part of a headline?".format(*s.lead_line)
+# The rules' reasons (doubts.RULES), one table: (rule, the Signals field it reads, its reason).
+# The reason is formatted with the field's value (a line, or a tuple of what the cue found);
+# a pair of reasons is chosen by the value's last item (False, True). A rule with several
+# rows says the first whose field is set.
+REASONS: tuple[tuple[str, str, str | tuple[str, str]], ...] = (
+    ("label_only", "label_only",
+     "the headline at line {0} is only a section label: its own headline went elsewhere?"),
+    ("open_head", "open_head",
+     "the headline at line {0} ends on “{1}” with nothing after it: its main line went elsewhere?"),
+    ("open_head", "under_open",
+     "the headline at line {0} may be the main line under the one at line {1}: one story split?"),
+    ("lead_line", "lead_line",
+     "the lead's first line ({0}: {1}) reads like a headline line, not a column's: part of a headline?"),
+    ("credit_lead", "credit_lead",
+     "the lead at line {0} is only a credit {1}: the story's first paragraph is the next one?"),
+    ("kicker_below", "kicker_below",
+     ("the kicker at line {0} is printed below its headline (line {1}): two headlines joined?",
+      "the lines {1} and {0} are both marked as headings (##): two headlines joined?")),
+    ("wide_gap", "wide_gap",
+     "the headline's lines {0} and {1} are printed two or more blank lines apart: two headlines joined?"),
+    ("runs_on", "runs_under",
+     "the line at {0}, printed under its end, runs on into the text at line {1} (“{2}”): its story goes on there?"),
+    ("runs_on", "runs_on",
+     ("its opening at line {1} goes on from the headline at line {0} (“{2}”): that line is this text's?",
+      "the headline at line {0} runs on into the text at line {1} (“{2}”): a line of a body, not a headline?")),
+)
 
 
-def credit_lead_reason(s: "Signals") -> str | None:
-    return None if s.credit_lead is None else \
-        "the lead at line {} is only a credit {}: the story's first paragraph is the next one?".format(*s.credit_lead)
-
-
-def kicker_below_reason(s: "Signals") -> str | None:
-    if s.kicker_below is None:
+def _reason(rows: Sequence[tuple[str, str | tuple[str, str]]]):
+    """The rule of ``rows`` ((field, reason) of one rule name in :data:`REASONS`): the
+    first set field's reason, or None."""
+    def rule(s: "Signals") -> str | None:
+        for fld, say in rows:
+            value = getattr(s, fld)
+            if value:
+                args = value if isinstance(value, tuple) else (value,)
+                return (say[bool(args[-1])] if isinstance(say, tuple) else say).format(*args)
         return None
-    line, head, headings = s.kicker_below
-    if headings:
-        return f"the lines {head} and {line} are both marked as headings (##): two headlines joined?"
-    return f"the kicker at line {line} is printed below its headline (line {head}): two headlines joined?"
+    return rule
 
 
-def wide_gap_reason(s: "Signals") -> str | None:
-    return None if s.wide_gap is None else \
-        "the headline's lines {} and {} are printed two or more blank lines apart: two headlines joined?".format(*s.wide_gap)
-
-
-def runs_on_reason(s: "Signals") -> str | None:
-    if s.runs_on is None:
-        return None
-    head, text, what, own = s.runs_on
-    if own:
-        return f"the headline at line {head} runs on into the text at line {text} (“{what}”): a line of a body, not a headline?"
-    return f"its opening at line {text} goes on from the headline at line {head} (“{what}”): that line is this text's?"
+# (rule name, rule) for doubts.RULES, in the table's order
+RULES = tuple((name, _reason([(f, say) for n, f, say in REASONS if n == name]))
+              for name in dict.fromkeys(n for n, _f, _s in REASONS))

@@ -110,6 +110,7 @@ class Signals:
     kicker_below: tuple[int, int, bool] | None = None  # a kicker below its headline, or two headings (## …)
     # (headline line, body line, what, whose: the headline's article or the body's) when one runs into the other
     runs_on: tuple[int, int, str, bool] | None = None
+    runs_under: tuple[int, int, str] | None = None  # (that headline's line, body line, what) under this body's end
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -258,11 +259,7 @@ def _dangling_end(s: Signals) -> str | None:
 # (name, rule), most telling first; a rule returns its reason or None
 RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end), ("label_only", doubt_heads.label_only_reason),
-         ("open_head", doubt_heads.open_head_reason), ("lead_line", doubt_heads.lead_line_reason),
-         ("credit_lead", doubt_heads.credit_lead_reason), ("kicker_below", doubt_heads.kicker_below_reason),
-         ("wide_gap", doubt_heads.wide_gap_reason),
-         ("runs_on", doubt_heads.runs_on_reason))
+         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article
@@ -289,7 +286,8 @@ JOIN, W_JOIN = 0.048, 0.15  # cohesion across the boundary with a neighbouring a
 OTHER_HEAD, W_OTHER_HEAD = -0.1, 0.52
 W_OTHER_CUT = 0.75  # ... or other boundaries
 # a line at the edge of a headline from a block covers the neighbouring body nearly as
-# well as its own (coverage difference), or the reverse for the neighbour's edge line
+# well as its own (coverage difference), or the reverse for the neighbour's edge line; a line
+# sharing no words with the neighbouring body is not measured (0 against 0 is no evidence, s9)
 BLOCK_EDGE, W_BLOCK_EDGE = -0.2, 0.83
 
 

@@ -87,7 +87,10 @@ def _edges(bodies: list[Body], result: Assignment, scorer: Scorer, out: list[Dis
             moves.append(items[b][0])
         for g in moves:
             own, other = (a, b) if g is items[a][-1] else (b, a)
-            margin = scorer.content(g.match_text, other) - scorer.content(g.match_text, own)
+            there = scorer.content(g.match_text, other)
+            if there <= 0.0:  # a line sharing no words with the other body is no evidence it heads it
+                continue
+            margin = there - scorer.content(g.match_text, own)
             for i in (a, b):
                 if out[i].edge is None or margin > out[i].edge[0]:
                     out[i].edge = (margin, g.line, bodies[own].line, bodies[other].line)
