@@ -99,3 +99,31 @@ def test_an_article_key_moves_with_each_flat_field_its_page_shows():
     for name, (field_of, ev) in shown.items():
         assert field_of(ev) != field_of(base), f"{name}: the change is not shown"
         assert article_key(ev) != article_key(base), f"the article key ignores {name}"
+
+
+def test_entry_digests_are_made_before_the_render_helpers_fork(monkeypatch):
+    """digest.json's records (this process) and the article pages' keys (this process and its
+    forked helper) need every article's digest: made before the helpers fork, each is made
+    once, not again in the helper for the pages it takes."""
+    from pathlib import Path
+
+    import sitegen.render.site as site_module
+
+    repo = Path(__file__).resolve().parent.parent
+    site = sample_site()
+    made, seen = [], []
+    real_share_map, real_views = site_module.share_map, site_module.SiteViews
+
+    def views(s):
+        made.append(real_views(s))
+        return made[-1]
+
+    def share_map(fn, items, **kwargs):  # where the helpers fork
+        seen.append(all("_entry_digest" in ev.__dict__ and "_card_key" in ev.__dict__ for ev in made[0].entries))
+        return real_share_map(fn, items, **kwargs)
+
+    monkeypatch.setattr(site_module, "share_map", share_map)
+    monkeypatch.setattr(site_module, "SiteViews", views)
+    monkeypatch.setattr(site_module, "PARALLEL_PAGES", 1)
+    site_module.render_changed(site, repo / "templates", repo / "static", {})
+    assert seen == [True]

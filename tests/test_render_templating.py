@@ -33,3 +33,34 @@ def test_pages_import_their_macros_once(monkeypatch):
     assert sum(p.path.startswith("articles/") for p in pages) == len(entries) > 100
     # once for the memoised macros, once for the pages' imports (and _gloss.html's once)
     assert made.count("_macros.html") <= 2 and made.count("_gloss.html") <= 1, made[:6]
+
+
+class _Html:
+    def __html__(self):
+        return "<em>as it says</em>"
+
+
+def test_output_escape_writes_what_jinja_writes(tmp_path):
+    """``{{ … }}`` goes through ``templating.escape_output``, which skips ``escape``'s
+    ``Markup`` where the page throws it away; the page's text is the one stock Jinja writes,
+    for text with and without characters to escape, ``Markup``, numbers, ``None``, objects
+    with ``__html__``, in a template, a macro, a ``{% set %}`` block and a filter."""
+    from jinja2 import Environment, StrictUndefined
+    from markupsafe import Markup
+
+    from sitegen.render.templating import make_environment
+
+    (tmp_path / "page.html").write_text(
+        '{% macro m(x) %}<i title="{{ x }}">{{ x }}</i>{% endmacro %}'
+        '{% set block %}[{{ v }}]{% endset %}'
+        '{% for v in values %}{{ v }}|{{ m(v) }}|{{ block }}|{{ v|string|upper }}\n{% endfor %}',
+        encoding="utf-8")
+    values = ["../", "a & b", '<script>"x"</script>', "it's", "中文", Markup("<b>ok</b>"), 7, 2.5,
+              None, _Html(), ""]
+    ours = make_environment(tmp_path).get_template("page.html")
+    stock = Environment(autoescape=True, undefined=StrictUndefined).from_string(
+        (tmp_path / "page.html").read_text(encoding="utf-8"))
+    assert "environment.escape_output(" in make_environment(tmp_path).compile(
+        (tmp_path / "page.html").read_text(encoding="utf-8"), raw=True)
+    assert ours.render(values=values, v="&") == stock.render(values=values, v="&")
+    assert "a &amp; b" in ours.render(values=values, v="&")

@@ -28,7 +28,7 @@ from sitegen.models import DigestSite, Page
 from . import lists, search_shards
 from .digest_json import digest_json
 from .feeds import feed_files
-from .keys import article_key, card_key, key_digest
+from .keys import article_key, card_key, entry_digest, key_digest
 from .minify import minified
 from .recency import newest_first
 from .templating import make_environment, memoised_macros, render_error
@@ -245,6 +245,12 @@ class _Renderer:
         list_jobs = self._list_jobs()
         self._list_paths = [job[0] for job in list_jobs]
         jobs += list_jobs
+        if self.previous is not None:
+            # Keyed pages: every article's digest and card key (memoised on its view) made
+            # before the helpers fork, so that no process makes them again: digest.json's
+            # records here and the article pages' keys in both need them (0.27 s at 10,000).
+            for ev in self.entries:
+                entry_digest(ev), card_key(ev)
         # The site-wide files are made here while the workers render the keyed pages.
         def site_files_then_callers_work() -> None:
             self._site_files()
