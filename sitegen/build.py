@@ -215,7 +215,7 @@ class _Run:
         except BaseException:
             translator.close()
             raise
-        prepare_render(config.templates_dir)  # and the templates compiled
+        prepare_render(config.templates_dir, state.dir)  # and the templates compiled (or the last build's code)
 
     def split_words_of(self, result: ParseResult) -> None:
         """Segment each page's articles for grouping as its parse arrives (the parent
