@@ -135,13 +135,16 @@ def _build(
                seeds=seeds)
     try:
         run.parse_group_translate(build_date)
-        key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
-                                             run.gloss_words, state.dir)
-        clock.lap("glosses")
-        site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
-                                      build_date, key_terms)
-        site = date_entries(run.history, site, state.dir)
-        return run.render_and_write(site, pending, gloss_files)
+        with SiteWriter(config.out_dir) as writer:
+            writer.carry_ahead(old_pages)  # linked by a helper while the glosses and views are made
+            key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
+                                                 run.gloss_words, state.dir)
+            clock.lap("glosses")
+            site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
+                                          build_date, key_terms)
+            site = date_entries(run.history, site, state.dir)
+            rendered = run.render_into(writer, site, gloss_files)
+        return run.store(writer, rendered, pending)
     finally:
         if run.gloss_words is not None:
             run.gloss_words.close()  # a helper still at work when a stage failed
@@ -184,6 +187,7 @@ class _Run:
     translations: dict[str, Translation] = field(default_factory=dict)
     stats: TranslationStats | None = None
     model_calls: int = 0
+    fingerprint: str = ""  # the inputs' fingerprint for the next build, taken while the pages render
 
     def prepare_later_stages(self) -> None:
         """Run while the seeds parse: the translation memory locked and loaded, the taxonomy,
@@ -211,7 +215,7 @@ class _Run:
         except BaseException:
             translator.close()
             raise
-        prepare_render(config.templates_dir)  # and the templates compiled
+        prepare_render(config.templates_dir, state.dir)  # and the templates compiled (or the last build's code)
 
     def split_words_of(self, result: ParseResult) -> None:
         """Segment each page's articles for grouping as its parse arrives (the parent
@@ -263,9 +267,9 @@ class _Run:
             grouped = grouped.with_english({zh: self.translations[zh].text for zh in grouped.texts_to_translate})
         self.grouped = grouped
 
-    def render_and_write(self, site, pending: int, gloss_files) -> BuildResult:
-        """Render the pages whose inputs changed since the last build (the others are
-        carried over), streaming them to disk, and store what the next build starts from."""
+    def render_into(self, writer: SiteWriter, site, gloss_files):
+        """Render the pages whose inputs changed since the last build into ``writer`` (the
+        others are carried over), streaming them to disk."""
         config, state, prepared = self.config, self.state, self.prepared
         assert prepared is not None
         from sitegen.render import render_changed  # jinja2: not needed by a no-op build
@@ -273,27 +277,29 @@ class _Run:
         # While the workers render, this process stores the word counts and the grouping
         # memo and fingerprints the inputs as they are now (the memory may have gained
         # entries), so the next build with no other change is a no-op.
-        after: dict[str, str] = {}
-
         def meanwhile() -> None:
             save_terms(state, self.grouped, prepared.known)
             state.put_memo(prepared.memo)
-            after["fingerprint"] = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate,
-                                                     self.seeds)
+            self.fingerprint = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate, self.seeds)
 
-        with SiteWriter(config.out_dir) as writer:
-            rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
-                                      meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared.search,
-                                      digest_memo=prepared.digest)
-            self.clock.lap("render")
-            writer.keep(rendered.unchanged)
-        written = writer.count
+        rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
+                                  meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared.search,
+                                  digest_memo=prepared.digest)
+        self.clock.lap("render")
+        writer.keep(rendered.unchanged)
+        return rendered
+
+    def store(self, writer: SiteWriter, rendered, pending: int) -> BuildResult:
+        """Once the new site is in place: store what the next build starts from (while a
+        helper removes the replaced site)."""
+        state, prepared = self.state, self.prepared
         self.clock.lap("write")
         state.put_search_memo(prepared.search)
         prepared.digest.save(state.dir)
-        state.save(Manifest(inputs=after["fingerprint"], pages=rendered.keys, pending=pending))
-        self.reporter.info(f"wrote {written} files to {config.out_dir} "
+        state.save(Manifest(inputs=self.fingerprint, pages=rendered.keys, pending=pending))
+        writer.wait()
+        self.reporter.info(f"wrote {writer.count} files to {self.config.out_dir} "
                            f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")
-        return BuildResult(len(self.articles), written, pending, self.model_calls, self.warnings,
+        return BuildResult(len(self.articles), writer.count, pending, self.model_calls, self.warnings,
                            rendered=rendered.made, unchanged=len(rendered.unchanged), parsed=self.parsed,
                            translation=self.stats)

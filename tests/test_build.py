@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -273,3 +274,36 @@ def test_corrupt_article_history_stops_the_build_and_is_left_alone(project):
     with pytest.raises(BuildError, match=r"history\.json:2:\d+: corrupt article history"):
         build(project, reporter=Reporter(0))
     assert project.history_path.read_text(encoding="utf-8").endswith('"a.html": {')
+
+
+def test_an_incremental_build_that_drops_pages_equals_a_clean_build_and_leaves_old_files_alone(project, tmp_path):
+    """The last site's pages are linked into the new tree ahead (``SiteWriter.carry_ahead``):
+    pages a build no longer has are gone with their folders, and a page rendered again is a
+    new file, never written through a link into the last site's file."""
+    from datetime import datetime, timezone
+
+    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    build(project, reporter=Reporter(0), build_date=when)
+    out = project.out_dir
+    held = tmp_path / "held"
+    held.mkdir()
+    before = {}
+    for i, page in enumerate(sorted(out.rglob("*.html"))):
+        os.link(page, held / str(i))
+        before[str(i)] = page.read_bytes()
+    seeds = sorted(project.seeds_dir.glob("*.txt"))
+    seeds[0].unlink()
+    seeds[1].write_text(seeds[1].read_text(encoding="utf-8") + "\n\n本报讯 某地召开会议，部署论坛筹备工作。\n",
+                        encoding="utf-8")
+    changed = build(project, reporter=Reporter(0), build_date=when)
+    assert changed.unchanged > 0 and changed.rendered > 0
+    assert {p.name: p.read_bytes() for p in held.iterdir()} == before
+
+    def tree(root):
+        return ({p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()},
+                {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()})
+
+    incremental = tree(out)
+    build(project, reporter=Reporter(0), build_date=when, clean=True)
+    assert incremental == tree(out)
+    assert [p.name for p in out.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name] == []

@@ -23,8 +23,10 @@ class _CompiledTemplates(BytecodeCache):
 
     def __init__(self) -> None:
         self.codes: dict[str, tuple[str, object]] = {}  # bucket key -> (source checksum, code)
+        self.used: set[str] = set()  # the keys looked up (``prepare`` stores those)
 
     def load_bytecode(self, bucket) -> None:
+        self.used.add(bucket.key)
         found = self.codes.get(bucket.key)
         if found is not None and found[0] == bucket.checksum:
             bucket.code = found[1]
@@ -36,16 +38,62 @@ class _CompiledTemplates(BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def prepare(templates_dir: Path) -> None:
-    """Compile the templates now (~0.06 s), e.g. while the seeds are parsed: renderers
+#: Where ``prepare`` keeps the compiled templates between builds, in the build's cache folder.
+CODE_FILE = "templates-code.marshal"
+
+
+def _code_version() -> bytes:
+    """What compiled template code depends on besides each template's source (which Jinja
+    checks itself): this Python and Jinja, and the environment's options and filters (this
+    module and ``strings``)."""
+    import hashlib
+    import sys
+
+    import jinja2
+
+    here = Path(__file__).parent
+    return hashlib.sha256(b"\0".join([sys.version.encode(), jinja2.__version__.encode(),
+                                       (here / "templating.py").read_bytes(), (here / "strings.py").read_bytes()])
+                          ).digest()
+
+
+def _load_compiled(cache_dir: Path) -> dict:
+    """The compiled templates the last build kept ({} when none, foreign or damaged)."""
+    import marshal
+
+    try:
+        version, codes = marshal.loads((cache_dir / CODE_FILE).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if version != _code_version() or not isinstance(codes, dict):
+        return {}
+    return codes
+
+
+def prepare(templates_dir: Path, cache_dir: Path | None = None) -> None:
+    """Compile the templates now (~0.09 s), e.g. while the seeds are parsed: renderers
     made later in this process, and their forked workers, then find them compiled. A
-    template that does not compile is left for the render to report."""
+    template that does not compile is left for the render to report. With ``cache_dir``
+    (the build's cache folder), the code compiled by the last build is taken from there
+    (~2 ms) for every template whose source is unchanged, and what was compiled anew is
+    stored for the next build."""
+    import marshal
+
+    from sitegen.atomic import atomic_write_bytes
+
+    kept = _load_compiled(cache_dir) if cache_dir is not None else {}
+    for key, entry in kept.items():
+        _COMPILED.codes.setdefault(key, entry)
+    _COMPILED.used.clear()
     env = make_environment(Path(templates_dir))
     for name in env.list_templates(extensions=("html", "xml")):
         try:
             env.get_template(name)
         except Exception:  # noqa: BLE001, S112 - reported, with its location, when it is rendered
             continue
+    used = {key: _COMPILED.codes[key] for key in _COMPILED.used if key in _COMPILED.codes}
+    if cache_dir is not None and used != kept and cache_dir.is_dir():
+        atomic_write_bytes(cache_dir / CODE_FILE, marshal.dumps((_code_version(), used)), durable=False)
 
 
 class TemplateRenderError(ValueError):

@@ -1,0 +1,78 @@
+"""The compiled templates kept in the build's cache folder (``render.templating.prepare``):
+taken for unchanged templates instead of compiling them again, compiled again when a
+template, this Python or Jinja, or the environment changed."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.render import templating
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    """A process with nothing compiled yet, counting what Jinja compiles."""
+    monkeypatch.setattr(templating, "_COMPILED", templating._CompiledTemplates())
+    compiled = []
+    original = templating._Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(templating._Environment, "compile", counting)
+    return compiled
+
+
+def _forget(monkeypatch):
+    monkeypatch.setattr(templating, "_COMPILED", templating._CompiledTemplates())
+
+
+def _page(templates):
+    env = templating.make_environment(templates)
+    return env.get_template("404.html")
+
+
+def test_the_next_build_takes_the_code_instead_of_compiling(tmp_path, fresh, monkeypatch):
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    templating.prepare(templates, cache)
+    assert "404.html" in fresh and (cache / templating.CODE_FILE).is_file()
+    first = _page(templates).root_render_func.__code__
+    fresh.clear()
+    _forget(monkeypatch)  # as a new build's process
+    templating.prepare(templates, cache)
+    assert fresh == []
+    assert _page(templates).root_render_func.__code__ == first  # the same code as compiled
+    # an edited template is compiled again, and only it; the kept code is updated
+    (templates / "404.html").write_text((templates / "404.html").read_text() + "\n", encoding="utf-8")
+    _forget(monkeypatch)
+    templating.prepare(templates, cache)
+    assert fresh == ["404.html"]
+    fresh.clear()
+    _forget(monkeypatch)
+    templating.prepare(templates, cache)
+    assert fresh == []
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other version", "no folder"])
+def test_foreign_or_damaged_code_is_compiled_again(tmp_path, fresh, monkeypatch, damage):
+    templates = REPO / "templates"
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    templating.prepare(templates, cache)
+    if damage == "garbage":
+        (cache / templating.CODE_FILE).write_bytes(b"\x00not marshal")
+    elif damage == "other version":
+        monkeypatch.setattr(templating, "_code_version", lambda: b"another python")
+    else:
+        cache = tmp_path / "missing"
+    fresh.clear()
+    _forget(monkeypatch)
+    templating.prepare(templates, cache)
+    assert "404.html" in fresh
+    assert not (tmp_path / "missing").exists()
