@@ -34,3 +34,22 @@ def test_a_line_covering_another_story_like_its_headline_is_no_kicker() -> None:
     heads, leftovers = _heads(_page("海关关员推行智慧通关"))
     assert heads[1] == (None, "春茶价格稳中有升")
     assert leftovers == [("headline", "海关关员推行智慧通关")]
+
+
+def _block_page(line: str) -> str:
+    """The tea and port stories, then their headlines printed together with ``line``
+    between them."""
+    return story(TEA) + "\n\n" + story(PORT) + "\n\n春茶价格稳中有升\n\n" + line + "\n\n口岸通关效率持续提升\n"
+
+
+def test_a_title_under_a_head_sharing_its_storys_words_joins_it() -> None:
+    # between two headlines of a group printed together, a title sharing a word (茶农)
+    # with the story of the headline right above it goes with that headline
+    heads = [(a.headline, a.subtitle) for a in parse_conserved(_block_page("山间处处飘新香茶农忙")).articles]
+    assert heads == [("春茶价格稳中有升", "山间处处飘新香茶农忙"), ("口岸通关效率持续提升", None)]
+
+
+def test_a_title_under_a_head_sharing_no_words_stays_a_banner() -> None:
+    result = parse_conserved(_block_page("好日子越过越红火"))
+    assert [(a.headline, a.subtitle) for a in result.articles] == [("春茶价格稳中有升", None), ("口岸通关效率持续提升", None)]
+    assert [(x.kind, x.text) for x in result.leftovers] == [("banner", "好日子越过越红火")]

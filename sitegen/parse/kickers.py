@@ -82,3 +82,34 @@ def _rivals(unit: Unit, b: int, result: Assignment, scorer: Scorer) -> bool:
         if scorer.content(unit.text, i) >= max(KICKER_COVER, KICKER_RIVAL * theirs):
             return True
     return False
+
+
+MIN_UNDER = 0.05  # a banner line under a head shares this much with its story to join that head
+
+
+def titles_under(result: Assignment, banners: list[Unit], scorer: Scorer) -> list[Unit]:
+    """A banner title printed right under the last unit of a head (a blank line at most,
+    no body, headline or other banner between), sharing some words with that head's
+    story (≥ MIN_UNDER) and more than with any other nearby body, joins that head: the
+    headline under its kicker, or a subtitle, left alone between the heads of two
+    stories printed together. Returns the banners left."""
+    if not banners:
+        return banners
+    lines = sorted({u.line for g in [*result.by_body.values(), *result.unassigned] for u in g.units}
+                   | {u.line for u in banners})
+    lasts = {g.units[-1].line + g.units[-1].n_lines: b for b, g in result.by_body.items() if g.units}
+    taken: set[int] = set()
+    for unit in banners:
+        above = next((x for x in reversed(lines) if x < unit.line), None)
+        b = next((lasts[x] for x in (unit.line, unit.line - 1) if x in lasts), None)
+        if b is None or above != result.by_body[b].units[-1].line or unit.subtitle \
+                or LEADING_LABEL.match(unit.text) or is_section_name(unit.text) \
+                or scorer.spans.neighbours(unit.line) != scorer.spans.neighbours(above):
+            continue
+        own = scorer.content(unit.text, b)
+        if own < MIN_UNDER or any(scorer.content(unit.text, i) >= own for i in scorer.candidates(unit.line) if i != b):
+            continue
+        head = result.by_body[b]
+        result.by_body[b] = replace(head, units=[*head.units, unit])
+        taken.add(id(unit))
+    return [u for u in banners if id(u) not in taken]

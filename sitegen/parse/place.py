@@ -24,7 +24,7 @@ from .convention import by_convention, conventions
 from .grouped import cut_at_groups
 from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
 from .headlines import Group, Unit, unlabel
-from .kickers import kickers_over
+from .kickers import kickers_over, titles_under
 from .resume import Body
 from .text import Vocabulary
 
@@ -186,6 +186,7 @@ class Placer:
                          for after, found in conventions(scorer, result)]
             result = by_convention(scorer, result) or result
         banners = kickers_after(result, pair_banners(result, banners, scorer, marked), scorer)
+        banners = titles_under(result, banners, scorer)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings)
 
 
