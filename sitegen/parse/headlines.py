@@ -29,7 +29,8 @@ from typing import Callable
 from . import lines as L
 from .blocks import Element
 from .lead_titles import kicker_cut, kicker_over
-from .text import visual_width
+from .chunks import BOUND_END
+from .text import is_han, is_word, visual_width
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
 
@@ -316,12 +317,22 @@ def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
     mark and narrower than the line under it (:func:`_title_starts`); otherwise ``[unit]``."""
     parts = unit.parts
     cuts = [k for k in range(1, len(parts)) if not parts[k - 1].rstrip().endswith(tuple(_GOES_ON))
-            and _title_starts(parts[k - 1], parts[k])]
+            and (_title_starts(parts[k - 1], parts[k]) or (len(parts) == 2 and _whole_line(*parts)))]
     cut = None if unit.subtitle else kicker_cut(parts, cuts, lead)
     if cut is None:
         return [unit]
     return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (), kicker=k == 0)
             for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
+
+
+def _whole_line(prev: str, line: str) -> bool:
+    """Does ``prev`` end where a title may end: not on a character that cannot end one
+    (的, 为, 以…), not inside a word going on in ``line``?"""
+    end, start = prev.rstrip(), line.lstrip()
+    if not end or end[-1] in BOUND_END:
+        return False
+    return not (start and all(is_han(ch) for ch in end[-1] + start[0]) and is_word(end[-1] + start[0])
+                and not is_word(end[-2:]))
 
 
 def _title_starts(prev: str, line: str) -> bool:

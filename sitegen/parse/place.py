@@ -24,6 +24,7 @@ from .convention import by_convention, conventions
 from .grouped import cut_at_groups
 from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
 from .headlines import Group, Unit, unlabel
+from .kickers import kickers_over, titles_under
 from .resume import Body
 from .text import Vocabulary
 
@@ -91,6 +92,7 @@ class Placer:
         scorer = Scorer(bodies, self.vocab)
         result = assign(groups, scorer)
         pair_leftovers(result, scorer)
+        kickers_over(result, scorer, banners)
         return scorer, result, banners
 
     def continued(self, bodies: list[Body], span_index: SpanIndex) -> set[int]:
@@ -184,6 +186,7 @@ class Placer:
                          for after, found in conventions(scorer, result)]
             result = by_convention(scorer, result) or result
         banners = kickers_after(result, pair_banners(result, banners, scorer, marked), scorer)
+        banners = titles_under(result, banners, scorer)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings)
 
 
