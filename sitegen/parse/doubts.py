@@ -29,7 +29,7 @@ Rules (``RULES``), each a doubt on its own:
   (:mod:`.doubt_heads`): part of a headline went elsewhere, two headlines were joined, or
   a body's line became a headline;
 * ``glue`` — the body's deepest vocabulary valley falls where a story may start, and the
-  headline's words are all on one side of it (:mod:`.doubt_glue`);
+  headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
