@@ -139,7 +139,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     for i, group in result.by_body.items():
         _headline(group, scorer.content(group.match_text, i), out[i])
     _under_open(result, out)
-    for s, g in zip(out, doubt_glue.glue(bodies, result, vocab)):
+    for s, g in zip(out, doubt_glue.glue(bodies, grams, result, scorer)):
         s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
     return out
