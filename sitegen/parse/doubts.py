@@ -28,6 +28,8 @@ Rules (``RULES``), each a doubt on its own:
   ``wide_gap``, ``runs_on`` — what the printed headline block or lead shows
   (:mod:`.doubt_heads`): part of a headline went elsewhere, two headlines were joined, or
   a body's line became a headline;
+* ``glue`` — the body's deepest vocabulary valley falls where a story may start, and the
+  headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -58,7 +60,7 @@ from typing import Sequence
 from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
-from . import doubt_heads
+from . import doubt_glue, doubt_heads
 from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .place import Reading
@@ -111,6 +113,7 @@ class Signals:
     # (headline line, body line, what, whose: the headline's article or the body's) when one runs into the other
     runs_on: tuple[int, int, str, bool] | None = None
     runs_under: tuple[int, int, str] | None = None  # (that headline's line, body line, what) under this body's end
+    glue: int = 0  # first line after a boundary where two stories may meet (:mod:`.doubt_glue`)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -137,6 +140,8 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     for i, group in result.by_body.items():
         _headline(group, scorer.content(group.match_text, i), out[i])
     _under_open(result, out)
+    for s, g in zip(out, doubt_glue.glue(bodies, grams, result, scorer)):
+        s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
     return out
 
@@ -256,10 +261,14 @@ def _dangling_end(s: Signals) -> str | None:
     return f"the story stops mid-sentence at line {last} and goes on nowhere on this page{where}"
 
 
+def _glue(s: Signals) -> str | None:
+    return doubt_glue.reason(s.glue)
+
+
 # (name, rule), most telling first; a rule returns its reason or None
 RULES = (("split", _split), ("lead_title", _lead_title),
          ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES
+         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),)
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article
