@@ -43,3 +43,16 @@ def test_the_cut_falls_after_the_whole_kicker_and_never_after_a_clause_mark() ->
 def test_a_label_glued_on_the_kicker_line_is_kept_once() -> None:
     # the label split off the first printed line leaves that line's rest, not the whole line
     assert _tea(["【今日聚焦】" + _KICKER, _HEAD]) == ("【今日聚焦】" + _KICKER, _HEAD, None)
+
+
+def test_a_kicker_as_wide_as_the_headline_or_wider_is_cut_at_a_clean_break() -> None:
+    # 引题 in the wider line over a shorter 主题 (锲而不舍落实… / 风成于上，俗化于下): no width
+    # cue, but the break ends the kicker on a whole word and the lead reports only the second
+    assert _tea(["茶旅融合迎来发展新气象", "春茶上市交易活跃"]) == ("茶旅融合迎来发展新气象", "春茶上市交易活跃", None)
+
+
+def test_a_wrap_inside_a_word_or_after_a_function_word_is_not_cut() -> None:
+    # 气|象: the line breaks inside 气象, one title wrapped at the measure
+    assert _tea(["茶旅融合迎来发展新气", "象春茶上市交易活跃"]) == (None, "茶旅融合迎来发展新气象春茶上市交易活跃", None)
+    # …为 / 春茶…: no title ends on a function word
+    assert _tea(["茶旅融合迎来发展新气象为", "春茶上市交易活跃"]) == (None, "茶旅融合迎来发展新气象为春茶上市交易活跃", None)

@@ -29,7 +29,7 @@ from typing import Callable
 from . import lines as L
 from .blocks import Element
 from .lead_titles import kicker_cut, kicker_over
-from .text import visual_width
+from .text import visual_width, word_across
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
 
@@ -313,15 +313,29 @@ def split_open(unit: Unit) -> list[Unit]:
 def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
     """A tight run of title lines cut into a kicker and the headline under it where the
     lead's words say so (:func:`.lead_titles.kicker_cut`), at a line ending on no clause
-    mark and narrower than the line under it (:func:`_title_starts`); otherwise ``[unit]``."""
+    mark and either narrower than the line under it (:func:`_title_starts`) or broken where
+    a title can end (:func:`_clean_break`: a kicker often fills the measure as the headline
+    does, or is the wider line); otherwise ``[unit]``."""
     parts = unit.parts
     cuts = [k for k in range(1, len(parts)) if not parts[k - 1].rstrip().endswith(tuple(_GOES_ON))
-            and _title_starts(parts[k - 1], parts[k])]
+            and (_title_starts(parts[k - 1], parts[k]) or _clean_break(parts[k - 1], parts[k]))]
     cut = None if unit.subtitle else kicker_cut(parts, cuts, lead)
     if cut is None:
         return [unit]
     return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (), kicker=k == 0)
             for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
+
+
+# a title never ends on one of these: a line ending so is wrapped (…以节约能源为 / 前提…)
+_NO_END = "的了和与及并在对把将为以从向被给或之而且"
+
+
+def _clean_break(prev: str, line: str) -> bool:
+    """The break between ``prev`` and ``line`` could end a title, whatever the widths: no
+    word of jieba's runs across it (上海合作组织政党论 / 坛 … is a wrap) and ``prev`` ends
+    on no function word (…能源为 / 前提)."""
+    end = prev.rstrip()
+    return bool(end) and end[-1] not in _NO_END and not word_across(end, line)
 
 
 def _title_starts(prev: str, line: str) -> bool:
