@@ -5,7 +5,7 @@ own or a tight run cut where a line is narrower than the one under it. Two title
 found in the lead, or one title wrapped over lines of one width, are read as before."""
 from __future__ import annotations
 
-from sitegen.parse.lead_titles import kicker_cut, kicker_over
+from sitegen.parse.lead_titles import kicker_cut, kicker_over, subtitle_cut
 
 from synthetic_pages import two_stories as _two
 
@@ -56,3 +56,17 @@ def test_a_wrap_inside_a_word_or_after_a_function_word_is_not_cut() -> None:
     assert _tea(["茶旅融合迎来发展新气", "象春茶上市交易活跃"]) == (None, "茶旅融合迎来发展新气象春茶上市交易活跃", None)
     # …为 / 春茶…: no title ends on a function word
     assert _tea(["茶旅融合迎来发展新气象为", "春茶上市交易活跃"]) == (None, "茶旅融合迎来发展新气象为春茶上市交易活跃", None)
+
+
+def test_a_second_line_the_lead_does_not_report_is_the_subtitle_of_the_first() -> None:
+    # 主题 the lead reports over a 副题 it does not (a detail told later in the story),
+    # printed tight: headline and subtitle, not one headline
+    assert _tea(["春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购"]) == (None, "春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购")
+
+
+def test_two_lines_the_lead_both_reports_stay_one_headline() -> None:
+    # one headline broken by sense over two lines (春茶市场升温 / 茶企加快北上步伐)
+    assert _tea(["春茶上市交易活跃", "茶农忙着采摘新茶"]) == (None, "春茶上市交易活跃茶农忙着采摘新茶", None)
+    assert subtitle_cut(("春茶上市交易活跃", "茶农忙着采摘新茶"), (1,), _LEAD) is None
+    assert subtitle_cut(("春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购"), (1,), _LEAD) == 1
+    assert subtitle_cut(("春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购"), (), _LEAD) is None

@@ -28,7 +28,7 @@ from typing import Callable
 
 from . import lines as L
 from .blocks import Element
-from .lead_titles import kicker_cut, kicker_over
+from .lead_titles import kicker_cut, kicker_over, subtitle_cut
 from .text import visual_width, word_across
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
@@ -319,10 +319,15 @@ def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
     parts = unit.parts
     cuts = [k for k in range(1, len(parts)) if not parts[k - 1].rstrip().endswith(tuple(_GOES_ON))
             and (_title_starts(parts[k - 1], parts[k]) or _clean_break(parts[k - 1], parts[k]))]
-    cut = None if unit.subtitle else kicker_cut(parts, cuts, lead)
+    if unit.subtitle:
+        return [unit]
+    cut, sub = kicker_cut(parts, cuts, lead), None
+    if cut is None:
+        cut = sub = subtitle_cut(parts, cuts, lead)
     if cut is None:
         return [unit]
-    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (), kicker=k == 0)
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (),
+                    kicker=k == 0 and sub is None, subtitle=k == 1 and sub is not None)
             for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
 
 
