@@ -70,3 +70,20 @@ def test_two_lines_the_lead_both_reports_stay_one_headline() -> None:
     assert subtitle_cut(("春茶上市交易活跃", "茶农忙着采摘新茶"), (1,), _LEAD) is None
     assert subtitle_cut(("春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购"), (1,), _LEAD) == 1
     assert subtitle_cut(("春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购"), (), _LEAD) is None
+
+
+def test_a_headline_over_a_longer_subtitle_printed_apart_keeps_the_headline() -> None:
+    # the subtitle (words of the body's second paragraph) wraps over more lines than the
+    # headline: the lead, not the line count, tells which of the two is the headline
+    sub = ["茶企负责人说今年春茶品质好", "茶叶订单比去年多茶农收入明显增加"]
+    assert _tea(["春茶上市茶叶市场交易活跃", "", *sub]) == (None, "春茶上市茶叶市场交易活跃", "".join(sub))
+
+
+def test_a_title_that_opens_a_statement_or_joined_as_a_kicker_stays_the_kicker() -> None:
+    from sitegen.parse.headlines import Group, Unit, roles
+
+    head, sub = "春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购产地直销渠道越来越多"
+    assert roles(Group([Unit(head, 1, 1), Unit(sub, 3, 2)]), _LEAD) == (None, head, sub)
+    assert roles(Group([Unit(head, 1, 1, kicker=True), Unit(sub, 3, 2)]), _LEAD) == (head, sub, None)
+    said = "茶叶协会负责人谈春茶市场时表示"
+    assert roles(Group([Unit(said, 1, 1), Unit(sub, 3, 2)]), _LEAD + said) == (said, sub, None)

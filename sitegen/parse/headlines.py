@@ -28,8 +28,9 @@ from typing import Callable
 
 from . import lines as L
 from .blocks import Element
-from .lead_titles import kicker_cut, kicker_over, subtitle_cut
-from .text import visual_width, word_across
+from .lead_titles import kicker_cut, kicker_over, subtitle_cut, subtitle_under
+from .text import visual_width
+from .title_breaks import clean_break, goes_on, title_starts
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
 
@@ -265,10 +266,6 @@ def split_label(unit: Unit) -> list[Unit]:
             replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
 
 
-# a printed line ending in one of these goes on in the line under it (a clause cut, not a title's end)
-_GOES_ON = "，、：；,:;（(《“‘—·"
-
-
 def split_stack(unit: Unit) -> list[Unit]:
     """A tight run of title lines holding a whole 引题 / 主题 / 副题 stack: cut it where a line
     is shorter than the next and ends on no clause mark. A wrapped line fills the measure,
@@ -279,7 +276,7 @@ def split_stack(unit: Unit) -> list[Unit]:
         return [unit]
     pieces: list[list[str]] = [[parts[0]]]
     for prev, line in zip(parts, parts[1:]):
-        if not prev.rstrip().endswith(tuple(_GOES_ON)) and _title_starts(prev, line):
+        if not goes_on(prev) and title_starts(prev, line):
             pieces.append([])
         pieces[-1].append(line)
     if len(pieces) < 3:
@@ -313,12 +310,12 @@ def split_open(unit: Unit) -> list[Unit]:
 def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
     """A tight run of title lines cut into a kicker and the headline under it where the
     lead's words say so (:func:`.lead_titles.kicker_cut`), at a line ending on no clause
-    mark and either narrower than the line under it (:func:`_title_starts`) or broken where
-    a title can end (:func:`_clean_break`: a kicker often fills the measure as the headline
+    mark and either narrower than the line under it (:func:`.title_breaks.title_starts`) or broken
+    where a title can end (:func:`.title_breaks.clean_break`: a kicker often fills the measure as the headline
     does, or is the wider line); otherwise ``[unit]``."""
     parts = unit.parts
-    cuts = [k for k in range(1, len(parts)) if not parts[k - 1].rstrip().endswith(tuple(_GOES_ON))
-            and (_title_starts(parts[k - 1], parts[k]) or _clean_break(parts[k - 1], parts[k]))]
+    cuts = [k for k in range(1, len(parts)) if not goes_on(parts[k - 1])
+            and (title_starts(parts[k - 1], parts[k]) or clean_break(parts[k - 1], parts[k]))]
     if unit.subtitle:
         return [unit]
     cut, sub = kicker_cut(parts, cuts, lead), None
@@ -329,25 +326,6 @@ def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
     return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (),
                     kicker=k == 0 and sub is None, subtitle=k == 1 and sub is not None)
             for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
-
-
-# a title never ends on one of these: a line ending so is wrapped (…以节约能源为 / 前提…)
-_NO_END = "的了和与及并在对把将为以从向被给或之而且"
-
-
-def _clean_break(prev: str, line: str) -> bool:
-    """The break between ``prev`` and ``line`` could end a title, whatever the widths: no
-    word of jieba's runs across it (上海合作组织政党论 / 坛 … is a wrap) and ``prev`` ends
-    on no function word (…能源为 / 前提)."""
-    end = prev.rstrip()
-    return bool(end) and end[-1] not in _NO_END and not word_across(end, line)
-
-
-def _title_starts(prev: str, line: str) -> bool:
-    """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
-    than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
-    title, 引语标题, printed on lines of its own)."""
-    return visual_width(line) > visual_width(prev) + 1 or line.lstrip().startswith(("“", "「"))
 
 
 def _inner(n: int) -> range:
@@ -396,6 +374,9 @@ def role_units(group: Group, lead: str = "") -> tuple[list[Unit], list[Unit], Un
         h = marked[0]
     elif len(main) == 2 and lead and kicker_over(main[0].text, main[1].text, lead):
         h = 1
+    elif len(main) == 2 and lead and not (main[0].kicker or opens_statement(main[0].text)) \
+            and subtitle_under(main[0].text, main[1].text, lead):
+        h = 0
     else:
         h = max(_inner(len(main)), key=lambda i: (i + 1 == len(main) or not opens_statement(main[i].text),
                                                   not main[i].kicker, main[i].n_lines, -i))

@@ -1,0 +1,37 @@
+"""Where a tight run of title lines may break into two titles, by the print alone.
+
+A wrapped title fills its measure and may break anywhere, even inside a word; a title's
+last line ends where its words end. So a line break can end a title when the line under
+it is wider (:func:`title_starts`), or when it falls between whole words and not after a
+word that leads on (:func:`clean_break`). Which of the possible breaks is taken is left
+to the reader of the lines (:mod:`.headlines`, :mod:`.lead_titles`).
+"""
+from __future__ import annotations
+
+from .text import visual_width, word_across
+
+# a printed line ending in one of these goes on in the line under it (a clause cut, not a title's end)
+GOES_ON = "，、：；,:;（(《“‘—·"
+
+# a title never ends on one of these: a line ending so is wrapped (…以节约能源为 / 前提…)
+NO_END = "的了和与及并在对把将为以从向被给或之而且"
+
+
+def goes_on(line: str) -> bool:
+    """Does the printed ``line`` end on a clause mark, so that it goes on below?"""
+    return line.rstrip().endswith(tuple(GOES_ON))
+
+
+def clean_break(prev: str, line: str) -> bool:
+    """The break between ``prev`` and ``line`` could end a title, whatever the widths: no
+    word of jieba's runs across it (上海合作组织政党论 / 坛 … is a wrap) and ``prev`` ends
+    on no function word (…能源为 / 前提)."""
+    end = prev.rstrip()
+    return bool(end) and end[-1] not in NO_END and not word_across(end, line)
+
+
+def title_starts(prev: str, line: str) -> bool:
+    """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
+    than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
+    title, 引语标题, printed on lines of its own)."""
+    return visual_width(line) > visual_width(prev) + 1 or line.lstrip().startswith(("“", "「"))
