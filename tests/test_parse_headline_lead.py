@@ -87,3 +87,10 @@ def test_a_title_that_opens_a_statement_or_joined_as_a_kicker_stays_the_kicker()
     assert roles(Group([Unit(head, 1, 1, kicker=True), Unit(sub, 3, 2)]), _LEAD) == (head, sub, None)
     said = "茶叶协会负责人谈春茶市场时表示"
     assert roles(Group([Unit(said, 1, 1), Unit(sub, 3, 2)]), _LEAD + said) == (said, sub, None)
+
+
+def test_two_tight_titles_over_a_dash_subtitle_are_kicker_and_headline() -> None:
+    # 引题 / 主题 / ——副题: the dash takes the subtitle's place, so a title the lead reports
+    # over one it hardly does is the kicker over the headline here, not headline + subtitle
+    printed = ["春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购", "——茶旅融合带动消费"]
+    assert _tea(printed) == ("春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购", "——茶旅融合带动消费")

@@ -307,12 +307,16 @@ def split_open(unit: Unit) -> list[Unit]:
             for p in (parts[:cut], parts[cut:])]
 
 
-def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
-    """A tight run of title lines cut into a kicker and the headline under it where the
-    lead's words say so (:func:`.lead_titles.kicker_cut`), at a line ending on no clause
-    mark and either narrower than the line under it (:func:`.title_breaks.title_starts`) or broken
-    where a title can end (:func:`.title_breaks.clean_break`: a kicker often fills the measure as the headline
-    does, or is the wider line); otherwise ``[unit]``."""
+def _split_by_lead(unit: Unit, lead: str, dash_below: bool = False) -> list[Unit]:
+    """A tight run of title lines cut in two where the lead's words say so, at a line
+    ending on no clause mark and either narrower than the line under it
+    (:func:`.title_breaks.title_starts`) or broken where a title can end
+    (:func:`.title_breaks.clean_break`: a kicker often fills the measure as the headline
+    does, or is the wider line): a kicker over the headline the lead reports
+    (:func:`.lead_titles.kicker_cut`), else a headline the lead reports over a subtitle it
+    hardly does (:func:`.lead_titles.subtitle_cut`). With a —— subtitle printed below
+    (``dash_below``) the subtitle's place is taken: two titles above it are kicker and
+    headline either way. Otherwise ``[unit]``."""
     parts = unit.parts
     cuts = [k for k in range(1, len(parts)) if not goes_on(parts[k - 1])
             and (title_starts(parts[k - 1], parts[k]) or clean_break(parts[k - 1], parts[k]))]
@@ -323,6 +327,7 @@ def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
         cut = sub = subtitle_cut(parts, cuts, lead)
     if cut is None:
         return [unit]
+    sub = None if dash_below else sub
     return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (),
                     kicker=k == 0 and sub is None, subtitle=k == 1 and sub is not None)
             for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
@@ -360,6 +365,8 @@ def role_units(group: Group, lead: str = "") -> tuple[list[Unit], list[Unit], Un
         units = split_open(units[0])
     if len(units) == 1 and lead:
         units = _split_by_lead(units[0], lead)
+    elif len(units) > 1 and lead and all(u.subtitle for u in units[1:]):
+        units = _split_by_lead(units[0], lead, dash_below=True) + units[1:]
     if not units:
         return labels, [], None, []
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
