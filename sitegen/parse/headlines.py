@@ -30,7 +30,7 @@ from . import lines as L
 from .blocks import Element
 from .lead_titles import kicker_cut, kicker_over, subtitle_cut, subtitle_under
 from .text import visual_width
-from .title_breaks import clean_break, goes_on, title_starts
+from .title_breaks import clean_break, goes_on, narrow_title_starts, title_starts
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
 
@@ -274,9 +274,11 @@ def split_stack(unit: Unit) -> list[Unit]:
     parts = unit.parts
     if unit.subtitle or len(parts) < 3:
         return [unit]
+    cuts = {k for k in range(1, len(parts)) if not goes_on(parts[k - 1]) and title_starts(parts[k - 1], parts[k])}
+    cuts |= set(narrow_title_starts(parts, cuts))
     pieces: list[list[str]] = [[parts[0]]]
-    for prev, line in zip(parts, parts[1:]):
-        if not goes_on(prev) and title_starts(prev, line):
+    for k, line in enumerate(parts[1:], 1):
+        if k in cuts:
             pieces.append([])
         pieces[-1].append(line)
     if len(pieces) < 3:

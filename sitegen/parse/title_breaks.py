@@ -8,6 +8,8 @@ to the reader of the lines (:mod:`.headlines`, :mod:`.lead_titles`).
 """
 from __future__ import annotations
 
+from typing import Collection, Sequence
+
 from .text import visual_width, word_across
 
 # a printed line ending in one of these goes on in the line under it (a clause cut, not a title's end)
@@ -35,3 +37,24 @@ def title_starts(prev: str, line: str) -> bool:
     than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
     title, 引语标题, printed on lines of its own)."""
     return visual_width(line) > visual_width(prev) + 1 or line.lstrip().startswith(("“", "「"))
+
+
+def narrow_title_starts(parts: Sequence[str], cuts: Collection[int]) -> list[int]:
+    """Where a title set in larger type starts inside a tight run of lines: two or more
+    lines wrapped at one measure (the last maybe shorter), narrower than the line over
+    them and ended by a cut in ``cuts`` (the line under them is wider), after a clean
+    break (:func:`clean_break`).
+    A main title between a kicker and a subtitle in smaller type wraps at fewer
+    characters than both (… 与马兴瑞一道共商对口支援大计 / 在新起点上全力把 / 对口援疆做得更好
+    / 出席对口支援工作座谈会…); one title wrapped over lines of one width has no such block."""
+    widths = [visual_width(p) for p in parts]
+    found = []
+    for k in range(1, len(parts) - 1):
+        if k in cuts or goes_on(parts[k - 1]) or widths[k - 1] <= widths[k] + 1:
+            continue
+        j = k + 1  # lines at the measure, the last of them maybe shorter
+        while j < len(parts) and j not in cuts and widths[j - 1] == widths[k] and widths[j] <= widths[k]:
+            j += 1
+        if j - k >= 2 and j in cuts and clean_break(parts[k - 1], parts[k]):
+            found.append(k)
+    return found
