@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Collection, Sequence
 
+from .chunks import BOUND_END
 from .text import visual_width, word_across
 
 # a printed line ending in one of these goes on in the line under it (a clause cut, not a title's end)
 GOES_ON = "，、：；,:;（(《“‘—·"
 
-# a title never ends on one of these: a line ending so is wrapped (…以节约能源为 / 前提…)
-NO_END = "的了和与及并在对把将为以从向被给或之而且"
 
 
 def goes_on(line: str) -> bool:
@@ -27,9 +26,9 @@ def goes_on(line: str) -> bool:
 def clean_break(prev: str, line: str) -> bool:
     """The break between ``prev`` and ``line`` could end a title, whatever the widths: no
     word of jieba's runs across it (上海合作组织政党论 / 坛 … is a wrap) and ``prev`` ends
-    on no function word (…能源为 / 前提)."""
+    on no character a title cannot end on (``chunks.BOUND_END``: …能源为 / 前提)."""
     end = prev.rstrip()
-    return bool(end) and end[-1] not in NO_END and not word_across(end, line)
+    return bool(end) and end[-1] not in BOUND_END and not word_across(end, line)
 
 
 def title_starts(prev: str, line: str) -> bool:
