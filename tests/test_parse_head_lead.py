@@ -139,3 +139,14 @@ def test_a_line_of_the_block_moves_to_the_run_whose_body_its_own_words_cover() -
     ordered = order_block(block, bodies, cover, Assignment())
     assert ordered is not None
     assert [ordered.by_body[i].text for i in (0, 1)] == [head_a + sub_a, head_b]
+
+
+def test_a_kicker_and_headline_taken_from_a_headline_block_keep_their_printed_lines() -> None:
+    # one tight block of three lines: TEA's kicker and headline, then PORT's headline. The
+    # two lines TEA takes are rejoined as one unit that must keep its printed lines, or
+    # the kicker could not be cut from the headline by the lead's words
+    block = "茶旅融合迎来发展新气象\n春茶上市交易活跃\n口岸海关推行智慧通关"
+    for text in ("\n\n".join([block, *TEA, *PORT]) + "\n", "\n\n".join([*TEA, *PORT, block]) + "\n"):
+        arts = _parse(text).articles
+        assert [(a.kicker, a.headline, a.subtitle) for a in arts] == [
+            ("茶旅融合迎来发展新气象", "春茶上市交易活跃", None), (None, "口岸海关推行智慧通关", None)]

@@ -88,3 +88,20 @@ def test_a_paragraph_printed_tight_under_a_heading_stays_the_story() -> None:
     tea, port = _parse(text).articles
     assert (tea.headline, tea.subtitle) == ("春茶市场升温", None)
     assert tea.paragraphs[0].startswith("春茶上市以来")
+
+
+def test_a_main_title_wrapped_narrower_than_kicker_and_subtitle_is_cut_out() -> None:
+    # the main title set in larger type wraps at fewer characters than the kicker over it
+    # and the subtitle under it: two lines of one width, narrower than both neighbours
+    kicker, head, sub = "茶企负责人说今年春茶品质好茶叶订单多", ("春茶市场升温", "茶企北上采购"), "外地客商纷纷上门采购产地价格稳中有升"
+    unit = Unit(kicker + "".join(head) + sub, 3, 4, parts=(kicker, *head, sub))
+    assert [p.text for p in split_stack(unit)] == [kicker, "".join(head), sub]
+    assert roles(Group([unit])) == (kicker, "".join(head), sub)
+
+
+def test_one_narrow_line_or_a_break_inside_a_word_is_no_main_title() -> None:
+    one = ("茶企负责人说今年春茶品质好茶叶订单多", "春茶市场升温", "外地客商纷纷上门采购产地价格稳中有升")
+    assert split_stack(Unit("".join(one), 3, 3, parts=one)) == [Unit("".join(one), 3, 3, parts=one)]
+    # 订|单: the wide line is wrapped inside a word, so the narrow lines go on from it
+    inside = ("茶企负责人说今年春茶品质好茶叶订", "单多春茶市场", "升温茶企北上", "外地客商纷纷上门采购产地价格稳中有升")
+    assert len(split_stack(Unit("".join(inside), 3, 4, parts=inside))) == 1

@@ -50,7 +50,10 @@ def test_a_body_given_several_headlines_of_a_tight_block_is_cut_between_them() -
     assert [len(a.paragraphs) for a in arts] == [2, 2, 2]
     assert [a.paragraphs[0] for a in arts] == ["春茶上市以来，茶农忙着采摘新茶，茶叶市场交易活跃，春茶价格稳中有升。",
                                                PORT[0], SNOW[0]]
-    assert [a.headline for a in arts] == ["春茶市场交易活跃茶农收入增加", "口岸推行智慧通关", "牧区牧民储备草料"]
+    # the tea story's two lines: a headline its lead reports over a detail it does not
+    # (茶农收入增加), read as headline and subtitle (tests/test_parse_headline_lead.py)
+    assert [(a.headline, a.subtitle) for a in arts] == [
+        ("春茶市场交易活跃", "茶农收入增加"), ("口岸推行智慧通关", None), ("牧区牧民储备草料", None)]
 
 
 def test_a_headline_and_subtitle_printed_after_their_body_end_it() -> None:

@@ -188,8 +188,8 @@ def _joined(units: list[Unit]) -> list[Unit]:
                 and not (u.label or prev.label):
             text = prev.text + u.text
             whole = text == u.of.text
-            out[-1] = u.of if whole else Unit(text, prev.line, prev.n_lines + 1,
-                                                subtitle=prev.subtitle, of=u.of)
+            out[-1] = u.of if whole else Unit(text, prev.line, prev.n_lines + 1, subtitle=prev.subtitle,
+                                                parts=(prev.parts or (prev.text,)) + (u.text,), of=u.of)
         else:
             out.append(u.of if u.of is not None and not u.of.parts[1:] else u)
     return out

@@ -28,9 +28,9 @@ from typing import Callable
 
 from . import lines as L
 from .blocks import Element
-from .lead_titles import kicker_cut, kicker_over
-from .chunks import BOUND_END
-from .text import is_han, is_word, visual_width
+from .lead_titles import kicker_cut, kicker_over, subtitle_cut, subtitle_under
+from .text import visual_width
+from .title_breaks import clean_break, goes_on, narrow_title_starts, title_starts
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
 
@@ -266,10 +266,6 @@ def split_label(unit: Unit) -> list[Unit]:
             replace(unit, text=rest, n_lines=n, parts=parts if len(parts) > 1 else ())]
 
 
-# a printed line ending in one of these goes on in the line under it (a clause cut, not a title's end)
-_GOES_ON = "，、：；,:;（(《“‘—·"
-
-
 def split_stack(unit: Unit) -> list[Unit]:
     """A tight run of title lines holding a whole 引题 / 主题 / 副题 stack: cut it where a line
     is shorter than the next and ends on no clause mark. A wrapped line fills the measure,
@@ -278,9 +274,11 @@ def split_stack(unit: Unit) -> list[Unit]:
     parts = unit.parts
     if unit.subtitle or len(parts) < 3:
         return [unit]
+    cuts = {k for k in range(1, len(parts)) if not goes_on(parts[k - 1]) and title_starts(parts[k - 1], parts[k])}
+    cuts |= set(narrow_title_starts(parts, cuts))
     pieces: list[list[str]] = [[parts[0]]]
-    for prev, line in zip(parts, parts[1:]):
-        if not prev.rstrip().endswith(tuple(_GOES_ON)) and _title_starts(prev, line):
+    for k, line in enumerate(parts[1:], 1):
+        if k in cuts:
             pieces.append([])
         pieces[-1].append(line)
     if len(pieces) < 3:
@@ -311,35 +309,30 @@ def split_open(unit: Unit) -> list[Unit]:
             for p in (parts[:cut], parts[cut:])]
 
 
-def _split_by_lead(unit: Unit, lead: str) -> list[Unit]:
-    """A tight run of title lines cut into a kicker and the headline under it where the
-    lead's words say so (:func:`.lead_titles.kicker_cut`), at a line ending on no clause
-    mark and narrower than the line under it (:func:`_title_starts`); otherwise ``[unit]``."""
+def _split_by_lead(unit: Unit, lead: str, dash_below: bool = False) -> list[Unit]:
+    """A tight run of title lines cut in two where the lead's words say so, at a line
+    ending on no clause mark and either narrower than the line under it
+    (:func:`.title_breaks.title_starts`) or broken where a title can end
+    (:func:`.title_breaks.clean_break`: a kicker often fills the measure as the headline
+    does, or is the wider line): a kicker over the headline the lead reports
+    (:func:`.lead_titles.kicker_cut`), else a headline the lead reports over a subtitle it
+    hardly does (:func:`.lead_titles.subtitle_cut`). With a —— subtitle printed below
+    (``dash_below``) the subtitle's place is taken: two titles above it are kicker and
+    headline either way. Otherwise ``[unit]``."""
     parts = unit.parts
-    cuts = [k for k in range(1, len(parts)) if not parts[k - 1].rstrip().endswith(tuple(_GOES_ON))
-            and (_title_starts(parts[k - 1], parts[k]) or (len(parts) == 2 and _whole_line(*parts)))]
-    cut = None if unit.subtitle else kicker_cut(parts, cuts, lead)
+    cuts = [k for k in range(1, len(parts)) if not goes_on(parts[k - 1])
+            and (title_starts(parts[k - 1], parts[k]) or clean_break(parts[k - 1], parts[k]))]
+    if unit.subtitle:
+        return [unit]
+    cut, sub = kicker_cut(parts, cuts, lead), None
+    if cut is None:
+        cut = sub = subtitle_cut(parts, cuts, lead)
     if cut is None:
         return [unit]
-    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (), kicker=k == 0)
+    sub = None if dash_below else sub
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (),
+                    kicker=k == 0 and sub is None, subtitle=k == 1 and sub is not None)
             for k, p in enumerate((unit.parts[:cut], unit.parts[cut:]))]
-
-
-def _whole_line(prev: str, line: str) -> bool:
-    """Does ``prev`` end where a title may end: not on a character that cannot end one
-    (的, 为, 以…), not inside a word going on in ``line``?"""
-    end, start = prev.rstrip(), line.lstrip()
-    if not end or end[-1] in BOUND_END:
-        return False
-    return not (start and all(is_han(ch) for ch in end[-1] + start[0]) and is_word(end[-1] + start[0])
-                and not is_word(end[-2:]))
-
-
-def _title_starts(prev: str, line: str) -> bool:
-    """``line`` under ``prev`` (which ends on no clause mark) starts a title: it is wider
-    than ``prev`` (a wrapped line fills the measure) or it opens a quotation (a quoted
-    title, 引语标题, printed on lines of its own)."""
-    return visual_width(line) > visual_width(prev) + 1 or line.lstrip().startswith(("“", "「"))
 
 
 def _inner(n: int) -> range:
@@ -374,6 +367,8 @@ def role_units(group: Group, lead: str = "") -> tuple[list[Unit], list[Unit], Un
         units = split_open(units[0])
     if len(units) == 1 and lead:
         units = _split_by_lead(units[0], lead)
+    elif len(units) > 1 and lead and all(u.subtitle for u in units[1:]):
+        units = _split_by_lead(units[0], lead, dash_below=True) + units[1:]
     if not units:
         return labels, [], None, []
     sub_at = next((i for i, u in enumerate(units) if u.subtitle), None)
@@ -388,6 +383,9 @@ def role_units(group: Group, lead: str = "") -> tuple[list[Unit], list[Unit], Un
         h = marked[0]
     elif len(main) == 2 and lead and kicker_over(main[0].text, main[1].text, lead):
         h = 1
+    elif len(main) == 2 and lead and not (main[0].kicker or opens_statement(main[0].text)) \
+            and subtitle_under(main[0].text, main[1].text, lead):
+        h = 0
     else:
         h = max(_inner(len(main)), key=lambda i: (i + 1 == len(main) or not opens_statement(main[i].text),
                                                   not main[i].kicker, main[i].n_lines, -i))
