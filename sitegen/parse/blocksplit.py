@@ -29,7 +29,7 @@ from functools import lru_cache
 from . import cohesion
 from .assign import CUT_COST, EMISSION_WEIGHT, can_cut
 from .blockorder import block_items, block_lines, merged_text, no_cut_before
-from .headlines import Group
+from .headlines import STACK_TITLES, Group
 from .resume import Body
 from .segment import Para
 from .text import Vocabulary, joined_bigram_set
@@ -42,7 +42,6 @@ ROUNDS = 4  # divisions tried, each without the cuts its predecessor could not e
 MAX_ITEMS, MAX_PARAS = 16, 90  # beyond this the page is left as the layout cut it
 LINES_SHIFT = 0.05  # cohesion across a cut inside one body below this (see .cohesion)
 MAX_LINES, MAX_SPLIT, MAX_CUTS = 8, 3, 30  # one body's headline lines, articles, cut points weighed
-STACK_TITLES = 3  # titles one head stack prints at most: kicker, headline, subtitle (a page fact, not tuned)
 
 
 def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabulary,
