@@ -6,13 +6,7 @@ change where they meet) are then cut where each stack explains its own part
 from __future__ import annotations
 
 from synthetic_pages import PORT, parse_conserved, wrapped
-
-MARKET = ["春茶上市以来，茶叶市场交易活跃，春茶收购价格稳中有升，茶农收入明显增加。",
-          "市场监管部门加强价格巡查，督促茶叶经营户明码标价，春茶价格保持平稳。",
-          "业内人士预计，随着名优茶陆续上市，春茶价格还将稳中有升，茶叶市场供应充足。"]
-TOUR = ["春茶上市，茶叶市场交易活跃，不少游客走进茶园，跟着茶农采茶制茶。",
-        "当地把茶园变成景区，修建观光步道和民宿，茶旅融合让茶农收入明显增加。",
-        "今年以来，茶园接待游客比去年多三成，茶叶也卖上了好价格。"]
+from test_parse_grouped_count import MARKET, TOUR  # (two related tea stories)
 
 
 def _page(block: list[str]) -> str:
