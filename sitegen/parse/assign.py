@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 
 from . import cohesion
 from .bigrams import bigram_set, side_grams
-from .headlines import Group, Unit
+from .headlines import STACK_TITLES, Group, Unit
 from .resume import Body, cut
 from .segment import Para
 from .spans import SpanIndex
@@ -317,11 +317,15 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
     headline."""
     paras = body.paras
     n = len(paras)
-    cuts = [i for i in range(SPLIT_PARAS, n - SPLIT_PARAS + 1) if can_cut(paras, i)]
-    if not cuts or len(cuts) > 60 or len(group.units) > 6:
-        return None
     units = group.units
-    divisions = list(_divisions(units))
+    # more titles than one head stack prints: two stacks, so a one-paragraph brief may
+    # be one of the two articles (each block then a whole stack)
+    stacks = sum(not u.label for u in units) > STACK_TITLES
+    least = 1 if stacks else SPLIT_PARAS
+    cuts = [i for i in range(least, n - least + 1) if can_cut(paras, i)]
+    if not cuts or len(cuts) > 60 or len(units) > 6:
+        return None
+    divisions = list(_divisions(units, STACK_TITLES if stacks else len(units)))
     if not divisions:
         return None
     best = None
@@ -346,13 +350,15 @@ def _split_merged_group(body: Body, group: Group, vocab: Vocabulary) -> list[Gro
     return [Group(list(units[:s]), region=group.region), Group(list(units[s:]), region=group.region)]
 
 
-def _divisions(units: list[Unit]) -> Iterator[tuple[int, str, str]]:
+def _divisions(units: list[Unit], most: int) -> Iterator[tuple[int, str, str]]:
     """The ways to divide a group's units in two blocks worth trying: (units in the
     first block, its text, the second's text). A block of subtitles only, or one of
-    labels and subtitles only, heads no article."""
+    labels and subtitles only, heads no article; neither block holds more than ``most``
+    titles (labels aside)."""
     for s in range(1, len(units)):
         a, b = units[:s], units[s:]
-        if all(u.subtitle for u in b) or all(u.subtitle or u.label for u in a):
+        if all(u.subtitle for u in b) or all(u.subtitle or u.label for u in a) \
+                or max(sum(not u.label for u in x) for x in (a, b)) > most:
             continue
         ta = "".join(u.text for u in a if not u.label) or "".join(u.text for u in a)
         tb = "".join(u.text for u in b if not u.label) or "".join(u.text for u in b)

@@ -29,7 +29,7 @@ from functools import lru_cache
 from . import cohesion
 from .assign import CUT_COST, EMISSION_WEIGHT, can_cut
 from .blockorder import block_items, block_lines, merged_text, no_cut_before
-from .headlines import Group
+from .headlines import STACK_TITLES, Group
 from .resume import Body
 from .segment import Para
 from .text import Vocabulary, joined_bigram_set
@@ -74,15 +74,37 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
     """``body`` cut into several articles, one for each run of ``items`` (the headline
     lines the block order gave it, printed together with no blank line between them)
     when each run explains its own part of the body clearly: (piece, its items) in page
-    order; None when it stays whole."""
+    order; None when it stays whole.
+
+    A new story starts where the words change (lexical cohesion) between finished
+    sentences. When no such cut divides the body and its lines hold more titles than one
+    head stack prints (STACK_TITLES), the body holds that many stacks' stories at least,
+    and related stories need not change their words where they meet: every boundary
+    between finished sentences is weighed then, for as many stories as the stacks say."""
     m, n = len(items), len(body.paras)
     if not 2 <= m <= MAX_LINES or not _in_page_order(body) or not 2 <= n <= MAX_PARAS:
         return None
-    # a new story starts where the words change (lexical cohesion) between finished sentences
     shifts = {g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
               if g.similarity < LINES_SHIFT}
     shifts = _to_blank_lines(shifts, [p.chunks[0].gap_before for p in body.paras])
-    cuts = [i for i in sorted(shifts) if can_cut(body.paras, i)][:MAX_CUTS]
+    found = _best_division(items, body, vocab, shifts, MAX_SPLIT)
+    titles = _titles(items)
+    if found is None and titles > STACK_TITLES:
+        found = _best_division(items, body, vocab, set(range(1, n)), -(-titles // STACK_TITLES))
+    if found is None:
+        return None
+    bounds, lines = found
+    pieces = _rebuild([body], list(body.paras), [0] * n, bounds)
+    return [(piece, items[a:b]) for piece, a, b in zip(pieces, lines, lines[1:])]
+
+
+def _best_division(items: list[Group], body: Body, vocab: Vocabulary, at: set[int],
+                   most: int) -> tuple[list[int], list[int]] | None:
+    """The best division of ``body`` into 2 to ``most`` articles at boundaries ``at``
+    (where a sentence ends), each headed by a run of ``items``: (paragraph bounds, item
+    bounds), or None when no division explains its cuts (:func:`_division_score`)."""
+    m, n = len(items), len(body.paras)
+    cuts = [i for i in sorted(at) if can_cut(body.paras, i)][:MAX_CUTS]
     if not cuts:
         return None
     runs: dict[tuple[int, int], _Run] = {}
@@ -93,7 +115,7 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
         return runs[(a, b)]
 
     best: tuple[float, list[int], list[int]] | None = None
-    for k in range(2, min(m, MAX_SPLIT) + 1):
+    for k in range(2, min(m, MAX_SPLIT, most) + 1):
         for heads in itertools.combinations(range(1, m), k - 1):
             lines = [0, *heads, m]
             chosen = [run(a, b) for a, b in zip(lines, lines[1:])]
@@ -103,11 +125,13 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
                 score = _division_score(chosen, bounds, single)
                 if score is not None and (best is None or score > best[0]):
                     best = (score, bounds, lines)
-    if best is None:
-        return None
-    _score, bounds, lines = best
-    pieces = _rebuild([body], list(body.paras), [0] * n, bounds)
-    return [(piece, items[a:b]) for piece, a, b in zip(pieces, lines, lines[1:])]
+    return None if best is None else (best[1], best[2])
+
+
+def _titles(items: list[Group]) -> int:
+    """How many titles a block's printed lines hold: a line starts one unless it goes on
+    the title above it (a word wrapped, a dash subtitle, an open end, after a label)."""
+    return len(items) - sum(no_cut_before(items))
 
 
 def _division_score(chosen: list[_Run], bounds: list[int], single: list[list[_Run]]) -> float | None:

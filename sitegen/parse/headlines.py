@@ -33,6 +33,7 @@ from .text import visual_width
 from .title_breaks import clean_break, goes_on, narrow_title_starts, title_starts
 
 SUBTITLE_PREFIXES = ("——", "—", "--", "－－")
+STACK_TITLES = 3  # titles one head stack prints at most: kicker, headline, subtitle (a page fact, not tuned)
 
 # Generic page/section names printed as banners ("要闻", "综合新闻", "国际·时评"): never an
 # article's kicker or headline, whatever words a body shares with them.
