@@ -44,8 +44,9 @@ def test_the_cut_between_the_glued_stories_is_named_with_its_cohesion() -> None:
     assert cut.cut and cut.cohesion is not None
     inside = [c for c in body.cuts if not c.cut]
     assert inside and all(c.cohesion is not None and c.cohesion > cut.cohesion for c in inside)
+    assert "cut" in page.recut_by  # the rule that cut: a left-over headline at a vocabulary shift
     text = format_page(page)
-    assert f"L{port.line} {cut.cohesion:.2f} CUT" in text
+    assert f"L{port.line} {cut.cohesion:.2f} CUT" in text and "cut by: a left-over headline" in text
     assert f"L{inside[0].line} {inside[0].cohesion:.2f}" in text
 
 
@@ -83,3 +84,16 @@ def test_on_the_seeds_the_explained_parse_is_the_parse_and_shows_every_kept_pair
         kept = [p.body_line for row in page.heads for p in row.pairs if p.chosen]
         assert len(kept) == len(set(kept)) == sum(1 for a in result.articles if a.headline or a.kicker)
         assert format_page(page).count("\n      *L") == len(kept)
+
+
+def test_with_corrections_the_result_is_corrected_and_the_tables_are_the_parser_s() -> None:
+    from sitegen.corrections import parse_corrections
+    from sitegen.models import SeedFile
+    from sitegen.parse import explain_seed, parse_seed
+
+    text = "\n\n".join(["春茶订单增加 口岸通关提速", *TEA, *PORT]) + "\n"  # read as one article
+    seed = SeedFile("p.txt", "p.txt", text)
+    fix = parse_corrections(f'[[split]]\nseed = "p.txt"\nat = "{PORT[0][:12]}"\n').for_seed("p.txt")
+    result, page = explain_seed(seed, fix)
+    assert result == parse_seed(seed, fix) and len(result.articles) == 2
+    assert len(page.articles) == 1  # what the parser alone made of the page

@@ -81,6 +81,16 @@ class PageExplain:
     bodies: tuple[BodyCuts, ...]
     articles: tuple[ArticleNote, ...]
     block_order: bool  # the headlines were placed in the order of their block, not by score
+    recut_by: tuple[str, ...] = ()  # the placement's rules that cut the bodies, in order (RECUTS)
+
+
+# the placement's readings (:class:`.place.Reading`) that a rule cutting the bodies left behind
+RECUTS = {"split": "headlines dividing a body (assign.split_bodies)",
+          "cut": "a left-over headline at a vocabulary shift, or a headline block counting one story more "
+                 "(complete.cut_at_shifts, grouped.cut_at_groups)",
+          "unheaded": "a story without a headline run into a headed one (complete.cut_off_unheaded)",
+          "recut": "the bodies re-cut to the page's headline block (blocksplit.resegment)",
+          "block_lines": "one body given the lines of several headlines of the block (blocksplit.recut_body)"}
 
 
 def explain_page(seed: str, given: list[Body], placed: Placement, vocab: Vocabulary,
@@ -89,7 +99,8 @@ def explain_page(seed: str, given: list[Body], placed: Placement, vocab: Vocabul
     cut); ``placed``, the final placement; ``vocab``, the page's vocabulary by stories."""
     return PageExplain(
         seed, tuple(head_rows(placed)), tuple(body_cuts(given, placed.bodies, vocab)),
-        tuple(ArticleNote(a.line, a.headline, a.doubts) for a in articles), bool(placed.result.items))
+        tuple(ArticleNote(a.line, a.headline, a.doubts) for a in articles), bool(placed.result.items),
+        tuple(r.name for r in placed.readings if r.name in RECUTS))
 
 
 def head_rows(placed: Placement) -> list[HeadRow]:

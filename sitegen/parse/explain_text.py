@@ -3,7 +3,7 @@ numbers, for ``sitegen parse FILE --explain``."""
 from __future__ import annotations
 
 from .assign import LEAD_WEIGHT
-from .explain import BodyCuts, HeadRow, PageExplain
+from .explain import RECUTS, BodyCuts, HeadRow, PageExplain
 
 PAIRS_SHOWN = 4  # candidate bodies shown per headline (the kept pair always)
 CUTS_PER_LINE = 6
@@ -19,6 +19,7 @@ def format_page(page: PageExplain) -> str:
     out.append("cuts inside bodies as the layout gave them (cohesion across each boundary where an article "
                "may start, low = the words change; CUT = an article starts there)")
     out += [line for body in page.bodies for line in _cuts(body)]
+    out += [f"  cut by: {RECUTS[name]}" for name in page.recut_by]
     out.append("articles and their doubts")
     for a in page.articles:
         out.append(f"  L{a.line} {_short(a.headline) if a.headline else '(no headline)'}"
