@@ -82,9 +82,9 @@ def _make_parser() -> argparse.ArgumentParser:
     shown.add_argument("--json", action="store_true", help="print JSON {articles, leftovers} (default: a summary)")
     shown.add_argument("--explain", action="store_true",
                        help="before the summary, print each page's decision tables: each headline's score "
-                            "against each body it could head (* = kept), the cohesion at each place in a body "
-                            "where an article may start (CUT = one does), and each article's doubts "
-                            "(the parser's own reading, before corrections)")
+                            "against each body it could head (* = kept by the score, + = by a later rule), "
+                            "the cohesion at each place in a body where an article may start (CUT = one "
+                            "does), and each article's doubts (the parser's own reading, before corrections)")
     p.add_argument("--no-corrections", action="store_true",
                    help="ignore ./corrections.toml (show what the parser alone finds)")
 

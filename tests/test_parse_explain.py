@@ -28,7 +28,7 @@ def test_the_kept_headline_body_pair_is_named_with_its_score() -> None:
     tea, port = result.articles
     row = next(r for r in page.heads if r.text == TEA_HEAD)
     kept = [p for p in row.pairs if p.chosen]
-    assert [p.body_line for p in kept] == [tea.line] and tea.headline == TEA_HEAD
+    assert [p.body_line for p in kept] == [tea.line] and tea.headline == TEA_HEAD and kept[0].by_score
     others = [p for p in row.pairs if not p.chosen]
     assert others and all(p.score < kept[0].score for p in others)  # the other story matches worse
     assert kept[0].score >= MIN_ASSIGN
@@ -83,7 +83,8 @@ def test_on_the_seeds_the_explained_parse_is_the_parse_and_shows_every_kept_pair
         assert result == parse_text(path.name, text), path.name
         kept = [p.body_line for row in page.heads for p in row.pairs if p.chosen]
         assert len(kept) == len(set(kept)) == sum(1 for a in result.articles if a.headline or a.kicker)
-        assert format_page(page).count("\n      *L") == len(kept)
+        shown = format_page(page)
+        assert shown.count("\n      *L") + shown.count("\n      +L") == len(kept)
 
 
 def test_with_corrections_the_result_is_corrected_and_the_tables_are_the_parser_s() -> None:
@@ -97,3 +98,23 @@ def test_with_corrections_the_result_is_corrected_and_the_tables_are_the_parser_
     result, page = explain_seed(seed, fix)
     assert result == parse_seed(seed, fix) and len(result.articles) == 2
     assert len(page.articles) == 1  # what the parser alone made of the page
+
+
+def test_pairs_a_later_rule_kept_are_marked_apart() -> None:
+    """A headline block at the page end whose lines share hardly a word with their bodies:
+    the block's order places them, not the scores."""
+    from synthetic_pages import story
+
+    snow = ["入冬以来，牧区迎来多次降雪，牧民提前储备草料，转场工作有序进行。",
+            "兽医站工作人员走村入户，为牛羊接种疫苗，帮助牧民做好防寒保暖。",
+            "牧民说，棚圈建得结实，草料备得充足，今年冬天心里踏实。"]
+    heads = ["春回大地谱新篇", "通关提速惠企业", "风雪中的守护"]
+    text = "\n\n".join([story(TEA), story(PORT), story(snow), *heads]) + "\n"
+    result, page = parse_explained("p.txt", text)
+    assert [a.headline for a in result.articles] == heads and page.block_order
+    kept = [(r.text, p) for r in page.heads for p in r.pairs if p.chosen]
+    assert [t for t, _p in kept] == heads
+    by_order = [t for t, p in kept if not p.by_score]  # the score ranking alone had them elsewhere
+    first = next(p for t, p in kept if t == heads[0])  # shares no word with its body: not the score's pick
+    assert heads[0] in by_order and first.score < MIN_ASSIGN
+    assert f"+L{result.articles[0].line} 0.00" in format_page(page)

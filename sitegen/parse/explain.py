@@ -4,7 +4,8 @@ TextTiling ``demo_mode`` returns its intermediate scores.
 
 * Headline × body: each headline group (and each headline line left as a banner) against
   the bodies it could head, with the score the assignment ranks pairs by
-  (:meth:`.assign.Scorer.pair_score`), and the pairs the page kept.
+  (:meth:`.assign.Scorer.pair_score`), and the pairs the page kept: by that ranking, or by a
+  later rule (filling, the page's convention, the block order).
 * Cuts: for each body as the layout gave it, the paragraph boundaries where an article
   may start (:func:`.assign.can_cut`) with the lexical cohesion across them
   (:func:`.cohesion.gaps`, the page's vocabulary by stories, as the cut at a vocabulary
@@ -33,6 +34,7 @@ class Pair:
     body_line: int
     score: float
     chosen: bool  # the page kept this pair
+    by_score: bool = False  # kept by the score ranking (not by a later rule: filling, convention, block order)
 
 
 @dataclass(frozen=True)
@@ -107,15 +109,33 @@ def head_rows(placed: Placement) -> list[HeadRow]:
     """Every headline group and banner of the page against its candidate bodies."""
     scorer, result = placed.scorer, placed.result
     chosen = {id(g): i for i, g in result.by_body.items()}
-    rows = [_row("headline", g.text, g.match_text, g.line, all(u.heading for u in g.units), chosen.get(id(g)), scorer)
-            for g in [*result.by_body.values(), *result.unassigned] if g.units]
-    rows += [_row("banner", u.text, u.text, u.line, u.heading, None, scorer) for u in placed.banners]
+    ranked = _ranked(placed)
+    rows = []
+    for g in [*result.by_body.values(), *result.unassigned]:
+        if g.units:
+            i = chosen.get(id(g))
+            own = i is not None and bool({id(u) for u in g.units} & ranked.get(scorer.bodies[i].line, set()))
+            rows.append(_row("headline", g.text, g.match_text, g.line, all(u.heading for u in g.units),
+                             (i, own), scorer))
+    rows += [_row("banner", u.text, u.text, u.line, u.heading, (None, False), scorer) for u in placed.banners]
     return sorted(rows, key=lambda r: (r.line, r.kind))
 
 
-def _row(kind: str, shown: str, text: str, line: int, heading: bool, body: int | None, scorer: Scorer) -> HeadRow:
+def _ranked(placed: Placement) -> dict[int, set[int]]:
+    """The units the score ranking put on each body (by its first line): the placement's
+    last content reading (:class:`.place.Reading`), before the later rules."""
+    last = next((r for r in reversed(placed.readings) if r.name == "content" and r.by_body is not None), None)
+    if last is None or last.by_body is None:
+        return {}
+    return {last.bodies[i].line: {id(u) for u in g.units} for i, g in last.by_body.items()}
+
+
+def _row(kind: str, shown: str, text: str, line: int, heading: bool, kept: tuple[int | None, bool],
+         scorer: Scorer) -> HeadRow:
+    body, own = kept
     bodies = set(scorer.candidates(line)) | ({body} if body is not None else set())
-    pairs = [Pair(scorer.bodies[i].line, scorer.pair_score(text, line, i, heading), i == body) for i in bodies]
+    pairs = [Pair(scorer.bodies[i].line, scorer.pair_score(text, line, i, heading), i == body, i == body and own)
+             for i in bodies]
     return HeadRow(line, shown, kind, tuple(sorted(pairs, key=lambda p: (-p.score, p.body_line))))
 
 

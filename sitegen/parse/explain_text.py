@@ -3,7 +3,7 @@ numbers, for ``sitegen parse FILE --explain``."""
 from __future__ import annotations
 
 from .assign import LEAD_WEIGHT
-from .explain import RECUTS, BodyCuts, HeadRow, PageExplain
+from .explain import RECUTS, BodyCuts, HeadRow, PageExplain, Pair
 
 PAIRS_SHOWN = 4  # candidate bodies shown per headline (the kept pair always)
 CUTS_PER_LINE = 6
@@ -14,7 +14,8 @@ def format_page(page: PageExplain) -> str:
     """The tables of one page, one section each."""
     out = [f"== {page.seed}",
            f"headline × body (L = first line; score = content + position bonus + {LEAD_WEIGHT:g} × lead; "
-           "* = the pair kept" + ("; the page follows its headline block's order)" if page.block_order else ")")]
+           "* = kept by the score, + = kept by a later rule" + ("; the page follows its headline block's order)"
+                                                           if page.block_order else ")")]
     out += [line for row in page.heads for line in _head(row)] or ["  (no headlines)"]
     out.append("cuts inside bodies as the layout gave them (cohesion across each boundary where an article "
                "may start, low = the words change; CUT = an article starts there)")
@@ -30,10 +31,14 @@ def format_page(page: PageExplain) -> str:
 
 def _head(row: HeadRow) -> list[str]:
     shown = [p for k, p in enumerate(row.pairs) if k < PAIRS_SHOWN or p.chosen]
-    cells = "  ".join(f"{'*' if p.chosen else ''}L{p.body_line} {p.score:.2f}" for p in shown)
+    cells = "  ".join(f"{_mark(p)}L{p.body_line} {p.score:.2f}" for p in shown)
     more = f"  (+{len(row.pairs) - len(shown)} lower)" if len(row.pairs) > len(shown) else ""
     kept = "" if any(p.chosen for p in row.pairs) else "  -> heads no body"
     return [f"  L{row.line} {row.kind} {_short(row.text)}", f"      {cells or '(no candidate body)'}{more}{kept}"]
+
+
+def _mark(p: Pair) -> str:
+    return ("*" if p.by_score else "+") if p.chosen else ""
 
 
 def _cuts(body: BodyCuts) -> list[str]:
