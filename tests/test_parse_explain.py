@@ -14,7 +14,8 @@ from sitegen.parse.assign import MIN_ASSIGN
 from sitegen.parse.explain_text import format_page
 
 TEA_HEAD = "茶叶订单增加 茶旅融合带动消费"
-TEXT = "\n\n".join([TEA_HEAD, *TEA, *PORT, "口岸通关效率持续提升\n进出口货运量同比增长\n■本报记者 王鹏"]) + "\n"
+TEXT = "\n\n".join([TEA_HEAD, *TEA, *PORT,
+                   "口岸通关效率持续提升\n进出口货运量同比增长\n■本报记者 王鹏"]) + "\n"
 
 
 def test_the_explained_parse_is_the_parse() -> None:
