@@ -73,10 +73,18 @@ def _make_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "parse", "parse seed files and print the articles",
                  "Show what the parser makes of seed files: one line per article (headline, first line,\n"
-                 "paragraphs), or everything as JSON. Nothing is written.",
-                 "sitegen parse seeds/000_d20dbdfb6ad6e3c6.txt", "sitegen parse seeds/*.txt --json > parsed.json")
+                 "paragraphs), or everything as JSON. Nothing is written. --explain shows why: the tables\n"
+                 "the parser decided by, to see where a correction is needed.",
+                 "sitegen parse seeds/000_d20dbdfb6ad6e3c6.txt", "sitegen parse seeds/*.txt --json > parsed.json",
+                 "sitegen parse seeds/000_d20dbdfb6ad6e3c6.txt --explain")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="seed files (*.txt, *.md)")
-    p.add_argument("--json", action="store_true", help="print JSON {articles, leftovers} (default: a summary)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print JSON {articles, leftovers} (default: a summary)")
+    shown.add_argument("--explain", action="store_true",
+                       help="before the summary, print each page's decision tables: each headline's score "
+                            "against each body it could head (* = kept by the score, + = by a later rule), "
+                            "the cohesion at each place in a body where an article may start (CUT = one "
+                            "does), and each article's doubts (the parser's own reading, before corrections)")
     p.add_argument("--no-corrections", action="store_true",
                    help="ignore ./corrections.toml (show what the parser alone finds)")
 
@@ -169,7 +177,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from sitegen.corrections import Corrections, load_corrections
-    from sitegen.parse import parse_seed
+    from sitegen.parse import explain_seed, parse_seed
+    from sitegen.parse.explain_text import format_page
     from sitegen.seeds import read_seeds
 
     corrections = Corrections() if args.no_corrections else load_corrections(Path.cwd())
@@ -178,7 +187,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     articles, leftovers = [], []
     for seed in seed_set.seeds:
-        result = parse_seed(seed, corrections.for_seed(seed.name))
+        if args.explain:
+            result, tables = explain_seed(seed, corrections.for_seed(seed.name))
+            print(format_page(tables))
+        else:
+            result = parse_seed(seed, corrections.for_seed(seed.name))
         articles += [a.to_json() for a in result.articles]
         leftovers += [left.to_json() for left in result.leftovers]
         for w in result.warnings:

@@ -15,14 +15,16 @@
 7. :mod:`.build` — assemble the records, conserving every character.
 
 A seed's entries of ``corrections.toml`` (:mod:`sitegen.corrections`) are then applied to its
-result (:mod:`.correct`).
+result (:mod:`.correct`). ``explain_seed`` / ``parse_explained`` also return the page's decision
+tables (:mod:`.explain`, shown by ``sitegen parse --explain``).
 """
 from __future__ import annotations
 
 from ..corrections import Correction
 from ..models import ParseResult, SeedFile
-from .build import parse_text
+from .build import parse_explained, parse_text
 from .correct import apply_corrections
+from .explain import PageExplain
 
 
 def parse_seed(seed: SeedFile, corrections: tuple[Correction, ...] = ()) -> ParseResult:
@@ -30,6 +32,13 @@ def parse_seed(seed: SeedFile, corrections: tuple[Correction, ...] = ()) -> Pars
     no longer fits the page)."""
     result = parse_text(seed.name, seed.text)
     return apply_corrections(result, seed.text, corrections) if corrections else result
+
+
+def explain_seed(seed: SeedFile, corrections: tuple[Correction, ...] = ()) -> tuple[ParseResult, PageExplain]:
+    """``parse_seed`` and the page's decision tables (:mod:`.explain`: the parser's own
+    reading, before the corrections)."""
+    result, tables = parse_explained(seed.name, seed.text)
+    return (apply_corrections(result, seed.text, corrections) if corrections else result), tables
 
 
 def warm_up() -> None:
@@ -40,4 +49,4 @@ def warm_up() -> None:
     load()
 
 
-__all__ = ["parse_seed", "parse_text", "warm_up"]
+__all__ = ["explain_seed", "parse_explained", "parse_seed", "parse_text", "warm_up"]

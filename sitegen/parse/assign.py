@@ -146,6 +146,11 @@ class Scorer:
         """Content plus position bonus."""
         return self.content(text, body) + self.bonus(line, body, heading)
 
+    def pair_score(self, text: str, line: int, body: int, heading: bool = False) -> float:
+        """What :func:`assign` ranks a (headline, body) pair by: content, position bonus and
+        LEAD_WEIGHT × the share found in the body's first paragraph (also read by :mod:`.explain`)."""
+        return self.content(text, body) + self.bonus(line, body, heading) + LEAD_WEIGHT * self.lead(text, body)
+
     def best(self, text: str, line: int) -> tuple[int | None, float]:
         cands = self.candidates(line)
         if not cands:
@@ -164,8 +169,7 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
         text, line = g.match_text, g.line
         for bi in scorer.candidates(line):
             content = scorer.content(text, bi)
-            s = content + scorer.bonus(line, bi, heading)  # scorer.score(), content computed once
-            s += LEAD_WEIGHT * scorer.lead(text, bi)
+            s = scorer.pair_score(text, line, bi, heading)
             if content >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))

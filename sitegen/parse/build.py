@@ -15,6 +15,7 @@ from .assign import SpanIndex, story_grams
 from .blocks import Element, build_elements
 from .doubt_heads import credit_lead
 from .doubts import reasons, signals
+from .explain import PageExplain, explain_page
 from .headlines import Group, build_groups, roles
 from .place import Placement, Placer
 from .resume import Body, rejoin_read
@@ -42,12 +43,23 @@ def parse_text(name: str, text: str) -> ParseResult:
         forget_page_texts()
 
 
-def _parse_page(name: str, text: str) -> ParseResult:
+def parse_explained(name: str, text: str) -> tuple[ParseResult, PageExplain]:
+    """``parse_text`` and the page's decision tables (:mod:`.explain`), gathered after the
+    parse: only this path pays for them."""
+    tables: list[PageExplain] = []
+    try:
+        result = _parse_page(name, text, tables)
+    finally:
+        forget_page_texts()
+    return result, tables[0]
+
+
+def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -> ParseResult:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     layout = segment(build_elements(text))
     page = _Page(name)
     bodies, runners = rejoin_read(layout)
-    bodies = _lone_credits(bodies)
+    bodies = given = _lone_credits(bodies)
     region_elements, attach = page.peel(layout, bodies)
     structural = [build_groups(els, r)[0] for r, els in enumerate(region_elements)]
     continue_lines = [line for _d, fld, _v, line in attach if fld == "marker_before"]
@@ -65,7 +77,10 @@ def _parse_page(name: str, text: str) -> ParseResult:
                              tuple(reasons(doubts[pos - 1])))
                 for pos, body in enumerate(bodies, start=1)]
     page.leftovers.sort(key=lambda x: x.line)
-    return ParseResult(tuple(articles), tuple(page.leftovers), tuple(page.warnings))
+    result = ParseResult(tuple(articles), tuple(page.leftovers), tuple(page.warnings))
+    if tables is not None:  # parse_explained
+        tables.append(explain_page(name, given, placed, vocab, result.articles))
+    return result
 
 
 class _Page:
