@@ -68,6 +68,32 @@ def test_ranking_few_columns_at_once_equals_ranking_row_by_row(monkeypatch):
     assert any(len({s for s, _ in row}) < len(row) for row in at_once[0])  # ties ranked by index
 
 
+def test_ranking_many_columns_from_a_bound_equals_sorting_whole_rows(monkeypatch):
+    """``_best_of_many`` sorts only the values at least as good as a bound taken from runs of
+    columns (CHUNKS of them); with many ties around that bound, its lists are those of one
+    stable sort of every whole row."""
+    import random
+
+    import sitegen.group.similarity as similarity
+
+    rng = random.Random(5)
+    terms = "abcdefghijkl"
+    docs = []
+    for i in range(400):
+        vec = {t: rng.choice([0.25, 0.5, 1.0, rng.random()]) for t in rng.sample(terms, rng.randint(0, 4))}
+        docs.append(Doc(f"p{i}", {}, 1.0, vec=vec))
+    docs[10::100] = [Doc(f"r{i}", {}, 1.0, vec={"rare": 0.5}) for i in range(4)]  # 3 neighbours each
+    postings = Postings(docs)
+    assert len(docs) // similarity.CHUNKS > 1  # rows are cut into runs of several columns
+    monkeypatch.setattr(similarity, "FEW_COLUMNS", 10_000)
+    whole_rows = [postings.neighbours(0, 400, max_pairs=m) for m in (1, 5_000)]
+    monkeypatch.setattr(similarity, "FEW_COLUMNS", 0)
+    bounded = [postings.neighbours(0, 400, max_pairs=m) for m in (1, 5_000)]
+    assert bounded == whole_rows
+    assert any(len({s for s, _ in row}) < len(row) for row in bounded[0])  # ties ranked by index
+    assert any(0 < len(row) < similarity.NEIGHBOURS for row in bounded[0]) and any(not row for row in bounded[0])
+
+
 def _no_full_pass(*args, **kwargs):
     raise AssertionError("every article's neighbours were computed again")
 
