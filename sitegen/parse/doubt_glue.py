@@ -46,16 +46,26 @@ def glue(bodies: list[Body], grams: list[list[set[str]]], result: Assignment, sc
     """For every body, the first line after the boundary where two stories may run
     together, or 0. ``grams``: the topic bigrams of each body's paragraphs, subheads
     aside (:func:`.cohesion.topic_grams`, as :mod:`.doubts` has them)."""
-    vocab = scorer.vocab
     out = []
     for i, body in enumerate(bodies):
         head = result.by_body.get(i)
-        found = None
-        if head is not None and _may_be_one_sided(body, head.match_text, scorer, i):
-            found = _valley(body, grams[i], vocab)
-        at = found is not None and _zero_side(body, found, head.match_text, vocab)
-        out.append(body.paras[found].line if at else 0)
+        found = None if head is None else boundary(body, head.match_text, scorer, i, grams[i])
+        out.append(0 if found is None else body.paras[found].line)
     return out
+
+
+def boundary(body: Body, headline: str, scorer: Scorer, i: int,
+             grams: list[set[str]] | None = None) -> int | None:
+    """Index of the paragraph of ``body`` (``i`` for ``scorer``) where two stories may run
+    together under ``headline``, or None. ``grams``: the topic bigrams of its paragraphs,
+    subheads aside, when known (:func:`.cohesion.topic_grams`)."""
+    if not _may_be_one_sided(body, headline, scorer, i):
+        return None
+    vocab = scorer.vocab
+    if grams is None:
+        grams = [cohesion.topic_grams(p.parts(), vocab) for p in body.paras if not p.subhead]
+    found = _valley(body, grams, vocab)
+    return found if found is not None and _zero_side(body, found, headline, vocab) else None
 
 
 def _valley(body: Body, grams: list[set[str]], vocab: Vocabulary) -> int | None:
