@@ -17,38 +17,54 @@ from __future__ import annotations
 from typing import Callable, TypeVar
 
 from .assign import Assignment, Scorer
-from .complete import cut_once
+from .complete import cut_once, cut_sides
 from .doubt_glue import boundary
 from .resume import Body
+from .text import Vocabulary
 
 # the headline given to the piece cut off covers its words this well (the assignment's own
 # floor, assign.MIN_ASSIGN: a headline paired by position alone is no evidence)
 HEADED = 0.2
 
-P = TypeVar("P", bound=tuple)  # what ``assigned`` gives: (scorer, assignment, ...)
+P = TypeVar("P", bound=tuple)  # what ``assigned`` gives: (scorer, assignment, banners)
 
 
-def cut_glued(bodies: list[Body], result: Assignment, scorer: Scorer,
-              assigned: Callable[[list[Body]], P]) -> tuple[list[Body], P] | None:
+def cut_glued(bodies: list[Body], placed: P, assigned: Callable[[list[Body]], P]) -> tuple[list[Body], P] | None:
     """``bodies`` cut where two stories run together and a headline of the page heads the
     story cut off, with ``assigned`` of them (the page's headlines assigned to bodies:
-    (scorer, assignment, ...)); None when nothing was cut."""
-    cuts = {i: at for i, head in result.by_body.items()
-            if (at := boundary(bodies[i], head.match_text, scorer, i)) is not None}
+    (scorer, assignment, banners), ``placed`` that of ``bodies``); None when nothing was
+    cut. (The headline for the story cut off may be one the page left over, or one it
+    gave another body for want of a better one.)"""
+    scorer, result, banners = placed
+    texts = [g.match_text for g in (*result.by_body.values(), *result.unassigned) if g.units]
+    texts += [u.text for u in banners]
+    cuts = {}
+    for i, head in result.by_body.items():
+        # (cheap test first: a piece covers a headline at most as well as the whole body)
+        others = [t for t in texts if t != head.match_text and scorer.content(t, i) >= HEADED]
+        at = boundary(bodies[i], head.match_text, scorer, i) if others else None
+        if at is not None and _fits_a_piece(others, bodies[i], at, scorer.vocab):
+            cuts[i] = at
     if not cuts:
         return None
     pieces = cut_once(bodies, cuts)
-    placed = assigned(pieces)
-    new_scorer, new_result = placed[0], placed[1]
+    again = assigned(pieces)
     kept = {}
     for i, at in cuts.items():
         j = i + sum(1 for k in cuts if k < i)  # the first piece's index among ``pieces``
-        if _both_headed(j, result.by_body[i].match_text, new_result, new_scorer):
+        if _both_headed(j, result.by_body[i].match_text, again[1], again[0]):
             kept[i] = at
     if kept == cuts:
-        return pieces, placed
+        return pieces, again
     fewer = cut_once(bodies, kept)
     return None if fewer is None else (fewer, assigned(fewer))
+
+
+def _fits_a_piece(texts: list[str], body: Body, at: int, vocab: Vocabulary) -> bool:
+    """Does one of the headlines ``texts`` cover a piece of ``body`` cut before paragraph
+    ``at`` HEADED or more (the test :func:`_both_headed` makes after the assignment)?"""
+    sides = cut_sides(body.paras, at)
+    return any(vocab.coverage(t, side) >= HEADED for t in texts for side in sides)
 
 
 def _both_headed(j: int, own: str, result: Assignment, scorer: Scorer) -> bool:

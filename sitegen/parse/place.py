@@ -158,7 +158,7 @@ class Placer:
         if unheaded is not None:  # a story without a headline ran into a headed one
             readings.append(Reading("unheaded", bodies, dict(placed[1].by_body)))
             bodies, placed = unheaded, self.assigned(unheaded)
-        glued = cut_glued(bodies, placed[1], placed[0], self.assigned)
+        glued = cut_glued(bodies, placed, self.assigned)
         if glued is not None:  # two stories run together, and a headline of the page heads the second
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
             bodies, placed = glued
