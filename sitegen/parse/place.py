@@ -22,6 +22,7 @@ from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention, conventions
 from .grouped import cut_at_groups
+from .glue_cut import cut_glued
 from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
 from .headlines import Group, Unit, unlabel
 from .kickers import kickers_over, titles_under
@@ -137,29 +138,38 @@ class Placer:
                 out.append(piece)
         return (out, placed) if changed else None
 
+    def _cut(self, bodies: list[Body], placed: tuple[Scorer, Assignment, list[Unit]], readings: list[Reading],
+             ) -> tuple[list[Body], tuple[Scorer, Assignment, list[Unit]]]:
+        """Bodies cut where the words change and the headlines say two stories run
+        together (each reading decided against added to ``readings``): the bodies and
+        their ``assigned`` scorer, assignment and banners. ``placed``: those of ``bodies``."""
+        for _ in range(CUT_ROUNDS):  # headlines left over: articles run together?
+            cut = cut_at_shifts(bodies, placed[1], self.vocab)
+            if cut is None:
+                break
+            readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
+            bodies, placed = cut, self.assigned(cut)
+        grouped = cut_at_groups(bodies, placed[1], self.structural, self.vocab)
+        if grouped is not None:  # a group of headlines counts one story more than its stretch shows
+            readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
+            bodies, placed = grouped, self.assigned(grouped)
+        unheaded = cut_off_unheaded(bodies, placed[1], self.vocab.paragraphs,
+                                    self.continued(bodies, SpanIndex(bodies)))
+        if unheaded is not None:  # a story without a headline ran into a headed one
+            readings.append(Reading("unheaded", bodies, dict(placed[1].by_body)))
+            bodies, placed = unheaded, self.assigned(unheaded)
+        glued = cut_glued(bodies, placed, self.assigned)
+        if glued is not None:  # two stories run together, and a headline of the page heads the second
+            readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
+            bodies, placed = glued
+        return bodies, placed
+
     def place(self, bodies: list[Body]) -> Placement:
         """Headlines placed on ``bodies``, which may be split, cut or re-cut on the way."""
         given = bodies
         bodies, grouped = self._split(bodies)
         readings = [Reading("split", given, None)] if bodies is not given else []
-        scorer, result, banners = self.assigned(bodies, grouped)
-        for _ in range(CUT_ROUNDS):  # headlines left over: articles run together?
-            cut = cut_at_shifts(bodies, result, self.vocab)
-            if cut is None:
-                break
-            readings.append(Reading("cut", bodies, dict(result.by_body)))
-            bodies = cut
-            scorer, result, banners = self.assigned(bodies)
-        grouped = cut_at_groups(bodies, result, self.structural, self.vocab)
-        if grouped is not None:  # a group of headlines counts one story more than its stretch shows
-            readings.append(Reading("cut", bodies, dict(result.by_body)))
-            bodies = grouped
-            scorer, result, banners = self.assigned(bodies)
-        unheaded = cut_off_unheaded(bodies, result, self.vocab.paragraphs, self.continued(bodies, SpanIndex(bodies)))
-        if unheaded is not None:  # a story without a headline ran into a headed one
-            readings.append(Reading("unheaded", bodies, dict(result.by_body)))
-            bodies = unheaded
-            scorer, result, banners = self.assigned(bodies)
+        bodies, (scorer, result, banners) = self._cut(bodies, self.assigned(bodies, grouped), readings)
         readings.append(Reading("content", bodies, dict(result.by_body)))
         span_index, marked, ordered = self._completed(bodies, scorer, result)
         recut = resegment(self.structural, bodies, self.vocab.paragraphs, frozenset(marked)) if ordered else None
