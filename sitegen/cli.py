@@ -203,11 +203,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
         for a in articles:
             corrected = "  (corrected: " + "; ".join(a["corrections"]) + ")" if a["corrections"] else ""
             print(f"{a['seed']}:{a['line']}  {a['headline'] or '(no headline)'}  "
-                  f"[{len(a['paragraphs'])} paragraphs]{corrected}")
+                  f"[{_count(len(a['paragraphs']), 'paragraph')}]{corrected}")
             for doubt in a["doubts"]:
                 print(f"    doubt: {doubt}")
-        print(f"{len(articles)} articles, {len(leftovers)} leftovers")
+        print(f"{_count(len(articles), 'article')}, {_count(len(leftovers), 'leftover')}")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def cmd_models(args: argparse.Namespace) -> int:
