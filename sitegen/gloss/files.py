@@ -222,13 +222,16 @@ class _Memo(dict):
 
 
 def short_gloss(g: Gloss, lexicon: Lexicon) -> str:
-    """One short line: the first sense; else the parts' first senses (a user-dictionary term
-    such as 高质量发展 reads "high quality + development", which says more than "term");
-    else "name"/"term"."""
+    """One short line: the first sense; else the parts' first senses; else "name"/"term".
+    A user-dictionary term reads as its parts only when each is a word with a sense of its
+    own (高质量发展: "high quality + development"); split into single characters
+    (中欧班列 → 中欧 + 班 + 列: "… + team; class; grade + to arrange") it would mislead, and
+    stays "term", as a name stays "name"."""
     text = g.short
     if g.parts and not g.readings and g.kind != "name":
         senses = [lexicon.gloss(part) for part in g.parts]
-        if not g.kind or any(pg is not None and pg.short for pg in senses):
+        words = all(len(part) > 1 and pg is not None and pg.short for part, pg in zip(g.parts, senses))
+        if not g.kind or words:
             text = " + ".join(pg.short if pg is not None and pg.short else part
                               for part, pg in zip(g.parts, senses))
     if len(text) > SHORT_GLOSS_CHARS:
