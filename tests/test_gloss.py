@@ -203,7 +203,7 @@ def test_a_term_cc_cedict_lacks_is_glossed_by_its_parts(writer, taxonomy):
     article = Article(seed="s.txt", position=1, kicker=None, headline="推动高质量发展",
                       subtitle=None, byline=None, dateline=None,
                       blocks=(Block("paragraph", "推动高质量发展。"),))
-    (terms,) = writer.key_terms([article], [["高质量发展", "塔克什肯口岸", "中欧班列"]])
+    (terms,) = writer.key_terms([article], [["高质量发展", "塔克什肯口岸", "中欧班列", "中央八项规定精神"]])
     gloss = {t.zh: t.gloss for t in terms}
     assert gloss["高质量发展"] == f"{lexicon.gloss('高质量').short} + {lexicon.gloss('发展').short}"
     assert "development" in gloss["高质量发展"]
@@ -211,6 +211,10 @@ def test_a_term_cc_cedict_lacks_is_glossed_by_its_parts(writer, taxonomy):
     # parts that are single characters would gloss 班列 (scheduled trains) as "team + arrange"
     assert any(len(p) == 1 for p in lexicon.gloss("中欧班列").parts)
     assert gloss["中欧班列"] == "term"
+    # a part that is itself a term with no sense of its own would read "term + spirit"
+    g = lexicon.gloss("中央八项规定精神")
+    assert g.parts[0] == "中央八项规定" and not lexicon.gloss(g.parts[0]).readings
+    assert gloss["中央八项规定精神"] == "term"
 
 def test_gloss_path():
     assert gloss_path("articles/000_d20dbdfb6ad6e3c6-05.html") == "glosses/000_d20dbdfb6ad6e3c6-05.js"

@@ -205,6 +205,12 @@ class GlossWriter:
         return tuple(out)
 
 
+def _has_sense(g: Gloss | None) -> bool:
+    """A dictionary sense of its own: a user-dictionary part with none (中央八项规定 in
+    中央八项规定精神) would read "term + spirit"."""
+    return g is not None and bool(g.readings) and bool(g.readings[0].senses)
+
+
 def _json(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
@@ -230,7 +236,7 @@ def short_gloss(g: Gloss, lexicon: Lexicon) -> str:
     text = g.short
     if g.parts and not g.readings and g.kind != "name":
         senses = [lexicon.gloss(part) for part in g.parts]
-        words = all(len(part) > 1 and pg is not None and pg.short for part, pg in zip(g.parts, senses))
+        words = all(len(part) > 1 and _has_sense(pg) for part, pg in zip(g.parts, senses))
         if not g.kind or words:
             text = " + ".join(pg.short if pg is not None and pg.short else part
                               for part, pg in zip(g.parts, senses))
