@@ -17,7 +17,9 @@ words), is the kicker; among the remaining units the one right before the subtit
 the only one marked as a heading (# …), else the one with the most lines (in a stack of three or more, not the first or the last), is
 the headline and earlier units are the kicker, later ones the subtitle. A group that is one
 tight run of lines is first cut where a line is narrower than the next and ends on no
-clause mark (:func:`split_stack`), when that yields a whole stack of three titles or more.
+clause mark (:func:`split_stack`), when that yields a whole stack of three titles or more;
+a run that one such break divides in two, a wrapped side showing its measure, is a headline
+over its subtitle unless the lead says kicker over headline (:func:`split_pair`).
 """
 from __future__ import annotations
 
@@ -288,6 +290,37 @@ def split_stack(unit: Unit) -> list[Unit]:
             for p in pieces]
 
 
+def split_pair(unit: Unit, lead: str = "") -> list[Unit]:
+    """A tight run of title lines that the print divides into two titles: one break where
+    the line over it ends on no clause mark and the line under it is wider, with one side
+    wrapped over two lines or more, so that it shows its measure (a wrapped title fills
+    its measure: lines at one width over a wider line ended their title; lines wrapped
+    wider than the one line over them are set in other type). A one-line title over a
+    wider one-line title shows no measure: a headline in two halves is printed so too
+    (凝聚共识 / 同心共筑命运共同体). The upper title is the headline over its subtitle,
+    unless the lead says it is the kicker (:func:`.lead_titles.kicker_over`); otherwise
+    ``[unit]``."""
+    parts = unit.parts
+    if unit.subtitle or len(parts) < 3:
+        return [unit]
+    cuts = [k for k in range(1, len(parts)) if not goes_on(parts[k - 1]) and title_starts(parts[k - 1], parts[k])]
+    if len(cuts) != 1:
+        return [unit]
+    upper, lower = parts[:cuts[0]], parts[cuts[0]:]
+    if not (_measured(upper) or _measured(lower)):
+        return [unit]
+    kicker = bool(lead) and kicker_over("".join(upper), "".join(lower), lead)
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (),
+                    kicker=kicker and i == 0, subtitle=not kicker and i == 1)
+            for i, p in enumerate((upper, lower))]
+
+
+def _measured(lines: tuple[str, ...]) -> bool:
+    """Lines of one title wrapped at one measure: two or more, all but the last at one width."""
+    widths = [visual_width(t) for t in lines[:-1]]
+    return len(lines) >= 2 and max(widths) - min(widths) <= 1 and visual_width(lines[-1]) <= widths[0] + 1
+
+
 # a title ending on a verb that announces a statement (…座谈时强调, …批示指出) is the kicker
 # over the title that says what was stressed: it is never the headline of a stack
 _OPENING = re.compile(r"(强调|指出|表示|认为|透露|表明|时(说|要求|提出|希望))$")
@@ -368,6 +401,8 @@ def role_units(group: Group, lead: str = "") -> tuple[list[Unit], list[Unit], Un
         units = split_open(units[0])
     if len(units) == 1 and lead:
         units = _split_by_lead(units[0], lead)
+    if len(units) == 1:
+        units = split_pair(units[0], lead)
     elif len(units) > 1 and lead and all(u.subtitle for u in units[1:]):
         units = _split_by_lead(units[0], lead, dash_below=True) + units[1:]
     if not units:
