@@ -4,7 +4,7 @@ clause mark (a wrapped line fills its measure), then read the stack's roles as f
 titles printed apart."""
 from __future__ import annotations
 
-from sitegen.parse.headlines import Group, Unit, roles, split_stack
+from sitegen.parse.headlines import Group, Unit, roles, split_pair, split_stack
 
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse
@@ -34,11 +34,35 @@ def test_a_headline_wrapped_over_three_lines_is_not_cut() -> None:
     assert (tea.kicker, tea.headline, tea.subtitle) == (None, "".join(head), None)
 
 
-def test_a_cut_into_two_titles_is_read_as_before() -> None:
-    # one narrow line before a wider one: two titles at most, left as one unit
+def test_a_wrapped_title_over_a_wider_line_is_headline_and_subtitle() -> None:
+    # two lines at one measure, then a wider line: the wrapped title ended, another starts
     head = ["春茶市场升温茶企加快", "北上步伐", "茶叶订单比去年多三成外地客商纷纷上门"]
     tea, _ = _two(head, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == (None, "春茶市场升温茶企加快北上步伐", head[2])
+
+
+def test_a_line_over_a_title_wrapped_wider_is_headline_and_subtitle() -> None:
+    # one line, then two lines wrapped at a wider measure (smaller type): two titles
+    head = ["春茶市场升温", "茶叶订单比去年多三成外地客商", "纷纷上门采购产地价格稳中有升"]
+    tea, _ = _two(head, ["口岸推行智慧通关"])
+    assert (tea.kicker, tea.headline, tea.subtitle) == (None, "春茶市场升温", head[1] + head[2])
+
+
+def test_two_one_line_halves_stay_one_headline() -> None:
+    # a narrow line over a wider one, neither wrapped: no measure shows, a headline in halves
+    head = ["春茶市场升温", "茶企加快北上步伐"]
+    tea, _ = _two(head, ["口岸推行智慧通关"])
     assert (tea.kicker, tea.headline, tea.subtitle) == (None, "".join(head), None)
+
+
+def test_split_pair_keeps_every_character_once() -> None:
+    parts = ("春茶市场升温茶企加快", "北上步伐", "茶叶订单比去年多三成外地客商纷纷上门")
+    unit = Unit("".join(parts), 7, 3, parts=parts)
+    upper, lower = split_pair(unit)
+    assert upper.text + lower.text == unit.text and (upper.n_lines, lower.n_lines) == (2, 1)
+    assert lower.subtitle and not upper.subtitle and upper.parts == parts[:2]
+    assert split_pair(Unit("春茶市场升温茶企加快北上步伐", 7, 2, parts=("春茶市场升温", "茶企加快北上步伐"))) \
+        == [Unit("春茶市场升温茶企加快北上步伐", 7, 2, parts=("春茶市场升温", "茶企加快北上步伐"))]
 
 
 def test_split_stack_keeps_every_character_once() -> None:

@@ -202,9 +202,12 @@ def _lines_chunk(el: Element, texts: list[str], joined: str, clause_marks: int, 
     inner = [ln.width for ln in el.lines[:-1]]
     if len(texts) <= 3 and visual_width(joined) <= 120 and (
             max(inner) > 1.4 * width + 1
-            or (max(inner) > width + 2 and el.lines[-1].width < max(inner) - 2)):
+            or (max(inner) > width + 2 and el.lines[-1].width < max(inner) - 2)
+            or (clause_marks == 0 and el.max_width > width + 1.5)):
         # an inner line far wider than the column cannot be prose wrapped in it:
-        # a headline set across several columns
+        # a headline set across several columns (so too a line running past the column
+        # in lines with not one clause mark: prose breaks its clauses well within 40
+        # characters, a headline and its subtitle carry none)
         return "title"
     if len(inner) >= 2 and max(inner) - min(inner) > 3 and visual_width(joined) <= 120:
         # hard-wrapped prose fills every line but the last to the same width;

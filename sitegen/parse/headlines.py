@@ -17,14 +17,15 @@ words), is the kicker; among the remaining units the one right before the subtit
 the only one marked as a heading (# …), else the one with the most lines (in a stack of three or more, not the first or the last), is
 the headline and earlier units are the kicker, later ones the subtitle. A group that is one
 tight run of lines is first cut where a line is narrower than the next and ends on no
-clause mark (:func:`split_stack`), when that yields a whole stack of three titles or more.
+clause mark (:func:`split_stack`), when that yields a whole stack of three titles or more;
+a run that one such break divides in two, a wrapped side showing its measure, is a headline
+over its subtitle unless the lead says kicker over headline (:func:`split_pair`).
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from . import lines as L
 from .blocks import Element
@@ -202,39 +203,6 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
     return merged, loose
 
 
-LABEL_OWN = 0.2  # a label line's coverage of the body below it that makes it that body's headline
-
-
-def unlabel(groups: list[Group], cover: Callable[[str, int], tuple[float, float]]) -> list[Group]:
-    """A line printed after a byline-closed group is its series label, unless it opens the
-    next story's head: its words are those of the body printed below it (coverage
-    ≥ LABEL_OWN, more than twice its coverage of the body above), while the group's own
-    headline reads as the head of the body above (a headline printed after its body, its
-    byline under it, then the next story's headline over that story). Such a line becomes
-    a group of its own. So does a line whose words are those of the body printed right
-    above it (coverage ≥ LABEL_OWN) more than twice the head's own and the body below's: a
-    story's headline printed after its body, under the next story's head. Bracketed labels
-    (【…】) printed over the head are kickers by print and take no part.
-    ``cover(text, line)``: coverage of ``text`` on the bodies printed right before and
-    right after ``line``. The groups given are not changed."""
-    out: list[Group] = []
-    for g in groups:
-        labels = [u for u in g.units if u.label and not is_bracket_label(u.text)]
-        head = "".join(u.text for u in g.units if not u.label and not is_bracket_label(u.text))
-        if not g.closed or len(labels) != 1 or not head:
-            out.append(g)
-            continue
-        lab = labels[0]
-        lb, la = cover(lab.text, lab.line)
-        hb, ha = cover(head, lab.line)
-        if (la >= LABEL_OWN and la > 2 * lb and hb > ha) or (lb >= LABEL_OWN and lb > 2 * max(la, hb)):
-            out.append(replace(g, units=[u for u in g.units if u is not lab]))
-            out.append(Group([replace(lab, label=False, loose=True)], region=g.region))
-        else:
-            out.append(g)
-    return out
-
-
 def _last_headline_units(pending: list[Unit]) -> list[Unit]:
     take = [pending[-1]]
     k = len(pending) - 2
@@ -286,6 +254,37 @@ def split_stack(unit: Unit) -> list[Unit]:
         return [unit]
     return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else ())
             for p in pieces]
+
+
+def split_pair(unit: Unit, lead: str = "") -> list[Unit]:
+    """A tight run of title lines that the print divides into two titles: one break where
+    the line over it ends on no clause mark and the line under it is wider, with one side
+    wrapped over two lines or more, so that it shows its measure (a wrapped title fills
+    its measure: lines at one width over a wider line ended their title; lines wrapped
+    wider than the one line over them are set in other type). A one-line title over a
+    wider one-line title shows no measure: a headline in two halves is printed so too
+    (凝聚共识 / 同心共筑命运共同体). The upper title is the headline over its subtitle,
+    unless the lead says it is the kicker (:func:`.lead_titles.kicker_over`); otherwise
+    ``[unit]``."""
+    parts = unit.parts
+    if unit.subtitle or len(parts) < 3:
+        return [unit]
+    cuts = [k for k in range(1, len(parts)) if not goes_on(parts[k - 1]) and title_starts(parts[k - 1], parts[k])]
+    if len(cuts) != 1:
+        return [unit]
+    upper, lower = parts[:cuts[0]], parts[cuts[0]:]
+    if not (_measured(upper) or _measured(lower)):
+        return [unit]
+    kicker = bool(lead) and kicker_over("".join(upper), "".join(lower), lead)
+    return [replace(unit, text="".join(p), n_lines=len(p), parts=tuple(p) if len(p) > 1 else (),
+                    kicker=kicker and i == 0, subtitle=not kicker and i == 1)
+            for i, p in enumerate((upper, lower))]
+
+
+def _measured(lines: tuple[str, ...]) -> bool:
+    """Lines of one title wrapped at one measure: two or more, all but the last at one width."""
+    widths = [visual_width(t) for t in lines[:-1]]
+    return len(lines) >= 2 and max(widths) - min(widths) <= 1 and visual_width(lines[-1]) <= widths[0] + 1
 
 
 # a title ending on a verb that announces a statement (…座谈时强调, …批示指出) is the kicker
@@ -368,6 +367,8 @@ def role_units(group: Group, lead: str = "") -> tuple[list[Unit], list[Unit], Un
         units = split_open(units[0])
     if len(units) == 1 and lead:
         units = _split_by_lead(units[0], lead)
+    if len(units) == 1:
+        units = split_pair(units[0], lead)
     elif len(units) > 1 and lead and all(u.subtitle for u in units[1:]):
         units = _split_by_lead(units[0], lead, dash_below=True) + units[1:]
     if not units:
