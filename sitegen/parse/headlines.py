@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from . import lines as L
 from .blocks import Element
@@ -201,6 +202,39 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
             merged.append(g)
     loose = [u for g in merged if not g.closed for u in g.units]
     return merged, loose
+
+
+LABEL_OWN = 0.2  # a label line's coverage of the body below it that makes it that body's headline
+
+
+def unlabel(groups: list[Group], cover: Callable[[str, int], tuple[float, float]]) -> list[Group]:
+    """A line printed after a byline-closed group is its series label, unless it opens the
+    next story's head: its words are those of the body printed below it (coverage
+    ≥ LABEL_OWN, more than twice its coverage of the body above), while the group's own
+    headline reads as the head of the body above (a headline printed after its body, its
+    byline under it, then the next story's headline over that story). Such a line becomes
+    a group of its own. So does a line whose words are those of the body printed right
+    above it (coverage ≥ LABEL_OWN) more than twice the head's own and the body below's: a
+    story's headline printed after its body, under the next story's head. Bracketed labels
+    (【…】) printed over the head are kickers by print and take no part.
+    ``cover(text, line)``: coverage of ``text`` on the bodies printed right before and
+    right after ``line``. The groups given are not changed."""
+    out: list[Group] = []
+    for g in groups:
+        labels = [u for u in g.units if u.label and not is_bracket_label(u.text)]
+        head = "".join(u.text for u in g.units if not u.label and not is_bracket_label(u.text))
+        if not g.closed or len(labels) != 1 or not head:
+            out.append(g)
+            continue
+        lab = labels[0]
+        lb, la = cover(lab.text, lab.line)
+        hb, ha = cover(head, lab.line)
+        if (la >= LABEL_OWN and la > 2 * lb and hb > ha) or (lb >= LABEL_OWN and lb > 2 * max(la, hb)):
+            out.append(replace(g, units=[u for u in g.units if u is not lab]))
+            out.append(Group([replace(lab, label=False, loose=True)], region=g.region))
+        else:
+            out.append(g)
+    return out
 
 
 def _last_headline_units(pending: list[Unit]) -> list[Unit]:

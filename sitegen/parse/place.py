@@ -24,8 +24,7 @@ from .convention import by_convention, conventions
 from .grouped import cut_at_groups
 from .glue_cut import cut_glued
 from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
-from .headlines import Group, Unit
-from .series_labels import unlabel
+from .headlines import Group, Unit, unlabel
 from .kickers import kickers_over, titles_under
 from .resume import Body
 from .text import Vocabulary
@@ -80,8 +79,8 @@ class Placer:
         out: list[Group] = []
         banners: list[Unit] = []
         for groups in self.structural:
-            merged, ban = group_loose(unlabel(groups, lambda text, line: _cover_around(scorer, text, line),
-                                              lambda text, line: _best_cover(scorer, text, line)), scorer)
+            merged, ban = group_loose(unlabel(groups, lambda text, line: _cover_around(scorer, text, line)),
+                                      scorer)
             out.extend(g for g in merged if g.units or g.bylines)
             banners.extend(ban)
         return out, banners
@@ -206,8 +205,3 @@ def _cover_around(scorer: Scorer, text: str, line: int) -> tuple[float, float]:
     (0 where there is none)."""
     return tuple(0.0 if i is None else scorer.content(text, i)  # type: ignore[return-value]
                  for i in scorer.spans.neighbours(line))
-
-
-def _best_cover(scorer: Scorer, text: str, line: int) -> tuple[float, int | None]:
-    """The best coverage of ``text`` on the bodies near ``line``, and that body (None where there is none)."""
-    return max(((scorer.content(text, i), i) for i in scorer.candidates(line)), default=(0.0, None))
