@@ -120,8 +120,10 @@ def cut_above(paras: Sequence[Para], page: Sequence[str]) -> tuple[int, int, str
         return None
     if not (_TEXT_MARK.search(above) or visual_width(above) >= first.width - NARROWER):
         return None  # not a line of running text: a title's (runs_on reads those)
-    what = _NUMBER_END.search(above) and first.text.startswith(_NUMBER_UNITS) and above[-2:] + first.text[0] \
-        or word_spanning(above, first.text)
+    if _NUMBER_END.search(above) and first.text.startswith(_NUMBER_UNITS):
+        what: str | None = above[-2:] + first.text[0]  # …１月１４ | 日…
+    else:
+        what = word_spanning(above, first.text)
     return (first.no, at + 1, what) if what else None
 
 
