@@ -13,7 +13,7 @@ from ..models import HEADLESS_BODY, Article, Block, Leftover, ParseResult, Parse
 from . import lines as L
 from .assign import SpanIndex, story_grams
 from .blocks import Element, build_elements
-from .doubt_heads import credit_lead
+from .doubt_heads import credit_lead, cut_above
 from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
 from .headlines import Group, build_groups, roles
@@ -71,8 +71,10 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
     doubts = signals(placed.bodies, placed.result, placed.scorer, vocab, placed.continued, page.leftovers,
                      placed.readings, runners)
     bodies = _opening_credits(placed.bodies, extras)
+    page_lines = text.split("\n")
     for s, body in zip(doubts, bodies):  # a credit still opening a body is its lead
-        s.credit_lead = credit_lead([p for p in body.paras if not p.subhead])
+        s.credit_lead = credit_lead(ps := [p for p in body.paras if not p.subhead])
+        s.cut_above = cut_above(ps, page_lines)
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))
                 for pos, body in enumerate(bodies, start=1)]

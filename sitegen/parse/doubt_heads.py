@@ -13,6 +13,11 @@ headline or not a body's first line.
   a line of a headline (another story's, or this one's) taken in as the lead's start;
 * ``credit_lead`` — the lead is nothing but a bracketed credit (（李登）, （记者王连志、杨元勇）):
   a byline printed as its own paragraph, so the story's first paragraph is the next one;
+* ``cut_above`` — the lead's first words finish the line printed right above it (one
+  blank line between at most), a line of running text (a clause mark in it, or as wide as
+  the lead's column) that stops mid-sentence, a word across the break (…举行中国新 |
+  春民族音乐会…; …正式批准组 | 成一个…) or a number cut from its unit: a column break
+  inside the story's first sentence, so the story starts above, with that line;
 * ``kicker_below`` — the line read as the kicker (引题) is printed below the headline, or
   the block holds two lines a Markdown dump marks as headings: a kicker stands over its
   headline and a dump marks one title per story, so two headlines were joined;
@@ -35,7 +40,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import lines as L
 from .headlines import Group, is_bracket_label, role_units
 from .segment import Para
-from .text import word_spanning
+from .text import ends_sentence, visual_width, word_spanning
 
 if TYPE_CHECKING:  # the signals these rules read (:mod:`.doubts` imports this module)
     from .assign import Assignment
@@ -98,6 +103,31 @@ def credit_lead(paras: Sequence[Para]) -> tuple[int, str] | None:
     if m is None or m.end() != len(text) or L.ENUM_LINE_RE.match(text):
         return None
     return paras[0].line, text
+
+
+def cut_above(paras: Sequence[Para], page: Sequence[str]) -> tuple[int, int, str] | None:
+    """(the lead's first line, the line above it, what runs across) when the lead goes on
+    from the line printed above it (see the module's docstring); None otherwise. ``page``:
+    the page's lines (line N is ``page[N - 1]``)."""
+    if not paras or not paras[0].chunks or paras[0].hard_start:
+        return None
+    first = paras[0].chunks[0].lines[0]
+    at = first.no - 2  # index of the line above
+    if at >= 0 and not page[at].strip():
+        at -= 1  # one blank line: a column break
+    above = page[at].strip() if at >= 0 else ""
+    if not above or ends_sentence(above) or L.DATELINE_START_RE.match(above):
+        return None
+    if not (_TEXT_MARK.search(above) or visual_width(above) >= first.width - NARROWER):
+        return None  # not a line of running text: a title's (runs_on reads those)
+    if _NUMBER_END.search(above) and first.text.startswith(_NUMBER_UNITS):
+        what: str | None = above[-2:] + first.text[0]  # …１月１４ | 日…
+    else:
+        what = word_spanning(above, first.text)
+    return (first.no, at + 1, what) if what else None
+
+
+_TEXT_MARK = re.compile(r"[，,、；;：:]")  # a clause mark: running text, not a title line
 
 
 def kicker_below(group: Group) -> tuple[int, int, bool] | None:
@@ -190,6 +220,8 @@ REASONS: tuple[tuple[str, str, str | tuple[str, str]], ...] = (
      "the lead's first line ({0}: {1}) reads like a headline line, not a column's: part of a headline?"),
     ("credit_lead", "credit_lead",
      "the lead at line {0} is only a credit {1}: the story's first paragraph is the next one?"),
+    ("cut_above", "cut_above",
+     "the lead at line {0} goes on from the line {1} above it (“{2}”): the story starts earlier?"),
     ("kicker_below", "kicker_below",
      ("the kicker at line {0} is printed below its headline (line {1}): two headlines joined?",
       "the lines {1} and {0} are both marked as headings (##): two headlines joined?")),
@@ -216,6 +248,11 @@ def _reason(rows: Sequence[tuple[str, str | tuple[str, str]]]):
     return rule
 
 
-# (rule name, rule) for doubts.RULES, in the table's order
-RULES = tuple((name, _reason([(f, say) for n, f, say in REASONS if n == name]))
-              for name in dict.fromkeys(n for n, _f, _s in REASONS))
+def rules(table: Sequence[tuple[str, str, str | tuple[str, str]]]) -> tuple:
+    """(rule name, rule) for doubts.RULES of a table of reasons such as :data:`REASONS`, in
+    the table's order."""
+    return tuple((name, _reason([(f, say) for n, f, say in table if n == name]))
+                 for name in dict.fromkeys(n for n, _f, _s in table))
+
+
+RULES = rules(REASONS)

@@ -30,6 +30,8 @@ Rules (``RULES``), each a doubt on its own:
   a body's line became a headline;
 * ``glue`` — the body's deepest vocabulary valley falls where a story may start, and the
   headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
+* ``two_titles``, ``orphan``, ``mid_start`` — which title fits which text, and a dateline
+  inside the body (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -60,7 +62,7 @@ from typing import Sequence
 from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
-from . import doubt_glue, doubt_heads
+from . import doubt_fits, doubt_glue, doubt_heads
 from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .place import Reading
@@ -106,6 +108,7 @@ class Signals:
     label_only: int = 0  # line of a headline block made of section labels only (:mod:`.doubt_heads`)
     open_head: tuple[int, str] | None = None  # (line, verb) of a headline ending on an announcing verb
     under_open: tuple[int, int] | None = None  # (line, line of that headline) when it is the next headline printed
+    cut_above: tuple[int, int, str] | None = None  # (lead's line, line above, word across) (set by :mod:`.build`)
     lead_line: tuple[int, str] | None = None  # (line, text) of a lead's first line that reads like a headline's
     credit_lead: tuple[int, str] | None = None  # (line, text) of a lead only a credit (set by :mod:`.build`)
     wide_gap: tuple[int, int] | None = None  # lines of the headline parted by two or more blank lines
@@ -114,6 +117,11 @@ class Signals:
     runs_on: tuple[int, int, str, bool] | None = None
     runs_under: tuple[int, int, str] | None = None  # (that headline's line, body line, what) under this body's end
     glue: int = 0  # first line after a boundary where two stories may meet (:mod:`.doubt_glue`)
+    # :mod:`.doubt_fits`: two lines of the headline block and the line of the part the second
+    # fits; another's headline fitting this headless text, that text's line; a dateline mid-body
+    two_titles: tuple[int, int, int] | None = None
+    orphan: tuple[int, int] | None = None
+    mid_start: int = 0
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -143,6 +151,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     for s, g in zip(out, doubt_glue.glue(bodies, grams, result, scorer)):
         s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
+    doubt_fits.mark(bodies, texts, result, scorer, out)
     return out
 
 
@@ -234,18 +243,6 @@ def _edge(s: Signals) -> str | None:
     return None
 
 
-def _lead_title(s: Signals) -> str | None:
-    if s.opens_title:
-        return f"the text at line {s.opens_title} opens like a subtitle or a label: part of a headline?"
-    return None
-
-
-def _label_inside(s: Signals) -> str | None:
-    if s.label_inside:
-        return f"a label 【…】 inside the headline at line {s.label_inside}: two headlines joined?"
-    return None
-
-
 def _split(s: Signals) -> str | None:
     h = s.cues.halves
     if h is not None and h[0] < SPLIT:
@@ -266,9 +263,11 @@ def _glue(s: Signals) -> str | None:
 
 
 # (name, rule), most telling first; a rule returns its reason or None
-RULES = (("split", _split), ("lead_title", _lead_title),
-         ("label_inside", _label_inside), ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),)
+RULES = (("split", _split),) + doubt_heads.rules((
+    ("lead_title", "opens_title", "the text at line {0} opens like a subtitle or a label: part of a headline?"),
+    ("label_inside", "label_inside", "a label 【…】 inside the headline at line {0}: two headlines joined?"))) + (
+         ("no_headline", _no_headline), ("title_near", _title_near),
+         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),) + doubt_fits.RULES
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article
