@@ -154,7 +154,7 @@ class Placer:
                 break
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
             bodies, placed = cut, self.assigned(cut)
-        grouped = cut_at_groups(bodies, placed[1], self.structural, self.vocab)
+        grouped = cut_at_groups(bodies, placed[1], self.structural, self.vocab, placed[2])
         if grouped is not None:  # a group of headlines counts one story more than its stretch shows
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
             bodies, placed = grouped, self.assigned(grouped)
