@@ -73,16 +73,16 @@ def _apart(banners: Sequence[Unit], structural: list[list[Group]]) -> list[Group
     headline units by a blank line (a kicker or a column name is printed tight over its
     headline), not a section name or a bracketed label: each as a group of its own."""
     out = []
+    if not banners:
+        return out
+    region = {id(v): r for r, groups in enumerate(structural) for g in groups for v in g.units}
     for u in banners:
-        if is_section_name(u.text) or LEADING_LABEL.fullmatch(u.text.strip()):
+        r = region.get(id(u))
+        if r is None or is_section_name(u.text) or LEADING_LABEL.fullmatch(u.text.strip()):
             continue
-        for r, groups in enumerate(structural):
-            others = [v for g in groups for v in g.units if v is not u]
-            if len(others) == sum(len(g.units) for g in groups):
-                continue  # (not in this region)
-            if others and all(v.line > u.line + u.n_lines or v.line + v.n_lines < u.line for v in others):
-                out.append(Group([u], region=r))
-            break
+        others = [v for g in structural[r] for v in g.units if v is not u]
+        if others and all(v.line > u.line + u.n_lines or v.line + v.n_lines < u.line for v in others):
+            out.append(Group([u], region=r))
     return out
 
 
