@@ -8,6 +8,7 @@ from test_parse_glue_doubt import HEAD, PORT, TEA, _glue_doubts, _page
 
 HEAD_PORT = "口岸通关效率提升边贸货运量增长"
 HEAD_SNOW = "牧区降雪牧民转场"  # shares no word with the port brief
+HEAD_TEA_TOO = "茶园游客体验采茶"  # words of the tea story only: fits no piece cut off
 
 
 def _wrap(p: str) -> str:
@@ -36,3 +37,23 @@ def test_a_left_over_headline_that_does_not_fit_the_brief_cuts_nothing() -> None
 def test_without_a_headline_for_it_the_brief_stays_with_its_doubt() -> None:
     arts = parse_conserved(_page(PORT)).articles
     assert len(arts) == 1 and arts[0].headline == HEAD and _glue_doubts(arts[0])
+
+
+def test_the_doubt_reuses_the_boundary_the_cut_looked_for(monkeypatch) -> None:
+    """The placement hands the boundaries it looked for to the doubts in the page's record
+    (``Placement.boundaries``): a body left whole under the same headline is not weighed
+    twice, and its doubt names the same line."""
+    from sitegen.parse import doubt_glue, glue_cut
+
+    asked: list[str] = []
+
+    def counted(body, headline, *args, **kwargs):
+        asked.append(headline)
+        return doubt_glue.boundary.__wrapped__(body, headline, *args, **kwargs)
+
+    counted.__wrapped__ = doubt_glue.boundary  # type: ignore[attr-defined]
+    monkeypatch.setattr(doubt_glue, "boundary", counted)
+    monkeypatch.setattr(glue_cut, "boundary", counted)
+    arts = parse_conserved(_page_with_tail(HEAD_TEA_TOO)).articles
+    assert len(arts) == 1 and arts[0].headline == HEAD and _glue_doubts(arts[0])
+    assert asked == [HEAD]  # asked by the cut (the other headline covers the body), not again

@@ -69,7 +69,7 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
     extras = page.attached(attach, placed.span_index)
     # doubts: what the decisions above were unsure of
     doubts = signals(placed.bodies, placed.result, placed.scorer, vocab, placed.continued, page.leftovers,
-                     placed.readings, runners)
+                     placed.readings, runners, placed.boundaries)
     bodies = _opening_credits(placed.bodies, extras)
     page_lines = text.split("\n")
     for s, body in zip(doubts, bodies):  # a credit still opening a body is its lead

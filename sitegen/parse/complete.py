@@ -41,7 +41,7 @@ def complete_headline(g: Group) -> bool:
     return bool(g.bylines) or len(g.units) >= 2 or any(u.n_lines >= 2 for u in g.units)
 
 
-def _shift_cut(body: Body, vocab: Vocabulary, shift: float = SHIFT, ratio: float = SHIFT_RATIO,
+def shift_cut(body: Body, vocab: Vocabulary, shift: float = SHIFT, ratio: float = SHIFT_RATIO,
                ) -> tuple[int, float] | None:
     """(index into body.paras, score) of the clearest topic shift at a boundary where an
     article may start, or None. Lower scores are clearer shifts. The shift's cohesion is
@@ -92,7 +92,7 @@ def cut_at_shifts(bodies: list[Body], first: Assignment, vocab: Vocabulary) -> l
             if i in cuts:
                 continue
             if i not in shifts:
-                shifts[i] = _shift_cut(body, vocab)
+                shifts[i] = shift_cut(body, vocab)
             found = shifts[i]
             if found is None:
                 continue
@@ -154,7 +154,7 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary,
         edge = body.paras[-UNHEADED_PARAS:] if above else body.paras[:UNHEADED_PARAS]
         if any(vocab.coverage(g.match_text, joined_bigram_set(p.parts())) > FAR_SIDE for p in edge):
             continue
-        found = _shift_cut(body, vocab, *((CONTINUED_SHIFT, CONTINUED_RATIO) if i in continued and not above
+        found = shift_cut(body, vocab, *((CONTINUED_SHIFT, CONTINUED_RATIO) if i in continued and not above
                                           else (SHIFT, SHIFT_RATIO)))
         if found is None:
             continue

@@ -20,6 +20,9 @@ saying a story lost its own): 0 wrong / 10 right newly doubted on the deciding s
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from . import cohesion
 from .assign import Assignment, Scorer, can_cut
 from .bigrams import bigram_set
@@ -42,22 +45,35 @@ FAR_CHARS = 200
 FAR_SHARE = 0.2
 
 
-# what :func:`boundary` found, by body and headline: the placement asks first (:mod:`.glue_cut`)
-# and the doubt again for the bodies it left as they were; emptied by :func:`glue`, the
-# page's last question (the body is kept with its answer: an id alone may be reused)
-_KNOWN: dict[tuple[int, str], tuple[Body, int | None]] = {}
+@dataclass(frozen=True)
+class Boundary:
+    """What :func:`boundary` answered for ``body`` under ``headline``: the index of the
+    paragraph where two stories may run together, or None. The placement asks first
+    (:mod:`.glue_cut`) and hands its answers on in the page's record
+    (:attr:`.place.Placement.boundaries`), so the doubt does not ask again for a body it
+    left as it was."""
+
+    body: Body
+    headline: str
+    at: int | None
 
 
-def glue(bodies: list[Body], grams: list[list[set[str]]], result: Assignment, scorer: Scorer) -> list[int]:
+def glue(bodies: list[Body], grams: list[list[set[str]]], result: Assignment, scorer: Scorer,
+         known: Sequence[Boundary] = ()) -> list[int]:
     """For every body, the first line after the boundary where two stories may run
     together, or 0. ``grams``: the topic bigrams of each body's paragraphs, subheads
-    aside (:func:`.cohesion.topic_grams`, as :mod:`.doubts` has them)."""
+    aside (:func:`.cohesion.topic_grams`, as :mod:`.doubts` has them); ``known``: answers
+    already found for some of these bodies (the same body object, the same headline)."""
+    answers = {(id(k.body), k.headline): k for k in known}
     out = []
     for i, body in enumerate(bodies):
         head = result.by_body.get(i)
-        found = None if head is None else boundary(body, head.match_text, scorer, i, grams[i])
+        if head is None:
+            out.append(0)
+            continue
+        k = answers.get((id(body), head.match_text))
+        found = k.at if k is not None and k.body is body else boundary(body, head.match_text, scorer, i, grams[i])
         out.append(0 if found is None else body.paras[found].line)
-    _KNOWN.clear()
     return out
 
 
@@ -66,18 +82,13 @@ def boundary(body: Body, headline: str, scorer: Scorer, i: int,
     """Index of the paragraph of ``body`` (``i`` for ``scorer``) where two stories may run
     together under ``headline``, or None. ``grams``: the topic bigrams of its paragraphs,
     subheads aside, when known (:func:`.cohesion.topic_grams`)."""
-    known = _KNOWN.get((id(body), headline))
-    if known is not None and known[0] is body:
-        return known[1]
-    found = None
-    if _may_be_one_sided(body, headline, scorer, i):
-        vocab = scorer.vocab
-        if grams is None:
-            grams = [cohesion.topic_grams(p.parts(), vocab) for p in body.paras if not p.subhead]
-        at = _valley(body, grams, vocab)
-        found = at if at is not None and _zero_side(body, at, headline, vocab) else None
-    _KNOWN[(id(body), headline)] = (body, found)
-    return found
+    if not _may_be_one_sided(body, headline, scorer, i):
+        return None
+    vocab = scorer.vocab
+    if grams is None:
+        grams = [cohesion.topic_grams(p.parts(), vocab) for p in body.paras if not p.subhead]
+    at = _valley(body, grams, vocab)
+    return at if at is not None and _zero_side(body, at, headline, vocab) else None
 
 
 def _valley(body: Body, grams: list[set[str]], vocab: Vocabulary) -> int | None:

@@ -63,6 +63,7 @@ from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
 from . import doubt_fits, doubt_glue, doubt_heads
+from .doubt_glue import Boundary
 from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
 from .place import Reading
@@ -126,11 +127,13 @@ class Signals:
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
             continuations: set[int], leftovers: Sequence[Leftover],
-            readings: Sequence[Reading] = (), runners: Sequence[Runner] = ()) -> list[Signals]:
+            readings: Sequence[Reading] = (), runners: Sequence[Runner] = (),
+            boundaries: Sequence[Boundary] = ()) -> list[Signals]:
     """Signals for every body. ``continuations``: indices of bodies with a start marker;
     ``leftovers``: what the page left to no article so far (headlines, banners …);
     ``readings``: the readings of the page the placement decided against; ``runners``:
-    the rejoin decisions and their runner-ups."""
+    the rejoin decisions and their runner-ups; ``boundaries``: where the placement already
+    looked for two stories run together (:attr:`.place.Placement.boundaries`)."""
     out = [Signals(continuation=i in continuations, opens_mid=bool(b.paras) and b.paras[0].opens_mid, other=d)
            for i, (b, d) in enumerate(zip(bodies, compare(bodies, result, scorer, readings)))]
     texts = [[p for p in b.paras if not p.subhead] for b in bodies]
@@ -148,7 +151,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     for i, group in result.by_body.items():
         _headline(group, scorer.content(group.match_text, i), out[i])
     _under_open(result, out)
-    for s, g in zip(out, doubt_glue.glue(bodies, grams, result, scorer)):
+    for s, g in zip(out, doubt_glue.glue(bodies, grams, result, scorer, boundaries)):
         s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
     doubt_fits.mark(bodies, texts, result, scorer, out)

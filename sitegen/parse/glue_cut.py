@@ -14,11 +14,12 @@ its doubt: a maintainer decides (``[[split]]`` in corrections.toml).
 """
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from dataclasses import dataclass, field
+from typing import Callable, Generic, TypeVar
 
 from .assign import Assignment, Scorer
 from .complete import cut_once, cut_sides
-from .doubt_glue import boundary
+from .doubt_glue import Boundary, boundary
 from .resume import Body
 from .text import Vocabulary
 
@@ -29,12 +30,29 @@ HEADED = 0.2
 P = TypeVar("P", bound=tuple)  # what ``assigned`` gives: (scorer, assignment, banners)
 
 
-def cut_glued(bodies: list[Body], placed: P, assigned: Callable[[list[Body]], P]) -> tuple[list[Body], P] | None:
+@dataclass
+class Glued(Generic[P]):
+    """What :func:`cut_glued` decided: the bodies cut and their assignment (None: nothing
+    was cut), and every boundary it looked for on the way, by body and headline (for the
+    doubt, :func:`.doubt_glue.glue`, not to look again)."""
+
+    cut: tuple[list[Body], P] | None
+    found: list[Boundary] = field(default_factory=list)
+
+
+def cut_glued(bodies: list[Body], placed: P, assigned: Callable[[list[Body]], P]) -> Glued[P]:
     """``bodies`` cut where two stories run together and a headline of the page heads the
     story cut off, with ``assigned`` of them (the page's headlines assigned to bodies:
-    (scorer, assignment, banners), ``placed`` that of ``bodies``); None when nothing was
-    cut. (The headline for the story cut off may be one the page left over, or one it
-    gave another body for want of a better one.)"""
+    (scorer, assignment, banners), ``placed`` that of ``bodies``). (The headline for the
+    story cut off may be one the page left over, or one it gave another body for want of
+    a better one.)"""
+    found = []
+    return Glued(_cut_glued(bodies, placed, assigned, found), found)
+
+
+def _cut_glued(bodies: list[Body], placed: P, assigned: Callable[[list[Body]], P],
+               found: list[Boundary]) -> tuple[list[Body], P] | None:
+    """:func:`cut_glued`'s cut, or None; each boundary looked for added to ``found``."""
     scorer, result, banners = placed
     texts = [g.match_text for g in (*result.by_body.values(), *result.unassigned) if g.units]
     texts += [u.text for u in banners]
@@ -43,6 +61,8 @@ def cut_glued(bodies: list[Body], placed: P, assigned: Callable[[list[Body]], P]
         # (cheap test first: a piece covers a headline at most as well as the whole body)
         others = [t for t in texts if t != head.match_text and scorer.content(t, i) >= HEADED]
         at = boundary(bodies[i], head.match_text, scorer, i) if others else None
+        if others:
+            found.append(Boundary(bodies[i], head.match_text, at))
         if at is not None and _fits_a_piece(others, bodies[i], at, scorer.vocab):
             cuts[i] = at
     if not cuts:

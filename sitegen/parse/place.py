@@ -21,6 +21,7 @@ from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .convention import by_convention, conventions
+from .doubt_glue import Boundary
 from .grouped import cut_at_groups
 from .glue_cut import cut_glued
 from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
@@ -45,6 +46,9 @@ class Placement:
     continued: set[int]  # bodies continuing an article from elsewhere (上接…)
     # the readings of the page decided against on the way (for self-doubt, :mod:`.readings`)
     readings: list[Reading] = field(default_factory=list)
+    # where the glue cut looked for two stories run together, by body and headline (for
+    # self-doubt, :func:`.doubt_glue.glue`, which need not look again at a body left whole)
+    boundaries: list[Boundary] = field(default_factory=list)
 
 
 @dataclass
@@ -139,17 +143,18 @@ class Placer:
         return (out, placed) if changed else None
 
     def _cut(self, bodies: list[Body], placed: tuple[Scorer, Assignment, list[Unit]], readings: list[Reading],
-             ) -> tuple[list[Body], tuple[Scorer, Assignment, list[Unit]]]:
+             boundaries: list[Boundary]) -> tuple[list[Body], tuple[Scorer, Assignment, list[Unit]]]:
         """Bodies cut where the words change and the headlines say two stories run
-        together (each reading decided against added to ``readings``): the bodies and
-        their ``assigned`` scorer, assignment and banners. ``placed``: those of ``bodies``."""
+        together (each reading decided against added to ``readings``, each boundary the
+        glue cut looked for to ``boundaries``): the bodies and their ``assigned`` scorer,
+        assignment and banners. ``placed``: those of ``bodies``."""
         for _ in range(CUT_ROUNDS):  # headlines left over: articles run together?
             cut = cut_at_shifts(bodies, placed[1], self.vocab)
             if cut is None:
                 break
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
             bodies, placed = cut, self.assigned(cut)
-        grouped = cut_at_groups(bodies, placed[1], self.structural, self.vocab)
+        grouped = cut_at_groups(bodies, placed[1], self.structural, self.vocab, placed[2])
         if grouped is not None:  # a group of headlines counts one story more than its stretch shows
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
             bodies, placed = grouped, self.assigned(grouped)
@@ -159,9 +164,10 @@ class Placer:
             readings.append(Reading("unheaded", bodies, dict(placed[1].by_body)))
             bodies, placed = unheaded, self.assigned(unheaded)
         glued = cut_glued(bodies, placed, self.assigned)
-        if glued is not None:  # two stories run together, and a headline of the page heads the second
+        boundaries += glued.found
+        if glued.cut is not None:  # two stories run together, and a headline of the page heads the second
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
-            bodies, placed = glued
+            bodies, placed = glued.cut
         return bodies, placed
 
     def place(self, bodies: list[Body]) -> Placement:
@@ -169,7 +175,8 @@ class Placer:
         given = bodies
         bodies, grouped = self._split(bodies)
         readings = [Reading("split", given, None)] if bodies is not given else []
-        bodies, (scorer, result, banners) = self._cut(bodies, self.assigned(bodies, grouped), readings)
+        boundaries: list[Boundary] = []
+        bodies, (scorer, result, banners) = self._cut(bodies, self.assigned(bodies, grouped), readings, boundaries)
         readings.append(Reading("content", bodies, dict(result.by_body)))
         span_index, marked, ordered = self._completed(bodies, scorer, result)
         recut = resegment(self.structural, bodies, self.vocab.paragraphs, frozenset(marked)) if ordered else None
@@ -197,7 +204,7 @@ class Placer:
             result = by_convention(scorer, result) or result
         banners = kickers_after(result, pair_banners(result, banners, scorer, marked), scorer)
         banners = titles_under(result, banners, scorer)
-        return Placement(bodies, result, scorer, banners, span_index, marked, readings)
+        return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
 
 
 def _cover_around(scorer: Scorer, text: str, line: int) -> tuple[float, float]:
