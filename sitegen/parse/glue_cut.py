@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Generic, TypeVar
 
 from .assign import Assignment, Scorer
+from .bigrams import bigram_set
 from .complete import cut_once, cut_sides
 from .doubt_glue import Boundary, boundary
 from .resume import Body
@@ -56,13 +57,18 @@ def _cut_glued(bodies: list[Body], placed: P, assigned: Callable[[list[Body]], P
     scorer, result, banners = placed
     texts = [g.match_text for g in (*result.by_body.values(), *result.unassigned) if g.units]
     texts += [u.text for u in banners]
+    grams = {t: bigram_set(t) for t in texts}
     cuts = {}
     for i, head in result.by_body.items():
-        # (cheap test first: a piece covers a headline at most as well as the whole body)
-        others = [t for t in texts if t != head.match_text and scorer.content(t, i) >= HEADED]
-        at = boundary(bodies[i], head.match_text, scorer, i) if others else None
+        # (cheap tests first: a headline sharing no bigram with the body covers none of it —
+        # a set test, where a page of thousands of briefs made this loop a minute of
+        # coverages; a piece covers a headline at most as well as the whole body)
+        own, body = head.match_text, scorer.grams[i]
+        others = [t for t in texts if t != own and not grams[t].isdisjoint(body)
+                  and scorer.content(t, i) >= HEADED]
+        at = boundary(bodies[i], own, scorer, i) if others else None
         if others:
-            found.append(Boundary(bodies[i], head.match_text, at))
+            found.append(Boundary(bodies[i], own, at))
         if at is not None and _fits_a_piece(others, bodies[i], at, scorer.vocab):
             cuts[i] = at
     if not cuts:
