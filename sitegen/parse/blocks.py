@@ -194,10 +194,11 @@ def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.in
     a paragraph end); and where a full line ending a sentence is followed by an indented
     one (:func:`_indented_after`; ``after`` is the line printed after the run)."""
     chunks: list[list[L.Line]] = [[]]
+    short = min(width, fill) - 1.0
+    last = len(run) - 1
     for idx, line in enumerate(run):
         chunks[-1].append(line)
-        last = idx == len(run) - 1
-        if not last and ((line.width < min(width, fill) - 1.0 and ends_sentence(line.text))
+        if idx < last and ((line.width < short and ends_sentence(line.text))
                          or _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
                                             fill)):
             chunks.append([])
@@ -218,10 +219,10 @@ def _indented_after(line: L.Line, nxt: L.Line, following: L.Line | None, fill: f
             and (following is None or following.text[:1] not in _OPENERS))
 
 
-def _next_text_line(blocks: list[list[L.Line]], bi: int) -> L.Line | None:
+def _next_text_line(blocks: list[list[L.Line]], kinds: list[list[str | None]], bi: int) -> L.Line | None:
     """The first line printed after block ``bi``, past photo credits (a caption set
-    inside a column)."""
-    return next((b[0] for b in blocks[bi + 1:] if _special_kind(b[0]) != "credit"), None)
+    inside a column); ``kinds``: each line's ``_special_kind``."""
+    return next((blocks[j][0] for j in range(bi + 1, len(blocks)) if kinds[j][0] != "credit"), None)
 
 
 #: Marks that end a sentence and nothing less (not ；, which ends a clause of a list).
@@ -246,6 +247,7 @@ def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
     blocks = split_blocks(text)
     widths, fills, own_fills = _column_widths(blocks)
+    kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
     elements: list[Element] = []
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width
@@ -266,7 +268,7 @@ def build_elements(text: str) -> list[Element]:
             run.clear()
 
         for i, line in enumerate(block):
-            kind = _special_kind(line)
+            kind = kinds[bi][i]
             if kind == "fragment" and run and (any(ch in line.text for ch in SENTENCE_END + CLOSERS)
                                                or all(is_han(ch) for ch in line.text.strip())):
                 # the short last line of a wrapped paragraph ("动。") or title ("根基"), not
@@ -274,7 +276,7 @@ def build_elements(text: str) -> list[Element]:
                 kind = None
             elif kind == "fragment" and i == 0 and i + 1 < len(block) \
                     and line.text.rstrip(CLOSERS)[-1:] in SENTENCE_END \
-                    and _special_kind(block[i + 1]) is None:
+                    and kinds[bi][i + 1] is None:
                 # the end of a sentence carried over a column break ("4%。") with the
                 # next paragraph under it, not a stray scrap
                 kind = None
@@ -286,7 +288,7 @@ def build_elements(text: str) -> list[Element]:
                 block_elems.extend(_heading_elements(line, False, False))
             else:
                 block_elems.append(Element(kind, [line], False, width=width))
-        flush_run(_next_text_line(blocks, bi))
+        flush_run(_next_text_line(blocks, kinds, bi))
         for k, el in enumerate(block_elems):
             el.gap_before = k == 0
             el.first_in_block = k == 0

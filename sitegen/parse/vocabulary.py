@@ -153,6 +153,7 @@ class _ByStories(Vocabulary):
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
         if value is None:
-            held = sum(gram in story for story in self.stories) or self.df.get(gram, 0)
+            # (the stories holding it counted in C: asked for every headline bigram of the page)
+            held = sum(map(operator.contains, self.stories, repeat(gram))) or self.df.get(gram, 0)
             value = self._idf[gram] = math.log((self.n + 1) / (held + 0.5))
         return value
