@@ -199,8 +199,9 @@ def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.in
     for idx, line in enumerate(run):
         chunks[-1].append(line)
         if idx < last and ((line.width < short and ends_sentence(line.text))
-                         or _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
-                                            fill)):
+                         or line.text[-1] in _FULL_STOP_OR_CLOSER
+                         and _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
+                                             fill)):
             chunks.append([])
     return [c for c in chunks if c]
 
@@ -227,6 +228,9 @@ def _next_text_line(blocks: list[list[L.Line]], kinds: list[list[str | None]], b
 
 #: Marks that end a sentence and nothing less (not ；, which ends a clause of a list).
 _FULL_STOP = "。！？!?"
+#: The last character of a line :func:`_indented_after` may hold (most lines end with
+#: neither: answered without the call).
+_FULL_STOP_OR_CLOSER = _FULL_STOP + CLOSERS
 #: Marks that move down to the next line with the word they open.
 _OPENERS = "“‘「『（(《〈【\"'"
 

@@ -73,8 +73,9 @@ class Vocabulary:
         para = self.paragraphs
         found = para._common.get(share)
         if found is None:
-            limit = max(3, share * para.n)
-            # (the counts compared in C: the page's every bigram is looked at)
+            # (the counts compared in C: the page's every bigram is looked at; a count, an
+            # int, is above the limit when it is above the limit's floor: ints compared)
+            limit = math.floor(max(3, share * para.n))
             found = para._common[share] = frozenset(compress(para.df, map(limit.__lt__, para.df.values())))
         return found
 
