@@ -50,11 +50,17 @@ class Element:
     width: float = math.inf  # local column width
     first_in_block: bool = True
     text_override: str | None = None  # e.g. heading text without '#'
+    # (the lines, their count and their text when last joined, by :func:`.text.joined_texts`;
+    # a class default, no field: read here first, ``text`` is asked for ~400 times a page)
+    _text_memo = (None, -1, "")
 
     @property
     def text(self) -> str:
         if self.text_override is not None:
             return self.text_override
+        lines, n, text = self._text_memo
+        if lines is self.lines and n == len(lines):
+            return text
         return joined_texts(self, self.lines, "_text_memo")
 
     @property
