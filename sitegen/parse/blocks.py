@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import statistics
 from dataclasses import dataclass
 
@@ -70,6 +71,9 @@ class Element:
     @property
     def max_width(self) -> float:
         return max((ln.width for ln in self.lines), default=0.0)
+
+
+_WIDTH = operator.attrgetter("width")
 
 
 def split_blocks(text: str) -> list[list[L.Line]]:
@@ -136,8 +140,8 @@ def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float]
     than three lines): a long block shows its own column.
     """
     wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
-    widest = [max(ln.width for ln in blocks[i]) for i in wide_idx]
-    filled = [statistics.median(ln.width for ln in blocks[i][:-1]) for i in wide_idx]
+    widest = [max(map(_WIDTH, blocks[i])) for i in wide_idx]  # (widths read in C)
+    filled = [statistics.median(map(_WIDTH, blocks[i][:-1])) for i in wide_idx]
     own: list[float | None] = [None] * len(blocks)
     for i, fill in zip(wide_idx, filled):
         own[i] = fill
@@ -186,7 +190,7 @@ def _global_width(blocks: list[list[L.Line]]) -> float:
     long_lines = sum(1 for ln in all_lines if ln.width > 50)
     if long_lines * 5 > len(all_lines):
         return math.inf
-    multi = [max(ln.width for ln in b) for b in blocks if len(b) >= 2]
+    multi = [max(map(_WIDTH, b)) for b in blocks if len(b) >= 2]
     if len(multi) < 2:
         return math.inf
     return statistics.median(multi)

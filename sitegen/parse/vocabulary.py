@@ -127,7 +127,8 @@ class Vocabulary:
             tf = Counter(bigram_list(text))  # (texts asked for a vector once each)
             known, idf = self._idf.get, self.idf  # IDFs are positive: ``or`` only computes new ones
             vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) for g, c in tf.items()}
-            found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
+            weights = vec.values()  # (squared and added in C, in the same order)
+            found = self._vectors[text] = (vec, math.sqrt(sum(map(operator.mul, weights, weights))))
         return found
 
     def cosine(self, a: str, b: str) -> float:
