@@ -20,14 +20,12 @@ Rules, in order:
 """
 from __future__ import annotations
 
-import bisect
 import math
-import operator
-import statistics
 from dataclasses import dataclass
 
 from . import lines as L
 from .chunks import classify_chunks
+from .columns import column_widths
 from .text import (
     CLOSERS,
     SENTENCE_END,
@@ -37,7 +35,6 @@ from .text import (
     joined_texts,
     visual_width,
 )
-
 
 
 @dataclass
@@ -51,8 +48,7 @@ class Element:
     width: float = math.inf  # local column width
     first_in_block: bool = True
     text_override: str | None = None  # e.g. heading text without '#'
-    # (the lines, their count and their text when last joined, by :func:`.text.joined_texts`;
-    # a class default, no field: read here first, ``text`` is asked for ~400 times a page)
+    # (lines, count, text when last joined by joined_texts: a class default, not a field)
     _text_memo = (None, -1, "")
 
     @property
@@ -71,9 +67,6 @@ class Element:
     @property
     def max_width(self) -> float:
         return max((ln.width for ln in self.lines), default=0.0)
-
-
-_WIDTH = operator.attrgetter("width")
 
 
 def split_blocks(text: str) -> list[list[L.Line]]:
@@ -124,78 +117,6 @@ def _line_kind(line: L.Line) -> str | None:
     return None
 
 
-def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float], list[float | None]]:
-    """Local column widths for each block: (width, fill, own fill).
-
-    The width is the median widest line of the (up to five) nearest blocks within eight
-    blocks that have at least three lines (hard-wrapped prose); infinite where there are
-    fewer than two such blocks (one paragraph per line).
-
-    The fill is the width prose lines are actually filled to, from the same blocks: the
-    median of each block's inner lines (all but the last) instead of its widest line, which
-    punctuation hanging past the column edge ("，" / "。" kept on the line) makes one cell
-    too wide.
-
-    The own fill is that median of the block's own inner lines (None for a block of fewer
-    than three lines): a long block shows its own column.
-    """
-    wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
-    widest = [max(map(_WIDTH, blocks[i])) for i in wide_idx]  # (widths read in C)
-    filled = [statistics.median(map(_WIDTH, blocks[i][:-1])) for i in wide_idx]
-    own: list[float | None] = [None] * len(blocks)
-    for i, fill in zip(wide_idx, filled):
-        own[i] = fill
-    fallback = _global_width(blocks)
-    medians: dict[tuple[int, int], tuple[float, float]] = {}  # neighbouring blocks share them
-    widths: list[float] = []
-    fills: list[float] = []
-    for i in range(len(blocks)):
-        lo, hi = _nearest(wide_idx, i)
-        if hi - lo >= 2:
-            if (lo, hi) not in medians:
-                medians[lo, hi] = (statistics.median(widest[lo:hi]), statistics.median(filled[lo:hi]))
-            width, fill = medians[lo, hi]
-            widths.append(width)
-            fills.append(fill)
-        else:
-            widths.append(fallback)
-            fills.append(fallback)
-    return widths, fills, own
-
-
-def _nearest(wide_idx: list[int], i: int, most: int = 5, reach: int = 8) -> tuple[int, int]:
-    """The (up to ``most``) entries of the sorted ``wide_idx`` nearest ``i`` and at most
-    ``reach`` from it, as the range ``wide_idx[lo:hi]`` they form (the nearer first, the
-    earlier of two as near)."""
-    lo = hi = bisect.bisect_left(wide_idx, i)
-    while hi - lo < most:
-        left = i - wide_idx[lo - 1] if lo > 0 else math.inf
-        right = wide_idx[hi] - i if hi < len(wide_idx) else math.inf
-        if min(left, right) > reach:
-            break
-        if left <= right:
-            lo -= 1
-        else:
-            hi += 1
-    return lo, hi
-
-
-def _global_width(blocks: list[list[L.Line]]) -> float:
-    """Whole-file column width for short pages: the median widest line of blocks with
-    two or more lines — unless the file sets one paragraph per line (many long lines),
-    where there is no column width (infinite)."""
-    all_lines = [ln for b in blocks for ln in b]
-    if not all_lines:
-        return math.inf
-    long_lines = sum(1 for ln in all_lines if ln.width > 50)
-    if long_lines * 5 > len(all_lines):
-        return math.inf
-    multi = [max(map(_WIDTH, b)) for b in blocks if len(b) >= 2]
-    if len(multi) < 2:
-        return math.inf
-    return statistics.median(multi)
-
-
 def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.inf,
                           after: L.Line | None = None) -> list[list[L.Line]]:
     """Split a run of text lines where a short line ends a sentence: shorter than the
@@ -238,8 +159,7 @@ def _next_text_line(blocks: list[list[L.Line]], kinds: list[list[str | None]], b
 
 #: Marks that end a sentence and nothing less (not ；, which ends a clause of a list).
 _FULL_STOP = "。！？!?"
-#: The last character of a line :func:`_indented_after` may hold (most lines end with
-#: neither: answered without the call).
+#: The last character of a line after which :func:`_indented_after` may hold.
 _FULL_STOP_OR_CLOSER = _FULL_STOP + CLOSERS
 #: Marks that move down to the next line with the word they open.
 _OPENERS = "“‘「『（(《〈【\"'"
@@ -260,7 +180,7 @@ def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
 def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
     blocks = split_blocks(text)
-    widths, fills, own_fills = _column_widths(blocks)
+    widths, fills, own_fills = column_widths(blocks)
     kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
     elements: list[Element] = []
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
