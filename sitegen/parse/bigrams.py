@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Sequence
 
 from .normalize import nfkc, squash
@@ -180,8 +180,9 @@ def side_grams(paras: Sequence[Sequence[str]], cuts: Sequence[int], grams: froze
         return [(joined_bigram_set(flat[:starts[k]]) & grams, joined_bigram_set(flat[starts[k]:]) & grams)
                 for k in cuts]
     first, last = found
-    return [(frozenset(g for g, end in first.items() if end <= starts[k]),
-             frozenset(g for g, start in last.items() if start >= starts[k])) for k in cuts]
+    # (the positions compared in C: a body's cuts each read every bigram asked for)
+    return [(frozenset(compress(first, map(starts[k].__ge__, first.values()))),
+             frozenset(compress(last, map(starts[k].__le__, last.values())))) for k in cuts]
 
 
 def _first_and_last(parts: list[str], grams: frozenset[str]) -> tuple[dict[str, int], dict[str, int]] | None:

@@ -20,13 +20,12 @@ Rules, in order:
 """
 from __future__ import annotations
 
-import bisect
 import math
-import statistics
 from dataclasses import dataclass
 
 from . import lines as L
 from .chunks import classify_chunks
+from .columns import column_widths
 from .text import (
     CLOSERS,
     SENTENCE_END,
@@ -36,7 +35,6 @@ from .text import (
     joined_texts,
     visual_width,
 )
-
 
 
 @dataclass
@@ -50,11 +48,16 @@ class Element:
     width: float = math.inf  # local column width
     first_in_block: bool = True
     text_override: str | None = None  # e.g. heading text without '#'
+    # (lines, count, text when last joined by joined_texts: a class default, not a field)
+    _text_memo = (None, -1, "")
 
     @property
     def text(self) -> str:
         if self.text_override is not None:
             return self.text_override
+        lines, n, text = self._text_memo
+        if lines is self.lines and n == len(lines):
+            return text
         return joined_texts(self, self.lines, "_text_memo")
 
     @property
@@ -114,78 +117,6 @@ def _line_kind(line: L.Line) -> str | None:
     return None
 
 
-def _column_widths(blocks: list[list[L.Line]]) -> tuple[list[float], list[float], list[float | None]]:
-    """Local column widths for each block: (width, fill, own fill).
-
-    The width is the median widest line of the (up to five) nearest blocks within eight
-    blocks that have at least three lines (hard-wrapped prose); infinite where there are
-    fewer than two such blocks (one paragraph per line).
-
-    The fill is the width prose lines are actually filled to, from the same blocks: the
-    median of each block's inner lines (all but the last) instead of its widest line, which
-    punctuation hanging past the column edge ("，" / "。" kept on the line) makes one cell
-    too wide.
-
-    The own fill is that median of the block's own inner lines (None for a block of fewer
-    than three lines): a long block shows its own column.
-    """
-    wide_idx = [i for i, b in enumerate(blocks) if len(b) >= 3]
-    widest = [max(ln.width for ln in blocks[i]) for i in wide_idx]
-    filled = [statistics.median(ln.width for ln in blocks[i][:-1]) for i in wide_idx]
-    own: list[float | None] = [None] * len(blocks)
-    for i, fill in zip(wide_idx, filled):
-        own[i] = fill
-    fallback = _global_width(blocks)
-    medians: dict[tuple[int, int], tuple[float, float]] = {}  # neighbouring blocks share them
-    widths: list[float] = []
-    fills: list[float] = []
-    for i in range(len(blocks)):
-        lo, hi = _nearest(wide_idx, i)
-        if hi - lo >= 2:
-            if (lo, hi) not in medians:
-                medians[lo, hi] = (statistics.median(widest[lo:hi]), statistics.median(filled[lo:hi]))
-            width, fill = medians[lo, hi]
-            widths.append(width)
-            fills.append(fill)
-        else:
-            widths.append(fallback)
-            fills.append(fallback)
-    return widths, fills, own
-
-
-def _nearest(wide_idx: list[int], i: int, most: int = 5, reach: int = 8) -> tuple[int, int]:
-    """The (up to ``most``) entries of the sorted ``wide_idx`` nearest ``i`` and at most
-    ``reach`` from it, as the range ``wide_idx[lo:hi]`` they form (the nearer first, the
-    earlier of two as near)."""
-    lo = hi = bisect.bisect_left(wide_idx, i)
-    while hi - lo < most:
-        left = i - wide_idx[lo - 1] if lo > 0 else math.inf
-        right = wide_idx[hi] - i if hi < len(wide_idx) else math.inf
-        if min(left, right) > reach:
-            break
-        if left <= right:
-            lo -= 1
-        else:
-            hi += 1
-    return lo, hi
-
-
-def _global_width(blocks: list[list[L.Line]]) -> float:
-    """Whole-file column width for short pages: the median widest line of blocks with
-    two or more lines — unless the file sets one paragraph per line (many long lines),
-    where there is no column width (infinite)."""
-    all_lines = [ln for b in blocks for ln in b]
-    if not all_lines:
-        return math.inf
-    long_lines = sum(1 for ln in all_lines if ln.width > 50)
-    if long_lines * 5 > len(all_lines):
-        return math.inf
-    multi = [max(ln.width for ln in b) for b in blocks if len(b) >= 2]
-    if len(multi) < 2:
-        return math.inf
-    return statistics.median(multi)
-
-
 def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.inf,
                           after: L.Line | None = None) -> list[list[L.Line]]:
     """Split a run of text lines where a short line ends a sentence: shorter than the
@@ -194,12 +125,14 @@ def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.in
     a paragraph end); and where a full line ending a sentence is followed by an indented
     one (:func:`_indented_after`; ``after`` is the line printed after the run)."""
     chunks: list[list[L.Line]] = [[]]
+    short = min(width, fill) - 1.0
+    last = len(run) - 1
     for idx, line in enumerate(run):
         chunks[-1].append(line)
-        last = idx == len(run) - 1
-        if not last and ((line.width < min(width, fill) - 1.0 and ends_sentence(line.text))
-                         or _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
-                                            fill)):
+        if idx < last and ((line.width < short and ends_sentence(line.text))
+                         or line.text[-1] in _FULL_STOP_OR_CLOSER
+                         and _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
+                                             fill)):
             chunks.append([])
     return [c for c in chunks if c]
 
@@ -218,14 +151,16 @@ def _indented_after(line: L.Line, nxt: L.Line, following: L.Line | None, fill: f
             and (following is None or following.text[:1] not in _OPENERS))
 
 
-def _next_text_line(blocks: list[list[L.Line]], bi: int) -> L.Line | None:
+def _next_text_line(blocks: list[list[L.Line]], kinds: list[list[str | None]], bi: int) -> L.Line | None:
     """The first line printed after block ``bi``, past photo credits (a caption set
-    inside a column)."""
-    return next((b[0] for b in blocks[bi + 1:] if _special_kind(b[0]) != "credit"), None)
+    inside a column); ``kinds``: each line's ``_special_kind``."""
+    return next((blocks[j][0] for j in range(bi + 1, len(blocks)) if kinds[j][0] != "credit"), None)
 
 
 #: Marks that end a sentence and nothing less (not ；, which ends a clause of a list).
 _FULL_STOP = "。！？!?"
+#: The last character of a line after which :func:`_indented_after` may hold.
+_FULL_STOP_OR_CLOSER = _FULL_STOP + CLOSERS
 #: Marks that move down to the next line with the word they open.
 _OPENERS = "“‘「『（(《〈【\"'"
 
@@ -245,7 +180,8 @@ def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
 def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
     blocks = split_blocks(text)
-    widths, fills, own_fills = _column_widths(blocks)
+    widths, fills, own_fills = column_widths(blocks)
+    kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
     elements: list[Element] = []
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width
@@ -266,7 +202,7 @@ def build_elements(text: str) -> list[Element]:
             run.clear()
 
         for i, line in enumerate(block):
-            kind = _special_kind(line)
+            kind = kinds[bi][i]
             if kind == "fragment" and run and (any(ch in line.text for ch in SENTENCE_END + CLOSERS)
                                                or all(is_han(ch) for ch in line.text.strip())):
                 # the short last line of a wrapped paragraph ("动。") or title ("根基"), not
@@ -274,7 +210,7 @@ def build_elements(text: str) -> list[Element]:
                 kind = None
             elif kind == "fragment" and i == 0 and i + 1 < len(block) \
                     and line.text.rstrip(CLOSERS)[-1:] in SENTENCE_END \
-                    and _special_kind(block[i + 1]) is None:
+                    and kinds[bi][i + 1] is None:
                 # the end of a sentence carried over a column break ("4%。") with the
                 # next paragraph under it, not a stray scrap
                 kind = None
@@ -286,7 +222,7 @@ def build_elements(text: str) -> list[Element]:
                 block_elems.extend(_heading_elements(line, False, False))
             else:
                 block_elems.append(Element(kind, [line], False, width=width))
-        flush_run(_next_text_line(blocks, bi))
+        flush_run(_next_text_line(blocks, kinds, bi))
         for k, el in enumerate(block_elems):
             el.gap_before = k == 0
             el.first_in_block = k == 0

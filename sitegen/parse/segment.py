@@ -48,21 +48,28 @@ class Para:
 
     chunks: list[Element]
     subhead: bool = False
+    # (the chunks, their count and their text or texts when last read: class defaults, no
+    # fields; the rules ask for ``raw`` ~700 times a page and for ``parts`` ~450 times)
+    _raw_memo = (None, -1, "")
+    _parts_memo = (None, -1, ())
 
     @property
     def raw(self) -> str:
         # Paragraphs grow by appending chunks; a chunk's text is fixed once the elements are built.
+        chunks, n, raw = self._raw_memo
+        if chunks is self.chunks and n == len(chunks):
+            return raw
         return joined_texts(self, self.chunks, "_raw_memo")
 
     def parts(self) -> tuple[str, ...]:
         """The chunks' texts (``raw`` is their concatenation): bigram sets are composed from
-        the chunks', which the page vocabulary has read already. Memoised like ``raw`` (the
-        rules ask ~450 times a page), hence a tuple."""
-        found = self.__dict__.get("_parts_memo")
-        if found is not None and found[0] is self.chunks and found[1] == len(self.chunks):
-            return found[2]
+        the chunks', which the page vocabulary has read already. Memoised like ``raw``, hence
+        a tuple."""
+        chunks, n, parts = self._parts_memo
+        if chunks is self.chunks and n == len(chunks):
+            return parts
         parts = tuple(map(_TEXT, self.chunks))
-        self.__dict__["_parts_memo"] = (self.chunks, len(self.chunks), parts)
+        self._parts_memo = (self.chunks, len(self.chunks), parts)
         return parts
 
     @property

@@ -73,8 +73,9 @@ class Vocabulary:
         para = self.paragraphs
         found = para._common.get(share)
         if found is None:
-            limit = max(3, share * para.n)
-            # (the counts compared in C: the page's every bigram is looked at)
+            # (the counts compared in C: the page's every bigram is looked at; a count, an
+            # int, is above the limit when it is above the limit's floor: ints compared)
+            limit = math.floor(max(3, share * para.n))
             found = para._common[share] = frozenset(compress(para.df, map(limit.__lt__, para.df.values())))
         return found
 
@@ -126,7 +127,8 @@ class Vocabulary:
             tf = Counter(bigram_list(text))  # (texts asked for a vector once each)
             known, idf = self._idf.get, self.idf  # IDFs are positive: ``or`` only computes new ones
             vec = {g: _ONE_PLUS_LOG[c] * (known(g) or idf(g)) for g, c in tf.items()}
-            found = self._vectors[text] = (vec, math.sqrt(sum(w * w for w in vec.values())))
+            weights = vec.values()  # (squared and added in C, in the same order)
+            found = self._vectors[text] = (vec, math.sqrt(sum(map(operator.mul, weights, weights))))
         return found
 
     def cosine(self, a: str, b: str) -> float:
@@ -153,6 +155,7 @@ class _ByStories(Vocabulary):
     def idf(self, gram: str) -> float:
         value = self._idf.get(gram)
         if value is None:
-            held = sum(gram in story for story in self.stories) or self.df.get(gram, 0)
+            # (the stories holding it counted in C: asked for every headline bigram of the page)
+            held = sum(map(operator.contains, self.stories, repeat(gram))) or self.df.get(gram, 0)
             value = self._idf[gram] = math.log((self.n + 1) / (held + 0.5))
         return value
