@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"all: recall {total['recall']}% headline {total['headline']}% strict {total['strict']}% "
               f"lead {total['lead']}% "
               f"over {total['gold_articles']} articles; doubts on {d['wrong_doubted']}% of "
-              f"{d['wrong']} wrong articles, {d['right_doubted']}% of {d['right']} right ones")
+              f"{d['wrong']} wrong articles, {d['right_doubted']}% of {d['right']} right ones; "
+              f"a headline given to {total['invented']} of {total['headless']} stories printed without one")
     print()
     print(f"{'layout (page)':28} {'articles':>8} {'recall':>8} {'headline':>9} {'lead':>9}")
     for lay, n, rec, head, lead in layout_recall(all_outcomes):

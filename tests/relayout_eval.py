@@ -20,6 +20,9 @@ class ArticleOutcome:
     # strict headline: kicker (or section label), headline and subtitle each exactly the gold's
     # in its own field (whitespace and width normalised); None when the gold has no headline
     strict: bool | None = None
+    # a headline given to a story the page prints without one (found, gold headline-less): the
+    # headline measures above skip such stories, as score_parse.py does, so it is counted apart
+    invented: bool = False
 
 
 @dataclass
@@ -64,6 +67,8 @@ class Evaluation:
             "strict": pct(sum(bool(o.strict) for o in hl), len(hl)),
             "lead": pct(sum(o.lead for o in self.outcomes), n),
             "paragraphs": pct(sum(o.paras for o in self.outcomes), n),
+            "headless": sum(o.found and o.headline is None for o in self.outcomes),
+            "invented": sum(o.invented for o in self.outcomes),
             "lost": self.lost,
             "dup": self.duplicated,
         }
@@ -112,6 +117,7 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
             exact = body.endswith(scorer.norm(g["last"]))
             lead = scorer.lead_matches(scorer.norm(p.get("lead")), scorer.norm(g["lead"]))
             head = strict = None
+            invented = not hl_gold and bool(scorer.headline_block(p))
             if hl_gold:
                 block = scorer.norm("".join(g.get(k) or "" for k in HEAD_FIELDS))
                 got_block = scorer.headline_block(p)
@@ -119,9 +125,9 @@ def evaluate(pages: list[Page], scorer=None) -> Evaluation:
                 strict = all(scorer.norm(p.get(k)) == scorer.norm(g.get(k)) for k in HEAD_FIELDS)
             paras = len(p.get("paragraphs") or []) == g.get("paragraphs")
             outcomes.append(ArticleOutcome(page.name, g["id"], g["features"], True, exact, lead, head, paras,
-                                           strict))
-            right[pi] = exact and lead and head is not False
-            error[pi] = ("body" if not exact else "headline" if head is False
+                                           strict, invented))
+            right[pi] = exact and lead and head is not False and not invented
+            error[pi] = ("body" if not exact else "headline" if head is False or invented
                          else "lead" if not lead else "")
         predictions.extend((r, bool(p.get("doubts"))) for r, p in zip(right, preds))
         errors.extend(error)
