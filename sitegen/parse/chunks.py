@@ -165,17 +165,32 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
     return _line_chunk(el, prev, nxt, joined, clause_marks, next_opens)
 
 
+def _under_opening_dateline(elements: list[Element], k: int) -> bool:
+    """Is the chunk ``elements[k]`` printed right under a dateline alone on its line, not in
+    brackets (新华社福州１月１４日电, 本报讯), that is itself printed under a headline or a
+    byline? Such a dateline opens a story's text: the story's headline is printed above it,
+    its first paragraph under it, so the lines under it are prose, whatever their widths. (A
+    dateline printed after a finished sentence closes the story above it; the headline of
+    the next story may follow it.)"""
+    if k < 2:
+        return False
+    dateline, above = elements[k - 1], elements[k - 2]
+    return dateline.kind == "dateline" and not dateline.text.lstrip().startswith(("（", "(")) \
+        and above.kind in ("title", "heading", "byline")
+
+
 def _reads_as_prose(last: str, joined: str) -> bool:
     """Punctuation that only prose has: a sentence or clause end, a full stop inside, a
-    dateline opening it, a bracket or quotation left open."""
+    dateline or a 上接 marker opening it, a bracket or quotation left open."""
     if ends_closed_for_title(last) or ends_sentence(last):
         return True
     if any(ch in joined for ch in "。！？!?"):
         return True
     dateline, _byline, rest = L.split_dateline(joined)
-    if dateline is not None and rest:
+    if (dateline is not None and rest) or L.START_MARKER_RE.match(joined):
         # a dateline opens a story's first paragraph, never a headline (据新华社巴黎7月1日电
-        # （记者 …）联合国…，到205 / 0年，…: the paragraph cut by a column break)
+        # （记者 …）联合国…，到205 / 0年，…: the paragraph cut by a column break); a 上接
+        # marker opens the text of a story continued from another page, never its headline
         return True
     # a bracket or quotation left open ("本报讯（记者 张三 实习记者", "表示：“全市…")
     # runs on past the column break
@@ -292,7 +307,10 @@ def classify_chunks(elements: list[Element]) -> None:
         nxt = elements[j] if j < len(elements) else None
         while j < len(elements) and elements[j].kind == "enum":
             j += 1  # an enumerator line (（三）) over the text it numbers
-        el.kind = classify_chunk(el, prev, nxt, top, elements[j] if j < len(elements) else None)
+        if _under_opening_dateline(elements, k):
+            el.kind = "para"
+        else:
+            el.kind = classify_chunk(el, prev, nxt, top, elements[j] if j < len(elements) else None)
         top = top and el.kind in ("title", "ambiguous")
         if el.kind == "title" and prev is not None and prev.kind == "para" and k - 1 in chunks:
             # the lines above, read before this headline was known, may be one too

@@ -1,0 +1,53 @@
+"""Where a story's text starts (issue 18): the lines under a dateline that opens a story, and
+a paragraph opened by a 上接 marker, are the story's text, never a headline, whatever their
+widths. Small hand-written pages."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, SNOW, TEA, parse_conserved, wrapped
+
+from sitegen.parse.blocks import build_elements
+
+LEAD = "浙江省首届春茶交易博览会今天在杭州西湖国际会展中心开幕，来自全国各地的茶商云集杭州，春茶价格稳中有升。"
+
+
+def _kinds(text: str) -> dict[int, str]:
+    return {el.line: el.kind for el in build_elements(text)}
+
+
+def test_lines_under_an_opening_dateline_are_the_first_paragraph() -> None:
+    # the story set in a column wider than the stories around it; a column break cuts its
+    # first paragraph after two lines: those lines are still prose, not a headline
+    lines = [LEAD[i:i + 20] for i in range(0, len(LEAD), 20)]
+    tea = "新华社杭州４月２日电\n\n" + "\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:]) + "\n\n" \
+        + wrapped(TEA[1:], 20)
+    text = wrapped(PORT + SNOW, 13) + "\n\n春茶市场交易活跃\n\n" + tea + "\n"
+    arts = parse_conserved(text).articles
+    tea_art = next(a for a in arts if a.dateline)
+    assert tea_art.headline == "春茶市场交易活跃"
+    assert tea_art.dateline == "新华社杭州４月２日电"
+    assert tea_art.paragraphs == [LEAD, *TEA[1:]]
+
+
+def test_a_dateline_after_a_finished_story_leaves_the_headline_below_a_headline() -> None:
+    # a dateline printed alone after a story's last sentence closes that story: the line under
+    # it is the next story's headline, not the first line of a paragraph
+    text = "\n\n".join(["口岸通关效率持续提升", wrapped(PORT, 16), "新华社北京７月２日电",
+                        "春茶市场交易活跃", wrapped(TEA, 16)]) + "\n"
+    kinds = _kinds(text)
+    line = text.split("\n").index("春茶市场交易活跃") + 1
+    assert kinds[line] != "para"
+    arts = parse_conserved(text).articles
+    assert [a.headline for a in arts] == ["口岸通关效率持续提升", "春茶市场交易活跃"]
+    assert arts[0].dateline == "新华社北京７月２日电"
+
+
+def test_a_paragraph_opened_by_a_continued_from_marker_is_prose() -> None:
+    # half-width punctuation makes the lines of one column differ in width, as a headline
+    # block's lines do; the 上接 marker opening them says they are a story's text
+    cont = ["(上接第1版)今年以来,当地茶企扩建厂", "房,引进制茶设备,组织茶农培训,春茶产",
+            "量和品质明显提升,茶叶订单比去年多,茶", "农收入明显增加,当地还举办春茶文化节"]
+    text = "茶旅融合带动消费\n\n" + "\n".join(cont) + "\n\n游客走进茶园体验采茶制茶。\n"
+    assert _kinds(text)[3] == "para"
+    art = parse_conserved(text).articles[0]
+    assert art.markers == ("(上接第1版)",)
+    assert art.paragraphs[0].startswith("今年以来,当地茶企扩建厂房,")
