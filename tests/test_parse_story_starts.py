@@ -51,3 +51,27 @@ def test_a_paragraph_opened_by_a_continued_from_marker_is_prose() -> None:
     art = parse_conserved(text).articles[0]
     assert art.markers == ("(上接第1版)",)
     assert art.paragraphs[0].startswith("今年以来,当地茶企扩建厂房,")
+
+
+def test_a_line_ending_inside_a_word_is_the_first_line_of_the_text_it_runs_into() -> None:
+    # one paragraph per line; a column break (and a photo caption printed in it) cuts the
+    # story's first paragraph inside a word: 副秘 | 书长. No headline ends inside a word
+    first = "出席春茶文化节开幕式的还有中国茶叶流通协会副秘"
+    rest = "书长和各地茶商代表，茶农忙着采摘新茶，春茶价格稳中有升。"
+    caption = "本报记者 张三 摄"
+    for between in ([], [caption]):
+        text = "\n\n".join(["春茶市场交易活跃", first, *between, rest, *TEA[1:]]) + "\n"
+        art = parse_conserved(text).articles[0]
+        assert art.headline == "春茶市场交易活跃"
+        assert art.paragraphs == [first + rest, *TEA[1:]]
+
+
+def test_what_runs_on_across_a_break() -> None:
+    from sitegen.parse.run_on import runs_on
+
+    assert runs_on("出席开幕式的还有中国茶叶流通协会副秘", "书长和各地茶商代表，") == "秘书长"
+    assert runs_on("福建省第九届人民代表大会第一次会议１月１４", "日选举袁启彤为主任") == "１４日"
+    assert runs_on("出租汽车司机为乘客送还一顶", "帽子，竟荣获大奖。") == "一顶帽子"
+    # a headline's last word and a body's first word that make no word together
+    assert runs_on("春茶市场交易活跃", "春茶上市以来，茶农忙着采摘新茶。") is None
+    assert runs_on("口岸通关效率持续提升", "海关数据显示，一季度货运量增长。") is None
