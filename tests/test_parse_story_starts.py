@@ -75,3 +75,19 @@ def test_what_runs_on_across_a_break() -> None:
     # a headline's last word and a body's first word that make no word together
     assert runs_on("春茶市场交易活跃", "春茶上市以来，茶农忙着采摘新茶。") is None
     assert runs_on("口岸通关效率持续提升", "海关数据显示，一季度货运量增长。") is None
+
+
+def test_a_line_short_because_an_opening_bracket_went_down_ends_no_paragraph() -> None:
+    # a column of 15: "（" after 元。 would have ended the line, which print never does, so
+    # it went down with the credit; the line above stops short with no paragraph end there
+    para = ["本报讯在党中央和国务院的亲切关", "怀下，民政部、财政部联合发出通", "知，提高在乡老红军的抚恤补助标",
+            "准，提高了１２０—４８０元。", "（周宝华）"]
+    page = "口岸通关效率持续提升\n\n" + wrapped(PORT, 15) + "\n\n抚恤补助标准提高\n\n"
+    tail = [el.kind for el in build_elements(page + "\n".join(para) + "\n")][-2:]
+    assert tail == ["title", "para"]
+    art = parse_conserved(page + "\n".join(para) + "\n").articles[-1]
+    assert art.paragraphs == ["".join(para[:4]).removeprefix("本报讯") + "（周宝华）"]
+    # a line well short of the column ends its paragraph, an opening mark after it or not
+    para[3] = "准，每人提高４８０元。"
+    tail = [el.kind for el in build_elements(page + "\n".join(para) + "\n")][-3:]
+    assert tail == ["title", "para", "para"]

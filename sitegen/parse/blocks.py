@@ -191,13 +191,16 @@ def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.in
     """Split a run of text lines where a short line ends a sentence: shorter than the
     column by more than a cell, and than the width prose lines are filled to (a full
     line that stops half a cell early because the next character did not fit is not
-    a paragraph end); and where a full line ending a sentence is followed by an indented
-    one (:func:`_indented_after`; ``after`` is the line printed after the run)."""
+    a paragraph end, nor one that stops short because the opening mark starting the next
+    line could not end it: :func:`.lines.opener_moved_down`); and where a full line ending
+    a sentence is followed by an indented one (:func:`_indented_after`; ``after`` is the
+    line printed after the run)."""
     chunks: list[list[L.Line]] = [[]]
     for idx, line in enumerate(run):
         chunks[-1].append(line)
         last = idx == len(run) - 1
-        if not last and ((line.width < min(width, fill) - 1.0 and ends_sentence(line.text))
+        if not last and ((line.width < min(width, fill) - 1.0 and ends_sentence(line.text)
+                          and not L.opener_moved_down(line, run[idx + 1], width))
                          or _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
                                             fill)):
             chunks.append([])
