@@ -91,3 +91,15 @@ def test_a_line_short_because_an_opening_bracket_went_down_ends_no_paragraph() -
     para[3] = "准，每人提高４８０元。"
     tail = [el.kind for el in build_elements(page + "\n".join(para) + "\n")][-3:]
     assert tail == ["title", "para", "para"]
+
+
+def test_a_dateline_printed_over_the_byline_opens_the_story_below() -> None:
+    # headline, dateline, byline, each on its own line: the dateline opens the story under
+    # the byline (it was a leftover when the byline, not the text, came right under it)
+    text = "\n\n".join(["本报讯 " + PORT[0], *PORT[1:], "春茶市场交易活跃", "本报杭州４月２日电",
+                        "本报记者 张三", wrapped(TEA, 16)]) + "\n"
+    result = parse_conserved(text)
+    tea = result.articles[-1]
+    assert (tea.headline, tea.dateline, tea.byline) == ("春茶市场交易活跃", "本报杭州４月２日电", "本报记者 张三")
+    assert tea.paragraphs == TEA
+    assert not any("电" in left.text for left in result.leftovers)
