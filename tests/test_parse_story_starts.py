@@ -115,3 +115,16 @@ def test_a_line_under_a_story_that_runs_on_into_text_under_another_headline_is_t
     assert [a.headline for a in arts] == ["口岸通关提速", "牧区迎来降雪"]
     assert arts[0].paragraphs == [*PORT[:2], "海关关员说：口岸推行智慧通关促进国际贸易，货车排队时间缩短，外贸企业降本增效。"]
     assert arts[1].paragraphs == SNOW
+
+
+def test_a_headline_ending_on_a_noun_that_ends_like_a_particle_is_no_prose() -> None:
+    # 土地 ends on 地, which as a word of its own (…地走) ends no headline; as the end of a
+    # noun it may: the short line over the story is its headline, not the lead's first line
+    from sitegen.parse.chunks import ends_bound
+
+    assert ends_bound("推动经济发展的") and ends_bound("改革开放和")
+    assert not ends_bound("静静的心贴着土地") and not ends_bound("春茶走进当地")
+    text = "\n\n".join(["春茶飘香的土地", wrapped(TEA, 20), "口岸通关效率持续提升", story(PORT)]) + "\n"
+    arts = parse_conserved(text).articles
+    assert [a.headline for a in arts] == ["春茶飘香的土地", "口岸通关效率持续提升"]
+    assert arts[0].paragraphs == TEA

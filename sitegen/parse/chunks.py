@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ..dictionary import cut_words
 from . import lines as L
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
 
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
 
 #: Characters that cannot end a headline: function words and bound prefixes.
 BOUND_END = set("的地得和与及或在对为把被将从向以于副总第各每该其之而并且等是了着")
+
+
+def ends_bound(text: str) -> bool:
+    """Does ``text`` end on one of ``BOUND_END`` standing as a word of its own (…发展的,
+    …副), not as the last character of a longer word (…土地, …目的, …成为)? A headline
+    cannot end on a function word; it can on a noun or a verb that happens to end so.
+    (Without a dictionary, the character decides.)"""
+    if not text or text[-1] not in BOUND_END:
+        return False
+    words = cut_words(text[-6:])
+    return not words or len(words[-1]) == 1
 
 
 def _is_prose_chunk(el: Element) -> bool:
@@ -239,7 +251,7 @@ def _lines_chunk(el: Element, texts: list[str], joined: str, clause_marks: int, 
         # printed one after another (a block of them), not prose filling a column
         return "title"
     if len(texts) <= 3 and visual_width(joined) <= 48 and clause_marks <= 1 and el.first_in_block \
-            and not next_opens and texts[-1][-1] not in BOUND_END:
+            and not next_opens and not ends_bound(texts[-1]):
         # a headline wrapped at about the column width: decided by content later
         return "ambiguous"
     return "para"
@@ -258,7 +270,7 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
         # a full line cut off by a column break; a line much narrower than the column ends
         # no wrapped prose, so text opening mid-sentence under it runs on from elsewhere
         return "para"
-    if last and last[-1] in BOUND_END:
+    if ends_bound(last):
         return "para"
     if not el.first_in_block:
         if prev is not None and prev.kind in ("title", "heading") and clause_marks <= 1 \
