@@ -105,18 +105,6 @@ def test_a_dateline_printed_over_the_byline_opens_the_story_below() -> None:
     assert not any("电" in left.text for left in result.leftovers)
 
 
-def test_a_line_under_a_story_that_runs_on_into_text_under_another_headline_is_that_storys() -> None:
-    # the port story's last line (…促进国际) is printed under its end, a dateline story
-    # follows, and the rest (贸易，…) is printed under that story's headline (printed after
-    # it): the line is no headline, and the port story goes on in that rest
-    page = "\n\n".join(["口岸通关提速", story(PORT[:2]), "海关关员说：口岸推行智慧通关促进国际", story(SNOW),
-                        "牧区迎来降雪", wrapped(["贸易，货车排队时间缩短，外贸企业降本增效。"])]) + "\n"
-    arts = parse_conserved(page).articles
-    assert [a.headline for a in arts] == ["口岸通关提速", "牧区迎来降雪"]
-    assert arts[0].paragraphs == [*PORT[:2], "海关关员说：口岸推行智慧通关促进国际贸易，货车排队时间缩短，外贸企业降本增效。"]
-    assert arts[1].paragraphs == SNOW
-
-
 def test_a_headline_ending_on_a_noun_that_ends_like_a_particle_is_no_prose() -> None:
     # 土地 ends on 地, which as a word of its own (…地走) ends no headline; as the end of a
     # noun it may: the short line over the story is its headline, not the lead's first line

@@ -5,8 +5,7 @@ word or between a number and what it counts, so a line that runs on so is a line
 it runs into, cut by a column break.
 
 :func:`runs_on` is the test (the doubts read it too: :mod:`.doubt_heads`);
-:func:`retitled_lines_run_on` makes such headline-looking lines prose again, whether the
-text they run into is printed right under them or under another headline of the page.
+:func:`retitled_lines_run_on` makes such headline-looking lines prose again.
 """
 from __future__ import annotations
 
@@ -48,33 +47,21 @@ def runs_on(head: str, opening: str) -> str | None:
 
 
 def retitled_lines_run_on(elements: list[Element]) -> None:
-    """Headline lines (``title``, not a markdown heading) that run on into text become
-    prose (``para``):
-
-    * lines whose last line runs on into the paragraph printed right under them, past
-      photo captions and scraps: that paragraph's first lines, cut off by a column break;
-    * one line printed right under a paragraph that runs on into the paragraph printed
-      first under some headline of the page: the last line of the story above, whose
-      text goes on there (a story interrupted and continued elsewhere on the page; the
-      pieces are joined by content later, :mod:`.resume`).
-
-    A paragraph opened by a dateline or a 上接 marker starts a story where it says:
-    nothing runs on into it."""
-    orphans = [el.text for i, el in enumerate(elements) if el.kind == "para" and i > 0
-               and elements[i - 1].kind in ("title", "heading")
-               and not (L.START_MARKER_RE.match(el.text) or L.DATELINE_START_RE.match(el.text))]
+    """Headline lines (``title``, not a markdown heading) whose last line runs on into the
+    paragraph printed right under them, past photo captions and scraps, become prose
+    (``para``): the first lines of that paragraph, cut off by a column break. A paragraph
+    opened by a dateline or a 上接 marker starts a story where it says: nothing runs on
+    into it."""
     for k, el in enumerate(elements):
         if el.kind != "title":
             continue
         j = k + 1
         while j < len(elements) and elements[j].kind in ("caption", "fragment"):
             j += 1
-        if j < len(elements) and elements[j].kind == "para":
-            text = elements[j].text
-            if not (L.START_MARKER_RE.match(text) or L.DATELINE_START_RE.match(text)) \
-                    and runs_on(el.lines[-1].text, text):
-                el.kind = "para"
-                continue
-        if orphans and len(el.lines) == 1 and k > 0 and elements[k - 1].kind == "para" \
-                and any(runs_on(el.text, o) for o in orphans):
+        if j == len(elements) or elements[j].kind != "para":
+            continue
+        text = elements[j].text
+        if L.START_MARKER_RE.match(text) or L.DATELINE_START_RE.match(text):
+            continue
+        if runs_on(el.lines[-1].text, text):
             el.kind = "para"
