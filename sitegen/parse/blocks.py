@@ -122,17 +122,20 @@ def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.in
     """Split a run of text lines where a short line ends a sentence: shorter than the
     column by more than a cell, and than the width prose lines are filled to (a full
     line that stops half a cell early because the next character did not fit is not
-    a paragraph end); and where a full line ending a sentence is followed by an indented
-    one (:func:`_indented_after`; ``after`` is the line printed after the run)."""
+    a paragraph end, nor one that stops short because the opening mark starting the next
+    line could not end it: :func:`.lines.opener_moved_down`); and where a full line ending
+    a sentence is followed by an indented one (:func:`_indented_after`; ``after`` is the
+    line printed after the run)."""
     chunks: list[list[L.Line]] = [[]]
     short = min(width, fill) - 1.0
     last = len(run) - 1
     for idx, line in enumerate(run):
         chunks[-1].append(line)
-        if idx < last and ((line.width < short and ends_sentence(line.text))
-                         or line.text[-1] in _FULL_STOP_OR_CLOSER
-                         and _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
-                                             fill)):
+        if idx < last and ((line.width < short and ends_sentence(line.text)
+                            and not L.opener_moved_down(line, run[idx + 1], width))
+                           or line.text[-1] in _FULL_STOP_OR_CLOSER
+                           and _indented_after(line, run[idx + 1], run[idx + 2] if idx + 2 < len(run) else after,
+                                               fill)):
             chunks.append([])
     return [c for c in chunks if c]
 

@@ -111,10 +111,12 @@ class _Page:
                 if el.kind == "dateline" and region.before is not None and all(
                         e.kind in ("dateline", "caption") for e in els[:k]):
                     attach.append(("prev", "dateline", L.dateline_text(el.text), el.line))
-                elif el.kind == "dateline" and k == len(els) - 1 and region.after is not None \
+                elif el.kind == "dateline" and region.after is not None \
+                        and all(e.kind == "byline" for e in els[k + 1:]) \
                         and not el.text.lstrip().startswith(("（", "(")):
-                    # under a headline, right above a body, not bracketed (a closing
-                    # dateline is): the dateline that opens the story below
+                    # under a headline, right above a body (or above the byline over it),
+                    # not bracketed (a closing dateline is): the dateline that opens the
+                    # story below
                     attach.append(("next", "opening_dateline", L.dateline_text(el.text), el.line))
                 elif el.kind == "marker":
                     if "上接" in el.text or ("接" in el.text and "转" not in el.text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ..dictionary import cut_words
 from . import lines as L
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
 
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
 
 #: Characters that cannot end a headline: function words and bound prefixes.
 BOUND_END = set("的地得和与及或在对为把被将从向以于副总第各每该其之而并且等是了着")
+
+
+def ends_bound(text: str) -> bool:
+    """Does ``text`` end on one of ``BOUND_END`` standing as a word of its own (…发展的,
+    …副), not as the last character of a longer word (…土地, …目的, …成为)? A headline
+    cannot end on a function word; it can on a noun or a verb that happens to end so.
+    (Without a dictionary, the character decides.)"""
+    if not text or text[-1] not in BOUND_END:
+        return False
+    words = cut_words(text[-6:])
+    return not words or len(words[-1]) == 1
 
 
 def _is_prose_chunk(el: Element) -> bool:
@@ -165,17 +177,32 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
     return _line_chunk(el, prev, nxt, joined, clause_marks, next_opens)
 
 
+def _under_opening_dateline(elements: list[Element], k: int) -> bool:
+    """Is the chunk ``elements[k]`` printed right under a dateline alone on its line, not in
+    brackets (新华社福州１月１４日电, 本报讯), that is itself printed under a headline or a
+    byline? Such a dateline opens a story's text: the story's headline is printed above it,
+    its first paragraph under it, so the lines under it are prose, whatever their widths. (A
+    dateline printed after a finished sentence closes the story above it; the headline of
+    the next story may follow it.)"""
+    if k < 2:
+        return False
+    dateline, above = elements[k - 1], elements[k - 2]
+    return dateline.kind == "dateline" and not dateline.text.lstrip().startswith(("（", "(")) \
+        and above.kind in ("title", "heading", "byline")
+
+
 def _reads_as_prose(last: str, joined: str) -> bool:
     """Punctuation that only prose has: a sentence or clause end, a full stop inside, a
-    dateline opening it, a bracket or quotation left open."""
+    dateline or a 上接 marker opening it, a bracket or quotation left open."""
     if ends_closed_for_title(last) or ends_sentence(last):
         return True
     if any(ch in joined for ch in "。！？!?"):
         return True
     dateline, _byline, rest = L.split_dateline(joined)
-    if dateline is not None and rest:
+    if (dateline is not None and rest) or L.START_MARKER_RE.match(joined):
         # a dateline opens a story's first paragraph, never a headline (据新华社巴黎7月1日电
-        # （记者 …）联合国…，到205 / 0年，…: the paragraph cut by a column break)
+        # （记者 …）联合国…，到205 / 0年，…: the paragraph cut by a column break); a 上接
+        # marker opens the text of a story continued from another page, never its headline
         return True
     # a bracket or quotation left open ("本报讯（记者 张三 实习记者", "表示：“全市…")
     # runs on past the column break
@@ -227,7 +254,7 @@ def _lines_chunk(el: Element, texts: list[str], joined: str, clause_marks: int, 
         # printed one after another (a block of them), not prose filling a column
         return "title"
     if len(texts) <= 3 and visual_width(joined) <= 48 and clause_marks <= 1 and el.first_in_block \
-            and not next_opens and texts[-1][-1] not in BOUND_END:
+            and not next_opens and not ends_bound(texts[-1]):
         # a headline wrapped at about the column width: decided by content later
         return "ambiguous"
     return "para"
@@ -246,7 +273,7 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
         # a full line cut off by a column break; a line much narrower than the column ends
         # no wrapped prose, so text opening mid-sentence under it runs on from elsewhere
         return "para"
-    if last and last[-1] in BOUND_END:
+    if ends_bound(last):
         return "para"
     if not el.first_in_block:
         if prev is not None and prev.kind in ("title", "heading") and clause_marks <= 1 \
@@ -295,7 +322,10 @@ def classify_chunks(elements: list[Element]) -> None:
         nxt = elements[j] if j < len(elements) else None
         while j < len(elements) and elements[j].kind == "enum":
             j += 1  # an enumerator line (（三）) over the text it numbers
-        el.kind = classify_chunk(el, prev, nxt, top, elements[j] if j < len(elements) else None)
+        if _under_opening_dateline(elements, k):
+            el.kind = "para"
+        else:
+            el.kind = classify_chunk(el, prev, nxt, top, elements[j] if j < len(elements) else None)
         top = top and el.kind in ("title", "ambiguous")
         if el.kind == "title" and prev is not None and prev.kind == "para" and k - 1 in chunks:
             # the lines above, read before this headline was known, may be one too

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import lines as L
 from .headlines import Group, is_bracket_label, role_units
 from .segment import Para
+from .run_on import NUMBER_END, NUMBER_UNITS, runs_on
 from .text import ends_sentence, visual_width, word_spanning
 
 if TYPE_CHECKING:  # the signals these rules read (:mod:`.doubts` imports this module)
@@ -54,15 +55,6 @@ ANNOUNCING = ("强调", "指出", "表示", "认为", "要求", "提出", "希�
 NARROWER, WIDER = 1.5, 0.5
 _BRACKETS = re.compile(r"[（()）]")
 WIDE_GAP = 2  # lines from one title line to the next beyond which blank lines part them (2: one blank)
-# a word across the break this long is no chance pair of characters (新农人|为深入 → 人为);
-# a shorter one counts when the body's first clause is this short (…精神纽 | 带，…)
-RUN_WORD, RUN_CLAUSE = 3, 2
-_CLAUSE = re.compile(r"[，,、；;。！？!?：:（(“”]")
-_NUMBER_END = re.compile(r"[0-9０-９]$")  # a number cut from its unit (…１月１４ | 日…)
-_NUMBER_UNITS = tuple("日月年号时分秒万亿%％")
-# a number and its measure word, the noun they count cut off (…送还一顶 | 帽子，…): no headline
-# ends so; counted when the body's first clause is that short noun (RUN_CLAUSE)
-_COUNTED_END = re.compile(r"[一二两三四五六七八九十百千万几数0-9０-９][个只顶条件位名家项次张本台辆座所种批块套份]$")
 RUN_ABOVE = 2  # a body ending this many lines above such a headline (one blank line) was printed right over it
 
 
@@ -120,7 +112,7 @@ def cut_above(paras: Sequence[Para], page: Sequence[str]) -> tuple[int, int, str
         return None
     if not (_TEXT_MARK.search(above) or visual_width(above) >= first.width - NARROWER):
         return None  # not a line of running text: a title's (runs_on reads those)
-    if _NUMBER_END.search(above) and first.text.startswith(_NUMBER_UNITS):
+    if NUMBER_END.search(above) and first.text.startswith(NUMBER_UNITS):
         what: str | None = above[-2:] + first.text[0]  # …１月１４ | 日…
     else:
         what = word_spanning(above, first.text)
@@ -156,23 +148,6 @@ def wide_gap(group: Group) -> tuple[int, int] | None:
         if b.line - end > WIDE_GAP:
             return end, b.line
     return None
-
-
-def runs_on(head: str, opening: str) -> str | None:
-    """What runs on from a headline's last words ``head`` into a body's ``opening``: the
-    word across the break, the number and its unit, the counted noun, or None (see the module's docstring)."""
-    head, opening = head.rstrip(), opening.lstrip()
-    if _NUMBER_END.search(head) and opening.startswith(_NUMBER_UNITS):
-        return head[-2:] + opening[0]
-    if _COUNTED_END.search(head):
-        clause = _CLAUSE.search(opening)
-        if clause is not None and 0 < clause.start() <= RUN_CLAUSE:
-            return head[-2:] + opening[:clause.start()]  # …送还一顶 | 帽子，…
-    word = word_spanning(head, opening)
-    if word is None:
-        return None
-    clause = _CLAUSE.search(opening)
-    return word if len(word) >= RUN_WORD or (clause is not None and clause.start() <= RUN_CLAUSE) else None
 
 
 def mark_runs_on(result: "Assignment", texts: Sequence[Sequence[Para]], out: Sequence["Signals"]) -> None:

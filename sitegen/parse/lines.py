@@ -101,6 +101,19 @@ class Line(NamedTuple("_LineFields", [("no", int), ("text", str), ("width", floa
         return self[0], self[1]
 
 
+#: Marks that open a quotation or a bracket: print never leaves one last on a line.
+OPENERS = "“‘「『（(《〈【\"'"
+
+
+def opener_moved_down(line: Line, nxt: Line, width: float) -> bool:
+    """Did ``line`` stop short of the column ``width`` only because the opening mark that
+    starts the next line ``nxt`` could not end it? Print never leaves an opening quotation
+    mark or bracket last on a line: when the mark and the character after it do not both
+    fit, the mark goes down with that character and the line above stops a cell or two
+    short, with no paragraph end there (…元。/ （周宝华）)."""
+    return nxt.text[:1] in OPENERS and line.width + visual_width(nxt.text[:2]) > width
+
+
 def is_marker_line(text: str) -> bool:
     return bool(MARKER_LINE_RE.match(text.strip()))
 

@@ -9,6 +9,8 @@ Rules:
   the join may also skip headlines: the headline was printed inside the paragraph.
   A scrap closing a sentence ("能。") right after a paragraph left open is that
   paragraph's last characters, carried over a column break.
+* **Lines running on.** Headline lines whose last words run on into the paragraph under
+  them (a word, a number and its unit across the break) are its first lines (:mod:`.run_on`).
 * **Ambiguous one-liners.** Full-width lines ending open before prose: headline or
   column break (see :mod:`.oneliners`).
 * **Pieces.** A new piece of body starts at a dateline (本报讯, 新华社…电), at a
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from . import lines as L
 from .blocks import Element
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
+from .run_on import retitled_lines_run_on
 from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
                    visual_width)
 
@@ -309,6 +312,7 @@ def segment(elements: list[Element]) -> Layout:
     """Build pieces and regions from the element sequence."""
     vocab = Vocabulary(el.text for el in elements if el.kind in ("para", "ambiguous"))
     resolve_ambiguous(elements, vocab)
+    retitled_lines_run_on(elements)
     for el in elements:
         el.embedded = False  # type: ignore[attr-defined]
     nodes = join_paragraphs(elements)
