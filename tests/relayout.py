@@ -304,10 +304,10 @@ def _gold(name: str, text: str, conv, arts: list[dict], not_articles: list[str])
 
 
 def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool = False,
-              topic: bool = False, wider: bool = False) -> Page:
+              topic: bool = False, wider: bool | str | frozenset[str] = False) -> Page:
     """One page of two to five stories, with its gold."""
     style = _draw_style(rng, harsh)
-    habits = wider_.Wider(name) if wider else None
+    habits = wider_.Wider(name, wider_.habits_of(wider)) if wider else None
     if habits:
         habits.draw_dense(style.clean, style.head_mode)
     b = Builder(rng, style, harsh_.later_rng(name, "column-breaks") if harsh else None, habits)
@@ -333,10 +333,11 @@ def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool =
 
 
 def make_pages(n: int, seed: int, stories: list[Story] | None = None,
-               harsh: bool = False, wider: bool = False) -> list[Page]:
+               harsh: bool = False, wider: bool | str | frozenset[str] = False) -> list[Page]:
     """``n`` pages from RNG seed ``seed`` (deterministic); ``harsh``: with the layouts of
-    ``relayout_harsh`` too; ``wider``: with the habits of ``relayout_wider`` too (the pages
-    are the ones drawn without it, plus those habits)."""
+    ``relayout_harsh`` too; ``wider``: with the habits of ``relayout_wider`` too, all (True)
+    or the ones named (``relayout_wider.habits_of``); the pages are the ones drawn without
+    it, plus those habits."""
     stories = load_stories() if stories is None else stories
     rng = random.Random(seed)
     pages = []

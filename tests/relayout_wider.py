@@ -58,7 +58,8 @@ class Cut(str):
 class Wider:
     """The wider habits of one page, each drawing from its own RNG."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, habits: frozenset[str] = frozenset(WIDER_FEATURES)):
+        self.habits = habits  # the habits printed (one at a time measures each alone)
         self.kicker_rng = later_rng(name, "kicker-inline")
         self.quote_rng = later_rng(name, "pull-quote")
         self.page_rng = later_rng(name, "page-lines")
@@ -71,7 +72,7 @@ class Wider:
         """``roles``: [kicker lines], [headline lines], [subtitle]? — sometimes the kicker and
         the headline on one line, a space or a ``·`` between them."""
         rng = self.kicker_rng
-        if rng.random() >= 0.35:
+        if "kicker_inline" not in self.habits or rng.random() >= 0.35:
             return roles
         feats.add("kicker_inline")
         line = "".join(roles[0]) + rng.choice(KICKER_SEPARATORS) + "".join(roles[1])
@@ -83,7 +84,7 @@ class Wider:
         """Sometimes, a sentence of the story printed again as a pull-quote: its lines (a
         narrower measure than the body's), or None. Drawn once per paragraph break."""
         rng = self.quote_rng
-        if len(paragraphs) < 3 or "pull_quote" in feats or rng.random() >= 0.12:
+        if "pull_quote" not in self.habits or len(paragraphs) < 3 or "pull_quote" in feats or rng.random() >= 0.12:
             return None
         sentences = [s for p in paragraphs for s in sentences_of(p) if 12 <= len(s) <= 40]
         if not sentences:
@@ -100,7 +101,7 @@ class Wider:
         """Whether a clean page prints no blank line at all (``self.dense``). Not a page of
         headline groups: blocks of several stories running together could not be told apart,
         by a reader either."""
-        self.dense = clean and head_mode in ("before", "after", "mixed") \
+        self.dense = "dense_lines" in self.habits and clean and head_mode in ("before", "after", "mixed") \
             and self.dense_rng.random() < 0.6
         return self.dense
 
@@ -108,16 +109,18 @@ class Wider:
         """The running head on top and the editors' line at the foot, sometimes: (lines on
         top, lines at the end, page features)."""
         rng = self.page_rng
+        head = running_head(rng) if rng.random() < 0.45 else None
+        foot = editors_line(rng) if rng.random() < 0.35 else None
         top: list[str] = []
         end: list[str] = []
         feats: set[str] = set()
-        if rng.random() < 0.45:
-            top = [running_head(rng)]
-            self._leftover(top[0], not_articles)
+        if head and "page_header" in self.habits:
+            top = [head]
+            self._leftover(head, not_articles)
             feats.add("page_header")
-        if rng.random() < 0.35:
-            end = [editors_line(rng)]
-            self._leftover(end[0], not_articles)
+        if foot and "editor_footer" in self.habits:
+            end = [foot]
+            self._leftover(foot, not_articles)
             feats.add("editor_footer")
         return top, end, feats
 
@@ -163,6 +166,19 @@ def editors_line(rng: random.Random) -> str:
     names = " ".join(_name(rng) for _ in range(rng.choice([1, 2])))
     extra = rng.choice(["", f"　版式设计：{_name(rng)}", f"　美编：{_name(rng)}"])
     return first + names + extra
+
+
+def habits_of(wider: bool | str | frozenset[str]) -> frozenset[str]:
+    """The habits an option names: True (or "all") all of them, else a set or a
+    comma-separated list of their names."""
+    if wider is True or wider == "all":
+        return frozenset(WIDER_FEATURES)
+    names = frozenset(n.strip() for n in wider.split(",") if n.strip()) \
+        if isinstance(wider, str) else frozenset(wider)
+    unknown = names - WIDER_FEATURES
+    if unknown or not names:
+        raise ValueError(f"unknown wider habit(s) {sorted(unknown)}; known: {sorted(WIDER_FEATURES)}")
+    return names
 
 
 def finish_page(wider: Wider | None, lines: list[str], arts: list[dict],

@@ -56,8 +56,8 @@ def drawn(stories):
     habits: dict[str, wider_.Wider] = {}
 
     class Recording(wider_.Wider):
-        def __init__(self, name: str):
-            super().__init__(name)
+        def __init__(self, name: str, names: frozenset[str]):
+            super().__init__(name, names)
             habits[name] = self
 
     mp = pytest.MonkeyPatch()
@@ -161,3 +161,29 @@ def test_parse_conserves_every_character_of_wider_pages(stories):
         mine = {"articles": [a for a in ev.parsed["articles"] if a["seed"] == seed],
                 "leftovers": [x for x in ev.parsed["leftovers"] if x["seed"] == seed]}
         assert scorer.conservation(p.text, mine) == (0, 0), p.name
+
+
+@needs_scorer
+def test_one_habit_alone_prints_where_it_prints_among_all(drawn, stories):
+    """Each habit draws from its own RNG: alone (``--wider pull_quote``) it marks the same
+    articles it marks among all the habits, and no other habit shows."""
+    wide, _plain, _habits = drawn
+    for habit in ("pull_quote", "page_header", "kicker_inline"):
+        alone = [p for s in (1, 2, 3) for p in relayout.make_pages(30, s, stories, harsh=True, wider=habit)]
+        for a, w in zip(alone, wide):
+            got = {k: habit in fs for k, fs in a.features.items()}
+            assert got == {k: habit in fs for k, fs in w.features.items()}, (habit, a.name)
+            assert not page_features(a) & (wider_.WIDER_FEATURES - {habit}), (habit, a.name)
+
+
+def test_habits_are_named_or_all():
+    assert wider_.habits_of(True) == wider_.habits_of("all") == wider_.WIDER_FEATURES
+    assert wider_.habits_of("pull_quote, dense_lines") == {"pull_quote", "dense_lines"}
+    with pytest.raises(ValueError, match="pull_quotes"):
+        wider_.habits_of("pull_quotes")
+
+
+def test_bench_option_refuses_an_unknown_habit(capsys):
+    script = relayout.load_bench("parse_eval")
+    assert script.main(["--wider", "pull_quotes", "--pages", "1", "--rng", "1"]) == 2
+    assert "known:" in capsys.readouterr().err
