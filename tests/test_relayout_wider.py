@@ -187,3 +187,12 @@ def test_bench_option_refuses_an_unknown_habit(capsys):
     script = relayout.load_bench("parse_eval")
     assert script.main(["--wider", "pull_quotes", "--pages", "1", "--rng", "1"]) == 2
     assert "known:" in capsys.readouterr().err
+
+
+@needs_scorer
+def test_wider_eval_scores_the_same_articles_without_and_with_a_habit(capsys):
+    script = relayout.load_bench("wider_eval")
+    assert script.main(["--pages", "6", "--rng", "1", "--habits", "page_header"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [r[0] for r in rows] == ["page_header"] and int(rows[0][1]) > 0, rows
+    assert script.main(["--habits", "bogus"]) == 2
