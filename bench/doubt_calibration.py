@@ -1,6 +1,6 @@
 """Calibrate the parser's self-doubt (sitegen/parse/doubts.py) against generated gold.
 
-    .venv/bin/python bench/doubt_calibration.py [--rng 1,2,3,4,5] [--pages 30] [--classic] [--pool NAME]
+    .venv/bin/python bench/doubt_calibration.py [--rng 1,2,3,4,5] [--pages 30] [--classic] [--pool NAME] [--wider [HABIT,...]]
         [--set NAME=VALUE ...] [--list wrong|right|both] [--fit SHARE]
 
 Generates pages with tests/relayout.py (harsh profile unless --classic), parses them,
@@ -58,17 +58,18 @@ def recorded_signals():
 
 
 def collect(seeds: list[int], pages: int, harsh: bool,
-            pool: str = "seeds") -> list[tuple[str, dict, doubts.Signals]]:
+            pool: str = "seeds", wider=False) -> list[tuple[str, dict, doubts.Signals]]:
     """(error, article record, signals) for every parsed article; error "" when right, and
     the record of a wrong one gains its ``error_kind``. ``pool``: the stories the pages are
-    laid out from (tests/relayout_pool.py)."""
+    laid out from (tests/relayout_pool.py); ``wider``: the habits of tests/relayout_wider.py
+    (False, or what ``relayout_wider.habits_of`` takes)."""
     stories = relayout_pool.pool_stories(pool)
     scorer = relayout.load_scorer()
     rows = []
     with recorded_signals() as recorded:
         for seed in seeds:
             recorded.clear()
-            laid_out = relayout.make_pages(pages, seed, stories, harsh=harsh)
+            laid_out = relayout.make_pages(pages, seed, stories, harsh=harsh, wider=wider)
             golds = {f"{page.name}.txt": page.gold["articles"] for page in laid_out}
             ev = relayout.evaluate(laid_out)
             arts = ev.parsed["articles"]
@@ -205,14 +206,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="list wrong articles not doubted / right ones doubted, with their signals")
     ap.add_argument("--pool", choices=relayout_pool.POOLS, default="seeds",
                     help="the stories laid out (tests/relayout_pool.py): the seeds' or another paper's")
+    ap.add_argument("--wider", nargs="?", const="all", default=None, metavar="HABIT,...",
+                    help="with the habits of tests/relayout_wider.py too, all or the ones named")
     args = ap.parse_args(argv)
     if relayout.load_scorer() is None:
         print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
         return 2
     try:
         rows = collect([int(x) for x in args.rng.split(",") if x.strip()], args.pages,
-                       not args.classic, args.pool)
-    except relayout_pool.PoolMissing as exc:
+                       not args.classic, args.pool,
+                       relayout.wider_.habits_of(args.wider) if args.wider else False)
+    except (relayout_pool.PoolMissing, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 2
     seeds = seed_signals()

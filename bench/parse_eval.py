@@ -2,7 +2,7 @@
 the five seeds.
 
     .venv/bin/python bench/parse_eval.py [--pages 50] [--rng 1,2,3] [--out DIR] [--verbose] [--classic]
-        [--pool seeds|pd1998]
+        [--pool seeds|pd1998] [--wider [HABIT,...]]
 
 For every RNG seed it generates ``--pages`` pages from the seeds' articles, parses them,
 and prints recall / precision / headline (lenient) / strict headline / lead / paragraph count /
@@ -17,7 +17,11 @@ them down rule by rule). Without ``--classic`` the pages
 include the harsher layouts of ``tests/relayout_harsh.py``. ``--pool pd1998`` lays the pages
 out from 150 real stories of another paper instead of the seeds' 26 (same layouts, gold made
 the same way; the text is read from a pip-downloaded archive, not committed: see
-``tests/relayout_pool.py``).
+``tests/relayout_pool.py``). ``--wider`` adds the habits of ``tests/relayout_wider.py``
+(running heads, editors' lines, kicker and headline on one line, pull-quotes, clean pages with
+no blank line), all of them or the ones named (``--wider pull_quote,dense_lines``: each habit
+draws from its own RNG, so one alone prints exactly where it prints among all); without it
+the pages are byte-identical to what they were before it existed.
 """
 from __future__ import annotations
 
@@ -46,7 +50,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="the classic generator only (without the harsher layouts of relayout_harsh)")
     ap.add_argument("--pool", choices=relayout_pool.POOLS, default="seeds",
                     help="the stories laid out: the seeds' (default) or real ones from another paper")
+    ap.add_argument("--wider", nargs="?", const="all", default=None, metavar="HABIT,...",
+                    help="with the habits of relayout_wider too, all or the ones named "
+                         "(opt-in: the default pages stay as they were)")
     args = ap.parse_args(argv)
+    try:
+        wider = relayout.wider_.habits_of(args.wider) if args.wider else False
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if relayout.load_scorer() is None:
         print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
         return 2
@@ -62,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     all_outcomes = []
     all_predictions: list[tuple[bool, bool]] = []
     for seed in seeds:
-        pages = relayout.make_pages(args.pages, seed, stories, harsh=not args.classic)
+        pages = relayout.make_pages(args.pages, seed, stories, harsh=not args.classic, wider=wider)
         t0 = time.perf_counter()
         ev = relayout.evaluate(pages)
         dt = time.perf_counter() - t0

@@ -34,6 +34,7 @@ import random
 from pathlib import Path
 
 import relayout_harsh as harsh_
+import relayout_wider as wider_
 from relayout_builder import Builder, Style, bullet
 from relayout_eval import HEAD_FIELDS, ArticleOutcome, Evaluation, evaluate, feature_failures
 from relayout_stories import (BODIES, GOLD, REPO, SCORER, SEEDS, SHARED, Page, Story,
@@ -303,10 +304,13 @@ def _gold(name: str, text: str, conv, arts: list[dict], not_articles: list[str])
 
 
 def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool = False,
-              topic: bool = False) -> Page:
+              topic: bool = False, wider: bool | str | frozenset[str] = False) -> Page:
     """One page of two to five stories, with its gold."""
     style = _draw_style(rng, harsh)
-    b = Builder(rng, style, harsh_.later_rng(name, "column-breaks") if harsh else None)
+    habits = wider_.Wider(name, wider_.habits_of(wider)) if wider else None
+    if habits:
+        habits.draw_dense(style.clean, style.head_mode)
+    b = Builder(rng, style, harsh_.later_rng(name, "column-breaks") if harsh else None, habits)
     chosen = rng.sample(stories, rng.randint(2, 5))
     page_feats = {"clean" if style.clean else "wrapped", f"head_{style.head_mode}"}
     if topic:
@@ -321,6 +325,7 @@ def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool =
         if lines:
             lines.extend([""] * rng.choice([1, 1, 1, 2]))
         lines.extend(seg)
+    lines = wider_.finish_page(habits, lines, arts, b.not_articles)
     conv = (lambda s: s.translate(HALF_WIDTH) if s else s) if style.halfwidth else (lambda s: s)
     text = conv("\n".join(lines) + "\n")
     gold, features = _gold(name, text, conv, arts, b.not_articles)
@@ -328,20 +333,22 @@ def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool =
 
 
 def make_pages(n: int, seed: int, stories: list[Story] | None = None,
-               harsh: bool = False) -> list[Page]:
+               harsh: bool = False, wider: bool | str | frozenset[str] = False) -> list[Page]:
     """``n`` pages from RNG seed ``seed`` (deterministic); ``harsh``: with the layouts of
-    ``relayout_harsh`` too."""
+    ``relayout_harsh`` too; ``wider``: with the habits of ``relayout_wider`` too, all (True)
+    or the ones named (``relayout_wider.habits_of``); the pages are the ones drawn without
+    it, plus those habits."""
     stories = load_stories() if stories is None else stories
     rng = random.Random(seed)
     pages = []
     for i in range(n):
         name = f"r{seed}_{i:03d}"
         start = rng.getstate()
-        pages.append(make_page(stories, rng, name, harsh))
+        pages.append(make_page(stories, rng, name, harsh, wider=wider))
         if harsh and harsh_.is_topic_page(name):
             end = rng.getstate()
             rng.setstate(start)  # the same draw, on one subject; the stream goes on as before
-            pages[-1] = make_page(stories, rng, name, harsh, topic=True)
+            pages[-1] = make_page(stories, rng, name, harsh, topic=True, wider=wider)
             rng.setstate(end)
     return pages
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import relayout_harsh as harsh_
 from relayout_stories import Story
+from relayout_wider import Cut, Quote, Wider
 from relayout_text import CAPTIONS, NO_LINE_START, ends_sentence, split_title, width, wrap
 
 
@@ -26,9 +27,11 @@ class Style:
 
 
 class Builder:
-    def __init__(self, rng: random.Random, style: Style, breaks: random.Random | None = None):
+    def __init__(self, rng: random.Random, style: Style, breaks: random.Random | None = None,
+                 wider: Wider | None = None):
         self.rng = rng
         self.breaks = breaks  # draws column_break_para (relayout_harsh.later_rng)
+        self.wider = wider  # the habits of relayout_wider, or None
         self.style = style
         self.col = 0  # lines printed in the current column
         self.not_articles: list[str] = []
@@ -71,6 +74,8 @@ class Builder:
             self._columns(lines, out, feats)
             if not last:
                 self._after_paragraph(lines[-1], w, paras[bi + 1][0], out, feats)
+                if self.wider and paras[bi + 1][0] == "paragraph":
+                    self._pull_quote(paras, w, out, feats)
         if end_marker and "marker_inline_end" not in feats:
             out.extend(["", end_marker])
             feats.add("marker_line_end")
@@ -111,12 +116,16 @@ class Builder:
             if more and (self.col >= st.column or (st.clean and li == 0 and len(lines) == 2)) \
                     and not ends_sentence(line):
                 self.col = 0
-                out.append("")
+                cut = Cut() if self.wider else ""  # a dense page joins the paragraph again
+                out.append(cut)
                 feats.add("column_break")
                 if rng.random() < st.caption_rate:
-                    out.extend(self.caption())
+                    caption = self.caption()
+                    out.extend(caption)
                     out.append("")
                     feats.add("caption_mid_para")
+                    if self.wider:
+                        cut.caption = len(caption)
 
     def _after_paragraph(self, line: str, w: float, next_kind: str, out: list[str], feats: set[str]) -> None:
         """What follows a paragraph's last ``line``: a blank line, none, a column break, a caption."""
@@ -135,6 +144,17 @@ class Builder:
             out.extend(self.caption())
             out.append("")
             feats.add("caption_between")
+
+    def _pull_quote(self, paras: list[tuple[str, str]], w: float, out: list[str], feats: set[str]) -> None:
+        """A sentence of the story printed again between two paragraphs, sometimes: carried
+        by the blank line between them (``Quote``), so that nothing drawn from the page's RNG
+        sees another body."""
+        if out[-1] != "":
+            return
+        printed = [t for k, t in paras if k == "paragraph"]
+        quote = self.wider.pull_quote(printed, self.style.clean, w, feats, self.not_articles)
+        if quote:
+            out[-1] = Quote(quote)
 
     # headline -------------------------------------------------------------------------
     def headline(self, story: Story, subtitle: str | None, byline_line: str | None,
@@ -159,6 +179,8 @@ class Builder:
         if st.harsh:
             md = bool(head[0].startswith("#"))
             roles, self.label = harsh_.decorate_headline(rng, roles, bool(story.kicker), md, feats)
+        if self.wider and story.kicker and "kicker_glued" not in feats and not head[0].startswith("#"):
+            roles = self.wider.kicker_inline(roles, feats)
         out: list[str] = []
         for r in roles:
             if out and st.role_gap:
