@@ -32,7 +32,7 @@ from sitegen.parallel import chunks, flatten, job_count, map_shared
 
 from . import words
 from .similarity import NEIGHBOURS, Postings
-from .tags import tag_pool
+from .tags import TagCandidates, tag_pool
 from .vectors import Doc, weigh
 
 Row = list[tuple[float, int]]  # (similarity, article index), best first
@@ -219,12 +219,13 @@ def tag_pools(counts: Sequence[Mapping[str, float]], keys: Sequence[str], analyz
               idf: Mapping[str, float], memo: GroupMemo | None) -> list[list[str]]:
     """Each article's tag pool (``tags.tag_pool``), from the memo by term key unless one of
     the article's terms went from one article to several or back since the memo's build."""
+    candidates = TagCandidates(analyzer, df)
     if memo is None:
-        return [tag_pool(c, analyzer, df, idf) for c in counts]
+        return [tag_pool(c, analyzer, df, idf, candidates) for c in counts]
     linked = frozenset(t for t, k in df.items() if k >= 2)
     flipped = linked.symmetric_difference(memo.linked)
     known = memo.pools
-    out = [known[k] if k in known and flipped.isdisjoint(c) else tag_pool(c, analyzer, df, idf)
+    out = [known[k] if k in known and flipped.isdisjoint(c) else tag_pool(c, analyzer, df, idf, candidates)
            for c, k in zip(counts, keys)]
     memo.pools = dict(zip(keys, out))
     memo.linked = linked
