@@ -10,28 +10,48 @@ SHA-1 of the Chinese tag (``tag_slugs``).
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 from itertools import chain
+from operator import mul, neg
 from typing import Mapping, Sequence
 
 from .text import Analyzer
+from .vectors import sublinear_tf
 
 MAX_TAGS = 6
 TAG_POOL = 10  # candidates per article that tags are chosen from
 MAX_SINGLE_TAGS = 1  # tags no other article has (proper names only), at most this many per article
 
 
+class TagCandidates(dict):
+    """term -> whether it can be in a tag pool: a term that can be a tag
+    (``Analyzer.taggable``) that another article also has (``df``: articles per term) or that
+    is a proper name. Each term is decided once for all articles of a build (on first
+    sight), not once per article that has it."""
+
+    def __init__(self, analyzer: Analyzer, df: Mapping[str, int]):
+        super().__init__()
+        self.taggable, self.is_name, self.df = analyzer.taggable, analyzer.is_name, df
+
+    def __missing__(self, term: str) -> bool:
+        ok = self[term] = self.taggable(term) and (self.df[term] >= 2 or self.is_name(term))
+        return ok
+
+
 def tag_pool(counts: Mapping[str, float], analyzer: Analyzer, df: Mapping[str, int],
-              idf: Mapping[str, float]) -> list[str]:
+             idf: Mapping[str, float], candidates: TagCandidates | None = None) -> list[str]:
     """The article's TAG_POOL best tag candidates, best first: terms that can be tags
     (dictionary words or recognised names, noun-like) that another article also has, or that
-    are proper names. Ranked by the article's own weights (1 + log count) x IDF, ties by
-    term — not by corpus statistics, so that other articles change the pool only through
-    what they share with this one."""
-    taggable, is_name = analyzer.taggable, analyzer.is_name
-    cands = sorted((-(1.0 + math.log(c)) * idf[t], t) for t, c in counts.items()
-                   if taggable(t) and (df[t] >= 2 or is_name(t)))
+    are proper names (``candidates``: those terms, as ``TagCandidates(analyzer, df)``
+    decides them; pass one for many articles). Ranked by the article's own weights
+    (1 + log count) x IDF, ties by term — not by corpus statistics, so that other articles
+    change the pool only through what they share with this one."""
+    ok = candidates if candidates is not None else TagCandidates(analyzer, df)
+    terms = [t for t in counts if ok[t]]
+    # -(1 + log c) x IDF, term by term at C speed; (-weight, term) pairs sort best first,
+    # ties by term
+    cands = sorted(zip(map(mul, map(neg, map(sublinear_tf, map(counts.__getitem__, terms))),
+                           map(idf.__getitem__, terms)), terms))
     pool: list[str] = []
     for _, t in cands:
         if not any(t in c or c in t for c in pool):
@@ -65,7 +85,8 @@ def choose_tags(counts: Sequence[Mapping[str, float]], analyzer: Analyzer, df: M
     repeated (the sets only shrink) until no tag changes. ``pools``: each article's
     ``tag_pool``, when the caller has them (``memo.tag_pools``)."""
     if pools is None:
-        pools = [tag_pool(c, analyzer, df, idf) for c in counts]
+        candidates = TagCandidates(analyzer, df)
+        pools = [tag_pool(c, analyzer, df, idf, candidates) for c in counts]
     linked = Counter(chain.from_iterable(pools))
     tags = pools
     for _ in range(10):

@@ -35,6 +35,7 @@ class _SublinearTf(dict):
 
 
 _SUBLINEAR_TF = _SublinearTf()
+sublinear_tf = _SUBLINEAR_TF.__getitem__  # 1 + log(count), the same float as computed
 
 
 def corpus_factors(df: Mapping[str, int], all_terms: Sequence[Terms], reference: list[int]) -> dict[str, float]:

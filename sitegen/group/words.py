@@ -10,10 +10,10 @@ from sitegen.parallel import map_shared
 
 from .text import Analyzer, Terms
 
-# Fewer articles to group: no worker processes, for word splitting here and for the per-article
-# step of ``core.group_articles`` (neighbours, theme scores). With rjieba, segmenting 1,000
-# articles takes ~0.2 s and workers gain nothing at that size (measured); they pay off at
-# several thousand.
+# Fewer articles to split: no worker processes. With rjieba, segmenting 1,000 articles takes
+# ~0.2 s and workers gain nothing at that size (measured); they pay off at several thousand.
+# (The per-article step of ``core.group_articles`` runs in this process at any size:
+# ``memo._per_article_all``.)
 PARALLEL_MIN_ARTICLES = 3000
 
 
