@@ -28,7 +28,7 @@ from sitegen.models import DigestSite, Page
 from . import lists, search_shards
 from .digest_json import digest_json
 from .feeds import feed_files
-from .keys import article_key, card_key, entry_digest, key_digest
+from .keys import article_key, card_key, entry_digest, key_digest, plain
 from .minify import minified
 from .recency import newest_first
 from .templating import make_environment, memoised_macros, render_error
@@ -86,7 +86,7 @@ class _Renderer:
         self.unchanged: list[str] = []
         if previous is not None:
             globals_ = dataclasses.replace(self.info, build_date="")
-            self._global_key = key_digest((tree_digest([Path(templates_dir)], Path(templates_dir)), globals_,
+            self._global_key = key_digest((tree_digest([Path(templates_dir)], Path(templates_dir)), plain(globals_),
                                            site.pending_note, ZH_CHARS_PER_MINUTE, _CODE_VERSION,
                                            [(p.path, p.title) for p in site.pages]))  # every page lists them
         views = self.views = SiteViews(site)
