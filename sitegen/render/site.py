@@ -132,8 +132,15 @@ class _Renderer:
         safe_site_path(path)
         if key is None or self.previous is None:
             return None
-        digest = self.keys[path] = key_digest((self._global_key, template, key()))
+        digest = self.keys.get(path)  # an article page's, when digest.json asked for it first
+        if digest is None:
+            digest = self.keys[path] = key_digest((self._global_key, template, key()))
         return digest
+
+    def _article_page_key(self, ev) -> str | None:
+        """The key of ``ev``'s page (as its job in ``render`` makes it), for ``digest.json``'s
+        record, which shows nothing the page does not besides its dates; kept for the job."""
+        return self._page_key(ev.path, "article.html", lambda: article_key(ev))
 
     def _render(self, path: str, template: str, **kw) -> str:
         try:
@@ -232,7 +239,8 @@ class _Renderer:
         # The two data files are the largest single jobs: first, so that this process does them
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
-            ("digest.json", None, None, lambda: digest_json(self.views, self.digest_memo, _CODE_VERSION)),
+            ("digest.json", None, None, lambda: digest_json(self.views, self.digest_memo, _CODE_VERSION,
+                                                            self._article_page_key)),
         ]
         # Other stages' files next, in this process only: their per-word work (the dictionary's
         # words, cut from every article, each article's gloss file made on the way) is then done
