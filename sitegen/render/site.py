@@ -132,7 +132,9 @@ class _Renderer:
         safe_site_path(path)
         if key is None or self.previous is None:
             return None
-        digest = self.keys.get(path)  # an article page's, when digest.json asked for it first
+        # An article page's key is made once: digest.json asks for it first (any other path
+        # is keyed afresh, so that two jobs for one path still meet in ``_claim``).
+        digest = self.keys.get(path) if template == "article.html" else None
         if digest is None:
             digest = self.keys[path] = key_digest((self._global_key, template, key()))
         return digest
