@@ -33,6 +33,7 @@ class SeedError(Exception):
 class SeedSet:
     seeds: tuple[SeedFile, ...]
     warnings: tuple[str, ...]
+    digests: tuple[str, ...] = ()  # each seed's text's SHA-256 (hex), as read_seeds compared them
 
 
 def _line_of_offset(data: bytes, offset: int) -> int:
@@ -104,4 +105,4 @@ def read_seeds(paths: list[Path]) -> SeedSet:
             continue
         seen[digest] = str(path)
         seeds.append(seed)
-    return SeedSet(tuple(seeds), tuple(warnings))
+    return SeedSet(tuple(seeds), tuple(warnings), tuple(seen))

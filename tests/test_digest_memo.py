@@ -26,8 +26,12 @@ class _Made(list):
             self.counting = True
 
 
+_PAGE_KEY: dict = {"key": None}  # what ``_digest`` hands digest_json as the pages' keys (the fixture ``page_key``)
+
+
 @pytest.fixture
-def made(monkeypatch) -> _Made:
+def made(monkeypatch, page_key) -> _Made:
+    monkeypatch.setitem(_PAGE_KEY, "key", page_key)
     paths = _Made()
     record = dj._record
 
@@ -40,10 +44,25 @@ def made(monkeypatch) -> _Made:
     return paths
 
 
+def _article_page_key(ev) -> str:
+    """An article page's key as the renderer makes it (``_Renderer._page_key``), the
+    site-wide part (render code, templates, settings) left out."""
+    from sitegen.render.keys import article_key, key_digest
+
+    return key_digest(("site-wide", "article.html", article_key(ev)))
+
+
+@pytest.fixture(autouse=True, params=["own keys", "page keys"])
+def page_key(request):
+    """Each test twice: records keyed by ``digest_json`` itself, and by the article pages'
+    keys as the renderer hands them over."""
+    return _article_page_key if request.param == "page keys" else None
+
+
 def _digest(site, tmp_path, version="v1") -> bytes:
     """A build's ``digest.json`` of ``site``: the memo loaded, the file written, the memo kept."""
     memo = dj.DigestMemo.load(tmp_path / "cache", tmp_path)
-    data = dj.digest_json(SiteViews(site), memo, version)
+    data = dj.digest_json(SiteViews(site), memo, version, _PAGE_KEY["key"])
     memo.site_file.write_bytes(data)
     (tmp_path / "cache").mkdir(exist_ok=True)
     memo.save(tmp_path / "cache")
@@ -62,7 +81,7 @@ def _retitled(site, i: int, headline: str):
     return dataclasses.replace(site, entries=site.entries[:i] + (entry,) + site.entries[i + 1:])
 
 
-def test_unchanged_records_are_copied_and_the_bytes_are_a_fresh_digests(tmp_path, made):
+def test_unchanged_records_are_copied_and_the_bytes_are_a_fresh_digests(tmp_path, made, page_key):
     site = sample_site()
     assert _digest(site, tmp_path) == _fresh(site, made)
     n = len(site.entries)
@@ -73,7 +92,13 @@ def test_unchanged_records_are_copied_and_the_bytes_are_a_fresh_digests(tmp_path
     changed = _retitled(site, 2, "新的标题")
     made.clear()
     assert _digest(changed, tmp_path) == _fresh(changed, made)
-    assert made[:n] == [SiteViews(site).entries[2].path]
+    target = SiteViews(site).entries[2]
+    if page_key is None:
+        assert made[:n] == [target.path]
+    else:  # keyed by the pages, which show the card (headline) of the article: theirs too
+        cards = {ev.path for ev in SiteViews(site).entries if target.path in
+                 [r.path for r in (ev.prev, ev.next, *ev.related) if r is not None]}
+        assert target.path in made[:n] and set(made[:n]) <= cards | {target.path}
 
 
 def test_what_a_record_shows_besides_its_entry_moves_its_key(tmp_path, made):

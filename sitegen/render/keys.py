@@ -13,7 +13,18 @@ from .views import EntryView, Pair
 
 
 def key_digest(value) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+    """A page's key: ``value`` (nested tuples and lists of plain values: strings, numbers,
+    None) marshalled (format 2, as ``record_digest``) and hashed. Not its ``repr``: ~30,000
+    keys a day at 10,000 articles took ~0.3 s more that way, most of it on the reprs of
+    records. A record (dataclass) must be flattened first (``plain``): marshal refuses it
+    (ValueError) rather than keying it wrongly."""
+    return hashlib.sha256(marshal.dumps(value, 2)).hexdigest()
+
+
+def plain(record) -> tuple:
+    """A record (a frozen dataclass of plain values, such as ``Theme`` or ``Tag``) as the
+    tuple of its field values, in field order, for a page key."""
+    return tuple(getattr(record, f.name) for f in fields(record))
 
 
 # An article's own record (its entry: texts, English, grouping, dates, key terms) is keyed as a

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from .keys import plain
 from .pagination import ListPage, paginate, ranked_pages
 
 THEME_PAGE = 20  # articles per theme page (the front page: 20 to 39, the newest)
@@ -32,7 +33,9 @@ def page_key(record, p: ListPage, card_key: Callable) -> tuple:
 
 def list_jobs(front: str, template: str, newest: Sequence, per_page: int, record,
               card_key: Callable, context: Callable[[ListPage], dict]) -> list[Job]:
-    """Jobs for every page of one list (a theme's or a tag's, newest first)."""
+    """Jobs for every page of one list (a theme's or a tag's, newest first). ``record``: the
+    list's theme or tag (a record, keyed by its fields) or a name."""
+    record = record if isinstance(record, str) else plain(record)
     return [(p.path, template, lambda p=p: page_key(record, p, card_key), lambda p=p: context(p))
             for p in paginate(front, newest, per_page)]
 
@@ -52,7 +55,7 @@ def tag_index_jobs(tags: Sequence, context: Callable[[ListPage], dict]) -> list[
     """The tag index, most used first, ``TAG_INDEX_PAGE`` tags a page."""
     return [(p.path, "tags.html",
              lambda p=p: (p.path, p.number, p.numbered, _links(p),
-                          [(t.slug, t.tag, len(t.entries)) for t in p.items]),
+                          [(t.slug, plain(t.tag), len(t.entries)) for t in p.items]),
              lambda p=p: context(p))
             for p in ranked_pages("tags/index.html", tags, TAG_INDEX_PAGE)]
 

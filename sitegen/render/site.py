@@ -28,7 +28,7 @@ from sitegen.models import DigestSite, Page
 from . import lists, search_shards
 from .digest_json import digest_json
 from .feeds import feed_files
-from .keys import article_key, card_key, entry_digest, key_digest
+from .keys import article_key, card_key, entry_digest, key_digest, plain
 from .minify import minified
 from .recency import newest_first
 from .templating import make_environment, memoised_macros, render_error
@@ -86,7 +86,7 @@ class _Renderer:
         self.unchanged: list[str] = []
         if previous is not None:
             globals_ = dataclasses.replace(self.info, build_date="")
-            self._global_key = key_digest((tree_digest([Path(templates_dir)], Path(templates_dir)), globals_,
+            self._global_key = key_digest((tree_digest([Path(templates_dir)], Path(templates_dir)), plain(globals_),
                                            site.pending_note, ZH_CHARS_PER_MINUTE, _CODE_VERSION,
                                            [(p.path, p.title) for p in site.pages]))  # every page lists them
         views = self.views = SiteViews(site)
@@ -132,8 +132,17 @@ class _Renderer:
         safe_site_path(path)
         if key is None or self.previous is None:
             return None
-        digest = self.keys[path] = key_digest((self._global_key, template, key()))
+        # An article page's key is made once: digest.json asks for it first (any other path
+        # is keyed afresh, so that two jobs for one path still meet in ``_claim``).
+        digest = self.keys.get(path) if template == "article.html" else None
+        if digest is None:
+            digest = self.keys[path] = key_digest((self._global_key, template, key()))
         return digest
+
+    def _article_page_key(self, ev) -> str | None:
+        """The key of ``ev``'s page (as its job in ``render`` makes it), for ``digest.json``'s
+        record, which shows nothing the page does not besides its dates; kept for the job."""
+        return self._page_key(ev.path, "article.html", lambda: article_key(ev))
 
     def _render(self, path: str, template: str, **kw) -> str:
         try:
@@ -232,7 +241,8 @@ class _Renderer:
         # The two data files are the largest single jobs: first, so that this process does them
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
-            ("digest.json", None, None, lambda: digest_json(self.views, self.digest_memo, _CODE_VERSION)),
+            ("digest.json", None, None, lambda: digest_json(self.views, self.digest_memo, _CODE_VERSION,
+                                                            self._article_page_key)),
         ]
         # Other stages' files next, in this process only: their per-word work (the dictionary's
         # words, cut from every article, each article's gloss file made on the way) is then done
