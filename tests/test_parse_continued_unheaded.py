@@ -50,3 +50,20 @@ def test_without_the_marker_the_rule_leaves_the_page_alone() -> None:
     headline the dump printed on the wrong side), so its title line stays its headline."""
     arts = _parse(_page("干字当头开新局", "")).articles
     assert arts[0].headline == "干字当头开新局"
+
+
+@pytest.mark.parametrize("banner", ["干字当头开新局", "奋进新征程 建功新时代"])
+def test_a_headline_whose_words_the_page_prints_again_as_a_banner_is_doubted(banner: str) -> None:
+    """The banner is printed at the top and again after a continued story (上接…), where
+    the page prints its headlines (after their bodies), and that story takes it as its
+    headline: a page prints a story's headline once, so the doubt names the repeat."""
+    page = _page(banner, "（上接第2版）", jump=banner)
+    arts = _parse(page).articles
+    assert arts[0].headline == banner
+    assert any("printed again at line 1" in d for d in arts[0].doubts)
+    assert not any("printed again" in d for a in arts[1:] for d in a.doubts)
+
+
+def test_a_headline_printed_once_is_not_doubted_as_repeated() -> None:
+    arts = _parse(_page("干字当头开新局", "（上接第2版）", jump="雪原写担当")).articles
+    assert not any("printed again" in d for a in arts for d in a.doubts)
