@@ -2,6 +2,10 @@
 on the first line of its lead: what a reader of the printed page sees is not a whole
 headline or not a body's first line.
 
+* ``repeated`` — the headline's words are printed again, alone, elsewhere on the page and
+  head nothing there: a page prints a story's headline once, and a line it prints twice
+  is a banner or running title over the page or a run of stories, so the article (a
+  continuation, a brief) may have been printed without a headline;
 * ``label_only`` — every line of the headline block is a bracketed section label
   (【今日聚焦】): a label is printed over a headline, not instead of one, so the article's
   own headline may have gone elsewhere (into the lead, to another article, or left over);
@@ -44,6 +48,7 @@ from .run_on import NUMBER_END, NUMBER_UNITS, runs_on
 from .text import ends_sentence, visual_width, word_spanning
 
 if TYPE_CHECKING:  # the signals these rules read (:mod:`.doubts` imports this module)
+    from ..models import Leftover
     from .assign import Assignment
     from .doubts import Signals
 
@@ -185,6 +190,9 @@ def _ending_above(texts: Sequence[Sequence[Para]], line: int) -> int | None:
 # a pair of reasons is chosen by the value's last item (False, True). A rule with several
 # rows says the first whose field is set.
 REASONS: tuple[tuple[str, str, str | tuple[str, str]], ...] = (
+    ("repeated", "repeated",
+     "the headline at line {0} is printed again at line {1}, heading nothing there: a banner, "
+     "the story printed without a headline?"),
     ("label_only", "label_only",
      "the headline at line {0} is only a section label: its own headline went elsewhere?"),
     ("open_head", "open_head",
@@ -208,6 +216,16 @@ REASONS: tuple[tuple[str, str, str | tuple[str, str]], ...] = (
      ("its opening at line {1} goes on from the headline at line {0} (“{2}”): that line is this text's?",
       "the headline at line {0} runs on into the text at line {1} (“{2}”): a line of a body, not a headline?")),
 )
+
+
+def repeated(group: Group, leftovers: Sequence[Leftover]) -> tuple[int, int] | None:
+    """(headline line, line) of a title left over elsewhere on the page that prints the
+    headline's words again (whitespace aside), or None."""
+    words = "".join(group.match_text.split())
+    for x in leftovers:
+        if x.kind in ("headline", "banner") and x.line != group.line and "".join(x.text.split()) == words:
+            return group.line, x.line
+    return None
 
 
 def _reason(rows: Sequence[tuple[str, str | tuple[str, str]]]):

@@ -123,6 +123,7 @@ class Signals:
     two_titles: tuple[int, int, int] | None = None
     orphan: tuple[int, int] | None = None
     mid_start: int = 0
+    repeated: tuple[int, int] | None = None  # (headline line, line of the same words left over)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -150,6 +151,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
         s.cues = c
     for i, group in result.by_body.items():
         _headline(group, scorer.content(group.match_text, i), out[i])
+        out[i].repeated = doubt_heads.repeated(group, leftovers)
     _under_open(result, out)
     for s, g in zip(out, doubt_glue.glue(bodies, grams, result, scorer, boundaries)):
         s.glue = g

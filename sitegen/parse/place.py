@@ -20,6 +20,7 @@ from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
 from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, fill
+from .continued import unhead_continued
 from .convention import by_convention, conventions
 from .doubt_glue import Boundary
 from .grouped import cut_at_groups
@@ -202,6 +203,7 @@ class Placer:
             readings += [Reading("after" if after else "before", bodies, found.by_body)
                          for after, found in conventions(scorer, result)]
             result = by_convention(scorer, result) or result
+        unhead_continued(result, scorer, marked)  # a continuation's jump headline repeats its words
         banners = kickers_after(result, pair_banners(result, banners, scorer, marked), scorer)
         banners = titles_under(result, banners, scorer)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
