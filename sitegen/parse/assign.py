@@ -184,18 +184,18 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
     return result
 
 
-def split_bodies(bodies: list[Body], groups: list[Group], vocab: Vocabulary) -> list[Body] | None:
-    """Cut bodies that hold several articles; None when nothing was cut.
+def split_bodies(groups: list[Group], scorer: Scorer) -> list[Body] | None:
+    """Cut the bodies of ``scorer`` that hold several articles; None when nothing was cut.
 
     Runs the labelling on each body together with the headline groups that match it
     best; cuts only at paragraph boundaries where the paragraph before ends a sentence
-    and the one after starts a sentence (and never right after a subhead). ``vocab``: by
-    stories, for the headline scores; the cuts weigh words by paragraphs (measured: by
-    stories they moved one article from right to wrong on the classic pages, bench/README.md,
-    sixth round).
+    and the one after starts a sentence (and never right after a subhead). The headline
+    scores read the scorer's vocabulary (by stories); the cuts weigh words by paragraphs
+    (measured: by stories they moved one article from right to wrong on the classic pages,
+    bench/README.md, sixth round).
     """
-    scorer = Scorer(bodies, vocab)
-    vocab = vocab.paragraphs
+    bodies = scorer.bodies
+    vocab = scorer.vocab.paragraphs
     first = assign(groups, scorer)
     extra: dict[int, list[Group]] = {}
     for g in first.unassigned:

@@ -78,9 +78,9 @@ class Placer:
         self.vocab = vocab
         self.continue_lines = continue_lines
 
-    def groups(self, bodies: list[Body]) -> tuple[list[Group], list[Unit]]:
-        """The page's headline groups merged by content against ``bodies``, and banners."""
-        scorer = Scorer(bodies, self.vocab)
+    def groups(self, scorer: Scorer) -> tuple[list[Group], list[Unit]]:
+        """The page's headline groups merged by content against the bodies of ``scorer``,
+        and banners."""
         out: list[Group] = []
         banners: list[Unit] = []
         for groups in self.structural:
@@ -90,12 +90,12 @@ class Placer:
             banners.extend(ban)
         return out, banners
 
-    def assigned(self, bodies: list[Body], grouped: tuple[list[Group], list[Unit]] | None = None,
+    def assigned(self, bodies: list[Body], known: tuple[Scorer, tuple[list[Group], list[Unit]]] | None = None,
                  ) -> tuple[Scorer, Assignment, list[Unit]]:
         """The page's headline groups matched to ``bodies``, left-over headlines paired.
-        ``grouped``: ``self.groups(bodies)`` when already known."""
-        groups, banners = grouped or self.groups(bodies)
-        scorer = Scorer(bodies, self.vocab)
+        ``known``: a scorer of ``bodies`` and ``self.groups`` of it when already made (the
+        scorer's memos then serve the assignment too)."""
+        scorer, (groups, banners) = known or self._grouped(bodies)
         result = assign(groups, scorer)
         pair_leftovers(result, scorer)
         kickers_over(result, scorer, banners)
@@ -106,16 +106,23 @@ class Placer:
         marked = {span_index.neighbours(line)[1] for line in self.continue_lines}
         return marked | {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
 
-    def _split(self, bodies: list[Body]) -> tuple[list[Body], tuple[list[Group], list[Unit]]]:
-        """Bodies holding several articles split: (bodies, their groups and banners)."""
-        grouped = self.groups(bodies)
+    def _grouped(self, bodies: list[Body]) -> tuple[Scorer, tuple[list[Group], list[Unit]]]:
+        """A scorer of ``bodies`` and the page's groups and banners merged against them."""
+        scorer = Scorer(bodies, self.vocab)
+        return scorer, self.groups(scorer)
+
+    def _split(self, bodies: list[Body]) -> tuple[list[Body], tuple[Scorer, tuple[list[Group], list[Unit]]]]:
+        """Bodies holding several articles split: (bodies, a scorer of them and their
+        groups and banners)."""
+        known = self._grouped(bodies)
         for _ in range(SPLIT_ROUNDS):
-            split = split_bodies(bodies, grouped[0], self.vocab)
+            scorer, (groups, _) = known
+            split = split_bodies(groups, scorer)
             if split is None:
                 break
             bodies = split
-            grouped = self.groups(bodies)
-        return bodies, grouped
+            known = self._grouped(bodies)
+        return bodies, known
 
     def _completed(self, bodies: list[Body], scorer: Scorer, result: Assignment):
         """Unmatched bodies filled and the block order tried: (span index, continued
@@ -174,10 +181,10 @@ class Placer:
     def place(self, bodies: list[Body]) -> Placement:
         """Headlines placed on ``bodies``, which may be split, cut or re-cut on the way."""
         given = bodies
-        bodies, grouped = self._split(bodies)
+        bodies, known = self._split(bodies)
         readings = [Reading("split", given, None)] if bodies is not given else []
         boundaries: list[Boundary] = []
-        bodies, (scorer, result, banners) = self._cut(bodies, self.assigned(bodies, grouped), readings, boundaries)
+        bodies, (scorer, result, banners) = self._cut(bodies, self.assigned(bodies, known), readings, boundaries)
         readings.append(Reading("content", bodies, dict(result.by_body)))
         span_index, marked, ordered = self._completed(bodies, scorer, result)
         recut = resegment(self.structural, bodies, self.vocab.paragraphs, frozenset(marked)) if ordered else None
