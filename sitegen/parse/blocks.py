@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass
 
 from . import lines as L
+from . import page_lines as PL
 from .chunks import classify_chunks
 from .columns import column_widths
 from .text import (
@@ -95,7 +96,10 @@ def _plain_prose(line: L.Line) -> bool:
 
 
 def _special_kind(line: L.Line) -> str | None:
-    return None if _plain_prose(line) else _line_kind(line)
+    if _plain_prose(line):
+        # (an editors' line has a colon: 本版责编：张伟)
+        return PL.EDITORS if PL.is_editors_line(line.text) else None
+    return _line_kind(line)
 
 
 def _line_kind(line: L.Line) -> str | None:
@@ -106,6 +110,10 @@ def _line_kind(line: L.Line) -> str | None:
         return "marker"
     if L.is_photo_credit(t):
         return "credit"
+    if PL.is_running_head(t):
+        return PL.RUNNING_HEAD
+    if PL.is_editors_line(t):
+        return PL.EDITORS
     if L.is_dateline_line(t):
         return "dateline"
     if L.is_byline(t):
