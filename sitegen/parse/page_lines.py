@@ -82,6 +82,8 @@ _ROLE_NAMES = rf"(?:{_ROLE}\s*[：:]|{_OWN}{_ROLE_WORD}\s)\s*{_NAMES}"
 _EDITORS = re.compile(
     rf"[（(]?\s*{_ROLE_NAMES}(?:[\s\u3000|｜;；]+{_ROLE_NAMES})*\s*[）)]?")
 _ROLE_START = re.compile(rf"[（(]?\s*{_ROLE}")
+#: The characters an editors' line can open with (asked of every line of prose: most fail here).
+_FIRST = frozenset("（(本责美图文编校审版统制")
 
 
 def is_editors_line(text: str) -> bool:
@@ -89,7 +91,7 @@ def is_editors_line(text: str) -> bool:
     （责任编辑：刘洋）, 本版统筹 陈杰 — role words, each with a colon and names, and nothing
     else."""
     t = text.strip()
-    if not _ROLE_START.match(t):
+    if t[:1] not in _FIRST or not _ROLE_START.match(t):
         return False
     m = _EDITORS.fullmatch(t)
     if m is None:
