@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from . import lines as L
 from . import page_lines as PL
+from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
 from .columns import column_widths
 from .text import (
@@ -98,7 +99,7 @@ def _plain_prose(line: L.Line) -> bool:
 def _special_kind(line: L.Line) -> str | None:
     if _plain_prose(line):
         # (an editors' line has a colon: 本版责编：张伟)
-        return PL.EDITORS if PL.is_editors_line(line.text) else None
+        return PL.EDITORS if line.text[0] in EDITORS_FIRST and PL.is_editors_line(line.text) else None
     return _line_kind(line)
 
 

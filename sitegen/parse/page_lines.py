@@ -51,6 +51,8 @@ def is_running_head(text: str) -> bool:
     """A page's running head: a date (with its year, or else with both a weekday and a page
     number) and a weekday or a page number, besides which at most three short names."""
     t = text.strip()
+    if not ("月" in t and "日" in t or "-" in t or "." in t or "/" in t or "．" in t or "－" in t or "／" in t):
+        return False  # (no date: most lines, answered without the patterns)
     if not 6 <= len(t) <= 60 or _SENTENCE.search(t) or t.endswith(("电", "讯")):
         return False
     dated = _DATED.search(t)
@@ -83,7 +85,7 @@ _EDITORS = re.compile(
     rf"[（(]?\s*{_ROLE_NAMES}(?:[\s\u3000|｜;；]+{_ROLE_NAMES})*\s*[）)]?")
 _ROLE_START = re.compile(rf"[（(]?\s*{_ROLE}")
 #: The characters an editors' line can open with (asked of every line of prose: most fail here).
-_FIRST = frozenset("（(本责美图文编校审版统制")
+EDITORS_FIRST = frozenset("（(本责美图文编校审版统制")
 
 
 def is_editors_line(text: str) -> bool:
@@ -91,7 +93,7 @@ def is_editors_line(text: str) -> bool:
     （责任编辑：刘洋）, 本版统筹 陈杰 — role words, each with a colon and names, and nothing
     else."""
     t = text.strip()
-    if t[:1] not in _FIRST or not _ROLE_START.match(t):
+    if t[:1] not in EDITORS_FIRST or not _ROLE_START.match(t):
         return False
     m = _EDITORS.fullmatch(t)
     if m is None:
