@@ -6,7 +6,8 @@ Rules, in order:
    paragraph break or a column break — decided later).
 2. Special lines are cut out of blocks as their own elements: markdown headings,
    continuation markers printed alone, bylines, datelines printed alone, photo credits
-   (…摄), one- or two-character scraps, and enumerators such as "（三）".
+   (…摄), one- or two-character scraps, enumerators such as "（三）", and the page's own
+   running head and editors' line (:mod:`.page_lines`).
 3. The remaining runs of text lines are split into *chunks* where a line ends a
    sentence (。！？…) and is visibly shorter than the column (a paragraph that ends
    without a blank line after it).
@@ -43,7 +44,7 @@ from .text import (
 class Element:
     """A typed piece of the seed in reading order."""
 
-    kind: str  # para | title | heading | byline | dateline | marker | caption | fragment | enum
+    kind: str  # para | title | heading | byline | dateline | marker | caption | fragment | enum | running_head | editors
     lines: list[L.Line]
     gap_before: bool = True  # a blank line (or file start) precedes it
     level: int = 0  # markdown heading level
