@@ -6,7 +6,8 @@ Rules, in order:
    paragraph break or a column break — decided later).
 2. Special lines are cut out of blocks as their own elements: markdown headings,
    continuation markers printed alone, bylines, datelines printed alone, photo credits
-   (…摄), one- or two-character scraps, and enumerators such as "（三）".
+   (…摄), one- or two-character scraps, enumerators such as "（三）", and the page's own
+   running head and editors' line (:mod:`.page_lines`).
 3. The remaining runs of text lines are split into *chunks* where a line ends a
    sentence (。！？…) and is visibly shorter than the column (a paragraph that ends
    without a blank line after it).
@@ -24,6 +25,8 @@ import math
 from dataclasses import dataclass
 
 from . import lines as L
+from . import page_lines as PL
+from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
 from .columns import column_widths
 from .text import (
@@ -41,7 +44,7 @@ from .text import (
 class Element:
     """A typed piece of the seed in reading order."""
 
-    kind: str  # para | title | heading | byline | dateline | marker | caption | fragment | enum
+    kind: str  # para | title | heading | byline | dateline | marker | caption | fragment | enum | running_head | editors
     lines: list[L.Line]
     gap_before: bool = True  # a blank line (or file start) precedes it
     level: int = 0  # markdown heading level
@@ -95,7 +98,10 @@ def _plain_prose(line: L.Line) -> bool:
 
 
 def _special_kind(line: L.Line) -> str | None:
-    return None if _plain_prose(line) else _line_kind(line)
+    if _plain_prose(line):
+        # (an editors' line has a colon: 本版责编：张伟)
+        return PL.EDITORS if line.text[0] in EDITORS_FIRST and PL.is_editors_line(line.text) else None
+    return _line_kind(line)
 
 
 def _line_kind(line: L.Line) -> str | None:
@@ -106,6 +112,10 @@ def _line_kind(line: L.Line) -> str | None:
         return "marker"
     if L.is_photo_credit(t):
         return "credit"
+    if PL.is_running_head(t):
+        return PL.RUNNING_HEAD
+    if PL.is_editors_line(t):
+        return PL.EDITORS
     if L.is_dateline_line(t):
         return "dateline"
     if L.is_byline(t):

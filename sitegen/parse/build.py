@@ -17,6 +17,7 @@ from .doubt_heads import credit_lead, cut_above
 from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
 from .headlines import Group, build_groups, roles
+from .page_lines import PAGE_LINE_KINDS
 from .place import Placement, Placer
 from .resume import Body, rejoin_read
 from .segment import Para, segment
@@ -130,6 +131,8 @@ class _Page:
                     attach.append(("next", "byline", L.strip_bullet(el.text)[0], el.line))
                 elif el.kind == "caption":
                     self.leftover("caption", el.text, el.line)
+                elif el.kind in PAGE_LINE_KINDS:
+                    self.leftover(el.kind, el.text, el.line)
                 elif el.kind in ("fragment", "enum", "dateline", "marker", "para"):
                     self.leftover("fragment", el.text, el.line)
                 else:
@@ -143,6 +146,8 @@ class _Page:
                     self.leftover("caption", el.text, el.line)
                 elif el.kind in ("title", "heading", "byline"):
                     emb.append(el)
+                elif el.kind in PAGE_LINE_KINDS:
+                    self.leftover(el.kind, el.text, el.line)
                 else:
                     self.leftover("fragment", el.text, el.line)
             if emb:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..dictionary import cut_words
 from . import lines as L
+from .page_lines import PAGE_LINE_KINDS
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
 
 if TYPE_CHECKING:
@@ -317,7 +318,7 @@ def classify_chunks(elements: list[Element]) -> None:
             continue
         prev = elements[k - 1] if k > 0 else None
         j = k + 1
-        while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment"):
+        while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment", *PAGE_LINE_KINDS):
             j += 1  # a caption or scrap printed inside a paragraph does not end it
         nxt = elements[j] if j < len(elements) else None
         while j < len(elements) and elements[j].kind == "enum":

@@ -15,7 +15,11 @@ import re
 
 from . import lines as L
 from .blocks import Element
+from .page_lines import PAGE_LINE_KINDS
 from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
+
+#: What a caption-like element between two others is skipped over as: printed there, part of neither.
+_SKIPPED = ("caption", "fragment", *PAGE_LINE_KINDS)
 
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see sums_up
 # A one-line chunk between paragraphs is a title printed after its body (resolve_ambiguous)
@@ -104,7 +108,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         text = el.text
         # a caption printed in a column break does not decide what comes next
         j = k + 1
-        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
+        while j < len(elements) and elements[j].kind in _SKIPPED:
             j += 1
         nxt = elements[j] if j < len(elements) else None
         if len(el.lines) > 1:
@@ -146,7 +150,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
                     or (len(el.lines) == 1 and cov_prev >= SUMS_UP and cov_next <= SUMS_UP_BELOW):
                 el.kind = "title"
         j = k - 1
-        while j >= 0 and elements[j].kind in ("caption", "fragment"):
+        while j >= 0 and elements[j].kind in _SKIPPED:
             j -= 1
         # (under headline lines it is one of theirs either way: the block decides whose)
         if len(el.lines) == 1 and (j < 0 or elements[j].kind not in ("title", "heading", "byline")) \

@@ -13,7 +13,11 @@ import re
 from typing import TYPE_CHECKING
 
 from . import lines as L
+from .page_lines import PAGE_LINE_KINDS
 from .text import word_spanning
+
+#: What a caption-like element between two others is skipped over as: printed there, part of neither.
+_SKIPPED = ("caption", "fragment", *PAGE_LINE_KINDS)
 
 if TYPE_CHECKING:
     from .blocks import Element
@@ -56,7 +60,7 @@ def retitled_lines_run_on(elements: list[Element]) -> None:
         if el.kind != "title":
             continue
         j = k + 1
-        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
+        while j < len(elements) and elements[j].kind in _SKIPPED:
             j += 1
         if j == len(elements) or elements[j].kind != "para":
             continue

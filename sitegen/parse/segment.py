@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import Element
+from .page_lines import PAGE_LINE_KINDS
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
 from .run_on import retitled_lines_run_on
 from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
@@ -140,7 +141,7 @@ class Layout:
 
 
 def _skippable(el: Element, opening: bool) -> bool:
-    if el.kind in ("caption", "fragment"):
+    if el.kind in ("caption", "fragment", *PAGE_LINE_KINDS):
         return True
     if opening and el.kind in ("title", "heading", "enum"):
         return True
@@ -357,8 +358,8 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
     if kinds <= {"caption"} and not para.hard_start:
         current.embedded.extend(buf)
         current.paras.append(para)
-    elif kinds <= {"caption", "fragment"} or (
-            kinds <= {"caption", "fragment", "marker"}
+    elif kinds <= {"caption", "fragment", *PAGE_LINE_KINDS} or (
+            kinds <= {"caption", "fragment", "marker", *PAGE_LINE_KINDS}
             and all("转" in el.text for el in buf if el.kind == "marker")):
         # after scraps or a 下转 marker (which ends the article above) with no
         # headline, dateline or 上接 marker: the rest of an interrupted article
