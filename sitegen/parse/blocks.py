@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from . import lines as L
 from .chunks import classify_chunks
 from .columns import column_widths
+from .pull_quotes import mark_pull_quotes
 from .text import (
     CLOSERS,
     SENTENCE_END,
@@ -67,6 +68,11 @@ class Element:
     @property
     def max_width(self) -> float:
         return max((ln.width for ln in self.lines), default=0.0)
+
+
+#: Kinds of text set into a story apart from its run of paragraphs and belonging to none of
+#: them: a photo caption, a pull-quote (:mod:`.pull_quotes`). Reading passes over them.
+INSETS = ("caption", "pull_quote")
 
 
 def split_blocks(text: str) -> list[list[L.Line]]:
@@ -238,6 +244,7 @@ def build_elements(text: str) -> list[Element]:
         _mark_closing_headlines(block_elems)
     classify_chunks(elements)
     _extend_captions(elements)
+    mark_pull_quotes(elements)
     return elements
 
 

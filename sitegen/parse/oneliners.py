@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import lines as L
-from .blocks import Element
+from .blocks import INSETS, Element
 from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
 
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see sums_up
@@ -104,7 +104,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         text = el.text
         # a caption printed in a column break does not decide what comes next
         j = k + 1
-        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
+        while j < len(elements) and elements[j].kind in (*INSETS, "fragment"):
             j += 1
         nxt = elements[j] if j < len(elements) else None
         if len(el.lines) > 1:
@@ -123,7 +123,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             j -= 1
         if j >= 0 and elements[j].kind == "dateline" and elements[j].text.lstrip().startswith(("（", "(")):
             j -= 1  # a bracketed dateline closing the body above: （新华社太原1月21日电）
-        while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < WINDOW_ABOVE:
+        while j >= 0 and elements[j].kind in ("para", *INSETS) and len(before) < WINDOW_ABOVE:
             if elements[j].kind == "para":
                 before.append(elements[j].text)
             j -= 1
@@ -146,7 +146,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
                     or (len(el.lines) == 1 and cov_prev >= SUMS_UP and cov_next <= SUMS_UP_BELOW):
                 el.kind = "title"
         j = k - 1
-        while j >= 0 and elements[j].kind in ("caption", "fragment"):
+        while j >= 0 and elements[j].kind in (*INSETS, "fragment"):
             j -= 1
         # (under headline lines it is one of theirs either way: the block decides whose)
         if len(el.lines) == 1 and (j < 0 or elements[j].kind not in ("title", "heading", "byline")) \

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import lines as L
+from .blocks import INSETS
 from .text import word_spanning
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def retitled_lines_run_on(elements: list[Element]) -> None:
         if el.kind != "title":
             continue
         j = k + 1
-        while j < len(elements) and elements[j].kind in ("caption", "fragment"):
+        while j < len(elements) and elements[j].kind in (*INSETS, "fragment"):
             j += 1
         if j == len(elements) or elements[j].kind != "para":
             continue
