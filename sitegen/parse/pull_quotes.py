@@ -181,17 +181,19 @@ def mark_pull_quotes(elements: list[Element]) -> None:
     (module docstring)."""
     page = ""  # the text of every block that may repeat or be repeated, once asked for
     for k, el in enumerate(elements):
-        if el.kind not in _CANDIDATE or not _alone_between_prose(elements, k):
+        if el.kind not in _CANDIDATE or not el.gap_before or len(el.lines) > MAX_LINES:
             continue
         # (quick tests first: its text as printed, without its quotation marks and closing
         # mark, is printed twice on the page, and its longest run of Chinese characters near
         # it; then the whole of it, letter for letter, from sentence start to sentence end)
         core = el.text.strip(_QUOTES).rstrip(SENTENCE_END + CLOSERS)
-        probe = max(_HAN.findall(core), key=len, default="")
-        if len(probe) < 4:
+        if not MIN_LETTERS <= len(core) <= 2 * MAX_LETTERS:  # (fewer marks than letters)
             continue
         page = page or "".join([e.text for e in elements if e.kind in _CANDIDATE])
-        if page.count(core) < 2:
+        if page.count(core) < 2 or not _alone_between_prose(elements, k):
+            continue
+        probe = max(_HAN.findall(core), key=len, default="")
+        if len(probe) < 4:
             continue
         sides = [_holding(side, probe) for side in _sides(elements, k)]
         if not any(sides):
