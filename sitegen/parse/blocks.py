@@ -29,6 +29,7 @@ from . import page_lines as PL
 from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
 from .columns import column_widths
+from .pull_quotes import mark_pull_quotes
 from .text import (
     CLOSERS,
     SENTENCE_END,
@@ -70,6 +71,11 @@ class Element:
     @property
     def max_width(self) -> float:
         return max((ln.width for ln in self.lines), default=0.0)
+
+
+#: Kinds of text set into a story apart from its run of paragraphs and belonging to none of
+#: them: a photo caption, a pull-quote (:mod:`.pull_quotes`). Reading passes over them.
+INSETS = ("caption", "pull_quote")
 
 
 def split_blocks(text: str) -> list[list[L.Line]]:
@@ -248,6 +254,7 @@ def build_elements(text: str) -> list[Element]:
         _mark_closing_headlines(block_elems)
     classify_chunks(elements)
     _extend_captions(elements)
+    mark_pull_quotes(elements)
     return elements
 
 

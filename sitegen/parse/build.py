@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..models import HEADLESS_BODY, Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
 from .assign import SpanIndex, story_grams
-from .blocks import Element, build_elements
+from .blocks import INSETS, Element, build_elements
 from .doubt_heads import credit_lead, cut_above
 from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
@@ -129,9 +129,7 @@ class _Page:
                     attach.append(("next", "subhead", el.text, el.line))
                 elif el.kind == "byline" and k == len(els) - 1 and region.after is not None and not _author_of_head(els, k):
                     attach.append(("next", "byline", L.strip_bullet(el.text)[0], el.line))
-                elif el.kind == "caption":
-                    self.leftover("caption", el.text, el.line)
-                elif el.kind in PAGE_LINE_KINDS:
+                elif el.kind in INSETS or el.kind in PAGE_LINE_KINDS:
                     self.leftover(el.kind, el.text, el.line)
                 elif el.kind in ("fragment", "enum", "dateline", "marker", "para"):
                     self.leftover("fragment", el.text, el.line)
@@ -142,8 +140,8 @@ class _Page:
         for body in bodies:
             emb: list[Element] = []
             for el in body.embedded:
-                if el.kind == "caption":
-                    self.leftover("caption", el.text, el.line)
+                if el.kind in INSETS:
+                    self.leftover(el.kind, el.text, el.line)
                 elif el.kind in ("title", "heading", "byline"):
                     emb.append(el)
                 elif el.kind in PAGE_LINE_KINDS:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 
 from . import lines as L
-from .blocks import Element
+from .blocks import INSETS, Element
 from .page_lines import PAGE_LINE_KINDS
 from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
 
 #: What a caption-like element between two others is skipped over as: printed there, part of neither.
-_SKIPPED = ("caption", "fragment", *PAGE_LINE_KINDS)
+_SKIPPED = (*INSETS, "fragment", *PAGE_LINE_KINDS)
 
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see sums_up
 # A one-line chunk between paragraphs is a title printed after its body (resolve_ambiguous)
@@ -127,7 +127,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
             j -= 1
         if j >= 0 and elements[j].kind == "dateline" and elements[j].text.lstrip().startswith(("（", "(")):
             j -= 1  # a bracketed dateline closing the body above: （新华社太原1月21日电）
-        while j >= 0 and elements[j].kind in ("para", "caption") and len(before) < WINDOW_ABOVE:
+        while j >= 0 and elements[j].kind in ("para", *INSETS) and len(before) < WINDOW_ABOVE:
             if elements[j].kind == "para":
                 before.append(elements[j].text)
             j -= 1

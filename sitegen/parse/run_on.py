@@ -13,11 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 from . import lines as L
+from .blocks import INSETS
 from .page_lines import PAGE_LINE_KINDS
 from .text import word_spanning
 
 #: What a caption-like element between two others is skipped over as: printed there, part of neither.
-_SKIPPED = ("caption", "fragment", *PAGE_LINE_KINDS)
+_SKIPPED = (*INSETS, "fragment", *PAGE_LINE_KINDS)
 
 if TYPE_CHECKING:
     from .blocks import Element

@@ -30,7 +30,7 @@ import operator
 from dataclasses import dataclass, field
 
 from . import lines as L
-from .blocks import Element
+from .blocks import INSETS, Element
 from .page_lines import PAGE_LINE_KINDS
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
 from .run_on import retitled_lines_run_on
@@ -141,7 +141,7 @@ class Layout:
 
 
 def _skippable(el: Element, opening: bool) -> bool:
-    if el.kind in ("caption", "fragment", *PAGE_LINE_KINDS):
+    if el.kind in INSETS or el.kind in ("fragment", *PAGE_LINE_KINDS):
         return True
     if opening and el.kind in ("title", "heading", "enum"):
         return True
@@ -281,7 +281,7 @@ def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
             paras += 1
             if paras >= 4:
                 break
-        elif not getattr(node, "embedded", False) and node.kind not in ("caption",):
+        elif not getattr(node, "embedded", False) and node.kind not in INSETS:
             if paras:
                 break
     return out
@@ -355,21 +355,21 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
     one."""
     current = built.current
     kinds = {el.kind for el in buf}
-    if kinds <= {"caption"} and not para.hard_start:
+    if kinds <= set(INSETS) and not para.hard_start:
         current.embedded.extend(buf)
         current.paras.append(para)
-    elif kinds <= {"caption", "fragment", *PAGE_LINE_KINDS} or (
-            kinds <= {"caption", "fragment", "marker", *PAGE_LINE_KINDS}
+    elif kinds <= {*INSETS, "fragment", *PAGE_LINE_KINDS} or (
+            kinds <= {*INSETS, "fragment", "marker", *PAGE_LINE_KINDS}
             and all("转" in el.text for el in buf if el.kind == "marker")):
         # after scraps or a 下转 marker (which ends the article above) with no
         # headline, dateline or 上接 marker: the rest of an interrupted article
         built.start(para, "hard" if para.hard_start else "orphan", buf)
     elif not current.paras[-1].end_marker and _is_subhead_region(
-            [el for el in buf if el.kind != "caption"], current, para, vocab,
+            [el for el in buf if el.kind not in INSETS], current, para, vocab,
             _following_parts(nodes, k)):
         # a photo caption printed next to a subhead does not end the article
         for i, el in enumerate(buf):
-            if el.kind == "caption":
+            if el.kind in INSETS:
                 current.embedded.append(el)
             elif _title_tail(buf, i) and current.paras[-1].subhead:
                 current.paras[-1].chunks.append(el)  # one subhead over two lines
