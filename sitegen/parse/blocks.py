@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from . import lines as L
 from .chunks import classify_chunks
 from .columns import column_widths
+from .unwrapped import unwrap_blocks
 from .text import (
     CLOSERS,
     SENTENCE_END,
@@ -182,7 +183,7 @@ def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
 
 def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
-    blocks = split_blocks(text)
+    blocks = unwrap_blocks(split_blocks(text))
     widths, fills, own_fills = column_widths(blocks)
     kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
     elements: list[Element] = []
