@@ -60,3 +60,12 @@ def test_short_lines_ending_sentences_are_too_few_to_tell() -> None:
     # a caption and a few one-line items: under four prose lines say nothing of a measure
     block = split_blocks("\n".join(["图为大桥合龙现场。", "本报记者 周敏 摄", *BRIDGE[3:]]) + "\n")[0]
     assert not is_unwrapped(block)
+
+
+def test_long_title_lines_among_the_paragraphs_do_not_hide_the_page() -> None:
+    # kicker and headline lines of 16 cells or more end no sentence: four of eleven here
+    kicker = "市交通运输局重点工程建设指挥部通报"
+    headline = "长江第三座公路大桥主体工程今日全线贯通"
+    text = "\n".join([kicker, headline, *BRIDGE[:3], kicker, "社区图书馆延长开放时间晚间读者明显增多", *LIBRARY[:4]])
+    (block,) = split_blocks(text + "\n")
+    assert is_unwrapped(block)

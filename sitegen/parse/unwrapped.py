@@ -18,11 +18,14 @@ from .text import ends_sentence
 _PROSE_WIDTH = 16.0
 #: The fewest such lines a run needs before its line ends say anything.
 _FEWEST_PROSE = 4
-#: Share of those lines that must end a sentence (a wrapped run's inner lines seldom do).
-_ENDS_SHARE = 0.7
+#: Share of those lines that must end a sentence: a wrapped run's inner lines seldom do
+#: (a quarter at most, on the default pages), an unwrapped run's prose lines nearly all
+#: do, its title lines (16-45 cells) do not.
+_ENDS_SHARE = 0.5
 #: Share of those lines that may reach the run's measure (its widest line, less two
-#: cells): in a wrapped run most inner lines do, in an unwrapped one few do.
-_AT_MEASURE_SHARE = 0.34
+#: cells): in a wrapped run most inner lines do, in an unwrapped one few do (a quarter
+#: at most).
+_AT_MEASURE_SHARE = 0.5
 
 
 def is_unwrapped(block: list[L.Line]) -> bool:
