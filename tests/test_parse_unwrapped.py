@@ -69,3 +69,18 @@ def test_long_title_lines_among_the_paragraphs_do_not_hide_the_page() -> None:
     text = "\n".join([kicker, headline, *BRIDGE[:3], kicker, "社区图书馆延长开放时间晚间读者明显增多", *LIBRARY[:4]])
     (block,) = split_blocks(text + "\n")
     assert is_unwrapped(block)
+
+
+def test_generated_pages_unwrapped_exactly_where_printed_without_blank_lines() -> None:
+    import relayout
+
+    stories = relayout.load_stories()
+    dense = relayout.wider_.habits_of("dense_lines")
+    for seed in (1, 2):
+        for page in relayout.make_pages(30, seed, stories, harsh=True):  # hard-wrapped or blank-lined
+            assert not any(map(is_unwrapped, split_blocks(page.text))), page.name
+        exported = [p for p in relayout.make_pages(30, seed, stories, harsh=True, wider=dense)
+                    if "\n\n" not in p.text.strip()]
+        assert exported
+        for page in exported:  # one paragraph per line, no blank line: one block, unwrapped
+            assert [is_unwrapped(b) for b in split_blocks(page.text)] == [True], page.name
