@@ -10,9 +10,13 @@ run is cut into one block per line, as if each line had a blank line after it.
 """
 from __future__ import annotations
 
+import bisect
+import operator
+
 from . import lines as L
 from .text import ends_sentence
 
+_WIDTH = operator.attrgetter("width")
 #: Lines at least this wide (cells) are read as prose for the test: a title line or a
 #: byline is shorter, a paragraph of one sentence or more is seldom shorter.
 _PROSE_WIDTH = 16.0
@@ -29,18 +33,22 @@ _AT_MEASURE_SHARE = 0.5
 
 
 def is_unwrapped(block: list[L.Line]) -> bool:
-    """The run is set one paragraph per line, not hard-wrapped at a column (module doc)."""
+    """The run is set one paragraph per line, not hard-wrapped at a column (module doc).
+    (The measure is read first, from the widths alone: it turns down a wrapped run, most
+    runs of a page, before any line's end is looked at.)"""
     if len(block) < _FEWEST_PROSE + 1:
         return False
-    prose = [ln for ln in block if ln.width >= _PROSE_WIDTH]
-    if len(prose) < _FEWEST_PROSE:
+    widths = sorted(map(_WIDTH, block))
+    prose = len(widths) - bisect.bisect_left(widths, _PROSE_WIDTH)
+    if prose < _FEWEST_PROSE:
         return False
-    ends = sum(1 for ln in prose if ends_sentence(ln.text))
-    if ends < _ENDS_SHARE * len(prose):
+    # (counted over all lines: when the measure is under the prose width, every prose
+    # line reaches it anyway, and the run is turned down as it would be)
+    at_measure = len(widths) - bisect.bisect_left(widths, widths[-1] - 2.0)
+    if at_measure >= _AT_MEASURE_SHARE * prose:
         return False
-    measure = max(ln.width for ln in prose) - 2.0
-    at_measure = sum(1 for ln in prose if ln.width >= measure)
-    return at_measure < _AT_MEASURE_SHARE * len(prose)
+    ends = sum(1 for ln in block if ln.width >= _PROSE_WIDTH and ends_sentence(ln.text))
+    return ends >= _ENDS_SHARE * prose
 
 
 def unwrap_blocks(blocks: list[list[L.Line]]) -> list[list[L.Line]]:
