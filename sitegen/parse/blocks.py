@@ -30,6 +30,7 @@ from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
 from .columns import column_widths
 from .pull_quotes import mark_pull_quotes
+from .unwrapped import unwrap_blocks
 from .text import (
     CLOSERS,
     SENTENCE_END,
@@ -198,7 +199,7 @@ def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
 
 def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
-    blocks = split_blocks(text)
+    blocks = unwrap_blocks(split_blocks(text))
     widths, fills, own_fills = column_widths(blocks)
     kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
     elements: list[Element] = []
