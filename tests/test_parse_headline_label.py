@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from sitegen.parse.headlines import Unit, split_label
+from sitegen.parse.headlines import Unit
+from sitegen.parse.title_roles import split_label
 
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse
@@ -127,7 +128,8 @@ def test_an_open_line_over_an_enumerator_reads_as_a_headline_only_over_a_story_s
 # -- kicker, main title and subtitle stacked ---------------------------------------------------
 
 def test_the_main_title_of_a_three_part_stack_is_the_middle_one() -> None:
-    from sitegen.parse.headlines import Group, roles
+    from sitegen.parse.headlines import Group
+    from sitegen.parse.title_roles import roles
 
     def group(*lines: str) -> Group:
         return Group([Unit(t, 10 + 2 * i, 1) for i, t in enumerate(lines)])
@@ -153,7 +155,8 @@ def test_the_line_a_dump_marks_as_its_heading_is_the_headline() -> None:
 
 
 def test_two_marked_headings_in_one_group_are_read_by_their_lines() -> None:
-    from sitegen.parse.headlines import Group, roles
+    from sitegen.parse.headlines import Group
+    from sitegen.parse.title_roles import roles
 
     units = [Unit("春茶市场升温", 3, 1, heading=True), Unit("茶叶订单比去年多", 5, 1, heading=True)]
     assert roles(Group(units)) == (None, "春茶市场升温", "茶叶订单比去年多")

@@ -80,7 +80,8 @@ def test_a_headline_over_a_longer_subtitle_printed_apart_keeps_the_headline() ->
 
 
 def test_a_title_that_opens_a_statement_or_joined_as_a_kicker_stays_the_kicker() -> None:
-    from sitegen.parse.headlines import Group, Unit, roles
+    from sitegen.parse.headlines import Group, Unit
+    from sitegen.parse.title_roles import roles
 
     head, sub = "春茶上市茶叶市场交易活跃", "外地客商纷纷上门订购产地直销渠道越来越多"
     assert roles(Group([Unit(head, 1, 1), Unit(sub, 3, 2)]), _LEAD) == (None, head, sub)

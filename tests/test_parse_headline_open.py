@@ -4,7 +4,8 @@ whether the two are printed tight on consecutive lines or as units of their own.
 ending otherwise (…正当时) or a lone title ending on such a verb is read as before."""
 from __future__ import annotations
 
-from sitegen.parse.headlines import Unit, opens_statement, split_open
+from sitegen.parse.headlines import Unit
+from sitegen.parse.title_roles import opens_statement, split_open
 
 from synthetic_pages import two_stories as _two
 

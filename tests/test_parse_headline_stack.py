@@ -4,7 +4,8 @@ clause mark (a wrapped line fills its measure), then read the stack's roles as f
 titles printed apart."""
 from __future__ import annotations
 
-from sitegen.parse.headlines import Group, Unit, roles, split_pair, split_stack
+from sitegen.parse.headlines import Group, Unit
+from sitegen.parse.title_roles import roles, split_pair, split_stack
 
 from synthetic_pages import PORT, TEA
 from synthetic_pages import parse_conserved as _parse

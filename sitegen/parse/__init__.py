@@ -9,7 +9,7 @@
    the headline regions between them (full-width one-liners: :mod:`.oneliners`).
 4. :mod:`.resume` — rejoin articles interrupted by another article (ends matched to
    continuations: :mod:`.matching`).
-5. :mod:`.headlines` — headline regions → groups → kicker / headline / subtitle.
+5. :mod:`.headlines` — headline regions → groups; :mod:`.title_roles` — each group's kicker / headline / subtitle.
 6. :mod:`.assign` — assign groups to bodies by content; split bodies that hold
    several articles.
 7. :mod:`.build` — assemble the records, conserving every character.

@@ -16,7 +16,8 @@ from .blocks import INSETS, Element, build_elements
 from .doubt_heads import credit_lead, cut_above
 from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
-from .headlines import Group, build_groups, roles
+from .headlines import Group, build_groups
+from .title_roles import roles
 from .page_lines import PAGE_LINE_KINDS
 from .place import Placement, Placer
 from .resume import Body, rejoin_read

@@ -234,7 +234,7 @@ def kickers_after(result: Assignment, banners: list[Unit], scorer: Scorer) -> li
     it from above, the byline from below. Only when the title shares words with that story
     (IDF coverage ≥ MIN_AFTER; a kicker carries its story's theme) and no other headline
     unit or body is printed between them. Which of the titles is the headline is then left
-    to :func:`.headlines.roles` (the lead, a heading mark). Returns the banners left."""
+    to :func:`.title_roles.roles` (the lead, a heading mark). Returns the banners left."""
     spare = [(u, g) for g in result.unassigned if len(g.units) == 1 for u in g.units]
     spare += [(u, None) for u in banners]
     if not spare:
