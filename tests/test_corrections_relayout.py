@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import sys
 
-import pytest
-
 import relayout
+import shared_files
 
 sys.path.insert(0, str(relayout.REPO / "bench"))
 import corrections_eval  # noqa: E402
 
-needs_scorer = pytest.mark.skipif(
-    not relayout.SCORER.exists() or not relayout.GOLD.is_dir(),
-    reason=f"scorer or gold not available ({relayout.SCORER}, {relayout.GOLD})")
+needs_scorer = shared_files.needs(relayout.SCORER, relayout.GOLD)
 
 
 @needs_scorer

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+import shared_files
 
 from sitegen.group import group_articles, load_taxonomy
 from sitegen.models import Article, Block
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold"  # as tests/conftest.py finds it
 SEEDS = ROOT / "seeds"
 
-pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="gold annotations not available")
+pytestmark = shared_files.needs(GOLD)
 
 SAME_EVENT = [
     ("000-01", "000-02"),  # SCO political-party forum in Urumqi: overview and parallel sessions

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import shared_files
 
 from sitegen.models import SeedFile
 from sitegen.parse import parse_seed
@@ -19,7 +20,7 @@ GOLD = REPO.parent / "shared" / "gold"
 SCORER = REPO.parent / "shared" / "tools" / "score_parse.py"
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason="gold annotations not available")
+needs_gold = shared_files.needs(GOLD)
 
 
 def norm(text: str | None) -> str:

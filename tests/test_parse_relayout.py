@@ -6,13 +6,12 @@ from __future__ import annotations
 import pytest
 
 import relayout
+import shared_files
 
 RNG_SEEDS = (11, 12)
 PAGES = 20
 
-needs_scorer = pytest.mark.skipif(
-    not relayout.SCORER.exists() or not relayout.GOLD.is_dir(),
-    reason=f"scorer or gold not available ({relayout.SCORER}, {relayout.GOLD})")
+needs_scorer = shared_files.needs(relayout.SCORER, relayout.GOLD)
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,10 @@ import unicodedata
 import pytest
 
 import relayout
+import shared_files
 import relayout_wider as wider_
 
-needs_scorer = pytest.mark.skipif(
-    not relayout.SCORER.exists() or not relayout.GOLD.is_dir(),
-    reason=f"scorer or gold not available ({relayout.SCORER}, {relayout.GOLD})")
+needs_scorer = shared_files.needs(relayout.SCORER, relayout.GOLD)
 
 
 def digest(pages: list[relayout.Page]) -> str:
