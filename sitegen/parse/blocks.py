@@ -77,6 +77,9 @@ class Element:
 #: Kinds of text set into a story apart from its run of paragraphs and belonging to none of
 #: them: a photo caption, a pull-quote (:mod:`.pull_quotes`). Reading passes over them.
 INSETS = ("caption", "pull_quote")
+#: What reading passes over between two elements: insets, stray fragments and the page's own
+#: lines (running head, editors' line: :mod:`.page_lines`) — printed there, part of neither.
+PASSED_OVER = (*INSETS, "fragment", *PL.PAGE_LINE_KINDS)
 
 
 def split_blocks(text: str) -> list[list[L.Line]]:

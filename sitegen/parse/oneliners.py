@@ -14,12 +14,9 @@ from __future__ import annotations
 import re
 
 from . import lines as L
-from .blocks import INSETS, Element
-from .page_lines import PAGE_LINE_KINDS
+from .blocks import INSETS, PASSED_OVER, Element
 from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
 
-#: What a caption-like element between two others is skipped over as: printed there, part of neither.
-_SKIPPED = (*INSETS, "fragment", *PAGE_LINE_KINDS)
 
 SUMS_UP, SUMS_UP_BELOW = 0.3, 0.05  # see sums_up
 # A one-line chunk between paragraphs is a title printed after its body (resolve_ambiguous)
@@ -108,7 +105,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         text = el.text
         # a caption printed in a column break does not decide what comes next
         j = k + 1
-        while j < len(elements) and elements[j].kind in _SKIPPED:
+        while j < len(elements) and elements[j].kind in PASSED_OVER:
             j += 1
         nxt = elements[j] if j < len(elements) else None
         if len(el.lines) > 1:
@@ -150,7 +147,7 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
                     or (len(el.lines) == 1 and cov_prev >= SUMS_UP and cov_next <= SUMS_UP_BELOW):
                 el.kind = "title"
         j = k - 1
-        while j >= 0 and elements[j].kind in _SKIPPED:
+        while j >= 0 and elements[j].kind in PASSED_OVER:
             j -= 1
         # (under headline lines it is one of theirs either way: the block decides whose)
         if len(el.lines) == 1 and (j < 0 or elements[j].kind not in ("title", "heading", "byline")) \

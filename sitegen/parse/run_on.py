@@ -13,12 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from . import lines as L
-from .blocks import INSETS
-from .page_lines import PAGE_LINE_KINDS
+from .blocks import PASSED_OVER
 from .text import word_spanning
 
-#: What a caption-like element between two others is skipped over as: printed there, part of neither.
-_SKIPPED = (*INSETS, "fragment", *PAGE_LINE_KINDS)
 
 if TYPE_CHECKING:
     from .blocks import Element
@@ -61,7 +58,7 @@ def retitled_lines_run_on(elements: list[Element]) -> None:
         if el.kind != "title":
             continue
         j = k + 1
-        while j < len(elements) and elements[j].kind in _SKIPPED:
+        while j < len(elements) and elements[j].kind in PASSED_OVER:
             j += 1
         if j == len(elements) or elements[j].kind != "para":
             continue

@@ -30,8 +30,7 @@ import operator
 from dataclasses import dataclass, field
 
 from . import lines as L
-from .blocks import INSETS, Element
-from .page_lines import PAGE_LINE_KINDS
+from .blocks import INSETS, PASSED_OVER, Element
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
 from .run_on import retitled_lines_run_on
 from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
@@ -141,7 +140,7 @@ class Layout:
 
 
 def _skippable(el: Element, opening: bool) -> bool:
-    if el.kind in INSETS or el.kind in ("fragment", *PAGE_LINE_KINDS):
+    if el.kind in PASSED_OVER:
         return True
     if opening and el.kind in ("title", "heading", "enum"):
         return True
@@ -358,8 +357,8 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
     if kinds <= set(INSETS) and not para.hard_start:
         current.embedded.extend(buf)
         current.paras.append(para)
-    elif kinds <= {*INSETS, "fragment", *PAGE_LINE_KINDS} or (
-            kinds <= {*INSETS, "fragment", "marker", *PAGE_LINE_KINDS}
+    elif kinds <= set(PASSED_OVER) or (
+            kinds <= {*PASSED_OVER, "marker"}
             and all("转" in el.text for el in buf if el.kind == "marker")):
         # after scraps or a 下转 marker (which ends the article above) with no
         # headline, dateline or 上接 marker: the rest of an interrupted article
