@@ -107,7 +107,9 @@ def element_units(el: Element) -> list[Unit]:
         # a —— line starts a subtitle; a line opening with a bracketed label (【基层一线】…)
         # starts a head of its own: a label is printed over its headline, never at the
         # end of another title
-        if current and (ln.text.startswith(SUBTITLE_PREFIXES) or LEADING_LABEL.match(ln.text.lstrip())):
+        if current and current[-1].text.endswith("—") and ln.text.startswith("—"):
+            pass  # a —— broken over two lines (…锲而不舍— / —三论…) joins them, starts nothing
+        elif current and (ln.text.startswith(SUBTITLE_PREFIXES) or LEADING_LABEL.match(ln.text.lstrip())):
             units.append(_unit(current))
             current = []
         current.append(ln)
