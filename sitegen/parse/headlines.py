@@ -97,13 +97,19 @@ class Group:
 
 
 def element_units(el: Element) -> list[Unit]:
-    """Units of a title/heading element; a line starting with —— starts a subtitle unit."""
+    """Units of a title/heading element; a line starting with —— starts a subtitle unit,
+    one opening with a bracketed label a unit of its own."""
     if el.kind == "heading":
         return [Unit(el.text, el.line, 1, heading=True)]
     units: list[Unit] = []
     current: list[L.Line] = []
     for ln in el.lines:
-        if ln.text.startswith(SUBTITLE_PREFIXES) and current:
+        # a —— line starts a subtitle; a line opening with a bracketed label (【基层一线】…)
+        # starts a head of its own: a label is printed over its headline, never at the
+        # end of another title
+        if current and current[-1].text.endswith("—") and ln.text.startswith("—"):
+            pass  # a —— broken over two lines (…锲而不舍— / —三论…) joins them, starts nothing
+        elif current and (ln.text.startswith(SUBTITLE_PREFIXES) or LEADING_LABEL.match(ln.text.lstrip())):
             units.append(_unit(current))
             current = []
         current.append(ln)

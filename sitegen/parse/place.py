@@ -104,6 +104,7 @@ class Placer:
     def continued(self, bodies: list[Body], span_index: SpanIndex) -> set[int]:
         """Bodies that continue an article from elsewhere (a 上接… marker before or in them)."""
         marked = {span_index.neighbours(line)[1] for line in self.continue_lines}
+        marked.discard(None)  # a 上接 marker printed after the page's last body continues none of it
         return marked | {i for i, b in enumerate(bodies) if b.paras and b.paras[0].start_marker}
 
     def _grouped(self, bodies: list[Body]) -> tuple[Scorer, tuple[list[Group], list[Unit]]]:
