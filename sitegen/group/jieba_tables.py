@@ -7,8 +7,9 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Collection
-from importlib import metadata, util
 from itertools import compress, count
+
+from sitegen.installed import package_file, version
 
 _LOCK = threading.Lock()
 _IDF: IdfTable | None = None
@@ -18,17 +19,14 @@ _POS: dict[str, str] | None = None
 def _jieba_file(name: str) -> str:
     """A data file of the ``jieba`` package (its IDF and POS tables), found without importing
     jieba: segmenting is rjieba's, and importing jieba loads its HMM tables (~8 MB)."""
-    spec = util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed (its dictionary tables are needed)", name="jieba")
-    return os.path.join(spec.submodule_search_locations[0], name)
+    try:
+        return package_file("jieba", name)
+    except ModuleNotFoundError:
+        raise ModuleNotFoundError("jieba is not installed (its dictionary tables are needed)", name="jieba") from None
 
 
 def jieba_version() -> str:
-    try:
-        return metadata.version("jieba")
-    except metadata.PackageNotFoundError:  # pragma: no cover - vendored or renamed install
-        return "unknown"
+    return version("jieba") or "unknown"
 
 
 class IdfTable:
