@@ -548,6 +548,12 @@ def test_idf_table_columns_are_cached_and_answer_as_the_file(tmp_path, monkeypat
     assert again.lookup(words) == parsed.lookup(words)
     assert jt.IdfTable.from_columns(jt._load_columns(cached_path).columns()).median == parsed.median
 
+    (tmp_path / "ro").write_text("a file where the cache directory would be")
+    monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path / "ro"))
+    monkeypatch.setattr(jt, "_IDF", None)
+    assert jt.idf_table().lookup(words) == parsed.lookup(words)  # parsed, nothing stored
+    assert (tmp_path / "ro").read_text() == "a file where the cache directory would be"
+
 
 def test_idf_table_reads_its_columns_from_the_cache(tmp_path, monkeypatch):
     """What the cache file holds is what the table answers (it is not parsed again)."""
