@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import INSETS, PASSED_OVER, Element
+from .headlines import is_section_name
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
 from .run_on import retitled_lines_run_on
 from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
@@ -226,6 +227,8 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     rather than the headline region of a new one? ``following``: the chunk texts after it."""
     if para.hard_start:
         return False
+    if len(buf) == 1 and is_section_name(buf[0].text.strip()):
+        return False  # a page's section name (要闻, 综合新闻) heads stories, never a part of one
     body = [p for p in piece.paras if not p.subhead]
     if body and body[-1].open_end:
         return False  # a subhead never cuts into a sentence: the text above runs on elsewhere
