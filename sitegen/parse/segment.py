@@ -357,7 +357,9 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
     one."""
     current = built.current
     kinds = {el.kind for el in buf}
-    if kinds <= set(INSETS) and not para.hard_start:
+    if kinds <= set(INSETS) and not para.hard_start and not current.paras[-1].end_marker:
+        # (a caption or pull-quote between two paragraphs of one story; after a 下转 marker
+        # the story goes on on another page, and the text under the picture is another's)
         current.embedded.extend(buf)
         current.paras.append(para)
     elif kinds <= set(PASSED_OVER) or (
