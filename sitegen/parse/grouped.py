@@ -28,6 +28,9 @@ headline must: the cut is at the body's clearest vocabulary shift
 word of the other (FAR_SIDE of that); the banner then heads the story cut off
 (:func:`.grouping.pair_banners`). Measured (RNG 1-5 / 101-105 / 201-205, 30 pages): recall
 default 94.1 → 94.5 / 94.2 → 94.2 / 92.7 → 92.7, pool 92.9 → 92.9 / 92.8 → 92.8 / 89.3 → 89.7.
+
+The same count places such a banner (``pair_counted``): printed apart in a group, the one
+banner of its group heads the one body of the group's stretch left without a headline.
 """
 from __future__ import annotations
 
@@ -66,6 +69,29 @@ def cut_at_groups(bodies: list[Body], result: Assignment, structural: list[list[
         if best is not None:
             cuts[best[1]] = best[2]
     return cut_once(bodies, cuts)
+
+
+def pair_counted(result: Assignment, banners: list[Unit], structural: list[list[Group]], bodies: list[Body],
+                 continued: set[int]) -> list[Unit]:
+    """A group of headlines printed together counts the stories of the stretch it closes (or
+    opens), one headline each. When exactly one of its lines is left over as a banner (it
+    shares no words with any body: a headline of images, a name, a translated story's),
+    printed apart from the group's other headlines (a blank line between: a kicker or a
+    column name is printed tight over its headline), and exactly one body of that stretch
+    has no headline (not a continuation: its headline is on another page), that line heads
+    that body. Returns the banners left."""
+    spans = _region_spans(structural)
+    apart = _apart(banners, structural)
+    for g in apart:
+        if g.region not in spans or sum(x.region == g.region for x in apart) != 1:
+            continue
+        lo, hi = _stretch(spans, g.region, bodies, result, 1)
+        headless = [i for i, b in enumerate(bodies) if i not in result.by_body and i not in continued
+                    and b.spans and lo <= b.line and b.spans[-1][1] <= hi]
+        if len(headless) == 1:
+            result.by_body[headless[0]] = g
+    used = {id(u) for grp in result.by_body.values() for u in grp.units}
+    return [u for u in banners if id(u) not in used]
 
 
 def _apart(banners: Sequence[Unit], structural: list[list[Group]]) -> list[Group]:
