@@ -211,7 +211,7 @@ class Placer:
                          for after, found in conventions(scorer, result)]
             result = by_convention(scorer, result) or result
         unhead_continued(result, scorer, marked)  # a continuation's jump headline repeats its words
-        banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, bodies, marked)
+        banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
         banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
