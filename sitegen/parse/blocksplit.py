@@ -27,6 +27,7 @@ import itertools
 from functools import lru_cache
 
 from . import cohesion
+from . import lines as L
 from .assign import CUT_COST, EMISSION_WEIGHT, can_cut
 from .blockorder import block_items, block_lines, merged_text, no_cut_before
 from .headlines import STACK_TITLES, Group
@@ -193,7 +194,7 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
             for a in range(m) for b in range(a + 1, min(m, a + longest) + 1)
             if not joined[a] and not joined[b] and not all(decor[a:b])}
     for _ in range(ROUNDS):
-        found = _divide(runs, m, n, starts, cuts, fixed)
+        found = _divide(runs, m, n, starts, cuts, fixed, _dated(paras, starts))
         if found is None:
             return None
         bounds, chosen = found
@@ -208,10 +209,18 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
     return _rebuild(order, paras, owner, bounds)
 
 
-def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int], fixed: dict[int, int]):
+def _dated(paras: list[Para], starts: set[int]) -> set[int]:
+    """Body starts whose first paragraph opens with a dateline (新华社北京１月２６日电…,
+    本报讯): a dateline opens a story and is printed nowhere inside one, so no article runs
+    on across such a boundary."""
+    return {i for i in starts if i and L.DATELINE_START_RE.match(paras[i].raw)}
+
+
+def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int], fixed: dict[int, int],
+            dated: set[int] = frozenset()):
     """The best division: (segment bounds from 0 to n, the item run of each segment).
     The first segment of a body in ``fixed`` (its first paragraph -> the one after its
-    last) may go without a headline (None)."""
+    last) may go without a headline (None); no segment swallows a start in ``dated``."""
     ends = starts | cuts | {n}
 
     @lru_cache(maxsize=None)
@@ -240,6 +249,8 @@ def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int], fixed:
                     cover += run.covered(new)
                 affinity += run.emission[q - 1]
                 if q - 1 > p and (q - 1) in starts:
+                    if q - 1 in dated:
+                        break
                     merged += 1  # the segment swallows a body boundary
                 if q not in ends:
                     continue

@@ -28,12 +28,15 @@ headline must: the cut is at the body's clearest vocabulary shift
 word of the other (FAR_SIDE of that); the banner then heads the story cut off
 (:func:`.grouping.pair_banners`). Measured (RNG 1-5 / 101-105 / 201-205, 30 pages): recall
 default 94.1 → 94.5 / 94.2 → 94.2 / 92.7 → 92.7, pool 92.9 → 92.9 / 92.8 → 92.8 / 89.3 → 89.7.
+
+The same count places such a banner (``pair_counted``): printed apart in a group, the one
+banner of its group heads the one body of the group's stretch left without a headline.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .assign import Assignment, can_cut
+from .assign import Assignment, Scorer, can_cut
 from .complete import FAR_SIDE, FILL_MIN, HEAD_SIDE, OTHER_SIDE, complete_headline, cut_once, cut_sides, shift_cut
 from .headlines import LEADING_LABEL, Group, Unit, is_section_name
 from .resume import Body
@@ -61,11 +64,47 @@ def cut_at_groups(bodies: list[Body], result: Assignment, structural: list[list[
             if i in cuts or head is None or not body.spans or body.line < lo or body.spans[-1][1] > hi:
                 continue
             found = _banner_cut(body, head, vocab) if banner else _best_cut(body, head, g, vocab)
+            if found is None and not banner and _wordless(g, bodies, vocab):
+                found = _banner_cut(body, head, vocab)
             if found is not None and (best is None or found[0] > best[0]):
                 best = (found[0], i, found[1])
         if best is not None:
             cuts[best[1]] = best[2]
     return cut_once(bodies, cuts)
+
+
+def pair_counted(result: Assignment, banners: list[Unit], structural: list[list[Group]], scorer: Scorer,
+                 continued: set[int]) -> list[Unit]:
+    """A group of headlines printed together counts the stories of the stretch it closes (or
+    opens), one headline each. A headline of the group sharing no words with any body (a
+    headline of images, a name, a translated story's) is placed by that count: a banner
+    printed apart from the group's other headlines (a blank line between: a kicker or a
+    column name is printed tight over its headline), or a left-over headline block closed
+    by its own author line (a kicker never has one). When it is the only one of its group
+    and exactly one body of the stretch (not a 上接 continuation: its headline is on another
+    page) has no headline, it heads that body. Returns the banners left."""
+    spans = _region_spans(structural)
+    bodies = scorer.bodies
+    wordless = [g for g in result.unassigned if g.bylines and complete_headline(g)
+                and all(scorer.content(g.match_text, i) == 0 for i in range(len(bodies)))]
+    found = _apart(banners, structural) + wordless
+    for g in found:
+        if g.region not in spans or sum(x.region == g.region for x in found) != 1:
+            continue
+        lo, hi = _stretch(spans, g.region, bodies, result, 1)
+        headless = [i for i, b in enumerate(bodies) if i not in result.by_body and i not in continued
+                    and b.spans and lo <= b.line and b.spans[-1][1] <= hi]
+        if len(headless) == 1:
+            result.by_body[headless[0]] = g
+            result.unassigned = [x for x in result.unassigned if x is not g]
+    used = {id(u) for grp in result.by_body.values() for u in grp.units}
+    return [u for u in banners if id(u) not in used]
+
+
+def _wordless(g: Group, bodies: list[Body], vocab: Vocabulary) -> bool:
+    """Does the left-over headline share no words with any body (a headline of images, a
+    quotation's)? Then it cannot place the cut itself, as a banner cannot."""
+    return all(vocab.coverage(g.match_text, cut_sides(b.paras, 0)[1]) == 0 for b in bodies)
 
 
 def _apart(banners: Sequence[Unit], structural: list[list[Group]]) -> list[Group]:

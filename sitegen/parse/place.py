@@ -23,7 +23,7 @@ from .complete import cut_at_shifts, cut_off_unheaded, fill
 from .continued import unhead_continued
 from .convention import by_convention, conventions
 from .doubt_glue import Boundary
-from .grouped import cut_at_groups
+from .grouped import cut_at_groups, pair_counted
 from .glue_cut import cut_glued
 from .grouping import group_loose, kickers_after, pair_banners, pair_leftovers
 from .headlines import Group, Unit, unlabel
@@ -212,7 +212,8 @@ class Placer:
                          for after, found in conventions(scorer, result)]
             result = by_convention(scorer, result) or result
         unhead_continued(result, scorer, marked)  # a continuation's jump headline repeats its words
-        banners = kickers_after(result, pair_banners(result, banners, scorer, marked), scorer)
+        banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
+        banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
 

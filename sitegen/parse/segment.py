@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import INSETS, PASSED_OVER, Element
+from .headlines import is_section_name
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
 from .run_on import retitled_lines_run_on
 from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
@@ -226,6 +227,8 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     rather than the headline region of a new one? ``following``: the chunk texts after it."""
     if para.hard_start:
         return False
+    if len(buf) == 1 and is_section_name(buf[0].text.strip()):
+        return False  # a page's section name (要闻, 综合新闻) heads stories, never a part of one
     body = [p for p in piece.paras if not p.subhead]
     if body and body[-1].open_end:
         return False  # a subhead never cuts into a sentence: the text above runs on elsewhere
@@ -354,7 +357,9 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
     one."""
     current = built.current
     kinds = {el.kind for el in buf}
-    if kinds <= set(INSETS) and not para.hard_start:
+    if kinds <= set(INSETS) and not para.hard_start and not current.paras[-1].end_marker:
+        # (a caption or pull-quote between two paragraphs of one story; after a 下转 marker
+        # the story goes on on another page, and the text under the picture is another's)
         current.embedded.extend(buf)
         current.paras.append(para)
     elif kinds <= set(PASSED_OVER) or (
