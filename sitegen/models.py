@@ -84,8 +84,9 @@ class Article:
 
     @property
     def lead(self) -> str:
-        paras = self.paragraphs
-        return paras[0] if paras else ""
+        """The first paragraph ("" if none). Read for every article on every build (views,
+        English, texts to translate): the first paragraph is found without listing them all."""
+        return next((b.text for b in self.blocks if b.kind == "paragraph"), "")
 
     @property
     def body_text(self) -> str:

@@ -129,14 +129,16 @@ class _Renderer:
 
     def _page_key(self, path: str, template: str, key) -> str | None:
         """The page's dependency digest (recorded in ``keys``), or None when not keyed."""
+        # An article page's key is made once: digest.json asks for it first (any other path
+        # is keyed afresh, so that two jobs for one path still meet in ``_claim``); its path
+        # was checked when it was keyed.
+        digest = self.keys.get(path) if template == "article.html" else None
+        if digest is not None:
+            return digest
         safe_site_path(path)
         if key is None or self.previous is None:
             return None
-        # An article page's key is made once: digest.json asks for it first (any other path
-        # is keyed afresh, so that two jobs for one path still meet in ``_claim``).
-        digest = self.keys.get(path) if template == "article.html" else None
-        if digest is None:
-            digest = self.keys[path] = key_digest((self._global_key, template, key()))
+        digest = self.keys[path] = key_digest((self._global_key, template, key()))
         return digest
 
     def _article_page_key(self, ev) -> str | None:
