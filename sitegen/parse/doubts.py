@@ -62,7 +62,7 @@ from typing import Sequence
 from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
-from . import doubt_fits, doubt_glue, doubt_heads
+from . import doubt_fits, doubt_glue, doubt_heads, doubt_layout
 from .doubt_glue import Boundary
 from .doubt_cues import Cues, measure, window
 from .headlines import Group, is_section_name
@@ -124,6 +124,10 @@ class Signals:
     orphan: tuple[int, int] | None = None
     mid_start: int = 0
     repeated: tuple[int, int] | None = None  # (headline line, line of the same words left over)
+    # :mod:`.doubt_layout`: a headline line joining two titles with a dot (line, the line);
+    # the headline printed between this text and a next text with no headline (its line, that text's)
+    dot_join: tuple[int, str] | None = None
+    next_headless: tuple[int, int] | None = None
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -157,6 +161,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
         s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
     doubt_fits.mark(bodies, texts, result, scorer, out)
+    doubt_layout.next_headless(bodies, result, out)
     return out
 
 
@@ -181,6 +186,7 @@ def _headline(group: Group, match: float, s: Signals) -> None:
     s.open_head = (group.line, verb) if verb else None
     s.kicker_below = doubt_heads.kicker_below(group)
     s.wide_gap = doubt_heads.wide_gap(group)
+    s.dot_join = doubt_layout.dot_join(group)
 
 
 def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> None:
@@ -272,7 +278,8 @@ RULES = (("split", _split),) + doubt_heads.rules((
     ("lead_title", "opens_title", "the text at line {0} opens like a subtitle or a label: part of a headline?"),
     ("label_inside", "label_inside", "a label 【…】 inside the headline at line {0}: two headlines joined?"))) + (
          ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),) + doubt_fits.RULES
+         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),) + doubt_fits.RULES \
+    + doubt_layout.RULES
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article

@@ -1,0 +1,77 @@
+"""Self-doubt (:mod:`.doubts`) from how a headline line is printed and where it stands
+between the texts of the page.
+
+* ``dot_join`` — one printed line of the headline block joins two titles with a middle dot
+  (民营经济高质量发展一线观察·企业家风采 · 田睿：巾帼薯香飘绿野…): a dot inside a title joins
+  short names (艾尔肯·吐尼亚孜) or the words of a series name, while a kicker printed on
+  the headline's own line is parted from it by a dot, with a whole title after it (at least
+  DOT_AFTER characters up to the next clause mark) and a phrase before it (at least
+  DOT_BEFORE): kicker and headline were taken as one headline;
+* ``next_headless`` — the headline is printed between the end of its text and the start
+  of the next text, and that next text has no headline of its own (no 上接 marker, no
+  opening mid-sentence): a page prints each story's headline once, either above or below
+  it, so the line may head the text after it, or be a subhead of one story that goes on
+  there.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .headlines import Group, is_bracket_label
+from .resume import Body
+from .doubt_heads import rules
+
+if TYPE_CHECKING:  # the signals these rules read (:mod:`.doubts` imports this module)
+    from .assign import Assignment
+    from .doubts import Signals
+
+_DOTS = "·・•"
+# a title after the dot runs this many characters at least (up to a clause mark) ...
+DOT_AFTER = 8
+# ... and the phrase before it (from a clause mark, a space or another dot): a transliterated
+# name's parts are shorter (艾尔肯·吐尼亚孜, 安德鲁·托马斯)
+DOT_BEFORE = 5
+_BEFORE = re.compile(r"[^\s，,、；;。：:" + _DOTS + r"]*$")
+_AFTER = re.compile(r"[^\s，,、；;。" + _DOTS + r"]*")
+
+
+def dot_join(group: Group) -> tuple[int, str] | None:
+    """(line, the printed line) of a unit of the headline block that joins a phrase and a
+    title with a middle dot (see the module's docstring), or None."""
+    for u in group.units:
+        if u.label or is_bracket_label(u.text):
+            continue
+        for line in (u.parts or (u.text,)):
+            for m in re.finditer(f"[{_DOTS}]", line):
+                before = _BEFORE.search(line[:m.start()].rstrip())
+                after = _AFTER.match(line[m.end():].lstrip())
+                if before and after and len(before.group()) >= DOT_BEFORE and len(after.group()) >= DOT_AFTER:
+                    return u.line, line.strip()
+    return None
+
+
+def next_headless(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"]) -> None:
+    """Set ``next_headless`` = (headline line, next text's line) of every headed body whose
+    headline is printed between its own text and the next text of the page, when that text
+    has no headline and neither says it is continued (上接) nor opens mid-sentence."""
+    order = sorted(range(len(bodies)), key=lambda k: bodies[k].line)
+    for i, j in zip(order, order[1:]):
+        group = result.by_body.get(i)
+        if group is None or j in result.by_body or out[j].continuation or out[j].opens_mid:
+            continue
+        own_end = max((last for _f, last in bodies[i].spans), default=bodies[i].line)
+        if own_end < group.line < bodies[j].line:
+            out[i].next_headless = (group.line, bodies[j].line)
+
+
+# (rule, the Signals field it reads, its reason), as :data:`.doubt_heads.REASONS`
+REASONS = (
+    ("dot_join", "dot_join",
+     "the headline line {0} ({1}) joins two titles with a dot: a kicker printed on the headline's line?"),
+    ("next_headless", "next_headless",
+     "the headline at line {0} stands between this text and the text at line {1}, which has no headline: "
+     "it may head that text, or be a subhead of one story going on there?"),
+)
+
+RULES = rules(REASONS)
