@@ -11,7 +11,10 @@ between the texts of the page.
   of the next text, and that next text has no headline of its own (no 上接 marker, no
   opening mid-sentence): a page prints each story's headline once, either above or below
   it, so the line may head the text after it, or be a subhead of one story that goes on
-  there.
+  there;
+* ``mid_headed`` — the text opens mid-sentence (its first line goes on from words printed
+  elsewhere: a column or page break inside a story) and yet was given a headline: a
+  story's headline stands over its opening, so the headline is most likely another text's.
 """
 from __future__ import annotations
 
@@ -51,10 +54,14 @@ def dot_join(group: Group) -> tuple[int, str] | None:
     return None
 
 
-def next_headless(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"]) -> None:
+def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"]) -> None:
     """Set ``next_headless`` = (headline line, next text's line) of every headed body whose
     headline is printed between its own text and the next text of the page, when that text
-    has no headline and neither says it is continued (上接) nor opens mid-sentence."""
+    has no headline and neither says it is continued (上接) nor opens mid-sentence; and
+    ``mid_headed`` = (headline line, text's line) of every headed body opening mid-sentence."""
+    for i, group in result.by_body.items():
+        if out[i].opens_mid:
+            out[i].mid_headed = (group.line, bodies[i].line)
     order = sorted(range(len(bodies)), key=lambda k: bodies[k].line)
     for i, j in zip(order, order[1:]):
         group = result.by_body.get(i)
@@ -69,6 +76,8 @@ def next_headless(bodies: Sequence[Body], result: "Assignment", out: Sequence["S
 REASONS = (
     ("dot_join", "dot_join",
      "the headline line {0} ({1}) joins two titles with a dot: a kicker printed on the headline's line?"),
+    ("mid_headed", "mid_headed",
+     "the headline at line {0} heads a text that opens mid-sentence (line {1}): the headline is another text's?"),
     ("next_headless", "next_headless",
      "the headline at line {0} stands between this text and the text at line {1}, which has no headline: "
      "it may head that text, or be a subhead of one story going on there?"),

@@ -128,6 +128,7 @@ class Signals:
     # the headline printed between this text and a next text with no headline (its line, that text's)
     dot_join: tuple[int, str] | None = None
     next_headless: tuple[int, int] | None = None
+    mid_headed: tuple[int, int] | None = None  # (headline line, line) of a headed text opening mid-sentence
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -161,7 +162,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
         s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
     doubt_fits.mark(bodies, texts, result, scorer, out)
-    doubt_layout.next_headless(bodies, result, out)
+    doubt_layout.mark(bodies, result, out)
     return out
 
 
