@@ -129,6 +129,7 @@ class Signals:
     dot_join: tuple[int, str] | None = None
     next_headless: tuple[int, int] | None = None
     mid_headed: tuple[int, int] | None = None  # (headline line, line) of a headed text opening mid-sentence
+    better_text: tuple[int, int] | None = None  # (headline line, line of a text covering it clearly better)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
