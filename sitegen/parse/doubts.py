@@ -64,13 +64,12 @@ from . import cohesion
 from .assign import Assignment, Scorer
 from . import doubt_fits, doubt_glue, doubt_heads, doubt_layout
 from .doubt_glue import Boundary
-from .doubt_cues import Cues, measure, window
+from .doubt_cues import Cues, edges, measure
 from .headlines import Group, is_section_name
 from .place import Reading
 from .readings import Disagreement, compare, reason_cut, reason_edge, reason_head
 from .matching import Runner
 from .resume import Body
-from .segment import Para
 from .text import Vocabulary
 
 # the two parts around some paragraph boundary share less than this (cosine of their topic
@@ -129,6 +128,8 @@ class Signals:
     dot_join: tuple[int, str] | None = None
     next_headless: tuple[int, int] | None = None
     mid_headed: tuple[int, int] | None = None  # (headline line, line) of a headed text opening mid-sentence
+    under_prose: tuple[int, int] | None = None  # (lead's line, line over it) (set by :mod:`.build`)
+    prose_title: tuple[int, str] | None = None  # (line, text) of a headline line reading like running text
     better_text: tuple[int, int] | None = None  # (headline line, line of a text covering it clearly better)
 
 
@@ -149,10 +150,12 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
             s.opens_title = ps[0].line
         s.lead_line = doubt_heads.lead_line(ps)
     titles = [x.line for x in leftovers if x.kind in ("headline", "banner") and not is_section_name(x.text)]
-    _titles_near(bodies, titles, out)
+    for s, near in zip(out, doubt_layout.titles_near(bodies, titles)):
+        s.near_title = near
     _dangling(bodies, runners, out)
     grams = [[cohesion.topic_grams(p.parts(), vocab) for p in ps] for ps in texts]
-    _edges(texts, grams, out)
+    for i, tail in enumerate(edges(texts, grams, WINDOW, WINDOW_PARAS)):
+        out[i].tail = out[i + 1].prev_tail = tail
     for s, c in zip(out, measure(bodies, texts, grams, result, scorer, leftovers, WINDOW, WINDOW_PARAS, SIDE)):
         s.cues = c
     for i, group in result.by_body.items():
@@ -189,21 +192,7 @@ def _headline(group: Group, match: float, s: Signals) -> None:
     s.kicker_below = doubt_heads.kicker_below(group)
     s.wide_gap = doubt_heads.wide_gap(group)
     s.dot_join = doubt_layout.dot_join(group)
-
-
-def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> None:
-    """The title left to no article nearest each body, among those printed between the
-    body and its neighbours."""
-    if not lines:
-        return
-    spans = [(min(f for f, _l in b.spans), max(la for _f, la in b.spans)) if b.spans else (b.line, b.line)
-             for b in bodies]
-    for i, (first, last) in enumerate(spans):
-        lo = max((la for f, la in spans if la < first), default=0)
-        hi = min((f for f, la in spans if f > last), default=1 << 30)
-        near = [ln for ln in lines if lo < ln < first or last < ln < hi]
-        if near:
-            out[i].near_title = min(near, key=lambda ln: min(abs(ln - first), abs(ln - last)))
+    s.prose_title = doubt_layout.prose_title(group)
 
 
 def _dangling(bodies: list[Body], runners: Sequence[Runner], out: list[Signals]) -> None:
@@ -214,24 +203,6 @@ def _dangling(bodies: list[Body], runners: Sequence[Runner], out: list[Signals])
             last = b.paras[-1].chunks[-1].lines[-1].no
             if last in unjoined and b.paras[-1].open_end:
                 s.dangling = (last, unjoined[last])
-
-
-def _edges(texts: list[list[Para]], grams: list[list[set[str]]], out: list[Signals]) -> None:
-    """Where one body meets the next: does the last paragraph read more like the rest of
-    its body or like the next body's opening? (``texts``: each body's paragraphs, subheads
-    aside; ``grams``: their topic bigrams, as in :mod:`.cohesion`)."""
-    for i in range(len(texts) - 1):
-        own, nxt = texts[i], texts[i + 1]
-        if len(own) < 2 or not nxt:
-            continue
-        rest = window(own[-2::-1], grams[i][-2::-1], WINDOW, WINDOW_PARAS)
-        opening = window(nxt, grams[i + 1], WINDOW, WINDOW_PARAS)
-        last = grams[i][-1]
-        out[i].tail = out[i + 1].prev_tail = (_cosine(last, rest), _cosine(last, opening), own[-1].line)
-
-
-def _cosine(a: set[str], b: set[str]) -> float:
-    return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
 
 
 def _no_headline(s: Signals) -> str | None:
