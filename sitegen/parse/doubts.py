@@ -32,6 +32,11 @@ Rules (``RULES``), each a doubt on its own:
   headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
 * ``two_titles``, ``orphan``, ``mid_start`` — which title fits which text, and a dateline
   inside the body (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
+* ``dot_join``, ``mid_headed``, ``better_text``, ``prose_title``, ``under_prose``,
+  ``next_headless`` — how a headline line is printed and where it stands between the texts
+  (:mod:`.doubt_layout`): a kicker on the headline's line, a headline over a text opening
+  mid-sentence or fitting another text clearly better, a body's line taken for a title or left
+  over above the lead, a headline between its text and a headless one;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
