@@ -14,6 +14,7 @@ from . import lines as L
 from .assign import SpanIndex, story_grams
 from .blocks import INSETS, Element, build_elements
 from .doubt_heads import credit_lead, cut_above
+from .doubt_layout import under_prose
 from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
 from .headlines import Group, build_groups
@@ -74,9 +75,11 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
                      placed.readings, runners, placed.boundaries)
     bodies = _opening_credits(placed.bodies, extras)
     page_lines = text.split("\n")
+    spans = [span for body in bodies for span in body.spans]
     for s, body in zip(doubts, bodies):  # a credit still opening a body is its lead
         s.credit_lead = credit_lead(ps := [p for p in body.paras if not p.subhead])
         s.cut_above = cut_above(ps, page_lines)
+        s.under_prose = None if s.cut_above else under_prose(ps, page_lines, spans)
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))
                 for pos, body in enumerate(bodies, start=1)]

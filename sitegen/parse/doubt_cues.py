@@ -178,3 +178,24 @@ def _joins(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[str
         for x in (a, b):
             if out[x].join is None or sim > out[x].join[0]:
                 out[x].join = (sim, texts[b][0].line)
+
+
+def edges(texts: list[list[Para]], grams: list[list[set[str]]], size: int,
+          max_paras: int) -> list[tuple[float, float, int] | None]:
+    """Where each body meets the next (in the order given): does its last paragraph read more
+    like the rest of its body or like the next body's opening? For every body but the last,
+    (cosine with the rest of its body, cosine with the next body's opening, the paragraph's
+    line), or None for a one-paragraph body or an empty next one. ``texts``: each body's
+    paragraphs, subheads aside; ``grams``: their topic bigrams; ``size``, ``max_paras``: the
+    window read on each side (:func:`window`)."""
+    out: list[tuple[float, float, int] | None] = []
+    for i in range(len(texts) - 1):
+        own, nxt = texts[i], texts[i + 1]
+        if len(own) < 2 or not nxt:
+            out.append(None)
+            continue
+        rest = window(own[-2::-1], grams[i][-2::-1], size, max_paras)
+        opening = window(nxt, grams[i + 1], size, max_paras)
+        last = grams[i][-1]
+        out.append((cosine(last, rest), cosine(last, opening), own[-1].line))
+    return out

@@ -32,6 +32,11 @@ Rules (``RULES``), each a doubt on its own:
   headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
 * ``two_titles``, ``orphan``, ``mid_start`` — which title fits which text, and a dateline
   inside the body (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
+* ``dot_join``, ``mid_headed``, ``better_text``, ``prose_title``, ``under_prose``,
+  ``next_headless`` — how a headline line is printed and where it stands between the texts
+  (:mod:`.doubt_layout`): a kicker on the headline's line, a headline over a text opening
+  mid-sentence or fitting another text clearly better, a body's line taken for a title or left
+  over above the lead, a headline between its text and a headless one;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -62,15 +67,14 @@ from typing import Sequence
 from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
-from . import doubt_fits, doubt_glue, doubt_heads
+from . import doubt_fits, doubt_glue, doubt_heads, doubt_layout
 from .doubt_glue import Boundary
-from .doubt_cues import Cues, measure, window
+from .doubt_cues import Cues, edges, measure
 from .headlines import Group, is_section_name
 from .place import Reading
 from .readings import Disagreement, compare, reason_cut, reason_edge, reason_head
 from .matching import Runner
 from .resume import Body
-from .segment import Para
 from .text import Vocabulary
 
 # the two parts around some paragraph boundary share less than this (cosine of their topic
@@ -124,6 +128,14 @@ class Signals:
     orphan: tuple[int, int] | None = None
     mid_start: int = 0
     repeated: tuple[int, int] | None = None  # (headline line, line of the same words left over)
+    # :mod:`.doubt_layout`: a headline line joining two titles with a dot (line, the line);
+    # the headline printed between this text and a next text with no headline (its line, that text's)
+    dot_join: tuple[int, str] | None = None
+    next_headless: tuple[int, int] | None = None
+    mid_headed: tuple[int, int] | None = None  # (headline line, line) of a headed text opening mid-sentence
+    under_prose: tuple[int, int] | None = None  # (lead's line, line over it) (set by :mod:`.build`)
+    prose_title: tuple[int, str] | None = None  # (line, text) of a headline line reading like running text
+    better_text: tuple[int, int] | None = None  # (headline line, line of a text covering it clearly better)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -143,10 +155,12 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
             s.opens_title = ps[0].line
         s.lead_line = doubt_heads.lead_line(ps)
     titles = [x.line for x in leftovers if x.kind in ("headline", "banner") and not is_section_name(x.text)]
-    _titles_near(bodies, titles, out)
+    for s, near in zip(out, doubt_layout.titles_near(bodies, titles)):
+        s.near_title = near
     _dangling(bodies, runners, out)
     grams = [[cohesion.topic_grams(p.parts(), vocab) for p in ps] for ps in texts]
-    _edges(texts, grams, out)
+    for i, tail in enumerate(edges(texts, grams, WINDOW, WINDOW_PARAS)):
+        out[i].tail = out[i + 1].prev_tail = tail
     for s, c in zip(out, measure(bodies, texts, grams, result, scorer, leftovers, WINDOW, WINDOW_PARAS, SIDE)):
         s.cues = c
     for i, group in result.by_body.items():
@@ -157,6 +171,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
         s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
     doubt_fits.mark(bodies, texts, result, scorer, out)
+    doubt_layout.mark(bodies, result, out)
     return out
 
 
@@ -181,21 +196,8 @@ def _headline(group: Group, match: float, s: Signals) -> None:
     s.open_head = (group.line, verb) if verb else None
     s.kicker_below = doubt_heads.kicker_below(group)
     s.wide_gap = doubt_heads.wide_gap(group)
-
-
-def _titles_near(bodies: list[Body], lines: list[int], out: list[Signals]) -> None:
-    """The title left to no article nearest each body, among those printed between the
-    body and its neighbours."""
-    if not lines:
-        return
-    spans = [(min(f for f, _l in b.spans), max(la for _f, la in b.spans)) if b.spans else (b.line, b.line)
-             for b in bodies]
-    for i, (first, last) in enumerate(spans):
-        lo = max((la for f, la in spans if la < first), default=0)
-        hi = min((f for f, la in spans if f > last), default=1 << 30)
-        near = [ln for ln in lines if lo < ln < first or last < ln < hi]
-        if near:
-            out[i].near_title = min(near, key=lambda ln: min(abs(ln - first), abs(ln - last)))
+    s.dot_join = doubt_layout.dot_join(group)
+    s.prose_title = doubt_layout.prose_title(group)
 
 
 def _dangling(bodies: list[Body], runners: Sequence[Runner], out: list[Signals]) -> None:
@@ -206,24 +208,6 @@ def _dangling(bodies: list[Body], runners: Sequence[Runner], out: list[Signals])
             last = b.paras[-1].chunks[-1].lines[-1].no
             if last in unjoined and b.paras[-1].open_end:
                 s.dangling = (last, unjoined[last])
-
-
-def _edges(texts: list[list[Para]], grams: list[list[set[str]]], out: list[Signals]) -> None:
-    """Where one body meets the next: does the last paragraph read more like the rest of
-    its body or like the next body's opening? (``texts``: each body's paragraphs, subheads
-    aside; ``grams``: their topic bigrams, as in :mod:`.cohesion`)."""
-    for i in range(len(texts) - 1):
-        own, nxt = texts[i], texts[i + 1]
-        if len(own) < 2 or not nxt:
-            continue
-        rest = window(own[-2::-1], grams[i][-2::-1], WINDOW, WINDOW_PARAS)
-        opening = window(nxt, grams[i + 1], WINDOW, WINDOW_PARAS)
-        last = grams[i][-1]
-        out[i].tail = out[i + 1].prev_tail = (_cosine(last, rest), _cosine(last, opening), own[-1].line)
-
-
-def _cosine(a: set[str], b: set[str]) -> float:
-    return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
 
 
 def _no_headline(s: Signals) -> str | None:
@@ -272,7 +256,8 @@ RULES = (("split", _split),) + doubt_heads.rules((
     ("lead_title", "opens_title", "the text at line {0} opens like a subtitle or a label: part of a headline?"),
     ("label_inside", "label_inside", "a label 【…】 inside the headline at line {0}: two headlines joined?"))) + (
          ("no_headline", _no_headline), ("title_near", _title_near),
-         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),) + doubt_fits.RULES
+         ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),) + doubt_fits.RULES \
+    + doubt_layout.RULES
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article

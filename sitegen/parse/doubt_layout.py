@@ -1,0 +1,172 @@
+"""Self-doubt (:mod:`.doubts`) from how a headline line is printed and where it stands
+between the texts of the page.
+
+* ``dot_join`` — one printed line of the headline block joins two titles with a middle dot
+  (民营经济高质量发展一线观察·企业家风采 · 田睿：巾帼薯香飘绿野…): a dot inside a title joins
+  short names (艾尔肯·吐尼亚孜) or the words of a series name, while a kicker printed on
+  the headline's own line is parted from it by a dot, with a whole title after it (at least
+  DOT_AFTER characters up to the next clause mark) and a phrase before it (at least
+  DOT_BEFORE): kicker and headline were taken as one headline (a foreign name printed after
+  five characters or more of a headline with no clause mark between, 美宇航员安德鲁·托马斯…,
+  reads the same: a false doubt this rule accepts);
+* ``next_headless`` — the headline is printed between the end of its text and the start
+  of the next text, and that next text has no headline of its own (no 上接 marker, no
+  opening mid-sentence): a page prints each story's headline once, either above or below
+  it, so the line may head the text after it, or be a subhead of one story that goes on
+  there;
+* ``mid_headed`` — the text opens mid-sentence (its first line goes on from words printed
+  elsewhere: a column or page break inside a story) and yet was given a headline: a
+  story's headline stands over its opening, so the headline is most likely another text's;
+* ``better_text`` — another text of the page covers the headline's words clearly better
+  (by RIVAL_CLEAR or more) than the text it was given to: a headline sums up its own story,
+  so it most likely heads that other text (the weighted ``rival`` cue of :mod:`.doubts`
+  reads smaller margins, weak evidence alone);
+* ``prose_title`` — a line of the headline block reads like running text: a reporting verb
+  followed by a comma (…还指出，东南亚金融危机), where a headline names its speaker with a
+  colon (…强调：), or a quotation whose first clause ends within PROSE_QUOTE characters
+  (“时下，如此…): a body's line, its paragraph cut by a column break, taken for a title;
+* ``under_prose`` — the line printed right over the lead (one blank line between at most)
+  is running text (a clause mark in it) that stops mid-sentence, on a clause mark or a word
+  no title ends on (的, 也, 和, 在, 是, 对 …), and went to no text (a title or a leftover):
+  the lead goes on from it, so the story starts there (the
+  ``cut_above`` rule of :mod:`.doubt_heads` reads the same over a line of some text, when
+  a word runs across the break).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .headlines import Group, is_bracket_label
+from .segment import Para
+from .text import ends_sentence
+from .resume import Body
+from .doubt_heads import rules
+
+if TYPE_CHECKING:  # the signals these rules read (:mod:`.doubts` imports this module)
+    from .assign import Assignment
+    from .doubts import Signals
+
+_DOTS = "·・•"
+_REPORTED = re.compile(r"(?:指出|表示|说|认为|强调|介绍|透露|告诉记者)[，,]")
+PROSE_QUOTE = 4  # characters of a quotation's first clause at most, in a line of running text
+_SHORT_QUOTE = re.compile(r"^[“「『][^”」』，,]{1,%d}[，,]" % PROSE_QUOTE)
+# a title after the dot runs this many characters at least (up to a clause mark) ...
+DOT_AFTER = 8
+# ... and the phrase before it (from a clause mark, a space or another dot): a transliterated
+# name's parts are shorter (艾尔肯·吐尼亚孜, 安德鲁·托马斯)
+DOT_BEFORE = 5
+# another text covers the headline this much better than its own (RNG 1-5 x 100 pages, among
+# articles no other doubt reached: 0.04 caught 9 wrong / 17 right on the default pages, 0.12 5 / 3,
+# 0.2 4 / 1; on the pool 2-5 / 6, 2-4 / 3, 0 / 3)
+RIVAL_CLEAR = 0.12
+_BEFORE = re.compile(r"[^\s，,、；;。：:" + _DOTS + r"]*$")
+_AFTER = re.compile(r"[^\s，,、；;。" + _DOTS + r"]*")
+
+
+def dot_join(group: Group) -> tuple[int, str] | None:
+    """(line, the printed line) of a unit of the headline block that joins a phrase and a
+    title with a middle dot (see the module's docstring), or None."""
+    for u in group.units:
+        if u.label or is_bracket_label(u.text):
+            continue
+        for line in (u.parts or (u.text,)):
+            for m in re.finditer(f"[{_DOTS}]", line):
+                before = _BEFORE.search(line[:m.start()].rstrip())
+                after = _AFTER.match(line[m.end():].lstrip())
+                if before and after and len(before.group()) >= DOT_BEFORE and len(after.group()) >= DOT_AFTER:
+                    return u.line, line.strip()
+    return None
+
+
+def prose_title(group: Group) -> tuple[int, str] | None:
+    """(line, text) of a unit of the headline block that reads like running text (see the
+    module's docstring), or None."""
+    for u in group.units:
+        text = u.text.strip()
+        if _REPORTED.search(text) or _SHORT_QUOTE.match(text):
+            return u.line, text
+    return None
+
+
+_CLAUSE = re.compile(r"[，,、；;]")
+# a line of running text cut at a column break may stop here; a title does not (it ends on
+# a noun or a verb): a clause mark, a particle, a conjunction, a preposition or a copula
+OPEN_ENDINGS = tuple("，,、；;的也和与及并而在是了对把被将为从向于以")
+
+
+def under_prose(paras: Sequence[Para], page: Sequence[str], spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """(the lead's first line, the line over it) when that line is running text stopping
+    mid-sentence that went to no text (see the module's docstring); None otherwise.
+    ``page``: the page's lines (line N is ``page[N - 1]``); ``spans``: the (first, last)
+    lines of every text of the page."""
+    if not paras or not paras[0].chunks or paras[0].hard_start:
+        return None
+    first = paras[0].chunks[0].lines[0].no
+    at = first - 2  # index of the line above
+    if at >= 0 and not page[at].strip():
+        at -= 1  # one blank line: a column break
+    above = page[at].strip() if at >= 0 else ""
+    if not above or ends_sentence(above) or not _CLAUSE.search(above) or not above.endswith(OPEN_ENDINGS) \
+            or any(f <= at + 1 <= last for f, last in spans):
+        return None
+    return first, at + 1
+
+
+def titles_near(bodies: Sequence[Body], lines: Sequence[int]) -> list[int]:
+    """For every body, the line of the title left to no article (``lines``) nearest it among
+    those printed between the body and its neighbours, or 0."""
+    if not lines:
+        return [0] * len(bodies)
+    spans = [(min(f for f, _l in b.spans), max(la for _f, la in b.spans)) if b.spans else (b.line, b.line)
+             for b in bodies]
+    out = []
+    for first, last in spans:
+        lo = max((la for f, la in spans if la < first), default=0)
+        hi = min((f for f, la in spans if f > last), default=1 << 30)
+        near = [ln for ln in lines if lo < ln < first or last < ln < hi]
+        out.append(min(near, key=lambda ln: min(abs(ln - first), abs(ln - last))) if near else 0)
+    return out
+
+
+def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"]) -> None:
+    """Set ``next_headless`` = (headline line, next text's line) of every headed body whose
+    headline is printed between its own text and the next text of the page, when that text
+    has no headline and neither says it is continued (上接) nor opens mid-sentence; and
+    ``mid_headed`` = (headline line, text's line) of every headed body opening mid-sentence;
+    ``better_text`` = (headline line, that text's line) of a headline another text covers
+    clearly better."""
+    for i, group in result.by_body.items():
+        if out[i].opens_mid:
+            out[i].mid_headed = (group.line, bodies[i].line)
+        rival, match = out[i].cues.rival, out[i].match
+        if rival is not None and match is not None and rival[0] >= match + RIVAL_CLEAR:
+            out[i].better_text = (group.line, rival[1])
+    order = sorted(range(len(bodies)), key=lambda k: bodies[k].line)
+    for i, j in zip(order, order[1:]):
+        group = result.by_body.get(i)
+        if group is None or j in result.by_body or out[j].continuation or out[j].opens_mid:
+            continue
+        own_end = max((last for _f, last in bodies[i].spans), default=bodies[i].line)
+        if own_end < group.line < bodies[j].line:
+            out[i].next_headless = (group.line, bodies[j].line)
+
+
+# (rule, the Signals field it reads, its reason), as :data:`.doubt_heads.REASONS`
+REASONS = (
+    ("dot_join", "dot_join",
+     "the headline line {0} ({1}) joins two titles with a dot: a kicker printed on the headline's line?"),
+    ("mid_headed", "mid_headed",
+     "the headline at line {0} heads a text that opens mid-sentence (line {1}): the headline is another text's?"),
+    ("better_text", "better_text",
+     "the headline at line {0} fits the text at line {1} clearly better than its own: it is that text's?"),
+    ("prose_title", "prose_title",
+     "the headline line {0} ({1}) reads like running text: a body's line taken for a title?"),
+    ("under_prose", "under_prose",
+     "the lead at line {0} goes on from the running text at line {1}, which went to no text: the story starts there?"),
+    ("next_headless", "next_headless",
+     "the headline at line {0} stands between this text and the text at line {1}, which has no headline: "
+     "it may head that text, or be a subhead of one story going on there?"),
+)
+
+RULES = rules(REASONS)
