@@ -354,9 +354,15 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
     one."""
     current = built.current
     kinds = {el.kind for el in buf}
-    if kinds <= set(INSETS) and not para.hard_start:
+    if kinds <= set(INSETS) and not para.hard_start and not current.paras[-1].end_marker:
         current.embedded.extend(buf)
         current.paras.append(para)
+    elif kinds <= set(INSETS) and not para.hard_start:
+        # a 下转 marker ends the story's text on this page: the text after the photo printed
+        # under it is another story (as with no photo between, :func:`segment`), or the rest
+        # of one cut off above when it opens mid-sentence
+        current.embedded.extend(buf)
+        built.start(para, "orphan" if para.opens_mid else "hard", [])
     elif kinds <= set(PASSED_OVER) or (
             kinds <= {*PASSED_OVER, "marker"}
             and all("转" in el.text for el in buf if el.kind == "marker")):
