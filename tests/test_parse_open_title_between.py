@@ -107,3 +107,47 @@ def test_the_text_after_a_photo_inside_a_story_goes_on_with_it() -> None:
             + "■游客在茶园体验采茶。 本报记者 李明 摄\n\n" + TEA[2] + "\n")
     arts = parse_conserved(text).articles
     assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA)]
+
+
+# -- a headline far wider than the column, over the rest of a story it interrupts ------------
+
+def test_a_line_far_past_the_column_over_text_opening_mid_sentence_is_a_headline() -> None:
+    # headlines after their bodies; the tea story breaks off mid-sentence, the snow story and
+    # its headline (set across columns, no clause mark) follow, then the rest of the tea story
+    tea_1 = "茶企负责人说今年春茶品质好，茶叶订单比去年多，茶农的收入明显增加，茶叶市场交易活跃。"
+    cut = tea_1.index("的收入")
+    for head in ("牧区迎来降雪牧民储备草料转场工作有序进行", "【民生关注】牧区牧民做好防寒保暖转场有序"):
+        text = (wrapped([TEA[0], tea_1[:cut]], 12) + "\n\n" + wrapped(SNOW, 12) + "\n\n" + head + "\n\n"
+                + wrapped([tea_1[cut:], TEA[2]], 12) + "\n\n春茶品质好茶农收入增\n")
+        arts = parse_conserved(text).articles
+        assert ["".join(a.paragraphs) for a in arts] == ["".join([TEA[0], tea_1, TEA[2]]), "".join(SNOW)], head
+        assert arts[1].headline == head.removeprefix("【民生关注】")
+
+
+# -- a labelled title between two stories; a bracketed credit closing a story ----------------
+
+def test_a_title_with_a_section_label_in_front_is_no_subhead() -> None:
+    for label in ("【民生关注】", "〔特别报道〕"):
+        text = ("春茶市场升温\n\n" + "\n\n".join(TEA) + "\n\n" + label + "口岸智慧通关提速\n\n"
+                + "\n\n".join(PORT) + "\n")
+        arts = parse_conserved(text).articles
+        assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA), "".join(PORT)], label
+        assert [a.headline for a in arts] == ["春茶市场升温", "口岸智慧通关提速"]
+
+
+def test_a_title_without_a_label_between_paragraphs_stays_a_subhead() -> None:
+    text = "春茶市场升温\n\n" + "\n\n".join(TEA[:2]) + "\n\n茶旅融合带动消费\n\n" + TEA[2] + "\n"
+    arts = parse_conserved(text).articles
+    assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA)]
+
+
+def test_a_bracketed_credit_alone_closes_its_story() -> None:
+    # two stories on one subject, a headline printed before the first and after the second
+    # (a page mixing both): the credit under the first story's last paragraph ends it
+    tea_4 = "茶农表示，今年春茶价格稳中有升，茶叶订单明显增加，茶旅融合让茶园更热闹。"
+    for credit in ("（王守荣）", "(李明 张华)"):
+        text = ("春茶市场升温\n\n" + "\n\n".join(TEA[:2]) + "\n\n" + credit + "\n\n" + TEA[2] + "\n\n" + tea_4
+                + "\n\n春茶文化节吸引游客\n")
+        arts = parse_conserved(text).articles
+        assert ["".join(a.paragraphs) for a in arts] == ["".join(TEA[:2]), TEA[2] + tea_4], credit
+        assert [a.headline for a in arts] == ["春茶市场升温", "春茶文化节吸引游客"]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..dictionary import cut_words
 from . import lines as L
-from .open_titles import bare_line_between_sentences, bare_lines_short, fits_no_column
+from .open_titles import bare_line_between_sentences, bare_lines_short, fits_no_column, past_both_columns
 from .page_lines import PAGE_LINE_KINDS
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
 
@@ -273,6 +273,8 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
     at most one clause mark, or one next to another headline, is a headline."""
     width = el.width
     last = el.lines[-1].text
+    if past_both_columns(el, nxt, clause_marks):
+        return "title"
     if next_opens and (math.isinf(width) or el.lines[0].width >= 0.8 * (width - 1.5)):
         # a full line cut off by a column break; a line much narrower than the column ends
         # no wrapped prose, so text opening mid-sentence under it runs on from elsewhere

@@ -3,7 +3,8 @@ titles because no dateline, byline or 上接 marker follows them (issue 18: a he
 a paragraph glues the two stories around it). Prose ending open is a column cut off at its
 foot: it fills its last line to the column's measure and runs on into text that goes on
 with its sentence. Lines after a finished sentence that fill no column, or carry no
-clause mark at all, are a headline."""
+clause mark at all, are a headline; so is a line running far past the columns around it,
+which neither prose nor an in-body subhead (set inside its story's column) ever does."""
 from __future__ import annotations
 
 import math
@@ -13,6 +14,11 @@ from .text import ends_sentence, opens_mid_sentence, visual_width
 
 if TYPE_CHECKING:
     from .blocks import Element
+
+# "far past" a column: wider than this share of it, plus a cell (as :mod:`.chunks` reads an
+# inner line of a chunk far wider than its column); a headline a cell or two wider than the
+# column it closes is left to the content's reading
+FAR_PAST = 1.4
 
 
 def _after_sentence(prev: Element | None) -> bool:
@@ -70,3 +76,23 @@ def bare_line_between_sentences(prev: Element | None, nxt: Element | None, joine
     if clause_marks or visual_width(joined) > 100 or not _after_sentence(prev):
         return False
     return nxt is not None and nxt.kind in ("chunk", "para") and not opens_mid_sentence(nxt.text)
+
+
+def past_both_columns(el: Element, nxt: Element | None, clause_marks: int) -> bool:
+    """Does the line ``el``, with no clause mark, run far past its column and the column of
+    the text under it (``nxt``)? Prose never runs past the column it is set in, nor
+    does a column cut off at its foot: such a line is a headline set across columns, also
+    over text that opens mid-sentence (the rest of a story it interrupts)."""
+    if clause_marks or math.isinf(el.width) or nxt is None or len(nxt.lines) < 2:
+        return False
+    return el.lines[0].width > FAR_PAST * max(el.width, max(ln.width for ln in nxt.lines)) + 1
+
+
+def runs_past_columns(el: Element, above: Element, below: Element) -> bool:
+    """Does the title ``el`` run far past the columns of the prose ``above`` and ``below``
+    it (two lines or more each)? A subhead is set inside its story's column; a line wider
+    than the columns around it is a headline set across them, printed between two
+    stories (孟富林当选安徽省人大常委会主任回良玉当选安徽省省长 over a 13-character column)."""
+    if len(above.lines) < 2 or len(below.lines) < 2:
+        return False
+    return el.max_width > FAR_PAST * max(ln.width for ln in (*above.lines, *below.lines)) + 1
