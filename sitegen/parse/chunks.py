@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..dictionary import cut_words
 from . import lines as L
+from .open_titles import bare_line_between_sentences, bare_lines_short, fits_no_column, past_both_columns
 from .page_lines import PAGE_LINE_KINDS
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
 
@@ -173,6 +174,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
     if len(texts) >= 2 and _open_under_title(el, prev, texts, joined, next_opens):
         return "title"
+    if len(texts) >= 2 and bare_lines_short(el, prev, texts, joined, clause_marks):
+        return "title"
     if len(texts) >= 2:
         return _lines_chunk(el, texts, joined, clause_marks, next_opens)
     return _line_chunk(el, prev, nxt, joined, clause_marks, next_opens)
@@ -270,6 +273,8 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
     at most one clause mark, or one next to another headline, is a headline."""
     width = el.width
     last = el.lines[-1].text
+    if past_both_columns(el, nxt, clause_marks):
+        return "title"
     if next_opens and (math.isinf(width) or el.lines[0].width >= 0.8 * (width - 1.5)):
         # a full line cut off by a column break; a line much narrower than the column ends
         # no wrapped prose, so text opening mid-sentence under it runs on from elsewhere
@@ -285,7 +290,7 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
         return "para"
     if math.isinf(width):
         if visual_width(joined) > 50:
-            return "para"
+            return "title" if bare_line_between_sentences(prev, nxt, joined, clause_marks) else "para"
         if clause_marks <= 1 or (prev is not None and prev.kind in ("title", "heading")):
             return "title"
         return "para"
@@ -293,6 +298,8 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
             and el.lines[0].width < 0.8 * (width - 1.5):
         # a short line ending open under a headline, a blank line between them (风成于上，
         # 俗化于下): no prose line stops short of the column without a sentence end
+        return "title"
+    if fits_no_column(el, prev, nxt, clause_marks):
         return "title"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2

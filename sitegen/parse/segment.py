@@ -13,13 +13,14 @@ Rules:
   them (a word, a number and its unit across the break) are its first lines (:mod:`.run_on`).
 * **Ambiguous one-liners.** Full-width lines ending open before prose: headline or
   column break (see :mod:`.oneliners`).
-* **Pieces.** A new piece of body starts at a dateline (本报讯, 新华社…电), at a
-  （上接…） marker, after a headline region, after stray scraps, or at a paragraph that
-  starts mid-sentence after a finished one. One or two short title lines between
+* **Pieces.** A new piece of body starts at a dateline (本报讯, 新华社…电), at a （上接…）
+  marker, after a headline region, stray scraps, a 下转 marker or a closing credit (photos
+  between or not), or at a paragraph that starts mid-sentence after a finished one. One or two short title lines between
   paragraphs of one piece are in-body subheads, unless they sum up the text above them
   much better than the text below (a headline printed after its body), head the text
   below in a line wider than its column (a headline printed before its body, see
-  :func:`.oneliners.heads_story_below`), or follow a 下转 marker (which ends the article above).
+  :func:`.oneliners.heads_story_below`), run far past the columns around them or carry a
+  section label (:func:`.open_titles.runs_past_columns`), or follow a 下转 marker.
 * **Resumed articles.** A piece that ends mid-sentence is joined to the later piece
   that continues it, matched by content (see :mod:`.resume`).
 """
@@ -33,6 +34,7 @@ from . import lines as L
 from .blocks import INSETS, PASSED_OVER, Element
 from .headlines import is_section_name
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
+from .open_titles import runs_past_columns
 from .run_on import retitled_lines_run_on
 from .text import (Vocabulary, ends_sentence, is_han, joined_bigram_set, joined_texts, opens_mid_sentence,
                    visual_width)
@@ -175,9 +177,10 @@ def join_paragraphs(elements: list[Element]) -> list[Para | Element]:
                         target = node
                     break
                 if opening and node.kind == "title" and len(node.lines) == 1 \
-                        and (node.width == math.inf or node.max_width >= 0.8 * node.width):
+                        and (node.width == math.inf or 0.8 * node.width <= node.max_width <= node.width + 1.5):
                     # a one-line "title" as wide as the column before a paragraph that
-                    # starts mid-sentence was really the start of that sentence
+                    # starts mid-sentence was really the start of that sentence (one
+                    # running past the column is a headline set across columns)
                     para = Para([node])
                     nodes[j] = para
                     target = para
@@ -251,6 +254,8 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
             continue
         if el.kind != "title" or len(el.lines) > 2:
             return False
+        if unlabelled(el.text) != el.text.strip() or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
+            return False  # a label (【民生关注】…) is printed over a story's headline, never a subhead
         if el.text.startswith(("——", "--", "－－")):
             return False
         units += 1
@@ -337,8 +342,9 @@ def segment(elements: list[Element]) -> Layout:
         if current is None:
             built.start(para, "hard" if para.hard_start else ("region" if buf else "first"), buf)
         elif not buf:
-            if para.hard_start or current.paras[-1].end_marker:
-                built.start(para, "hard", buf)
+            if para.hard_start or current.paras[-1].end_marker or (
+                    len(current.paras) > 1 and L.closing_credit(current.paras[-1].raw)):
+                built.start(para, "hard", buf)  # (a credit under the story's text closes it)
             elif para.opens_mid and not current.paras[-1].open_end:
                 built.start(para, "orphan", buf)
             else:
@@ -358,10 +364,15 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
     current = built.current
     kinds = {el.kind for el in buf}
     if kinds <= set(INSETS) and not para.hard_start and not current.paras[-1].end_marker:
-        # (a caption or pull-quote between two paragraphs of one story; after a 下转 marker
-        # the story goes on on another page, and the text under the picture is another's)
+        # (a caption or pull-quote between two paragraphs of one story)
         current.embedded.extend(buf)
         current.paras.append(para)
+    elif kinds <= set(INSETS) and not para.hard_start:
+        # a 下转 marker ends the story's text on this page: the text after the photo printed
+        # under it is another story (as with no photo between, :func:`segment`), or the rest
+        # of one cut off above when it opens mid-sentence
+        current.embedded.extend(buf)
+        built.start(para, "orphan" if para.opens_mid else "hard", [])
     elif kinds <= set(PASSED_OVER) or (
             kinds <= {*PASSED_OVER, "marker"}
             and all("转" in el.text for el in buf if el.kind == "marker")):
