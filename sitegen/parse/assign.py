@@ -136,11 +136,7 @@ class Scorer:
         """Position bonus of ``body`` for a headline at ``line``. A markdown heading heads
         the text that follows it, so its bonus for the body right after it is larger."""
         before, after, _ = self._around(line)
-        if body == after:
-            return BONUS_HEADING if heading else BONUS_AFTER
-        if body == before:
-            return BONUS_BEFORE
-        return 0.0
+        return _position_bonus(body, before, after, heading)
 
     def score(self, text: str, line: int, body: int, heading: bool = False) -> float:
         """Content plus position bonus."""
@@ -152,11 +148,25 @@ class Scorer:
         return self.content(text, body) + self.bonus(line, body, heading) + LEAD_WEIGHT * self.lead(text, body)
 
     def best(self, text: str, line: int) -> tuple[int | None, float]:
-        cands = self.candidates(line)
+        """The candidate body of highest :meth:`score` for a headline at ``line``, and that
+        score. (The scores as :meth:`score` adds them, with the neighbours looked up once,
+        not once per candidate: grouping asks this of every loose headline.)"""
+        before, after, cands = self._around(line)
         if not cands:
             return None, 0.0
-        s, i = max((self.score(text, line, i), i) for i in cands)
+        content = self.content
+        s, i = max((content(text, i) + _position_bonus(i, before, after), i) for i in cands)
         return i, s
+
+
+def _position_bonus(body: int, before: int | None, after: int | None, heading: bool = False) -> float:
+    """:meth:`Scorer.bonus` of ``body`` for a headline printed between bodies ``before``
+    and ``after``."""
+    if body == after:
+        return BONUS_HEADING if heading else BONUS_AFTER
+    if body == before:
+        return BONUS_BEFORE
+    return 0.0
 
 
 def assign(groups: list[Group], scorer: Scorer) -> Assignment:
