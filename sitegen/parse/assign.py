@@ -154,9 +154,7 @@ class Scorer:
         return content + _position_bonus(body, before, after, heading) + LEAD_WEIGHT * self.lead(text, body)
 
     def best(self, text: str, line: int) -> tuple[int | None, float]:
-        """The candidate body of highest :meth:`score` for a headline at ``line``, and that
-        score. (The scores as :meth:`score` adds them, with the neighbours looked up once,
-        not once per candidate: grouping asks this of every loose headline.)"""
+        """The candidate of highest :meth:`score` and that score (neighbours looked up once)."""
         before, after, cands = self._around(line)
         if not cands:
             return None, 0.0
@@ -166,8 +164,7 @@ class Scorer:
 
 
 def _position_bonus(body: int, before: int | None, after: int | None, heading: bool = False) -> float:
-    """:meth:`Scorer.bonus` of ``body`` for a headline printed between bodies ``before``
-    and ``after``."""
+    """:meth:`Scorer.bonus` of ``body`` for a headline between bodies ``before`` and ``after``."""
     if body == after:
         return BONUS_HEADING if heading else BONUS_AFTER
     if body == before:
