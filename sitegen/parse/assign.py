@@ -136,11 +136,7 @@ class Scorer:
         """Position bonus of ``body`` for a headline at ``line``. A markdown heading heads
         the text that follows it, so its bonus for the body right after it is larger."""
         before, after, _ = self._around(line)
-        if body == after:
-            return BONUS_HEADING if heading else BONUS_AFTER
-        if body == before:
-            return BONUS_BEFORE
-        return 0.0
+        return _position_bonus(body, before, after, heading)
 
     def score(self, text: str, line: int, body: int, heading: bool = False) -> float:
         """Content plus position bonus."""
@@ -149,14 +145,31 @@ class Scorer:
     def pair_score(self, text: str, line: int, body: int, heading: bool = False) -> float:
         """What :func:`assign` ranks a (headline, body) pair by: content, position bonus and
         LEAD_WEIGHT × the share found in the body's first paragraph (also read by :mod:`.explain`)."""
-        return self.content(text, body) + self.bonus(line, body, heading) + LEAD_WEIGHT * self.lead(text, body)
+        before, after, _ = self._around(line)
+        return self._pair_score(text, body, self.content(text, body), before, after, heading)
+
+    def _pair_score(self, text: str, body: int, content: float, before: int | None, after: int | None,
+                    heading: bool) -> float:
+        """:meth:`pair_score` from the body's ``content`` and the headline's neighbours."""
+        return content + _position_bonus(body, before, after, heading) + LEAD_WEIGHT * self.lead(text, body)
 
     def best(self, text: str, line: int) -> tuple[int | None, float]:
-        cands = self.candidates(line)
+        """The candidate of highest :meth:`score` and that score (neighbours looked up once)."""
+        before, after, cands = self._around(line)
         if not cands:
             return None, 0.0
-        s, i = max((self.score(text, line, i), i) for i in cands)
+        content = self.content
+        s, i = max((content(text, i) + _position_bonus(i, before, after), i) for i in cands)
         return i, s
+
+
+def _position_bonus(body: int, before: int | None, after: int | None, heading: bool = False) -> float:
+    """:meth:`Scorer.bonus` of ``body`` for a headline between bodies ``before`` and ``after``."""
+    if body == after:
+        return BONUS_HEADING if heading else BONUS_AFTER
+    if body == before:
+        return BONUS_BEFORE
+    return 0.0
 
 
 def assign(groups: list[Group], scorer: Scorer) -> Assignment:
@@ -166,10 +179,11 @@ def assign(groups: list[Group], scorer: Scorer) -> Assignment:
         if not g.units:
             continue
         heading = all(u.heading for u in g.units)
-        text, line = g.match_text, g.line
-        for bi in scorer.candidates(line):
+        text = g.match_text
+        before, after, cands = scorer._around(g.line)  # (once per group, not per candidate)
+        for bi in cands:
             content = scorer.content(text, bi)
-            s = scorer.pair_score(text, line, bi, heading)
+            s = scorer._pair_score(text, bi, content, before, after, heading)
             if content >= MIN_ASSIGN or s >= MIN_ASSIGN + BONUS_BEFORE:
                 pairs.append((s, gi, bi))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))

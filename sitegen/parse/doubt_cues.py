@@ -106,7 +106,9 @@ def _halves(paras: list[Para], grams: list[set[str]]) -> list[tuple[float, int]]
     for k in range(len(paras) - 1, 0, -1):
         suffix |= grams[k]
         suffix_sizes[k] = len(suffix)
-    whole = len(suffix | grams[0]) if paras else 0  # both sides of any boundary together
+    if paras:
+        suffix |= grams[0]  # (in place: the suffix is not read again)
+    whole = len(suffix)  # both sides of any boundary together
     out: list[tuple[float, int]] = []
     prefix: set[str] = set()
     before = 0
