@@ -8,6 +8,7 @@ Rules, in order:
    continuation markers printed alone, bylines, datelines printed alone, photo credits
    (…摄), one- or two-character scraps, enumerators such as "（三）", and the page's own
    running head and editors' line (:mod:`.page_lines`).
+   (Before 4: an editor's note, 编者按 / 编后, is an element of its own: :mod:`.editor_notes`.)
 3. The remaining runs of text lines are split into *chunks* where a line ends a
    sentence (。！？…) and is visibly shorter than the column (a paragraph that ends
    without a blank line after it).
@@ -28,6 +29,7 @@ from . import lines as L
 from . import page_lines as PL
 from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
+from .editor_notes import mark_editor_notes
 from .columns import column_widths
 from .pull_quotes import mark_pull_quotes
 from .unwrapped import unwrap_blocks
@@ -256,6 +258,7 @@ def build_elements(text: str) -> list[Element]:
         elements.extend(block_elems)
     if blocks:
         _mark_closing_headlines(block_elems)
+    mark_editor_notes(elements)
     classify_chunks(elements)
     _extend_captions(elements)
     mark_pull_quotes(elements)
