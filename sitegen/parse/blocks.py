@@ -30,6 +30,7 @@ from . import page_lines as PL
 from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
 from .editor_notes import mark_editor_notes
+from .interviews import mark_questions, question_lines
 from .columns import column_widths
 from .pull_quotes import mark_pull_quotes
 from .unwrapped import unwrap_blocks
@@ -207,6 +208,9 @@ def build_elements(text: str) -> list[Element]:
     blocks = unwrap_blocks(split_blocks(text))
     widths, fills, own_fills = column_widths(blocks)
     kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
+    for bi, block in enumerate(blocks):
+        for i in question_lines([ln.text for ln in block]):
+            kinds[bi][i] = None  # an interview's question is text, not a byline (:mod:`.interviews`)
     elements: list[Element] = []
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width
@@ -260,6 +264,7 @@ def build_elements(text: str) -> list[Element]:
         _mark_closing_headlines(block_elems)
     mark_editor_notes(elements)
     classify_chunks(elements)
+    mark_questions(elements)
     _extend_captions(elements)
     mark_pull_quotes(elements)
     return elements

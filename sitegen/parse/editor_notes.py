@@ -40,12 +40,14 @@ _TEXT_KINDS = ("chunk", "para", "ambiguous", "title", "fragment")
 
 def opens_note(text: str) -> bool:
     """``text`` opens with an editor's note label and goes on with the note."""
+    if "编" not in text[:6]:
+        return False
     t = text.strip()
     return bool(_OPENS.match(t)) and not _ALONE.match(t)
 
 
 def is_label_alone(text: str) -> bool:
-    return bool(_ALONE.match(text.strip()))
+    return "编" in text[:6] and bool(_ALONE.match(text.strip()))
 
 
 def mark_editor_notes(elements: list[Element]) -> None:
@@ -54,7 +56,10 @@ def mark_editor_notes(elements: list[Element]) -> None:
     for k, el in enumerate(elements):
         if el.kind not in _TEXT_KINDS:
             continue
-        if opens_note(el.text) or (len(el.lines) > 1 and is_label_alone(el.lines[0].text)):
+        first = el.lines[0].text if el.lines else ""
+        if "编" not in first[:6]:
+            continue  # (most elements: answered without joining their lines)
+        if opens_note(el.text) or (len(el.lines) > 1 and is_label_alone(first)):
             el.kind = EDITOR_NOTE  # (a label on its own line, the note's lines under it)
         elif is_label_alone(el.text) and k + 1 < len(elements):
             nxt = elements[k + 1]
