@@ -164,15 +164,16 @@ class Builder:
             out[-1] = Quote(quote)
 
     def _question(self, index: int, w: float, out: list[str], feats: set[str]) -> None:
-        """An interview's question before block ``index``, sometimes, carried by the blank
-        line before it (with the pull-quote printed there, if any)."""
+        """A photo's caption and an interview's question before block ``index``, sometimes,
+        carried by the blank line before it (with the pull-quote printed there, if any)."""
         if out[-1] != "":
             return
-        lines = self.wider.inserts.question(index, w, self.style.clean, feats)
-        if lines:
-            if not isinstance(out[-1], Quote):
-                out[-1] = Quote()
-            out[-1].blocks.append(lines)
+        ins = self.wider.inserts
+        for lines in (ins.caption(w, self.style.clean, feats), ins.question(index, w, self.style.clean, feats)):
+            if lines:
+                if not isinstance(out[-1], Quote):
+                    out[-1] = Quote()
+                out[-1].blocks.append(lines)
 
     # headline -------------------------------------------------------------------------
     def headline(self, story: Story, subtitle: str | None, byline_line: str | None,

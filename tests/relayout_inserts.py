@@ -1,4 +1,4 @@
-"""Two more wider habits of ``tests/relayout.py`` (``--wider``, ``--wider HABIT``): text that
+"""Three more wider habits of ``tests/relayout.py`` (``--wider``, ``--wider HABIT``): text that
 real papers print inside a story's run but that the story's writer did not write as its body.
 
 * ``editor_note``: an editor's note (``【编者按】``, ``编者按：``, ``〔编者按〕``, ``编者的话``, or
@@ -19,6 +19,12 @@ real papers print inside a story's run but that the story's writer did not write
   bold with the asker's name and the answers plain, and re-wrapping an answer would move the
   page's main RNG draws.
 
+* ``photo_caption``: a photo set in a story's columns, its caption printed in the text layer
+  between two paragraphs in the forms papers use besides ``…摄`` (the generator's other
+  captions): ``图为……。``, ``图①：……``, ``▲……（新华社发）``, ``上图：……``, ``（资料图片）``,
+  ``制图：张伟``, ``……视觉中国供图``. **Gold: leftovers** (GUIDE.md: photo captions are not
+  articles; the paragraphs around it are what they were).
+
 Like ``relayout_wider``'s habits, each draws from an RNG of its own (``later_rng``) and is
 carried by lines the main draws already made (a blank line, a body's first or last line), so a
 page drawn with them is the page drawn without them plus these insertions.
@@ -31,7 +37,7 @@ from typing import Callable
 from relayout_harsh import later_rng
 from relayout_text import wrap
 
-INSERT_FEATURES = {"editor_note", "qa_interview"}
+INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption"}
 
 NOTE_LABELS = ["【编者按】", "编者按：", "〔编者按〕", "编者的话：", "■编者按　"]
 NOTE_ALONE = ["编者按", "【编者按】", "编者的话"]  # a label printed on a line of its own
@@ -49,6 +55,27 @@ ASKERS = ["记者：", "问：", "本报记者：", "记者　"]
 QUESTIONS = ["请介绍一下具体情况。", "这项工作是怎么开展起来的？", "目前取得了哪些成效？",
              "过程中遇到过哪些困难？", "群众的反响怎么样？", "下一步有什么打算？",
              "您怎么看待这些变化？", "和过去相比，最大的不同在哪里？", "还有哪些问题需要解决？"]
+
+
+SCENES = ["市民在公园里晨练", "工人在生产线上忙碌", "农民在田间收割小麦", "孩子们在图书馆里阅读",
+          "志愿者为老人测量血压"]
+CREDITS = ["新华社发", "视觉中国供图", "本报记者 孙磊摄", "资料图片", "受访者供图"]
+
+
+def photo_caption(rng: random.Random) -> str:
+    """A photo caption in one of the forms papers print besides ``…摄``."""
+    scene = rng.choice(SCENES)
+    date = f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+    credit = rng.choice(CREDITS)
+    return rng.choice([
+        f"图为{date}，{scene}。",
+        f"图①：{scene}。{credit}",
+        f"▲{date}，{scene}。（{credit}）",
+        f"上图：{date}，{scene}。",
+        f"{date}，{scene}。 {credit}",
+        f"（{credit}）",
+        f"制图：{rng.choice('张王李赵')}{rng.choice('伟芳敏静')}",
+    ])
 
 
 class Framed(str):
@@ -74,6 +101,8 @@ class Inserts:
         self.leftover = leftover  # records a leftover (Wider._leftover)
         self.note_rng = later_rng(name, "editor-note")
         self.qa_rng = later_rng(name, "qa-interview")
+        self.photo_rng = later_rng(name, "photo-caption")
+        self.photo_printed = False  # a story's caption printed already
         self.asked: list[tuple[int, str]] = []  # this story's questions: (block index, text)
         self.questions: list[str] = []  # every question of the page (the body text added)
         self.interview = False
@@ -83,6 +112,7 @@ class Inserts:
         """Whether this story is printed as an interview: one with four paragraphs or more,
         sometimes (drawn once per story, whatever the other habits do)."""
         self.asked = []
+        self.photo_printed = False
         n = sum(k == "paragraph" for k, _ in paras)
         draw = self.qa_rng.random()
         self.interview = "qa_interview" in self.habits and n >= 4 and draw < 0.2
@@ -99,6 +129,18 @@ class Inserts:
         self.asked.append((index, text))
         self.questions.append(text)
         return [text] if clean else wrap(text, w)
+
+    def caption(self, w: float, clean: bool, feats: set[str]) -> list[str] | None:
+        """A photo's caption between two paragraphs, sometimes (one a story at most; a
+        narrower measure than the body's), or None. Drawn once per paragraph break."""
+        rng = self.photo_rng
+        if "photo_caption" not in self.habits or rng.random() >= 0.06 or self.photo_printed:
+            return None
+        text = photo_caption(rng)
+        self.photo_printed = True
+        feats.add("photo_caption")
+        self.leftover(text)
+        return [text] if clean or rng.random() < 0.5 else wrap(text, max(8, int(w * 0.6)))
 
     def with_questions(self, blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The story's blocks with its questions as paragraphs before their answers (the gold)."""

@@ -4,6 +4,8 @@ GUIDE.md-minded choices (a note is a leftover, a question a paragraph of the bod
 alone prints where it prints among all the habits."""
 from __future__ import annotations
 
+import random
+
 
 import pytest
 
@@ -27,6 +29,8 @@ def test_notes_and_interviews_appear_at_their_rates(wide):
     noted = sum("editor_note" in g["features"] for g in arts) / len(arts)
     asked = sum("qa_interview" in g["features"] for g in arts) / len(arts)
     assert 0.05 <= noted <= 0.3 and 0.04 <= asked <= 0.3, (noted, asked)
+    pictured = sum("photo_caption" in g["features"] for g in arts) / len(arts)
+    assert 0.05 <= pictured <= 0.4, pictured
 
 
 @needs_scorer
@@ -73,6 +77,13 @@ def test_each_insert_alone_prints_where_it_prints_among_all(wide):
         for a, w in zip(alone, pages):
             assert {k: habit in fs for k, fs in a.features.items()} == \
                 {k: habit in fs for k, fs in w.features.items()}, (habit, a.name)
+
+
+def test_photo_captions_take_the_forms_papers_print() -> None:
+    forms = {inserts_.photo_caption(random.Random(seed)) for seed in range(60)}
+    assert any(f.startswith("图为") for f in forms) and any(f.startswith("制图：") for f in forms)
+    assert any(f.startswith("▲") and f.endswith("）") for f in forms)
+    assert sum(not f.endswith("摄") for f in forms) > len(forms) // 2  # the other captions end so
 
 
 def test_framed_line_prints_note_line_and_afterword():
