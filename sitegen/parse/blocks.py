@@ -31,6 +31,7 @@ from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
 from .editor_notes import mark_editor_notes
 from .interviews import mark_questions, question_lines
+from .photo_captions import is_other_credit, mark_captions
 from .columns import column_widths
 from .pull_quotes import mark_pull_quotes
 from .unwrapped import unwrap_blocks
@@ -112,6 +113,8 @@ def _plain_prose(line: L.Line) -> bool:
 
 def _special_kind(line: L.Line) -> str | None:
     if _plain_prose(line):
+        if is_other_credit(line.text):
+            return "credit"  # a caption with its credit: 图为……。 新华社发 (:mod:`.photo_captions`)
         # (an editors' line has a colon: 本版责编：张伟)
         return PL.EDITORS if line.text[0] in EDITORS_FIRST and PL.is_editors_line(line.text) else None
     return _line_kind(line)
@@ -123,7 +126,7 @@ def _line_kind(line: L.Line) -> str | None:
         return "heading"
     if L.is_marker_line(t):
         return "marker"
-    if L.is_photo_credit(t):
+    if L.is_photo_credit(t) or is_other_credit(t):
         return "credit"
     if PL.is_running_head(t):
         return PL.RUNNING_HEAD
@@ -265,6 +268,7 @@ def build_elements(text: str) -> list[Element]:
     mark_editor_notes(elements)
     classify_chunks(elements)
     mark_questions(elements)
+    mark_captions(elements)
     _extend_captions(elements)
     mark_pull_quotes(elements)
     return elements
