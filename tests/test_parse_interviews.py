@@ -38,7 +38,9 @@ def test_a_byline_under_a_bold_tag_stays_a_byline() -> None:
     lines = ["记者 张三 李四", "记者　王小明", "本报记者 赵敏"]
     assert all(question_lines([line, "今年以来，茶园面积扩大了吗？"]) == set() for line in lines)
     assert question_lines(["记者　茶叶出口企业最关心的", "是哪些问题？", "答：主要是物流。"]) == {0, 1}
-    assert question_lines(["问：甲乙丙丁。", "戊己？"]) == set()  # a sentence ended first: no question
+    assert question_lines(["问：请介绍一下具", "体情况。", "答：好的。"]) == {0, 1}  # a request
+    assert question_lines(["问：甲乙丙丁！", "戊己？"]) == set()  # a sentence ended first: no question
+    assert question_lines(["记者　茶叶出口企业", "最关心的是", "什么样的", "问题和困", "难？"]) == set()  # too long
 
 
 def test_asker_tags_read_as_printed() -> None:

@@ -29,7 +29,8 @@ _ASKER = re.compile(
 _FIRST = frozenset("■□●◆▲▌本新央人记问Q主提特 \u3000")
 #: The most lines a question takes (wrapped in a narrow column).
 MAX_LINES = 4
-_QUESTION_END = "？?"
+#: A question ends with a question mark, or a full stop when it is a request (请介绍一下。).
+_QUESTION_END = "？?。"
 
 
 def opens_with_asker(text: str) -> bool:
@@ -49,7 +50,7 @@ def is_question(parts) -> bool:
 def question_lines(texts: list[str]) -> set[int]:
     """The indices of a block's lines (``texts``) that are an interview's question: from a
     line opening with an asker's tag to the line that ends the question, at most
-    ``MAX_LINES`` lines, no sentence ended before it."""
+    ``MAX_LINES`` lines, no other sentence ended before it."""
     out: set[int] = set()
     for i, text in enumerate(texts):
         if not opens_with_asker(text):
