@@ -12,6 +12,10 @@
 * ``dense_lines``: a clean page (one paragraph per line) printed without any blank line, every
   headline title on its own line, as web text dumps print them.
 
+``relayout_inserts`` adds three more, reached the same way (``--wider``, ``--wider HABIT``):
+``editor_note`` (编者按 / 编后, leftovers), ``qa_interview`` (questions, body paragraphs) and
+``photo_caption`` (captions in forms other than ……摄, leftovers).
+
 Every habit draws from an RNG of the page's own (``relayout_harsh.later_rng``), never from the
 page's main RNG, so a page drawn with ``wider`` is the page drawn without it plus these
 habits, and the pages drawn without it are byte-identical to what they were.

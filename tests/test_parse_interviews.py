@@ -49,3 +49,9 @@ def test_asker_tags_read_as_printed() -> None:
     assert not opens_with_asker("记者 张三") and not opens_with_asker("记者从县里获悉，今年……")
     assert not opens_with_asker("问题在于成本。")
     assert is_question(["问：成本怎么", "降下来？"]) and not is_question(["答：靠规模。"])
+
+
+def test_a_page_is_searched_once_for_askers_indented_or_not() -> None:
+    from sitegen.parse.interviews import page_may_ask
+    assert page_may_ask("导语。\n　　记者：今年怎么样？\n") and page_may_ask("■ 问：怎么样？")
+    assert not page_may_ask("■ 本报记者 张三\n今年以来，记者：走访了……")  # a byline; a tag mid-line

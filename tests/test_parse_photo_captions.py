@@ -46,3 +46,10 @@ def test_prose_ending_in_fa_or_opening_with_tu_is_no_caption() -> None:
     para = "图书馆里人头攒动，市民在这里阅读，茶文化展览吸引了不少游客驻足观看。"
     result = parse_conserved("\n\n".join(["春茶走俏海外市场", story([*TEA, para])]) + "\n")
     assert _captions(result) == [] and result.articles[0].paragraphs == [*TEA, para]
+
+
+def test_a_page_is_searched_once_for_other_credits_and_pointers() -> None:
+    from sitegen.parse.photo_captions import page_may_credit, page_may_point
+    assert page_may_credit("甲。\n茶园。 新华社发\n") and page_may_credit("（资料图片） \n")
+    assert page_may_point("　图为茶园。") and page_may_point("甲\n▲茶园。（新华社发）")
+    assert not page_may_credit("经济发展持续向好。\n") and not page_may_point("图书馆里人头攒动。")

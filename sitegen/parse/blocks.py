@@ -29,9 +29,9 @@ from . import lines as L
 from . import page_lines as PL
 from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
-from .editor_notes import mark_editor_notes
-from .interviews import mark_questions, question_lines
-from .photo_captions import is_other_credit, mark_captions
+from .editor_notes import mark_editor_notes, page_may_note
+from .interviews import mark_questions, page_may_ask, question_lines
+from .photo_captions import is_other_credit, mark_captions, page_may_credit, page_may_point
 from .columns import column_widths
 from .pull_quotes import mark_pull_quotes
 from .unwrapped import unwrap_blocks
@@ -113,8 +113,6 @@ def _plain_prose(line: L.Line) -> bool:
 
 def _special_kind(line: L.Line) -> str | None:
     if _plain_prose(line):
-        if is_other_credit(line.text):
-            return "credit"  # a caption with its credit: 图为……。 新华社发 (:mod:`.photo_captions`)
         # (an editors' line has a colon: 本版责编：张伟)
         return PL.EDITORS if line.text[0] in EDITORS_FIRST and PL.is_editors_line(line.text) else None
     return _line_kind(line)
@@ -126,7 +124,7 @@ def _line_kind(line: L.Line) -> str | None:
         return "heading"
     if L.is_marker_line(t):
         return "marker"
-    if L.is_photo_credit(t) or is_other_credit(t):
+    if L.is_photo_credit(t):
         return "credit"
     if PL.is_running_head(t):
         return PL.RUNNING_HEAD
@@ -141,6 +139,22 @@ def _line_kind(line: L.Line) -> str | None:
     if L.is_fragment_line(t):
         return "fragment"
     return None
+
+
+def _read_inserts(text: str, blocks: list[list[L.Line]], kinds: list[list[str | None]]) -> None:
+    """Lines of what a paper sets into a story, read where the page may hold them at all (a
+    search of its text each): a caption's credit other than 摄 (图为……。 新华社发:
+    :mod:`.photo_captions`), read before anything but a heading, a marker or a 摄 credit;
+    an interview's question, text and not a byline (:mod:`.interviews`)."""
+    if page_may_credit(text):
+        for bi, block in enumerate(blocks):
+            for i, line in enumerate(block):
+                if kinds[bi][i] not in ("heading", "marker", "credit") and is_other_credit(line.text):
+                    kinds[bi][i] = "credit"
+    if page_may_ask(text):
+        for bi, block in enumerate(blocks):
+            for i in question_lines([ln.text for ln in block]):
+                kinds[bi][i] = None
 
 
 def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.inf,
@@ -211,9 +225,7 @@ def build_elements(text: str) -> list[Element]:
     blocks = unwrap_blocks(split_blocks(text))
     widths, fills, own_fills = column_widths(blocks)
     kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
-    for bi, block in enumerate(blocks):
-        for i in question_lines([ln.text for ln in block]):
-            kinds[bi][i] = None  # an interview's question is text, not a byline (:mod:`.interviews`)
+    _read_inserts(text, blocks, kinds)
     elements: list[Element] = []
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width
@@ -265,10 +277,13 @@ def build_elements(text: str) -> list[Element]:
         elements.extend(block_elems)
     if blocks:
         _mark_closing_headlines(block_elems)
-    mark_editor_notes(elements)
+    if page_may_note(text):
+        mark_editor_notes(elements)
     classify_chunks(elements)
-    mark_questions(elements)
-    mark_captions(elements)
+    if page_may_ask(text):
+        mark_questions(elements)
+    if page_may_point(text):
+        mark_captions(elements)
     _extend_captions(elements)
     mark_pull_quotes(elements)
     return elements

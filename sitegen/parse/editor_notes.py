@@ -38,6 +38,11 @@ _ALONE = re.compile(rf"^{_BULLET}(?:[【〔［\[（(〈《]\s*{_LABEL}\s*[】〕
 _TEXT_KINDS = ("chunk", "para", "ambiguous", "title", "fragment")
 
 
+def page_may_note(text: str) -> bool:
+    """Whether a page may hold a note's label at all."""
+    return "编者" in text or "编后" in text or "编辑手记" in text
+
+
 def opens_note(text: str) -> bool:
     """``text`` opens with an editor's note label and goes on with the note."""
     if "编" not in text[:6]:

@@ -33,6 +33,14 @@ MAX_LINES = 4
 _QUESTION_END = "？?。"
 
 
+#: Whether a page may hold an asker's tag at a line's start at all (one search of its text).
+_ANY_ASKER = re.compile(r"(?m)^\s*" + _ASKER.pattern[1:])
+
+
+def page_may_ask(text: str) -> bool:
+    return _ANY_ASKER.search(text) is not None
+
+
 def opens_with_asker(text: str) -> bool:
     return text[:1] in _FIRST and bool(_ASKER.match(text.strip()))
 

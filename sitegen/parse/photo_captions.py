@@ -31,6 +31,19 @@ _TRIANGLE = "▲△"
 MAX_CAPTION = 100
 
 
+#: Whether a page may hold such a credit or pointer at all (one search of its text each).
+_ANY_CREDIT = re.compile(r"(?m)(?:(?:社|报|网|台)\s*发|供图|资料图片)\s*[）)]?\s*$|(?:制|绘)图\s*[：:]|图片来源")
+_ANY_POINTER = re.compile(r"(?m)^\s*(?:图为|[上下左右中小]?图\s*[①-⑩0-9一二三四五六七八九十]{0,2}\s*[：:、]|[▲△])")
+
+
+def page_may_credit(text: str) -> bool:
+    return _ANY_CREDIT.search(text) is not None
+
+
+def page_may_point(text: str) -> bool:
+    return _ANY_POINTER.search(text) is not None
+
+
 def is_other_credit(text: str) -> bool:
     """A caption's line ending in a credit other than 摄."""
     t = text.strip()
