@@ -38,9 +38,12 @@ _ALONE = re.compile(rf"^{_BULLET}(?:[【〔［\[（(〈《]\s*{_LABEL}\s*[】〕
 _TEXT_KINDS = ("chunk", "para", "ambiguous", "title", "fragment")
 
 
+_GATE = re.compile("编(?:者|后|辑手记)")  # (opens with a literal: fast to search for)
+
+
 def page_may_note(text: str) -> bool:
     """Whether a page may hold a note's label at all."""
-    return "编者" in text or "编后" in text or "编辑手记" in text
+    return _GATE.search(text) is not None
 
 
 def opens_note(text: str) -> bool:

@@ -37,8 +37,14 @@ _QUESTION_END = "？?。"
 _ANY_ASKER = re.compile(r"(?m)^\s*" + _ASKER.pattern[1:])
 
 
+#: Searches that each open with a literal (fast to search for), one of which any page holding
+#: an asker's tag answers; only such a page is searched for a tag at a line's start.
+_GATES = [re.compile(p) for p in (r"记者[：:]", r"记者[ \u3000]+[\u4e00-\u9fff]{6}", r"问[：:]", r"Q[：:]",
+                                  r"主持人[：:]", r"提问[：:]")]
+
+
 def page_may_ask(text: str) -> bool:
-    return _ANY_ASKER.search(text) is not None
+    return any(g.search(text) for g in _GATES) and _ANY_ASKER.search(text) is not None
 
 
 def opens_with_asker(text: str) -> bool:

@@ -31,17 +31,20 @@ _TRIANGLE = "▲△"
 MAX_CAPTION = 100
 
 
-#: Whether a page may hold such a credit or pointer at all (one search of its text each).
-_ANY_CREDIT = re.compile(r"(?m)(?:(?:社|报|网|台)\s*发|供图|资料图片)\s*[）)]?\s*$|(?:制|绘)图\s*[：:]|图片来源")
-_ANY_POINTER = re.compile(r"(?m)^\s*(?:图为|[上下左右中小]?图\s*[①-⑩0-9一二三四五六七八九十]{0,2}\s*[：:、]|[▲△])")
+#: Whether a page may hold such a credit or pointer at all: searches that each open with a
+#: literal (fast to search for); a page that answers none holds neither.
+_CREDIT_GATES = [re.compile("(?m)" + p) for p in (
+    r"社[ \u3000]*发[）)]?[ \t\u3000]*$", r"报[ \u3000]*发[）)]?[ \t\u3000]*$", r"网[ \u3000]*发[）)]?[ \t\u3000]*$",
+    r"台[ \u3000]*发[）)]?[ \t\u3000]*$", r"供图", r"资料图片", r"制图", r"绘图", r"图片来源")]
+_POINTER_GATES = [re.compile(p) for p in (r"图为", r"图[①-⑩0-9一二三四五六七八九十 \u3000]{0,3}[：:、]", r"▲", r"△")]
 
 
 def page_may_credit(text: str) -> bool:
-    return _ANY_CREDIT.search(text) is not None
+    return any(g.search(text) for g in _CREDIT_GATES)
 
 
 def page_may_point(text: str) -> bool:
-    return _ANY_POINTER.search(text) is not None
+    return any(g.search(text) for g in _POINTER_GATES)
 
 
 def is_other_credit(text: str) -> bool:
