@@ -277,6 +277,14 @@ def build_elements(text: str) -> list[Element]:
         elements.extend(block_elems)
     if blocks:
         _mark_closing_headlines(block_elems)
+    _classify(text, elements)
+    return elements
+
+
+def _classify(text: str, elements: list[Element]) -> None:
+    """The chunks read as prose or titles, and what a paper sets into a story among them:
+    editors' notes (read first: the text around one is classified as if it were not there),
+    interview questions, photo captions and pull-quotes."""
     if page_may_note(text):
         mark_editor_notes(elements)
     classify_chunks(elements)
@@ -286,7 +294,6 @@ def build_elements(text: str) -> list[Element]:
         mark_captions(elements)
     _extend_captions(elements)
     mark_pull_quotes(elements)
-    return elements
 
 
 def _mark_byline_headlines(block: list[Element]) -> None:
