@@ -129,7 +129,7 @@ class Leftover:
     """Text that belongs to no article: captions, banners, stray fragments. Never dropped."""
 
     seed: str
-    kind: str  # "caption" | "banner" | "fragment" | "headline" | "pull_quote" | "running_head" | "editors" ...
+    kind: str  # "caption" | "banner" | "fragment" | "headline" | "pull_quote" | "running_head" | "editors" | "editor_note" ...
     text: str
     line: int = 0
 

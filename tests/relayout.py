@@ -147,6 +147,8 @@ def _print_story(rng: random.Random, b: Builder, story: Story, page_feats: set[s
             top = [start_marker] + top
             feats.add("marker_line_start")
     body = b.body(story, blocks, lead_prefix, top, tail, end_marker, feats)
+    if b.wider:  # an interview's questions are paragraphs of its body (relayout_inserts)
+        blocks = b.wider.inserts.with_questions(blocks)
     head = b.headline(story, subtitle, byline_line, feats) if story.headline else []
     return {"story": story, "body": body, "head": head, "feats": feats,
             "kicker": b.label or story.kicker,

@@ -35,6 +35,8 @@ class Builder:
         self.style = style
         self.col = 0  # lines printed in the current column
         self.not_articles: list[str] = []
+        if wider:
+            wider.not_articles = self.not_articles  # where its leftovers are listed
         self.label: str | None = None  # section label printed with the last headline
 
     # body ---------------------------------------------------------------------------
@@ -57,6 +59,8 @@ class Builder:
         out: list[str] = list(top)
         if top:
             out.append("")
+        if self.wider:
+            self.wider.inserts.start_story(paras, feats)
         first_para = True
         for bi, (kind, text) in enumerate(paras):
             last = bi == len(paras) - 1
@@ -76,6 +80,7 @@ class Builder:
                 self._after_paragraph(lines[-1], w, paras[bi + 1][0], out, feats)
                 if self.wider and paras[bi + 1][0] == "paragraph":
                     self._pull_quote(paras, w, out, feats)
+                    self._question(bi + 1, w, out, feats)
         if end_marker and "marker_inline_end" not in feats:
             out.extend(["", end_marker])
             feats.add("marker_line_end")
@@ -83,6 +88,8 @@ class Builder:
             out.extend([""] + tail)
         while out and out[-1] == "":
             out.pop()
+        if self.wider:
+            self.wider.inserts.editor_note(out, w, st.clean, story.headline is not None, feats)
         return out
 
     def _paragraph(self, text: str, w: float, end_marker: str | None, feats: set[str]) -> list[str]:
@@ -155,6 +162,18 @@ class Builder:
         quote = self.wider.pull_quote(printed, self.style.clean, w, feats, self.not_articles)
         if quote:
             out[-1] = Quote(quote)
+
+    def _question(self, index: int, w: float, out: list[str], feats: set[str]) -> None:
+        """A photo's caption and an interview's question before block ``index``, sometimes,
+        carried by the blank line before it (with the pull-quote printed there, if any)."""
+        if out[-1] != "":
+            return
+        ins = self.wider.inserts
+        for lines in (ins.caption(w, self.style.clean, feats), ins.question(index, w, self.style.clean, feats)):
+            if lines:
+                if not isinstance(out[-1], Quote):
+                    out[-1] = Quote()
+                out[-1].blocks.append(lines)
 
     # headline -------------------------------------------------------------------------
     def headline(self, story: Story, subtitle: str | None, byline_line: str | None,

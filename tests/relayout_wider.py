@@ -12,6 +12,10 @@
 * ``dense_lines``: a clean page (one paragraph per line) printed without any blank line, every
   headline title on its own line, as web text dumps print them.
 
+``relayout_inserts`` adds three more, reached the same way (``--wider``, ``--wider HABIT``):
+``editor_note`` (编者按 / 编后, leftovers), ``qa_interview`` (questions, body paragraphs) and
+``photo_caption`` (captions in forms other than ……摄, leftovers).
+
 Every habit draws from an RNG of the page's own (``relayout_harsh.later_rng``), never from the
 page's main RNG, so a page drawn with ``wider`` is the page drawn without it plus these
 habits, and the pages drawn without it are byte-identical to what they were.
@@ -22,6 +26,7 @@ import datetime
 import random
 
 from relayout_harsh import later_rng
+from relayout_inserts import INSERT_FEATURES, Inserts, printed
 from relayout_text import SENTENCE_END, ends_sentence, wrap
 
 # papers and names that share no words with the stories
@@ -30,17 +35,19 @@ SURNAMES = "张王李赵刘陈杨黄周吴徐孙"
 GIVEN = "伟芳娜敏静丽强磊洋艳勇杰军涛明超秀霞平刚"
 WEEKDAYS = "一二三四五六日"
 KICKER_SEPARATORS = [" ", "　", "·", " · "]
-WIDER_FEATURES = {"page_header", "editor_footer", "kicker_inline", "pull_quote", "dense_lines"}
+# the habits of this module, and those of relayout_inserts (editors' notes, interviews)
+WIDER_FEATURES = {"page_header", "editor_footer", "kicker_inline", "pull_quote", "dense_lines"} | INSERT_FEATURES
 
 
 class Quote(str):
-    """A blank line carrying a pull-quote's lines, printed in it when the page is finished. To
-    everything that draws from the page's RNG it is the blank line it stands for, so the pages
-    drawn with ``wider`` are the pages drawn without it, plus the habits."""
+    """A blank line carrying a pull-quote's lines (or an interview's question: ``blocks``, each
+    printed between blank lines), printed in it when the page is finished. To everything that
+    draws from the page's RNG it is the blank line it stands for, so the pages drawn with
+    ``wider`` are the pages drawn without it, plus the habits."""
 
-    def __new__(cls, lines: list[str]):
+    def __new__(cls, lines: list[str] | None = None):
         self = super().__new__(cls, "")
-        self.lines = lines
+        self.blocks = [lines] if lines else []
         return self
 
 
@@ -66,6 +73,8 @@ class Wider:
         self.dense_rng = later_rng(name, "dense-lines")
         self.dense = False  # a page with no blank line (draw_dense)
         self.leftovers: list[str] = []  # every leftover printed, whole (the gold keeps 20 chars)
+        self.not_articles: list[str] = []  # the page's (Builder.not_articles), once bound
+        self.inserts = Inserts(name, habits, lambda text: self._leftover(text, self.not_articles))
 
     # headline -------------------------------------------------------------------------
     def kicker_inline(self, roles: list[list[str]], feats: set[str]) -> list[list[str]]:
@@ -209,13 +218,16 @@ def expand(lines: list[str], dense: bool) -> list[str]:
     while i < len(lines):
         line = lines[i]
         if isinstance(line, Quote):
-            out.extend(["", *line.lines, ""])
+            out.append("")
+            for block in line.blocks:
+                out.extend([*block, ""])
         elif isinstance(line, Cut) and dense:
             caption = lines[i + 1:i + 1 + line.caption]
             i += line.caption + (1 if line.caption else 0) + 1
-            out[-1] += lines[i]
-            out.extend(caption)
+            rest = printed(lines[i])
+            out[-1] += rest[0]
+            out.extend(rest[1:] + caption)
         else:
-            out.append(line)
+            out.extend(printed(line))
         i += 1
     return out

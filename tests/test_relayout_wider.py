@@ -98,12 +98,20 @@ def test_habits_add_only_listed_leftovers(drawn):
     wide, plain, habits = drawn
     for w, p in zip(wide, plain):
         h = habits[w.name]
-        assert counted(w.text) - counted(p.text) == counted("".join(h.leftovers)), w.name
+        added = h.leftovers + h.inserts.questions
+        assert counted(w.text) - counted(p.text) == counted("".join(added)), w.name
         assert counted(p.text) - counted(w.text) == collections.Counter(), w.name
         listed = collections.Counter(w.gold["not_articles"]) - collections.Counter(p.gold["not_articles"])
         assert listed == collections.Counter(conv(w, x[:20]) for x in h.leftovers), w.name
-        strip = [{k: v for k, v in g.items() if k != "features"} for g in w.gold["articles"]]
-        assert strip == [{k: v for k, v in g.items() if k != "features"} for g in p.gold["articles"]]
+        # an interview's questions are paragraphs of its body (relayout_inserts): the rest alike
+        skip = {"features", "paragraphs", "first", "last"}
+        strip = [{k: v for k, v in g.items() if k not in skip} for g in w.gold["articles"]]
+        assert strip == [{k: v for k, v in g.items() if k not in skip} for g in p.gold["articles"]]
+        more = [g["paragraphs"] - q["paragraphs"] for g, q in zip(w.gold["articles"], p.gold["articles"])]
+        assert sum(more) == len(h.inserts.questions), w.name
+        for g, q, n in zip(w.gold["articles"], p.gold["articles"], more):
+            assert n == 0 or "qa_interview" in g["features"], (w.name, g["id"])
+            assert n > 0 or (g["first"], g["last"]) == (q["first"], q["last"]), (w.name, g["id"])
 
 
 @needs_scorer

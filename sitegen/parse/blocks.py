@@ -8,6 +8,7 @@ Rules, in order:
    continuation markers printed alone, bylines, datelines printed alone, photo credits
    (…摄), one- or two-character scraps, enumerators such as "（三）", and the page's own
    running head and editors' line (:mod:`.page_lines`).
+   (Before 4: an editor's note, 编者按 / 编后, is an element of its own: :mod:`.editor_notes`.)
 3. The remaining runs of text lines are split into *chunks* where a line ends a
    sentence (。！？…) and is visibly shorter than the column (a paragraph that ends
    without a blank line after it).
@@ -28,6 +29,9 @@ from . import lines as L
 from . import page_lines as PL
 from .page_lines import EDITORS_FIRST
 from .chunks import classify_chunks
+from .editor_notes import mark_editor_notes, page_may_note
+from .interviews import mark_questions, page_may_ask, question_lines
+from .photo_captions import is_other_credit, mark_captions, page_may_credit, page_may_point
 from .columns import column_widths
 from .pull_quotes import mark_pull_quotes
 from .unwrapped import unwrap_blocks
@@ -137,6 +141,22 @@ def _line_kind(line: L.Line) -> str | None:
     return None
 
 
+def _read_inserts(text: str, blocks: list[list[L.Line]], kinds: list[list[str | None]]) -> None:
+    """Lines of what a paper sets into a story, read where the page may hold them at all (a
+    search of its text each): a caption's credit other than 摄 (图为……。 新华社发:
+    :mod:`.photo_captions`), read before anything but a heading, a marker or a 摄 credit;
+    an interview's question, text and not a byline (:mod:`.interviews`)."""
+    if page_may_credit(text):
+        for bi, block in enumerate(blocks):
+            for i, line in enumerate(block):
+                if kinds[bi][i] not in ("heading", "marker", "credit") and is_other_credit(line.text):
+                    kinds[bi][i] = "credit"
+    if page_may_ask(text):
+        for bi, block in enumerate(blocks):
+            for i in question_lines([ln.text for ln in block]):
+                kinds[bi][i] = None
+
+
 def _split_paragraph_ends(run: list[L.Line], width: float, fill: float = math.inf,
                           after: L.Line | None = None) -> list[list[L.Line]]:
     """Split a run of text lines where a short line ends a sentence: shorter than the
@@ -205,6 +225,7 @@ def build_elements(text: str) -> list[Element]:
     blocks = unwrap_blocks(split_blocks(text))
     widths, fills, own_fills = column_widths(blocks)
     kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
+    _read_inserts(text, blocks, kinds)
     elements: list[Element] = []
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width
@@ -256,10 +277,23 @@ def build_elements(text: str) -> list[Element]:
         elements.extend(block_elems)
     if blocks:
         _mark_closing_headlines(block_elems)
+    _classify(text, elements)
+    return elements
+
+
+def _classify(text: str, elements: list[Element]) -> None:
+    """The chunks read as prose or titles, and what a paper sets into a story among them:
+    editors' notes (read first: the text around one is classified as if it were not there),
+    interview questions, photo captions and pull-quotes."""
+    if page_may_note(text):
+        mark_editor_notes(elements)
     classify_chunks(elements)
+    if page_may_ask(text):
+        mark_questions(elements)
+    if page_may_point(text):
+        mark_captions(elements)
     _extend_captions(elements)
     mark_pull_quotes(elements)
-    return elements
 
 
 def _mark_byline_headlines(block: list[Element]) -> None:

@@ -19,6 +19,7 @@ from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
 from .headlines import Group, build_groups
 from .title_roles import roles
+from .editor_notes import EDITOR_NOTE
 from .page_lines import PAGE_LINE_KINDS
 from .place import Placement, Placer
 from .resume import Body, rejoin_read
@@ -133,7 +134,7 @@ class _Page:
                     attach.append(("next", "subhead", el.text, el.line))
                 elif el.kind == "byline" and k == len(els) - 1 and region.after is not None and not _author_of_head(els, k):
                     attach.append(("next", "byline", L.strip_bullet(el.text)[0], el.line))
-                elif el.kind in INSETS or el.kind in PAGE_LINE_KINDS:
+                elif el.kind in INSETS or el.kind in PAGE_LINE_KINDS or el.kind == EDITOR_NOTE:
                     self.leftover(el.kind, el.text, el.line)
                 elif el.kind in ("fragment", "enum", "dateline", "marker", "para"):
                     self.leftover("fragment", el.text, el.line)
@@ -148,7 +149,7 @@ class _Page:
                     self.leftover(el.kind, el.text, el.line)
                 elif el.kind in ("title", "heading", "byline"):
                     emb.append(el)
-                elif el.kind in PAGE_LINE_KINDS:
+                elif el.kind in PAGE_LINE_KINDS or el.kind == EDITOR_NOTE:
                     self.leftover(el.kind, el.text, el.line)
                 else:
                     self.leftover("fragment", el.text, el.line)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..dictionary import cut_words
 from . import lines as L
+from .editor_notes import EDITOR_NOTE
 from .open_titles import bare_line_between_sentences, bare_lines_short, fits_no_column, past_both_columns
 from .page_lines import PAGE_LINE_KINDS
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
@@ -320,12 +321,18 @@ def classify_chunks(elements: list[Element]) -> None:
     chunks: set[int] = set()  # indices of the elements that were chunks
     top = True  # the page's first text, under nothing but headline-like lines
     for k, el in enumerate(elements):
+        if el.kind == EDITOR_NOTE:
+            continue  # set apart from the text around it, which is read as if it were not there
         if el.kind != "chunk":
             top = top and el.kind in ("title", "heading")
             continue
-        prev = elements[k - 1] if k > 0 else None
+        i = k - 1
+        while i >= 0 and elements[i].kind == EDITOR_NOTE:
+            i -= 1
+        prev = elements[i] if i >= 0 else None
         j = k + 1
-        while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment", *PAGE_LINE_KINDS):
+        while j < len(elements) and elements[j].kind in ("credit", "caption", "fragment", EDITOR_NOTE,
+                                                         *PAGE_LINE_KINDS):
             j += 1  # a caption or scrap printed inside a paragraph does not end it
         nxt = elements[j] if j < len(elements) else None
         while j < len(elements) and elements[j].kind == "enum":

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from .interviews import is_question
 from .text import Vocabulary
 
 WINDOW = 600  # characters each side of a boundary (whole paragraphs, at least this many)
@@ -28,7 +29,10 @@ def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bo
          window: int = WINDOW, max_paras: int = MAX_PARAS,
          grams: Sequence[set[str]] | None = None) -> list[Gap]:
     """Similarity across every boundary ``i`` (1 ≤ i < len(paras)) where ``allowed[i]``
-    (all boundaries when None) and both sides hold at least MIN_SIDE characters.
+    (all boundaries when None) and both sides hold at least MIN_SIDE characters, and that
+    touch no interview's question (:mod:`.interviews`): a question asks about the text
+    before it and is answered by the text after it, so no story starts next to one, however
+    few words it shares with either side.
     ``paras``: each paragraph as its parts (chunks), whose bigram sets are memoised;
     ``grams``: the paragraphs' ``topic_grams``, when the caller has them already."""
     lengths = [sum(map(len, p)) for p in paras]
@@ -39,9 +43,10 @@ def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bo
         grams = [topic_grams(p, vocab) for p in paras]
     out: list[Gap] = []
     before = 0
+    asked = [is_question(p) for p in paras]
     for i in range(1, len(paras)):
         before += lengths[i - 1]
-        if allowed is not None and not allowed[i]:
+        if allowed is not None and not allowed[i] or asked[i - 1] or asked[i]:
             continue
         if before < MIN_SIDE or total - before < MIN_SIDE:
             continue

@@ -1,0 +1,105 @@
+"""The editors' notes and interviews of the page generator (tests/relayout_inserts.py,
+``--wider editor_note,qa_interview``): printed where real papers print them, with the gold
+GUIDE.md-minded choices (a note is a leftover, a question a paragraph of the body), and each
+alone prints where it prints among all the habits."""
+from __future__ import annotations
+
+import random
+
+
+import pytest
+
+import relayout
+import relayout_inserts as inserts_
+import shared_files
+
+needs_scorer = shared_files.needs(relayout.SCORER, relayout.GOLD)
+
+
+@pytest.fixture(scope="module")
+def wide():
+    stories = relayout.load_stories()
+    return stories, [p for s in (1, 2) for p in relayout.make_pages(30, s, stories, harsh=True, wider=True)]
+
+
+@needs_scorer
+def test_notes_and_interviews_appear_at_their_rates(wide):
+    _stories, pages = wide
+    arts = [g for p in pages for g in p.gold["articles"]]
+    noted = sum("editor_note" in g["features"] for g in arts) / len(arts)
+    asked = sum("qa_interview" in g["features"] for g in arts) / len(arts)
+    assert 0.05 <= noted <= 0.3 and 0.04 <= asked <= 0.3, (noted, asked)
+    pictured = sum("photo_caption" in g["features"] for g in arts) / len(arts)
+    assert 0.05 <= pictured <= 0.4, pictured
+
+
+@needs_scorer
+def test_a_note_is_a_leftover_printed_next_to_its_story(wide):
+    """Every note or afterword the gold lists as a leftover is printed on the page, and no
+    article's body holds the words 编者 (the note is not the lead)."""
+    _stories, pages = wide
+    seen = 0
+    for p in pages:
+        flat = "".join(p.text.split())
+        notes = [x for x in p.gold["not_articles"] if x.startswith(("【编", "编", "〔编", "■编"))]
+        for x in notes:
+            assert "".join(x.split()) in flat, (p.name, x)
+            seen += 1
+        for g in p.gold["articles"]:
+            assert "编者" not in g["lead"] and not g["lead"].startswith("编后"), (p.name, g["id"])
+    assert seen > 5
+
+
+@needs_scorer
+def test_questions_are_paragraphs_before_their_answers(wide):
+    """An interview's question is one paragraph of its body, on a line (or lines) of its own,
+    after the lead; the lead itself is never a question."""
+    _stories, pages = wide
+    asked = 0
+    for p in pages:
+        lines = p.text.splitlines()
+        for g in p.gold["articles"]:
+            if "qa_interview" not in g["features"]:
+                continue
+            asked += 1
+            assert not g["lead"].startswith(tuple(a.strip() for a in inserts_.ASKERS)), (p.name, g["id"])
+            askers = tuple(inserts_.ASKERS) + tuple(a.translate(relayout.HALF_WIDTH) for a in inserts_.ASKERS)
+            starts = [i for i, line in enumerate(lines) if line.startswith(askers)]
+            assert starts and all(lines[i - 1] == "" or "dense_lines" in g["features"] for i in starts)
+    assert asked > 5
+
+
+@needs_scorer
+def test_each_insert_alone_prints_where_it_prints_among_all(wide):
+    stories, pages = wide
+    for habit in sorted(inserts_.INSERT_FEATURES):
+        alone = [p for s in (1, 2) for p in relayout.make_pages(30, s, stories, harsh=True, wider=habit)]
+        for a, w in zip(alone, pages):
+            assert {k: habit in fs for k, fs in a.features.items()} == \
+                {k: habit in fs for k, fs in w.features.items()}, (habit, a.name)
+
+
+def test_photo_captions_take_the_forms_papers_print() -> None:
+    forms = {inserts_.photo_caption(random.Random(seed)) for seed in range(60)}
+    assert any(f.startswith("图为") for f in forms) and any(f.startswith("制图：") for f in forms)
+    assert any(f.startswith("▲") and f.endswith("）") for f in forms)
+    assert sum(not f.endswith("摄") for f in forms) > len(forms) // 2  # the other captions end so
+
+
+def test_framed_line_prints_note_line_and_afterword():
+    line = inserts_.Framed("正文第一行", before=["【编者按】甲乙。"])
+    line = inserts_.Framed(line, after=["编后：丙丁。"])
+    assert line == "正文第一行"
+    assert inserts_.printed(line) == ["【编者按】甲乙。", "", "正文第一行", "", "编后：丙丁。"]
+    assert inserts_.printed("正文") == ["正文"]
+
+
+def test_questions_go_before_their_answers_in_the_gold():
+    ins = inserts_.Inserts("x", frozenset({"qa_interview"}), lambda text: None)
+    blocks = [("paragraph", "导语。"), ("paragraph", "答一。"), ("subhead", "小标题"), ("paragraph", "答二。")]
+    ins.asked = [(1, "记者：问一？"), (3, "问：问二？")]
+    assert ins.with_questions(blocks) == [("paragraph", "导语。"), ("paragraph", "记者：问一？"),
+                                          ("paragraph", "答一。"), ("subhead", "小标题"),
+                                          ("paragraph", "问：问二？"), ("paragraph", "答二。")]
+    assert inserts_.Inserts("y", frozenset(), lambda text: None).with_questions(blocks) == blocks
+
