@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import random
 
+import relayout_sidebar as sidebar_
 from relayout_harsh import later_rng
 from relayout_text import SENTENCE_END, ends_sentence, wrap
 
@@ -30,7 +31,8 @@ SURNAMES = "张王李赵刘陈杨黄周吴徐孙"
 GIVEN = "伟芳娜敏静丽强磊洋艳勇杰军涛明超秀霞平刚"
 WEEKDAYS = "一二三四五六日"
 KICKER_SEPARATORS = [" ", "　", "·", " · "]
-WIDER_FEATURES = {"page_header", "editor_footer", "kicker_inline", "pull_quote", "dense_lines"}
+WIDER_FEATURES = {"page_header", "editor_footer", "kicker_inline", "pull_quote", "dense_lines",
+                  "sidebar"}  # sidebar: tests/relayout_sidebar.py
 
 
 class Quote(str):
@@ -64,6 +66,7 @@ class Wider:
         self.quote_rng = later_rng(name, "pull-quote")
         self.page_rng = later_rng(name, "page-lines")
         self.dense_rng = later_rng(name, "dense-lines")
+        self.sidebar_rng = later_rng(name, "sidebar")
         self.dense = False  # a page with no blank line (draw_dense)
         self.leftovers: list[str] = []  # every leftover printed, whole (the gold keeps 20 chars)
 
@@ -123,6 +126,11 @@ class Wider:
             self._leftover(foot, not_articles)
             feats.add("editor_footer")
         return top, end, feats
+
+    def sidebars(self, arts: list[dict], pool: list, clean: bool, w: float) -> None:
+        """Boxes of background after some stories (``relayout_sidebar``)."""
+        if "sidebar" in self.habits:
+            sidebar_.add_sidebars(self.sidebar_rng, arts, pool, clean, w)
 
     def _leftover(self, text: str, not_articles: list[str]) -> None:
         self.leftovers.append(text)
@@ -215,7 +223,9 @@ def expand(lines: list[str], dense: bool) -> list[str]:
             i += line.caption + (1 if line.caption else 0) + 1
             out[-1] += lines[i]
             out.extend(caption)
+            out.extend(sidebar_.box_of(lines[i]))
         else:
             out.append(line)
+            out.extend(sidebar_.box_of(line))
         i += 1
     return out
