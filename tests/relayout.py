@@ -322,6 +322,8 @@ def make_page(stories: list[Story], rng: random.Random, name: str, harsh: bool =
     if style.halfwidth:
         page_feats.add("halfwidth")
     arts = [_print_story(rng, b, story, page_feats, harsh) for story in chosen]
+    if habits:
+        habits.sidebars(arts, stories, style.clean, style.width)
     segments = _arrange(rng, b, style, arts)
     lines: list[str] = []
     for seg in segments:

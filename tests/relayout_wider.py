@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 import random
 
+import relayout_sidebar as sidebar_
 from relayout_harsh import later_rng
 from relayout_inserts import INSERT_FEATURES, Inserts, printed
 from relayout_text import SENTENCE_END, ends_sentence, wrap
@@ -35,8 +36,10 @@ SURNAMES = "张王李赵刘陈杨黄周吴徐孙"
 GIVEN = "伟芳娜敏静丽强磊洋艳勇杰军涛明超秀霞平刚"
 WEEKDAYS = "一二三四五六日"
 KICKER_SEPARATORS = [" ", "　", "·", " · "]
-# the habits of this module, and those of relayout_inserts (editors' notes, interviews)
-WIDER_FEATURES = {"page_header", "editor_footer", "kicker_inline", "pull_quote", "dense_lines"} | INSERT_FEATURES
+# the habits of this module, those of relayout_inserts (editors' notes, interviews, captions)
+# and relayout_sidebar's
+WIDER_FEATURES = ({"page_header", "editor_footer", "kicker_inline", "pull_quote", "dense_lines", "sidebar"}
+                  | INSERT_FEATURES)
 
 
 class Quote(str):
@@ -71,6 +74,7 @@ class Wider:
         self.quote_rng = later_rng(name, "pull-quote")
         self.page_rng = later_rng(name, "page-lines")
         self.dense_rng = later_rng(name, "dense-lines")
+        self.sidebar_rng = later_rng(name, "sidebar")
         self.dense = False  # a page with no blank line (draw_dense)
         self.leftovers: list[str] = []  # every leftover printed, whole (the gold keeps 20 chars)
         self.not_articles: list[str] = []  # the page's (Builder.not_articles), once bound
@@ -132,6 +136,11 @@ class Wider:
             self._leftover(foot, not_articles)
             feats.add("editor_footer")
         return top, end, feats
+
+    def sidebars(self, arts: list[dict], pool: list, clean: bool, w: float) -> None:
+        """Boxes of background after some stories (``relayout_sidebar``)."""
+        if "sidebar" in self.habits:
+            sidebar_.add_sidebars(self.sidebar_rng, arts, pool, clean, w)
 
     def _leftover(self, text: str, not_articles: list[str]) -> None:
         self.leftovers.append(text)
@@ -224,10 +233,12 @@ def expand(lines: list[str], dense: bool) -> list[str]:
         elif isinstance(line, Cut) and dense:
             caption = lines[i + 1:i + 1 + line.caption]
             i += line.caption + (1 if line.caption else 0) + 1
-            rest = printed(lines[i])
+            rest = printed(sidebar_.unboxed(lines[i]))
             out[-1] += rest[0]
             out.extend(rest[1:] + caption)
+            out.extend(sidebar_.box_of(lines[i]))
         else:
-            out.extend(printed(line))
+            out.extend(printed(sidebar_.unboxed(line)))
+            out.extend(sidebar_.box_of(line))
         i += 1
     return out

@@ -112,6 +112,8 @@ def _plain_prose(line: L.Line) -> bool:
 
 
 def _special_kind(line: L.Line) -> str | None:
+    if line.width <= 9 and L.is_sidebar_label(line.text):
+        return "enum"  # a sidebar's label heads a part of the story it stands by, as （三） does
     if _plain_prose(line):
         # (an editors' line has a colon: 本版责编：张伟)
         return PL.EDITORS if line.text[0] in EDITORS_FIRST and PL.is_editors_line(line.text) else None

@@ -86,6 +86,22 @@ def names_role(credit: str) -> bool:
 # -- enumerators such as （三） ------------------------------------------------------
 ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
 
+# -- a sidebar's label: 相关链接, 【延伸阅读】, ■小贴士： ---------------------------------------
+# Papers print beside or after a story a short box of background under a fixed heading
+# (相关链接, 背景资料, 延伸阅读, 小贴士, 名词解释 …), alone on its line, in brackets or after a
+# bullet, sometimes with a colon. Such a heading names a kind of box, never a story: like an
+# enumerator it heads a part of the story it stands by (its paragraphs are that story's).
+SIDEBAR_LABEL_RE = re.compile(
+    r"^[■◆●□▲★◇◎]?\s*[【〖〔\[［]?\s*"
+    r"(?:(?:相关|背景|新闻|知识|资料|数据|政策|历史|延伸)?链接|(?:延伸|相关|拓展)阅读"
+    r"|背景(?:资料|知识|介绍)?|新闻背景|小(?:贴士|知识|资料)|名词解释|温馨提示)"
+    r"\s*[】〗〕\]］]?\s*[:：]?$")
+
+
+def is_sidebar_label(text: str) -> bool:
+    """A line that is all a sidebar's label (``SIDEBAR_LABEL_RE``)."""
+    return bool(SIDEBAR_LABEL_RE.match(text))
+
 
 class Line(NamedTuple("_LineFields", [("no", int), ("text", str), ("width", float)])):
     """One non-blank line of the seed, stripped of surrounding whitespace: its 1-based
