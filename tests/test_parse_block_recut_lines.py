@@ -12,7 +12,7 @@ from sitegen.parse.blocks import Element
 from sitegen.parse.blocksplit import recut_body
 from sitegen.parse.headlines import Group, Unit
 from sitegen.parse.resume import Body
-from sitegen.parse.segment import Para
+from sitegen.parse.paragraphs import Para
 from sitegen.parse.text import Vocabulary
 
 

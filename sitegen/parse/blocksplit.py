@@ -7,7 +7,7 @@ as the block holds headlines: contiguous runs of the block's items go, in order,
 contiguous runs of paragraphs (dynamic programming). A run of paragraphs scores the
 words its headline finds in it (the coverage of :mod:`.assign`, plus the paragraph by
 paragraph affinity that places a cut), minus a cost for every cut inside a body (only
-between finished sentences, as :func:`.assign.can_cut` allows) and for every body
+between finished sentences, as :func:`.cut_points.can_cut` allows) and for every body
 boundary the run swallows. The bodies are re-cut only when the best division differs
 from the bodies the layout gave; otherwise nothing changes. A body continuing a story
 from another page (上接…) may open with a segment that takes no headline: the longest such
@@ -28,11 +28,12 @@ from functools import lru_cache
 
 from . import cohesion
 from . import lines as L
-from .assign import CUT_COST, EMISSION_WEIGHT, can_cut
+from .assign import CUT_COST, EMISSION_WEIGHT
+from .cut_points import can_cut
 from .blockorder import block_items, block_lines, merged_text, no_cut_before
 from .headlines import STACK_TITLES, Group
 from .resume import Body
-from .segment import Para
+from .paragraphs import Para
 from .text import Vocabulary, joined_bigram_set
 
 MERGE_COST = 0.25  # a body boundary of the layout inside one article

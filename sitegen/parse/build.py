@@ -23,7 +23,8 @@ from .editor_notes import EDITOR_NOTE
 from .page_lines import PAGE_LINE_KINDS
 from .place import Placement, Placer
 from .resume import Body, rejoin_read
-from .segment import Para, segment
+from .paragraphs import Para
+from .segment import segment
 from .text import forget_page_texts
 
 

@@ -15,10 +15,11 @@ words with its body to be matched by content alone. Two general rules use that e
 from __future__ import annotations
 
 from . import cohesion
-from .assign import Assignment, Scorer, can_cut
+from .assign import Assignment, Scorer
+from .cut_points import can_cut
 from .headlines import Group
 from .resume import Body, cut
-from .segment import Para
+from .paragraphs import Para
 from .text import Vocabulary, joined_bigram_set
 
 SHIFT = 0.02  # cohesion across the cut below this ...

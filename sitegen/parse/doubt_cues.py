@@ -25,7 +25,7 @@ from . import lines as L
 from .assign import Assignment, Scorer
 from .headlines import Group, is_section_name
 from .resume import Body
-from .segment import Para
+from .paragraphs import Para
 from .bigrams import bigram_set, side_grams
 
 MIN_PART = 100  # characters each side of a boundary for ``halves`` (a third of a shorter body)

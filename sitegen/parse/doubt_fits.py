@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from .assign import Assignment, Scorer, can_cut
+from .assign import Assignment, Scorer
+from .cut_points import can_cut
 from .bigrams import bigram_set, side_grams
 from .headlines import Group, is_bracket_label
 from .resume import Body
-from .segment import Para
+from .paragraphs import Para
 from .text import Vocabulary
 from .doubt_heads import rules
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from . import cohesion
-from .assign import Assignment, Scorer, can_cut
+from .assign import Assignment, Scorer
+from .cut_points import can_cut
 from .bigrams import bigram_set
 from .complete import cut_sides
 from .resume import Body

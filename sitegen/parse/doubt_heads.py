@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import lines as L
 from .headlines import Group, is_bracket_label
 from .title_roles import role_units
-from .segment import Para
+from .paragraphs import Para
 from .run_on import NUMBER_END, NUMBER_UNITS, runs_on
 from .text import ends_sentence, visual_width, word_spanning
 

@@ -38,7 +38,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from .headlines import Group, is_bracket_label
-from .segment import Para
+from .paragraphs import Para
 from .text import ends_sentence
 from .resume import Body
 from .doubt_heads import rules

@@ -7,7 +7,7 @@ TextTiling ``demo_mode`` returns its intermediate scores.
   (:meth:`.assign.Scorer.pair_score`), and the pairs the page kept: by that ranking, or by a
   later rule (filling, the page's convention, the block order).
 * Cuts: for each body as the layout gave it, the paragraph boundaries where an article
-  may start (:func:`.assign.can_cut`) with the lexical cohesion across them
+  may start (:func:`.cut_points.can_cut`) with the lexical cohesion across them
   (:func:`.cohesion.gaps`, the page's vocabulary by stories, as the cut at a vocabulary
   shift and the doubts read it), and whether an article of the result starts there.
 * Each article's doubts (their reasons name the lines they fired on).
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from ..models import Article
 from . import cohesion
-from .assign import Scorer, can_cut
+from .assign import Scorer
+from .cut_points import can_cut
 from .place import Placement
 from .resume import Body
 from .text import Vocabulary

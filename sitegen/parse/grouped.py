@@ -36,7 +36,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .assign import Assignment, Scorer, can_cut
+from .assign import Assignment, Scorer
+from .cut_points import can_cut
 from .complete import FAR_SIDE, FILL_MIN, HEAD_SIDE, OTHER_SIDE, complete_headline, cut_once, cut_sides, shift_cut
 from .headlines import LEADING_LABEL, Group, Unit, is_section_name
 from .resume import Body

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from .blocks import Element
 from .matching import (KEEP_BONUS, MIN_SCORE, ORPHAN_BONUS, Runner, best_matching, junction, options_for,
                        runners)
-from .segment import Layout, Para, Piece
+from .paragraphs import Para
+from .segment import Layout, Piece
 from .text import opens_mid_sentence, word_across
 
 TEXT_WINDOW = 1500  # characters of text compared each side of a break
