@@ -16,7 +16,7 @@ REST = ["兽医站工作人员走村入户，为牛羊接种疫苗，帮助牛�
 SUB = "守护草场生态"
 
 
-def _page(opening: str, closing: str, after: str | None = None) -> str:
+def _page(opening: str, closing: str, after: str | None = None, credit: str | None = None) -> str:
     """Headlines after their bodies: a tea story and its headline, then a continued story
     (``opening`` marker) with the subhead ``SUB`` inside, closed by ``closing``;
     ``after``: a title printed after that marker."""
@@ -26,6 +26,8 @@ def _page(opening: str, closing: str, after: str | None = None) -> str:
     else:
         parts.append(opening + GRASS[0])
     parts += [*GRASS[1:], SUB, *REST[:-1], REST[-1] + closing]
+    if credit:
+        parts.append(credit)
     if after:
         parts += [after, "本报讯 " + PORT[0], *PORT[1:], "口岸推行智慧通关跑出加速度"]
     return "\n\n".join(parts) + "\n"
@@ -55,4 +57,12 @@ def test_a_headline_printed_after_the_lower_text_leaves_the_title_a_headline() -
     marker, as this page prints headlines): it is a story of its own, and the title the
     continued story's jump headline."""
     arts = _parse(_page("（上接第1版）", "（下转第3版）", after="牛羊安全越冬有保障")).articles
+    assert SUB in [a.headline for a in arts]
+
+
+def test_a_credit_under_the_lower_marker_does_not_hide_the_headline_after_it() -> None:
+    """A credit printed under the 下转 marker belongs to the story above it: the headline
+    printed after that credit still heads the text under the title."""
+    arts = _parse(_page("（上接第1版）", "（下转第3版）", after="牛羊安全越冬有保障",
+                        credit="（本报记者 李明 通讯员 王芳）")).articles
     assert SUB in [a.headline for a in arts]

@@ -27,11 +27,12 @@ def opens_continued(para: Para, titles: list[Element]) -> bool:
 
 def runs_to_jump_end(nodes: list[Para | Element], k: int) -> bool:
     """Does the text from node ``k`` on run, with no title between, to a 下转 marker that
-    no title follows (the page ends, or text or a marker comes next)?"""
+    no title follows (the page ends, or text or a marker comes next; a credit printed
+    under the marker is the story's own)?"""
     ended = False
     for node in nodes[k:]:
         if isinstance(node, Para):
-            if ended:
+            if ended and L.closing_credit(node.raw) is None:
                 return True
             if node.end_marker:
                 ended = True
