@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from . import lines as L
 from .blocks import INSETS, PASSED_OVER, Element
 from .headlines import is_section_name
+from .jump_text import opens_continued, runs_to_jump_end
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
 from .open_titles import runs_past_columns
 from .paragraphs import Para, join_paragraphs
@@ -48,6 +49,7 @@ class Piece:
     start: str  # first | hard | region | orphan
     embedded: list[Element] = field(default_factory=list)  # headlines/captions printed inside
     index: int = 0
+    continued: bool = False  # opened by a 上接 marker: the story's headline is on another page
 
     @property
     def text(self) -> str:
@@ -93,9 +95,11 @@ def _title_tail(buf: list[Element], k: int) -> bool:
 
 
 def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Vocabulary,
-                       following: list[str]) -> bool:
+                       following: list[str], jump_middle: bool = False) -> bool:
     """Is ``buf`` (the elements between ``piece`` and ``para``) a subhead inside the article
-    rather than the headline region of a new one? ``following``: the chunk texts after it."""
+    rather than the headline region of a new one? ``following``: the chunk texts after it;
+    ``jump_middle``: ``piece`` continues a story from another page and the text from
+    ``para`` on runs to a 下转 marker with no headline after it (:mod:`.jump_text`)."""
     if para.hard_start:
         return False
     if len(buf) == 1 and is_section_name(buf[0].text.strip()):
@@ -143,7 +147,9 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     if len(buf) == 1 and len(buf[0].lines) == 1 and heads_story_below(
             texts[0], para.chunks[0], vocab.coverage(texts[0], above), vocab.coverage(texts[0], below)):
         return False  # a headline set wider than the column of the story it opens
-    return not any(sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
+    # (in the middle of a jumped story, a title summing up the text above is a subhead: the
+    # text below has no headline of its own on either side, see :mod:`.jump_text`)
+    return jump_middle or not any(sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
 
 
 def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
@@ -172,7 +178,7 @@ class _Pieces:
 
     def start(self, para: Para, start: str, titles: list[Element]) -> None:
         """A new piece opens with ``para``; ``titles`` is the region printed before it."""
-        piece = Piece([para], start, index=len(self.pieces))
+        piece = Piece([para], start, index=len(self.pieces), continued=opens_continued(para, titles))
         before = self.current.index if self.current else None
         self.regions.append(Region(list(titles), before, piece.index))
         self.pieces.append(piece)
@@ -249,7 +255,7 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
         built.start(para, "hard" if para.hard_start else "orphan", buf)
     elif not current.paras[-1].end_marker and _is_subhead_region(
             [el for el in buf if el.kind not in INSETS], current, para, vocab,
-            _following_parts(nodes, k)):
+            _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k)):
         # a photo caption printed next to a subhead does not end the article
         for i, el in enumerate(buf):
             if el.kind in INSETS:
