@@ -75,7 +75,10 @@ class Builder:
                 text = lead_prefix + text
                 first_para = False
             lines = self._paragraph(text, w, end_marker if last else None, feats)
+            start = len(out)
             self._columns(lines, out, feats)
+            if self.wider and not last and len(out) - start == len(lines):  # no column break in it
+                out[start:] = self.wider.inserts.answer(bi, lines, text, w, st.clean)
             if not last:
                 self._after_paragraph(lines[-1], w, paras[bi + 1][0], out, feats)
                 if self.wider and paras[bi + 1][0] == "paragraph":

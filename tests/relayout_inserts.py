@@ -15,9 +15,13 @@ real papers print inside a story's run but that the story's writer did not write
   story (the interviewer's half of it; GUIDE.md: "every article (a story with a body of
   prose)"); a reader of the digest needs them to follow the answers, so each question is one
   paragraph of the body, in place, and never a subhead (a subhead names a section; a question
-  is said by a person). The answers keep no "答：" here: many papers print the questions in
-  bold with the asker's name and the answers plain, and re-wrapping an answer would move the
-  page's main RNG draws.
+  is said by a person). Many papers print the answers plain under a bold question; many
+  others open each answer with who says it: the interviewee's name (``王伟：``, ``王 伟：``,
+  ``李明（村党支部书记）：``, ``王伟　``) after a ``记者：`` question, or ``答：`` after ``问：``.
+  Some stories here do (``Answered``, drawn from an RNG of its own). **Gold: the answer is a
+  body paragraph with its prefix** (the prefix is printed prose of the story, like the
+  question's asker; GUIDE.md keeps every character of a body). The name is one of the story's
+  people (a name before 说/表示/介绍 in its text) or a made-up one.
 
 * ``photo_caption``: a photo set in a story's columns, its caption printed in the text layer
   between two paragraphs in the forms papers use besides ``…摄`` (the generator's other
@@ -32,6 +36,7 @@ page drawn with them is the page drawn without them plus these insertions.
 from __future__ import annotations
 
 import random
+import re
 from typing import Callable
 
 from relayout_harsh import later_rng
@@ -55,6 +60,51 @@ ASKERS = ["记者：", "问：", "本报记者：", "记者　"]
 QUESTIONS = ["请介绍一下具体情况。", "这项工作是怎么开展起来的？", "目前取得了哪些成效？",
              "过程中遇到过哪些困难？", "群众的反响怎么样？", "下一步有什么打算？",
              "您怎么看待这些变化？", "和过去相比，最大的不同在哪里？", "还有哪些问题需要解决？"]
+
+SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何林"
+GIVEN = "伟芳娜敏静丽强磊洋艳勇杰军涛明超秀霞平刚建国华"
+ROLES = ["村党支部书记", "公司总经理", "局长", "主任", "研究员", "负责人", "校长"]
+SAYS = re.compile(f"([{SURNAMES}][\u4e00-\u9fa5]{{1,2}})(?:说|表示|介绍|告诉)")
+
+
+def interviewee(rng: random.Random, paras: list[tuple[str, str]]) -> str:
+    """Who answers: one of the story's people (a name before 说/表示/介绍/告诉), or a made-up one."""
+    people = sorted({m.group(1) for _, t in paras for m in SAYS.finditer(t)})
+    if people and rng.random() < 0.5:
+        return rng.choice(people)
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2])))
+
+
+def answer_prefixes(rng: random.Random, asker: str, paras: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """How this interview opens its answers: (first answer's prefix, the others'), or None when
+    its answers are printed plain. ``答：`` answers ``问：``; a name answers a reporter."""
+    if rng.random() < 0.4:
+        return None
+    if asker.startswith("问") and rng.random() < 0.8:
+        mark = rng.choice(["答：", "答：", "答　"])
+        return mark, mark
+    name = interviewee(rng, paras)
+    shown = f"{name[0]} {name[1]}" if len(name) == 2 and rng.random() < 0.3 else name
+    sep = rng.choice(["：", "：", "：", "　"])
+    first = f"{shown}（{rng.choice(ROLES)}）{sep}" if rng.random() < 0.4 else shown + sep
+    return first, shown + sep
+
+
+class Answered(str):
+    """An answer paragraph's first line carrying the answer's prefix (王伟：, 答：): printed as
+    the paragraph re-wrapped with the prefix when the page is finished (its other lines,
+    ``Folded``, print nothing). To everything that draws from the page's RNG it is the line it
+    stands for."""
+
+    def __new__(cls, line: str, shown: list[str], prefix: str = "", text: str = ""):
+        self = super().__new__(cls, str(line))
+        self.shown, self.prefix, self.text = shown, prefix, text
+        self.plain = False  # printed without its prefix after all (``unfold``)
+        return self
+
+
+class Folded(str):
+    """A line of an answer paragraph that its ``Answered`` first line prints (re-wrapped)."""
 
 
 SCENES = ["市民在公园里晨练", "工人在生产线上忙碌", "农民在田间收割小麦", "孩子们在图书馆里阅读",
@@ -101,6 +151,9 @@ class Inserts:
         self.leftover = leftover  # records a leftover (Wider._leftover)
         self.note_rng = later_rng(name, "editor-note")
         self.qa_rng = later_rng(name, "qa-interview")
+        self.answer_rng = later_rng(name, "qa-answer")
+        self.answered: dict[int, str] = {}  # this story's answer prefixes by block index
+        self.answers: list[Answered] = []  # every answer of the page carrying a prefix
         self.photo_rng = later_rng(name, "photo-caption")
         self.photo_printed = False  # a story's caption printed already
         self.asked: list[tuple[int, str]] = []  # this story's questions: (block index, text)
@@ -112,12 +165,30 @@ class Inserts:
         """Whether this story is printed as an interview: one with four paragraphs or more,
         sometimes (drawn once per story, whatever the other habits do)."""
         self.asked = []
+        self.answered = {}
         self.photo_printed = False
         n = sum(k == "paragraph" for k, _ in paras)
         draw = self.qa_rng.random()
         self.interview = "qa_interview" in self.habits and n >= 4 and draw < 0.2
         self.asker = self.qa_rng.choice(ASKERS)
         self.pool = self.qa_rng.sample(QUESTIONS, len(QUESTIONS))
+        self.prefixes = answer_prefixes(self.answer_rng, self.asker, paras) if self.interview else None
+
+    def answer(self, index: int, lines: list[str], text: str, w: float, clean: bool) -> list[str]:
+        """An answer paragraph's printed ``lines`` (block ``index``, just after a question),
+        with the interview's answer prefix carried by them (``Answered``) when it has one."""
+        if not self.prefixes or not self.asked or self.asked[-1][0] != index:
+            return lines
+        prefix = self.prefixes[0] if not self.answered else self.prefixes[1]
+        self.answered[index] = prefix
+        shown = [prefix + "".join(lines)] if clean else wrap(prefix + "".join(lines), w)
+        first = Answered(lines[0], shown, prefix, text)
+        self.answers.append(first)
+        return [first] + [Folded(line) for line in lines[1:]]
+
+    def prefixes_printed(self) -> list[str]:
+        """The answer prefixes printed on the page (the body text they add)."""
+        return [a.prefix for a in self.answers if not a.plain]
 
     def question(self, index: int, w: float, clean: bool, feats: set[str]) -> list[str] | None:
         """A question's lines before block ``index`` (an answer paragraph), sometimes."""
@@ -149,7 +220,7 @@ class Inserts:
         for i, block in enumerate(blocks):
             if i in at:
                 out.append(("paragraph", at[i]))
-            out.append(block)
+            out.append((block[0], self.answered[i] + block[1]) if i in self.answered else block)
         return out
 
     # editor's note --------------------------------------------------------------------
@@ -180,6 +251,31 @@ class Inserts:
         return [text] if clean else wrap(text, w)
 
 
+def unfold(a: dict, k: int) -> None:
+    """Article ``a``'s body about to be cut before line ``k`` (an interruption): an answer cut
+    there is printed plain, and its gold paragraph has no prefix (a prefix would re-wrap the
+    paragraph across the cut)."""
+    body = a["body"]
+    if k >= len(body) or not isinstance(body[k], Folded):
+        return
+    j = k - 1
+    while not isinstance(body[j], Answered):
+        j -= 1
+    first = body[j]
+    first.plain = True
+    body[j:k] = [str(first)] + [str(line) for line in body[j + 1:k]]
+    while k < len(body) and isinstance(body[k], Folded):
+        body[k] = str(body[k])
+        k += 1
+    a["blocks"] = [(kind, first.text) if t == first.prefix + first.text else (kind, t)
+                   for kind, t in a["blocks"]]
+
+
 def printed(line: str) -> list[str]:
-    """A line as printed: a ``Framed`` line with its note and afterword, else the line."""
-    return line.printed() if isinstance(line, Framed) else [line]
+    """A line as printed: a ``Framed`` line with its note and afterword, an answer's first line
+    re-wrapped with its prefix (its other lines nothing), else the line."""
+    if isinstance(line, Framed):
+        return line.printed()
+    if isinstance(line, Answered):
+        return line.shown
+    return [] if isinstance(line, Folded) else [line]
