@@ -77,10 +77,12 @@ class Builder:
             lines = self._paragraph(text, w, end_marker if last else None, feats)
             start = len(out)
             self._columns(lines, out, feats)
-            if self.wider and not last and len(out) - start == len(lines):  # no column break in it
-                out[start:] = self.wider.inserts.answer(bi, lines, text, w, st.clean)
+            whole = len(out) - start == len(lines)  # no column break inside it
             if not last:
                 self._after_paragraph(lines[-1], w, paras[bi + 1][0], out, feats)
+                if self.wider and whole:
+                    run_on = len(out) == start + len(lines)  # no blank line after it
+                    out[start:start + len(lines)] = self.wider.inserts.answer(bi, lines, text, w, st.clean, run_on)
                 if self.wider and paras[bi + 1][0] == "paragraph":
                     self._pull_quote(paras, w, out, feats)
                     self._question(bi + 1, w, out, feats)

@@ -40,7 +40,7 @@ import re
 from typing import Callable
 
 from relayout_harsh import later_rng
-from relayout_text import wrap
+from relayout_text import width, wrap
 
 INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption"}
 
@@ -174,14 +174,19 @@ class Inserts:
         self.pool = self.qa_rng.sample(QUESTIONS, len(QUESTIONS))
         self.prefixes = answer_prefixes(self.answer_rng, self.asker, paras) if self.interview else None
 
-    def answer(self, index: int, lines: list[str], text: str, w: float, clean: bool) -> list[str]:
+    def answer(self, index: int, lines: list[str], text: str, w: float, clean: bool,
+               run_on: bool = False) -> list[str]:
         """An answer paragraph's printed ``lines`` (block ``index``, just after a question),
-        with the interview's answer prefix carried by them (``Answered``) when it has one."""
+        with the interview's answer prefix carried by them (``Answered``) when it has one.
+        ``run_on``: the next paragraph follows with no blank line, which the page may do only
+        after a short last line; an answer whose last line the prefix would fill stays plain."""
         if not self.prefixes or not self.asked or self.asked[-1][0] != index:
             return lines
         prefix = self.prefixes[0] if not self.answered else self.prefixes[1]
-        self.answered[index] = prefix
         shown = [prefix + "".join(lines)] if clean else wrap(prefix + "".join(lines), w)
+        if run_on and width(shown[-1]) >= w - 1.5:
+            return lines
+        self.answered[index] = prefix
         first = Answered(lines[0], shown, prefix, text)
         self.answers.append(first)
         return [first] + [Folded(line) for line in lines[1:]]

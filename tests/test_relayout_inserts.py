@@ -118,7 +118,12 @@ def test_an_answer_is_printed_with_its_prefix_and_kept_so_in_the_gold():
     printed = [x for line in shown for x in inserts_.printed(line)]
     assert printed == ["王伟（局长）：甲", "乙丙丁戊己庚辛壬", "癸。"]
     assert ins.answer(2, ["别的段落。"], "别的段落。", 8, clean=False) == ["别的段落。"]  # no question before it
-    ins.asked.append((3, "记者：问二？"))
+    ins.asked.append((2, "记者：问？"))  # the prefix would fill the short last line the next paragraph runs on
+    assert type(ins.answer(2, ["甲乙丙丁戊己庚辛", "壬癸丙丁。"], "甲乙丙丁戊己庚辛壬癸丙丁。", 8, False, run_on=True)[0]) is str
+    assert type(ins.answer(2, ["甲乙丙丁戊己庚辛", "壬。"], "甲乙丙丁戊己庚辛壬。", 8, False, run_on=True)[0]) \
+        is inserts_.Answered
+    ins.asked[-1] = (3, "记者：问二？")
+    ins.answered.pop(2)
     assert inserts_.printed(ins.answer(3, ["答二。"], "答二。", 8, clean=True)[0]) == ["王伟：答二。"]
     blocks = [("paragraph", "导语。"), ("paragraph", "甲乙丙丁戊己庚辛壬癸。"), ("paragraph", "x"), ("paragraph", "答二。")]
     assert ins.with_questions(blocks)[2] == ("paragraph", "王伟（局长）：甲乙丙丁戊己庚辛壬癸。")
