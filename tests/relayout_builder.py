@@ -67,7 +67,8 @@ class Builder:
             if kind == "subhead":
                 if out and out[-1] != "":
                     out.append("")
-                out.extend([text] if st.clean else wrap(text, w))
+                lines = [text] if st.clean else wrap(text, w)
+                out.extend(self.wider.inserts.subhead(bi, lines, text, w, st.clean) if self.wider else lines)
                 out.append("")
                 feats.add("subhead")
                 continue

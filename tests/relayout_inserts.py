@@ -28,6 +28,9 @@ real papers print inside a story's run but that the story's writer did not write
   captions): ``图为……。``, ``图①：……``, ``▲……（新华社发）``, ``上图：……``, ``（资料图片）``,
   ``制图：张伟``, ``……视觉中国供图``. **Gold: leftovers** (GUIDE.md: photo captions are not
   articles; the paragraphs around it are what they were).
+* ``numbered_subhead``: a story's subheads numbered as many papers number the sections of a
+  long piece, ``一、……`` ``二、……`` or ``（一）……``. **Gold: the subhead as printed, number
+  and all** (GUIDE.md copies headings as printed; the number is part of the heading).
 
 Like ``relayout_wider``'s habits, each draws from an RNG of its own (``later_rng``) and is
 carried by lines the main draws already made (a blank line, a body's first or last line), so a
@@ -42,7 +45,7 @@ from typing import Callable
 from relayout_harsh import later_rng
 from relayout_text import width, wrap
 
-INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption"}
+INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption", "numbered_subhead"}
 
 NOTE_LABELS = ["【编者按】", "编者按：", "〔编者按〕", "编者的话：", "■编者按　"]
 NOTE_ALONE = ["编者按", "【编者按】", "编者的话"]  # a label printed on a line of its own
@@ -90,11 +93,15 @@ def answer_prefixes(rng: random.Random, asker: str, paras: list[tuple[str, str]]
     return first, shown + sep
 
 
+NUMERALS = "一二三四五六七八九十"
+NUMBERINGS = ["{}、", "{}、", "（{}）"]
+
+
 class Answered(str):
-    """An answer paragraph's first line carrying the answer's prefix (王伟：, 答：): printed as
-    the paragraph re-wrapped with the prefix when the page is finished (its other lines,
-    ``Folded``, print nothing). To everything that draws from the page's RNG it is the line it
-    stands for."""
+    """An answer paragraph's (or a numbered subhead's) first line carrying its prefix (王伟：,
+    答：, 一、): printed as the block re-wrapped with the prefix when the page is finished (its
+    other lines, ``Folded``, print nothing). To everything that draws from the page's RNG it
+    is the line it stands for."""
 
     def __new__(cls, line: str, shown: list[str], prefix: str = "", text: str = ""):
         self = super().__new__(cls, str(line))
@@ -152,8 +159,11 @@ class Inserts:
         self.note_rng = later_rng(name, "editor-note")
         self.qa_rng = later_rng(name, "qa-interview")
         self.answer_rng = later_rng(name, "qa-answer")
+        self.number_rng = later_rng(name, "numbered-subhead")
+        self.numbering: str | None = None  # this story's subhead numbering ("{}、"), if any
         self.answered: dict[int, str] = {}  # this story's answer prefixes by block index
-        self.answers: list[Answered] = []  # every answer of the page carrying a prefix
+        self.answers: list[Answered] = []  # every answer (or subhead) of the page carrying a prefix
+        self.heads: set[int] = set()  # this story's numbered subheads (block indexes)
         self.photo_rng = later_rng(name, "photo-caption")
         self.photo_printed = False  # a story's caption printed already
         self.asked: list[tuple[int, str]] = []  # this story's questions: (block index, text)
@@ -166,6 +176,7 @@ class Inserts:
         sometimes (drawn once per story, whatever the other habits do)."""
         self.asked = []
         self.answered = {}
+        self.heads: set[int] = set()  # block indexes of the subheads numbered
         self.photo_printed = False
         n = sum(k == "paragraph" for k, _ in paras)
         draw = self.qa_rng.random()
@@ -173,6 +184,21 @@ class Inserts:
         self.asker = self.qa_rng.choice(ASKERS)
         self.pool = self.qa_rng.sample(QUESTIONS, len(QUESTIONS))
         self.prefixes = answer_prefixes(self.answer_rng, self.asker, paras) if self.interview else None
+        heads = sum(k == "subhead" for k, _ in paras)
+        numbered = self.number_rng.random() < 0.5 and "numbered_subhead" in self.habits and heads >= 2
+        style = self.number_rng.choice(NUMBERINGS)
+        self.numbering = style if numbered and heads <= len(NUMERALS) else None
+        if self.numbering:
+            feats.add("numbered_subhead")
+
+    def subhead(self, index: int, lines: list[str], text: str, w: float, clean: bool) -> list[str]:
+        """A subhead's printed ``lines`` (block ``index``), numbered (一、, （二）) when the story
+        numbers its subheads: carried by them (``Answered``), re-wrapped when printed."""
+        if not self.numbering:
+            return lines
+        prefix = self.numbering.format(NUMERALS[len(self.heads)])
+        self.heads.add(index)
+        return self._prefixed(index, prefix, lines, text, w, clean)
 
     def answer(self, index: int, lines: list[str], text: str, w: float, clean: bool,
                run_on: bool = False) -> list[str]:
@@ -182,17 +208,22 @@ class Inserts:
         after a short last line; an answer whose last line the prefix would fill stays plain."""
         if not self.prefixes or not self.asked or self.asked[-1][0] != index:
             return lines
-        prefix = self.prefixes[0] if not self.answered else self.prefixes[1]
+        prefix = self.prefixes[0] if not set(self.answered) - self.heads else self.prefixes[1]
         shown = [prefix + "".join(lines)] if clean else wrap(prefix + "".join(lines), w)
         if run_on and width(shown[-1]) >= w - 1.5:
             return lines
+        return self._prefixed(index, prefix, lines, text, w, clean)
+
+    def _prefixed(self, index: int, prefix: str, lines: list[str], text: str, w: float,
+                  clean: bool) -> list[str]:
         self.answered[index] = prefix
+        shown = [prefix + "".join(lines)] if clean else wrap(prefix + "".join(lines), w)
         first = Answered(lines[0], shown, prefix, text)
         self.answers.append(first)
         return [first] + [Folded(line) for line in lines[1:]]
 
     def prefixes_printed(self) -> list[str]:
-        """The answer prefixes printed on the page (the body text they add)."""
+        """The answer prefixes and subhead numbers printed on the page (the text they add)."""
         return [a.prefix for a in self.answers if not a.plain]
 
     def question(self, index: int, w: float, clean: bool, feats: set[str]) -> list[str] | None:

@@ -168,3 +168,33 @@ def test_answers_with_prefixes_are_on_the_pages(wide):
                 if m:
                     forms.add("答" if m.group(1) == "答" else ("role" if m.group(2) else "name"))
     assert forms == {"答", "role", "name"}, forms
+
+
+def test_numbered_subheads_count_in_order_and_keep_their_number_in_the_gold():
+    ins = inserts_.Inserts("x", frozenset({"numbered_subhead"}), lambda text: None)
+    ins.numbering = "（{}）"
+    a = ins.subhead(2, ["三级联动破壁", "垒"], "三级联动破壁垒", 6, clean=False)
+    b = ins.subhead(5, ["以学促干见实效"], "以学促干见实效", 99, clean=True)
+    assert a == ["三级联动破壁", "垒"]  # to the page's RNG the lines are what they were
+    assert [x for line in a for x in inserts_.printed(line)] == ["（一）三级联", "动破壁垒"]
+    assert inserts_.printed(b[0]) == ["（二）以学促干见实效"]
+    blocks = [("paragraph", "导语。"), ("paragraph", "甲。"), ("subhead", "三级联动破壁垒"),
+              ("paragraph", "乙。"), ("paragraph", "丙。"), ("subhead", "以学促干见实效")]
+    assert [t for k, t in ins.with_questions(blocks) if k == "subhead"] == ["（一）三级联动破壁垒", "（二）以学促干见实效"]
+    assert inserts_.Inserts("y", frozenset(), lambda text: None).subhead(2, ["小标题"], "小标题", 9, True) == ["小标题"]
+
+
+@needs_scorer
+def test_numbered_subheads_are_printed_numbered(wide):
+    _stories, pages = wide
+    numbered = 0
+    for p in pages:
+        flat = "".join(p.text.split())
+        for g in p.gold["articles"]:
+            if "numbered_subhead" not in g["features"]:
+                continue
+            numbered += 1
+            heads = g["subheads"]
+            assert len(heads) >= 2 and heads[1].lstrip("（(").startswith("二"), (p.name, g["id"])
+            assert all("".join(h.split()) in flat for h in heads), (p.name, g["id"])
+    assert numbered > 2, numbered
