@@ -35,6 +35,7 @@ import random
 from pathlib import Path
 
 import relayout_harsh as harsh_
+import relayout_inserts as inserts_
 import relayout_wider as wider_
 from relayout_builder import Builder, Style, bullet
 from relayout_eval import HEAD_FIELDS, ArticleOutcome, Evaluation, evaluate, feature_failures
@@ -180,6 +181,8 @@ def _interrupt(rng: random.Random, a: dict) -> tuple[list[str], list[str] | None
         return body, None
     k = rng.choice(cuts) + 1
     a["feats"].add("interrupted")
+    inserts_.unfold(a, k)
+    body = a["body"]
     return body[:k], body[k:]
 
 

@@ -67,7 +67,8 @@ class Builder:
             if kind == "subhead":
                 if out and out[-1] != "":
                     out.append("")
-                out.extend([text] if st.clean else wrap(text, w))
+                lines = [text] if st.clean else wrap(text, w)
+                out.extend(self.wider.inserts.subhead(bi, lines, text, w, st.clean) if self.wider else lines)
                 out.append("")
                 feats.add("subhead")
                 continue
@@ -75,9 +76,14 @@ class Builder:
                 text = lead_prefix + text
                 first_para = False
             lines = self._paragraph(text, w, end_marker if last else None, feats)
+            start = len(out)
             self._columns(lines, out, feats)
+            whole = len(out) - start == len(lines)  # no column break inside it
             if not last:
                 self._after_paragraph(lines[-1], w, paras[bi + 1][0], out, feats)
+                if self.wider and whole:
+                    run_on = len(out) == start + len(lines)  # no blank line after it
+                    out[start:start + len(lines)] = self.wider.inserts.answer(bi, lines, text, w, st.clean, run_on)
                 if self.wider and paras[bi + 1][0] == "paragraph":
                     self._pull_quote(paras, w, out, feats)
                     self._question(bi + 1, w, out, feats)

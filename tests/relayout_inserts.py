@@ -15,15 +15,22 @@ real papers print inside a story's run but that the story's writer did not write
   story (the interviewer's half of it; GUIDE.md: "every article (a story with a body of
   prose)"); a reader of the digest needs them to follow the answers, so each question is one
   paragraph of the body, in place, and never a subhead (a subhead names a section; a question
-  is said by a person). The answers keep no "答：" here: many papers print the questions in
-  bold with the asker's name and the answers plain, and re-wrapping an answer would move the
-  page's main RNG draws.
+  is said by a person). Many papers print the answers plain under a bold question; many
+  others open each answer with who says it: the interviewee's name (``王伟：``, ``王 伟：``,
+  ``李明（村党支部书记）：``, ``王伟　``) after a ``记者：`` question, or ``答：`` after ``问：``.
+  Some stories here do (``Answered``, drawn from an RNG of its own). **Gold: the answer is a
+  body paragraph with its prefix** (the prefix is printed prose of the story, like the
+  question's asker; GUIDE.md keeps every character of a body). The name is one of the story's
+  people (a name before 说/表示/介绍 in its text) or a made-up one.
 
 * ``photo_caption``: a photo set in a story's columns, its caption printed in the text layer
   between two paragraphs in the forms papers use besides ``…摄`` (the generator's other
   captions): ``图为……。``, ``图①：……``, ``▲……（新华社发）``, ``上图：……``, ``（资料图片）``,
   ``制图：张伟``, ``……视觉中国供图``. **Gold: leftovers** (GUIDE.md: photo captions are not
   articles; the paragraphs around it are what they were).
+* ``numbered_subhead``: a story's subheads numbered as many papers number the sections of a
+  long piece, ``一、……`` ``二、……`` or ``（一）……``. **Gold: the subhead as printed, number
+  and all** (GUIDE.md copies headings as printed; the number is part of the heading).
 
 Like ``relayout_wider``'s habits, each draws from an RNG of its own (``later_rng``) and is
 carried by lines the main draws already made (a blank line, a body's first or last line), so a
@@ -32,12 +39,13 @@ page drawn with them is the page drawn without them plus these insertions.
 from __future__ import annotations
 
 import random
+import re
 from typing import Callable
 
 from relayout_harsh import later_rng
-from relayout_text import wrap
+from relayout_text import width, wrap
 
-INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption"}
+INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption", "numbered_subhead"}
 
 NOTE_LABELS = ["【编者按】", "编者按：", "〔编者按〕", "编者的话：", "■编者按　"]
 NOTE_ALONE = ["编者按", "【编者按】", "编者的话"]  # a label printed on a line of its own
@@ -55,6 +63,55 @@ ASKERS = ["记者：", "问：", "本报记者：", "记者　"]
 QUESTIONS = ["请介绍一下具体情况。", "这项工作是怎么开展起来的？", "目前取得了哪些成效？",
              "过程中遇到过哪些困难？", "群众的反响怎么样？", "下一步有什么打算？",
              "您怎么看待这些变化？", "和过去相比，最大的不同在哪里？", "还有哪些问题需要解决？"]
+
+SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何林"
+GIVEN = "伟芳娜敏静丽强磊洋艳勇杰军涛明超秀霞平刚建国华"
+ROLES = ["村党支部书记", "公司总经理", "局长", "主任", "研究员", "负责人", "校长"]
+SAYS = re.compile(f"([{SURNAMES}][\u4e00-\u9fa5]{{1,2}})(?:说|表示|介绍|告诉)")
+
+
+def interviewee(rng: random.Random, paras: list[tuple[str, str]]) -> str:
+    """Who answers: one of the story's people (a name before 说/表示/介绍/告诉), or a made-up one."""
+    people = sorted({m.group(1) for _, t in paras for m in SAYS.finditer(t)})
+    if people and rng.random() < 0.5:
+        return rng.choice(people)
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2])))
+
+
+def answer_prefixes(rng: random.Random, asker: str, paras: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """How this interview opens its answers: (first answer's prefix, the others'), or None when
+    its answers are printed plain. ``答：`` answers ``问：``; a name answers a reporter."""
+    if rng.random() < 0.4:
+        return None
+    if asker.startswith("问") and rng.random() < 0.8:
+        mark = rng.choice(["答：", "答：", "答　"])
+        return mark, mark
+    name = interviewee(rng, paras)
+    shown = f"{name[0]} {name[1]}" if len(name) == 2 and rng.random() < 0.3 else name
+    sep = rng.choice(["：", "：", "：", "　"])
+    first = f"{shown}（{rng.choice(ROLES)}）{sep}" if rng.random() < 0.4 else shown + sep
+    return first, shown + sep
+
+
+NUMERALS = "一二三四五六七八九十"
+NUMBERINGS = ["{}、", "{}、", "（{}）"]
+
+
+class Answered(str):
+    """An answer paragraph's (or a numbered subhead's) first line carrying its prefix (王伟：,
+    答：, 一、): printed as the block re-wrapped with the prefix when the page is finished (its
+    other lines, ``Folded``, print nothing). To everything that draws from the page's RNG it
+    is the line it stands for."""
+
+    def __new__(cls, line: str, shown: list[str], prefix: str = "", text: str = ""):
+        self = super().__new__(cls, str(line))
+        self.shown, self.prefix, self.text = shown, prefix, text
+        self.plain = False  # printed without its prefix after all (``unfold``)
+        return self
+
+
+class Folded(str):
+    """A line of an answer paragraph that its ``Answered`` first line prints (re-wrapped)."""
 
 
 SCENES = ["市民在公园里晨练", "工人在生产线上忙碌", "农民在田间收割小麦", "孩子们在图书馆里阅读",
@@ -101,6 +158,12 @@ class Inserts:
         self.leftover = leftover  # records a leftover (Wider._leftover)
         self.note_rng = later_rng(name, "editor-note")
         self.qa_rng = later_rng(name, "qa-interview")
+        self.answer_rng = later_rng(name, "qa-answer")
+        self.number_rng = later_rng(name, "numbered-subhead")
+        self.numbering: str | None = None  # this story's subhead numbering ("{}、"), if any
+        self.answered: dict[int, str] = {}  # this story's answer prefixes by block index
+        self.answers: list[Answered] = []  # every answer (or subhead) of the page carrying a prefix
+        self.heads: set[int] = set()  # this story's numbered subheads (block indexes)
         self.photo_rng = later_rng(name, "photo-caption")
         self.photo_printed = False  # a story's caption printed already
         self.asked: list[tuple[int, str]] = []  # this story's questions: (block index, text)
@@ -112,12 +175,56 @@ class Inserts:
         """Whether this story is printed as an interview: one with four paragraphs or more,
         sometimes (drawn once per story, whatever the other habits do)."""
         self.asked = []
+        self.answered = {}
+        self.heads: set[int] = set()  # block indexes of the subheads numbered
         self.photo_printed = False
         n = sum(k == "paragraph" for k, _ in paras)
         draw = self.qa_rng.random()
         self.interview = "qa_interview" in self.habits and n >= 4 and draw < 0.2
         self.asker = self.qa_rng.choice(ASKERS)
         self.pool = self.qa_rng.sample(QUESTIONS, len(QUESTIONS))
+        self.prefixes = answer_prefixes(self.answer_rng, self.asker, paras) if self.interview else None
+        heads = sum(k == "subhead" for k, _ in paras)
+        numbered = self.number_rng.random() < 0.5 and "numbered_subhead" in self.habits and heads >= 2
+        style = self.number_rng.choice(NUMBERINGS)
+        self.numbering = style if numbered and heads <= len(NUMERALS) else None
+        if self.numbering:
+            feats.add("numbered_subhead")
+
+    def subhead(self, index: int, lines: list[str], text: str, w: float, clean: bool) -> list[str]:
+        """A subhead's printed ``lines`` (block ``index``), numbered (一、, （二）) when the story
+        numbers its subheads: carried by them (``Answered``), re-wrapped when printed."""
+        if not self.numbering:
+            return lines
+        prefix = self.numbering.format(NUMERALS[len(self.heads)])
+        self.heads.add(index)
+        return self._prefixed(index, prefix, lines, text, w, clean)
+
+    def answer(self, index: int, lines: list[str], text: str, w: float, clean: bool,
+               run_on: bool = False) -> list[str]:
+        """An answer paragraph's printed ``lines`` (block ``index``, just after a question),
+        with the interview's answer prefix carried by them (``Answered``) when it has one.
+        ``run_on``: the next paragraph follows with no blank line, which the page may do only
+        after a short last line; an answer whose last line the prefix would fill stays plain."""
+        if not self.prefixes or not self.asked or self.asked[-1][0] != index:
+            return lines
+        prefix = self.prefixes[0] if not set(self.answered) - self.heads else self.prefixes[1]
+        shown = [prefix + "".join(lines)] if clean else wrap(prefix + "".join(lines), w)
+        if run_on and width(shown[-1]) >= w - 1.5:
+            return lines
+        return self._prefixed(index, prefix, lines, text, w, clean)
+
+    def _prefixed(self, index: int, prefix: str, lines: list[str], text: str, w: float,
+                  clean: bool) -> list[str]:
+        self.answered[index] = prefix
+        shown = [prefix + "".join(lines)] if clean else wrap(prefix + "".join(lines), w)
+        first = Answered(lines[0], shown, prefix, text)
+        self.answers.append(first)
+        return [first] + [Folded(line) for line in lines[1:]]
+
+    def prefixes_printed(self) -> list[str]:
+        """The answer prefixes and subhead numbers printed on the page (the text they add)."""
+        return [a.prefix for a in self.answers if not a.plain]
 
     def question(self, index: int, w: float, clean: bool, feats: set[str]) -> list[str] | None:
         """A question's lines before block ``index`` (an answer paragraph), sometimes."""
@@ -149,7 +256,7 @@ class Inserts:
         for i, block in enumerate(blocks):
             if i in at:
                 out.append(("paragraph", at[i]))
-            out.append(block)
+            out.append((block[0], self.answered[i] + block[1]) if i in self.answered else block)
         return out
 
     # editor's note --------------------------------------------------------------------
@@ -180,6 +287,31 @@ class Inserts:
         return [text] if clean else wrap(text, w)
 
 
+def unfold(a: dict, k: int) -> None:
+    """Article ``a``'s body about to be cut before line ``k`` (an interruption): an answer cut
+    there is printed plain, and its gold paragraph has no prefix (a prefix would re-wrap the
+    paragraph across the cut)."""
+    body = a["body"]
+    if k >= len(body) or not isinstance(body[k], Folded):
+        return
+    j = k - 1
+    while not isinstance(body[j], Answered):
+        j -= 1
+    first = body[j]
+    first.plain = True
+    body[j:k] = [str(first)] + [str(line) for line in body[j + 1:k]]
+    while k < len(body) and isinstance(body[k], Folded):
+        body[k] = str(body[k])
+        k += 1
+    a["blocks"] = [(kind, first.text) if t == first.prefix + first.text else (kind, t)
+                   for kind, t in a["blocks"]]
+
+
 def printed(line: str) -> list[str]:
-    """A line as printed: a ``Framed`` line with its note and afterword, else the line."""
-    return line.printed() if isinstance(line, Framed) else [line]
+    """A line as printed: a ``Framed`` line with its note and afterword, an answer's first line
+    re-wrapped with its prefix (its other lines nothing), else the line."""
+    if isinstance(line, Framed):
+        return line.printed()
+    if isinstance(line, Answered):
+        return line.shown
+    return [] if isinstance(line, Folded) else [line]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..dictionary import cut_words
 from . import lines as L
 from .editor_notes import EDITOR_NOTE
+from .numbered_heads import numbered_head
 from .open_titles import bare_line_between_sentences, bare_lines_short, fits_no_column, past_both_columns
 from .page_lines import PAGE_LINE_KINDS
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
@@ -170,6 +171,8 @@ def classify_chunk(el: Element, prev: Element | None, nxt: Element | None, top: 
         return "title"
     if top and _top_block_over_story_start(el, nxt, texts):
         return "title"
+    if prev is not None and prev.kind == "para" and numbered_head(texts, [ln.text for ln in prev.lines]):
+        return "title"  # a numbered section head (一、…): set apart, no sentence in it
     if _open_between_stories(el, prev, nxt, texts, joined, clause_marks, after):
         return "title"
     next_opens = nxt is not None and nxt.kind in ("chunk", "para") and opens_mid_sentence(nxt.text)
