@@ -9,7 +9,7 @@ import pytest
 
 from synthetic_pages import parse_conserved
 
-from sitegen.parse.dated_cut import closed_bodies, opened_bodies
+from sitegen.parse.dated_cut import closed_bodies, ends_with_credit, opened_bodies
 
 HEAD = "东湖新区开通首条无人驾驶公交线"
 # two stories of one page, dated at their two ends (a bus line, spring sowing), sharing a word
@@ -88,3 +88,27 @@ def test_a_closing_dateline_closes_the_body_printed_last_before_it() -> None:
     assert closed_bodies(bodies, [14]) == {2}  # (page order, not list order)
     assert closed_bodies(bodies, [3]) == set()
     assert opened_bodies(bodies, [6]) == {0, 2}  # its own first paragraph, or a line above
+
+
+@pytest.mark.parametrize("credit", ["（谢文）", "(记者 李华)", "（本报记者 王小明）"])
+def test_the_second_story_starts_after_the_first_ones_credit(credit: str) -> None:
+    # the first story's last paragraph speaks of the second's subject (the words shift most
+    # before it, not after): the credit closing the first story's text says where it ends
+    bus = ["本报讯 " + BUS[0], "此外，新区周边农田春播同步推进，各地组织农机下田作业，育秧面积扩大。" + credit]
+    text = "\n\n".join([HEAD, *bus, *SOW, "（新华社荆州3月6日电）"]) + "\n"
+    arts = parse_conserved(text).articles
+    assert len(arts) == 2
+    assert "".join(arts[1].paragraphs).startswith(SOW[0][:10])
+
+
+@pytest.mark.parametrize("raw,closed", [
+    ("对他们的卓越贡献表示感谢。（谢文）", True),
+    ("推动高质量发展。(记者 李华)", True),
+    ("已完成育秧三百万亩！（本报记者 王小明 通讯员 李四）", True),
+    ("选举韩云萍（女）", False),  # a bracket inside the sentence, not after it
+    ("全文到此结束。（完）", False),  # an editorial mark, no credit
+    ("会议闭幕。（新华社北京1月2日电）", False),  # a dateline, not a credit
+    ("产量增长三成（见图）", False),
+])
+def test_a_paragraph_ends_with_a_credit_only_after_its_last_sentence(raw: str, closed: bool) -> None:
+    assert ends_with_credit(raw) is closed

@@ -60,8 +60,9 @@ def opened_bodies(bodies: Sequence[Body], opening: Sequence[int]) -> set[int]:
 
 def dated_cut(body: Body, vocab: Vocabulary) -> int | None:
     """Index of the paragraph where the second story of ``body`` starts: of the boundaries
-    where a story may start, the one of least cohesion; None when there is none or when
-    the body holds a subhead."""
+    where a story may start, the first after a paragraph closed by a credit (…。（谢文）) or
+    else the one of least cohesion; None when there is none or when the body holds a
+    subhead."""
     paras = body.paras
     if any(p.subhead for p in paras):
         return None  # a title inside may be the second story's headline, read as a subhead: the
@@ -70,12 +71,23 @@ def dated_cut(body: Body, vocab: Vocabulary) -> int | None:
     cands = [k for k, ok in enumerate(allowed) if ok]
     if not cands:
         return None
+    credited = [k for k in cands if ends_with_credit(paras[k - 1].raw)]
+    if credited:  # the first story's credit closes its text: the second starts after it
+        return credited[0]
     if len(cands) == 1:
         return cands[0]
     found = cohesion.gaps([p.parts() for p in paras], vocab, allowed)
     if not found:
         return None
     return min(found, key=lambda g: g.similarity).index
+
+
+def ends_with_credit(raw: str) -> bool:
+    """Does a paragraph end with its story's credit, in brackets after its last sentence
+    (…表示感谢。（谢文）, …高质量发展。(记者 李华))?"""
+    raw = raw.rstrip()
+    at = max(raw.rfind("（"), raw.rfind("("))
+    return at > 0 and raw[at - 1] in "。！？”」" and L.closing_credit(raw[at:]) is not None
 
 
 def cut_dated(bodies: list[Body], opening: Sequence[int], closing: Sequence[int],
