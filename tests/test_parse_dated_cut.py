@@ -112,3 +112,22 @@ def test_the_second_story_starts_after_the_first_ones_credit(credit: str) -> Non
 ])
 def test_a_paragraph_ends_with_a_credit_only_after_its_last_sentence(raw: str, closed: bool) -> None:
     assert ends_with_credit(raw) is closed
+
+
+# -- a story's credit closing a paragraph, with more text after it -------------------------
+
+@pytest.mark.parametrize("credit", ["（谢文）", "(记者 李华)", "（本报记者 王小明 通讯员 李四）"])
+def test_text_after_a_credit_closed_paragraph_is_another_story(credit: str) -> None:
+    text = "\n\n".join([HEAD, BUS[0], BUS[1] + credit, *SOW]) + "\n"
+    arts = parse_conserved(text).articles
+    assert len(arts) == 2, [a.headline for a in arts]
+    assert arts[0].headline == HEAD
+    assert "".join(arts[1].paragraphs).startswith(SOW[0][:10])
+
+
+@pytest.mark.parametrize("label", ["相关链接", "【背景资料】"])
+def test_a_box_under_a_label_after_the_credit_stays_with_its_story(label: str) -> None:
+    box = "东湖新区此前已开通两条智能网联示范线路，累计运送乘客十万人次。"
+    text = "\n\n".join([HEAD, BUS[0], BUS[1] + "（谢文）", label, box]) + "\n"
+    arts = parse_conserved(text).articles
+    assert len(arts) == 1 and box[:10] in "".join(arts[0].paragraphs)

@@ -1,5 +1,6 @@
 """Cut a body that the page itself says holds two stories: it opens with a dateline and
-is closed by another (issue 18).
+is closed by another, or its story's credit closes a paragraph with more text after it
+(issue 18).
 
 A news story prints its dateline once: either at its start (新华社广州１月１８日电, 本报讯,
 本报北京４月３日电 …) or, in brackets, after its last sentence (（新华社福州１月１４日电）).
@@ -10,6 +11,10 @@ vocabulary shifts most (:func:`.cohesion.gaps`). The page's headlines are then a
 again to the pieces: the piece cut off gets the headline the page holds for it, or none
 when the page prints none (a reader is better served by two stories, one without a
 headline, than by one story drifting into another under either's headline).
+
+A story's credit, likewise, is printed once, in brackets after its last sentence
+(…表示感谢。（谢文）): text after a paragraph so closed, past a boundary where a story may
+start, is another story's, and the body is cut there (:func:`credit_cut`).
 
 A dateline quoted in prose (据新华社北京…电, 新华社…电称) opens no paragraph and stands in no
 bracket of its own, so it never counts: only a paragraph opening with a dateline
@@ -90,16 +95,32 @@ def ends_with_credit(raw: str) -> bool:
     return at > 0 and raw[at - 1] in "。！？”」" and L.closing_credit(raw[at:]) is not None
 
 
+def credit_cut(body: Body) -> int | None:
+    """Index of the first paragraph after one closed by its story's credit, at a boundary
+    where a story may start; None when there is none or when the body holds a subhead (a
+    story's credit may stand above a box it prints under a label: 相关链接)."""
+    paras = body.paras
+    if len(paras) < 2 or any(p.subhead for p in paras):
+        return None
+    for k in range(1, len(paras)):
+        if ends_with_credit(paras[k - 1].raw) and can_cut(paras, k):
+            return k
+    return None
+
+
 def cut_dated(bodies: list[Body], opening: Sequence[int], closing: Sequence[int],
               vocab: Vocabulary) -> dict[int, int]:
-    """Cuts (body index -> paragraph index) of the bodies that open with a dateline and are
-    closed by a bracketed one (lines ``opening`` / ``closing`` of datelines printed alone)."""
-    closed = closed_bodies(bodies, closing)
-    if not closed:
-        return {}
+    """Cuts (body index -> paragraph index) of the bodies that hold two stories by their
+    print: a credit closing a paragraph with more text after it (:func:`credit_cut`), or a
+    dateline at each end (lines ``opening`` / ``closing`` of datelines printed alone)."""
     cuts = {}
-    for i in closed & opened_bodies(bodies, opening):
-        at = dated_cut(bodies[i], vocab)
+    for i, body in enumerate(bodies):
+        at = credit_cut(body)
+        if at is not None:
+            cuts[i] = at
+    closed = closed_bodies(bodies, closing)
+    for i in closed & opened_bodies(bodies, opening) if closed else ():
+        at = dated_cut(bodies[i], vocab) if i not in cuts else None
         if at is not None:
             cuts[i] = at
     return cuts
