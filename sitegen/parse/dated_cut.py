@@ -91,6 +91,8 @@ def ends_with_credit(raw: str) -> bool:
     """Does a paragraph end with its story's credit, in brackets after its last sentence
     (…表示感谢。（谢文）, …高质量发展。(记者 李华))?"""
     raw = raw.rstrip()
+    if not raw.endswith(("）", ")")):  # (most paragraphs: answered without a search)
+        return False
     at = max(raw.rfind("（"), raw.rfind("("))
     return at > 0 and raw[at - 1] in "。！？”」" and L.closing_credit(raw[at:]) is not None
 
@@ -100,12 +102,13 @@ def credit_cut(body: Body) -> int | None:
     where a story may start; None when there is none or when the body holds a subhead (a
     story's credit may stand above a box it prints under a label: 相关链接)."""
     paras = body.paras
-    if len(paras) < 2 or any(p.subhead for p in paras):
+    if len(paras) < 2:
         return None
-    for k in range(1, len(paras)):
-        if ends_with_credit(paras[k - 1].raw) and can_cut(paras, k):
-            return k
-    return None
+    found = next((k for k in range(1, len(paras)) if ends_with_credit(paras[k - 1].raw)), None)
+    if found is None or any(p.subhead for p in paras):
+        return None
+    return next((k for k in range(found, len(paras)) if ends_with_credit(paras[k - 1].raw)
+                 and can_cut(paras, k)), None)
 
 
 def cut_dated(bodies: list[Body], opening: Sequence[int], closing: Sequence[int],
