@@ -59,6 +59,13 @@ def parse_explained(name: str, text: str) -> tuple[ParseResult, PageExplain]:
     return result, tables[0]
 
 
+def _closing_datelines(layout) -> list[int]:
+    """Lines of the datelines printed alone in brackets (（新华社福州１月１４日电）): a
+    story's closing dateline, printed under its last sentence."""
+    return [el.line for region in layout.regions for el in region.elements
+            if el.kind == "dateline" and el.text.lstrip().startswith(("（", "("))]
+
+
 def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -> ParseResult:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     layout = segment(build_elements(text))
@@ -69,7 +76,9 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
     structural = [build_groups(els, r)[0] for r, els in enumerate(region_elements)]
     continue_lines = [line for _d, fld, _v, line in attach if fld == "marker_before"]
     vocab = layout.vocab.by_stories(story_grams(bodies))  # the page's words, once
-    placed = Placer(structural, vocab, continue_lines).place(bodies)
+    datelines = ([line for _d, fld, _v, line in attach if fld == "opening_dateline"],
+                 _closing_datelines(layout))
+    placed = Placer(structural, vocab, continue_lines, datelines).place(bodies)
     page.unplaced(placed)
     extras = page.attached(attach, placed.span_index)
     # doubts: what the decisions above were unsure of

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
 from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
-from .complete import cut_at_shifts, cut_off_unheaded, fill
+from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
+from .dated_cut import cut_dated
 from .continued import unhead_continued
 from .convention import by_convention, conventions
 from .doubt_glue import Boundary
@@ -66,14 +67,17 @@ class Placer:
     """The headline groups of one page (``structural``: per region, as printed) and what
     the assignment needs to know about the page."""
 
-    def __init__(self, structural: list[list[Group]], vocab: Vocabulary, continue_lines: list[int]):
+    def __init__(self, structural: list[list[Group]], vocab: Vocabulary, continue_lines: list[int],
+                 datelines: tuple[list[int], list[int]] = ([], [])):
         """``vocab``: the page's vocabulary by stories (:meth:`.Vocabulary.by_stories`). The
         headline scores, the cuts at vocabulary shifts and the re-division of a body by a
         block's lines read it; the label split, the cut of an unheaded story and the
         re-cut to a headline block read ``vocab.paragraphs`` (by stories, each moved some
         page set down: bench/README.md, sixth round). ``continue_lines``: lines of 上接…
         markers printed outside bodies (they mark the body printed after them as a
-        continuation)."""
+        continuation). ``datelines``: lines of datelines printed alone, those opening the
+        body below and those closing the body above (:mod:`.dated_cut`)."""
+        self.datelines = datelines
         self.structural = structural
         self.vocab = vocab
         self.continue_lines = continue_lines
@@ -177,6 +181,10 @@ class Placer:
         if glued.cut is not None:  # two stories run together, and a headline of the page heads the second
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
             bodies, placed = glued.cut
+        dated = cut_once(bodies, cut_dated(bodies, *self.datelines, self.vocab.paragraphs))
+        if dated is not None:  # a body opened by one dateline and closed by another: two stories
+            readings.append(Reading("cut", bodies, dict(placed[1].by_body)))
+            bodies, placed = dated, self.assigned(dated)
         return bodies, placed
 
     def place(self, bodies: list[Body]) -> Placement:
