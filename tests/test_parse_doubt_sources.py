@@ -1,7 +1,6 @@
-"""Self-doubt from what a story says of its source and place (sitegen/parse/doubt_fits.py):
-``two_datelines`` (a story gives its dateline once) and ``other_place`` (a lead names the
-place of its headline), each on a page or text where it must fire and one where it must
-not, in other papers' wordings."""
+"""Self-doubt from what a story says of its source (sitegen/parse/doubt_fits.py):
+``two_datelines`` (a story gives its dateline once), on a page where it must fire and on
+others where it must not, in other papers' wordings."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -64,21 +63,3 @@ def test_an_unbracketed_dateline_printed_alone_is_no_second_source() -> None:
     # printed alone above the text (unbracketed: it opens the story), then a closing one
     assert doubt_fits.two_datelines(_paras("（记者周剑虹）本届会议选举产生了新一届领导。"),
                                      "本报合肥２月１日电", ("据新华社合肥电",)) is not None
-
-
-def test_a_lead_naming_another_province_than_its_headline_is_doubted() -> None:
-    assert doubt_fits.other_place("袁启彤当选福建省人大常委会主任", _paras(
-        "广东省第九届人民代表大会第一次会议今天选举朱森林为省人大常委会主任。")) == ("福建省", "广东省")
-    assert doubt_fits.other_place("黑龙江省启动冬季供暖", _paras(
-        "吉林省今天起全面启动集中供暖，比往年提前五天。")) == ("黑龙江省", "吉林省")
-
-
-def test_a_lead_naming_its_headline_place_or_no_other_place_is_not_doubted() -> None:
-    assert doubt_fits.other_place("黑龙江省加快冰雪旅游发展", _paras(
-        "黑龙江省今冬推出冰雪旅游线路二十条，吸引广东省游客。")) is None  # its own place named too
-    assert doubt_fits.other_place("福建省新建三座水库", _paras(
-        "今年以来，全省水利建设投资超过百亿元。")) is None  # no other place of that kind
-    assert doubt_fits.other_place("福建省新建三座水库", _paras(
-        "今年以来，厦门市水利建设投资超过百亿元。")) is None  # a city is not another province
-    assert doubt_fits.other_place("春茶上市", _paras("杭州市茶农今天开采春茶。")) is None
-    assert doubt_fits.other_place("广东队夺冠", _paras("四川省代表队获得亚军。")) is None  # no province in the headline

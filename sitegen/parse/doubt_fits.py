@@ -20,14 +20,9 @@ better than its own, tells of a boundary the parser may have got wrong.
   closing datelines follow it: a story names its source and date once, at its start or
   at its end, so the text holds the end of another story (the parse keeps the first
   dateline and leaves the other over). An unbracketed dateline printed alone opens the
-  story below it, which is no such evidence;
-* ``other_place`` — the headline names a province (福建省) that the lead does not name,
-  and the lead names another province (广东省): a news lead says where its headline's
-  event happened, so the lead is another story's.
+  story below it, which is no such evidence.
 """
 from __future__ import annotations
-
-import re
 from typing import TYPE_CHECKING, Sequence
 
 from . import lines as L
@@ -111,7 +106,6 @@ def mark(bodies: Sequence[Body], texts: Sequence[Sequence[Para]], result: Assign
         s.mid_start = mid_start(ps)
     for i, group in result.by_body.items():
         out[i].two_titles = two_titles(texts[i], group, scorer.vocab)
-        out[i].other_place = other_place(group.text, texts[i])
     for s, found in zip(out, orphans(bodies, result, scorer)):
         s.orphan = found
 
@@ -139,27 +133,6 @@ def two_datelines(paras: Sequence[Para], opening: str | None, closing: Sequence[
     return (found[0], found[1]) if len(found) >= 2 else None
 
 
-# China's provinces as headlines and leads print them, with 省 (a name alone, 广东, may be a
-# team or an adjective; a city's 市 also ends words: 上市, 超市)
-_PROVINCE = re.compile("(河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南"
-                       "|四川|贵州|云南|陕西|甘肃|青海|台湾)省")
-
-
-def other_place(headline: str, paras: Sequence[Para]) -> tuple[str, str] | None:
-    """(a province the headline names, another province the lead names) when the lead
-    (first paragraph) does not name the headline's; None otherwise."""
-    if not paras or "省" not in headline:
-        return None
-    lead = paras[0].raw
-    for m in _PROVINCE.finditer(headline):
-        if m.group(1) in lead:
-            continue
-        other = next((o for o in _PROVINCE.finditer(lead) if o.group(1) != m.group(1)), None)
-        if other is not None:
-            return m.group(0), other.group(0)
-    return None
-
-
 # (rule, the Signals field it reads, its reason), as :data:`.doubt_heads.REASONS`
 REASONS = (
     ("two_titles", "two_titles",
@@ -170,8 +143,6 @@ REASONS = (
      "the paragraph at line {0} opens with a dateline or 上接 marker: a new article starts there?"),
     ("two_datelines", "two_datelines",
      "the text has two datelines ({0}; {1}): a story gives one, so two articles joined?"),
-    ("other_place", "other_place",
-     "the headline names {0}, its lead does not but names {1}: the lead is another story's?"),
 )
 
 RULES = rules(REASONS)

@@ -30,9 +30,8 @@ Rules (``RULES``), each a doubt on its own:
   a body's line became a headline;
 * ``glue`` — the body's deepest vocabulary valley falls where a story may start, and the
   headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
-* ``two_titles``, ``orphan``, ``mid_start``, ``two_datelines``, ``other_place`` — which title fits
-  which text, a dateline inside the body, two datelines for one text, a lead naming another
-  province than its headline (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
+* ``two_titles``, ``orphan``, ``mid_start``, ``two_datelines`` — which title fits which text,
+  a dateline inside the body, two datelines for one text (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
 * ``dot_join``, ``mid_headed``, ``better_text``, ``prose_title``, ``under_prose``,
   ``next_headless`` — how a headline line is printed and where it stands between the texts
   (:mod:`.doubt_layout`): a kicker on the headline's line, a headline over a text opening
@@ -128,7 +127,6 @@ class Signals:
     two_titles: tuple[int, int, int] | None = None
     orphan: tuple[int, int] | None = None
     mid_start: int = 0
-    other_place: tuple[str, str] | None = None  # (a place the headline names, another its lead names)
     two_datelines: tuple[str, str] | None = None  # the first two datelines of the text (set by :mod:`.build`)
     repeated: tuple[int, int] | None = None  # (headline line, line of the same words left over)
     # :mod:`.doubt_layout`: a headline line joining two titles with a dot (line, the line);
