@@ -14,7 +14,7 @@ from . import lines as L
 from .assign import SpanIndex, story_grams
 from .blocks import INSETS, Element, build_elements
 from .doubt_heads import credit_lead, cut_above
-from .doubt_layout import under_prose
+from .doubt_layout import box_after, box_label, under_prose
 from .doubt_fits import two_datelines
 from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
@@ -86,6 +86,10 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
         s.two_datelines = two_datelines(ps, ex.opening_dateline, ex.closing_datelines)
         s.cut_above = cut_above(ps, page_lines)
         s.under_prose = None if s.cut_above else under_prose(ps, page_lines, spans)
+    labels = [box_label(body, [el.text for el in extras[k].subheads_before] if k in extras else ())
+              for k, body in enumerate(bodies)]
+    for s, box in zip(doubts, box_after(bodies, [k in placed.result.by_body for k in range(len(bodies))], labels)):
+        s.box_after = box
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))
                 for pos, body in enumerate(bodies, start=1)]
