@@ -124,6 +124,8 @@ def two_datelines(paras: Sequence[Para], opening: str | None, closing: Sequence[
     opens it (``opening``, printed alone above it, or else the one opening its first
     paragraph after a 上接 marker), then ``closing``, those printed alone in brackets after
     it. ``paras``: its paragraphs, subheads aside."""
+    if not closing:  # no second dateline possible: the pattern (lazy runs of Han characters) not tried
+        return None
     if opening is None and paras:
         first = paras[0].raw
         m = L.START_MARKER_RE.match(first)
