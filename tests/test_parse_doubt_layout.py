@@ -111,3 +111,30 @@ def test_no_under_prose_doubt_over_a_title_a_finished_sentence_a_text_or_a_datel
     running = ["", "在我国众多的高等科研教育单位中，有一间独具特色的、也", "", lead]
     assert doubt_layout.under_prose(_lead(4), running, [(2, 2), (4, 4)]) is None  # another text's line
     assert doubt_layout.under_prose(_lead(4, hard=True), running, [(4, 4)]) is None  # a dateline opens it
+
+
+def _boxed(line: int, first: str, subhead: bool = True):
+    return SimpleNamespace(line=line, spans=[(line, line + 5)], paras=[SimpleNamespace(raw=first, subhead=subhead)])
+
+
+def test_a_headless_text_opening_with_a_box_label_after_a_story_is_doubted_on_that_story() -> None:
+    bodies = [_boxed(3, "记者从省文化厅获悉，", subhead=False), _boxed(12, "")]
+    labels = [doubt_layout.box_label(bodies[0], ()), doubt_layout.box_label(bodies[1], ["【链接】"])]
+    assert labels == [None, "【链接】"]
+    assert doubt_layout.box_after(bodies, [True, False], labels) == [(12, "【链接】"), None]
+    # another paper's label, kept in the text as its first subhead
+    other = [_boxed(3, "记者从省文化厅获悉，", subhead=False), _boxed(12, "小贴士：")]
+    labels = [doubt_layout.box_label(b, ()) for b in other]
+    assert doubt_layout.box_after(other, [True, False], labels)[0] == (12, "小贴士：")
+
+
+def test_no_box_doubt_when_the_next_text_is_headed_opens_with_prose_or_a_long_subhead() -> None:
+    bodies = [_boxed(3, "记者从省文化厅获悉，", subhead=False), _boxed(12, "【链接】")]
+    labels = [doubt_layout.box_label(b, ()) for b in bodies]
+    assert doubt_layout.box_after(bodies, [True, True], labels) == [None, None]  # it has a headline of its own
+    prose = [bodies[0], _boxed(12, "据了解，今年全省共有三百余支文艺小分队下乡演出。", subhead=False)]
+    labels = [doubt_layout.box_label(b, ()) for b in prose]
+    assert doubt_layout.box_after(prose, [True, False], labels) == [None, None]
+    long_sub = [bodies[0], _boxed(12, "一、农村文化设施建设取得新进展")]  # a subhead, not a box's label
+    labels = [doubt_layout.box_label(b, ()) for b in long_sub]
+    assert doubt_layout.box_after(long_sub, [True, False], labels) == [None, None]

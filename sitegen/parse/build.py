@@ -14,7 +14,8 @@ from . import lines as L
 from .assign import SpanIndex, story_grams
 from .blocks import INSETS, Element, build_elements
 from .doubt_heads import credit_lead, cut_above
-from .doubt_layout import under_prose
+from .doubt_layout import box_after, box_label, under_prose
+from .doubt_fits import two_datelines
 from .doubts import reasons, signals
 from .explain import PageExplain, explain_page
 from .headlines import Group, build_groups
@@ -38,6 +39,7 @@ class Extras:
     markers_after: list[str] = field(default_factory=list)
     subheads_before: list[Element] = field(default_factory=list)
     opening_dateline: str | None = None  # printed on its own line above the body
+    closing_datelines: list[str] = field(default_factory=list)  # of ``datelines``, those printed in brackets
 
 
 def parse_text(name: str, text: str) -> ParseResult:
@@ -87,10 +89,16 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
     bodies = _opening_credits(placed.bodies, extras)
     page_lines = text.split("\n")
     spans = [span for body in bodies for span in body.spans]
-    for s, body in zip(doubts, bodies):  # a credit still opening a body is its lead
+    for k, (s, body) in enumerate(zip(doubts, bodies)):  # a credit still opening a body is its lead
         s.credit_lead = credit_lead(ps := [p for p in body.paras if not p.subhead])
+        ex = extras.get(k, Extras())
+        s.two_datelines = two_datelines(ps, ex.opening_dateline, ex.closing_datelines)
         s.cut_above = cut_above(ps, page_lines)
         s.under_prose = None if s.cut_above else under_prose(ps, page_lines, spans)
+    labels = [box_label(body, [el.text for el in extras[k].subheads_before] if k in extras else ())
+              for k, body in enumerate(bodies)]
+    for s, box in zip(doubts, box_after(bodies, [k in placed.result.by_body for k in range(len(bodies))], labels)):
+        s.box_after = box
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))
                 for pos, body in enumerate(bodies, start=1)]
@@ -126,7 +134,9 @@ class _Page:
             for k, el in enumerate(els):
                 if el.kind == "dateline" and region.before is not None and all(
                         e.kind in ("dateline", "caption") for e in els[:k]):
-                    attach.append(("prev", "dateline", L.dateline_text(el.text), el.line))
+                    closing = el.text.lstrip().startswith(("（", "("))  # bracketed: it closes a story
+                    attach.append(("prev", "closing_dateline" if closing else "dateline", L.dateline_text(el.text),
+                                   el.line))
                 elif el.kind == "dateline" and region.after is not None \
                         and all(e.kind == "byline" for e in els[k + 1:]) \
                         and not el.text.lstrip().startswith(("（", "(")):
@@ -190,8 +200,10 @@ class _Page:
                 self.leftover("fragment", value, line)
                 continue
             ex = extras.setdefault(target, Extras())
-            if fld == "dateline":
+            if fld in ("dateline", "closing_dateline"):
                 ex.datelines.append(value)
+                if fld == "closing_dateline":
+                    ex.closing_datelines.append(value)
             elif fld == "opening_dateline":
                 ex.datelines.insert(0, value)
                 ex.opening_dateline = value

@@ -14,12 +14,18 @@ better than its own, tells of a boundary the parser may have got wrong.
   opening with 上接 is doubted only through this cue);
 * ``mid_start`` — a paragraph inside the body, after a finished sentence, opens with a
   dateline (本报北京3月5日电, 新华社…电) or a continuation marker (上接第1版): a story
-  is printed from there.
+  is printed from there;
+* ``two_datelines`` — the text opens with a dateline (新华社北京1月26日电 …) and a dateline
+  printed alone in brackets after it closes a story ((据新华社北京1月25日电)), or two such
+  closing datelines follow it: a story names its source and date once, at its start or
+  at its end, so the text holds the end of another story (the parse keeps the first
+  dateline and leaves the other over). An unbracketed dateline printed alone opens the
+  story below it, which is no such evidence.
 """
 from __future__ import annotations
-
 from typing import TYPE_CHECKING, Sequence
 
+from . import lines as L
 from .assign import Assignment, Scorer
 from .cut_points import can_cut
 from .bigrams import bigram_set, side_grams
@@ -113,6 +119,22 @@ def mid_start(paras: Sequence[Para]) -> int:
     return 0
 
 
+def two_datelines(paras: Sequence[Para], opening: str | None, closing: Sequence[str]) -> tuple[str, str] | None:
+    """The first two datelines of a text when it has two or more, else None: the one that
+    opens it (``opening``, printed alone above it, or else the one opening its first
+    paragraph after a 上接 marker), then ``closing``, those printed alone in brackets after
+    it. ``paras``: its paragraphs, subheads aside."""
+    if not closing:  # no second dateline possible: the pattern (lazy runs of Han characters) not tried
+        return None
+    if opening is None and paras:
+        first = paras[0].raw
+        m = L.START_MARKER_RE.match(first)
+        d = L.DATELINE_START_RE.match(first[m.end():] if m else first)
+        opening = d.group(0) if d else None
+    found = ([opening] if opening else []) + list(closing[:2])
+    return (found[0], found[1]) if len(found) >= 2 else None
+
+
 # (rule, the Signals field it reads, its reason), as :data:`.doubt_heads.REASONS`
 REASONS = (
     ("two_titles", "two_titles",
@@ -121,6 +143,8 @@ REASONS = (
      "no headline, but the headline at line {0} fits this text better than its own (line {1}): it is this text's?"),
     ("mid_start", "mid_start",
      "the paragraph at line {0} opens with a dateline or 上接 marker: a new article starts there?"),
+    ("two_datelines", "two_datelines",
+     "the text has two datelines ({0}; {1}): a story gives one, so two articles joined?"),
 )
 
 RULES = rules(REASONS)

@@ -30,7 +30,10 @@ between the texts of the page.
   no title ends on (的, 也, 和, 在, 是, 对 …), and went to no text (a title or a leftover):
   the lead goes on from it, so the story starts there (the
   ``cut_above`` rule of :mod:`.doubt_heads` reads the same over a line of some text, when
-  a word runs across the break).
+  a word runs across the break);
+* ``box_after`` — the next text of the page has no headline and opens with a short label
+  line (【链接】, 小贴士：, ◆延伸阅读): a paper prints such a box of background right after
+  the story it belongs to, so this story's text goes on there.
 """
 from __future__ import annotations
 
@@ -129,6 +132,29 @@ def titles_near(bodies: Sequence[Body], lines: Sequence[int]) -> list[int]:
     return out
 
 
+BOX_LABEL = 8  # characters of a box's label line at most (链接, 小贴士：, ■ 延伸阅读)
+
+
+def box_label(body: Body, printed_above: Sequence[str]) -> str | None:
+    """The short label line opening ``body``: the first of ``printed_above`` (subheads
+    printed over it), or its own first paragraph when that is a subhead; None when none."""
+    label = printed_above[0].strip() if printed_above else \
+        body.paras[0].raw.strip() if body.paras and body.paras[0].subhead else ""
+    return label if 0 < len(label) <= BOX_LABEL else None
+
+
+def box_after(bodies: Sequence[Body], headed: Sequence[bool], labels: Sequence[str | None]) -> list[tuple[int, str] | None]:
+    """For every body, (line, label) of the next text of the page when it has no headline
+    and opens with a box's label (``labels``, from :func:`box_label`) and this one has a
+    headline, else None."""
+    order = sorted(range(len(bodies)), key=lambda k: bodies[k].line)
+    out: list[tuple[int, str] | None] = [None] * len(bodies)
+    for i, j in zip(order, order[1:]):
+        if headed[i] and not headed[j] and labels[j] is not None:
+            out[i] = (bodies[j].line, labels[j])
+    return out
+
+
 def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"]) -> None:
     """Set ``next_headless`` = (headline line, next text's line) of every headed body whose
     headline is printed between its own text and the next text of the page, when that text
@@ -164,6 +190,9 @@ REASONS = (
      "the headline line {0} ({1}) reads like running text: a body's line taken for a title?"),
     ("under_prose", "under_prose",
      "the lead at line {0} goes on from the running text at line {1}, which went to no text: the story starts there?"),
+    ("box_after", "box_after",
+     "the text at line {0}, next to this one, has no headline and opens with the label {1}: "
+     "a box of this story's?"),
     ("next_headless", "next_headless",
      "the headline at line {0} stands between this text and the text at line {1}, which has no headline: "
      "it may head that text, or be a subhead of one story going on there?"),

@@ -30,13 +30,14 @@ Rules (``RULES``), each a doubt on its own:
   a body's line became a headline;
 * ``glue`` — the body's deepest vocabulary valley falls where a story may start, and the
   headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
-* ``two_titles``, ``orphan``, ``mid_start`` — which title fits which text, and a dateline
-  inside the body (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
+* ``two_titles``, ``orphan``, ``mid_start``, ``two_datelines`` — which title fits which text,
+  a dateline inside the body, two datelines for one text (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
 * ``dot_join``, ``mid_headed``, ``better_text``, ``prose_title``, ``under_prose``,
-  ``next_headless`` — how a headline line is printed and where it stands between the texts
-  (:mod:`.doubt_layout`): a kicker on the headline's line, a headline over a text opening
-  mid-sentence or fitting another text clearly better, a body's line taken for a title or left
-  over above the lead, a headline between its text and a headless one;
+  ``next_headless``, ``box_after`` — how a headline line is printed and where it stands
+  between the texts (:mod:`.doubt_layout`): a kicker on the headline's line, a headline over
+  a text opening mid-sentence or fitting another text clearly better, a body's line taken for
+  a title or left over above the lead, a headline between its text and a headless one, a
+  headless box (【链接】…) after the story;
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -127,6 +128,7 @@ class Signals:
     two_titles: tuple[int, int, int] | None = None
     orphan: tuple[int, int] | None = None
     mid_start: int = 0
+    two_datelines: tuple[str, str] | None = None  # the first two datelines of the text (set by :mod:`.build`)
     repeated: tuple[int, int] | None = None  # (headline line, line of the same words left over)
     # :mod:`.doubt_layout`: a headline line joining two titles with a dot (line, the line);
     # the headline printed between this text and a next text with no headline (its line, that text's)
@@ -135,6 +137,7 @@ class Signals:
     mid_headed: tuple[int, int] | None = None  # (headline line, line) of a headed text opening mid-sentence
     under_prose: tuple[int, int] | None = None  # (lead's line, line over it) (set by :mod:`.build`)
     prose_title: tuple[int, str] | None = None  # (line, text) of a headline line reading like running text
+    box_after: tuple[int, str] | None = None  # (line, label) of a headless next text opening with a label (set by :mod:`.build`)
     better_text: tuple[int, int] | None = None  # (headline line, line of a text covering it clearly better)
 
 
