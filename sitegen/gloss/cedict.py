@@ -23,10 +23,9 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
-from importlib import util
 from itertools import compress, count
 
-from sitegen.installed import cache_dir, version
+from sitegen.installed import cache_dir, package_file, version
 
 #: Bump when compiled entries change for the same data (the cache file's name changes).
 COMPILE_VERSION = 2
@@ -36,13 +35,6 @@ MAX_SENSES = 4  # senses shown per reading: the popup is a glance, not the dicti
 MAX_SENSE_CHARS = 70
 MAX_READINGS = 3
 _MINOR = ("variant of", "old variant of", "surname ", "see ", "used in ")
-
-
-def package_file(package: str, *parts: str) -> str:
-    spec = util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(f"{package} is not installed (dictionary glosses need it)", name=package)
-    return os.path.join(list(spec.submodule_search_locations)[0], *parts)
 
 
 def data_version() -> str:

