@@ -133,7 +133,12 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         units += 1
         width += visual_width(el.text)
     if units == 0:
-        return True
+        return True  # (a box's label, 相关链接, heads a part of the story: lines.is_sidebar_label)
+    credit = L.end_credit_at(body[-1].raw) if body else None
+    if credit is not None and (credit > 0 or len(body) > 1):
+        # a story prints its credit once, after its last sentence (…举办的。（陈忠）): the
+        # text above is a whole story, and a title under it heads one, never divides one
+        return False
     if units > SUBHEAD_UNITS or width > SUBHEAD_WIDTH:
         return False
     # A headline printed after its body repeats the body above it, not the text below:
