@@ -95,11 +95,13 @@ def _title_tail(buf: list[Element], k: int) -> bool:
 
 
 def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Vocabulary,
-                       following: list[str], jump_middle: bool = False) -> bool:
+                       following: list[str], jump_middle: bool = False, dated: bool = False) -> bool:
     """Is ``buf`` (the elements between ``piece`` and ``para``) a subhead inside the article
     rather than the headline region of a new one? ``following``: the chunk texts after it;
     ``jump_middle``: ``piece`` continues a story from another page and the text from
-    ``para`` on runs to a 下转 marker with no headline after it (:mod:`.jump_text`)."""
+    ``para`` on runs to a 下转 marker with no headline after it (:mod:`.jump_text`);
+    ``dated``: ``piece`` opens with a dateline (本报讯, 新华社…电) and the text from ``para``
+    on is closed by one printed in brackets before any other story starts."""
     if para.hard_start:
         return False
     if len(buf) == 1 and is_section_name(buf[0].text.strip()):
@@ -134,6 +136,11 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         width += visual_width(el.text)
     if units == 0:
         return True  # (a box's label, 相关链接, heads a part of the story: lines.is_sidebar_label)
+    if dated:
+        # the text above opens with a dateline and the text below is closed by one (in
+        # brackets, under its last sentence): a story prints its dateline once, so these are
+        # two stories and the title between them heads one (:mod:`.dated_cut`)
+        return False
     credit = L.end_credit_at(body[-1].raw) if body else None
     if credit is not None and (credit > 0 or len(body) > 1):
         # a story prints its credit once, after its last sentence (…举办的。（陈忠）): the
@@ -173,6 +180,23 @@ def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
     return out
 
 
+def _closed_by_dateline(nodes: list[Para | Element], k: int) -> bool:
+    """Is the text from node ``k`` on closed by a dateline printed alone in brackets
+    (（新华社福州１月１４日电）) before any headline, byline, dateline or marker opens another
+    story (captions and pictures passed over)?"""
+    for node in nodes[k + 1:]:
+        if isinstance(node, Para):
+            if node.hard_start:
+                return False
+            continue
+        if node.kind == "dateline":
+            return node.text.lstrip().startswith(("（", "("))
+        if getattr(node, "embedded", False) or node.kind in INSETS or node.kind in PASSED_OVER:
+            continue
+        return False
+    return False
+
+
 class _Pieces:
     """The pieces and regions read so far, and the piece being read."""
 
@@ -188,6 +212,15 @@ class _Pieces:
         self.regions.append(Region(list(titles), before, piece.index))
         self.pieces.append(piece)
         self.current = piece
+
+    def dated(self) -> bool:
+        """Does the piece being read open with a dateline (in its first paragraph, or
+        printed alone right above it)?"""
+        if self.current is None:
+            return False
+        above = self.regions[-1].elements if self.regions else []
+        return bool(L.DATELINE_START_RE.match(self.current.paras[0].raw.lstrip())) or any(
+            el.kind == "dateline" and not el.text.lstrip().startswith(("（", "(")) for el in above[-2:])
 
     def close(self, titles: list[Element]) -> None:
         """The page ends; ``titles`` is what is printed after the last piece."""
@@ -260,7 +293,8 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
         built.start(para, "hard" if para.hard_start else "orphan", buf)
     elif not current.paras[-1].end_marker and _is_subhead_region(
             [el for el in buf if el.kind not in INSETS], current, para, vocab,
-            _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k)):
+            _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k),
+            built.dated() and _closed_by_dateline(nodes, k)):
         # a photo caption printed next to a subhead does not end the article
         for i, el in enumerate(buf):
             if el.kind in INSETS:
