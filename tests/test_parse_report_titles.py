@@ -98,3 +98,23 @@ def test_a_subhead_of_a_report_dated_at_its_start_only_stays(opening: str, closi
     arts = parse_conserved(text).articles
     assert arts[0].subheads == ["茶旅融合带动消费"] and TEA[2][:10] in _bodies(arts)[0]
     assert [a.headline for a in arts] == ["春茶上市茶农忙着采摘新茶", "牧区冬储草料足"]
+
+
+# -- a title carrying a feature's or a series' subtitle ---------------------------------------
+
+@pytest.mark.parametrize("title", ["牧区冬储——访畜牧站站长王林", "草料足牛羊壮——记牧民巴特尔",
+                                   "冬储要早——再论牧区防灾"])
+def test_a_title_with_a_feature_subtitle_is_no_subhead(title: str) -> None:
+    # between two undated texts, a title whose words are only those of the text below: the
+    # words alone leave it a subhead, its interview / profile / series subtitle does not
+    text = "\n\n".join(["春茶上市交易活跃", *TEA, title, *SNOW]) + "\n"
+    arts = parse_conserved(text).articles
+    assert [a.headline for a in arts][-1] == title and _bodies(arts)[-1].startswith(SNOW[0][:10])
+
+
+def test_a_title_with_a_plain_dash_inside_may_be_a_subhead() -> None:
+    # a dash between two names (中国—中亚) or two phrases is no subtitle
+    text = ("春茶上市茶农忙着采摘新茶\n\n" + wrapped(["本报讯 " + TEA[0], TEA[1]]) + "\n\n茶旅融合——带动消费\n\n"
+            + wrapped(TEA[2:]) + "\n")
+    arts = parse_conserved(text).articles
+    assert len(arts) == 1 and arts[0].subheads == ["茶旅融合——带动消费"]

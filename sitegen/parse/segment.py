@@ -21,6 +21,7 @@ Rules:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import lines as L
@@ -39,6 +40,10 @@ from .text import Vocabulary, joined_bigram_set, visual_width
 # story's headline block (kicker, headline, subtitle) is taller or wider.
 SUBHEAD_UNITS = 2
 SUBHEAD_WIDTH = 32
+# A title carrying a feature's or a series' subtitle after a dash (贡献在天涯——访…校长余让水,
+# 打开针灸原理的大门——记…, 经济结构调整要锲而不舍——三论…) is the head of an interview, a
+# profile or a commentary: a story's own head, never a subhead inside another story.
+FEATURE_SUBTITLE = re.compile(r"[—－-]{2}\s*(?:访|记|专访|[一二三四五六七八九十再]论)")
 
 
 @dataclass
@@ -130,8 +135,8 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
             return False
         if unlabelled(el.text) != el.text.strip() or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
             return False  # a label (【民生关注】…) is printed over a story's headline, never a subhead
-        if el.text.startswith(("——", "--", "－－")):
-            return False
+        if el.text.startswith(("——", "--", "－－")) or FEATURE_SUBTITLE.search(el.text):
+            return False  # (a subtitle: a headline's, never a subhead's; see FEATURE_SUBTITLE)
         units += 1
         width += visual_width(el.text)
     if units == 0:
