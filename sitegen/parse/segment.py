@@ -118,27 +118,10 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         # a bracketed credit alone, printed after a story's end (下转) and not under a
         # headline, closes that story: no story's text that a subhead could divide
         return False
-    units = 0
-    width = 0.0
-    for k, el in enumerate(buf):
-        if _title_tail(buf, k):
-            width += visual_width(el.text)
-            continue
-        if el.kind == "heading":
-            if el.level < 3:
-                return False
-            units += 1
-            continue
-        if el.kind == "enum":
-            continue
-        if el.kind != "title" or len(el.lines) > 2:
-            return False
-        if unlabelled(el.text) != el.text.strip() or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
-            return False  # a label (【民生关注】…) is printed over a story's headline, never a subhead
-        if el.text.startswith(("——", "--", "－－")) or FEATURE_SUBTITLE.search(el.text):
-            return False  # (a subtitle: a headline's, never a subhead's; see FEATURE_SUBTITLE)
-        units += 1
-        width += visual_width(el.text)
+    measured = _subhead_units(buf, piece, para)
+    if measured is None:
+        return False
+    units, width = measured
     if units == 0:
         return True  # (a box's label, 相关链接, heads a part of the story: lines.is_sidebar_label)
     if dated:
@@ -167,6 +150,35 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     # (in the middle of a jumped story, a title summing up the text above is a subhead: the
     # text below has no headline of its own on either side, see :mod:`.jump_text`)
     return jump_middle or not any(sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
+
+
+def _subhead_units(buf: list[Element], piece: Piece, para: Para) -> tuple[int, float] | None:
+    """(title units, their width) of ``buf`` between ``piece`` and ``para``, or None when an
+    element of it is never part of a subhead: a top-level heading, a line of another kind,
+    a title of three lines or more, one with a label, one running far past the columns, a
+    subtitle."""
+    units = 0
+    width = 0.0
+    for k, el in enumerate(buf):
+        if _title_tail(buf, k):
+            width += visual_width(el.text)
+            continue
+        if el.kind == "heading":
+            if el.level < 3:
+                return None
+            units += 1
+            continue
+        if el.kind == "enum":
+            continue
+        if el.kind != "title" or len(el.lines) > 2:
+            return None
+        if unlabelled(el.text) != el.text.strip() or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
+            return None  # a label (【民生关注】…) is printed over a story's headline, never a subhead
+        if el.text.startswith(("——", "--", "－－")) or FEATURE_SUBTITLE.search(el.text):
+            return None  # (a subtitle: a headline's, never a subhead's; see FEATURE_SUBTITLE)
+        units += 1
+        width += visual_width(el.text)
+    return units, width
 
 
 def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
