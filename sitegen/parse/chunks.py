@@ -13,7 +13,8 @@ from ..dictionary import cut_words
 from . import lines as L
 from .editor_notes import EDITOR_NOTE
 from .numbered_heads import numbered_head
-from .open_titles import bare_line_between_sentences, bare_lines_short, fits_no_column, past_both_columns
+from .open_titles import (bare_line_between_sentences, bare_lines_short, fits_no_column, past_both_columns,
+                          short_of_columns)
 from .page_lines import PAGE_LINE_KINDS
 from .text import ends_closed_for_title, ends_sentence, opens_mid_sentence, visual_width
 
@@ -303,7 +304,7 @@ def _line_chunk(el: Element, prev: Element | None, nxt: Element | None, joined: 
         # a short line ending open under a headline, a blank line between them (风成于上，
         # 俗化于下): no prose line stops short of the column without a sentence end
         return "title"
-    if fits_no_column(el, prev, nxt, clause_marks):
+    if fits_no_column(el, prev, nxt, clause_marks) or short_of_columns(el, prev, nxt, clause_marks):
         return "title"
     if clause_marks >= 1 and not (nxt is not None and nxt.kind == "chunk" and not _is_prose_chunk(nxt)) \
             and not (nxt is not None and nxt.kind == "byline" and clause_marks <= 2

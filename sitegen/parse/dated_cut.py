@@ -90,11 +90,7 @@ def dated_cut(body: Body, vocab: Vocabulary) -> int | None:
 def ends_with_credit(raw: str) -> bool:
     """Does a paragraph end with its story's credit, in brackets after its last sentence
     (…表示感谢。（谢文）, …高质量发展。(记者 李华))?"""
-    raw = raw.rstrip()
-    if not raw.endswith(("）", ")")):  # (most paragraphs: answered without a search)
-        return False
-    at = max(raw.rfind("（"), raw.rfind("("))
-    return at > 0 and raw[at - 1] in "。！？”」" and L.closing_credit(raw[at:]) is not None
+    return (L.end_credit_at(raw) or 0) > 0
 
 
 def credit_cut(body: Body) -> int | None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from .assign import MIN_ASSIGN, Assignment, Scorer
 from .headlines import Group, Unit, is_section_name, is_short_label
+from .title_roles import opens_statement
 
 MIN_UNIT = 0.25
 MIN_AFTER = 0.15  # ... or this, for a unit at its region's edge on the body printed next to it
@@ -123,14 +124,19 @@ def _labels_head_next(region_groups: list[Group], target: dict[int, int | None])
 
 def _labels_over_closed(region_groups: list[Group]) -> list[Group]:
     """A bracketed section label printed right over a byline-closed head is that head's
-    kicker (by print: it files the headline under it)."""
+    kicker (by print: it files the headline under it). So is a title ending on a verb that
+    announces a statement (…座谈时强调, …批示指出): it is printed over the title that says
+    what was stated, never a head of its own (:func:`.title_roles.opens_statement`)."""
     out: list[Group] = []
     for g in region_groups:
         prev = out[-1] if out else None
-        if g.closed and g.units and prev is not None and not prev.closed and len(prev.units) == 1 \
-                and is_short_label(prev.units[0].text):
+        over = g.closed and g.units and prev is not None and not prev.closed and len(prev.units) == 1
+        if over and is_short_label(prev.units[0].text):
             label = replace(prev.units[0], label=True, loose=False)
             out[-1] = replace(g, units=[label, *g.units])
+        elif over and not g.units[0].kicker and opens_statement(prev.units[0].text):
+            kicker = replace(prev.units[0], kicker=True, loose=False)
+            out[-1] = replace(g, units=[kicker, *g.units])
         else:
             out.append(g)
     return out

@@ -76,6 +76,20 @@ def closing_credit(text: str) -> str | None:
         return None
     return m.group(1).strip()
 
+
+def end_credit_at(raw: str) -> int | None:
+    """Where the story's credit closing a paragraph starts: its opening bracket, after the
+    last sentence (…表示感谢。（谢文）, …高质量发展。(记者 李华)), or 0 for a paragraph that
+    is such a credit alone; None when the paragraph ends otherwise."""
+    raw = raw.rstrip()
+    if not raw.endswith(("）", ")")):  # (most paragraphs: answered without a search)
+        return None
+    at = max(raw.rfind("（"), raw.rfind("("))
+    if at < 0 or (at > 0 and raw[at - 1] not in "。！？”」") or closing_credit(raw[at:]) is None:
+        return None
+    return at
+
+
 ROLE_RE = re.compile(_ROLE)
 
 

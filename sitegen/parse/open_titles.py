@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from .text import ends_sentence, opens_mid_sentence, visual_width
+from .widths import all_wide
 
 if TYPE_CHECKING:
     from .blocks import Element
@@ -50,6 +51,26 @@ def fits_no_column(el: Element, prev: Element | None, nxt: Element | None, claus
     # (wider than the column above, which half-width digits and marks cannot make a full
     # line; short of the one below, which they can, so that side alone is no evidence)
     return max(above, el.width) + 1.5 < line < below - 1.5
+
+
+def short_of_columns(el: Element, prev: Element | None, nxt: Element | None, clause_marks: int) -> bool:
+    """A single line ending open, set apart between a finished sentence and prose opening a
+    sentence, all of full-width characters, with no clause mark, and more than two cells short
+    of both the column above and the column below: a headline (虚假繁荣不良债权种祸根呆账积聚日本银行难运作
+    between two stories set at one measure). A column's lines are filled to its measure but
+    for a paragraph's last, which ends a sentence; a line cut off by a column break is a
+    full one. A line of full-width characters only is exactly as wide as its characters, so
+    no half-width digit explains the shortfall (as :func:`fits_no_column` must allow)."""
+    if len(el.lines) != 1 or clause_marks or math.isinf(el.width) or prev is None or nxt is None:
+        return False  # (no clause mark: a line cut off mid-clause, …各方资源，为帮 / 扶车间…, has one)
+    if len(prev.lines) < 2 or not _after_sentence(prev) or not _opens_sentence(nxt):
+        return False
+    text = el.lines[0].text.strip()
+    if not all_wide(text):
+        return False
+    above = max(ln.width for ln in prev.lines[:-1])
+    below = max(ln.width for ln in nxt.lines[:-1])
+    return el.lines[0].width < min(above, below, el.width) - 2.5
 
 
 def bare_lines_short(el: Element, prev: Element | None, texts: list[str], joined: str,

@@ -21,6 +21,7 @@ Rules:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import lines as L
@@ -39,6 +40,10 @@ from .text import Vocabulary, joined_bigram_set, visual_width
 # story's headline block (kicker, headline, subtitle) is taller or wider.
 SUBHEAD_UNITS = 2
 SUBHEAD_WIDTH = 32
+# A title carrying a feature's or a series' subtitle after a dash (贡献在天涯——访…校长余让水,
+# 打开针灸原理的大门——记…, 经济结构调整要锲而不舍——三论…) is the head of an interview, a
+# profile or a commentary: a story's own head, never a subhead inside another story.
+FEATURE_SUBTITLE = re.compile(r"[—－-]{2}\s*(?:访|记|专访|[一二三四五六七八九十再]论)")
 
 
 @dataclass
@@ -95,11 +100,13 @@ def _title_tail(buf: list[Element], k: int) -> bool:
 
 
 def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Vocabulary,
-                       following: list[str], jump_middle: bool = False) -> bool:
+                       following: list[str], jump_middle: bool = False, dated: bool = False) -> bool:
     """Is ``buf`` (the elements between ``piece`` and ``para``) a subhead inside the article
     rather than the headline region of a new one? ``following``: the chunk texts after it;
     ``jump_middle``: ``piece`` continues a story from another page and the text from
-    ``para`` on runs to a 下转 marker with no headline after it (:mod:`.jump_text`)."""
+    ``para`` on runs to a 下转 marker with no headline after it (:mod:`.jump_text`);
+    ``dated``: ``piece`` opens with a dateline (本报讯, 新华社…电) and the text from ``para``
+    on is closed by one printed in brackets before any other story starts."""
     if para.hard_start:
         return False
     if len(buf) == 1 and is_section_name(buf[0].text.strip()):
@@ -111,29 +118,22 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
         # a bracketed credit alone, printed after a story's end (下转) and not under a
         # headline, closes that story: no story's text that a subhead could divide
         return False
-    units = 0
-    width = 0.0
-    for k, el in enumerate(buf):
-        if _title_tail(buf, k):
-            width += visual_width(el.text)
-            continue
-        if el.kind == "heading":
-            if el.level < 3:
-                return False
-            units += 1
-            continue
-        if el.kind == "enum":
-            continue
-        if el.kind != "title" or len(el.lines) > 2:
-            return False
-        if unlabelled(el.text) != el.text.strip() or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
-            return False  # a label (【民生关注】…) is printed over a story's headline, never a subhead
-        if el.text.startswith(("——", "--", "－－")):
-            return False
-        units += 1
-        width += visual_width(el.text)
+    measured = _subhead_units(buf, piece, para)
+    if measured is None:
+        return False
+    units, width = measured
     if units == 0:
-        return True
+        return True  # (a box's label, 相关链接, heads a part of the story: lines.is_sidebar_label)
+    if dated:
+        # the text above opens with a dateline and the text below is closed by one (in
+        # brackets, under its last sentence): a story prints its dateline once, so these are
+        # two stories and the title between them heads one (:mod:`.dated_cut`)
+        return False
+    credit = L.end_credit_at(body[-1].raw) if body else None
+    if credit is not None and (credit > 0 or len(body) > 1):
+        # a story prints its credit once, after its last sentence (…举办的。（陈忠）): the
+        # text above is a whole story, and a title under it heads one, never divides one
+        return False
     if units > SUBHEAD_UNITS or width > SUBHEAD_WIDTH:
         return False
     # A headline printed after its body repeats the body above it, not the text below:
@@ -152,6 +152,35 @@ def _is_subhead_region(buf: list[Element], piece: Piece, para: Para, vocab: Voca
     return jump_middle or not any(sums_up(vocab.coverage(t, above), vocab.coverage(t, below)) for t in texts)
 
 
+def _subhead_units(buf: list[Element], piece: Piece, para: Para) -> tuple[int, float] | None:
+    """(title units, their width) of ``buf`` between ``piece`` and ``para``, or None when an
+    element of it is never part of a subhead: a top-level heading, a line of another kind,
+    a title of three lines or more, one with a label, one running far past the columns, a
+    subtitle."""
+    units = 0
+    width = 0.0
+    for k, el in enumerate(buf):
+        if _title_tail(buf, k):
+            width += visual_width(el.text)
+            continue
+        if el.kind == "heading":
+            if el.level < 3:
+                return None
+            units += 1
+            continue
+        if el.kind == "enum":
+            continue
+        if el.kind != "title" or len(el.lines) > 2:
+            return None
+        if unlabelled(el.text) != el.text.strip() or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
+            return None  # a label (【民生关注】…) is printed over a story's headline, never a subhead
+        if el.text.startswith(("——", "--", "－－")) or FEATURE_SUBTITLE.search(el.text):
+            return None  # (a subtitle: a headline's, never a subhead's; see FEATURE_SUBTITLE)
+        units += 1
+        width += visual_width(el.text)
+    return units, width
+
+
 def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
     """The chunk texts of the (up to four) paragraphs from node ``k`` on."""
     out: list[str] = []
@@ -166,6 +195,23 @@ def _following_parts(nodes: list[Para | Element], k: int) -> list[str]:
             if paras:
                 break
     return out
+
+
+def _closed_by_dateline(nodes: list[Para | Element], k: int) -> bool:
+    """Is the text from node ``k`` on closed by a dateline printed alone in brackets
+    (（新华社福州１月１４日电）) before any headline, byline, dateline or marker opens another
+    story (captions and pictures passed over)?"""
+    for node in nodes[k + 1:]:
+        if isinstance(node, Para):
+            if node.hard_start:
+                return False
+            continue
+        if node.kind == "dateline":
+            return node.text.lstrip().startswith(("（", "("))
+        if getattr(node, "embedded", False) or node.kind in INSETS or node.kind in PASSED_OVER:
+            continue
+        return False
+    return False
 
 
 class _Pieces:
@@ -183,6 +229,15 @@ class _Pieces:
         self.regions.append(Region(list(titles), before, piece.index))
         self.pieces.append(piece)
         self.current = piece
+
+    def dated(self) -> bool:
+        """Does the piece being read open with a dateline (in its first paragraph, or
+        printed alone right above it)?"""
+        if self.current is None:
+            return False
+        above = self.regions[-1].elements if self.regions else []
+        return bool(L.DATELINE_START_RE.match(self.current.paras[0].raw.lstrip())) or any(
+            el.kind == "dateline" and not el.text.lstrip().startswith(("（", "(")) for el in above[-2:])
 
     def close(self, titles: list[Element]) -> None:
         """The page ends; ``titles`` is what is printed after the last piece."""
@@ -255,7 +310,8 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
         built.start(para, "hard" if para.hard_start else "orphan", buf)
     elif not current.paras[-1].end_marker and _is_subhead_region(
             [el for el in buf if el.kind not in INSETS], current, para, vocab,
-            _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k)):
+            _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k),
+            built.dated() and _closed_by_dateline(nodes, k)):
         # a photo caption printed next to a subhead does not end the article
         for i, el in enumerate(buf):
             if el.kind in INSETS:

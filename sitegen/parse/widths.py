@@ -25,6 +25,13 @@ _SURELY_WIDE = re.compile("[\u4e00-\u9fff\u3000-\u303e\uff01-\uff60\uffe0-\uffe6
 _NOT_SURELY_WIDE = re.compile("[^\u4e00-\u9fff\u3000-\u303e\uff01-\uff60\uffe0-\uffe6]")
 
 
+def all_wide(text: str) -> bool:
+    """Is every character of ``text`` surely one full cell wide (Han, full-width forms and
+    marks)? Such a line's width is its count of characters: no half-width digit or letter
+    makes it fall short of the measure it was set to."""
+    return not _NOT_SURELY_WIDE.search(text)
+
+
 def cell_width(text: str) -> float:
     """Printed width in full-width cells: CJK and full-width forms count 1, ASCII 0.5.
     (Whole and half cells add up exactly in any order: the runs of surely wide characters
