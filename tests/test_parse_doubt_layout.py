@@ -138,3 +138,17 @@ def test_no_box_doubt_when_the_next_text_is_headed_opens_with_prose_or_a_long_su
     long_sub = [bodies[0], _boxed(12, "一、农村文化设施建设取得新进展")]  # a subhead, not a box's label
     labels = [doubt_layout.box_label(b, ()) for b in long_sub]
     assert doubt_layout.box_after(long_sub, [True, False], labels) == [None, None]
+
+
+def test_a_box_label_is_short_and_printed_as_a_label() -> None:
+    for label in ("【链接】", "〖知识链接〗", "■ 延伸阅读", "◆相关新闻", "背景：", "小贴士:"):
+        assert doubt_layout.is_box_label(label), label
+    for line in ("港口通关提速", "【链接】春茶上市以来茶农忙着采摘", "记者：这是为什么？", "相关链接。", "一、"):
+        assert not doubt_layout.is_box_label(line), line
+
+
+def test_the_box_starts_at_its_label_after_some_of_the_story() -> None:
+    paras = [SimpleNamespace(raw=t) for t in ("春茶上市。", "茶农增收。", "【链接】", "口岸通关提速。")]
+    assert doubt_layout.box_from(paras) == 2
+    assert doubt_layout.box_from(paras[2:]) == 2  # a label first is no box after a story
+    assert doubt_layout.box_from(paras[:3]) == 3  # a label with nothing under it neither

@@ -143,6 +143,31 @@ def box_label(body: Body, printed_above: Sequence[str]) -> str | None:
     return label if 0 < len(label) <= BOX_LABEL else None
 
 
+# how a box's label line is printed: in brackets, after a block mark, or ending on a colon
+BOX_OPEN, BOX_CLOSE, BOX_MARKS = "【〖〔[［", "】〗〕]］", "■◆●▲□◇★"
+
+
+def is_box_label(text: str) -> bool:
+    """A short line printed as a label (【链接】, ■延伸阅读, 背景：): at most BOX_LABEL
+    characters, no sentence end, in brackets, after a block mark or ending on a colon."""
+    t = text.strip()
+    if not 0 < len(t) <= BOX_LABEL or t[-1] in "。！？!?；;":
+        return False
+    return (t[0] in BOX_OPEN and t[-1] in BOX_CLOSE) or t[0] in BOX_MARKS or t[-1] in "：:"
+
+
+def box_from(paras: Sequence[Para]) -> int:
+    """How many of ``paras`` (a body's text paragraphs and subheads, in print order) come
+    before a box printed at the body's end under a label line (:func:`is_box_label`), with
+    some of the story's own text before it and the box's text after it: len(paras) when none.
+    A paper prints such a box of background in words of its own, so a change of words at it
+    is no sign of two stories run together."""
+    for k in range(1, len(paras) - 1):
+        if is_box_label(paras[k].raw):
+            return k
+    return len(paras)
+
+
 def box_after(bodies: Sequence[Body], headed: Sequence[bool], labels: Sequence[str | None]) -> list[tuple[int, str] | None]:
     """For every body, (line, label) of the next text of the page when it has no headline
     and opens with a box's label (``labels``, from :func:`box_label`) and this one has a
