@@ -15,7 +15,8 @@ between the texts of the page.
   it, so the line may head the text after it, or be a subhead of one story that goes on
   there;
 * ``mid_headed`` — the text opens mid-sentence (its first line goes on from words printed
-  elsewhere: a column or page break inside a story) and yet was given a headline: a
+  elsewhere: a column or page break inside a story; or a first clause of one Han character,
+  议，…, the end of a word cut at the break) and yet was given a headline: a
   story's headline stands over its opening, so the headline is most likely another text's;
 * ``better_text`` — another text of the page covers the headline's words clearly better
   (by RIVAL_CLEAR or more) than the text it was given to: a headline sums up its own story,
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .headlines import Group, is_bracket_label
 from .paragraphs import Para
-from .text import ends_sentence
+from .text import ends_sentence, is_han
 from .resume import Body
 from .doubt_heads import rules
 
@@ -180,6 +181,15 @@ def box_after(bodies: Sequence[Body], headed: Sequence[bool], labels: Sequence[s
     return out
 
 
+def one_char_clause(body: Body) -> bool:
+    """Does the text's first paragraph open with a clause of one Han character (议，国家体委…)?
+    No sentence starts so: it is the end of a word cut at a break (…召开会 | 议，…), the
+    story's opening printed elsewhere. (Not before a colon: 问：, 答：, 注： name a speaker
+    or a note.)"""
+    text = next((p.raw.lstrip() for p in body.paras if not p.subhead), "")
+    return len(text) >= 2 and is_han(text[0]) and text[1] in "，,；;"
+
+
 def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"]) -> None:
     """Set ``next_headless`` = (headline line, next text's line) of every headed body whose
     headline is printed between its own text and the next text of the page, when that text
@@ -188,7 +198,7 @@ def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"])
     ``better_text`` = (headline line, that text's line) of a headline another text covers
     clearly better."""
     for i, group in result.by_body.items():
-        if out[i].opens_mid:
+        if out[i].opens_mid or one_char_clause(bodies[i]):
             out[i].mid_headed = (group.line, bodies[i].line)
         rival, match = out[i].cues.rival, out[i].match
         if rival is not None and match is not None and rival[0] >= match + RIVAL_CLEAR:
