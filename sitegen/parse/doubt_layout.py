@@ -164,7 +164,8 @@ def box_from(paras: Sequence[Para]) -> int:
     A paper prints such a box of background in words of its own, so a change of words at it
     is no sign of two stories run together."""
     for k in range(1, len(paras) - 1):
-        if is_box_label(paras[k].raw):
+        raw = paras[k].raw
+        if len(raw) <= 2 * BOX_LABEL and is_box_label(raw):  # (a quick length test first: most are prose)
             return k
     return len(paras)
 
