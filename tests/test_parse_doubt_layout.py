@@ -47,7 +47,7 @@ def test_headlines_naming_a_speaker_or_quoting_a_whole_clause_are_no_running_tex
 
 
 def _body(line: int, last: int):
-    return SimpleNamespace(line=line, spans=[(line, last)])
+    return SimpleNamespace(line=line, spans=[(line, last)], paras=[])
 
 
 def _marks(bodies, heads: dict[int, Group], signals: list[Signals]) -> list[Signals]:
@@ -138,3 +138,33 @@ def test_no_box_doubt_when_the_next_text_is_headed_opens_with_prose_or_a_long_su
     long_sub = [bodies[0], _boxed(12, "一、农村文化设施建设取得新进展")]  # a subhead, not a box's label
     labels = [doubt_layout.box_label(b, ()) for b in long_sub]
     assert doubt_layout.box_after(long_sub, [True, False], labels) == [None, None]
+
+
+def test_a_box_label_is_short_and_printed_as_a_label() -> None:
+    for label in ("【链接】", "〖知识链接〗", "■ 延伸阅读", "◆相关新闻", "背景：", "小贴士:"):
+        assert doubt_layout.is_box_label(label), label
+    for line in ("港口通关提速", "【链接】春茶上市以来茶农忙着采摘", "记者：这是为什么？", "相关链接。", "一、"):
+        assert not doubt_layout.is_box_label(line), line
+
+
+def test_the_box_starts_at_its_label_after_some_of_the_story() -> None:
+    paras = [SimpleNamespace(raw=t) for t in ("春茶上市。", "茶农增收。", "【链接】", "口岸通关提速。")]
+    assert doubt_layout.box_from(paras) == 2
+    assert doubt_layout.box_from(paras[2:]) == 2  # a label first is no box after a story
+    assert doubt_layout.box_from(paras[:3]) == 3  # a label with nothing under it neither
+
+
+def _text(first: str):
+    return SimpleNamespace(line=30, spans=[(30, 40)], paras=[SimpleNamespace(raw=first, subhead=False)])
+
+
+def test_a_headed_text_opening_with_a_one_character_clause_is_doubted() -> None:
+    for first in ("议，国家体委篮球运动管理中心决定取消本赛季比赛。", "会；代表们审议了政府工作报告。"):
+        out = _marks([_text(first)], {0: _block("本赛季男篮职业联赛取消", line=28)}, [Signals(match=0.6)])
+        assert out[0].mid_headed == (28, 30), first
+
+
+def test_a_story_opening_with_a_word_or_a_speaker_label_is_no_one_character_clause() -> None:
+    for first in ("近日，国家体委决定取消本赛季比赛。", "问：今年的比赛为什么取消？", "１，本赛季比赛取消。"):
+        out = _marks([_text(first)], {0: _block("本赛季男篮职业联赛取消", line=28)}, [Signals(match=0.6)])
+        assert out[0].mid_headed is None, first

@@ -274,3 +274,17 @@ def test_the_calibration_script_tells_what_is_wrong_with_an_article() -> None:
     assert kind("headline", TEA, "口岸通关提速") == "neighbour's headline"
     assert kind("headline", TEA, "茶企订单增加") == "headline missing"
     assert kind("lead", TEA) == "lead"
+
+
+@pytest.mark.parametrize("label", ["【链接】", "■背景资料", "延伸阅读：", "〔新闻背景〕", "◆ 小知识"])
+def test_a_box_printed_under_a_label_at_the_story_end_is_no_second_story(label: str) -> None:
+    # a paper prints background after a story under a short label, in words of its own
+    result = parse_text("p.txt", _page("茶叶订单增加 茶旅融合带动消费", *TEA, label, *PORT))
+    assert len(result.articles) == 1 and label.strip() in result.articles[0].subheads
+    assert result.articles[0].doubts == ()
+
+
+def test_a_short_title_line_without_a_label_mark_still_parts_two_stories() -> None:
+    # a plain short line is a subhead or another story's headline, not a box's label
+    result = parse_text("p.txt", _page("茶叶订单增加 茶旅融合带动消费", *TEA, "港口通关提速", *PORT))
+    assert any("share almost no words" in d for a in result.articles for d in a.doubts)

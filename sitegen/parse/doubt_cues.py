@@ -61,11 +61,12 @@ def window(paras: Sequence[Para], grams: Sequence[set[str]], size: int, max_para
 
 def measure(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[str]]], result: Assignment,
             scorer: Scorer, leftovers: Sequence[Leftover], size: int, max_paras: int,
-            side_floor: float) -> list[Cues]:
+            side_floor: float, own: Sequence[int] | None = None) -> list[Cues]:
     """Cues of every body. ``texts``: each body's paragraphs (subheads aside); ``grams``:
     their topic bigrams (:func:`.cohesion.topic_grams`); ``size``, ``max_paras``: the
     window compared across a boundary between bodies; ``side_floor``: the least margin of
-    a ``side_title`` worth measuring."""
+    a ``side_title`` worth measuring; ``own``: how many of each body's paragraphs are its
+    story's own text, before a box printed under a label (``halves`` reads only those)."""
     out = [Cues() for _ in bodies]
     titles = [(g.match_text, g.line, j) for j, g in result.by_body.items()]
     titles += [(g.match_text, g.line, None) for g in result.unassigned if g.units]
@@ -74,7 +75,8 @@ def measure(bodies: list[Body], texts: list[list[Para]], grams: list[list[set[st
     loose = [x.line for x in leftovers if x.kind in ("headline", "banner", "fragment")]
     for i, c in enumerate(out):
         paras = texts[i]
-        cuts = _halves(paras, grams[i])
+        n = len(paras) if own is None else own[i]
+        cuts = _halves(paras[:n], grams[i][:n])
         if cuts:
             c.halves = (cuts[0][0], paras[cuts[0][1]].line)
         c.mid_end = _mid_end(paras)

@@ -15,7 +15,8 @@ between the texts of the page.
   it, so the line may head the text after it, or be a subhead of one story that goes on
   there;
 * ``mid_headed`` — the text opens mid-sentence (its first line goes on from words printed
-  elsewhere: a column or page break inside a story) and yet was given a headline: a
+  elsewhere: a column or page break inside a story; or a first clause of one Han character,
+  议，…, the end of a word cut at the break) and yet was given a headline: a
   story's headline stands over its opening, so the headline is most likely another text's;
 * ``better_text`` — another text of the page covers the headline's words clearly better
   (by RIVAL_CLEAR or more) than the text it was given to: a headline sums up its own story,
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .headlines import Group, is_bracket_label
 from .paragraphs import Para
-from .text import ends_sentence
+from .text import ends_sentence, is_han
 from .resume import Body
 from .doubt_heads import rules
 
@@ -143,6 +144,32 @@ def box_label(body: Body, printed_above: Sequence[str]) -> str | None:
     return label if 0 < len(label) <= BOX_LABEL else None
 
 
+# how a box's label line is printed: in brackets, after a block mark, or ending on a colon
+BOX_OPEN, BOX_CLOSE, BOX_MARKS = "【〖〔[［", "】〗〕]］", "■◆●▲□◇★"
+
+
+def is_box_label(text: str) -> bool:
+    """A short line printed as a label (【链接】, ■延伸阅读, 背景：): at most BOX_LABEL
+    characters, no sentence end, in brackets, after a block mark or ending on a colon."""
+    t = text.strip()
+    if not 0 < len(t) <= BOX_LABEL or t[-1] in "。！？!?；;":
+        return False
+    return (t[0] in BOX_OPEN and t[-1] in BOX_CLOSE) or t[0] in BOX_MARKS or t[-1] in "：:"
+
+
+def box_from(paras: Sequence[Para]) -> int:
+    """How many of ``paras`` (a body's text paragraphs and subheads, in print order) come
+    before a box printed at the body's end under a label line (:func:`is_box_label`), with
+    some of the story's own text before it and the box's text after it: len(paras) when none.
+    A paper prints such a box of background in words of its own, so a change of words at it
+    is no sign of two stories run together."""
+    for k in range(1, len(paras) - 1):
+        raw = paras[k].raw
+        if len(raw) <= 2 * BOX_LABEL and is_box_label(raw):  # (a quick length test first: most are prose)
+            return k
+    return len(paras)
+
+
 def box_after(bodies: Sequence[Body], headed: Sequence[bool], labels: Sequence[str | None]) -> list[tuple[int, str] | None]:
     """For every body, (line, label) of the next text of the page when it has no headline
     and opens with a box's label (``labels``, from :func:`box_label`) and this one has a
@@ -155,6 +182,15 @@ def box_after(bodies: Sequence[Body], headed: Sequence[bool], labels: Sequence[s
     return out
 
 
+def one_char_clause(body: Body) -> bool:
+    """Does the text's first paragraph open with a clause of one Han character (议，国家体委…)?
+    No sentence starts so: it is the end of a word cut at a break (…召开会 | 议，…), the
+    story's opening printed elsewhere. (Not before a colon: 问：, 答：, 注： name a speaker
+    or a note.)"""
+    text = next((p.raw.lstrip() for p in body.paras if not p.subhead), "")
+    return len(text) >= 2 and is_han(text[0]) and text[1] in "，,；;"
+
+
 def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"]) -> None:
     """Set ``next_headless`` = (headline line, next text's line) of every headed body whose
     headline is printed between its own text and the next text of the page, when that text
@@ -163,7 +199,7 @@ def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"])
     ``better_text`` = (headline line, that text's line) of a headline another text covers
     clearly better."""
     for i, group in result.by_body.items():
-        if out[i].opens_mid:
+        if out[i].opens_mid or one_char_clause(bodies[i]):
             out[i].mid_headed = (group.line, bodies[i].line)
         rival, match = out[i].cues.rival, out[i].match
         if rival is not None and match is not None and rival[0] >= match + RIVAL_CLEAR:

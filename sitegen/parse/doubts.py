@@ -164,7 +164,9 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     grams = [[cohesion.topic_grams(p.parts(), vocab) for p in ps] for ps in texts]
     for i, tail in enumerate(edges(texts, grams, WINDOW, WINDOW_PARAS)):
         out[i].tail = out[i + 1].prev_tail = tail
-    for s, c in zip(out, measure(bodies, texts, grams, result, scorer, leftovers, WINDOW, WINDOW_PARAS, SIDE)):
+    # a box printed under a label at a body's end is background in words of its own
+    own = [sum(not p.subhead for p in b.paras[:doubt_layout.box_from(b.paras)]) for b in bodies]
+    for s, c in zip(out, measure(bodies, texts, grams, result, scorer, leftovers, WINDOW, WINDOW_PARAS, SIDE, own)):
         s.cues = c
     for i, group in result.by_body.items():
         _headline(group, scorer.content(group.match_text, i), out[i])
