@@ -32,6 +32,8 @@ NEAR_SIDE = 0.15  # a headline covers the side printed next to it this well (its
 FAR_SIDE = 0.1  # ... and the story cut off (left without headline) at most this share of that
 UNHEADED_PARAS = 3  # paragraphs on each side of such a cut
 CONTINUED_SHIFT, CONTINUED_RATIO = 1.0, 1.0  # the same in a continued body headed from below
+LEAD_SIDE = 0.05  # ... else its lead brings this much of the headline's words, new to the text above
+LEAD_FAR_SIDE = 0.2  # ... and that text covers the headline at most this share of the text below
 
 
 def complete_headline(g: Group) -> bool:
@@ -144,7 +146,9 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary,
     with a story begun on another page (上接…); when its headline is printed below it, the
     headline heads a story run into that continuation (it is not the continuation's), so
     the cut needs only the body's clearest shift, below its median cohesion, not one
-    below SHIFT and SHIFT_RATIO of the median."""
+    below SHIFT and SHIFT_RATIO of the median; when that shift is no story's start (a new
+    turn of the continued story, too near an end to cut at), the story starts at its
+    lead (:func:`continued_cut`)."""
     cuts: dict[int, int] = {}
     for i, g in result.by_body.items():
         body = bodies[i]
@@ -155,21 +159,60 @@ def cut_off_unheaded(bodies: list[Body], result: Assignment, vocab: Vocabulary,
         edge = body.paras[-UNHEADED_PARAS:] if above else body.paras[:UNHEADED_PARAS]
         if any(vocab.coverage(g.match_text, joined_bigram_set(p.parts())) > FAR_SIDE for p in edge):
             continue
-        found = shift_cut(body, vocab, *((CONTINUED_SHIFT, CONTINUED_RATIO) if i in continued and not above
-                                          else (SHIFT, SHIFT_RATIO)))
-        if found is None:
-            continue
-        at = found[0]
-        if min(at, len(body.paras) - at) < UNHEADED_PARAS:
-            continue
-        left, right = cut_sides(body.paras, at)
-        near, far = (left, right) if above else (right, left)
+        jumped = i in continued and not above
         texts = [g.match_text] + [u.text for u in g.units if not u.label]
-        own = max(vocab.coverage(t, near) for t in texts)
-        other = max(vocab.coverage(t, far) for t in texts)
-        if own >= NEAR_SIDE and other <= FAR_SIDE * own:
-            cuts[i] = at
+        found = shift_cut(body, vocab, *((CONTINUED_SHIFT, CONTINUED_RATIO) if jumped else (SHIFT, SHIFT_RATIO)))
+        if found is not None and _unheaded_side(body, found[0], texts, above, vocab):
+            cuts[i] = found[0]
+        elif jumped:
+            at = continued_cut(body, texts, vocab)
+            if at is not None:
+                cuts[i] = at
     return cut_once(bodies, cuts)
+
+
+def _unheaded_side(body: Body, at: int, texts: list[str], above: bool, vocab: Vocabulary,
+                   far_side: float = FAR_SIDE) -> bool:
+    """Cut before paragraph ``at``, does ``body`` hold UNHEADED_PARAS paragraphs or more
+    each side, and do the headline ``texts`` (the block, its lines) printed above it
+    (``above``) or below it cover the side next to them (≥ NEAR_SIDE) and hardly the
+    far side (≤ ``far_side`` of that)?"""
+    if min(at, len(body.paras) - at) < UNHEADED_PARAS:
+        return False
+    left, right = cut_sides(body.paras, at)
+    near, far = (left, right) if above else (right, left)
+    own = max(vocab.coverage(t, near) for t in texts)
+    other = max(vocab.coverage(t, far) for t in texts)
+    return own >= NEAR_SIDE and other <= far_side * own
+
+
+def continued_cut(body: Body, texts: list[str], vocab: Vocabulary) -> int | None:
+    """Where the story headed by ``texts`` (printed below ``body``) starts in a body that
+    opens with a story continued from another page (上接…), when its clearest shift is no
+    such start: of the boundaries below the body's median cohesion where the headline
+    covers the side after and hardly the side before (≤ LEAD_FAR_SIDE of that,
+    :func:`_unheaded_side`), the one of least cohesion whose paragraph after brings
+    words of the headline that the text before it never uses (≥ LEAD_SIDE).
+
+    A continued piece is the end of a story headed on another page: the headline printed
+    under it heads the story run into it, and a news story's first paragraph, its lead,
+    says what its headline says; a paragraph of the continued story that happens to
+    share few words with the one before it brings none of the headline's own words."""
+    idx = [k for k, p in enumerate(body.paras) if not p.subhead]
+    found = cohesion.gaps([body.paras[k].parts() for k in idx], vocab)
+    if not found:
+        return None
+    typical = sorted(g.similarity for g in found)[len(found) // 2]
+    for gap in sorted(found, key=lambda g: g.similarity):
+        at = idx[gap.index]
+        if gap.similarity >= typical:
+            break
+        if not can_cut(body.paras, at) or not _unheaded_side(body, at, texts, False, vocab, LEAD_FAR_SIDE):
+            continue
+        new = joined_bigram_set(body.paras[at].parts()) - cut_sides(body.paras, at)[0]
+        if max(vocab.coverage(t, new) for t in texts) >= LEAD_SIDE:
+            return at
+    return None
 
 
 def fill(result: Assignment, scorer: Scorer, continuations: set[int]) -> None:

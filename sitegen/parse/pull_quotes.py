@@ -84,16 +84,33 @@ def _ends(mark: str) -> bool:
 
 def _opens(mark: str) -> bool:
     """A sentence starts after ``mark``: the start of the text or of a paragraph, a sentence
-    end, a colon opening a quotation (说：“…), or a space (Chinese prose has none inside a
-    sentence: a space sets off a dateline, a label or a name before it)."""
-    return not mark or mark.isspace() or _ends(mark) or ("“" in mark and any(ch in "：:" for ch in mark))
+    end, a colon opening a quotation (说：“…) or a statement (an answer after who gives it:
+    杨刚平（总经理）：…), a space (Chinese prose has none inside a sentence: a space sets
+    off a dateline, a label or a name before it), or a new line (a paragraph's start, or the
+    end of the dateline and credit opening it: :func:`_side_text` starts a line nowhere
+    else)."""
+    return not mark or mark.isspace() or "\n" in mark or _ends(mark) or mark.rstrip("“‘「 ").endswith(("：", ":"))
 
 
-def _repeats(key: str, runs: list[str], marks: list[str]) -> bool:
+def _quote_opens(mark: str) -> bool:
+    """Does ``mark`` open a quotation (“, 「)?"""
+    return any(ch in "“「『" for ch in mark)
+
+
+def _set_in_quotes(text: str) -> bool:
+    """Is the block ``text`` set in quotation marks (“…”, 「…」)?"""
+    t = text.strip()
+    return t[:1] in "“「『" and t.rstrip(SENTENCE_END)[-1:] in "”」』"
+
+
+def _repeats(key: str, runs: list[str], marks: list[str], quoted: bool = False) -> bool:
     """``key`` (letters only) is found in the text of ``runs`` as one or more whole
     sentences (from where a sentence starts to where one ends) but not as a whole
     paragraph: a block that repeats a paragraph of its neighbours entire is that paragraph
-    printed twice (a story set again), not a sentence pulled out of it."""
+    printed twice (a story set again), not a sentence pulled out of it — unless the block
+    is ``quoted`` (set in quotation marks) and the paragraph is not: a paragraph set twice
+    is set the same way twice, while a paper sets the sentence it pulls out in quotation
+    marks of its own, whether or not it stands alone as a paragraph."""
     letters = "".join(runs)
     at = letters.find(key)
     if at < 0:
@@ -106,7 +123,8 @@ def _repeats(key: str, runs: list[str], marks: list[str]) -> bool:
         j = bisect_left(ends, at + len(key))
         if (ends[i - 1] if i else 0) == at and j < len(ends) and ends[j] == at + len(key) \
                 and _opens(marks[i]) and (not marks[j + 1] or _ends(marks[j + 1])) \
-                and not ((i == 0 or "\n" in marks[i]) and (j + 2 == len(marks) or "\n" in marks[j + 1])):
+                and not ((i == 0 or "\n" in marks[i]) and (j + 2 == len(marks) or "\n" in marks[j + 1])
+                         and not (quoted and not _quote_opens(marks[i]))):
             return True
         at = letters.find(key, at + 1)
     return False
@@ -137,8 +155,11 @@ def _paragraph_text(el: Element) -> str:
     """A prose block's text, a new line after the dateline or 上接 marker that opens it (the
     story's first sentence starts there)."""
     text = el.text
-    m = L.START_MARKER_RE.match(text) or L.DATELINE_START_RE.match(text)
-    return text[:m.end()] + "\n" + text[m.end():] if m else text
+    m = L.START_MARKER_RE.match(text)
+    if m:
+        return text[:m.end()] + "\n" + text[m.end():]
+    dateline, _byline, rest = L.split_dateline(text)  # (with the reporter's bracket after it)
+    return text[:len(text) - len(rest)] + "\n" + rest if dateline and rest else text
 
 
 def _sides(elements: list[Element], k: int) -> tuple[list[Element], list[Element]]:
@@ -201,5 +222,6 @@ def mark_pull_quotes(elements: list[Element]) -> None:
         key = _letters(el.text)
         if not MIN_LETTERS <= len(key) <= MAX_LETTERS:
             continue
-        if any(side and _repeats(key, *_clauses(_side_text(side))) for side in sides):
+        quoted = _set_in_quotes(el.text)
+        if any(side and _repeats(key, *_clauses(_side_text(side)), quoted) for side in sides):
             el.kind = "pull_quote"

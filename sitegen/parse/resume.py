@@ -30,7 +30,7 @@ from .matching import (KEEP_BONUS, MIN_SCORE, ORPHAN_BONUS, Runner, best_matchin
                        runners)
 from .paragraphs import Para
 from .segment import Layout, Piece
-from .text import opens_mid_sentence, word_across
+from .text import SENTENCE_END, opens_mid_sentence, word_across
 
 TEXT_WINDOW = 1500  # characters of text compared each side of a break
 HEAD_LINES = 3  # lines of a headline printed at a story's end, at most
@@ -162,6 +162,7 @@ def rejoin_read(layout: Layout) -> tuple[list[Body], list[Runner]]:
     options = options_for(ends, starts, kept, layout.vocab, worded)
     pairs = best_matching(ends, options)
     _resume_dangling(layout, ends, starts, kept, options, pairs)
+    _resume_after_titles(layout, ends, starts, options, pairs)
     _headline_tails(layout, ends, kept, pairs)
     return _chain_bodies(layout.pieces, pairs, kept), runners(ends, starts, options, pairs)
 
@@ -196,6 +197,40 @@ def _resume_dangling(layout: Layout, ends: dict, starts: dict, kept: dict, optio
             margin, key, line, right, above = best
             starts[key] = (line, right)
             kept[key] = above + KEEP_BONUS
+            options[ek] = [(margin, key)] + options.get(ek, [])
+            pairs[ek] = key
+            used.add(key)
+
+
+def _resume_after_titles(layout: Layout, ends: dict, starts: dict, options: dict, pairs: dict) -> None:
+    """A story still ending mid-sentence goes on somewhere: at a piece further down printed
+    under titles, whose words run on from the story's far better than from the text printed
+    right above those titles (a story interrupted by another, whose headline is printed
+    between that story and the rest of the first: body A, body B, headline B, rest of A).
+    Only pieces that open as a story may open (under titles, no dateline, no 上接 marker)
+    are weighed: the titles above them are then the headline of the story printed before
+    them. Added to ``pairs``, ``starts`` and ``options``."""
+    used = set(pairs.values())
+    for ek in sorted(ends, key=lambda k: ends[k][0]):
+        if ek[0] != "piece" or ek in pairs:
+            continue
+        eline, etext = ends[ek]
+        end = layout.pieces[ek[1]]
+        if end.start == "first" and not any(ch in end.text for ch in SENTENCE_END):
+            continue  # the page's first text, not one sentence finished: its headline block read as text?
+        best: tuple[float, tuple] | None = None
+        for idx, piece in enumerate(layout.pieces):
+            key = ("piece", idx)
+            if piece.line <= eline or idx == 0 or piece.start != "region" or piece.continued or key in used:
+                continue
+            right = piece.text[:TEXT_WINDOW]
+            ahead = layout.vocab.cosine(etext, right)
+            above = layout.vocab.cosine(layout.pieces[idx - 1].text[-TEXT_WINDOW:], right)
+            if ahead >= RESUME_MIN and ahead >= RESUME_RATIO * above and (best is None or ahead - above > best[0]):
+                best = (ahead - above, key)
+        if best is not None:
+            margin, key = best
+            starts[key] = (layout.pieces[key[1]].line, layout.pieces[key[1]].text[:TEXT_WINDOW])
             options[ek] = [(margin, key)] + options.get(ek, [])
             pairs[ek] = key
             used.add(key)
