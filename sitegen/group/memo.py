@@ -204,29 +204,29 @@ def per_article(docs: list[Doc], keys: Sequence[str], digests: Sequence[bytes] |
 
 def _merged_rows(full: Postings, old_rows: dict[int, Row], fresh: list[int]) -> list[Row]:
     """Each article's neighbours: the ``old_rows`` (still valid among the articles not
-    ``fresh``) merged with their similarities to the ``fresh`` articles; the others
-    computed whole (``full``: every article's postings)."""
-    against_fresh = full.restricted(fresh).neighbours(0, full.n) if fresh else None
+    ``fresh``) merged with their similarities to the ``fresh`` articles where one of those
+    enters them; the others computed whole (``full``: every article's postings)."""
+    entering: dict[int, Row] = {}
+    if fresh:
+        # The bar a fresh article must beat to enter a row: its last, when it is full (a row
+        # computed whole has none to beat: +inf; a short row takes any: -inf).
+        bar_sims, bar_ids = np.full(full.n, np.inf), np.full(full.n, -1, dtype=np.int64)
+        for i, old in old_rows.items():
+            if len(old) < NEIGHBOURS:
+                bar_sims[i], bar_ids[i] = -np.inf, full.n
+            else:
+                bar_sims[i], bar_ids[i] = old[-1]
+        entering = full.restricted(fresh).entering(bar_sims, bar_ids)
     rows: list[Row] = []
     for i in range(full.n):
         old = old_rows.get(i)
         if old is None:
             rows.append(full.neighbours(i, i + 1)[0])
-        elif against_fresh is not None and _enters(against_fresh[i], old):
-            rows.append(sorted(old + against_fresh[i], key=_best_first)[:NEIGHBOURS])
+        elif i in entering:
+            rows.append(sorted(old + entering[i], key=_best_first)[:NEIGHBOURS])
         else:
             rows.append(old)  # best first already
     return rows
-
-
-def _enters(extra: Row, row: Row) -> bool:
-    """Whether one of ``extra`` (best first) would enter the (best first) ``row``: then its
-    first would."""
-    if not extra:
-        return False
-    if len(row) < NEIGHBOURS:
-        return True
-    return _best_first(extra[0]) < _best_first(row[-1])
 
 
 def _best_first(row_item: tuple[float, int]) -> tuple[float, int]:
