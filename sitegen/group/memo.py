@@ -87,6 +87,38 @@ class PackedVectors:
         return [dict(zip(map(vocab.__getitem__, terms[ends[r]:ends[r + 1]]), weights[ends[r]:ends[r + 1]]))
                 for r in rows]
 
+    def postings(self, docs: Sequence[Doc], at: Sequence[int]) -> Postings:
+        """The postings of ``docs``: the vector of row ``at[k]`` of these for article ``k``,
+        or its own (``docs[k].vec``) where ``at[k]`` is -1; the same floats in the same order
+        as ``Postings(docs)`` with every vector unpacked, without making 11,000 dicts. The
+        vocabulary is this one's, new terms after it."""
+        ids = {t: k for k, t in enumerate(self.vocab)}
+        vocab = list(self.vocab)
+        new_terms: list[int] = []
+        new_weights: list[float] = []
+        lens = np.empty(len(docs), dtype=np.int64)
+        starts = np.empty(len(docs), dtype=np.int64)  # of each vector in the packed weights, new ones after them
+        own_lens = self.lens.astype(np.int64)
+        own_starts = np.cumsum(own_lens) - own_lens
+        where = np.asarray(at, dtype=np.int64)
+        kept = where >= 0
+        lens[kept], starts[kept] = own_lens[where[kept]], own_starts[where[kept]]
+        base = len(self.terms)
+        for k in np.flatnonzero(~kept).tolist():
+            vec = docs[k].vec
+            starts[k], lens[k] = base + len(new_terms), len(vec)
+            for t in vec:
+                if t not in ids:
+                    ids[t] = len(vocab)
+                    vocab.append(t)
+            new_terms += map(ids.__getitem__, vec)
+            new_weights += vec.values()
+        terms = np.concatenate((self.terms.astype(np.int64), np.asarray(new_terms, dtype=np.int64)))
+        weights = np.concatenate((self.weights, np.asarray(new_weights, dtype=np.float64)))
+        total = int(lens.sum())
+        take = np.arange(total, dtype=np.int64) + np.repeat(starts - (np.cumsum(lens) - lens), lens)
+        return Postings.of_arrays(vocab, terms[take], weights[take], lens.tolist())
+
 
 class PackedRows:
     """Each article's neighbours end to end: similarities, indices and each row's length.
@@ -139,23 +171,22 @@ def reference_digest(keys: Iterable[str]) -> str:
 
 
 def weigh_articles(docs: list[Doc], keys: Sequence[str], reference: str, idf: Mapping[str, float],
-                   factor: Mapping[str, float], memo: GroupMemo | None) -> list[bytes] | None:
-    """Fill each article's vector (``vectors.weigh``), taken from the memo for a term key the
+                   factor: Mapping[str, float], memo: GroupMemo | None) -> tuple[list[bytes] | None, Postings]:
+    """Each article's vector (``vectors.weigh``), taken from the memo for a term key the
     memo's build had when the reference is the same (``reference``: its ``reference_digest``),
     then the same floats. Returns the vectors' digests for ``per_article`` (the memo's where it
-    gave the vector), or None without a memo."""
+    gave the vector; None without a memo) and the postings of every vector. A vector the memo
+    gave is in the postings only (``Postings.vector``): ``Doc.vec`` stays empty."""
     if memo is None:
         weigh(docs, idf, factor)
-        return None
+        return None, Postings(docs)
     known = memo.vector_rows(reference)
     at = [known.get(k, -1) for k in keys]
     weigh([d for d, r in zip(docs, at) if r < 0], idf, factor)
-    kept = [d for d, r in zip(docs, at) if r >= 0]
-    for d, vec in zip(kept, memo.packed.unpack(r for r in at if r >= 0)):
-        d.vec = vec
     digests = [memo.vectors[r] if r >= 0 else vector_digest(d.vec) for d, r in zip(docs, at)]
+    postings = memo.packed.postings(docs, at) if known else Postings(docs)
     memo.reference, memo.keys = reference, list(keys)
-    return digests
+    return digests, postings
 
 
 def _per_article(shared: tuple, part: range) -> list[tuple[Row, list[float]]]:
@@ -173,12 +204,11 @@ def _per_article_all(docs: list[Doc], postings: Postings, scorer) -> list[tuple[
     return _per_article((docs, postings, scorer), range(len(docs)))
 
 
-def per_article(docs: list[Doc], keys: Sequence[str], digests: Sequence[bytes] | None, scorer,
+def per_article(docs: list[Doc], postings: Postings, keys: Sequence[str], digests: Sequence[bytes] | None, scorer,
                 memo: GroupMemo | None) -> tuple[list[Row], list]:
     """Each article's neighbours (``Postings.neighbours``) and own theme scores
     (``ThemeScorer.score``), from the memo where it holds them; the memo is updated to
-    this build's. ``digests``: the vectors' (``weigh_articles``)."""
-    postings = Postings(docs)
+    this build's. ``postings`` and ``digests``: the vectors' (``weigh_articles``)."""
     if memo is None or digests is None:
         return _unzip(_per_article_all(docs, postings, scorer))
     index = {d.permalink: i for i, d in enumerate(docs)}

@@ -36,19 +36,38 @@ class Postings:
     ``restricted(columns)`` is a copy whose posting lists hold some articles only."""
 
     def __init__(self, docs: list[Doc]):
-        self.n = len(docs)
         vocab = _Ids()  # ids in order of first use
         vecs = [d.vec for d in docs]
         # Every article's terms and weights end to end, in article order.
-        self.row_terms = np.fromiter(map(vocab.__getitem__, chain.from_iterable(vecs)), dtype=np.int64)
-        self.row_weights = np.fromiter(chain.from_iterable(map(dict.values, vecs)), dtype=np.float64,
-                                       count=len(self.row_terms))
-        self.vocab = len(vocab)
-        self.terms = list(vocab)  # the terms, by id
-        self.row_lens = list(map(len, vecs))  # each article's number of terms
+        row_terms = np.fromiter(map(vocab.__getitem__, chain.from_iterable(vecs)), dtype=np.int64)
+        row_weights = np.fromiter(chain.from_iterable(map(dict.values, vecs)), dtype=np.float64,
+                                  count=len(row_terms))
+        self._setup(list(vocab), row_terms, row_weights, list(map(len, vecs)))
+
+    @classmethod
+    def of_arrays(cls, terms: list[str], row_terms: np.ndarray, row_weights: np.ndarray,
+                  row_lens: list[int]) -> "Postings":
+        """The postings of vectors given end to end: each weight's term (an index into
+        ``terms``), the weights, and each vector's length (its terms in its order)."""
+        postings = object.__new__(cls)
+        postings._setup(terms, row_terms, row_weights, row_lens)
+        return postings
+
+    def _setup(self, terms: list[str], row_terms: np.ndarray, row_weights: np.ndarray, row_lens: list[int]) -> None:
+        self.n = len(row_lens)
+        self.row_terms, self.row_weights = row_terms, row_weights
+        self.vocab = len(terms)
+        self.terms = terms  # the terms, by id
+        self.row_lens = row_lens  # each article's number of terms
         ends = np.cumsum([0, *self.row_lens]).tolist()
         self.rows: list[tuple[int, int]] = list(zip(ends, ends[1:]))  # article -> its span of row_terms/row_weights
         self._index(np.arange(self.n, dtype=np.int64))
+
+    def vector(self, i: int) -> dict[str, float]:
+        """Article ``i``'s vector: term -> weight, heaviest first (as ``Doc.vec``)."""
+        start, end = self.rows[i]
+        return dict(zip(map(self.terms.__getitem__, self.row_terms[start:end].tolist()),
+                        self.row_weights[start:end].tolist()))
 
     def restricted(self, columns: Sequence[int]) -> "Postings":
         """A copy whose posting lists hold only the articles ``columns`` (sorted indices):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import chain
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -40,15 +41,16 @@ class ThemeAssignment:
 
 
 def assign_themes(own: np.ndarray, neighbours: list[list[tuple[float, int]]], docs: list[Doc],
-                  analyzer: Analyzer, st: Settings) -> ThemeAssignment:
+                  vector_of: Callable[[int], dict[str, float]], analyzer: Analyzer, st: Settings) -> ThemeAssignment:
     """Themes of the articles from their own theme scores ``own`` (article x configured
-    theme) and their ``neighbours`` ((similarity, index), best first)."""
+    theme) and their ``neighbours`` ((similarity, index), best first); ``vector_of(i)``:
+    article ``i``'s vector (``Postings.vector``), which automatic themes are named from."""
     table = _Neighbours(neighbours)
     final = _smoothed(own, table, st)
     theme_of, reason = _vote(own, final, table, st)
     _adopt(theme_of, reason, neighbours, st)
     other = final.shape[1]  # index of "Other news", after the configured themes
-    auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, docs, analyzer, st, other)
+    auto_theme_of = _off_taxonomy(theme_of, reason, final, neighbours, vector_of, analyzer, st, other)
     no_single_themes(theme_of, reason, auto_theme_of, final, own, [d.total for d in docs], neighbours,
                      st, other)
     return ThemeAssignment(final, theme_of, reason, auto_theme_of)
@@ -158,8 +160,9 @@ def _confident_all(scores: np.ndarray, threshold: float) -> list[int | None]:
     return [b if ok else None for b, ok in zip(best.tolist(), sure.tolist())]
 
 
-def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours, docs: list[Doc],
-                  analyzer: Analyzer, st: Settings, other: int) -> dict[int, Theme]:
+def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbours,
+                  vector_of: Callable[[int], dict[str, float]], analyzer: Analyzer, st: Settings,
+                  other: int) -> dict[int, Theme]:
     """Themes for the articles no configured theme fits well (``theme_of[i] is None``): the
     nearest configured theme when it scores at least NEAREST_FRACTION of
     ``min_theme_score``; else an automatic theme (``auto_themes.py``) when enough similar
@@ -172,7 +175,7 @@ def _off_taxonomy(theme_of: list, reason: list[str], final: np.ndarray, neighbou
             if final[i, best] >= NEAREST_FRACTION * st.min_theme_score:
                 theme_of[i], reason[i] = best, "nearest"
     unassigned = [i for i in range(n) if theme_of[i] is None]
-    auto_theme_of = auto_themes(unassigned, neighbours, docs, analyzer, st, OTHER_THEME.name_zh)
+    auto_theme_of = auto_themes(unassigned, neighbours, n, vector_of, analyzer, st, OTHER_THEME.name_zh)
     for i in unassigned:
         theme_of[i], reason[i] = other, "automatic" if i in auto_theme_of else "other"
     return auto_theme_of
