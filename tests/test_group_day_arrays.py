@@ -11,6 +11,7 @@ import sitegen.group.similarity as similarity
 from sitegen.group.memo import PackedVectors, _best_first
 from sitegen.group.similarity import NEIGHBOURS, Postings
 from sitegen.group.taxonomy import Settings
+from sitegen.group.text import Terms
 from sitegen.group.themes import EVENT_SIM, _confident, _Neighbours, _smoothed, _vote
 from sitegen.group.vectors import Doc
 
@@ -102,3 +103,56 @@ def test_smoothing_and_votes_at_once_equal_the_loops_over_articles():
         else:
             assert (theme_of[i], reason[i]) == (None, "")
     assert {"taxonomy", "event-cluster", ""} <= set(reason)
+
+
+def _terms(rng: random.Random, vocabulary: str) -> Terms:
+    counts = {t: float(rng.randint(1, 3)) for t in rng.sample(vocabulary, rng.randint(1, 6))}
+    return Terms(counts, sum(counts.values()))
+
+
+def test_articles_per_term_from_the_memo_equal_counting_them_all():
+    from collections import Counter
+    from itertools import chain
+
+    from sitegen.group.memo import GroupMemo, articles_per_term
+
+    rng = random.Random(21)
+    cache = {f"k{i}": _terms(rng, "abcdefgh") for i in range(40)}
+    cache.update({f"n{i}": _terms(rng, "efghijkl") for i in range(8)})  # the day's, with new terms
+    cache["k5"] = Terms({"z": 1.0, "a": 2.0}, 3.0)  # "z": no article has it once k5 is gone
+    memo = GroupMemo()
+    before = [f"k{i}" for i in range(30)] + ["k3", "k3"]  # one text three times
+    articles_per_term([cache[k] for k in before], before, cache, memo)
+    memo.keys, memo.order = list(before), [f"p{i}" for i in range(len(before))]  # as the build leaves them
+    after = [k for k in before if k not in ("k5", "k6")][:-1] + [f"n{i}" for i in range(8)]  # two gone, one copy less
+    expected = Counter(chain.from_iterable(cache[k].counts for k in after))
+    got = articles_per_term([cache[k] for k in after], after, cache, memo)
+    assert got == expected and "z" not in got and all(v > 0 for v in got.values()) and memo.df == expected
+    # an article gone whose counts the cache lost: counted again, the same
+    memo.df, memo.keys, memo.order = Counter(expected), list(after), list(after)
+    later = after[5:]
+    assert articles_per_term([cache[k] for k in later], later, {}, memo) == Counter(
+        chain.from_iterable(cache[k].counts for k in later))
+
+
+def test_kept_corpus_factors_equal_counted_ones_while_the_reference_stands():
+    from collections import Counter
+    from itertools import chain
+
+    from sitegen.group.memo import GroupMemo, reference_factors
+    from sitegen.group.vectors import corpus_factors
+
+    rng = random.Random(22)
+    old = [_terms(rng, "abcdefgh") for _ in range(30)]
+    new = [_terms(rng, "fghijklm") for _ in range(6)]  # terms no reference article has
+    reference = list(range(20))
+    memo = GroupMemo()
+    df = Counter(chain.from_iterable(t.counts for t in old))
+    first = reference_factors("R", 20, lambda: corpus_factors(df, old, reference), memo)
+    memo.reference = "R"
+    every = old + new
+    df = Counter(chain.from_iterable(t.counts for t in every))
+    counted = corpus_factors(df, every, reference)
+    kept = reference_factors("R", 20, lambda: (_ for _ in ()).throw(AssertionError("counted")), memo)
+    assert all(kept[t] == counted[t] for t in df) and any(t not in first for t in df)
+    assert reference_factors("S", 20, lambda: counted, memo) is counted  # a new reference: counted

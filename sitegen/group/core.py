@@ -39,7 +39,6 @@ The result: ``result.py`` (``GroupResult``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import chain
 from typing import Mapping, MutableMapping, Sequence
 
 import numpy as np
@@ -144,12 +143,12 @@ def _weighed(ordered: Sequence[tuple[str, Article]], analyzer, max_body_chars: i
     if memo is not None:
         memo.term_keys = dict(zip([a.identity for a in articles], keys))
     docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
-    df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
+    df = memos.articles_per_term(all_terms, keys, term_cache, memo)
     idf = analyzer.term_idfs(df)
     reference = reference_rows([d.permalink for d in docs], first_seen)
-    factor = corpus_factors(df, all_terms, reference)
-    weighed = memos.weigh_articles(docs, keys, memos.reference_digest(keys[i] for i in reference), idf, factor,
-                                   memo)
+    digest = memos.reference_digest(keys[i] for i in reference)
+    factor = memos.reference_factors(digest, len(reference), lambda: corpus_factors(df, all_terms, reference), memo)
+    weighed = memos.weigh_articles(docs, keys, digest, idf, factor, memo)
     return docs, keys, used_terms, df, idf, weighed
 
 

@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from typing import Iterable, Mapping, Sequence
+from collections import Counter
+from itertools import chain
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from .similarity import NEIGHBOURS, Postings
 from .tags import TagCandidates, tag_pool
+from .text import Terms, corpus_factor
 from .vectors import Doc, weigh
 
 Row = list[tuple[float, int]]  # (similarity, article index), best first
@@ -51,6 +54,8 @@ class GroupMemo:
         self.keys: list[str] = []  # each article's term key
         self.term_keys: dict[bytes, str] = {}  # article identity -> its term key (``words.term_keys``)
         self.packed = PackedVectors()  # each article's vector
+        self.df: Counter | None = None  # articles per term, over the articles of ``keys``
+        self.factors: dict[str, float] = {}  # each term's corpus factor, by the reference of ``reference``
 
     def vector_rows(self, reference: str) -> dict[str, int]:
         """term key -> the article (index into ``order``) whose vector an article with that
@@ -168,6 +173,53 @@ def vector_digest(vec: Mapping[str, float]) -> bytes:
 def reference_digest(keys: Iterable[str]) -> str:
     """What the corpus factors depend on: the term keys of the reference's articles."""
     return hashlib.blake2b("\n".join(sorted(keys)).encode(), digest_size=16).hexdigest()
+
+
+def articles_per_term(all_terms: Sequence[Terms], keys: Sequence[str], term_cache: Mapping[str, object] | None,
+                      memo: GroupMemo | None) -> Counter:
+    """The number of articles that have each term (the same counts as counting them all):
+    the memo's build's, less the articles gone (their counts from ``term_cache``, which
+    keeps the last build's) plus the new ones, when the memo has them; else counted. At
+    10,000 articles counting them all took ~0.05 s."""
+    if memo is not None and memo.df is not None and len(memo.keys) == len(memo.order):
+        before, now = Counter(memo.keys), Counter(keys)
+        gone = [term_cache.get(k) if term_cache is not None else None for k in (before - now).elements()]
+        if all(isinstance(terms, Terms) for terms in gone):
+            df = Counter(memo.df)
+            df.subtract(chain.from_iterable(terms.counts for terms in gone))
+            of_key = dict(zip(keys, all_terms))
+            df.update(chain.from_iterable(of_key[k].counts for k in (now - before).elements()))
+            memo.df = df = +df  # terms no article has any more leave
+            return df
+    df = Counter(chain.from_iterable(terms.counts for terms in all_terms))
+    if memo is not None:
+        memo.df = df
+    return df
+
+
+def reference_factors(reference: str, size: int, count: Callable[[], dict[str, float]],
+                      memo: GroupMemo | None) -> Mapping[str, float]:
+    """Each term's corpus factor (``vectors.corpus_factors``, made by ``count()``): the
+    memo's when its reference (``reference_digest``, of ``size`` articles) is this one —
+    a term the memo's build did not have is in no reference article, so its factor is a
+    term of one article's — else counted and kept. At 10,000 articles counting took
+    ~0.03-0.05 s a day; a day needs the factors of its new articles' terms only."""
+    if memo is not None and memo.reference == reference and memo.factors:
+        return _KeptFactors(memo.factors, corpus_factor(1, size))
+    factors = count()
+    if memo is not None:
+        memo.factors = factors
+    return factors
+
+
+class _KeptFactors:
+    """The memo's corpus factors; a term it lacks has ``default``."""
+
+    def __init__(self, factors: dict[str, float], default: float):
+        self.factors, self.default = factors, default
+
+    def __getitem__(self, term: str) -> float:
+        return self.factors.get(term, self.default)
 
 
 def weigh_articles(docs: list[Doc], keys: Sequence[str], reference: str, idf: Mapping[str, float],
