@@ -1,6 +1,7 @@
 """The compiled templates kept in the build's cache folder (``render.templating.prepare``):
 taken for unchanged templates instead of compiling them again, compiled again when a
-template, this Python or Jinja, or the environment changed."""
+template, this Python or Jinja, or the environment changed; and in the user's cache, keyed by
+the template's source, for a cold build of templates compiled before."""
 import shutil
 from pathlib import Path
 
@@ -12,8 +13,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def fresh(monkeypatch):
-    """A process with nothing compiled yet, counting what Jinja compiles."""
+def fresh(monkeypatch, tmp_path):
+    """A process with nothing compiled yet, counting what Jinja compiles; an empty user cache."""
+    monkeypatch.setenv("SITEGEN_CACHE_DIR", str(tmp_path / "user-cache"))
     monkeypatch.setattr(templating, "_COMPILED", templating._CompiledTemplates())
     compiled = []
     original = templating._Environment.compile
@@ -71,8 +73,35 @@ def test_foreign_or_damaged_code_is_compiled_again(tmp_path, fresh, monkeypatch,
         monkeypatch.setattr(templating, "_code_version", lambda: b"another python")
     else:
         cache = tmp_path / "missing"
+    shutil.rmtree(tmp_path / "user-cache")  # the build's cache folder alone is under test here
     fresh.clear()
     _forget(monkeypatch)
     templating.prepare(templates, cache)
     assert "404.html" in fresh
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_cold_build_takes_templates_compiled_before_from_the_user_cache(tmp_path, fresh, monkeypatch):
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    templating.prepare(templates, tmp_path / "one")  # the first site ever: compiled, and put in the user cache
+    assert "404.html" in fresh and any((tmp_path / "user-cache" / "templates").iterdir())
+    first = _page(templates).root_render_func.__code__
+    fresh.clear()
+    _forget(monkeypatch)
+    (tmp_path / "two").mkdir()
+    templating.prepare(templates, tmp_path / "two")  # a cold build: nothing in its own cache folder
+    assert fresh == []
+    assert _page(templates).root_render_func.__code__ == first
+    # an edited template is compiled afresh (its source's checksum is another)
+    (templates / "404.html").write_text((templates / "404.html").read_text() + "<!-- x -->\n", encoding="utf-8")
+    _forget(monkeypatch)
+    templating.prepare(templates, None)
+    assert fresh == ["404.html"]
+    # a damaged entry is compiled again
+    for entry in (tmp_path / "user-cache" / "templates").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-3] + b"xyz")
+    fresh.clear()
+    _forget(monkeypatch)
+    templating.prepare(templates, None)
+    assert "404.html" in fresh and "article.html" in fresh

@@ -6,23 +6,24 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from typing import Callable
 
 from sitegen.models import Theme
 
 from .taxonomy import Settings
 from .text import Analyzer
-from .vectors import Doc
 
 AUTO_CLUSTER_MAX = 40
 AUTO_MIN_ARTICLES = 3  # an automatic theme needs this many articles; fewer go to "Other news"
 
 
-def auto_themes(unassigned: list[int], neighbours: list[list[tuple[float, int]]], docs: list[Doc],
-                analyzer: Analyzer, st: Settings, fallback_name: str) -> dict[int, Theme]:
-    """The automatic theme of each article of ``unassigned`` (indices into ``docs``) whose
-    cluster is large enough; the others are left out. ``fallback_name`` names a cluster
-    without a keyword to name it by."""
-    auto_uf = _UnionFind(len(docs))
+def auto_themes(unassigned: list[int], neighbours: list[list[tuple[float, int]]], n: int,
+                vector_of: Callable[[int], dict[str, float]], analyzer: Analyzer, st: Settings,
+                fallback_name: str) -> dict[int, Theme]:
+    """The automatic theme of each article of ``unassigned`` (indices of the ``n`` articles)
+    whose cluster is large enough; the others are left out. ``vector_of(i)``: article ``i``'s
+    vector. ``fallback_name`` names a cluster without a keyword to name it by."""
+    auto_uf = _UnionFind(n)
     un_set = set(unassigned)
     auto_edges = sorted((-sim, i, j) for i in unassigned for sim, j in neighbours[i]
                         if j in un_set and sim >= st.auto_cluster_sim and i != j)
@@ -36,18 +37,19 @@ def auto_themes(unassigned: list[int], neighbours: list[list[tuple[float, int]]]
         group = auto_groups[root]
         if len(group) < AUTO_MIN_ARTICLES:
             continue
-        name = _auto_name(group, docs, analyzer, fallback_name)
+        name = _auto_name(group, vector_of, analyzer, fallback_name)
         theme = Theme(slug=f"auto-{_short_hash(name, 8)}", name_en="", name_zh=name, automatic=True)
         for i in group:
             auto_theme_of[i] = theme
     return auto_theme_of
 
 
-def _auto_name(group: list[int], docs: list[Doc], analyzer: Analyzer, fallback: str) -> str:
+def _auto_name(group: list[int], vector_of: Callable[[int], dict[str, float]], analyzer: Analyzer,
+               fallback: str) -> str:
     total: dict[str, float] = defaultdict(float)
     present: dict[str, int] = defaultdict(int)
     for i in group:
-        for t, w in docs[i].vec.items():
+        for t, w in vector_of(i).items():
             if analyzer.is_tag_candidate(t):
                 total[t] += w
                 present[t] += 1

@@ -39,7 +39,6 @@ The result: ``result.py`` (``GroupResult``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import chain
 from typing import Mapping, MutableMapping, Sequence
 
 import numpy as np
@@ -98,16 +97,16 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
         return GroupResult({}, [])
 
     # 1. terms and vectors -------------------------------------------------------------
-    docs, keys, used_terms, df, idf, digests = _weighed(ordered, analyzer, st.max_body_chars, term_cache,
-                                                        first_seen, memo)
+    docs, keys, used_terms, df, idf, (digests, postings) = _weighed(ordered, analyzer, st.max_body_chars,
+                                                                     term_cache, first_seen, memo)
 
     # 2.-3. neighbours and own theme scores: per article, over the cores for large corpora ---
     scorer = scorer_for(taxonomy, analyzer)
-    neighbours, scores = memos.per_article(docs, keys, digests, scorer, memo)
+    neighbours, scores = memos.per_article(docs, postings, keys, digests, scorer, memo)
     own = np.array(scores, dtype=np.float64) if scorer.n else np.zeros((n, 0))
 
     # 3.-4. themes: smoothing, same-event votes, off-taxonomy articles ------------------------
-    assigned = assign_themes(own, neighbours, docs, analyzer, st)
+    assigned = assign_themes(own, neighbours, docs, postings.vector, analyzer, st)
     configured = [Theme(slug=s.slug, name_en=s.name_en, name_zh=s.name_zh) for s in taxonomy.themes]
     configured.append(OTHER_THEME)
 
@@ -134,23 +133,23 @@ def group_articles(items: Sequence[tuple[str, Article]], taxonomy: Taxonomy,
 
 def _weighed(ordered: Sequence[tuple[str, Article]], analyzer, max_body_chars: int,
              term_cache: MutableMapping[str, object] | None, first_seen: Mapping[str, str] | None,
-             memo: memos.GroupMemo | None) -> tuple[list[Doc], list[str], dict, Counter, dict, list | None]:
+             memo: memos.GroupMemo | None) -> tuple[list[Doc], list[str], dict, Counter, dict, tuple]:
     """Step 1: each article's terms and vector. Returns the articles (``Doc``), their term keys,
     {key: terms} of these articles, the number of articles per term, the terms' IDF and the
-    vectors' digests (``memo.weigh_articles``)."""
+    vectors' digests and postings (``memo.weigh_articles``)."""
     articles = [article for _, article in ordered]
     all_terms, used_terms, keys = article_terms(analyzer, articles, max_body_chars, term_cache,
                                                 known=memo.term_keys if memo is not None else None)
     if memo is not None:
         memo.term_keys = dict(zip([a.identity for a in articles], keys))
     docs = [Doc(permalink, terms.counts, terms.total, terms.head) for (permalink, _), terms in zip(ordered, all_terms)]
-    df = Counter(chain.from_iterable(terms.counts for terms in all_terms))  # articles per term
+    df = memos.articles_per_term(all_terms, keys, term_cache, memo)
     idf = analyzer.term_idfs(df)
     reference = reference_rows([d.permalink for d in docs], first_seen)
-    factor = corpus_factors(df, all_terms, reference)
-    digests = memos.weigh_articles(docs, keys, memos.reference_digest(keys[i] for i in reference), idf, factor,
-                                   memo)
-    return docs, keys, used_terms, df, idf, digests
+    digest = memos.reference_digest(keys[i] for i in reference)
+    factor = memos.reference_factors(digest, len(reference), lambda: corpus_factors(df, all_terms, reference), memo)
+    weighed = memos.weigh_articles(docs, keys, digest, idf, factor, memo)
+    return docs, keys, used_terms, df, idf, weighed
 
 
 def _groupings(docs: list[Doc], assigned, configured: list[Theme], tags: list[tuple[Tag, ...]],

@@ -88,13 +88,20 @@ def choose_tags(counts: Sequence[Mapping[str, float]], analyzer: Analyzer, df: M
         candidates = TagCandidates(analyzer, df)
         pools = [tag_pool(c, analyzer, df, idf, candidates) for c in counts]
     linked = Counter(chain.from_iterable(pools))
-    tags = pools
-    for _ in range(10):
-        tags = [_pick_tags(pool, linked, analyzer.is_name) for pool in pools]
+    is_name = analyzer.is_name
+    tags = [_pick_tags(pool, linked, is_name) for pool in pools]
+    for _ in range(9):
         now = Counter(chain.from_iterable(tags))
         if now == linked:
             break
+        # An article's tags depend only on which of its pool's terms two or more articles
+        # keep (``_pick_tags``): the next round picks again only the articles with a term
+        # that went below two, the same lists as picking every article again.
+        moved = {t for t in linked.keys() | now.keys() if (linked[t] >= 2) != (now[t] >= 2)}
         linked = now
+        redo = [i for i, pool in enumerate(pools) if not moved.isdisjoint(pool)]
+        for i in redo:
+            tags[i] = _pick_tags(pools[i], linked, is_name)
     return tags
 
 

@@ -22,7 +22,9 @@ class Doc:
     counts: dict[str, float]
     total: float
     head: tuple[str, ...] = ()  # the headline's terms
-    vec: dict[str, float] = field(default_factory=dict)  # term -> normalised weight, heaviest first
+    # term -> normalised weight, heaviest first; left empty when grouping's memo gives the
+    # vector (``memo.weigh_articles``): ``Postings.vector`` has every article's
+    vec: dict[str, float] = field(default_factory=dict)
 
 
 class _SublinearTf(dict):
