@@ -16,7 +16,7 @@ import statistics
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
-from .headlines import SUBTITLE_PREFIXES, Group, Unit, is_bracket_label, is_section_name
+from .headlines import SUBTITLE_PREFIXES, Group, Unit, is_bracket_label, is_section_name, opens_statement
 from .chunks import BOUND_END
 from .resume import Body
 from .text import is_han, is_word
@@ -200,12 +200,19 @@ def _labels(items: list[Group]) -> list[bool]:
     return [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
 
 
+def _announces(item: Group) -> bool:
+    """Does the item end on a verb announcing a statement (…批示指出, …时强调)? It is the
+    kicker of the headline printed under it, which says what was stated."""
+    return bool(item.units) and not item.bylines and opens_statement(item.units[-1].text)
+
+
 def _inside(items: list[Group]) -> list[bool]:
     """For each item, whether it goes on the headline of the item above it: a headline
     wrapped inside a word, a line opened by a dash (the subtitle of the line above), a
-    line after one left open by its punctuation (、，：…)."""
+    line after one left open by its punctuation (、，：…) or announcing a statement."""
     inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, len(items))]
-    return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1])) for k in range(len(items))]
+    return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1]) or _announces(items[k - 1]))
+            for k in range(len(items))]
 
 
 def no_cut_before(items: list[Group]) -> list[bool]:
