@@ -89,7 +89,14 @@ def _atoms(group: Group) -> list[Group]:
     """A group cut into its printed lines: in a block, lines of several headlines run
     together without a blank line between them, and which lines belong together is
     decided by the alignment (a line fitting no body better than its neighbour's stays
-    with it). A byline in the group stays with the line printed right above it."""
+    with it). A byline in the group stays with the line printed right above it; a line
+    printed under the byline (read as the head's series label) is a line of its own: in a
+    block it may as well be the next story's headline."""
+    after = [u for u in group.units if u.label and group.byline_lines and u.line > max(group.byline_lines)]
+    if after:
+        head = Group([u for u in group.units if all(u is not x for x in after)], list(group.bylines),
+                     list(group.byline_lines), closed=True, region=group.region)
+        return _atoms(head) + [Group([u], region=group.region) for u in after]
     if all(not u.parts for u in group.units):
         return [group]
     if group.closed:  # the byline closes the headline printed right above it, not all of them

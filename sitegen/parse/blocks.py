@@ -277,6 +277,8 @@ def build_elements(text: str) -> list[Element]:
         _mark_heading_subtitles(block_elems)
         _merge_credits(block_elems)
         elements.extend(block_elems)
+        if bi == 0:
+            _mark_opening_headline(block_elems)
     if blocks:
         _mark_closing_headlines(block_elems)
     _classify(text, elements)
@@ -335,6 +337,22 @@ def _mark_closing_headlines(block: list[Element]) -> None:
     for el in block[k + 1:]:
         if el.kind == "chunk" and _no_sentence(el, el.lines[-1].text):
             el.kind = "title"
+
+
+def _mark_opening_headline(block: list[Element]) -> None:
+    """The page's first block, when a headline closed by a byline opens it: one line after
+    the byline, last in the block, narrower than the column and with no sentence in it, is
+    another headline (the page's headlines printed together at its top). A story's text
+    under its byline has sentences, and a line of it cut off by a column break runs the
+    column's full width."""
+    k = next((k for k, el in enumerate(block) if el.kind == "byline"), None)
+    if k is None or k == 0 or block[k - 1].kind != "title" or k + 2 != len(block) \
+            or any(ch.isdigit() for ch in block[k].text):
+        return  # (a byline names people: a line with a number in it is another title)
+    el = block[-1]
+    if el.kind == "chunk" and len(el.lines) == 1 and _no_sentence(el, el.text) \
+            and visual_width(el.text.strip()) < el.width - 1:
+        el.kind = "title"
 
 
 def _no_sentence(el: Element, last: str) -> bool:
