@@ -297,10 +297,10 @@ class _RunFit:
         if all(self.decor[a:b]):
             return None
         fit = self.share(a, b, body)
-        if not self.lines:
-            return fit
         if continued and fit < CONTINUED_FIT:
             return None  # (a continued story may have its headline on its first page)
+        if not self.lines:
+            return fit
         if b - a > 1:
             fit = sum(self.line(k, body) for k in range(a, b) if not self.decor[k])
         if self.han(a, b) < SHORT_SHARE * self.typical:
