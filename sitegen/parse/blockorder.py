@@ -16,7 +16,7 @@ import statistics
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
-from .headlines import SUBTITLE_PREFIXES, Group, Unit, is_bracket_label, is_section_name
+from .headlines import SUBTITLE_PREFIXES, Group, Unit, is_bracket_label, is_section_name, opens_statement
 from .chunks import BOUND_END
 from .resume import Body
 from .text import is_han, is_word
@@ -89,7 +89,14 @@ def _atoms(group: Group) -> list[Group]:
     """A group cut into its printed lines: in a block, lines of several headlines run
     together without a blank line between them, and which lines belong together is
     decided by the alignment (a line fitting no body better than its neighbour's stays
-    with it). A byline in the group stays with the line printed right above it."""
+    with it). A byline in the group stays with the line printed right above it; a line
+    printed under the byline (read as the head's series label) is a line of its own: in a
+    block it may as well be the next story's headline."""
+    after = [u for u in group.units if u.label and group.byline_lines and u.line > max(group.byline_lines)]
+    if after:
+        head = Group([u for u in group.units if all(u is not x for x in after)], list(group.bylines),
+                     list(group.byline_lines), closed=True, region=group.region)
+        return _atoms(head) + [Group([u], region=group.region) for u in after]
     if all(not u.parts for u in group.units):
         return [group]
     if group.closed:  # the byline closes the headline printed right above it, not all of them
@@ -200,12 +207,19 @@ def _labels(items: list[Group]) -> list[bool]:
     return [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
 
 
+def _announces(item: Group) -> bool:
+    """Does the item end on a verb announcing a statement (…批示指出, …时强调)? It is the
+    kicker of the headline printed under it, which says what was stated."""
+    return bool(item.units) and not item.bylines and opens_statement(item.units[-1].text)
+
+
 def _inside(items: list[Group]) -> list[bool]:
     """For each item, whether it goes on the headline of the item above it: a headline
     wrapped inside a word, a line opened by a dash (the subtitle of the line above), a
-    line after one left open by its punctuation (、，：…)."""
+    line after one left open by its punctuation (、，：…) or announcing a statement."""
     inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, len(items))]
-    return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1])) for k in range(len(items))]
+    return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1]) or _announces(items[k - 1]))
+            for k in range(len(items))]
 
 
 def no_cut_before(items: list[Group]) -> list[bool]:
@@ -283,10 +297,10 @@ class _RunFit:
         if all(self.decor[a:b]):
             return None
         fit = self.share(a, b, body)
-        if not self.lines:
-            return fit
         if continued and fit < CONTINUED_FIT:
             return None  # (a continued story may have its headline on its first page)
+        if not self.lines:
+            return fit
         if b - a > 1:
             fit = sum(self.line(k, body) for k in range(a, b) if not self.decor[k])
         if self.han(a, b) < SHORT_SHARE * self.typical:

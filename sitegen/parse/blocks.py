@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from . import lines as L
 from . import page_lines as PL
 from .page_lines import EDITORS_FIRST
+from .block_titles import mark_closing_headlines, mark_heading_subtitles, mark_opening_headline
 from .chunks import classify_chunks
 from .editor_notes import mark_editor_notes, page_may_note
 from .interviews import mark_questions, page_may_ask, question_lines
@@ -274,11 +275,13 @@ def build_elements(text: str) -> list[Element]:
             el.first_in_block = k == 0
             el.width = measure
         _mark_byline_headlines(block_elems)
-        _mark_heading_subtitles(block_elems)
+        mark_heading_subtitles(block_elems)
         _merge_credits(block_elems)
         elements.extend(block_elems)
+        if bi == 0:
+            mark_opening_headline(block_elems)
     if blocks:
-        _mark_closing_headlines(block_elems)
+        mark_closing_headlines(block_elems)
     _classify(text, elements)
     return elements
 
@@ -312,36 +315,6 @@ def _mark_byline_headlines(block: list[Element]) -> None:
             else:
                 chunk.kind = "title"
             j -= 1
-
-
-def _mark_heading_subtitles(block: list[Element]) -> None:
-    """One line printed right under a markdown heading, last in its block, with no sentence
-    end in it, is the heading's subtitle (# 主题 / 副题): a story's first paragraph under
-    its heading carries sentences."""
-    if len(block) >= 2 and block[-2].kind == "heading" and block[-1].kind == "chunk":
-        el = block[-1]
-        if len(el.lines) == 1 and _no_sentence(el, el.text):
-            el.kind = "title"
-
-
-def _mark_closing_headlines(block: list[Element]) -> None:
-    """The page's last block, when a headline closed by a byline opens it: the text printed
-    after the byline in that block, with no sentence in it, is more headlines (the page's
-    headlines printed together at its end, one of them with its byline); a story's text
-    under its byline has sentences."""
-    k = next((k for k, el in enumerate(block) if el.kind == "byline"), None)
-    if k is None or k == 0 or block[k - 1].kind != "title":
-        return
-    for el in block[k + 1:]:
-        if el.kind == "chunk" and _no_sentence(el, el.lines[-1].text):
-            el.kind = "title"
-
-
-def _no_sentence(el: Element, last: str) -> bool:
-    """``el`` holds no sentence: no sentence end in it, ``last`` (its text's end) not closed
-    as a sentence, and no dateline."""
-    return (not any(ch in el.text for ch in SENTENCE_END) and not ends_closed_for_title(last)
-            and not L.split_dateline(el.text)[0])
 
 
 def _merge_credits(block: list[Element]) -> None:

@@ -61,7 +61,7 @@ def resegment(structural: list[list[Group]], bodies: list[Body], vocab: Vocabula
         items, by_line = block_lines(structural, bodies), True
     if items is None or len(items) > MAX_ITEMS:
         return None
-    most = len(items) - sum(no_cut_before(items)) if by_line else len(items)  # headlines at most
+    most = len(items) - sum(no_cut_before(items))  # headlines at most
     if most < max(2, len(bodies)):
         return None  # (fewer headlines than bodies: some headline was not recognised)
     ranked = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
@@ -117,8 +117,9 @@ def _best_division(items: list[Group], body: Body, vocab: Vocabulary, at: set[in
         return runs[(a, b)]
 
     best: tuple[float, list[int], list[int]] | None = None
+    starts = [h for h, joined in enumerate(no_cut_before(items)) if h and not joined]  # (as :func:`_titles`)
     for k in range(2, min(m, MAX_SPLIT, most) + 1):
-        for heads in itertools.combinations(range(1, m), k - 1):
+        for heads in itertools.combinations(starts, k - 1):
             lines = [0, *heads, m]
             chosen = [run(a, b) for a, b in zip(lines, lines[1:])]
             single = [[run(i, i + 1) for i in range(a, b)] for a, b in zip(lines, lines[1:])]
@@ -185,8 +186,9 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
         # a cut needs the words to change there as well
         cuts &= _shifts(order, vocab)
     m = len(items)
-    # (lines: a headline goes on past a wrapped word, a dash subtitle, an open end, a label)
-    joined = (no_cut_before(items) if by_line else [False] * m) + [False]
+    # (a headline goes on past a wrapped word, a dash subtitle, an open end, a label, a
+    # kicker announcing a statement: as the block order reads them)
+    joined = no_cut_before(items) + [False]
     longest = MAX_RUN + 1 if by_line else MAX_RUN  # lines: kicker, two headline lines, subtitle
     # lines sharing no words with the page (a kicker, a column name) head no story of
     # their own and do not dilute the lines they are printed with

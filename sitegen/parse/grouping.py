@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .assign import MIN_ASSIGN, Assignment, Scorer
-from .headlines import Group, Unit, is_section_name, is_short_label
-from .title_roles import opens_statement
+from .headlines import Group, Unit, is_section_name, is_short_label, opens_statement
 
 MIN_UNIT = 0.25
 MIN_AFTER = 0.15  # ... or this, for a unit at its region's edge on the body printed next to it
@@ -79,6 +78,7 @@ def group_loose(region_groups: list[Group], scorer: Scorer) -> tuple[list[Group]
         elif any(u.subtitle for u in g.units) and sides:
             target[k] = sides[0]
     _labels_head_next(region_groups, target)
+    _statements_head_next(region_groups, target, scorer)
     return _gathered(region_groups, target, only_one, section, scorer)
 
 
@@ -122,11 +122,30 @@ def _labels_head_next(region_groups: list[Group], target: dict[int, int | None])
             target[k] = nxt
 
 
+def _statements_head_next(region_groups: list[Group], target: dict[int, int | None], scorer: Scorer) -> None:
+    """A title ending on a verb that announces a statement (…批示指出, …座谈时强调) is the
+    kicker over the title printed next under it, which says what was stated: no headline
+    ends on 指出 or 强调, so the two are one head, a blank line between them or not. Each
+    alone may seem to match another part of the story (the kicker its occasion, the
+    headline its message); together they head the body that the two titles' words cover
+    best."""
+    for k in sorted(target):
+        nxt = k + 1
+        if nxt not in target or not opens_statement(region_groups[k].text) \
+                or region_groups[nxt].units[0].subtitle or opens_statement(region_groups[nxt].text):
+            continue
+        bodies = {b for b in (target[k], target[nxt]) if b is not None}
+        if not bodies:
+            continue
+        text = region_groups[k].match_text + region_groups[nxt].match_text
+        target[k] = target[nxt] = max(sorted(bodies), key=lambda b: scorer.content(text, b))
+
+
 def _labels_over_closed(region_groups: list[Group]) -> list[Group]:
     """A bracketed section label printed right over a byline-closed head is that head's
     kicker (by print: it files the headline under it). So is a title ending on a verb that
     announces a statement (…座谈时强调, …批示指出): it is printed over the title that says
-    what was stated, never a head of its own (:func:`.title_roles.opens_statement`)."""
+    what was stated, never a head of its own (:func:`.headlines.opens_statement`)."""
     out: list[Group] = []
     for g in region_groups:
         prev = out[-1] if out else None

@@ -35,6 +35,15 @@ SECTION_NAMES = frozenset("""
 """.split())
 
 
+# a title ending on a verb that announces a statement (…座谈时强调, …批示指出) is the kicker
+# over the title that says what was stressed: it is never the headline of a stack
+_OPENING = re.compile(r"(强调|指出|表示|认为|透露|表明|时(说|要求|提出|希望))$")
+
+def opens_statement(text: str) -> bool:
+    """Does this title end on a verb announcing a statement (…时强调, …批示指出)?"""
+    return _OPENING.search(text.rstrip()) is not None
+
+
 def is_section_name(text: str) -> bool:
     """A generic section/page name, alone or a few joined with ·/spaces, with 版/新闻 tails."""
     parts = [p for p in text.replace("·", " ").replace("•", " ").replace("／", " ").split() if p]
@@ -235,11 +244,16 @@ def unlabel(groups: list[Group], cover: Callable[[str, int], tuple[float, float]
 
 
 def _last_headline_units(pending: list[Unit]) -> list[Unit]:
+    """The units a byline closes: the last one, the units its subtitles hang from, and a
+    title ending on a verb announcing a statement right over them (…批示指出: the kicker
+    of the headline that says what was stated, never a head of its own)."""
     take = [pending[-1]]
     k = len(pending) - 2
     while k >= 0 and take[0].subtitle:
         take.insert(0, pending[k])
         k -= 1
+    if k >= 0 and opens_statement(pending[k].text) and not opens_statement(take[0].text):
+        take.insert(0, pending[k])
     return take
 
 

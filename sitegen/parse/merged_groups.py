@@ -8,7 +8,7 @@ from typing import Callable, Iterator
 from . import cohesion
 from .bigrams import bigram_set, side_grams
 from .cut_points import can_cut
-from .headlines import STACK_TITLES, Group, Unit
+from .headlines import STACK_TITLES, Group, Unit, opens_statement
 from .resume import Body
 from .paragraphs import Para
 from .text import Vocabulary
@@ -70,10 +70,11 @@ def _divisions(units: list[Unit], most: int) -> Iterator[tuple[int, str, str]]:
     """The ways to divide a group's units in two blocks worth trying: (units in the
     first block, its text, the second's text). A block of subtitles only, or one of
     labels and subtitles only, heads no article; neither block holds more than ``most``
-    titles (labels aside)."""
+    titles (labels aside); a title ending on a verb announcing a statement (…批示指出)
+    stays with the title under it, which says what was stated."""
     for s in range(1, len(units)):
         a, b = units[:s], units[s:]
-        if all(u.subtitle for u in b) or all(u.subtitle or u.label for u in a) \
+        if all(u.subtitle for u in b) or all(u.subtitle or u.label for u in a) or opens_statement(a[-1].text) \
                 or max(sum(not u.label for u in x) for x in (a, b)) > most:
             continue
         ta = "".join(u.text for u in a if not u.label) or "".join(u.text for u in a)

@@ -13,10 +13,9 @@ over its subtitle unless the lead says kicker over headline (:func:`split_pair`)
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from .headlines import LEADING_LABEL, Group, Unit, is_bracket_label
+from .headlines import LEADING_LABEL, Group, Unit, is_bracket_label, opens_statement
 from .lead_titles import kicker_cut, kicker_over, subtitle_cut, subtitle_under
 from .text import visual_width
 from .title_breaks import clean_break, goes_on, narrow_title_starts, title_starts
@@ -90,16 +89,6 @@ def _measured(lines: tuple[str, ...]) -> bool:
     """Lines of one title wrapped at one measure: two or more, all but the last at one width."""
     widths = [visual_width(t) for t in lines[:-1]]
     return len(lines) >= 2 and max(widths) - min(widths) <= 1 and visual_width(lines[-1]) <= widths[0] + 1
-
-
-# a title ending on a verb that announces a statement (…座谈时强调, …批示指出) is the kicker
-# over the title that says what was stressed: it is never the headline of a stack
-_OPENING = re.compile(r"(强调|指出|表示|认为|透露|表明|时(说|要求|提出|希望))$")
-
-
-def opens_statement(text: str) -> bool:
-    """Does this title end on a verb announcing a statement (…时强调, …批示指出)?"""
-    return _OPENING.search(text.rstrip()) is not None
 
 
 def split_open(unit: Unit) -> list[Unit]:
