@@ -91,6 +91,24 @@ def collector_thresholds(thresholds: tuple[int, int, int] = BUILD_GC_THRESHOLDS)
         gc.set_threshold(*saved)
 
 
+@contextmanager
+def kept_unscanned():
+    """Load what the build keeps to its end (the last build's state: ~1 M containers at
+    10,000 articles) with the collector paused, then move it to the oldest generation
+    unwalked (``freeze`` then ``unfreeze``), which only a full collection walks, and none
+    comes in a day. Otherwise the young collections walked each of those objects once
+    more, and found nothing to free: two to three collections of ~0.04 s in a day."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
 def build(config: Config, **options) -> BuildResult:
     """Build the site described by ``config``; see ``_build`` for the options."""
     from sitegen.state import StateLocked
@@ -192,6 +210,10 @@ class _Run:
     def prepare_later_stages(self) -> None:
         """Run while the seeds parse: the translation memory locked and loaded, the taxonomy,
         dictionaries and templates loaded, and what the last build kept read."""
+        with kept_unscanned():
+            self._load_later_stages()
+
+    def _load_later_stages(self) -> None:
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
         from sitegen.render.digest_json import DigestMemo
         from sitegen.render.search_shards import SearchMemo, memo_version
