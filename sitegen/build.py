@@ -91,6 +91,25 @@ def collector_thresholds(thresholds: tuple[int, int, int] = BUILD_GC_THRESHOLDS)
         gc.set_threshold(*saved)
 
 
+@contextmanager
+def kept_unscanned():
+    """Make what the build keeps to its end (the last build's state; the render's input)
+    with the collector paused, then move it to the oldest generation unwalked (``freeze``
+    then ``unfreeze``), which only a full collection walks, and none comes in a day.
+    Otherwise the young collections walked each of those objects once more, and found
+    next to nothing to free: a day at 10,000 articles ran 6 collections of 0.02-0.10 s
+    and they freed 503 objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
 def build(config: Config, **options) -> BuildResult:
     """Build the site described by ``config``; see ``_build`` for the options."""
     from sitegen.state import StateLocked
@@ -137,12 +156,13 @@ def _build(
         run.parse_group_translate(build_date)
         with SiteWriter(config.out_dir) as writer:
             writer.carry_ahead(old_pages)  # linked by a helper while the glosses and views are made
-            key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
-                                                 run.gloss_words, state.dir)
-            clock.lap("glosses")
-            site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
-                                          build_date, key_terms)
-            site = date_entries(run.history, site, state.dir)
+            with kept_unscanned():  # the render's input, kept to the end
+                key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
+                                                     run.gloss_words, state.dir)
+                clock.lap("glosses")
+                site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
+                                              build_date, key_terms)
+                site = date_entries(run.history, site, state.dir)
             rendered = run.render_into(writer, site, gloss_files)
         return run.store(writer, rendered, pending)
     finally:
@@ -192,6 +212,10 @@ class _Run:
     def prepare_later_stages(self) -> None:
         """Run while the seeds parse: the translation memory locked and loaded, the taxonomy,
         dictionaries and templates loaded, and what the last build kept read."""
+        with kept_unscanned():
+            self._load_later_stages()
+
+    def _load_later_stages(self) -> None:
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
         from sitegen.render.digest_json import DigestMemo
         from sitegen.render.search_shards import SearchMemo, memo_version

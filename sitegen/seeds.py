@@ -74,13 +74,44 @@ def decode_seed(path: Path, data: bytes) -> tuple[str, str, list[str]]:
     return text, encoding, warnings
 
 
-def read_seed(path: Path) -> tuple[SeedFile, list[str]]:
+def read_bytes(path: Path) -> bytes:
+    """A seed's bytes as stored (SeedError if it cannot be read)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SeedError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def seed_of_bytes(path: Path, data: bytes) -> tuple[SeedFile, list[str]]:
+    """The seed ``data`` (the bytes of ``path``) decodes to, and the decoding's warnings."""
     text, encoding, warnings = decode_seed(path, data)
     return SeedFile(name=path.name, path=str(path), text=text, encoding=encoding), warnings
+
+
+def read_seed(path: Path) -> tuple[SeedFile, list[str]]:
+    return seed_of_bytes(path, read_bytes(path))
+
+
+def text_digest(seed: SeedFile) -> str:
+    """What two seeds with the same text share (SHA-256 of the decoded text, hex)."""
+    return hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
+
+
+class Duplicates:
+    """Seeds seen so far by their text's digest: the first with a text is kept, a later one
+    is skipped with a warning naming both."""
+
+    def __init__(self):
+        self.seen: dict[str, str] = {}  # text digest -> the path of the seed kept with it
+
+    def skip(self, path: Path, digest: str, warnings: list[str]) -> bool:
+        """True (and a warning appended) if a seed read earlier had the same text."""
+        first = self.seen.get(digest)
+        if first is not None:
+            warnings.append(f"{path}: same text as {first}; skipped as a duplicate")
+            return True
+        self.seen[digest] = str(path)
+        return False
 
 
 def find_seed_paths(seeds_dir: Path) -> list[Path]:
@@ -95,14 +126,10 @@ def read_seeds(paths: list[Path]) -> SeedSet:
     """Read every seed; raise SeedError on the first unusable one."""
     seeds: list[SeedFile] = []
     warnings: list[str] = []
-    seen: dict[str, str] = {}
+    duplicates = Duplicates()
     for path in paths:
         seed, seed_warnings = read_seed(path)
         warnings.extend(seed_warnings)
-        digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
-        if digest in seen:
-            warnings.append(f"{path}: same text as {seen[digest]}; skipped as a duplicate")
-            continue
-        seen[digest] = str(path)
-        seeds.append(seed)
-    return SeedSet(tuple(seeds), tuple(warnings), tuple(seen))
+        if not duplicates.skip(path, text_digest(seed), warnings):
+            seeds.append(seed)
+    return SeedSet(tuple(seeds), tuple(warnings), tuple(duplicates.seen))

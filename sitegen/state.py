@@ -9,7 +9,7 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
   splits words only for new or changed articles.
 - ``group-memo.pickle``: grouping's per-article results (neighbours, theme scores, tag pools:
   ``sitegen.group.memo``), so a day's update compares only the day's articles with the rest.
-- ``search-memo.pickle``: each search document's terms by its texts and the search index's
+- ``search-memo.marshal``: each search document's terms by its texts and the search index's
   older layer (``sitegen.render.search_shards.SearchMemo``), so a day's update indexes only
   its own documents.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import pickle
 import shutil
 from dataclasses import dataclass, field
@@ -113,6 +114,41 @@ def decode_entry(entry: bytes) -> Any | None:
 def _read_entry(path: Path) -> Any | None:
     try:
         return decode_entry(path.read_bytes())
+    except OSError:
+        return None
+
+
+# Entries of plain values (dicts, lists, tuples, strings, numbers, bytes) may be marshalled
+# instead, behind a header of their own and the same digest: marshal loads such values in
+# about two thirds of pickle's time (the search memo at 10,000 articles, 22 MB: 0.075 ->
+# 0.046 s, in a fresh process), and writes a string held in many places once, as pickle does.
+# (Grouping's word counts stay pickled: as marshalled plain values made into ``Terms`` again,
+# they loaded no faster.)
+_FLAT_MAGIC = b"sitegen-flat-1\n"
+
+
+def encode_flat(value: Any) -> bytes:
+    payload = marshal.dumps(value)
+    return _FLAT_MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def decode_flat(entry: bytes) -> Any | None:
+    """The value of an entry made by :func:`encode_flat`, or None if it is damaged."""
+    head = len(_FLAT_MAGIC)
+    if not entry.startswith(_FLAT_MAGIC) or len(entry) < head + 32:
+        return None
+    payload = entry[head + 32:]
+    if hashlib.sha256(payload).digest() != entry[head:head + 32]:
+        return None
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def _read_flat(path: Path) -> Any | None:
+    try:
+        return decode_flat(path.read_bytes())
     except OSError:
         return None
 
@@ -222,17 +258,23 @@ class BuildState:
 
     # -- what the search index keeps between builds ------------------------------------
     def _search_path(self) -> Path:
-        return self.dir / "search-memo.pickle"
+        return self.dir / "search-memo.marshal"
 
     def get_search_memo(self, version: str) -> Any | None:
         """The stored search memo (``sitegen.render.search_shards.SearchMemo``) if made by
         search code of this ``version``, else None."""
-        value = _read_entry(self._search_path())
-        return value if getattr(value, "version", None) == version else None
+        from sitegen.render.search_shards import SearchMemo
+
+        try:
+            memo = SearchMemo.of_flat(_read_flat(self._search_path()))
+        except (TypeError, ValueError):
+            return None
+        return memo if memo.version == version else None
 
     def put_search_memo(self, memo: Any) -> None:
-        atomic_write_bytes(self._search_path(), encode_entry(memo), durable=False)
-        (self.dir / "search-terms.pickle").unlink(missing_ok=True)  # what it replaced (23 MB at 10,000)
+        atomic_write_bytes(self._search_path(), encode_flat(memo.to_flat()), durable=False)
+        for replaced in ("search-terms.pickle", "search-memo.pickle"):  # what it replaced (23 MB at 10,000)
+            (self.dir / replaced).unlink(missing_ok=True)
 
     def prune_parse(self, keep: set[str]) -> None:
         folder = self.dir / "parse"

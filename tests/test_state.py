@@ -109,6 +109,22 @@ def test_a_search_memo_made_by_other_code_is_not_used(tmp_path):
     assert state.get_search_memo("v2") is None  # e.g. the terms of an older index_fields
 
 
+def test_a_search_memo_round_trips_and_a_damaged_one_is_not_used(tmp_path):
+    from sitegen.render.search_shards import OlderLayer, SearchMemo
+    from sitegen.state import encode_flat
+
+    state = BuildState(tmp_path / "site")
+    memo = SearchMemo("v1", {b"k1": ("a\0b", "", "c")}, OlderLayer([b"k1", b"k2"], ["script 0", "script 1"]))
+    state.put_search_memo(memo)
+    assert state.get_search_memo("v1") == memo
+    path = state.dir / "search-memo.marshal"
+    path.write_bytes(path.read_bytes()[:-5])  # torn
+    assert state.get_search_memo("v1") is None
+    for other in (("v1", {}), ("v1", [], None), ("v1", {}, ([b"k"], "s")), ("v1", {}, 3), 7):
+        path.write_bytes(encode_flat(other))  # intact, but not a memo
+        assert state.get_search_memo("v1") is None
+
+
 def test_stored_word_counts_share_each_term_string(tmp_path):
     """Grouping stores its word counts with each term one string (``share_strings``), both
     the base and a day's additions: the same counts, read back with shared strings."""
@@ -132,3 +148,12 @@ def test_stored_word_counts_share_each_term_string(tmp_path):
     save_terms(state, grouped, set(base))
     assert (state.dir / "group-terms-added.pickle").is_file()
     assert BuildState(tmp_path / "site").get_terms() == grouped.term_cache
+
+
+def test_flat_entries_damaged_read_as_missing():
+    from sitegen.state import decode_flat, encode_flat
+
+    entry = encode_flat({"a": (1.5, "x")})
+    assert decode_flat(entry) == {"a": (1.5, "x")}
+    for bad in (entry[:-3], entry[:20], entry[:-1] + b"\x00", b"", encode_entry({"a": (1.5, "x")})):
+        assert decode_flat(bad) is None

@@ -2,13 +2,15 @@
 cached parse of every seed whose text, corrections and parser code are unchanged."""
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.corrections import Corrections
 from sitegen.models import ParseResult
 from sitegen.parallel import MIN_ITEMS, parallel_map
 from sitegen.progress import Reporter
-from sitegen.seeds import read_seeds
+from sitegen.seeds import Duplicates, read_bytes, seed_of_bytes, text_digest
 from sitegen.state import BuildState, code_digest, decode_entry, digest_bytes, encode_entry
 
 from . import BuildError
@@ -21,18 +23,35 @@ MIN_SEEDS_WITH_MEANWHILE = 8
 
 #: In each seed's cache key besides the parser's code: what a cached parse holds beyond the
 #: parser's records (each article's ``identity`` and ``han_chars``, made by the worker that
-#: parsed it).
-CACHE_FORMAT = b"articles with identity and han_chars; keyed by the text's digest"
+#: parsed it; the seed's text digest and decoding warnings, so that an unchanged seed is not
+#: decoded again).
+CACHE_FORMAT = b"(text digest, decoding warnings, articles with identity and han_chars); keyed by the bytes' digest"
+
+
+@dataclass(frozen=True)
+class CachedParse:
+    """A seed's parse as the cache keeps it, keyed by the seed's bytes: what decoding those
+    bytes gave besides the text (its digest, to find duplicates; its warnings, each without
+    the seed's path, which the key leaves out) and the parse of the text."""
+    text_digest: str
+    warnings: tuple[str, ...]
+    result: ParseResult
 
 
 def _parse_entry(job) -> bytes:
     from sitegen.parse import parse_seed
 
-    seed, corrections = job
+    seed, corrections, digest, warnings = job
     result = parse_seed(seed, corrections)
     for article in result.articles:
         article.identity, article.han_chars  # made here, once, and kept with the cached parse
-    return encode_entry(result)
+    return encode_entry(CachedParse(digest, warnings, result))
+
+
+def _seed_key(path: Path, data: bytes, parser_code: str, corrections: Corrections) -> str:
+    return digest_bytes(path.name.encode("utf-8"), hashlib.sha256(data).digest(), parser_code.encode(),
+                        corrections.key(path.name), CACHE_FORMAT)
+
 
 def parse_all(
     seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
@@ -42,45 +61,72 @@ def parse_all(
     seeds' ``corrections`` (a seed's cache key holds its own corrections, so editing them
     re-parses that seed only). ``meanwhile`` (a callable) runs while the parse workers work
     (or before parsing, without workers); ``on_parsed`` is called with each freshly parsed
-    result as it arrives."""
-    seed_set = read_seeds(seed_paths)
-    for warning in seed_set.warnings:
+    result as it arrives. Seeds are read as ``sitegen.seeds.read_seeds`` reads them (the
+    same errors, warnings and duplicates), but a seed whose bytes have a cached parse is not
+    decoded: the cache kept what decoding them gave (35 MB decoded, encoded and hashed
+    again cost a day at 10,000 articles ~0.1 s)."""
+    found = _look_up(seed_paths, state, corrections)
+    keys, results, jobs, todo, warnings = found.keys, found.results, found.jobs, found.todo, found.warnings
+    for warning in warnings:
         reporter.warn(warning)
-    if not seed_set.seeds:
+    if not keys:
         raise BuildError(f"{seed_paths[0].parent if seed_paths else 'seeds'}: no seed files (*.txt, *.md) found")
-    corrections.check_seeds({seed.name for seed in seed_set.seeds}, seed_paths[0].parent)
-    parser_code = code_digest("parse")
-    results: list[ParseResult | None] = []
-    keys: list[str] = []
-    todo: list[int] = []
-    # Each seed's key takes its text by the digest read_seeds made of it (to find duplicates):
-    # 35 MB at 10,000 articles are then encoded and hashed once a build, not twice (~0.1 s).
-    for i, (seed, text_digest) in enumerate(zip(seed_set.seeds, seed_set.digests, strict=True)):
-        key = digest_bytes(seed.name.encode("utf-8"), text_digest.encode(), parser_code.encode(),
-                           corrections.key(seed.name), CACHE_FORMAT)
-        keys.append(key)
-        cached = state.get_parse(key)
-        results.append(cached if isinstance(cached, ParseResult) else None)
-        if results[-1] is None:
-            todo.append(i)
+    corrections.check_seeds(found.names, seed_paths[0].parent)
     min_items = MIN_ITEMS if meanwhile is None else MIN_SEEDS_WITH_MEANWHILE
     if len(todo) >= min_items:
         from sitegen.parse import warm_up
 
         warm_up()  # load the word list once, before the workers fork
     # Workers return cache entries (one pickling serves both the pipe and the cache).
-    jobs = [(seed_set.seeds[i], corrections.for_seed(seed_set.seeds[i].name)) for i in todo]
     fresh = parallel_map(_parse_entry, jobs, min_items=min_items, meanwhile=meanwhile)
     # Results first in zip: the generator starts (and ``meanwhile`` runs) even with nothing to parse.
-    for entry, i in zip(reporter.progress(fresh, len(todo), "parse"), todo):
-        result = decode_entry(entry)
-        if not isinstance(result, ParseResult):  # pragma: no cover - only a bug gets here
-            raise RuntimeError(f"{seed_set.seeds[i].name}: a parse worker returned no result")
-        results[i] = result
+    for entry, i, job in zip(reporter.progress(fresh, len(todo), "parse"), todo, jobs):
+        cached = decode_entry(entry)
+        if not isinstance(cached, CachedParse):  # pragma: no cover - only a bug gets here
+            raise RuntimeError(f"{job[0].name}: a parse worker returned no result")
+        results[i] = result = cached.result
         state.put_parse_encoded(keys[i], entry)
         if on_parsed is not None:
             on_parsed(result)
     parsed = len(todo)
     state.prune_parse(set(keys))
     reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
-    return [r for r in results if r is not None], list(seed_set.warnings), parsed
+    return [r for r in results if r is not None], warnings, parsed
+
+
+@dataclass
+class _Found:
+    """The seeds as read, each kept one's cache key and its cached parse (None: to parse)."""
+    keys: list[str] = field(default_factory=list)
+    results: list[ParseResult | None] = field(default_factory=list)
+    todo: list[int] = field(default_factory=list)  # indices of the seeds to parse
+    jobs: list[tuple] = field(default_factory=list)  # the parse workers' jobs, one a seed to parse
+    warnings: list[str] = field(default_factory=list)  # decoding's and the duplicates'
+    names: set[str] = field(default_factory=set)  # of the seeds kept
+
+
+def _look_up(seed_paths: list[Path], state: BuildState, corrections: Corrections) -> _Found:
+    """Each seed's bytes read and looked up in the parse cache; decoded only if not there."""
+    parser_code = code_digest("parse")
+    found = _Found()
+    duplicates = Duplicates()
+    for path in seed_paths:
+        data = read_bytes(path)
+        key = _seed_key(path, data, parser_code, corrections)
+        cached = state.get_parse(key)
+        if isinstance(cached, CachedParse) and isinstance(cached.result, ParseResult):
+            seed, digest, read_warnings = None, cached.text_digest, [f"{path}{w}" for w in cached.warnings]
+        else:
+            seed, read_warnings = seed_of_bytes(path, data)
+            digest = text_digest(seed)
+        found.warnings += read_warnings
+        if duplicates.skip(path, digest, found.warnings):
+            continue
+        found.names.add(path.name)
+        found.keys.append(key)
+        found.results.append(None if seed else cached.result)
+        if seed:
+            found.todo.append(len(found.results) - 1)
+            found.jobs.append((seed, corrections.for_seed(seed.name), digest,
+                               tuple(w.removeprefix(str(path)) for w in read_warnings)))
+    return found
