@@ -151,8 +151,11 @@ def _print_story(rng: random.Random, b: Builder, story: Story, page_feats: set[s
     if b.wider:  # an interview's questions are paragraphs of its body (relayout_inserts)
         blocks = b.wider.inserts.with_questions(blocks)
     head = b.headline(story, subtitle, byline_line, feats) if story.headline else []
+    # a section label printed with this story's headline is its kicker; a story printed
+    # without a headline prints no label (b.label is the last headline's)
+    kicker = (b.label or story.kicker) if story.headline else story.kicker
     return {"story": story, "body": body, "head": head, "feats": feats,
-            "kicker": b.label or story.kicker,
+            "kicker": kicker,
             "blocks": blocks, "subtitle": subtitle, "start_marker": start_marker,
             "end_marker": end_marker}
 

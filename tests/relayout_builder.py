@@ -115,7 +115,9 @@ class Builder:
             # a column break inside a one-line paragraph
             cut = rng.randint(10, len(text) - 10)
             if not ends_sentence(text[:cut]) and text[cut] not in NO_LINE_START:
-                lines = [text[:cut], text[cut:]]
+                # the line as printed, the inline end marker with it (cut from ``text``
+                # the marker was lost)
+                lines = [lines[0][:cut], lines[0][cut:]]
         return lines
 
     def _columns(self, lines: list[str], out: list[str], feats: set[str]) -> None:
