@@ -60,7 +60,7 @@ class Builder:
         if top:
             out.append("")
         if self.wider:
-            self.wider.inserts.start_story(paras, feats)
+            self.wider.inserts.start_story(paras, feats, story.headline)
         first_para = True
         for bi, (kind, text) in enumerate(paras):
             last = bi == len(paras) - 1
@@ -91,7 +91,8 @@ class Builder:
             out.extend(["", end_marker])
             feats.add("marker_line_end")
         if tail:
-            out.extend([""] + tail)
+            out.extend(self.wider.inserts.runin.closing(tail, None if st.clean else w, end_marker)
+                       if self.wider else [""] + tail)
         while out and out[-1] == "":
             out.pop()
         if self.wider:

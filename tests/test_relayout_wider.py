@@ -15,6 +15,7 @@ import pytest
 import relayout
 import shared_files
 import relayout_wider as wider_
+from relayout_runin import RUNIN_FEATURES
 
 needs_scorer = shared_files.needs(relayout.SCORER, relayout.GOLD)
 
@@ -52,8 +53,9 @@ def drawn(stories):
     mp = pytest.MonkeyPatch()
     mp.setattr(relayout.wider_, "Wider", Recording)
     try:
-        # sidebar adds article text, not leftovers: tests/test_relayout_sidebar.py checks it
-        habits_ = wider_.WIDER_FEATURES - {"sidebar"}
+        # sidebar and the run-in marks add article text, not leftovers:
+        # tests/test_relayout_sidebar.py and test_relayout_runin.py check them
+        habits_ = wider_.WIDER_FEATURES - {"sidebar"} - RUNIN_FEATURES
         wide = [p for s in (1, 2, 3) for p in relayout.make_pages(30, s, stories, harsh=True, wider=habits_)]
     finally:
         mp.undo()
