@@ -15,7 +15,9 @@ already made, so a page drawn with them is the page drawn without them plus thes
   what it was: the one printed at its start).
 * ``closing_inline``: the closing credit of a story that prints one (``（新华社北京3月5日电）``,
   ``（记者 王伟）``) run on at the end of its last paragraph instead of on a line of its own.
-  **Gold: unchanged** (the credit is the story's dateline or byline, as on its own line).
+  **Gold: the credit is part of the last paragraph, as printed, and the byline (or
+  dateline) field is null** — the convention of the pd1998 pool's gold, whose stories print
+  their credits so (……表示感谢。（谢文）: byline null); one convention for both pools.
 * ``qa_named``: an interview (``relayout_inserts``' ``qa_interview``, drawn the same way) whose
   questions name what the story is about, as real interviewers' questions do
   (``春茶市场目前取得了哪些成效？``): the subject is the longest run of the headline that the
@@ -92,6 +94,20 @@ class Glued(str):
         self = super().__new__(cls, line)
         self.w = w
         return self
+
+
+def credit_in_text(blocks: list[tuple[str, str]], body: list[str], byline: str | None,
+                   dateline: str | None) -> tuple[list[tuple[str, str]], set[str]]:
+    """The gold's blocks of a story whose closing credit runs on (``body``'s last line a
+    ``Glued`` one): the credit at the end of its last paragraph; and the fields (byline,
+    dateline) the credit no longer fills."""
+    last = body[-1] if body else None
+    last = getattr(last, "line", last)  # (a sidebar's Boxed line carries it)
+    if not isinstance(last, Glued) or not blocks or blocks[-1][0] != "paragraph":
+        return blocks, set()
+    kind, text = blocks[-1]
+    gone = {"dateline"} if dateline and str(last) == f"（{dateline}）" else {"byline"}
+    return [*blocks[:-1], (kind, text + str(last))], gone
 
 
 def glue(out: list[str], line: Glued) -> None:

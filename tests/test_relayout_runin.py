@@ -45,16 +45,21 @@ def test_each_mark_only_adds_to_the_page_drawn_without_it(drawn):
 
 
 @needs_scorer
-def test_a_closing_credit_runs_on_after_the_last_sentence_and_the_gold_stays(drawn):
+def test_a_closing_credit_runs_on_after_the_last_sentence_and_ends_the_gold_s_text(drawn):
+    """As the pd1998 pool's gold reads a credit printed so: the last paragraph's, the field null."""
     plain, wide = drawn
     by_id = {g["id"]: g for p in plain for g in p.gold["articles"]}
+    seen = 0
     for w, g in marked(wide["closing_inline"], "closing_inline"):
-        same = {k: v for k, v in g.items() if k != "features"}
-        assert same == {k: v for k, v in by_id[g["id"]].items() if k != "features"}, g["id"]
+        q = by_id[g["id"]]
+        field = "byline" if g["byline"] is None and q["byline"] else "dateline"
+        assert g[field] is None and q[field], g["id"]
+        assert g["last"].endswith("）") or g["last"].endswith(")"), g["id"]
+        assert q[field] in g["last"] or g["last"] in f"{q['last']}（{q[field]}）", g["id"]
         flat = "".join(w.text.split())
         assert re.search(r"[。！？”!?][（(][^（）()]{2,60}[）)]", flat), w.name
-        assert not any(re.fullmatch(r"[（(][^（）()]*[）)]", line.strip()) and "电" in line
-                       for line in w.text.splitlines() if g["dateline"] and g["dateline"] in line), w.name
+        seen += 1
+    assert seen >= 5
 
 
 @needs_scorer
