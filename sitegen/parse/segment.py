@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import INSETS, PASSED_OVER, Element
+from .box_labels import box_start, opens_box
+from .closing_run_in import run_in_credit
 from .headlines import is_section_name
 from .jump_text import opens_continued, runs_to_jump_end
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
@@ -217,7 +219,7 @@ def segment(elements: list[Element]) -> Layout:
             built.start(para, "hard" if para.hard_start else ("region" if buf else "first"), buf)
         elif not buf:
             if para.hard_start or current.paras[-1].end_marker or (
-                    len(current.paras) > 1 and L.closing_credit(current.paras[-1].raw)):
+                    _credit_closed(current) and not opens_box(para.raw)):  # (a box under it is the story's)
                 built.start(para, "hard", buf)  # (a credit under the story's text closes it)
             elif para.opens_mid and not current.paras[-1].open_end:
                 built.start(para, "orphan", buf)
@@ -228,6 +230,20 @@ def segment(elements: list[Element]) -> Layout:
         buf = []
     built.close(buf)
     return Layout(built.pieces, built.regions, vocab)
+
+
+def _credit_closed(current: Piece) -> bool:
+    """Whether the piece's text ends with its credit: a paragraph that is only a bracketed
+    credit (under a paragraph of its own), or one run on after its last sentence
+    (:mod:`.closing_run_in`). A credit closes a story: the titles under it head another."""
+    paras = current.paras
+    box = box_start(paras)
+    if box is not None:  # a box under the story's text: the credit is above it
+        paras = paras[:box]
+    last = paras[-1]
+    if last.subhead:
+        return False
+    return (len(paras) > 1 and L.closing_credit(last.raw) is not None) or run_in_credit(last.raw) is not None
 
 
 def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabulary,
@@ -253,7 +269,7 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
         # after scraps or a 下转 marker (which ends the article above) with no
         # headline, dateline or 上接 marker: the rest of an interrupted article
         built.start(para, "hard" if para.hard_start else "orphan", buf)
-    elif not current.paras[-1].end_marker and _is_subhead_region(
+    elif not current.paras[-1].end_marker and not _credit_closed(current) and _is_subhead_region(
             [el for el in buf if el.kind not in INSETS], current, para, vocab,
             _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k)):
         # a photo caption printed next to a subhead does not end the article
