@@ -246,6 +246,13 @@ def _credit_closed(current: Piece) -> bool:
     return (len(paras) > 1 and L.closing_credit(last.raw) is not None) or run_in_credit(last.raw) is not None
 
 
+def _closed_under(current: Piece, buf: list[Element]) -> bool:
+    """Whether the piece's text ended with its credit (:func:`_credit_closed`), so that the
+    titles ``buf`` under it head another story; a label among them (相关链接, （三）) heads a
+    part of the story above all the same."""
+    return _credit_closed(current) and not any(el.kind == "enum" for el in buf)
+
+
 def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabulary,
                   nodes: list[Para | Element], k: int) -> None:
     """``para`` (``nodes[k]``) follows non-paragraph elements ``buf`` (titles, scraps,
@@ -269,7 +276,7 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
         # after scraps or a 下转 marker (which ends the article above) with no
         # headline, dateline or 上接 marker: the rest of an interrupted article
         built.start(para, "hard" if para.hard_start else "orphan", buf)
-    elif not current.paras[-1].end_marker and not _credit_closed(current) and _is_subhead_region(
+    elif not current.paras[-1].end_marker and not _closed_under(current, buf) and _is_subhead_region(
             [el for el in buf if el.kind not in INSETS], current, para, vocab,
             _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k)):
         # a photo caption printed next to a subhead does not end the article
