@@ -21,7 +21,6 @@ from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
 from .dated_cut import cut_dated
-from .dispatches import join_dispatches
 from .continued import unhead_continued
 from .convention import by_convention, conventions
 from .doubt_glue import Boundary
@@ -224,10 +223,6 @@ class Placer:
         banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
         banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
-        joined = join_dispatches(bodies, result, marked, scorer)
-        if joined is not None:  # a round-up's dispatches, cut at their datelines, joined again
-            bodies, result, marked = joined
-            scorer, span_index = Scorer(bodies, self.vocab), SpanIndex(bodies)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
 
 
