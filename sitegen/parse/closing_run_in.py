@@ -30,9 +30,9 @@ _CREDIT_PART = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:记者|通讯员)[\s\u3000]
 def run_in_credit(text: str) -> tuple[str, str, str] | None:
     """``(paragraph without it, field, value)`` for a paragraph closed by a run-in credit
     (field ``byline`` or ``dateline``), else None."""
-    text = text.rstrip()
-    if not text.endswith(_CLOSE):
+    if not text[-4:].rstrip().endswith(_CLOSE):  # (most paragraphs: answered without a copy)
         return None
+    text = text.rstrip()
     at = max(text.rfind(o) for o in _OPEN)
     if at <= 0 or text[at - 1] not in _STOPS:
         return None
