@@ -36,6 +36,7 @@ from pathlib import Path
 
 import relayout_harsh as harsh_
 import relayout_inserts as inserts_
+import relayout_runin as runin_
 import relayout_wider as wider_
 from relayout_builder import Builder, Style, bullet
 from relayout_eval import HEAD_FIELDS, ArticleOutcome, Evaluation, evaluate, feature_failures
@@ -148,13 +149,18 @@ def _print_story(rng: random.Random, b: Builder, story: Story, page_feats: set[s
             top = [start_marker] + top
             feats.add("marker_line_start")
     body = b.body(story, blocks, lead_prefix, top, tail, end_marker, feats)
+    run_in = {}
     if b.wider:  # an interview's questions are paragraphs of its body (relayout_inserts)
         blocks = b.wider.inserts.with_questions(blocks)
+        blocks, run_in = runin_.credit_in_text(blocks, body, story.byline, story.dateline)
     head = b.headline(story, subtitle, byline_line, feats) if story.headline else []
+    # a section label printed with this story's headline is its kicker; a story printed
+    # without a headline prints no label (b.label is the last headline's)
+    kicker = (b.label or story.kicker) if story.headline else story.kicker
     return {"story": story, "body": body, "head": head, "feats": feats,
-            "kicker": b.label or story.kicker,
+            "kicker": kicker,
             "blocks": blocks, "subtitle": subtitle, "start_marker": start_marker,
-            "end_marker": end_marker}
+            "end_marker": end_marker, "run_in": run_in}
 
 
 def _banner(rng: random.Random, b: Builder) -> list[str]:
@@ -292,8 +298,8 @@ def _gold(name: str, text: str, conv, arts: list[dict], not_articles: list[str])
             "headline": conv(st.headline),
             "subtitle": conv(a["subtitle"]) if st.headline else None,
             "headline_found": st.headline is not None,
-            "byline": conv(st.byline),
-            "dateline": conv(st.dateline),
+            "byline": None if "byline" in a["run_in"] else conv(st.byline),
+            "dateline": None if "dateline" in a["run_in"] else conv(st.dateline),
             "first": joined[:25],
             "last": joined[-20:],
             "lead": paras[0],

@@ -60,7 +60,7 @@ class Builder:
         if top:
             out.append("")
         if self.wider:
-            self.wider.inserts.start_story(paras, feats)
+            self.wider.inserts.start_story(paras, feats, story.headline)
         first_para = True
         for bi, (kind, text) in enumerate(paras):
             last = bi == len(paras) - 1
@@ -91,7 +91,8 @@ class Builder:
             out.extend(["", end_marker])
             feats.add("marker_line_end")
         if tail:
-            out.extend([""] + tail)
+            out.extend(self.wider.inserts.runin.closing(tail, None if st.clean else w, end_marker)
+                       if self.wider else [""] + tail)
         while out and out[-1] == "":
             out.pop()
         if self.wider:
@@ -115,7 +116,9 @@ class Builder:
             # a column break inside a one-line paragraph
             cut = rng.randint(10, len(text) - 10)
             if not ends_sentence(text[:cut]) and text[cut] not in NO_LINE_START:
-                lines = [text[:cut], text[cut:]]
+                # the line as printed, the inline end marker with it (cut from ``text``
+                # the marker was lost)
+                lines = [lines[0][:cut], lines[0][cut:]]
         return lines
 
     def _columns(self, lines: list[str], out: list[str], feats: set[str]) -> None:

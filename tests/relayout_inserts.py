@@ -43,9 +43,10 @@ import re
 from typing import Callable
 
 from relayout_harsh import later_rng
+from relayout_runin import RUNIN_FEATURES, Glued, RunIn
 from relayout_text import width, wrap
 
-INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption", "numbered_subhead"}
+INSERT_FEATURES = {"editor_note", "qa_interview", "photo_caption", "numbered_subhead"} | RUNIN_FEATURES
 
 NOTE_LABELS = ["【编者按】", "编者按：", "〔编者按〕", "编者的话：", "■编者按　"]
 NOTE_ALONE = ["编者按", "【编者按】", "编者的话"]  # a label printed on a line of its own
@@ -160,7 +161,10 @@ class Inserts:
         self.qa_rng = later_rng(name, "qa-interview")
         self.answer_rng = later_rng(name, "qa-answer")
         self.number_rng = later_rng(name, "numbered-subhead")
-        self.numbering: str | None = None  # this story's subhead numbering ("{}、"), if any
+        self.numbers: list[str] | None = None  # this story's subhead numbers (一、 二、), if any
+        self.runin = RunIn(name, habits)  # relayout_runin's marks
+        self.ordinal = 0  # this story's paragraphs opened by an ordinal (一是) so far
+        self.n_answers = 0  # this story's answers printed with a prefix
         self.answered: dict[int, str] = {}  # this story's answer prefixes by block index
         self.answers: list[Answered] = []  # every answer (or subhead) of the page carrying a prefix
         self.heads: set[int] = set()  # this story's numbered subheads (block indexes)
@@ -171,47 +175,63 @@ class Inserts:
         self.interview = False
 
     # interview ------------------------------------------------------------------------
-    def start_story(self, paras: list[tuple[str, str]], feats: set[str]) -> None:
+    def start_story(self, paras: list[tuple[str, str]], feats: set[str], headline: str | None = None) -> None:
         """Whether this story is printed as an interview: one with four paragraphs or more,
         sometimes (drawn once per story, whatever the other habits do)."""
+        self.runin.start_story(paras, headline, feats)
+        self.ordinal = self.n_answers = 0
         self.asked = []
         self.answered = {}
         self.heads: set[int] = set()  # block indexes of the subheads numbered
         self.photo_printed = False
         n = sum(k == "paragraph" for k, _ in paras)
         draw = self.qa_rng.random()
-        self.interview = "qa_interview" in self.habits and n >= 4 and draw < 0.2
+        asking = "qa_interview" in self.habits or "qa_named" in self.habits
+        self.interview = asking and n >= 4 and draw < 0.2
         self.asker = self.qa_rng.choice(ASKERS)
         self.pool = self.qa_rng.sample(QUESTIONS, len(QUESTIONS))
         self.prefixes = answer_prefixes(self.answer_rng, self.asker, paras) if self.interview else None
         heads = sum(k == "subhead" for k, _ in paras)
         numbered = self.number_rng.random() < 0.5 and "numbered_subhead" in self.habits and heads >= 2
         style = self.number_rng.choice(NUMBERINGS)
-        self.numbering = style if numbered and heads <= len(NUMERALS) else None
-        if self.numbering:
+        numbered = numbered and heads <= len(NUMERALS)
+        self.numbers = [style.format(n) for n in NUMERALS[:heads]] if numbered else None
+        if self.numbers:
             feats.add("numbered_subhead")
+        arabic = self.runin.subhead_numbers(heads, taken=numbered)
+        self.numbers = self.numbers or arabic
 
     def subhead(self, index: int, lines: list[str], text: str, w: float, clean: bool) -> list[str]:
         """A subhead's printed ``lines`` (block ``index``), numbered (一、, （二）) when the story
         numbers its subheads: carried by them (``Answered``), re-wrapped when printed."""
-        if not self.numbering:
+        if not self.numbers:
             return lines
-        prefix = self.numbering.format(NUMERALS[len(self.heads)])
+        prefix = self.numbers[len(self.heads)]
         self.heads.add(index)
         return self._prefixed(index, prefix, lines, text, w, clean)
 
     def answer(self, index: int, lines: list[str], text: str, w: float, clean: bool,
                run_on: bool = False) -> list[str]:
         """An answer paragraph's printed ``lines`` (block ``index``, just after a question),
-        with the interview's answer prefix carried by them (``Answered``) when it has one.
-        ``run_on``: the next paragraph follows with no blank line, which the page may do only
-        after a short last line; an answer whose last line the prefix would fill stays plain."""
-        if not self.prefixes or not self.asked or self.asked[-1][0] != index:
+        with the interview's answer prefix carried by them (``Answered``) when it has one; any
+        other paragraph with its run-in mark (``relayout_runin``: 一是, a round-up's dateline)
+        when it has one. ``run_on``: the next paragraph follows with no blank line, which the
+        page may do only after a short last line; a paragraph whose last line the prefix would
+        fill stays plain."""
+        answer = bool(self.prefixes and self.asked and self.asked[-1][0] == index)
+        if answer:
+            prefix = self.prefixes[0] if not self.n_answers else self.prefixes[1]
+        else:
+            prefix = self.runin.paragraph_prefix(index, self.ordinal, text)
+        if not prefix:
             return lines
-        prefix = self.prefixes[0] if not set(self.answered) - self.heads else self.prefixes[1]
         shown = [prefix + "".join(lines)] if clean else wrap(prefix + "".join(lines), w)
         if run_on and width(shown[-1]) >= w - 1.5:
             return lines
+        if answer:
+            self.n_answers += 1
+        elif prefix in self.runin.ordinals:
+            self.ordinal += 1
         return self._prefixed(index, prefix, lines, text, w, clean)
 
     def _prefixed(self, index: int, prefix: str, lines: list[str], text: str, w: float,
@@ -231,7 +251,7 @@ class Inserts:
         rng = self.qa_rng
         if not self.interview or rng.random() >= 0.6 or not self.pool:
             return None
-        text = self.asker + self.pool.pop()
+        text = self.asker + self.runin.question(self.pool.pop())
         feats.add("qa_interview")
         self.asked.append((index, text))
         self.questions.append(text)
@@ -270,6 +290,7 @@ class Inserts:
         feats.add("editor_note")
         if note:
             body[0] = Framed(body[0], before=self._note(rng, w, clean))
+        after = after and not isinstance(body[-1], Glued)  # the story's end run on into its text
         if after:
             text = rng.choice(AFTER_LABELS) + "".join(rng.sample(AFTER_TEXT, rng.randint(1, 2)))
             self.leftover(text)

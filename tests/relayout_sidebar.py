@@ -23,6 +23,7 @@ the boxes, and the default pages do not move.
 from __future__ import annotations
 
 import random
+from typing import Callable
 
 from relayout_text import CLOSERS, wrap
 
@@ -92,10 +93,14 @@ def background(rng: random.Random, story, pool: list, page: list) -> list[str]:
     return paras
 
 
-def add_sidebars(rng: random.Random, arts: list[dict], pool: list, clean: bool, w: float) -> None:
+def add_sidebars(rng: random.Random, arts: list[dict], pool: list, clean: bool, w: float,
+                 glued: Callable[[], str | None] | None = None, plain: bool = True) -> None:
     """Sometimes, a sidebar after a story that ends on the page: its lines carried by the
     story's last body line, its label and paragraphs added to the story's blocks (the gold),
-    the feature ``sidebar`` to its features."""
+    the feature ``sidebar`` to its features. ``glued`` (``relayout_runin``): a label run on
+    into the box's first sentence, sometimes (feature ``sidebar_glued``; the gold's first box
+    paragraph holds it, no subhead); ``plain``: the boxes whose label is on a line of its
+    own are printed too."""
     page = [a["story"] for a in arts]
     for a in arts:
         if rng.random() >= RATE or not a["story"].headline or a["end_marker"] or not a["body"]:
@@ -104,13 +109,18 @@ def add_sidebars(rng: random.Random, arts: list[dict], pool: list, clean: bool, 
         if not paras:
             continue
         label = rng.choice(FORMS).format(rng.choice(LABELS))
-        box = ["", label]
-        if clean or rng.random() < 0.5:
-            box.append("")
+        gap = clean or rng.random() < 0.5  # a blank line under the label
+        run_in = glued() if glued else None
+        if run_in:
+            paras = [run_in + paras[0]] + paras[1:]
+        elif not plain:
+            continue
+        box = [""] if run_in else ["", label] + ([""] if gap else [])
         for i, p in enumerate(paras):
             if i:
                 box.append("")
             box.extend([p] if clean else wrap(p, w))
         a["body"][-1] = Boxed(a["body"][-1], box)
-        a["blocks"] = list(a["blocks"]) + [("subhead", label)] + [("paragraph", p) for p in paras]
-        a["feats"].add("sidebar")
+        heading = [] if run_in else [("subhead", label)]
+        a["blocks"] = list(a["blocks"]) + heading + [("paragraph", p) for p in paras]
+        a["feats"].add("sidebar_glued" if run_in else "sidebar")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 import random
 
+import relayout_runin as runin_
 import relayout_sidebar as sidebar_
 from relayout_harsh import later_rng
 from relayout_inserts import INSERT_FEATURES, Inserts, printed
@@ -139,8 +140,9 @@ class Wider:
 
     def sidebars(self, arts: list[dict], pool: list, clean: bool, w: float) -> None:
         """Boxes of background after some stories (``relayout_sidebar``)."""
-        if "sidebar" in self.habits:
-            sidebar_.add_sidebars(self.sidebar_rng, arts, pool, clean, w)
+        if "sidebar" in self.habits or "sidebar_glued" in self.habits:
+            sidebar_.add_sidebars(self.sidebar_rng, arts, pool, clean, w, self.inserts.runin.glued_label,
+                                  plain="sidebar" in self.habits)
 
     def _leftover(self, text: str, not_articles: list[str]) -> None:
         self.leftovers.append(text)
@@ -237,6 +239,9 @@ def expand(lines: list[str], dense: bool) -> list[str]:
             out[-1] += rest[0]
             out.extend(rest[1:] + caption)
             out.extend(sidebar_.box_of(lines[i]))
+        elif isinstance(sidebar_.unboxed(line), runin_.Glued):
+            runin_.glue(out, sidebar_.unboxed(line))
+            out.extend(sidebar_.box_of(line))
         else:
             out.extend(printed(sidebar_.unboxed(line)))
             out.extend(sidebar_.box_of(line))

@@ -73,7 +73,8 @@ def test_questions_are_paragraphs_before_their_answers(wide):
 @needs_scorer
 def test_each_insert_alone_prints_where_it_prints_among_all(wide):
     stories, pages = wide
-    for habit in sorted(inserts_.INSERT_FEATURES):
+    # the run-in marks give way to these where both fall on one paragraph (test_relayout_runin)
+    for habit in sorted(inserts_.INSERT_FEATURES - inserts_.RUNIN_FEATURES):
         alone = [p for s in (1, 2) for p in relayout.make_pages(30, s, stories, harsh=True, wider=habit)]
         for a, w in zip(alone, pages):
             assert {k: habit in fs for k, fs in a.features.items()} == \
@@ -172,7 +173,7 @@ def test_answers_with_prefixes_are_on_the_pages(wide):
 
 def test_numbered_subheads_count_in_order_and_keep_their_number_in_the_gold():
     ins = inserts_.Inserts("x", frozenset({"numbered_subhead"}), lambda text: None)
-    ins.numbering = "（{}）"
+    ins.numbers = ["（一）", "（二）"]
     a = ins.subhead(2, ["三级联动破壁", "垒"], "三级联动破壁垒", 6, clean=False)
     b = ins.subhead(5, ["以学促干见实效"], "以学促干见实效", 99, clean=True)
     assert a == ["三级联动破壁", "垒"]  # to the page's RNG the lines are what they were

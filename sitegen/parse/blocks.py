@@ -31,6 +31,7 @@ from .page_lines import EDITORS_FIRST
 from .block_titles import mark_closing_headlines, mark_heading_subtitles, mark_opening_headline
 from .chunks import classify_chunks
 from .editor_notes import mark_editor_notes, page_may_note
+from .closing_run_in import mend_bracket_tails
 from .interviews import mark_questions, page_may_ask, question_lines
 from .photo_captions import is_other_credit, mark_captions, page_may_credit, page_may_point
 from .columns import column_widths
@@ -229,6 +230,7 @@ def build_elements(text: str) -> list[Element]:
     widths, fills, own_fills = column_widths(blocks)
     kinds = [list(map(_special_kind, block)) for block in blocks]  # (each line's read once)
     _read_inserts(text, blocks, kinds)
+    mend_bracket_tails(blocks, kinds)
     elements: list[Element] = []
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width

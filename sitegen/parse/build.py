@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..models import HEADLESS_BODY, Article, Block, Leftover, ParseResult, ParseWarning
 from . import lines as L
+from .box_labels import box_start
 from .assign import SpanIndex, story_grams
 from .blocks import INSETS, Element, build_elements
 from .doubt_heads import credit_lead, cut_above
@@ -226,10 +227,12 @@ class _Page:
         else:
             self.warnings.append(ParseWarning(self.name, body.line, HEADLESS_BODY))
         body_paras = list(body.paras)
-        credit = L.closing_credit(body_paras[-1].raw) if len(body_paras) > 1 else None
+        at = box_start(body_paras)  # a box under the story's text: the credit is above it
+        at = len(body_paras) if at is None else at
+        credit = L.closing_credit(body_paras[at - 1].raw) if at > 1 else None
         if credit is not None:  # a credit printed on its own after the story: its byline
             bylines.append(credit)
-            body_paras.pop()
+            body_paras.pop(at - 1)
         text = _body_text(body_paras, ex.opening_dateline)
         blocks = [Block("subhead", el.text, el.line) for el in ex.subheads_before] + text.blocks
         markers = ex.markers_before + text.markers + ex.markers_after

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from .box_labels import opens_box
 from .interviews import is_question
 from .text import Vocabulary
 
@@ -44,9 +45,10 @@ def gaps(paras: Sequence[Sequence[str]], vocab: Vocabulary, allowed: Sequence[bo
     out: list[Gap] = []
     before = 0
     asked = [is_question(p) for p in paras]
+    boxed = [bool(p) and opens_box(p[0]) for p in paras]  # no story starts at a box (:mod:`.box_labels`)
     for i in range(1, len(paras)):
         before += lengths[i - 1]
-        if allowed is not None and not allowed[i] or asked[i - 1] or asked[i]:
+        if allowed is not None and not allowed[i] or asked[i - 1] or asked[i] or boxed[i]:
             continue
         if before < MIN_SIDE or total - before < MIN_SIDE:
             continue

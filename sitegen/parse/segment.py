@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .blocks import INSETS, PASSED_OVER, Element
+from .box_labels import box_start, opens_box
+from .closing_run_in import run_in_credit
 from .headlines import is_section_name
 from .jump_text import opens_continued, runs_to_jump_end
 from .oneliners import LABEL, heads_story_below, resolve_ambiguous, sums_up, unlabelled
@@ -217,10 +219,11 @@ def _closed_by_dateline(nodes: list[Para | Element], k: int) -> bool:
 class _Pieces:
     """The pieces and regions read so far, and the piece being read."""
 
-    def __init__(self) -> None:
+    def __init__(self, boxed: bool = False) -> None:
         self.pieces: list[Piece] = []
         self.regions: list[Region] = []
         self.current: Piece | None = None
+        self.boxed = boxed  # some paragraph of the page opens a box (:mod:`.box_labels`)
 
     def start(self, para: Para, start: str, titles: list[Element]) -> None:
         """A new piece opens with ``para``; ``titles`` is the region printed before it."""
@@ -253,7 +256,7 @@ def segment(elements: list[Element]) -> Layout:
     for el in elements:
         el.embedded = False  # type: ignore[attr-defined]
     nodes = join_paragraphs(elements)
-    built = _Pieces()
+    built = _Pieces(any(isinstance(n, Para) and opens_box(n.raw) for n in nodes))
     buf: list[Element] = []
     for k, node in enumerate(nodes):
         if not isinstance(node, Para):
@@ -272,7 +275,7 @@ def segment(elements: list[Element]) -> Layout:
             built.start(para, "hard" if para.hard_start else ("region" if buf else "first"), buf)
         elif not buf:
             if para.hard_start or current.paras[-1].end_marker or (
-                    len(current.paras) > 1 and L.closing_credit(current.paras[-1].raw)):
+                    _credit_closed(current, built.boxed) and not (built.boxed and opens_box(para.raw))):  # (a box under it is the story's)
                 built.start(para, "hard", buf)  # (a credit under the story's text closes it)
             elif para.opens_mid and not current.paras[-1].open_end:
                 built.start(para, "orphan", buf)
@@ -283,6 +286,28 @@ def segment(elements: list[Element]) -> Layout:
         buf = []
     built.close(buf)
     return Layout(built.pieces, built.regions, vocab)
+
+
+def _credit_closed(current: Piece, boxed: bool) -> bool:
+    """Whether the piece's text ends with its credit: a paragraph that is only a bracketed
+    credit (under a paragraph of its own), or one run on after its last sentence
+    (:mod:`.closing_run_in`); ``boxed``: the page holds a box, whose credit is above it. A
+    credit closes a story: the titles under it head another."""
+    paras = current.paras
+    box = box_start(paras) if boxed else None
+    if box is not None:  # a box under the story's text: the credit is above it
+        paras = paras[:box]
+    last = paras[-1]
+    if last.subhead:
+        return False
+    return (len(paras) > 1 and L.closing_credit(last.raw) is not None) or run_in_credit(last.raw) is not None
+
+
+def _closed_under(current: Piece, buf: list[Element], boxed: bool) -> bool:
+    """Whether the piece's text ended with its credit (:func:`_credit_closed`), so that the
+    titles ``buf`` under it head another story; a label among them (相关链接, （三）) heads a
+    part of the story above all the same."""
+    return _credit_closed(current, boxed) and not any(el.kind == "enum" for el in buf)
 
 
 def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabulary,
@@ -308,7 +333,7 @@ def _after_titles(built: _Pieces, buf: list[Element], para: Para, vocab: Vocabul
         # after scraps or a 下转 marker (which ends the article above) with no
         # headline, dateline or 上接 marker: the rest of an interrupted article
         built.start(para, "hard" if para.hard_start else "orphan", buf)
-    elif not current.paras[-1].end_marker and _is_subhead_region(
+    elif not current.paras[-1].end_marker and not _closed_under(current, buf, built.boxed) and _is_subhead_region(
             [el for el in buf if el.kind not in INSETS], current, para, vocab,
             _following_parts(nodes, k), current.continued and runs_to_jump_end(nodes, k),
             built.dated() and _closed_by_dateline(nodes, k)):
