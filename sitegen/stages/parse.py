@@ -37,12 +37,13 @@ def _parse_entry(job) -> bytes:
 def parse_all(
     seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
     corrections: Corrections = Corrections(),
-) -> tuple[list[ParseResult], list[str], int]:
+) -> tuple[list[ParseResult], list[str], list[str]]:
     """Read and parse every seed, reusing cached parses of unchanged seeds, and apply the
     seeds' ``corrections`` (a seed's cache key holds its own corrections, so editing them
     re-parses that seed only). ``meanwhile`` (a callable) runs while the parse workers work
     (or before parsing, without workers); ``on_parsed`` is called with each freshly parsed
-    result as it arrives."""
+    result as it arrives. Returns the results, the warnings and the names of the seeds
+    parsed (not taken from the cache: the parse's report to ``sitegen.changes``)."""
     seed_set = read_seeds(seed_paths)
     for warning in seed_set.warnings:
         reporter.warn(warning)
@@ -80,7 +81,7 @@ def parse_all(
         state.put_parse_encoded(keys[i], entry)
         if on_parsed is not None:
             on_parsed(result)
-    parsed = len(todo)
+    parsed = [seed_set.seeds[i].name for i in todo]
     state.prune_parse(set(keys))
-    reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
+    reporter.detail(f"parse: {len(parsed)} seeds parsed, {len(results) - len(parsed)} from cache")
     return [r for r in results if r is not None], list(seed_set.warnings), parsed

@@ -1,0 +1,124 @@
+"""Which pages show something changed, from the build's change set (``sitegen.changes``).
+
+The render keys only those pages; every other page's key is carried over from the last
+manifest as it stands, in bulk. What a page shows of an article is its entry (its own page,
+its ``digest.json`` record) or its card (a link or list row: ``keys.card_key``), and both
+follow from the entry. So from the articles whose entry may have changed (``C``):
+
+- an article page is keyed when its article is in ``C``, when its previous or next article
+  is another than in the last build, or when it links (previous, next, related) to one in
+  ``C``;
+- a theme's or tag's list is keyed whole when an article of ``C`` is or was in it, or one
+  left the site that was in it (its pages may shift); the archive always is;
+- a theme's or tag's record (its names as shown) that changed puts its articles in ``C``.
+
+Articles outside ``C`` take their entry digest and card key from the last build's outline
+(``Outline``) instead of making them again; the outline is what the next build compares with.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .keys import card_key, entry_digest, plain
+from .util import clean_slug
+from .views import SiteViews
+
+
+@dataclass
+class Outline:
+    """What a render showed: the articles in digest order, the themes' and tags' records as
+    shown (by slug), and each article's card key and entry digest (by permalink)."""
+
+    order: list[str]
+    themes: dict[str, tuple]
+    tags: dict[str, tuple]
+    cards: dict[str, str]
+    entries: dict[str, str]
+
+    def to_plain(self) -> tuple:
+        return (self.order, self.themes, self.tags, self.cards, self.entries)
+
+    @classmethod
+    def from_plain(cls, value) -> "Outline | None":
+        if not isinstance(value, tuple) or len(value) != 5:
+            return None
+        return cls(*value)
+
+
+def outline(views: SiteViews) -> Outline:
+    """This render's outline (every article's card key and entry digest made or taken)."""
+    return Outline([ev.path for ev in views.entries],
+                   {slug: plain(tv.theme) for slug, tv in views.themes.items() if tv.entries},
+                   {slug: plain(tv.tag) for slug, tv in views.tags.items() if tv.entries},
+                   {ev.path: card_key(ev) for ev in views.entries},
+                   {ev.path: entry_digest(ev) for ev in views.entries})
+
+
+@dataclass
+class Dirty:
+    """The pages to key this build: ``articles`` (permalinks of article pages), ``cards``
+    (articles whose card may differ: list pages showing them), ``lists`` (list front pages
+    whose every page is keyed)."""
+
+    articles: set[str]
+    cards: set[str]
+    lists: set[str]
+
+    def list_page(self, front: str, page) -> bool:
+        """Whether a list page is keyed (``lists.Dirty``)."""
+        return front in self.lists or any(ev.path in self.cards for ev in page.items)
+
+
+def _fronts(old_grouping) -> list[str]:
+    theme, tags, _ = old_grouping
+    return [f"themes/{clean_slug(theme)}.html", *(f"tags/{clean_slug(t)}.html" for t in tags)]
+
+
+def dirty_pages(views: SiteViews, articles: frozenset[str], old: Outline, groupings: dict) -> Dirty:
+    """The pages that may show something changed, given the articles whose entry may have
+    changed (``articles``), the last render's outline (``old``) and the last build's grouping
+    outlines (``groupings``, ``sitegen.group.moved``). Takes the entry digests and card keys
+    of the other articles from ``old``."""
+    changed = set(articles)
+    entries = views.entries
+    changed.update(ev.path for ev in entries if ev.path not in old.cards)  # new on the site
+    for slug, tv in views.themes.items():
+        if tv.entries and old.themes.get(slug) != plain(tv.theme):
+            changed.update(ev.path for ev in tv.entries)
+    for slug, tv in views.tags.items():
+        if tv.entries and old.tags.get(slug) != plain(tv.tag):
+            changed.update(ev.path for ev in tv.entries)
+    cards, digests = old.cards, old.entries
+    for ev in entries:
+        if ev.path not in changed:
+            ev.__dict__["_card_key"] = cards[ev.path]
+            ev.__dict__["_entry_digest"] = digests[ev.path]
+    pages = set(changed)
+    place = {p: i for i, p in enumerate(old.order)}
+    order, last = old.order, len(old.order) - 1
+    for ev in entries:
+        i = place.get(ev.path)
+        was = (order[i - 1] if i else None, order[i + 1] if i < last else None) if i is not None else ()
+        now = (ev.prev.path if ev.prev else None, ev.next.path if ev.next else None)
+        if was != now or now[0] in changed or now[1] in changed or any(r.path in changed for r in ev.related):
+            pages.add(ev.path)
+    removed = set(old.order).difference(views.by_permalink)
+    lists = {"archive.html"}
+    for p in changed | removed:
+        if p in groupings:
+            lists.update(_fronts(groupings[p]))
+        ev = views.by_permalink.get(p)
+        if ev is not None:
+            lists.add(ev.theme.path)
+            lists.update(tv.path for tv in ev.tags)
+    return Dirty(pages, changed, lists)
+
+
+def to_run(jobs: list, dirty, previous: dict[str, str], carried: list[str]) -> list:
+    """Of the render's ``jobs`` ((path, …) tuples), those to run: all without a change set
+    (``dirty`` None), else those whose path ``dirty`` names or the last build (``previous``
+    page keys) did not key; the others' paths go to ``carried``."""
+    if not dirty:
+        return jobs
+    carried.extend(job[0] for job in jobs if not dirty(job[0]) and job[0] in previous)
+    return [job for job in jobs if dirty(job[0]) or job[0] not in previous]
