@@ -290,12 +290,18 @@ class _Run:
         english = None if texts is None else {p for p, a in items if texts and not texts.isdisjoint(
             (a.kicker, a.headline, a.subtitle, a.lead))}
         grouping = moved(baseline.groupings, self.grouping) if baseline is not None else None
-        changes = change_set(baseline, token, reparsed=again, english=english, grouping=grouping,
+        changes = change_set(baseline, token + self.gloss_versions(), reparsed=again, english=english, grouping=grouping,
                              dates=self.history.moved, files=changed_files(self.prepared.glosses, again))
         self.reporter.detail("changes: everything" if changes.everything else
                              f"changes: {len(changes.articles)} articles ({len(again)} parsed again, "
                              f"{len(english)} English, {len(grouping)} grouping, {len(self.history.moved)} dates)")
         return changes
+
+    def gloss_versions(self) -> str:
+        """The reading aid's versions (its dictionaries, its key terms' cutter and IDF table),
+        which the change set's token holds besides ``change_token``."""
+        glosses = self.prepared.glosses
+        return f"/{glosses.fingerprint}/{glosses.terms_version}" if glosses is not None else "/-"
 
     def render_into(self, writer: SiteWriter, site, gloss_files, changes: ChangeSet):
         """Render the pages whose inputs changed since the last build (``changes``) into
@@ -310,9 +316,10 @@ class _Run:
         def meanwhile() -> None:
             save_terms(state, self.grouped, prepared.known)
             state.put_memo(prepared.memo)
-            self.token = change_token(config, self.strict, self.retranslate)
+            token = change_token(config, self.strict, self.retranslate)
             self.fingerprint = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate, self.seeds,
-                                                 self.token)
+                                                 token)
+            self.token = token + self.gloss_versions()
 
         rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
                                   meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared.search,

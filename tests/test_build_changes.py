@@ -94,6 +94,33 @@ def test_a_changed_translation_equals_a_clean_build(project, tmp_path, keyed):
     _equals_clean(project, tmp_path)
 
 
+def _reviewed(text: str) -> dict:
+    return {"hash": source_key(text), "source": text, "translation": f"Reviewed {len(text)}",
+            "model": None, "model_version": None, "date": None, "reviewed": True}
+
+
+def test_the_last_pending_translation_done_changes_every_page_and_equals_a_clean_build(project, tmp_path, keyed):
+    """The note that translations are pending is on every page: when the last one is done,
+    every page is keyed again, though one article's English changed."""
+    build(project, reporter=Reporter(0), build_date=FIRST)
+    everything = len(keyed)
+    digest = json.loads((project.out_dir / "digest.json").read_text(encoding="utf-8"))
+    texts = {a[part]["zh"] for a in digest["articles"] for part in ("kicker", "headline", "subtitle", "lead")
+             if a[part]["zh"]}
+    texts |= {t["name_zh"] for t in digest["themes"]} | {t["zh"] for t in digest["tags"]}
+    last = digest["articles"][-1]["headline"]["zh"]
+    project.memory_path.parent.mkdir(parents=True, exist_ok=True)
+    memory = {"version": 1, "entries": [_reviewed(t) for t in sorted(texts - {last})]}
+    project.memory_path.write_text(json.dumps(memory), encoding="utf-8")
+    assert build(project, reporter=Reporter(0), build_date=FIRST).pending == 1
+    memory["entries"].append(_reviewed(last))
+    project.memory_path.write_text(json.dumps(memory), encoding="utf-8")
+    keyed.clear()
+    assert build(project, reporter=Reporter(0), build_date=NEXT).pending == 0
+    assert len(keyed) == everything
+    _equals_clean(project, tmp_path)
+
+
 def test_a_changed_template_renders_every_page_and_equals_a_clean_build(project, tmp_path, keyed):
     build(project, reporter=Reporter(0), build_date=FIRST)
     everything = len(keyed)
@@ -141,7 +168,7 @@ def test_a_failed_build_leaves_no_baseline_and_the_next_keys_everything(project,
 
 
 def test_a_baseline_is_taken_once(tmp_path):
-    Baseline("token", {"articles/a.html": ("economy", ("trade",), ())}, ((), {}, {}, {}, {})).save(tmp_path)
+    Baseline("token", {"articles/a.html": ("economy", ("trade",), ())}, ("", [], {}, {}, {}, {})).save(tmp_path)
     taken = take_baseline(tmp_path)
     assert taken is not None and taken.token == "token" and taken.groupings["articles/a.html"][0] == "economy"
     assert take_baseline(tmp_path) is None

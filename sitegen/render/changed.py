@@ -26,9 +26,11 @@ from .views import SiteViews
 
 @dataclass
 class Outline:
-    """What a render showed: the articles in digest order, the themes' and tags' records as
-    shown (by slug), and each article's card key and entry digest (by permalink)."""
+    """What a render showed: what every page shows (``site_key``: the render's global key),
+    the articles in digest order, the themes' and tags' records as shown (by slug), and each
+    article's card key and entry digest (by permalink)."""
 
+    site_key: str
     order: list[str]
     themes: dict[str, tuple]
     tags: dict[str, tuple]
@@ -36,18 +38,19 @@ class Outline:
     entries: dict[str, str]
 
     def to_plain(self) -> tuple:
-        return (self.order, self.themes, self.tags, self.cards, self.entries)
+        return (self.site_key, self.order, self.themes, self.tags, self.cards, self.entries)
 
     @classmethod
-    def from_plain(cls, value) -> "Outline | None":
-        if not isinstance(value, tuple) or len(value) != 5:
+    def from_plain(cls, value, site_key: str) -> "Outline | None":
+        """The outline kept as ``value``, if it was made with this ``site_key`` (else None)."""
+        if not isinstance(value, tuple) or len(value) != 6 or value[0] != site_key:
             return None
         return cls(*value)
 
 
-def outline(views: SiteViews) -> Outline:
+def outline(views: SiteViews, site_key: str) -> Outline:
     """This render's outline (every article's card key and entry digest made or taken)."""
-    return Outline([ev.path for ev in views.entries],
+    return Outline(site_key, [ev.path for ev in views.entries],
                    {slug: plain(tv.theme) for slug, tv in views.themes.items() if tv.entries},
                    {slug: plain(tv.tag) for slug, tv in views.tags.items() if tv.entries},
                    {ev.path: card_key(ev) for ev in views.entries},

@@ -75,8 +75,8 @@ class _Renderer:
             views.entries, views.theme_list, views.tag_list, views.newest
         # With a change set (``sitegen.changes.ChangeSet``) and the last build's outline, only the
         # pages that show something changed are keyed; the others are carried (``changed``).
-        old = Outline.from_plain(changes.baseline.render) if changes is not None and not changes.everything \
-            and previous else None
+        old = Outline.from_plain(changes.baseline.render, self._global_key) \
+            if changes is not None and not changes.everything and previous else None
         self.dirty = dirty_pages(views, changes.articles, old, changes.baseline.groupings) if old else None
         self.changed_files = changes.files if old else frozenset()
 
@@ -262,7 +262,7 @@ class _Renderer:
 
         self._many(jobs, meanwhile=site_files_then_callers_work, own=own)
         if self.previous is not None:
-            self.outline = outline(self.views).to_plain()
+            self.outline = outline(self.views, self._global_key).to_plain()
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
     def _list_jobs(self, carried: list[str]) -> list:
