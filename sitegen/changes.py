@@ -74,12 +74,14 @@ class ChangeSet:
     ``everything``: nothing is known (no baseline, or its token differs): every page is keyed.
     ``articles``: permalinks whose entry (texts, English, grouping, dates) may differ; new
     articles among them. ``reparsed``: those whose article itself (its texts) may differ.
+    ``dates``: those whose dates moved (their place in the lists may differ too).
     ``files``: other stages' files (the reading aid's) whose inputs may differ.
     ``baseline``: what the last build showed (None with ``everything``)."""
 
     everything: bool = True
     articles: frozenset[str] = frozenset()
     reparsed: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
     files: frozenset[str] = frozenset()
     baseline: Baseline | None = None
 
@@ -96,4 +98,5 @@ def change_set(baseline: Baseline | None, token: str, *, reparsed: set[str], eng
     if baseline is None or baseline.token != token or english is None or grouping is None:
         return EVERYTHING
     return ChangeSet(everything=False, articles=frozenset(reparsed | english | grouping | dates),
-                     reparsed=frozenset(reparsed), files=frozenset(files), baseline=baseline)
+                     reparsed=frozenset(reparsed), dates=frozenset(dates), files=frozenset(files),
+                     baseline=baseline)

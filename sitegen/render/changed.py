@@ -18,6 +18,7 @@ Articles outside ``C`` take their entry digest and card key from the last build'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .keys import card_key, entry_digest, plain
 from .util import clean_slug
@@ -72,49 +73,67 @@ class Dirty:
         return front in self.lists or any(ev.path in self.cards for ev in page.items)
 
 
-def _fronts(old_grouping) -> list[str]:
-    theme, tags, _ = old_grouping
+def _fronts(theme: str, tags) -> list[str]:
+    """The front pages of a theme's and tags' lists, by their slugs as grouping gives them."""
     return [f"themes/{clean_slug(theme)}.html", *(f"tags/{clean_slug(t)}.html" for t in tags)]
 
 
-def dirty_pages(views: SiteViews, articles: frozenset[str], old: Outline, groupings: dict) -> Dirty:
-    """The pages that may show something changed, given the articles whose entry may have
-    changed (``articles``), the last render's outline (``old``) and the last build's grouping
-    outlines (``groupings``, ``sitegen.group.moved``). Takes the entry digests and card keys
-    of the other articles from ``old``."""
-    changed = set(articles)
-    entries = views.entries
-    changed.update(ev.path for ev in entries if ev.path not in old.cards)  # new on the site
-    for slug, tv in views.themes.items():
-        if tv.entries and old.themes.get(slug) != plain(tv.theme):
-            changed.update(ev.path for ev in tv.entries)
-    for slug, tv in views.tags.items():
-        if tv.entries and old.tags.get(slug) != plain(tv.tag):
-            changed.update(ev.path for ev in tv.entries)
-    cards, digests = old.cards, old.entries
-    for ev in entries:
-        if ev.path not in changed:
-            ev.__dict__["_card_key"] = cards[ev.path]
-            ev.__dict__["_entry_digest"] = digests[ev.path]
+def _with_records(views: SiteViews, articles: frozenset[str], old: Outline) -> tuple[set[str], set[str]]:
+    """(the articles whose entry or card may differ, the lists whose record differs): besides
+    ``articles``, those new on the site and those of a theme or tag whose record (its names
+    as shown) is another than in ``old``; that record is on each page of its list."""
+    changed, lists = set(articles), set()
+    changed.update(ev.path for ev in views.entries if ev.path not in old.cards)  # new on the site
+    for records, views_of, record in ((old.themes, views.themes, attrgetter("theme")),
+                                      (old.tags, views.tags, attrgetter("tag"))):
+        for slug, view in views_of.items():
+            if view.entries and records.get(slug) != plain(record(view)):
+                changed.update(ev.path for ev in view.entries)
+                lists.add(view.path)
+    return changed, lists
+
+
+def _article_pages(views: SiteViews, changed: set[str], order: list[str]) -> set[str]:
+    """The article pages to key: the changed articles', and those whose previous or next article
+    is another than in the last build's ``order``, or that link to a changed article."""
     pages = set(changed)
-    place = {p: i for i, p in enumerate(old.order)}
-    order, last = old.order, len(old.order) - 1
-    for ev in entries:
+    place = {p: i for i, p in enumerate(order)}
+    last = len(order) - 1
+    for ev in views.entries:
         i = place.get(ev.path)
         was = (order[i - 1] if i else None, order[i + 1] if i < last else None) if i is not None else ()
         now = (ev.prev.path if ev.prev else None, ev.next.path if ev.next else None)
         if was != now or now[0] in changed or now[1] in changed or any(r.path in changed for r in ev.related):
             pages.add(ev.path)
-    removed = set(old.order).difference(views.by_permalink)
-    lists = {"archive.html"}
+    return pages
+
+
+def dirty_pages(views: SiteViews, changes, old: Outline) -> Dirty:
+    """The pages that may show something changed, from the change set (``changes``: its
+    articles, its dates, the last build's grouping outlines) and the last render's outline
+    (``old``). Takes the entry digests and card keys of the other articles from ``old``.
+
+    A list is keyed whole when an article may have entered, left or moved in it: one new,
+    removed, dated anew, or whose theme or tags moved (the last build's and this one's lists);
+    and when its record changed. In any other list, the pages showing a changed card."""
+    changed, lists = _with_records(views, changes.articles, old)
+    cards, digests = old.cards, old.entries
+    for ev in views.entries:
+        if ev.path not in changed:
+            ev.__dict__["_card_key"] = cards[ev.path]
+            ev.__dict__["_entry_digest"] = digests[ev.path]
+    groupings, by_permalink = changes.baseline.groupings, views.by_permalink
+    removed = set(old.order).difference(by_permalink)
+    lists.add("archive.html")
     for p in changed | removed:
-        if p in groupings:
-            lists.update(_fronts(groupings[p]))
-        ev = views.by_permalink.get(p)
-        if ev is not None:
-            lists.add(ev.theme.path)
-            lists.update(tv.path for tv in ev.tags)
-    return Dirty(pages, changed, lists)
+        ev, was = by_permalink.get(p), groupings.get(p)
+        now = (ev.entry.grouping.theme.slug, tuple(t.slug for t in ev.entry.grouping.tags)) if ev else None
+        if ev is None or was is None or p in changes.dates or was[:2] != now:
+            if was is not None:
+                lists.update(_fronts(*was[:2]))
+            if ev is not None:
+                lists.update(_fronts(*now))
+    return Dirty(_article_pages(views, changed, old.order), changed, lists)
 
 
 def to_run(jobs: list, dirty, previous: dict[str, str], carried: list[str]) -> list:

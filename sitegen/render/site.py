@@ -77,7 +77,7 @@ class _Renderer:
         # pages that show something changed are keyed; the others are carried (``changed``).
         old = Outline.from_plain(changes.baseline.render, self._global_key) \
             if changes is not None and not changes.everything and previous else None
-        self.dirty = dirty_pages(views, changes.articles, old, changes.baseline.groupings) if old else None
+        self.dirty = dirty_pages(views, changes, old) if old else None
         self.changed_files = changes.files if old else frozenset()
 
     # -------------------------------------------------------------- rendering
