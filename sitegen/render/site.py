@@ -230,8 +230,9 @@ class _Renderer:
         # The two data files are the largest single jobs: first, so that this process does them
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
-            ("digest.json", None, None, lambda: digest_json(self.views, self.digest_memo, _CODE_VERSION,
-                                                            self._article_page_key)),
+            ("digest.json", None, None, lambda: digest_json(
+                self.views, self.digest_memo, _CODE_VERSION, self._article_page_key,
+                self.dirty and (lambda ev: ev.path not in self.dirty.articles))),
         ]
         # Other stages' files next, in this process only: their per-word work (the dictionary's
         # words, cut from every article, each article's gloss file made on the way) is then done
