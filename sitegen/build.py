@@ -133,8 +133,8 @@ def _build(
         state.clear()
     clock = _StageClock(reporter)
     old_pages = previous.pages if config.out_dir.is_dir() else {}
-    # What the last build showed, taken before any stage updates its caches (``sitegen.changes``).
-    baseline = take_baseline(state.dir) if old_pages else None
+    # What the last build showed, taken (removed) before any stage updates its caches (``sitegen.changes``).
+    baseline = take_baseline(state.dir) if not clean else None
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate,
                seeds=seeds)
     try:
@@ -147,7 +147,7 @@ def _build(
             site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                           build_date, key_terms)
             site = date_entries(run.history, site, state.dir)
-            changes = run.changes_since(baseline, token)
+            changes = run.changes_since(baseline if old_pages else None, token)
             rendered = run.render_into(writer, site, gloss_files, changes)
         return run.store(writer, rendered, pending)
     finally:
