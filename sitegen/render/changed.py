@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import attrgetter
 
-from .keys import card_key, entry_digest, plain
+from .keys import card_key, entry_digest, known_keys, plain
 from .util import clean_slug
 from .views import SiteViews
 
@@ -120,8 +120,7 @@ def dirty_pages(views: SiteViews, changes, old: Outline) -> Dirty:
     cards, digests = old.cards, old.entries
     for ev in views.entries:
         if ev.path not in changed:
-            ev.__dict__["_card_key"] = cards[ev.path]
-            ev.__dict__["_entry_digest"] = digests[ev.path]
+            known_keys(ev, cards[ev.path], digests[ev.path])
     groupings, by_permalink = changes.baseline.groupings, views.by_permalink
     removed = set(old.order).difference(by_permalink)
     lists.add("archive.html")
