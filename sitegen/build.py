@@ -290,8 +290,9 @@ class _Run:
         english = None if texts is None else {p for p, a in items if texts and not texts.isdisjoint(
             (a.kicker, a.headline, a.subtitle, a.lead))}
         grouping = moved(baseline.groupings, self.grouping) if baseline is not None else None
-        changes = change_set(baseline, token + self.gloss_versions(), reparsed=again, english=english, grouping=grouping,
-                             dates=self.history.moved, files=changed_files(self.prepared.glosses, again))
+        changes = change_set(baseline, token + self.gloss_versions(), reparsed=again, english=english,
+                             grouping=grouping, dates=self.history.moved,
+                             files=changed_files(self.prepared.glosses, again))
         self.reporter.detail("changes: everything" if changes.everything else
                              f"changes: {len(changes.articles)} articles ({len(again)} parsed again, "
                              f"{len(english)} English, {len(grouping)} grouping, {len(self.history.moved)} dates)")
