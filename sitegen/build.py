@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sitegen.changes import Baseline, ChangeSet, change_set, take_baseline
 from sitegen.config import Config
 from sitegen.corrections import CORRECTIONS_NAME, load_corrections
 from sitegen.models import Article, ParseResult, Translation, TranslationStats
@@ -23,9 +24,9 @@ from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths
 from sitegen.stages import BuildError
 from sitegen.stages.assemble import assemble_site, date_entries, load_history
-from sitegen.stages.glosses import dictionary_words, gloss_stage, prepare_glosses
+from sitegen.stages.glosses import changed_files, dictionary_words, gloss_stage, prepare_glosses
 from sitegen.stages.grouping import group_stage, load_memo, prepare_grouping, save_terms
-from sitegen.stages.inputs import input_fingerprint, seeds_digest
+from sitegen.stages.inputs import change_token, input_fingerprint, seeds_digest
 from sitegen.stages.parse import parse_all
 from sitegen.stages.translation import collect_texts, open_translation, translate_stage
 from sitegen.state import BuildState, Manifest
@@ -141,15 +142,18 @@ def _build(
     # takes the seeds' digest from here: read before the parse, so that a seed edited while
     # this build runs still differs next time (and 35 MB are not read twice at 10,000).
     seeds = None
+    token = change_token(config, strict, retranslate)  # all but seeds, memory, corrections
     if previous.inputs and config.out_dir.is_dir():
         seeds = seeds_digest(config, seed_paths)
-        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds):
+        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds, token):
             reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
             return BuildResult(0, 0, 0, 0, [], skipped=True)
     if clean:
         state.clear()
     clock = _StageClock(reporter)
     old_pages = previous.pages if config.out_dir.is_dir() else {}
+    # What the last build showed, taken (removed) before any stage updates its caches (``sitegen.changes``).
+    baseline = take_baseline(state.dir) if not clean else None
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate,
                seeds=seeds)
     try:
@@ -163,7 +167,8 @@ def _build(
                 site, pending = assemble_site(config, run.permalinks, run.articles, run.translations, run.grouped,
                                               build_date, key_terms)
                 site = date_entries(run.history, site, state.dir)
-            rendered = run.render_into(writer, site, gloss_files)
+                changes = run.changes_since(baseline if old_pages else None, token)
+            rendered = run.render_into(writer, site, gloss_files, changes)
         return run.store(writer, rendered, pending)
     finally:
         if run.gloss_words is not None:
@@ -201,6 +206,9 @@ class _Run:
     articles: list[Article] = field(default_factory=list)
     permalinks: list[str] = field(default_factory=list)
     parsed: int = 0
+    reparsed: list[str] = field(default_factory=list)  # the seeds parsed again (not from the cache)
+    english_changed: set[str] | None = None  # texts whose English may have changed (None: not known)
+    grouping: dict = field(default_factory=dict)  # each article's grouping outline (``group.moved``)
     history: object = None
     grouped: object = None
     gloss_words: object = None  # the dictionary's words, being found while grouping runs
@@ -208,6 +216,7 @@ class _Run:
     stats: TranslationStats | None = None
     model_calls: int = 0
     fingerprint: str = ""  # the inputs' fingerprint for the next build, taken while the pages render
+    token: str = ""  # and the change set's token (``change_token``)
 
     def prepare_later_stages(self) -> None:
         """Run while the seeds parse: the translation memory locked and loaded, the taxonomy,
@@ -255,10 +264,11 @@ class _Run:
         reporter = self.reporter
         corrections = load_corrections(self.config.root)
         try:
-            results, seed_warnings, self.parsed = parse_all(
+            results, seed_warnings, self.reparsed = parse_all(
                 self.seed_paths, self.state, reporter, meanwhile=self.prepare_later_stages,
                 on_parsed=self.split_words_of, corrections=corrections)
             self.clock.lap("parse")
+            self.parsed = len(self.reparsed)
             self.warnings += seed_warnings
             self.articles = articles = [a for r in results for a in r.articles]
             for result in results:
@@ -279,6 +289,7 @@ class _Run:
             self.translations, self.stats, messages = translate_stage(
                 prepared.translator, collect_texts(articles) + list(grouped.texts_to_translate))
             self.model_calls = prepared.translator.model_calls
+            self.english_changed = prepared.translator.changed_texts()
             reporter.info(translation_line(self.stats))
             for message in messages:
                 reporter.warn(message)
@@ -291,9 +302,35 @@ class _Run:
             grouped = grouped.with_english({zh: self.translations[zh].text for zh in grouped.texts_to_translate})
         self.grouped = grouped
 
-    def render_into(self, writer: SiteWriter, site, gloss_files):
-        """Render the pages whose inputs changed since the last build into ``writer`` (the
-        others are carried over), streaming them to disk."""
+    def changes_since(self, baseline: Baseline | None, token: str) -> ChangeSet:
+        """What the stages changed since the last build (``baseline``, made with ``token``):
+        the articles of the seeds parsed again, those whose English, grouping or dates moved."""
+        from sitegen.group.moved import moved, outline
+
+        self.grouping = outline(self.grouped.groupings)
+        reparsed, texts = set(self.reparsed), self.english_changed
+        items = list(zip(self.permalinks, self.articles))
+        again = {p for p, a in items if a.seed in reparsed}
+        english = None if texts is None else {p for p, a in items if texts and not texts.isdisjoint(
+            (a.kicker, a.headline, a.subtitle, a.lead))}
+        grouping = moved(baseline.groupings, self.grouping) if baseline is not None else None
+        changes = change_set(baseline, token + self.gloss_versions(), reparsed=again, english=english,
+                             grouping=grouping, dates=self.history.moved,
+                             files=changed_files(self.prepared.glosses, again))
+        self.reporter.detail("changes: everything" if changes.everything else
+                             f"changes: {len(changes.articles)} articles ({len(again)} parsed again, "
+                             f"{len(english)} English, {len(grouping)} grouping, {len(self.history.moved)} dates)")
+        return changes
+
+    def gloss_versions(self) -> str:
+        """The reading aid's versions (its dictionaries, its key terms' cutter and IDF table),
+        which the change set's token holds besides ``change_token``."""
+        glosses = self.prepared.glosses
+        return f"/{glosses.fingerprint}/{glosses.terms_version}" if glosses is not None else "/-"
+
+    def render_into(self, writer: SiteWriter, site, gloss_files, changes: ChangeSet):
+        """Render the pages whose inputs changed since the last build (``changes``) into
+        ``writer`` (the others are carried over), streaming them to disk."""
         config, state, prepared = self.config, self.state, self.prepared
         assert prepared is not None
         from sitegen.render import render_changed  # jinja2: not needed by a no-op build
@@ -304,11 +341,14 @@ class _Run:
         def meanwhile() -> None:
             save_terms(state, self.grouped, prepared.known)
             state.put_memo(prepared.memo)
-            self.fingerprint = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate, self.seeds)
+            token = change_token(config, self.strict, self.retranslate)
+            self.fingerprint = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate, self.seeds,
+                                                 token)
+            self.token = token + self.gloss_versions()
 
         rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
                                   meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared.search,
-                                  digest_memo=prepared.digest)
+                                  digest_memo=prepared.digest, changes=changes)
         self.clock.lap("render")
         writer.keep(rendered.unchanged)
         return rendered
@@ -321,6 +361,7 @@ class _Run:
         state.put_search_memo(prepared.search)
         prepared.digest.save(state.dir)
         state.save(Manifest(inputs=self.fingerprint, pages=rendered.keys, pending=pending))
+        Baseline(self.token, self.grouping, rendered.outline).save(state.dir)  # after the manifest it outlines
         writer.wait()
         self.reporter.info(f"wrote {writer.count} files to {self.config.out_dir} "
                            f"({rendered.made} rendered, {len(rendered.unchanged)} unchanged)")

@@ -311,6 +311,7 @@ class ArticleHistory:
         self.path = Path(path)
         self.records: dict[str, dict] = records or {}
         self.dirty = False
+        self.moved: set[str] = set()  # set by ``stamp``
 
     @classmethod
     def load(cls, path: Path) -> "ArticleHistory":
@@ -330,17 +331,21 @@ class ArticleHistory:
     def stamp(self, contents: dict[str, str], now: str) -> dict[str, ArticleDates]:
         """Dates of every article of this build: ``contents`` maps permalink to a fingerprint
         of what the article shows; a new permalink appears ``now``, a changed fingerprint is
-        updated ``now``, an unchanged one keeps its dates."""
+        updated ``now``, an unchanged one keeps its dates. ``moved``: then the permalinks
+        whose dates are not those the history held (new ones too)."""
         out = {}
+        self.moved = set()
         for permalink, content in contents.items():
-            rec = self.records.get(permalink)
+            was = rec = self.records.get(permalink)
             if rec is None:
                 rec = {"published": now, "updated": now, "content": content}
             elif rec["content"] != content:
                 rec = dict(rec, updated=max(now, rec["published"]), content=content)
-            if self.records.get(permalink) != rec:
+            if was != rec:
                 self.records[permalink] = rec
                 self.dirty = True
+                if was is None or was["published"] != rec["published"] or was["updated"] != rec["updated"]:
+                    self.moved.add(permalink)
             out[permalink] = ArticleDates(rec["published"], rec["updated"])
         return out
 

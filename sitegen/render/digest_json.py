@@ -28,13 +28,14 @@ MEMO_NAME = "digest-parts.pickle"
 class DigestMemo:
     """Where each record of the last ``digest.json`` sits: its key → (start, end) in the
     file's bytes. ``site_key``: what every record shows besides its own (the code, the base
-    URL); ``stamp``: the file's size and modification time once written; ``site_file`` (not
-    stored): that file."""
+    URL); ``stamp``: the file's size and modification time once written; ``keys``: each
+    article's record key by permalink; ``site_file`` (not stored): that file."""
 
     site_key: bytes = b""
     stamp: tuple[int, int] = (0, 0)
     parts: dict[bytes, tuple[int, int]] = field(default_factory=dict)
     site_file: Path | None = None
+    keys: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def load(cls, cache_dir: Path, site_dir: Path) -> "DigestMemo":
@@ -54,7 +55,7 @@ class DigestMemo:
         from sitegen.atomic import atomic_write_bytes
         from sitegen.state import encode_entry
 
-        kept = DigestMemo(self.site_key, _stamp(self.site_file), self.parts)
+        kept = DigestMemo(self.site_key, _stamp(self.site_file), self.parts, keys=self.keys)
         atomic_write_bytes(cache_dir / MEMO_NAME, encode_entry(kept), durable=False)
 
     def old_parts(self, site_key: bytes) -> tuple[bytes, dict[bytes, tuple[int, int]]]:
@@ -77,16 +78,26 @@ def _stamp(path: Path | None) -> tuple[int, int]:
 
 
 def digest_json(views: SiteViews, memo: DigestMemo | None = None, version: str = "",
-                page_key: Callable[[EntryView], str | None] | None = None) -> bytes:
+                page_key: Callable[[EntryView], str | None] | None = None,
+                same: Callable[[EntryView], bool] | None = None) -> bytes:
     """The whole digest as one compact JSON document (UTF-8). With ``memo`` (made by render
     code ``version``), records unchanged since the last build are copied from its file, and
     the memo then indexes this one. ``page_key``: each article's page key, when the caller
-    has them (``_part_key``)."""
+    has them (``_part_key``). ``same``: whether an article's record is known to be the last
+    build's (its page and dates are: ``sitegen.render.changed``); its key is then the one the
+    memo kept, not made again."""
     info = views.site.info
     site_key = _site_key(views, version) if memo is not None else b""
     old_file, old = memo.old_parts(site_key) if memo is not None else (b"", {})
+    old_keys = memo.keys if memo is not None and same is not None and old else {}
     keys, records = [], []
     for ev in views.entries:
+        key = old_keys.get(ev.path) if old_keys and same(ev) else None
+        if key is not None and key in old:
+            start, end = old[key]
+            records.append(old_file[start:end])
+            keys.append(key)
+            continue
         published, updated = entry_dates(info, ev)
         key = _part_key(ev, published, updated, page_key) if memo is not None else b""
         place = old.get(key)
@@ -98,6 +109,7 @@ def digest_json(views: SiteViews, memo: DigestMemo | None = None, version: str =
     head = head[: -len(b"]}")]
     if memo is not None:
         memo.site_key, memo.parts = site_key, {}
+        memo.keys = {ev.path: key for ev, key in zip(views.entries, keys)}
         start = len(head)
         for key, record in zip(keys, records):
             memo.parts[key] = (start, start + len(record))

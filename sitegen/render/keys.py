@@ -85,6 +85,12 @@ def entry_digest(ev: EntryView) -> str:
     return key
 
 
+def known_keys(ev: EntryView, card: str, entry: str) -> None:
+    """Memoise on ``ev`` its card key and entry digest as the last build made them, when the
+    change set says its entry is unchanged (``sitegen.render.changed``)."""
+    ev.__dict__["_card_key"], ev.__dict__["_entry_digest"] = card, entry
+
+
 def article_key(ev: EntryView) -> tuple:
     """What an article page shows besides the site-wide settings."""
     return (

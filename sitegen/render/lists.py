@@ -31,13 +31,25 @@ def page_key(record, p: ListPage, card_key: Callable) -> tuple:
             _links(p), [card_key(e) for e in p.items])
 
 
+#: Which pages of a list show something changed: (the list's front page, a page) -> bool.
+#: The others are carried over from the last build (``sitegen.render.changed``).
+Dirty = Callable[[str, ListPage], bool]
+
+
 def list_jobs(front: str, template: str, newest: Sequence, per_page: int, record,
-              card_key: Callable, context: Callable[[ListPage], dict]) -> list[Job]:
+              card_key: Callable, context: Callable[[ListPage], dict],
+              dirty: Dirty | None = None, paths: list[str] | None = None) -> list[Job]:
     """Jobs for every page of one list (a theme's or a tag's, newest first). ``record``: the
-    list's theme or tag (a record, keyed by its fields) or a name."""
+    list's theme or tag (a record, keyed by its fields) or a name. With ``dirty``, only the
+    pages it names get a job; ``paths``, if given, gets every page's path."""
     record = record if isinstance(record, str) else plain(record)
+    pages = paginate(front, newest, per_page)
+    if paths is not None:
+        paths.extend(p.path for p in pages)
+    if dirty is not None:
+        pages = [p for p in pages if dirty(front, p)]
     return [(p.path, template, lambda p=p: page_key(record, p, card_key), lambda p=p: context(p))
-            for p in paginate(front, newest, per_page)]
+            for p in pages]
 
 
 def titled(title: str, p: ListPage) -> str:
@@ -72,9 +84,11 @@ def newest_in_each(newest: Sequence) -> dict[int, list]:
     return lists
 
 
-def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key: Callable) -> list[Job]:
+def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key: Callable,
+                   dirty: Dirty | None = None, paths: list[str] | None = None) -> list[Job]:
     """Jobs for every page of every theme (``ThemeView``), every tag (``TagView``, most used
-    first), the archive (``newest``: every article view, newest first) and the tag index."""
+    first), the archive (``newest``: every article view, newest first) and the tag index.
+    ``dirty``, ``paths``: as ``list_jobs`` (the tag index is always keyed, and not in ``paths``)."""
     jobs: list[Job] = []
     newest_of = newest_in_each(newest)
     for tv in themes:
@@ -83,19 +97,19 @@ def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key:
             tv.path, "theme.html", newest_of[id(tv)], THEME_PAGE, tv.theme, card_key,
             lambda pg, tv=tv, name=name: dict(
                 t=tv, pg=pg, title=titled(tv.title, pg),
-                description=described(f"{pg.total} articles on {name}.", f"on {name}", pg)))
+                description=described(f"{pg.total} articles on {name}.", f"on {name}", pg)), dirty, paths)
     for tv in tags:
         name = tv.tag.zh + (f" ({tv.tag.en})" if tv.tag.en else "")
         jobs += list_jobs(
             tv.path, "tag.html", newest_of[id(tv)], TAG_PAGE, tv.tag, card_key,
             lambda pg, tv=tv, name=name: dict(
                 t=tv, pg=pg, title=titled(f"Tag {name}", pg),
-                description=described(f"{pg.total} articles tagged {name}.", f"tagged {name}", pg)))
+                description=described(f"{pg.total} articles tagged {name}.", f"tagged {name}", pg)), dirty, paths)
     jobs += list_jobs(
         "archive.html", "archive.html", newest, ARCHIVE_PAGE, "archive", card_key,
         lambda pg: dict(pg=pg, title=titled("Archive", pg),
                         description=described(f"All {pg.total} articles of the digest, newest first.",
-                                              "of the digest", pg)))
+                                              "of the digest", pg)), dirty, paths)
     jobs += tag_index_jobs(tags, lambda pg: dict(
         pg=pg, title=titled("All tags", pg),
         description=f"All {len(tags)} tags of the digest, by number of articles."))

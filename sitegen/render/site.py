@@ -15,9 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from jinja2 import TemplateError
 
@@ -26,11 +24,13 @@ from sitegen.state import tree_digest
 from sitegen.models import DigestSite, Page
 
 from . import lists, search_shards
+from .changed import Outline, dirty_pages, outline, to_run
 from .digest_json import digest_json
 from .feeds import feed_files
 from .keys import article_key, card_key, entry_digest, key_digest, plain
 from .minify import minified
 from .recency import newest_first
+from .result import RenderResult
 from .templating import make_environment, memoised_macros, render_error
 from .util import ZH_CHARS_PER_MINUTE, absolute, base_path, href, iso_date, root_for, safe_site_path
 from .views import SiteViews
@@ -41,30 +41,10 @@ _CODE_VERSION = hashlib.sha256(
 ).hexdigest()
 
 
-class PageSink(Protocol):
-    """Where rendered pages go (``sitegen.write.SiteWriter`` is one)."""
-
-    def write(self, page: Page) -> None:
-        """Store ``page`` (may be called in a forked worker process)."""
-
-    def adopt(self, path: str) -> None:
-        """Count ``path`` as stored: a worker process wrote it with ``write``."""
-
-
-@dataclass
-class RenderResult:
-    """What an incremental render made: new pages, pages unchanged since ``previous``
-    (to carry over from the old site), and every page's dependency key."""
-
-    pages: list[Page]
-    unchanged: list[str]
-    keys: dict[str, str]
-    made: int = 0
-
-
 class _Renderer:
     def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
-                 previous: dict[str, str] | None = None, sink=None, search_memo=None, digest_memo=None):
+                 previous: dict[str, str] | None = None, sink=None, search_memo=None, digest_memo=None,
+                 changes=None):
         self.site = site
         self.search_memo = search_memo  # what the last build's search index left (search_shards.SearchMemo)
         self.digest_memo = digest_memo  # where the last digest.json's records are (digest_json.DigestMemo)
@@ -84,6 +64,7 @@ class _Renderer:
         self.previous = previous
         self.keys: dict[str, str] = {}
         self.unchanged: list[str] = []
+        self.outline: tuple = ()
         if previous is not None:
             globals_ = dataclasses.replace(self.info, build_date="")
             self._global_key = key_digest((tree_digest([Path(templates_dir)], Path(templates_dir)), plain(globals_),
@@ -92,6 +73,12 @@ class _Renderer:
         views = self.views = SiteViews(site)
         self.entries, self.theme_list, self.tag_list, self.newest = \
             views.entries, views.theme_list, views.tag_list, views.newest
+        # With a change set (``sitegen.changes.ChangeSet``) and the last build's outline, only the
+        # pages that show something changed are keyed; the others are carried (``changed``).
+        old = Outline.from_plain(changes.baseline.render, self._global_key) \
+            if changes is not None and not changes.everything and previous else None
+        self.dirty = dirty_pages(views, changes, old) if old else None
+        self.changed_files = changes.files if old else frozenset()
 
     # -------------------------------------------------------------- rendering
     def common(self, path: str, **kw) -> dict:
@@ -243,26 +230,31 @@ class _Renderer:
         # The two data files are the largest single jobs: first, so that this process does them
         # as soon as its site-wide files are made, while the helpers start at the other end.
         jobs: list[tuple[str, str | None, object, object]] = [
-            ("digest.json", None, None, lambda: digest_json(self.views, self.digest_memo, _CODE_VERSION,
-                                                            self._article_page_key)),
+            ("digest.json", None, None, lambda: digest_json(
+                self.views, self.digest_memo, _CODE_VERSION, self._article_page_key,
+                self.dirty and (lambda ev: ev.path not in self.dirty.articles))),
         ]
         # Other stages' files next, in this process only: their per-word work (the dictionary's
         # words, cut from every article, each article's gloss file made on the way) is then done
         # once; a helper reaching the gloss files first used to cut those articles again.
-        jobs += [(path, None, key, content) for path, key, content in extra_files]
+        dirty, carried = self.dirty, []
+        jobs += to_run([(path, None, key, content) for path, key, content in extra_files],
+                       dirty and self.changed_files.__contains__, self.previous, carried)
         own = len(jobs)
-        jobs += [(ev.path, "article.html", lambda ev=ev: article_key(ev),
-                 lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
-                for ev in self.entries]
-        list_jobs = self._list_jobs()
-        self._list_paths = [job[0] for job in list_jobs]
+        jobs += to_run([(ev.path, "article.html", lambda ev=ev: article_key(ev),
+                         lambda ev=ev: dict(e=ev, title=ev.title_text, description=ev.description))
+                        for ev in self.entries], dirty and dirty.articles.__contains__, self.previous, carried)
+        list_jobs = self._list_jobs(carried)
         jobs += list_jobs
+        self.keys.update((path, self.previous[path]) for path in carried)
+        self.unchanged += carried
         if self.previous is not None:
-            # Keyed pages: every article's digest and card key (memoised on its view) made
-            # before the helpers fork, so that no process makes them again: digest.json's
-            # records here and the article pages' keys in both need them (0.27 s at 10,000).
+            # Keyed pages: every changed article's digest and card key (memoised on its view; the
+            # others' are the last build's) made before the helpers fork, so that no process
+            # makes them again: digest.json's records here and the pages' keys need them.
             for ev in self.entries:
-                entry_digest(ev), card_key(ev)
+                if dirty is None or ev.path in dirty.cards:
+                    entry_digest(ev), card_key(ev)
         # The site-wide files are made here while the workers render the keyed pages.
         def site_files_then_callers_work() -> None:
             self._site_files()
@@ -270,11 +262,22 @@ class _Renderer:
                 meanwhile()
 
         self._many(jobs, meanwhile=site_files_then_callers_work, own=own)
+        if self.previous is not None:
+            self.outline = outline(self.views, self._global_key).to_plain()
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
-    def _list_jobs(self) -> list:
-        """Every page of every theme, tag and the archive (newest first), and of the tag index."""
-        return lists.site_list_jobs(self.theme_list, self.tag_list, self.newest, card_key)
+    def _list_jobs(self, carried: list[str]) -> list:
+        """Every page of every theme, tag and the archive (newest first), and of the tag index
+        (with a change set, those that show something changed; the others go to ``carried``).
+        Every list page's path, in order, goes to ``_list_paths`` (the sitemap lists them)."""
+        dirty, previous, paths = self.dirty, self.previous, []
+        jobs = lists.site_list_jobs(
+            self.theme_list, self.tag_list, self.newest, card_key,
+            dirty and (lambda front, page: page.path not in previous or dirty.list_page(front, page)), paths)
+        keyed = {job[0] for job in jobs}
+        carried += [path for path in paths if path not in keyed]
+        self._list_paths = paths + [job[0] for job in jobs if job[1] == "tags.html"]
+        return jobs
 
     def _site_files(self) -> None:
         """Index, search, about, 404, feeds, assets: one of each per site."""
@@ -363,13 +366,13 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
                    previous: dict[str, str], sink=None, meanwhile=None, extra_files=(),
-                   search_memo=None, digest_memo=None) -> RenderResult:
+                   search_memo=None, digest_memo=None, changes=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, feeds and data files are always made, and the search
     index's files carried over where their bytes did not change.
 
-    With ``sink`` (a :class:`PageSink`, such as ``sitegen.write.SiteWriter``), pages are
+    With ``sink`` (a :class:`~sitegen.render.result.PageSink`, such as ``sitegen.write.SiteWriter``), pages are
     handed over as they are made and not kept: ``RenderResult.pages`` is then empty and
     ``made`` counts them. Pages rendered in forked workers are written by the workers
     (``sink.write`` in the child) and reported to the parent's sink with ``sink.adopt``.
@@ -383,8 +386,13 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
 
     ``search_memo``: what the last build's search index left (``search_shards.SearchMemo``),
     which the render replaces with this build's; ``digest_memo`` likewise for ``digest.json``'s
-    records (``digest_json.DigestMemo``)."""
+    records (``digest_json.DigestMemo``).
+
+    ``changes``: what changed since the render that made ``previous`` (``sitegen.changes.ChangeSet``):
+    only the pages that show something changed are keyed, the others carried over with their
+    keys (``changed``); ``RenderResult.outline`` is then what the next build compares with."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink,
-                         search_memo=search_memo, digest_memo=digest_memo)
+                         search_memo=search_memo, digest_memo=digest_memo, changes=changes)
     pages = renderer.render(meanwhile, extra_files)
-    return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made))
+    return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made),
+                        outline=renderer.outline)

@@ -74,3 +74,15 @@ def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped,
     files += [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
               for p, a in zip(permalinks, articles)]
     return key_terms(writer, articles, tags, cache_dir), files
+
+
+def changed_files(writer, permalinks: set[str]) -> set[str]:
+    """The reading aid's files whose inputs may have changed when the articles ``permalinks``
+    did (``sitegen.changes``): their gloss files (each follows from its article alone) and the
+    dictionary's shards (from every article's words). None without a writer (``reading_aid = false``)."""
+    from sitegen.gloss import gloss_path
+    from sitegen.gloss.shards import shard_path
+
+    if writer is None:
+        return set()
+    return {gloss_path(p) for p in permalinks} | {shard_path(n) for n in range(writer.shards)}

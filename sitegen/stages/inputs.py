@@ -12,20 +12,31 @@ from sitegen.state import code_digest, digest_json, tree_digest
 
 
 def input_fingerprint(config: Config, seed_paths: list[Path], strict: bool, retranslate: bool,
-                      seeds: str | None = None) -> str:
+                      seeds: str | None = None, token: str | None = None) -> str:
     """One digest of everything a build reads; equal digests mean an identical site.
-    ``seeds``: the seeds' digest (``seeds_digest``) when the caller has it already."""
+    ``seeds``: the seeds' digest (``seeds_digest``), ``token``: ``change_token``, when the
+    caller has them already."""
+    root = config.root
+    return digest_json({
+        "token": token or change_token(config, strict, retranslate),
+        "seeds": seeds or seeds_digest(config, seed_paths),
+        "memory": tree_digest([config.memory_path], root),
+        "corrections": tree_digest([root / CORRECTIONS_NAME], root),
+    })
+
+def change_token(config: Config, strict: bool, retranslate: bool) -> str:
+    """A digest of what a build reads besides the seeds, their corrections and the translation
+    memory (whose changes the stages report article by article, ``sitegen.changes``): code,
+    config, flags, templates, static files, themes and dictionary, the article history,
+    models and the dictionaries' data. When it moves, every page may have changed."""
     root = config.root
     return digest_json({
         "code": code_digest(),
         "config": repr(config),
         "flags": [strict, retranslate],
-        "seeds": seeds or seeds_digest(config, seed_paths),
         "templates": tree_digest([config.templates_dir, root / PAGES_DIR], root),
         "static": tree_digest([config.static_dir], root),
         "themes": tree_digest([config.themes_path, config.dictionary_dir], root),
-        "memory": tree_digest([config.memory_path], root),
-        "corrections": tree_digest([root / CORRECTIONS_NAME], root),
         "history": tree_digest([config.history_path], root),
         "models": installed_models_digest(),
         "glosses": gloss_data_version(),

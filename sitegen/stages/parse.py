@@ -56,7 +56,7 @@ def _seed_key(path: Path, data: bytes, parser_code: str, corrections: Correction
 def parse_all(
     seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
     corrections: Corrections = Corrections(),
-) -> tuple[list[ParseResult], list[str], int]:
+) -> tuple[list[ParseResult], list[str], list[str]]:
     """Read and parse every seed, reusing cached parses of unchanged seeds, and apply the
     seeds' ``corrections`` (a seed's cache key holds its own corrections, so editing them
     re-parses that seed only). ``meanwhile`` (a callable) runs while the parse workers work
@@ -64,7 +64,9 @@ def parse_all(
     result as it arrives. Seeds are read as ``sitegen.seeds.read_seeds`` reads them (the
     same errors, warnings and duplicates), but a seed whose bytes have a cached parse is not
     decoded: the cache kept what decoding them gave (35 MB decoded, encoded and hashed
-    again cost a day at 10,000 articles ~0.1 s)."""
+    again cost a day at 10,000 articles ~0.1 s). Returns the results, the warnings and the
+    names of the seeds parsed (not taken from the cache: the parse's report to
+    ``sitegen.changes``)."""
     found = _look_up(seed_paths, state, corrections)
     keys, results, jobs, todo, warnings = found.keys, found.results, found.jobs, found.todo, found.warnings
     for warning in warnings:
@@ -88,9 +90,9 @@ def parse_all(
         state.put_parse_encoded(keys[i], entry)
         if on_parsed is not None:
             on_parsed(result)
-    parsed = len(todo)
+    parsed = [job[0].name for job in jobs]
     state.prune_parse(set(keys))
-    reporter.detail(f"parse: {parsed} seeds parsed, {len(results) - parsed} from cache")
+    reporter.detail(f"parse: {len(parsed)} seeds parsed, {len(results) - len(parsed)} from cache")
     return [r for r in results if r is not None], warnings, parsed
 
 

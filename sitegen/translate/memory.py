@@ -79,6 +79,8 @@ class TranslationMemory:
         self.cache_dir = cache_dir  # where the entries as read are kept for the next build (memory_memo)
         self.entries: dict[str, MemoryEntry] = entries or {}
         self.dirty = False
+        # The entries as last read or written with ``cache_dir`` (None: not known): see ``changed_keys``.
+        self.before: dict[str, MemoryEntry] | None = None
         # Entries read from the file (their hashes checked against their sources), by source.
         self._read_by_source: dict[str, MemoryEntry] = {}
 
@@ -89,16 +91,34 @@ class TranslationMemory:
         entries of a file whose bytes were read before come from the memo kept there."""
         path = Path(path)
         raw, entries = _remembered(path, cache_dir)
+        before = dict(entries) if entries is not None else None
         if entries is None:
+            if cache_dir is not None:  # the file changed since it was last read or written here
+                rows = memory_memo.load_rows(cache_dir, None)
+                before = {row[0]: MemoryEntry(*row) for row in rows} if rows is not None else None
             data = read_json(path, "translation memory", TranslationMemoryError)
             if data is None:
-                return cls(path, cache_dir=cache_dir)
+                memory = cls(path, cache_dir=cache_dir)
+                memory.before = before
+                return memory
             entries = _parse(path, data)
             if raw is not None:
                 memory_memo.save_rows(cache_dir, raw, _rows(entries))
         memory = cls(path, entries, cache_dir)
         memory._read_by_source = {e.source: e for e in memory.entries.values()}
+        memory.before = before
         return memory
+
+    def changed_keys(self) -> set[str] | None:
+        """The keys whose entry is not the one the memory held when last read or written with
+        this cache (``before``, the last build's), or None when that is not known."""
+        before = self.before
+        if before is None:
+            return None
+        now = self.entries
+        changed = {k for k, e in now.items() if before.get(k) is not e and before.get(k) != e}
+        changed.update(k for k in before if k not in now)
+        return changed
 
     def get(self, text: str) -> MemoryEntry | None:
         return self.lookup(text)[1]

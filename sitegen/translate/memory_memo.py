@@ -30,14 +30,19 @@ def file_key(raw: bytes) -> bytes:
     return hashlib.sha256(_version() + b"\0" + raw).digest()
 
 
-def load_rows(cache_dir: Path, raw: bytes) -> list[tuple] | None:
-    """The entries (as field tuples, in the file's order) kept for ``raw``, or None."""
+def load_rows(cache_dir: Path, raw: bytes | None) -> list[tuple] | None:
+    """The entries (as field tuples, in the file's order) kept for ``raw``, or None.
+    ``raw`` None: the entries kept, whatever file they were kept for (the memory as the last
+    build left it, which the translations' change report compares with); none when no memo
+    was kept (no memory file was read or written), None when it is damaged."""
     try:
         data = (Path(cache_dir) / MEMO_NAME).read_bytes()
+    except FileNotFoundError:
+        return [] if raw is None else None
     except OSError:
         return None
     head = len(_MAGIC)
-    if not data.startswith(_MAGIC) or data[head:head + 32] != file_key(raw):
+    if not data.startswith(_MAGIC) or (raw is not None and data[head:head + 32] != file_key(raw)):
         return None
     payload = data[head + 64:]
     if hashlib.sha256(payload).digest() != data[head + 32:head + 64]:

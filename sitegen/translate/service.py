@@ -64,6 +64,7 @@ class TranslationService:
         self._memory_keys: set[str] = set()
         self._translated_keys: set[str] = set()
         self._rejected: dict[str, str] = {}  # key -> why its answer was refused
+        self._key_of: dict[str, str | None] = {}  # each text looked up -> its memory key
         self._lock = MemoryLock(self.memory_path)
         self._lock.acquire()
         self._finalizer = weakref.finalize(self, self._lock.release)
@@ -97,6 +98,14 @@ class TranslationService:
             from_memory=len(self._memory_keys - self._translated_keys - pending),
             pending=len(pending), rejected=len(self._rejected),
         )
+
+    def changed_texts(self) -> set[str] | None:
+        """The texts translated in this run whose English (text, status, model) may differ
+        from the last build's: those whose memory entry changed since then (None: not known)."""
+        keys = self.memory.changed_keys()
+        if keys is None:
+            return None
+        return {text for text, key in self._key_of.items() if key in keys} if keys else set()
 
     # -- model -----------------------------------------------------------
     @property
@@ -146,6 +155,7 @@ class TranslationService:
             if text is None or text in result:
                 continue
             key, entry = self.memory.lookup(text)
+            self._key_of[text] = key
             if key is None:  # nothing to translate
                 result[text] = Translation(text, "", "machine", None)
                 continue
