@@ -8,6 +8,7 @@ import pickle
 
 import sitegen.models as models
 from sitegen.models import Article, Block, SeedFile
+from sitegen.seeds import text_digest
 from sitegen.stages.parse import _parse_entry
 from sitegen.corrections import Corrections
 from sitegen.state import decode_entry
@@ -66,15 +67,16 @@ def test_han_chars_counts_the_bodys_han_characters():
 def test_the_parse_worker_makes_the_identities_and_the_cache_entry_keeps_them(monkeypatch):
     seed = SeedFile(name="001_a.txt", path="001_a.txt",
                     text="标题一\n\n本报讯 第一篇文章的正文，写得很长很长。\n\n标题二\n\n第二篇文章的正文，也写得很长。\n")
-    entry = _parse_entry((seed, Corrections().for_seed(seed.name)))
-    fresh = [(dataclasses.replace(a).identity, dataclasses.replace(a).han_chars) for a in decode_entry(entry).articles]
+    entry = _parse_entry((seed, Corrections().for_seed(seed.name), text_digest(seed), ()))
+    fresh = [(dataclasses.replace(a).identity, dataclasses.replace(a).han_chars)
+             for a in decode_entry(entry).result.articles]
 
     def not_again(value):
         raise AssertionError("worked out again after the parse")
 
     monkeypatch.setattr(models, "_identity", not_again)
     monkeypatch.setattr(models, "han_count", not_again)
-    result = decode_entry(entry)
+    result = decode_entry(entry).result
     assert result.articles and [(a.identity, a.han_chars) for a in result.articles] == fresh
 
 

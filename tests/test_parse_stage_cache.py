@@ -44,12 +44,12 @@ def _decoded(monkeypatch) -> list[str]:
 
 def test_only_a_changed_seed_is_decoded_and_parsed_again(seeds, tmp_path, monkeypatch):
     first, _, parsed = _parse(seeds, tmp_path / "site")
-    assert parsed == 3
+    assert len(parsed) == 3
     changed = find_seed_paths(seeds)[1]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n本报讯 又一段。\n", encoding="utf-8")
     decoded = _decoded(monkeypatch)
     again, _, parsed = _parse(seeds, tmp_path / "site")
-    assert parsed == 1 and decoded == [changed.name]
+    assert parsed == [changed.name] and decoded == [changed.name]
     assert [r for i, r in enumerate(again) if i != 1] == [r for i, r in enumerate(first) if i != 1]
     fresh, _, _ = _parse(seeds, tmp_path / "other")  # no cache
     assert again == fresh
@@ -59,10 +59,10 @@ def test_a_cached_seed_warns_as_when_it_was_decoded(seeds, tmp_path, monkeypatch
     gbk = seeds / "zz-gbk.txt"
     gbk.write_bytes(find_seed_paths(seeds)[0].read_text(encoding="utf-8").replace("。", "！", 1).encode("gb18030"))
     _, warned, parsed = _parse(seeds, tmp_path / "site")
-    assert parsed == 4 and any("GB18030" in w and str(gbk) in w for w in warned)
+    assert len(parsed) == 4 and any("GB18030" in w and str(gbk) in w for w in warned)
     decoded = _decoded(monkeypatch)
     _, again, parsed = _parse(seeds, tmp_path / "site")
-    assert parsed == 0 and decoded == []
+    assert len(parsed) == 0 and decoded == []
     assert again == warned == list(read_seeds(find_seed_paths(seeds)).warnings)
 
 
@@ -74,7 +74,7 @@ def test_a_seed_with_a_cached_parse_is_still_found_a_duplicate(seeds, tmp_path):
     earlier = seeds / f"0-{later.name}"
     earlier.write_bytes(b"\xef\xbb\xbf" + later.read_bytes().replace(b"\n", b"\r\n"))  # BOM, CRLF
     results, warned, parsed = _parse(seeds, tmp_path / "site")
-    assert parsed == 1 and len(results) == 3
+    assert len(parsed) == 1 and len(results) == 3
     assert warned == [f"{later}: same text as {earlier}; skipped as a duplicate"]
     assert warned == list(read_seeds(find_seed_paths(seeds)).warnings)
 
@@ -87,7 +87,7 @@ def test_a_damaged_entry_is_parsed_again(seeds, tmp_path, damage):
     assert len(entries) == 3
     entries[0].write_bytes(damage(entries[0].read_bytes()))
     again, _, parsed = _parse(seeds, tmp_path / "site")
-    assert parsed == 1 and again == first
+    assert len(parsed) == 1 and again == first
 
 
 def test_an_entry_of_the_old_format_is_not_read(seeds, tmp_path):
@@ -98,4 +98,4 @@ def test_an_entry_of_the_old_format_is_not_read(seeds, tmp_path):
     for entry in (tmp_path / ".site.cache" / "parse").iterdir():
         entry.write_bytes(encode_entry(first[0]))  # a valid entry, of another shape
     again, _, parsed = _parse(seeds, tmp_path / "site")
-    assert parsed == 3 and again == first
+    assert len(parsed) == 3 and again == first
