@@ -1,7 +1,9 @@
 """Person names the HMM found are glossed as names, not by their characters (s12b-names)."""
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,57 @@ def test_the_site_dictionary_holds_a_name_without_its_characters(taxonomy):
     assert writer.lexicon.gloss("陈勇森").kind == "name"
     (terms,) = writer.key_terms([article], [["陈勇森"]])
     assert terms[0].zh == "陈勇森" and terms[0].gloss == "name" and terms[0].pinyin == "Chén Yǒng sēn"
+
+
+def _shards(site) -> dict:
+    out = {}
+    for f in (site / "glosses" / "words").glob("*.js"):
+        text = f.read_text(encoding="utf-8")
+        out.update(json.loads(text[text.index(",") + 1: text.rindex(")")]))
+    return out
+
+
+def _without_terms(html: str, words) -> str:
+    for w in words:
+        html = re.sub(rf'<dt lang="zh-Hans">{w}</dt><dd>.*?</dd>', "", html)
+    return html
+
+
+def test_a_build_changes_only_what_the_names_show(project, tmp_path, monkeypatch):
+    """The seeds built with and without guessing names: the same files, which differ only in
+    the names' entries (their characters' entries drop out), their pinyin over headline and
+    lead, and their key terms."""
+    from sitegen.build import build
+    from sitegen.gloss import lexicon
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")  # the same build date on both
+    monkeypatch.setattr(lexicon, "_LOADED", {})
+    build(project)
+    new = project.out_dir
+    other = dataclasses.replace(project, out_dir=tmp_path / "before")
+    monkeypatch.setattr(lexicon, "_LOADED", {})
+    monkeypatch.setattr(lexicon, "is_person_name", lambda *a: False)
+    build(other)
+    old = other.out_dir
+    files = sorted(p.relative_to(new) for p in new.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(old) for p in old.rglob("*") if p.is_file())
+    a, b = _shards(old), _shards(new)
+    names = {w for w in b if b[w] != a[w]}
+    assert {"陈勇森", "李卫臣", "聂壮"} <= names and set(b) <= set(a)
+    assert all(b[w][1:] == [[], "name"] and b[w][0].lower() == a[w][0].lower() for w in names if w != "解志超")
+    assert all(len(w) == 1 for w in set(a) - set(b))  # the names' characters, no longer needed
+    changed = [f for f in files if (old / f).read_bytes() != (new / f).read_bytes()]
+    assert {"glosses"} <= {f.parts[0] for f in changed} <= {"glosses", "articles", "digest.json"}
+    for f in changed:
+        x, y = (old / f).read_text(encoding="utf-8"), (new / f).read_text(encoding="utf-8")
+        if f.parts[0] == "articles":
+            assert _without_terms(x, names) == _without_terms(y, names)
+        elif f.name == "digest.json":
+            dx, dy = json.loads(x), json.loads(y)
+            for d in (dx, dy):
+                for art in d["articles"]:
+                    art["key_terms"] = [k for k in art["key_terms"] if k["zh"] not in names]
+            assert dx == dy
+        elif "words" not in f.parts:
+            gx, gy = json.loads(x[x.index("(", 30) + 1:-3]), json.loads(y[y.index("(", 30) + 1:-3])
+            assert gx["b"] == gy["b"] and {w for w in gy["y"] if gy["y"][w] != gx["y"][w]} <= names
