@@ -23,10 +23,10 @@ def gloss_writer(taxonomy) -> GlossWriter:
     from sitegen.group.text import analyzer_for
     from sitegen.state import code_digest
 
-    lexicon = load(taxonomy.user_words)
+    analyzer = analyzer_for(taxonomy)
+    lexicon = load(taxonomy.user_words, analyzer.tokenizer)  # its dictionary tells HMM words (names)
     fingerprint = hashlib.sha256(repr((taxonomy.user_words, [t.keywords for t in taxonomy.themes],
                                        sorted(taxonomy.stopwords))).encode("utf-8")).hexdigest()
-    analyzer = analyzer_for(taxonomy)
     kept = analyzer.keep_cuts()  # grouping's cuts of the same texts (``segmenter_for``'s words)
     return GlossWriter(lexicon, kept.cut,
                        lambda texts, n: telling_words(taxonomy, texts, n), fingerprint,

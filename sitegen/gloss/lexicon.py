@@ -3,8 +3,10 @@
 CC-CEDICT's headwords come compiled (``sitegen.gloss.cedict``). A word it lacks — a name or
 term of the user dictionary, a word jieba's HMM found — gets the pinyin of the known words
 it is made of (CC-CEDICT knows 阿勒泰 Ā lè tài, where pypinyin says lēi), those parts, and
-"name" or "term" when the user dictionary lists it. Words come from grouping's segmenter,
-so a polyphone is read as part of the word it belongs to. The lexicon is loaded once per
+"name" or "term" when the user dictionary lists it. A word the HMM found that has a person's
+name's shape (``sitegen.gloss.names``: 陈勇森) is a "name" with its pinyin, the surname read as
+a surname (曾 Zēng), without parts: "Chen surname + brave + forest" would mislead. Words come
+from grouping's segmenter, so a polyphone is read as part of the word it belongs to. The lexicon is loaded once per
 process (``load``), before the render helpers fork; each word is looked up once.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ import threading
 from dataclasses import dataclass
 
 from .cedict import compiled, data_version, marks, reading
+from .names import SURNAME_READINGS, is_person_name
 
 __all__ = ["Gloss", "Lexicon", "Reading", "data_version", "load", "marks"]
 
@@ -50,8 +53,11 @@ class Gloss:
 class Lexicon:
     """Compiled CC-CEDICT plus the user dictionary's words."""
 
-    def __init__(self, cedict: dict[bytes, bytes], user_words=()):
+    def __init__(self, cedict: dict[bytes, bytes], user_words=(), dictionary=None):
         self._cedict = cedict  # headword -> entry JSON, both UTF-8
+        # The segmenter's dictionary (``has_word``): a word it lacks was found by the HMM and
+        # may be a person's name. None: no names guessed.
+        self._dictionary = dictionary
         self._user = {w: (tag or "") for w, _freq, tag in user_words}
         self._made: dict[str, str | None] = {}  # entries, made or decoded, once per word
         self._glosses: dict[str, Gloss | None] = {}
@@ -89,6 +95,9 @@ class Lexicon:
         if not HAN_WORD.match(word):
             return None
         tag = self._user.get(word)
+        if tag is None and self._dictionary is not None and is_person_name(
+                word, self._is_surname, self._dictionary.has_word):
+            return json.dumps([self._name_reading(word), [], "name"], ensure_ascii=False, separators=(",", ":"))
         kind = "" if tag is None else ("name" if tag.startswith(NAME_TAGS) else "term")
         parts = self._parts(word)
         pinyin = " ".join(map(self.pinyin, parts)) if parts else reading(word)
@@ -101,6 +110,28 @@ class Lexicon:
             entry.append(list(parts))
             self.parts[word] = parts
         return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+
+    def _surname_reading(self, surname: str) -> str | None:
+        """CC-CEDICT's reading of ``surname`` as a surname (曾 Zēng, 单 Shàn, 欧阳 Ōu yáng), if
+        it has one among the readings kept."""
+        found = self._cedict.get(surname.encode())
+        if found is None or surname in SURNAME_READINGS:
+            return SURNAME_READINGS.get(surname)
+        for pinyin, senses in json.loads(found)[1]:
+            if any("surname" in s for s in senses):
+                return pinyin
+        return None
+
+    def _is_surname(self, text: str) -> bool:
+        return self._surname_reading(text) is not None
+
+    def _name_reading(self, word: str) -> str:
+        """A person's name's pinyin, one syllable a character: surname and given name each
+        capitalised ("Chén Yǒng sēn")."""
+        cut = 2 if len(word) > 2 and self._is_surname(word[:2]) else 1
+        surname = self._surname_reading(word[:cut]) or self.pinyin(word[:cut])
+        given = " ".join(map(self.pinyin, word[cut:]))
+        return f"{surname[:1].upper()}{surname[1:]} {given[:1].upper()}{given[1:]}"
 
     def _parts(self, word: str) -> tuple[str, ...]:
         """The longest known words (CC-CEDICT or user dictionary) ``word`` is made of, left to
@@ -118,12 +149,13 @@ class Lexicon:
         return tuple(parts)
 
 
-def load(user_words=()) -> Lexicon:
-    """The process's lexicon for these user words, loaded on first use."""
-    key = tuple(user_words)
+def load(user_words=(), dictionary=None) -> Lexicon:
+    """The process's lexicon for these user words and segmenter dictionary (``has_word``; it
+    tells words the HMM found, see ``Lexicon``), loaded on first use."""
+    key = (tuple(user_words), id(dictionary))  # the lexicon keeps ``dictionary``: ids stay unique
     with _LOCK:
         found = _LOADED.get(key)
         if found is None:
             cedict = next(iter(_LOADED.values()))._cedict if _LOADED else compiled()
-            found = _LOADED[key] = Lexicon(cedict, key)
+            found = _LOADED[key] = Lexicon(cedict, key[0], dictionary)
         return found

@@ -121,6 +121,15 @@ def test_polyphones_are_read_in_context(driver, gloss_site):
     assert "cháng qī" in text and "long term" in text
 
 
+def test_a_name_the_hmm_found_shows_as_a_name_not_its_characters(driver, gloss_site):
+    """陈勇森 (no dictionary has it): "name" with its pinyin, not "Chen + brave + forest"."""
+    base, site = gloss_site
+    text = open_gloss(driver, base + page_with(site, "副主任陈勇森介绍说"), "副主任陈勇森介绍说", 4)
+    assert "陈勇森" in text and "Chén Yǒng sēn" in text and "name" in text, text
+    assert "brave" not in text and driver.execute_script("return document.querySelector('.gloss-pop .gp-parts')") is None
+    assert severe_errors(driver) == []
+
+
 def test_popup_closes_on_escape_and_outside_tap(driver, gloss_site):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
