@@ -232,6 +232,7 @@ def build_elements(text: str) -> list[Element]:
     _read_inserts(text, blocks, kinds)
     mend_bracket_tails(blocks, kinds)
     elements: list[Element] = []
+    at_top = True  # nothing but a name printed above (a column name over the page: 时评)
     for bi, (block, width, fill, own_fill) in enumerate(zip(blocks, widths, fills, own_fills)):
         measure = width
         if len(block) >= 5:
@@ -280,12 +281,20 @@ def build_elements(text: str) -> list[Element]:
         mark_heading_subtitles(block_elems)
         _merge_credits(block_elems)
         elements.extend(block_elems)
-        if bi == 0:
+        if at_top:
             mark_opening_headline(block_elems)
+        at_top = at_top and _name_only(block_elems)
     if blocks:
         mark_closing_headlines(block_elems)
     _classify(text, elements)
     return elements
+
+
+def _name_only(block: list[Element]) -> bool:
+    """Does the block hold only a short name printed alone over the page (a column name
+    such as 时评, read as a fragment), no story? The page's head block under it is still at
+    the page's top."""
+    return all(el.kind == "fragment" for el in block)
 
 
 def _classify(text: str, elements: list[Element]) -> None:

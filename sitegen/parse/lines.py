@@ -208,8 +208,8 @@ def is_byline(text: str) -> bool:
         return False
     if is_photo_credit(body):
         return False
-    if bullet:
-        return True
+    if bullet:  # (a bullet names people: a line counting something, ●重点抓好５００个…, is a title)
+        return not any(ch.isdigit() for ch in body)
     if _TEXT_AND_PHOTOS.search(body) and visual_width(body) <= 20:
         return True
     return bool(BYLINE_BARE_RE.match(body) or COMMENTATOR_RE.match(body))
