@@ -131,7 +131,7 @@ def leaning_title(group: Group) -> tuple[int, str] | None:
     if u is None:
         return None
     text = u.text.strip()
-    if _LEANING.match(text) or (any(c.isdigit() for c in text) and not _HAN.search(text)):
+    if _LEANING.match(text) or (not _HAN.search(text) and any(c.isdigit() for c in text)):
         return u.line, text
     return None
 
