@@ -5,15 +5,18 @@ between the texts of the page.
   (民营经济高质量发展一线观察·企业家风采 · 田睿：巾帼薯香飘绿野…): a dot inside a title joins
   short names (艾尔肯·吐尼亚孜) or the words of a series name, while a kicker printed on
   the headline's own line is parted from it by a dot, with a whole title after it (at least
-  DOT_AFTER characters up to the next clause mark) and a phrase before it (at least
-  DOT_BEFORE): kicker and headline were taken as one headline (a foreign name printed after
+  DOT_AFTER characters up to the next clause mark, or a title of clauses: 风成于上，俗化于下)
+  and a phrase before it (at least DOT_BEFORE): kicker and headline were taken as one headline (a foreign name printed after
   five characters or more of a headline with no clause mark between, 美宇航员安德鲁·托马斯…,
   reads the same: a false doubt this rule accepts);
 * ``next_headless`` — the headline is printed between the end of its text and the start
   of the next text, and that next text has no headline of its own (no 上接 marker, no
   opening mid-sentence): a page prints each story's headline once, either above or below
   it, so the line may head the text after it, or be a subhead of one story that goes on
-  there;
+  there. Not on a page that prints its headlines under their texts (two other headlines or
+  more, and most of them, stand under their own texts: a page keeps one way), unless a
+  byline stands under the headline (a byline goes between a headline and the text it
+  heads);
 * ``mid_headed`` — the text opens mid-sentence (its first line goes on from words printed
   elsewhere: a column or page break inside a story; or a first clause of one Han character,
   议，…, the end of a word cut at the break) and yet was given a headline: a
@@ -32,6 +35,11 @@ between the texts of the page.
   the lead goes on from it, so the story starts there (the
   ``cut_above`` rule of :mod:`.doubt_heads` reads the same over a line of some text, when
   a word runs across the break);
+* ``leaning_title`` — the headline block's first title opens on a word that leans on a
+  title printed before it (同比增长18.4%, 其中…, 同时…: a comparison with the period
+  before, a connective), or it is a figure alone: a subtitle or a figure line of a headline
+  block, whose main title went elsewhere (a headline block split), so this text's headline
+  is most likely that main title;
 * ``box_after`` — the next text of the page has no headline and opens with a short label
   line (【链接】, 小贴士：, ◆延伸阅读): a paper prints such a box of background right after
   the story it belongs to, so this story's text goes on there.
@@ -60,6 +68,8 @@ DOT_AFTER = 8
 # ... and the phrase before it (from a clause mark, a space or another dot): a transliterated
 # name's parts are shorter (艾尔肯·吐尼亚孜, 安德鲁·托马斯)
 DOT_BEFORE = 5
+# ... or, for a title of clauses after the dot, this many characters in its first clause
+DOT_CLAUSE = 4
 # another text covers the headline this much better than its own (RNG 1-5 x 100 pages, among
 # articles no other doubt reached: 0.04 caught 9 wrong / 17 right on the default pages, 0.12 5 / 3,
 # 0.2 4 / 1; on the pool 2-5 / 6, 2-4 / 3, 0 / 3)
@@ -77,10 +87,24 @@ def dot_join(group: Group) -> tuple[int, str] | None:
         for line in (u.parts or (u.text,)):
             for m in re.finditer(f"[{_DOTS}]", line):
                 before = _BEFORE.search(line[:m.start()].rstrip())
-                after = _AFTER.match(line[m.end():].lstrip())
-                if before and after and len(before.group()) >= DOT_BEFORE and len(after.group()) >= DOT_AFTER:
+                rest = line[m.end():].lstrip()
+                after = _AFTER.match(rest)
+                if before and after and len(before.group()) >= DOT_BEFORE and _title_after(after.group(), rest):
                     return u.line, line.strip()
     return None
+
+
+def _title_after(clause: str, rest: str) -> bool:
+    """Is a whole title printed after the dot: DOT_AFTER characters up to a clause mark, or a
+    title of clauses (风成于上，俗化于下) whose first clause has DOT_CLAUSE characters and
+    whose clauses together, up to a space, have DOT_AFTER? (A name's part after its dot is
+    shorter than DOT_CLAUSE: 安德鲁·托马斯，…)"""
+    if len(clause) >= DOT_AFTER:
+        return True
+    if len(clause) < DOT_CLAUSE:
+        return False
+    words = re.sub(r"[，,、；;]", "", rest.split()[0])  # (a space ends the title: 风采 田睿：…)
+    return len(words) >= DOT_AFTER
 
 
 def prose_title(group: Group) -> tuple[int, str] | None:
@@ -90,6 +114,25 @@ def prose_title(group: Group) -> tuple[int, str] | None:
         text = u.text.strip()
         if _REPORTED.search(text) or _SHORT_QUOTE.match(text):
             return u.line, text
+    return None
+
+
+# a title opening on a word that leans on a title printed before it: a comparison with the
+# period before (同比, 环比, 比上年, 较去年 …) or a connective (其中, 同时, 此外 …)
+_LEANING = re.compile(r"(?:同比|环比|[比较](?:上年|去年|上月|上季度|前年)|其中|同时|此外|另外|并且|而且)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def leaning_title(group: Group) -> tuple[int, str] | None:
+    """(line, text) of the headline block's first title when it cannot head a text on its
+    own (see the module's docstring): it opens on a word leaning on a title before it
+    (同比增长18.4%, 其中出口增长三成), or it is a figure alone (18.4%); None otherwise."""
+    u = next((u for u in group.units if not u.label and not is_bracket_label(u.text)), None)
+    if u is None:
+        return None
+    text = u.text.strip()
+    if _LEANING.match(text) or (not _HAN.search(text) and any(c.isdigit() for c in text)):
+        return u.line, text
     return None
 
 
@@ -205,13 +248,26 @@ def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"])
         if rival is not None and match is not None and rival[0] >= match + RIVAL_CLEAR:
             out[i].better_text = (group.line, rival[1])
     order = sorted(range(len(bodies)), key=lambda k: bodies[k].line)
+    below = {k: _end(bodies[k]) < g.line for k, g in result.by_body.items()}
     for i, j in zip(order, order[1:]):
         group = result.by_body.get(i)
         if group is None or j in result.by_body or out[j].continuation or out[j].opens_mid:
             continue
-        own_end = max((last for _f, last in bodies[i].spans), default=bodies[i].line)
-        if own_end < group.line < bodies[j].line:
+        if _end(bodies[i]) < group.line < bodies[j].line and (group.bylines or not _prints_below(below, i)):
             out[i].next_headless = (group.line, bodies[j].line)
+
+
+def _end(body: Body) -> int:
+    return max((last for _f, last in body.spans), default=body.line)
+
+
+def _prints_below(below: dict[int, bool], i: int) -> bool:
+    """Does the page print its headlines under their texts: of the other headed texts, two
+    or more and more than half have theirs below their own end? A page keeps one way, so
+    there a headline under its own text is the page's way, no sign that it heads the next
+    text (one other headline is too little to read the page's way from)."""
+    others = [b for k, b in below.items() if k != i]
+    return sum(others) >= 2 and 2 * sum(others) > len(others)
 
 
 # (rule, the Signals field it reads, its reason), as :data:`.doubt_heads.REASONS`
@@ -226,6 +282,8 @@ REASONS = (
      "the headline line {0} ({1}) reads like running text: a body's line taken for a title?"),
     ("under_prose", "under_prose",
      "the lead at line {0} goes on from the running text at line {1}, which went to no text: the story starts there?"),
+    ("leaning_title", "leaning_title",
+     "the headline line {0} ({1}) leans on a title before it: a subtitle whose main title went elsewhere?"),
     ("box_after", "box_after",
      "the text at line {0}, next to this one, has no headline and opens with the label {1}: "
      "a box of this story's?"),

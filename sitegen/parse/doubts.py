@@ -33,11 +33,11 @@ Rules (``RULES``), each a doubt on its own:
 * ``two_titles``, ``orphan``, ``mid_start``, ``two_datelines`` — which title fits which text,
   a dateline inside the body, two datelines for one text (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
 * ``dot_join``, ``mid_headed``, ``better_text``, ``prose_title``, ``under_prose``,
-  ``next_headless``, ``box_after`` — how a headline line is printed and where it stands
+  ``next_headless``, ``box_after``, ``leaning_title`` — how a headline line is printed and where it stands
   between the texts (:mod:`.doubt_layout`): a kicker on the headline's line, a headline over
   a text opening mid-sentence or fitting another text clearly better, a body's line taken for
   a title or left over above the lead, a headline between its text and a headless one, a
-  headless box (【链接】…) after the story;
+  headless box (【链接】…) after the story, a first title leaning on one before it (同比增长…);
 
 Weighted cues (``CUES``), each weak alone (it fires on right articles about as often as
 on wrong ones), a doubt when their weights add up to SCORE: the two parts around a
@@ -137,6 +137,7 @@ class Signals:
     mid_headed: tuple[int, int] | None = None  # (headline line, line) of a headed text opening mid-sentence
     under_prose: tuple[int, int] | None = None  # (lead's line, line over it) (set by :mod:`.build`)
     prose_title: tuple[int, str] | None = None  # (line, text) of a headline line reading like running text
+    leaning_title: tuple[int, str] | None = None  # (line, text) of a first title leaning on one before it
     box_after: tuple[int, str] | None = None  # (line, label) of a headless next text opening with a label (set by :mod:`.build`)
     better_text: tuple[int, int] | None = None  # (headline line, line of a text covering it clearly better)
 
@@ -203,6 +204,7 @@ def _headline(group: Group, match: float, s: Signals) -> None:
     s.wide_gap = doubt_heads.wide_gap(group)
     s.dot_join = doubt_layout.dot_join(group)
     s.prose_title = doubt_layout.prose_title(group)
+    s.leaning_title = doubt_layout.leaning_title(group)
 
 
 def _dangling(bodies: list[Body], runners: Sequence[Runner], out: list[Signals]) -> None:
