@@ -170,33 +170,6 @@ def test_a_story_opening_with_a_word_or_a_speaker_label_is_no_one_character_clau
         assert out[0].mid_headed is None, first
 
 
-def test_a_headline_under_its_text_on_a_page_printing_headlines_under_their_texts_is_no_doubt() -> None:
-    # the two other stories' headlines (52, 72) stand under their own texts: the page's way
-    bodies = [_body(1, 10), _body(14, 30), _body(34, 50), _body(54, 70)]
-    signals = [Signals(match=0.6), Signals(), Signals(match=0.5), Signals(match=0.5)]
-    heads = {0: _block("春茶上市茶农增收", line=12), 2: _block("口岸通关效率提升", line=52),
-             3: _block("新疆棉花机采率超九成", line=72)}
-    assert _marks(bodies, heads, signals)[0].next_headless is None
-    # one of them (32) stands over its text: no convention, and a headline under its text is odd
-    heads[2] = _block("口岸通关效率提升", line=32)
-    signals = [Signals(match=0.6), Signals(), Signals(match=0.5), Signals(match=0.5)]
-    assert _marks(bodies, heads, signals)[0].next_headless == (12, 14)
-    # one other headline under its text is too little to read a convention from
-    signals = [Signals(match=0.6), Signals(), Signals(match=0.5)]
-    heads = {0: _block("春茶上市茶农增收", line=12), 2: _block("口岸通关效率提升", line=52)}
-    assert _marks(bodies[:3], heads, signals)[0].next_headless == (12, 14)
-
-
-def test_a_headline_with_a_byline_under_it_before_a_headless_text_is_doubted_whatever_the_page() -> None:
-    # a byline stands between a headline and the text it heads (本报记者 王明, ●通讯员 李华)
-    bodies = [_body(1, 10), _body(15, 30), _body(34, 50), _body(54, 70)]
-    for byline in ("本报记者 王明", "●通讯员 李华"):
-        block = Group([Unit("春茶上市茶农增收", 12, 1)], bylines=[byline], byline_lines=[13])
-        heads = {0: block, 2: _block("口岸通关效率提升", line=52), 3: _block("新疆棉花机采率超九成", line=72)}
-        out = _marks(bodies, heads, [Signals(match=0.6), Signals(), Signals(match=0.5), Signals(match=0.5)])
-        assert out[0].next_headless == (12, 15), byline
-
-
 def test_a_first_title_leaning_on_a_title_before_it_is_doubted() -> None:
     for title in ("同比增长18.4%", "环比下降2.1个百分点", "其中出口增长三成", "较去年同期多出一成", "１８．４％"):
         assert doubt_layout.leaning_title(_block(title)) == (20, title), title

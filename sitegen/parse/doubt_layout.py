@@ -13,10 +13,7 @@ between the texts of the page.
   of the next text, and that next text has no headline of its own (no 上接 marker, no
   opening mid-sentence): a page prints each story's headline once, either above or below
   it, so the line may head the text after it, or be a subhead of one story that goes on
-  there. Not on a page that prints its headlines under their texts (two other headlines or
-  more, and most of them, stand under their own texts: a page keeps one way), unless a
-  byline stands under the headline (a byline goes between a headline and the text it
-  heads);
+  there;
 * ``mid_headed`` — the text opens mid-sentence (its first line goes on from words printed
   elsewhere: a column or page break inside a story; or a first clause of one Han character,
   议，…, the end of a word cut at the break) and yet was given a headline: a
@@ -248,26 +245,13 @@ def mark(bodies: Sequence[Body], result: "Assignment", out: Sequence["Signals"])
         if rival is not None and match is not None and rival[0] >= match + RIVAL_CLEAR:
             out[i].better_text = (group.line, rival[1])
     order = sorted(range(len(bodies)), key=lambda k: bodies[k].line)
-    below = {k: _end(bodies[k]) < g.line for k, g in result.by_body.items()}
     for i, j in zip(order, order[1:]):
         group = result.by_body.get(i)
         if group is None or j in result.by_body or out[j].continuation or out[j].opens_mid:
             continue
-        if _end(bodies[i]) < group.line < bodies[j].line and (group.bylines or not _prints_below(below, i)):
+        own_end = max((last for _f, last in bodies[i].spans), default=bodies[i].line)
+        if own_end < group.line < bodies[j].line:
             out[i].next_headless = (group.line, bodies[j].line)
-
-
-def _end(body: Body) -> int:
-    return max((last for _f, last in body.spans), default=body.line)
-
-
-def _prints_below(below: dict[int, bool], i: int) -> bool:
-    """Does the page print its headlines under their texts: of the other headed texts, two
-    or more and more than half have theirs below their own end? A page keeps one way, so
-    there a headline under its own text is the page's way, no sign that it heads the next
-    text (one other headline is too little to read the page's way from)."""
-    others = [b for k, b in below.items() if k != i]
-    return sum(others) >= 2 and 2 * sum(others) > len(others)
 
 
 # (rule, the Signals field it reads, its reason), as :data:`.doubt_heads.REASONS`
