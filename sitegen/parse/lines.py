@@ -56,6 +56,10 @@ _ROLE = r"(?:本报|新华社|人民日报|[\u4e00-\u9fff]{0,8}(?:日报|报社|
 BYLINE_BARE_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,10}/)?" + _ROLE + r"[\s\u3000]*[\u4e00-\u9fff·•\s\u3000/、]{2,40}$"
 )
+#: Names alone after a byline bullet: one to six names of two to four Han characters (a
+#: transliterated name joined by ·), apart by spaces, 、 or a slash: ●张磊 尹雪, ■ 陈杉、赵嫣.
+_NAME = r"[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,8})*"
+BULLET_NAMES_RE = re.compile(rf"^{_NAME}(?:[\s\u3000、/／]+{_NAME}){{0,5}}$")
 #: A paper's commentator signs with no name: 本报评论员, 新华社特约评论员.
 COMMENTATOR_RE = re.compile(r"^(?:本报|新华社|人民日报|[\u4e00-\u9fff]{1,8}(?:日报|报社|晚报))(?:特约)?评论员$")
 #: Sentence punctuation: never in a byline or a dateline line.
@@ -208,8 +212,13 @@ def is_byline(text: str) -> bool:
         return False
     if is_photo_credit(body):
         return False
+    if bullet and _may_sign(body):
+        return True  # □石榴云/新疆日报记者刘翔, ■ 新华社记者 陈杉 …: a role word after the bullet
     if bullet:
-        return True
+        # A bullet opens bylines and headlines alike (●重点抓好５００个…基地县): a byline
+        # names people, a headline states something. Without a role word, only a short run
+        # of names is a byline (●张磊 尹雪, ■ 陈杉、赵嫣).
+        return bool(BULLET_NAMES_RE.match(body))
     if _TEXT_AND_PHOTOS.search(body) and visual_width(body) <= 20:
         return True
     return bool(BYLINE_BARE_RE.match(body) or COMMENTATOR_RE.match(body))

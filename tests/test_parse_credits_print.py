@@ -1,0 +1,49 @@
+"""Bylines, datelines and credits read as print has them (issue 18): a bullet opens bylines
+and headlines alike, but a byline names people; a paper's or agency's dateline may leave out
+the date (新疆日报讯, 本报北京讯（记者…）, 据新华社电 …); a broadcaster's or another agency's
+reporters sign a story's closing credit too. Papers, places, separators and wordings are
+varied on purpose, and prose that merely holds 讯 or 电 stays prose."""
+from __future__ import annotations
+
+import pytest
+
+from synthetic_pages import PORT, SNOW, TEA, parse_conserved, wrapped
+
+from sitegen.parse import lines as L
+
+
+def _bodies(arts) -> list[str]:
+    return ["".join(a.paragraphs) for a in arts]
+
+
+# -- a bullet before a headline or a byline ---------------------------------------------------
+
+@pytest.mark.parametrize("line", ["●重点抓好５００个名特优新经济林基地县", "■我国粮食生产再获丰收",
+                                  "□改革开放二十年成就辉煌", "● 茶园基地县 春茶喜获丰收"])
+def test_a_bulleted_statement_is_no_byline(line: str) -> None:
+    assert not L.is_byline(line)
+
+
+@pytest.mark.parametrize("line", ["●张磊 尹雪", "■ 陈杉、赵嫣", "□胡阿尼什·那斯哈提", "●王文辉",
+                                  "■ 新华社记者 陈杉 赵嫣 刘恺", "□石榴云/新疆日报记者刘翔",
+                                  "●本报记者 姜海月", "■ 本报评论员", "●张三 文/摄"])
+def test_a_bullet_over_names_or_a_role_is_a_byline(line: str) -> None:
+    assert L.is_byline(line)
+
+
+@pytest.mark.parametrize("bullet", ["●", "■", "□"])
+def test_bulleted_headlines_after_their_bodies_head_the_stories(bullet: str) -> None:
+    # each headline follows its body; read as a byline, the first headline was dropped and
+    # the second became the port story's byline
+    text = "\n\n".join([wrapped(["本报杭州３月２日讯 " + TEA[0], *TEA[1:]]), bullet + "重点抓好５００个茶园基地县",
+                        wrapped(["本报满洲里３月３日讯 " + PORT[0], *PORT[1:]]), bullet + "口岸通关效率持续提升"]) + "\n"
+    arts = parse_conserved(text).articles
+    assert [a.headline.lstrip(bullet) for a in arts] == ["重点抓好５００个茶园基地县", "口岸通关效率持续提升"]
+    assert [a.byline for a in arts] == [None, None]
+
+
+def test_a_bulleted_headline_over_its_body_is_no_byline() -> None:
+    text = "\n\n".join(["●茶园基地县春茶喜获丰收", wrapped(["本报杭州３月２日讯 " + TEA[0], *TEA[1:]]),
+                        "●口岸通关效率持续提升", wrapped(["本报满洲里３月３日讯 " + PORT[0], *PORT[1:]])]) + "\n"
+    arts = parse_conserved(text).articles
+    assert [a.headline.lstrip("●") for a in arts] == ["茶园基地县春茶喜获丰收", "口岸通关效率持续提升"]
