@@ -47,3 +47,33 @@ def test_a_bulleted_headline_over_its_body_is_no_byline() -> None:
                         "●口岸通关效率持续提升", wrapped(["本报满洲里３月３日讯 " + PORT[0], *PORT[1:]])]) + "\n"
     arts = parse_conserved(text).articles
     assert [a.headline.lstrip("●") for a in arts] == ["茶园基地县春茶喜获丰收", "口岸通关效率持续提升"]
+
+
+# -- datelines without a date -----------------------------------------------------------------
+
+@pytest.mark.parametrize("opening, dateline, byline", [
+    ("新疆日报讯（记者 刘翔）", "新疆日报讯", "记者 刘翔"),
+    ("人民日报讯 ", "人民日报讯", None),
+    ("本报北京讯（记者 王芳）", "本报北京讯", "记者 王芳"),
+    ("中央人民广播电台讯 ", "中央人民广播电台讯", None),
+    ("大众日报济南讯（通讯员 李华）", "大众日报济南讯", "通讯员 李华"),
+    ("据新华社电（记者 赵明）", "据新华社电", "记者 赵明"),
+    ("新华社北京电 ", "新华社北京电", None),
+    ("央视网讯(记者 孙丽)", "央视网讯", "记者 孙丽"),
+])
+def test_an_undated_dateline_opens_the_story(opening: str, dateline: str, byline: str | None) -> None:
+    assert L.split_dateline(opening + TEA[0]) == (dateline, byline, TEA[0])
+    text = "\n\n".join(["茶乡春来早", wrapped([opening + TEA[0], *TEA[1:]]), "口岸通关效率持续提升",
+                        wrapped(PORT)]) + "\n"
+    tea = parse_conserved(text).articles[0]
+    assert (tea.dateline, tea.byline) == (dateline, byline)
+    assert tea.paragraphs[0].startswith(TEA[0][:10])
+
+
+@pytest.mark.parametrize("prose", ["本报通讯员张三今天说，茶叶市场交易活跃。", "本报特约通讯员 李四",
+                                   "本报电视专栏介绍说，春茶品质好。", "报社通讯员说，春茶价格稳中有升。",
+                                   "新华社电讯稿称，口岸通关效率持续提升。", "全国各大报纸纷纷发来贺讯，祝贺大会召开。",
+                                   "省报社网站讯息显示，茶价上涨。"])
+def test_prose_holding_xun_or_dian_is_no_dateline(prose: str) -> None:
+    assert L.DATELINE_START_RE.match(prose) is None
+    assert L.split_dateline(prose) == (None, None, prose)

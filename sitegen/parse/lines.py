@@ -33,6 +33,8 @@ MD_HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 # -- datelines ----------------------------------------------------------------------
 #: 1月25日, １月２５日 or, as many papers print it, 一月二十七日.
 _DATE = r"(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})月(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})日"
+#: A paper's, agency's or broadcaster's name: 新疆日报, 新华社, 中央人民广播电台, 央视网.
+_PAPER = r"[\u4e00-\u9fff]{1,12}?(?:日报|晚报|时报|报|社|网|台)"
 _DATELINE_CORE = (
     r"(?:据)?(?:"
     r"本报讯"
@@ -40,6 +42,11 @@ _DATELINE_CORE = (
     r"|新华社[\u4e00-\u9fff]{0,10}?" + _DATE + r"(?:电|讯)"
     r"|[\u4e00-\u9fff]{2,12}?(?:日报|晚报|时报|报|社|网|台)[\u4e00-\u9fff]{0,10}?" + _DATE + r"(?:电|讯)"
     r"|[\u4e00-\u9fff]{2,10}?" + _DATE + r"(?:电|讯)"
+    # undated, as papers print their own and agencies' reports: a paper's name and 讯
+    # (新疆日报讯, 中央人民广播电台讯; not 通讯员, 讯息, 讯号), or 电 / a place set off by
+    # the reporter's bracket or a space (新华社电 …, 本报北京讯（记者…）, 新疆日报乌鲁木齐讯 …)
+    r"|" + _PAPER + r"讯(?![员息号])"
+    r"|(?:本报|" + _PAPER + r")(?:[\u4e00-\u9fff]{1,8}?)?(?:电|讯)(?=[（(）)\s\u3000]|$)"
     r")"
 )
 DATELINE_START_RE = re.compile(r"^" + _DATELINE_CORE)
