@@ -77,3 +77,22 @@ def test_an_undated_dateline_opens_the_story(opening: str, dateline: str, byline
 def test_prose_holding_xun_or_dian_is_no_dateline(prose: str) -> None:
     assert L.DATELINE_START_RE.match(prose) is None
     assert L.split_dateline(prose) == (None, None, prose)
+
+
+# -- a broadcaster's or another agency's reporters closing a story ----------------------------
+
+@pytest.mark.parametrize("credit", ["（中央人民广播电台记者刘振英、新华社记者张宿堂）", "（中国新闻社记者 王立）",
+                                    "（北京人民广播电台记者 赵明）", "(中央人民广播电台记者刘振英)"])
+def test_a_broadcasters_credit_closes_the_story(credit: str) -> None:
+    assert L.closing_credit(credit) == credit[1:-1]
+    text = "\n\n".join([wrapped(["新华社北京１月２６日电 " + TEA[0], TEA[1], TEA[2] + credit]), "茶乡春来早",
+                        wrapped(SNOW), "牧区冬储草料足"]) + "\n"
+    arts = parse_conserved(text).articles
+    assert [a.headline for a in arts] == ["茶乡春来早", "牧区冬储草料足"]
+    assert _bodies(arts)[1].startswith(SNOW[0][:10])
+
+
+def test_a_wrapped_line_of_a_credit_bracket_is_no_byline() -> None:
+    # 新华社北京１月２６日电（中央人民 / 广播电台记者刘振英、新华社记者张 / 宿堂）在…: the middle
+    # line holds a role word but is a piece of the bracket, not a byline printed alone
+    assert not L.is_byline("广播电台记者刘振英、新华社记者张")

@@ -60,6 +60,10 @@ CREDIT_BRACKET_RE = re.compile(r"^\s*[（(]([^（）()]{1,80})[）)]\s*")
 
 # -- bylines ------------------------------------------------------------------------
 _ROLE = r"(?:本报|新华社|人民日报|[\u4e00-\u9fff]{0,8}(?:日报|报社|晚报|电视台|融媒体中心))?(?:特约)?(?:首席)?(?:记者|通讯员|评论员|特约撰稿人)"
+#: In a closing credit's brackets a broadcaster or another agency signs too (中央人民广播电台
+#: 记者刘振英、新华社记者张宿堂; 中国新闻社记者): the brackets bound it, so a longer name of the
+#: organisation cannot run into prose there, as it could on a line of a wrapped bracket.
+_CREDIT_ROLE = r"(?:[\u4e00-\u9fff]{0,8}(?:电台|通讯社|新闻社))?" + _ROLE
 BYLINE_BARE_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,10}/)?" + _ROLE + r"[\s\u3000]*[\u4e00-\u9fff·•\s\u3000/、]{2,40}$"
 )
@@ -75,7 +79,7 @@ SENTENCE_PUNCT_RE = re.compile(r"[，。！？；：,!?;:]")
 #: （石榴云/新疆日报记者刘翔）, （张三 李四）, （张三 文/摄）.
 _NAMES = r"[\u4e00-\u9fff·]{2,5}(?:[\s\u3000、]+[\u4e00-\u9fff·]{2,5}){0,3}(?:\s*(?:文\s*[/／]\s*摄|摄|文))?"
 CLOSING_CREDIT_RE = re.compile(
-    r"^[（(]\s*((?:[\u4e00-\u9fff]{0,10}[/／])?(?:实习|见习)?" + _ROLE + r"[^（）()]{2,60}?|" + _NAMES + r")\s*[）)]$")
+    r"^[（(]\s*((?:[\u4e00-\u9fff]{0,10}[/／])?(?:实习|见习)?" + _CREDIT_ROLE + r"[^（）()]{2,60}?|" + _NAMES + r")\s*[）)]$")
 #: Editorial marks printed in brackets after a story, not names.
 EDITORIAL_MARKS = frozenset({"完", "待续", "未完待续", "续完", "全文完"})
 
