@@ -96,3 +96,26 @@ def test_a_wrapped_line_of_a_credit_bracket_is_no_byline() -> None:
     # 新华社北京１月２６日电（中央人民 / 广播电台记者刘振英、新华社记者张 / 宿堂）在…: the middle
     # line holds a role word but is a piece of the bracket, not a byline printed alone
     assert not L.is_byline("广播电台记者刘振英、新华社记者张")
+
+
+# -- a dateline on a line of its own, its reporters' bracket opening the paragraph under it ----
+
+FARM = ["入夏以来，合作社的大棚里瓜果飘香，前来采摘的游客络绎不绝。采摘季将持续到九月。",
+        "合作社负责人介绍，今年引进了新品种，亩产比去年提高两成。每亩增收三千多元。",
+        "村民在家门口就能打工挣钱，日子越过越红火。",
+        "下一步，合作社还将建设冷库，延长销售期，带动更多农户增收。"]
+
+
+@pytest.mark.parametrize("dateline, credit", [
+    ("新疆日报乌鲁木齐4月24日讯", "(石榴云/新疆日报记者刘翔 沈祖孝)"),
+    ("本报杭州３月５日电", "（通讯员 李华 记者 张三）"),
+    ("新华社北京7月2日电", "（记者 樊曦）"),
+])
+def test_a_sentence_after_a_credit_under_a_dateline_line_can_be_pulled_out(dateline: str, credit: str) -> None:
+    quote = "“入夏以来，合作社的大棚里瓜果飘香，前来采摘的游客络绎不绝”"
+    body = [dateline + "\n" + credit + FARM[0], *FARM[1:]]
+    text = "\n\n".join(["大棚瓜果喜丰收", *body[:2], quote, *body[2:], "口岸通关效率持续提升",
+                        "本报讯 " + PORT[0], *PORT[1:]]) + "\n"
+    result = parse_conserved(text)
+    assert [x.text for x in result.leftovers if x.kind == "pull_quote"] == [quote]
+    assert [a.headline for a in result.articles] == ["大棚瓜果喜丰收", "口岸通关效率持续提升"]
