@@ -119,3 +119,23 @@ def test_a_sentence_after_a_credit_under_a_dateline_line_can_be_pulled_out(datel
     result = parse_conserved(text)
     assert [x.text for x in result.leftovers if x.kind == "pull_quote"] == [quote]
     assert [a.headline for a in result.articles] == ["大棚瓜果喜丰收", "口岸通关效率持续提升"]
+
+
+# -- a bare dateline over the reporters' bracket opens the text under it ------------------------
+
+@pytest.mark.parametrize("dateline, credit, byline", [
+    ("新华社银川１月３０日电", "（记者秦凤桐、周健伟）", "记者秦凤桐、周健伟"),
+    ("本报杭州3月5日讯", "(通讯员 李华 记者 张三)", "通讯员 李华 记者 张三"),
+    ("新疆日报讯", "（石榴云/新疆日报记者刘翔）", "石榴云/新疆日报记者刘翔"),
+])
+def test_a_dateline_after_a_caption_opens_the_story_under_its_bracket(dateline: str, credit: str, byline: str) -> None:
+    # a photo caption between the two stories: a bare dateline under it would otherwise be read
+    # as closing the story above; the reporters' bracket under it says it opens the next one
+    # (the headlines printed together after the bodies, as in a block at the page's end)
+    text = "\n\n".join([wrapped(["本报讯 " + TEA[0], *TEA[1:]]),
+                        "■这是3月1日在口岸拍摄的货车。 本报记者 王鹏 摄",
+                        dateline + "\n" + credit + "\n" + wrapped([PORT[0]]), wrapped(PORT[1:]),
+                        "切实抓好春茶生产和销售\n口岸通关效率持续提升"]) + "\n"
+    port = parse_conserved(text).articles[1]
+    assert (port.dateline, port.byline) == (dateline, byline)
+    assert port.paragraphs[0] == PORT[0]

@@ -112,6 +112,14 @@ def names_role(credit: str) -> bool:
     """A credit that says who its people are (记者, 通讯员 …), not only their names."""
     return bool(ROLE_RE.search(credit))
 
+
+def opening_credit(text: str) -> re.Match | None:
+    """The reporters' bracket opening ``text`` ((记者秦凤桐、周健伟)宁夏…): a bracket naming a
+    role, no sentence in it. A story's text opens with one only under its dateline, printed
+    on the line above when not on the same one."""
+    b = CREDIT_BRACKET_RE.match(text) if text[:1] in "（(" or text[:1].isspace() else None
+    return b if b and names_role(b.group(1)) and not SENTENCE_PUNCT_RE.search(b.group(1)) else None
+
 # -- enumerators such as （三） ------------------------------------------------------
 ENUM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
 

@@ -163,8 +163,8 @@ def _paragraph_text(el: Element) -> str:
         return text[:len(text) - len(rest)] + "\n" + rest
     # a dateline printed on a line of its own leaves its reporters' bracket opening the
     # paragraph under it: （石榴云/新疆日报记者刘翔）24日，… — the first sentence starts after it
-    b = L.CREDIT_BRACKET_RE.match(text)
-    if b and L.names_role(b.group(1)) and not L.SENTENCE_PUNCT_RE.search(b.group(1)):
+    b = L.opening_credit(text)
+    if b:
         return text[:b.end()] + "\n" + text[b.end():]
     return text
 
