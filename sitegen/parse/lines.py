@@ -49,7 +49,10 @@ _DATELINE_CORE = (
     r"|(?:本报|" + _PAPER + r")(?:[\u4e00-\u9fff]{1,8}?)?(?:电|讯)(?=[（(）)\s\u3000]|$)"
     r")"
 )
-DATELINE_START_RE = re.compile(r"^" + _DATELINE_CORE)
+#: (The lookahead first: every form holds 电 or 讯 within its first 41 characters, never past
+#: a line's end; prose fails it at once, where the lazy runs of Han characters of the
+#: alternatives would try many splits of every paragraph: 0.054 → 0.034 s over 200k texts.)
+DATELINE_START_RE = re.compile(r"^(?=[^电讯\n]{0,40}[电讯])" + _DATELINE_CORE)
 #: A dateline printed on its own, possibly in brackets at the end of a story.
 DATELINE_LINE_RE = re.compile(
     r"^(?:[（(]?\s*(" + _DATELINE_CORE + r")\s*[）)]?"
