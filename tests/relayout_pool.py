@@ -15,8 +15,8 @@ the print leaves no doubt, and every other stretch is left out:
   bracket, mentions a picture or runs past 40 characters), an optional author line (a bare
   2-4 character name) and then body paragraphs that all end a sentence;
 * the first paragraph opens with a dateline (``新华社北京１２月３１日电``, ``本报讯`` …) or
-  the block ends with the author line; the dateline and the ``（记者 X）`` / ``记者X报道：``
-  byline are taken out of the lead into the story's fields, as the seeds' gold files them;
+  the block ends with the author line; the dateline and the ``（记者 X）`` / ``（X、Y）`` /
+  ``记者X报道：`` byline are taken out of the lead into the story's fields, as the seeds' gold files them;
 * no later paragraph opens with a dateline (round-ups of several dispatches are left out),
   no paragraph is a photo credit (``…摄）``), and the line after the body starts another
   headline block (or the file ends), so a story interrupted by a photo label is not cut short.
@@ -50,6 +50,9 @@ NAME = "pd1998"
 _DIGIT = r"[0-9０-９一二三四五六七八九十〇]"
 DATELINE = re.compile(rf"^(据)?(新华社|本报|中新社)[^，。：（）\s]{{0,12}}?({_DIGIT}{{1,3}}月{_DIGIT}{{1,3}}日)?(电|讯)")
 BYLINE_BRACKET = re.compile(r"^（([^（）]{2,40})）")
+#: a bracket of names alone (（薛峰、陈辉）, （林峰）): the story's reporters, as 本报讯（宿津齐） is
+#: filed in the seeds' gold (byline 宿津齐) — a dateline's bracket names who filed the story
+NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、\s\u3000][\u4e00-\u9fff]{2,4}){0,5}$")
 BYLINE_REPORT = re.compile(r"^([^，。：（）]{0,16}记者[^，。：（）]{1,30}?)报道[：:]")
 SAYING = re.compile(r"(指出|强调|表示|要求|说|时)$")
 # an author line: a bare name (the 100 commonest surnames) or the paper's commentator
@@ -117,7 +120,7 @@ def split_lead(lead: str) -> tuple[str | None, str | None, str] | None:
     dateline, rest = m.group(0), lead[m.end():]
     byline = None
     b = BYLINE_BRACKET.match(rest)
-    if b and ("记者" in b.group(1) or "通讯员" in b.group(1)):
+    if b and ("记者" in b.group(1) or "通讯员" in b.group(1) or NAMES.match(b.group(1))):
         byline, rest = b.group(1), rest[b.end():]
     else:
         b = BYLINE_REPORT.match(rest)

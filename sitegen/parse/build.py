@@ -26,7 +26,7 @@ from .page_lines import PAGE_LINE_KINDS
 from .place import Placement, Placer
 from .resume import Body, rejoin_read
 from .paragraphs import Para
-from .segment import segment
+from .segment import Layout, Region, segment
 from .text import forget_page_texts
 
 
@@ -134,7 +134,8 @@ class _Page:
             rest: list[Element] = []
             for k, el in enumerate(els):
                 if el.kind == "dateline" and region.before is not None and all(
-                        e.kind in ("dateline", "caption") for e in els[:k]):
+                        e.kind in ("dateline", "caption") for e in els[:k]) \
+                        and not _opens_next(layout, region, els, k):
                     closing = el.text.lstrip().startswith(("（", "("))  # bracketed: it closes a story
                     attach.append(("prev", "closing_dateline" if closing else "dateline", L.dateline_text(el.text),
                                    el.line))
@@ -299,6 +300,16 @@ def _opening_credits(bodies: list[Body], extras: dict[int, Extras]) -> list[Body
             target.bylines.insert(0, credit)
         out[i] = replace(body, paras=paras[1:])
     return out
+
+
+def _opens_next(layout: Layout, region: Region, els: list[Element], k: int) -> bool:
+    """Is the bare dateline ``els[k]``, last of its region, over a text that opens with the
+    reporters' bracket? (新华社银川１月３０日电 / （记者秦凤桐、周健伟）宁夏…: the bracket
+    follows its story's dateline, so the dateline opens that text, whatever is above it.)"""
+    if region.after is None or k != len(els) - 1 or els[k].text.lstrip().startswith(("（", "(")):
+        return False
+    paras = layout.pieces[region.after].paras
+    return bool(paras) and L.opening_credit(paras[0].raw) is not None
 
 
 @dataclass

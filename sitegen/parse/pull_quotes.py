@@ -159,7 +159,14 @@ def _paragraph_text(el: Element) -> str:
     if m:
         return text[:m.end()] + "\n" + text[m.end():]
     dateline, _byline, rest = L.split_dateline(text)  # (with the reporter's bracket after it)
-    return text[:len(text) - len(rest)] + "\n" + rest if dateline and rest else text
+    if dateline and rest:
+        return text[:len(text) - len(rest)] + "\n" + rest
+    # a dateline printed on a line of its own leaves its reporters' bracket opening the
+    # paragraph under it: （石榴云/新疆日报记者刘翔）24日，… — the first sentence starts after it
+    b = L.opening_credit(text)
+    if b:
+        return text[:b.end()] + "\n" + text[b.end():]
+    return text
 
 
 def _sides(elements: list[Element], k: int) -> tuple[list[Element], list[Element]]:
