@@ -224,6 +224,22 @@ def _heading_elements(line: L.Line, gap: bool, first: bool) -> list[Element]:
     return [Element("heading", [line], gap, level=level, first_in_block=first, text_override=title)]
 
 
+def _fragment_read(kinds: list[str | None], block: list[L.Line], i: int, in_run: bool) -> str | None:
+    """Line ``i``'s kind, a "fragment" read again in its place: the short last line of a
+    wrapped paragraph ("动。") or title ("根基") under a run of text, or the end of a sentence
+    carried over a column break ("4%。") with the next paragraph under it, is text (None),
+    not a stray scrap."""
+    kind = kinds[i]
+    if kind != "fragment":
+        return kind
+    text = block[i].text
+    if in_run and (any(ch in text for ch in SENTENCE_END + CLOSERS) or all(is_han(ch) for ch in text.strip())):
+        return None
+    if i == 0 and i + 1 < len(block) and text.rstrip(CLOSERS)[-1:] in SENTENCE_END and kinds[i + 1] is None:
+        return None
+    return kind
+
+
 def build_elements(text: str) -> list[Element]:
     """The element sequence of a seed (see module docstring)."""
     blocks = unwrap_blocks(split_blocks(text))
@@ -252,18 +268,7 @@ def build_elements(text: str) -> list[Element]:
             run.clear()
 
         for i, line in enumerate(block):
-            kind = kinds[bi][i]
-            if kind == "fragment" and run and (any(ch in line.text for ch in SENTENCE_END + CLOSERS)
-                                               or all(is_han(ch) for ch in line.text.strip())):
-                # the short last line of a wrapped paragraph ("动。") or title ("根基"), not
-                # a stray scrap
-                kind = None
-            elif kind == "fragment" and i == 0 and i + 1 < len(block) \
-                    and line.text.rstrip(CLOSERS)[-1:] in SENTENCE_END \
-                    and kinds[bi][i + 1] is None:
-                # the end of a sentence carried over a column break ("4%。") with the
-                # next paragraph under it, not a stray scrap
-                kind = None
+            kind = _fragment_read(kinds[bi], block, i, bool(run))
             if kind is None:
                 run.append(line)
                 continue
