@@ -92,18 +92,28 @@ class Manifest:
 _ENTRY_MAGIC = b"sitegen-cache-1\n"
 
 
+def _framed(magic: bytes, payload: bytes) -> bytes:
+    return magic + hashlib.sha256(payload).digest() + payload
+
+
+def _checked_payload(magic: bytes, entry: bytes) -> bytes | None:
+    """The payload of an entry framed by :func:`_framed` with ``magic``, or None if the header
+    is another's or the digest does not match (torn, truncated, zeroed)."""
+    head = len(magic)
+    if not entry.startswith(magic) or len(entry) < head + 32:
+        return None
+    payload = entry[head + 32:]
+    return payload if hashlib.sha256(payload).digest() == entry[head:head + 32] else None
+
+
 def encode_entry(value: Any) -> bytes:
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return _ENTRY_MAGIC + hashlib.sha256(payload).digest() + payload
+    return _framed(_ENTRY_MAGIC, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def decode_entry(entry: bytes) -> Any | None:
     """The value of an entry made by :func:`encode_entry`, or None if it is damaged."""
-    head = len(_ENTRY_MAGIC)
-    if not entry.startswith(_ENTRY_MAGIC) or len(entry) < head + 32:
-        return None
-    payload = entry[head + 32:]
-    if hashlib.sha256(payload).digest() != entry[head:head + 32]:
+    payload = _checked_payload(_ENTRY_MAGIC, entry)
+    if payload is None:
         return None
     try:
         return pickle.loads(payload)
@@ -128,17 +138,13 @@ _FLAT_MAGIC = b"sitegen-flat-1\n"
 
 
 def encode_flat(value: Any) -> bytes:
-    payload = marshal.dumps(value)
-    return _FLAT_MAGIC + hashlib.sha256(payload).digest() + payload
+    return _framed(_FLAT_MAGIC, marshal.dumps(value))
 
 
 def decode_flat(entry: bytes) -> Any | None:
     """The value of an entry made by :func:`encode_flat`, or None if it is damaged."""
-    head = len(_FLAT_MAGIC)
-    if not entry.startswith(_FLAT_MAGIC) or len(entry) < head + 32:
-        return None
-    payload = entry[head + 32:]
-    if hashlib.sha256(payload).digest() != entry[head:head + 32]:
+    payload = _checked_payload(_FLAT_MAGIC, entry)
+    if payload is None:
         return None
     try:
         return marshal.loads(payload)
