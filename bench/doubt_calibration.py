@@ -122,7 +122,7 @@ def report(rows, listing: str | None) -> tuple[float, float]:
     right = [r for r in rows if not r[0]]
     fires = [[n for n, _ in doubts.fired(s)] for _e, _a, s in rows]
     print(f"{'rule':14} {'wrong':>7} {'right':>7} {'only on wrong':>14}")
-    for name in [n for n, _r in doubts.RULES] + [n for n, _w, _c in doubts.CUES]:
+    for name in [n for n, _r in doubts.RULES] + [n for n, _w, _c in doubts.CUES] + [doubts.JOINT]:
         w = sum(name in f for (e, _a, _s), f in zip(rows, fires) if e)
         r = sum(name in f for (e, _a, _s), f in zip(rows, fires) if not e)
         alone = sum(f == [name] for (e, _a, _s), f in zip(rows, fires) if e)
