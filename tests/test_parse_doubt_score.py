@@ -59,3 +59,24 @@ def test_the_sum_is_only_asked_when_nothing_else_doubts() -> None:
     s = Signals(other=Disagreement(cut=(61, "on", "cut")), cues=Cues(join=(0.12, 30)))
     names = [n for n, _r in fired(s)]
     assert "no_headline" in names and JOINT not in names
+
+
+def test_the_calibration_script_fits_the_signs_that_tell() -> None:
+    """bench/doubt_calibration.py --fit-signs: on pages where wrong articles run their words
+    on into the neighbour and right ones do not, the run-on sign gets the weight, and the
+    threshold doubts no more than the share of right articles asked for."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "doubt_calibration.py"
+    spec = importlib.util.spec_from_file_location("doubt_calibration", path)
+    calibration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(calibration)
+    rows = [("body" if k % 5 == 0 else "", {}, _story(cues=Cues(join=(0.12 if k % 5 == 0 else 0.01 * (k % 4), 9)),
+                                                      head_chars=10 + k % 7))
+            for k in range(200)]
+    rows += [("body", {}, _story(cues=Cues(join=(0.02, 9)))), ("", {}, _story(cues=Cues(join=(0.12, 9))))]
+    weights, threshold = calibration.fit_signs(rows, 0.05)
+    assert weights["join"] > 10 and abs(weights["long_head"]) < 0.1, weights
+    right = [sum(weights[k] * v for k, v in doubt_score.measures(s).items()) for e, _a, s in rows if not e]
+    assert sum(x >= threshold for x in right) <= 0.05 * len(right) + 1

@@ -22,9 +22,11 @@ the sum reaches ``THRESHOLD``:
 
 Weights and threshold were fitted on generated pages (tests/relayout.py, RNG 1-5, 21-25 and
 31-35, 30 pages each, the seeds' stories with and without the wider habits; a logistic
-regression over the articles no other doubt reaches, the threshold set so that about 1 %
-of all right articles gain a doubt) and checked on RNG 101-105 and 201-205, both story
-pools (``bench/README.md``, s13-doubt). Only articles no other rule or cue doubts are scored.
+regression over the articles no other doubt reaches, the threshold set so that about 1.3 %
+of all right articles gain a doubt: ``bench/doubt_calibration.py --rng
+1,2,3,4,5,21,22,23,24,25,31,32,33,34,35 --wider both --fit-signs 0.013`` gives these weights
+and 2.12, 0.012 gives 2.16) and checked on RNG 101-105 and 201-205, both story pools
+(``bench/README.md``, s13-doubt). Only articles no other rule or cue doubts are scored.
 The reason names the signs that stand out against a right article's usual values,
 strongest first.
 """
