@@ -1,7 +1,7 @@
 """Calibrate the parser's self-doubt (sitegen/parse/doubts.py) against generated gold.
 
     .venv/bin/python bench/doubt_calibration.py [--rng 1,2,3,4,5] [--pages 30] [--classic] [--pool NAME] [--wider [HABIT,...]]
-        [--set NAME=VALUE ...] [--list wrong|right|both] [--fit SHARE]
+        [--set NAME=VALUE ...] [--list wrong|right|both] [--fit SHARE] [--fit-signs SHARE]
 
 Generates pages with tests/relayout.py (harsh profile unless --classic), parses them,
 keeps every parsed article's doubt signals (``doubts.Signals``), and labels the article
@@ -17,7 +17,8 @@ cues (doubts.CUES) count where they are part of a doubt. ``--set HALVES=0.03`` o
 threshold can be tried without editing the code; the signals are measured once, the
 rules re-applied. ``--fit 0.1`` fits the weights of the weighted cues on these pages
 (logistic regression, then the cut that doubts at most 10 % of the right articles) and
-prints them as ``--set`` options to preview and copy into doubts.py. Tune (and fit) on
+prints them as ``--set`` options to preview and copy into doubts.py; ``--fit-signs 0.013``
+fits the graded weak signs of doubt_score.py the same way (weights per unit, threshold). Tune (and fit) on
 some RNG seeds, then report on fresh ones without retuning.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 import relayout  # noqa: E402
 import relayout_pool  # noqa: E402
-from sitegen.parse import build, doubts  # noqa: E402
+from sitegen.parse import build, doubt_score, doubts  # noqa: E402
 
 
 @contextmanager
@@ -122,7 +123,7 @@ def report(rows, listing: str | None) -> tuple[float, float]:
     right = [r for r in rows if not r[0]]
     fires = [[n for n, _ in doubts.fired(s)] for _e, _a, s in rows]
     print(f"{'rule':14} {'wrong':>7} {'right':>7} {'only on wrong':>14}")
-    for name in [n for n, _r in doubts.RULES] + [n for n, _w, _c in doubts.CUES]:
+    for name in [n for n, _r in doubts.RULES] + [n for n, _w, _c in doubts.CUES] + [doubts.JOINT]:
         w = sum(name in f for (e, _a, _s), f in zip(rows, fires) if e)
         r = sum(name in f for (e, _a, _s), f in zip(rows, fires) if not e)
         alone = sum(f == [name] for (e, _a, _s), f in zip(rows, fires) if e)
@@ -178,6 +179,39 @@ def fit_weights(rows, right_share: float, l2: float = 5.0) -> dict[str, float]:
     return {w: round(bj / cut * doubts.SCORE, 2) for (_n, w, _c), bj in zip(doubts.CUES, b)}
 
 
+def fit_signs(rows, right_share: float, l2: float = 1.0) -> tuple[dict[str, float], float]:
+    """Weights of the graded weak signs (sitegen/parse/doubt_score.py) fitted on ``rows``:
+    a logistic regression (Newton steps, L2 penalty ``l2`` on standardised values) of
+    "wrong" on the signs' values, over the articles nothing else doubts; then the threshold
+    at which at most ``right_share`` of all right articles gain the doubt. Returns the weights per
+    unit of each sign and the threshold, as doubt_score.py holds them."""
+    found = [(e, s, [n for n, _r in doubts.fired(s)]) for e, _a, s in rows]
+    score_free = [(e, doubt_score.measures(s)) for e, s, f in found if f in ([], [doubts.JOINT])]
+    names = list(doubt_score.WEIGHTS)
+    xs = [[m[k] for k in names] for _e, m in score_free]
+    ys = [1.0 if e else 0.0 for e, _m in score_free]
+    mean = [sum(col) / len(col) for col in zip(*xs)]
+    sd = [max((sum((v - mu) ** 2 for v in col) / len(col)) ** 0.5, 1e-9) for col, mu in zip(zip(*xs), mean)]
+    z = [[(v - mu) / d for v, mu, d in zip(x, mean, sd)] + [1.0] for x in xs]
+    d = len(names) + 1
+    b = [0.0] * d
+    for _ in range(25):
+        grad = [l2 * b[j] if j < d - 1 else 0.0 for j in range(d)]
+        hess = [[(l2 if i == j and j < d - 1 else 0.0) for j in range(d)] for i in range(d)]
+        for x, y in zip(z, ys):
+            p = 1.0 / (1.0 + math.exp(-sum(bj * xj for bj, xj in zip(b, x))))
+            for i in range(d):
+                grad[i] += (p - y) * x[i]
+                for j in range(d):
+                    hess[i][j] += p * (1 - p) * x[i] * x[j]
+        b = [bj - sj for bj, sj in zip(b, _solve(hess, grad))]
+    weights = {k: bj / sdj for k, bj, sdj in zip(names, b, sd)}
+    right = sorted((sum(weights[k] * m[k] for k in names) for e, m in score_free if not e), reverse=True)
+    n_right = sum(1 for e, _a, _s in rows if not e)
+    # just above the score of the first right article past the share: ties stay undoubted
+    return weights, right[min(int(right_share * n_right), len(right) - 1)] + 1e-6
+
+
 def _solve(a: list[list[float]], v: list[float]) -> list[float]:
     """x with a·x = v (Gaussian elimination with partial pivoting; a is small)."""
     n = len(v)
@@ -202,20 +236,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit", type=float, metavar="SHARE",
                     help="fit the cue weights on these pages, doubting at most SHARE (0.1) of the "
                          "right articles, and print them as --set options (fit on tuning pages only)")
+    ap.add_argument("--fit-signs", type=float, metavar="SHARE",
+                    help="fit the weights and threshold of the graded weak signs (doubt_score.py) on "
+                         "these pages, the threshold doubting SHARE (0.01) more of the right articles")
     ap.add_argument("--list", choices=("wrong", "right", "both"),
                     help="list wrong articles not doubted / right ones doubted, with their signals")
     ap.add_argument("--pool", choices=relayout_pool.POOLS, default="seeds",
                     help="the stories laid out (tests/relayout_pool.py): the seeds' or another paper's")
     ap.add_argument("--wider", nargs="?", const="all", default=None, metavar="HABIT,...",
-                    help="with the habits of tests/relayout_wider.py too, all or the ones named")
+                    help="with the habits of tests/relayout_wider.py too, all or the ones named "
+                         "('both': the pages without them and with all of them, counted together)")
     args = ap.parse_args(argv)
     if relayout.load_scorer() is None:
         print(f"scorer not found: {relayout.SCORER}", file=sys.stderr)
         return 2
     try:
-        rows = collect([int(x) for x in args.rng.split(",") if x.strip()], args.pages,
-                       not args.classic, args.pool,
-                       relayout.wider_.habits_of(args.wider) if args.wider else False)
+        widths = [False, relayout.wider_.habits_of("all")] if args.wider == "both" else \
+            [relayout.wider_.habits_of(args.wider) if args.wider else False]
+        rows = [row for wider in widths for row in collect(
+            [int(x) for x in args.rng.split(",") if x.strip()], args.pages, not args.classic, args.pool, wider)]
     except (relayout_pool.PoolMissing, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -232,6 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.fit is not None:
             weights = fit_weights(rows, args.fit)
             print("fitted: " + " ".join(f"--set {w}={v}" for w, v in weights.items()))
+        if args.fit_signs is not None:
+            signs, threshold = fit_signs(rows, args.fit_signs)
+            print("fitted signs: " + " ".join(f"{k}={v:.4g}" for k, v in signs.items())
+                  + f" threshold={threshold:.3f}")
         doubted = [s for s in seeds if doubts.fired(s)]
         print(f"seeds: {len(doubted)} of {len(seeds)} articles doubted "
               f"({sum(s.match is not None for s in doubted)} of {sum(s.match is not None for s in seeds)} "

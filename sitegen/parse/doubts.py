@@ -48,7 +48,8 @@ headline, words running on into the neighbouring article; and disagreement betwe
 readings of the page (:mod:`.readings`): a reading the placement decided against that
 gives the article another headline fitting it about as well, or other boundaries, and a
 headline block's edge line that fits the neighbouring article about as well. The doubt
-names every cue found, heaviest first.
+names every cue found, heaviest first. Last, on an article nothing else doubts, six weak
+signs graded (how much, not whether) and summed (:mod:`.doubt_score`, ``weak_signs``).
 
 Measured and dropped (they fired more often on right articles than on wrong ones): a
 continued body while some headline went unused; a headline line covered better by
@@ -68,7 +69,7 @@ from typing import Sequence
 from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
-from . import doubt_fits, doubt_glue, doubt_heads, doubt_layout
+from . import doubt_fits, doubt_glue, doubt_heads, doubt_layout, doubt_score
 from .doubt_glue import Boundary
 from .doubt_cues import Cues, edges, measure
 from .headlines import Group, is_section_name
@@ -380,10 +381,17 @@ def _weighted(s: Signals) -> list[tuple[str, str]]:
     return [(name, r) for _w, name, r in sorted(found, key=lambda t: -t[0])]
 
 
+# the last resort, on an article nothing above doubts: weak signs graded and summed (:mod:`.doubt_score`)
+JOINT = "weak_signs"
+
+
 def fired(s: Signals) -> list[tuple[str, str]]:
     """(rule or cue name, reason) of every rule that fires on ``s``, then of the weighted
-    cues when together they make a doubt."""
-    return [(name, r) for name, rule in RULES if (r := rule(s)) is not None] + _weighted(s)
+    cues when together they make a doubt; when none does, the graded weak signs'."""
+    out = [(name, r) for name, rule in RULES if (r := rule(s)) is not None] + _weighted(s)
+    if not out and (r := doubt_score.reason(s)) is not None:
+        out.append((JOINT, r))
+    return out
 
 
 def reasons(s: Signals) -> list[str]:
