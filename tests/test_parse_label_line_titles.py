@@ -46,3 +46,14 @@ def test_a_labelled_headline_after_its_story_ends_it(label: str, title: str) -> 
     port = next(a for a in arts if _bodies([a])[0].startswith(PORT[0][:10]))
     assert port.headline == title and port.kicker == label
     assert _bodies(arts)[2].startswith(SNOW[0][:10])
+
+
+@pytest.mark.parametrize("label", ["【民生关注】", "〔今日聚焦〕"])
+@pytest.mark.parametrize("title", ["茶园飘香茶农采摘忙", "满园茶香茶农采摘忙"])
+def test_a_label_line_of_its_own_over_a_title_heads_a_story(label: str, title: str) -> None:
+    # one paragraph per line, blank lines between, headlines after their bodies: the label
+    # printed on a line of its own (not glued on) still says the title under it is no subhead
+    text = "\n\n".join([*TEA, label, title, *PORT, "口岸通关效率持续提升"]) + "\n"
+    arts = parse_conserved(text).articles
+    assert [(a.kicker, a.headline) for a in arts] == [(label, title), (None, "口岸通关效率持续提升")]
+    assert not arts[0].subheads and _bodies(arts)[1].startswith(PORT[0][:10])
