@@ -46,13 +46,14 @@ def _titles_after(layout: Layout, last: int, next_first: int | None) -> str:
     return ""
 
 
-def _heads_after(layout: Layout, bodies: list[Body]) -> bool:
+def _heads_after(layout: Layout) -> bool:
     """Does the page print no title over its first text and titles under its last (its
     headlines after their bodies)? A page of both conventions may end on a story's text."""
-    first = min(b.line for b in bodies)
-    last = max(b.spans[-1][1] for b in bodies)
-    return not any(el.kind in _TITLES and el.line < first for region in layout.regions for el in region.elements) \
-        and any(el.kind in _TITLES and el.line > last for region in layout.regions for el in region.elements)
+    if not layout.regions or not layout.pieces:
+        return False
+    first, last = layout.regions[0], layout.regions[-1]
+    return not (first.after is not None and any(el.kind in _TITLES for el in first.elements)) \
+        and last.after is None and any(el.kind in _TITLES for el in last.elements)
 
 
 def _headline_above(body: Body, k: int, after: str, next_lead: list[Para], vocab: Vocabulary) -> bool:
@@ -102,7 +103,7 @@ def _cut_at(body: Body, k: int) -> tuple[Body, Body]:
 def retitled(bodies: list[Body], layout: Layout) -> list[Body]:
     """``bodies`` with each body cut at an in-body title that heads the story above it
     (see the module's docstring); the list given when nothing is cut."""
-    if not bodies or not _heads_after(layout, bodies):
+    if not bodies or not _heads_after(layout):
         return bodies
     by_start = {b.line: b for b in bodies}
     starts = sorted(by_start)
@@ -110,7 +111,7 @@ def retitled(bodies: list[Body], layout: Layout) -> list[Body]:
     changed = False
     for body in bodies:
         rest = body
-        while True:
+        while any(p.subhead for p in rest.paras[1:]):
             later = [s for s in starts if s > rest.spans[-1][1]]
             after = _titles_after(layout, rest.spans[-1][1], later[0] if later else None)
             next_lead = [p for p in by_start[later[0]].paras if not p.subhead][:1] if later else []
