@@ -47,3 +47,13 @@ def test_a_page_with_a_headline_over_its_first_story_is_left_to_the_segmenter() 
     arts = parse_conserved(text).articles
     assert arts[0].headline == "春茶上市茶农增收"
     assert _bodies(arts)[0].startswith(TEA[0][:10])
+
+
+@pytest.mark.parametrize("title", ["茶园完善设施茶农采摘忙", "满园茶香茶农忙查验"])
+def test_a_headline_sharing_words_with_the_next_story_further_down_still_ends_its_own(title: str) -> None:
+    # the tea title shares a word with the port story's last paragraph (完善设施, 查验), not
+    # with its lead: the lead under the title says whose story starts there
+    text = "\n\n".join([wrapped(TEA), title, wrapped(PORT), "口岸通关效率持续提升",
+                        wrapped(SNOW), "牧区冬储草料足"]) + "\n"
+    arts = parse_conserved(text).articles
+    assert [a.headline for a in arts] == [title, "口岸通关效率持续提升", "牧区冬储草料足"]

@@ -24,7 +24,8 @@ from .text import Vocabulary, joined_bigram_set
 # words), and words of the paragraph under the in-body title (at least this share)
 NOT_IN_LEAD, IN_LEAD = 0.05, 0.1
 # the in-body title repeats the text above it (at least this share of its words), and more
-# than OVER times as much as the text below it
+# than OVER times as much as the paragraph under it (the lead of the story the titles after
+# the body head: that story may be long, and share the page's subject with the one above)
 ABOVE, OVER = 0.15, 2.0
 _TITLES = ("title", "heading")
 
@@ -69,7 +70,7 @@ def _headline_above(body: Body, k: int, after: str, next_lead: list[Para], vocab
     if next_lead and vocab.coverage(after, _grams(next_lead)) >= heads:
         return False  # (the titles may head the story printed under them: a page of both conventions)
     title = body.paras[k].raw
-    over, under = vocab.coverage(title, _grams(above)), vocab.coverage(title, _grams(below))
+    over, under = vocab.coverage(title, _grams(above)), vocab.coverage(title, _grams(below[:1]))
     return over >= ABOVE and over > OVER * under
 
 
