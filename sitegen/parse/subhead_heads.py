@@ -18,7 +18,7 @@ from .blocks import Element
 from .paragraphs import Para
 from .resume import Body
 from .segment import Layout
-from .text import Vocabulary, joined_bigram_set
+from .text import Vocabulary, joined_bigram_set, word_across
 
 # the headline after the body repeats nothing of the body's lead (at most this share of its
 # words), and words of the paragraph under the in-body title (at least this share)
@@ -70,6 +70,8 @@ def _headline_above(body: Body, k: int, after: str, next_lead: list[Para], vocab
     if next_lead and vocab.coverage(after, _grams(next_lead)) >= heads:
         return False  # (the titles may head the story printed under them: a page of both conventions)
     title = body.paras[k].raw
+    if word_across(title, below[0].raw):
+        return False  # (a word runs on into the paragraph under it, 经|验: a line of prose)
     over, under = vocab.coverage(title, _grams(above)), vocab.coverage(title, _grams(below[:1]))
     return over >= ABOVE and over > OVER * under
 
