@@ -27,6 +27,7 @@ from .place import Placement, Placer
 from .resume import Body, rejoin_read
 from .paragraphs import Para
 from .segment import Layout, Region, segment
+from .subhead_heads import retitled
 from .text import forget_page_texts
 
 
@@ -74,7 +75,7 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
     layout = segment(build_elements(text))
     page = _Page(name)
     bodies, runners = rejoin_read(layout)
-    bodies = given = _lone_credits(bodies)
+    bodies = given = _lone_credits(retitled(bodies, layout))
     region_elements, attach = page.peel(layout, bodies)
     structural = [build_groups(els, r)[0] for r, els in enumerate(region_elements)]
     continue_lines = [line for _d, fld, _v, line in attach if fld == "marker_before"]

@@ -15,6 +15,7 @@ import re
 
 from . import lines as L
 from .blocks import INSETS, PASSED_OVER, Element
+from .editor_notes import is_label_alone
 from .text import Vocabulary, ends_sentence, joined_bigram_set, opens_mid_sentence, visual_width
 
 
@@ -83,6 +84,8 @@ def _title_by_print(elements: list[Element], k: int, nxt: Element | None) -> boo
     if L.START_MARKER_RE.match(nxt.text) or L.DATELINE_START_RE.match(nxt.text):
         return True
     if len(el.lines) == 1 and spaced_title(text) and not L.DATELINE_START_RE.match(text):
+        return True
+    if labelled_on_own_line(el):
         return True
     if prev is None:
         return False
@@ -153,6 +156,19 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         if len(el.lines) == 1 and (j < 0 or elements[j].kind not in ("title", "heading", "byline")) \
                 and heads_story_below(text, nxt, *(vocab.coverage(texts[0], s) for s in (prev_set, next_set))):
             el.kind = "title"
+
+
+def labelled_on_own_line(el: Element) -> bool:
+    """Is ``el`` a section label printed alone on its line (【基层一线】, 〔今日聚焦〕) over a
+    line ending open with no clause mark (以新发展理念推动高质量发展)? A paper sets a section
+    label over a story's headline; a line of prose never holds a bracketed name alone. A
+    box's label (【相关链接】, :func:`.lines.is_sidebar_label`) heads its box and an editors'
+    note's (【编者按】) the note, not a story."""
+    if len(el.lines) != 2:
+        return False
+    label, title = el.lines[0].text.strip(), el.lines[1].text.strip()
+    return LABEL.fullmatch(label) is not None and not L.is_sidebar_label(label) \
+        and not is_label_alone(label) and not ends_sentence(title)
 
 
 def _label_only(el: Element) -> bool:

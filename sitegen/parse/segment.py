@@ -174,8 +174,11 @@ def _subhead_units(buf: list[Element], piece: Piece, para: Para) -> tuple[int, f
             continue
         if el.kind != "title" or len(el.lines) > 2:
             return None
-        if unlabelled(el.text) != el.text.strip() or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
-            return None  # a label (【民生关注】…) is printed over a story's headline, never a subhead
+        if unlabelled(el.text) != el.text.strip() or LABEL.fullmatch(el.text.strip()) \
+                or runs_past_columns(el, piece.paras[-1].chunks[-1], para.chunks[0]):
+            # a label (【民生关注】…, glued on or on a line of its own) is printed over a
+            # story's headline, never a subhead (a box's label is no title: see above)
+            return None
         if el.text.startswith(("——", "--", "－－")) or FEATURE_SUBTITLE.search(el.text):
             return None  # (a subtitle: a headline's, never a subhead's; see FEATURE_SUBTITLE)
         units += 1
