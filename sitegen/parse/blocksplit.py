@@ -43,6 +43,7 @@ MAX_RUN = 3  # items of the block in one article's headline block
 ROUNDS = 4  # divisions tried, each without the cuts its predecessor could not explain
 MAX_ITEMS, MAX_PARAS = 16, 90  # beyond this the page is left as the layout cut it
 LINES_SHIFT = 0.05  # cohesion across a cut inside one body below this (see .cohesion)
+NEAR = 2  # paragraphs a cut at such a shift may move to where the headlines' words place it
 MAX_LINES, MAX_SPLIT, MAX_CUTS = 8, 3, 30  # one body's headline lines, articles, cut points weighed
 
 
@@ -89,10 +90,12 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
     shifts = {g.index for g in cohesion.gaps([p.parts() for p in body.paras], vocab)
               if g.similarity < LINES_SHIFT}
     shifts = _to_blank_lines(shifts, [p.chunks[0].gap_before for p in body.paras])
-    found = _best_division(items, body, vocab, shifts, MAX_SPLIT)
+    blank = [p.chunks[0].gap_before for p in body.paras]
+    starts = {i for i in range(1, n) if blank[i] or i in shifts}
+    found = _best_division(items, body, vocab, shifts, MAX_SPLIT, starts)
     titles = _titles(items)
     if found is None and titles > STACK_TITLES:
-        found = _best_division(items, body, vocab, set(range(1, n)), -(-titles // STACK_TITLES))
+        found = _best_division(items, body, vocab, starts, -(-titles // STACK_TITLES))
     if found is None:
         return None
     bounds, lines = found
@@ -101,10 +104,17 @@ def recut_body(items: list[Group], body: Body, vocab: Vocabulary) -> list[tuple[
 
 
 def _best_division(items: list[Group], body: Body, vocab: Vocabulary, at: set[int],
-                   most: int) -> tuple[list[int], list[int]] | None:
+                   most: int, near: set[int] = frozenset()) -> tuple[list[int], list[int]] | None:
     """The best division of ``body`` into 2 to ``most`` articles at boundaries ``at``
     (where a sentence ends), each headed by a run of ``items``: (paragraph bounds, item
-    bounds), or None when no division explains its cuts (:func:`_division_score`)."""
+    bounds), or None when no division explains its cuts (:func:`_division_score`).
+
+    Each cut of the best division may then move to a boundary of ``near`` up to NEAR
+    paragraphs away when the division explains the body better there: cohesion compares
+    windows of several paragraphs, so where two stories meet it may fall a paragraph or
+    two off the boundary, or not at all when the second story opens with a paragraph in
+    words the page shares, while each headline's words stop where its story stops. The
+    number of stories stays what the cohesion's cuts said."""
     m, n = len(items), len(body.paras)
     cuts = [i for i in sorted(at) if can_cut(body.paras, i)][:MAX_CUTS]
     if not cuts:
@@ -128,7 +138,30 @@ def _best_division(items: list[Group], body: Body, vocab: Vocabulary, at: set[in
                 score = _division_score(chosen, bounds, single)
                 if score is not None and (best is None or score > best[0]):
                     best = (score, bounds, lines)
-    return None if best is None else (best[1], best[2])
+    if best is None:
+        return None
+    score, bounds, lines = best
+    chosen = [run(a, b) for a, b in zip(lines, lines[1:])]
+    single = [[run(i, i + 1) for i in range(a, b)] for a, b in zip(lines, lines[1:])]
+    for k in range(1, len(bounds) - 1):
+        for q in range(bounds[k] - NEAR, bounds[k] + NEAR + 1):
+            if q in near and bounds[k - 1] < q < bounds[k + 1] and can_cut(body.paras, q) \
+                    and _moves_to_its_headline(chosen[k - 1], chosen[k], bounds[k], q):
+                moved = bounds[:k] + [q] + bounds[k + 1:]
+                s = _division_score(chosen, moved, single)
+                if s is not None and s > score:
+                    score, bounds = s, moved
+    return bounds, lines
+
+
+def _moves_to_its_headline(before: _Run, after: _Run, at: int, to: int) -> bool:
+    """Moving a cut from paragraph ``at`` to ``to`` between the stories headed by
+    ``before`` and ``after``, does every paragraph it passes over go to the headline whose
+    words it holds at least as much? (A paragraph of the first story, holding its words,
+    stays with it however well the move scores.)"""
+    if to < at:
+        return all(after.emission[i] >= before.emission[i] for i in range(to, at))
+    return all(before.emission[i] >= after.emission[i] for i in range(at, to))
 
 
 def _titles(items: list[Group]) -> int:
