@@ -1,5 +1,5 @@
 """A body the block order gave two headlines, cut where the headlines' words place the cut
-(issue 18, kind 2; ``blocksplit.recut_body``). Cohesion compares windows of several
+(issue 18, kind 2; ``blocklines.recut_body``). Cohesion compares windows of several
 paragraphs, so where two stories meet it may fall a paragraph off the boundary: a story
 opening with a paragraph in words the page shares (海关数据显示, 进出口货运量) is still
 close to the story before it there, and the words change only after that paragraph. The
@@ -13,7 +13,8 @@ from synthetic_pages import PORT, SNOW
 from sitegen.parse import cohesion
 from sitegen.parse import lines as L
 from sitegen.parse.blocks import Element
-from sitegen.parse.blocksplit import LINES_SHIFT, recut_body
+from sitegen.parse.blocklines import recut_body
+from sitegen.parse.blockruns import LINES_SHIFT
 from sitegen.parse.headlines import Group, Unit
 from sitegen.parse.paragraphs import Para
 from sitegen.parse.resume import Body

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
 from .blockorder import block_units, merged, order_block
-from .blocksplit import recut_body, resegment
+from .blocklines import recut_body
+from .blocksplit import resegment
 from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
 from .dated_cut import cut_dated
 from .continued import unhead_continued
@@ -140,7 +141,7 @@ class Placer:
     def _split_by_lines(self, bodies: list[Body], ordered: Assignment, marked: set[int] = frozenset(),
                         ) -> tuple[list[Body], Assignment] | None:
         """Bodies cut where the block order gave one body the lines of several headlines
-        that each explain their own part of it (:func:`.blocksplit.recut_body`): the new
+        that each explain their own part of it (:func:`.blocklines.recut_body`): the new
         bodies and their block-order assignment, or None when nothing was cut. A body in
         ``marked`` (continued from another page, 上接…) is left whole: its story may go
         without a headline here, so its lines do not count its stories; the page's other
