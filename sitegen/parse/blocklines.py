@@ -20,6 +20,7 @@ from .headlines import STACK_TITLES, Group
 from .resume import Body
 from .text import Vocabulary
 
+SOLE_OWN = 0.1  # ... or this well, when no other headline's words are on its side nor its own on theirs
 NEAR = 2  # paragraphs a cut at such a shift may move to where the headlines' words place it
 MAX_LINES, MAX_SPLIT, MAX_PARAS, MAX_CUTS = 8, 3, 90, 30  # headline lines, articles, paragraphs, cut points
 
@@ -140,7 +141,9 @@ def _division_score(chosen: list[Run], bounds: list[int], single: list[list[Run]
     partly found there (洮北：花海织锦 / 花卉产业奏响振兴协奏曲): such a run still covers
     its side when its best line does and none of its lines (``single``: each run's lines
     alone) is found better on another side. Otherwise a short line that fits won its side
-    alone and pushed the rest of its headline onto the next story."""
+    alone and pushed the rest of its headline onto the next story. A headline whose words
+    are found on its own side only, and no other headline's there, explains its side from
+    SOLE_OWN on (:func:`_sole`)."""
     sides = list(zip(bounds, bounds[1:]))
     share = [r.cover(p, q) for r, (p, q) in zip(chosen, sides)]
     own = list(share)
@@ -148,7 +151,7 @@ def _division_score(chosen: list[Run], bounds: list[int], single: list[list[Run]
         if own[k] < CUT_OWN and len(xs) > 1 and all(
                 x.cover(p, q) >= max(x.cover(p2, q2) for p2, q2 in sides) for x in xs):
             own[k] = max(x.cover(p, q) for x in xs)
-    if min(own) < CUT_OWN:
+    if any(o < CUT_OWN and not (o >= SOLE_OWN and _sole(chosen, sides, k)) for k, o in enumerate(own)):
         return None
     for k in range(1, len(chosen)):
         before, after = sides[k - 1], sides[k]
@@ -157,6 +160,15 @@ def _division_score(chosen: list[Run], bounds: list[int], single: list[list[Run]
     affinity = sum(sum(r.emission[p:q]) for r, (p, q) in zip(chosen, sides))
     lines = sum(x.cover(p, q) for xs, (p, q) in zip(single, sides) for x in xs)
     return lines + EMISSION_WEIGHT * affinity - CUT_COST * (len(chosen) - 1)
+
+
+def _sole(chosen: list[Run], sides: list[tuple[int, int]], k: int) -> bool:
+    """Are the words of headline ``k`` found on its own side only, and no other
+    headline's words on that side? Then the headline explains its side though it holds few
+    of its story's words (a kicker printed on its line, 民营经济…·企业家风采田睿：…)."""
+    p, q = sides[k]
+    return all(r.cover(p, q) == 0 and chosen[k].cover(*side) == 0
+               for j, (r, side) in enumerate(zip(chosen, sides)) if j != k)
 
 
 def to_blank_lines(shifts: set[int], blank: list[bool]) -> set[int]:
