@@ -1,5 +1,5 @@
 """One body holding two stories, given the lines of two headlines by the block order
-(issue 18, kind 2): ``blocksplit.recut_body`` divides the lines and the body together. A
+(issue 18, kind 2): ``blocklines.recut_body`` divides the lines and the body together. A
 headline's line only partly found in its story (洮北：花海织锦 / 花卉产业奏响振兴协奏曲)
 lowers the share of the headline's words taken as one text; the lines stay together as
 long as none of them is found better in the other story."""
@@ -9,7 +9,7 @@ from synthetic_pages import PORT, SNOW
 
 from sitegen.parse import lines as L
 from sitegen.parse.blocks import Element
-from sitegen.parse.blocksplit import recut_body
+from sitegen.parse.blocklines import recut_body
 from sitegen.parse.headlines import Group, Unit
 from sitegen.parse.resume import Body
 from sitegen.parse.paragraphs import Para

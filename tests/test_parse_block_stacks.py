@@ -2,7 +2,7 @@
 most a kicker, a headline and a subtitle, so a body given more titles than that by the
 block order holds several stories. Two related stories run together (their words do not
 change where they meet) are then cut where each stack explains its own part
-(sitegen/parse/blocksplit.py ``recut_body``)."""
+(sitegen/parse/blocklines.py ``recut_body``)."""
 from __future__ import annotations
 
 from synthetic_pages import PORT, parse_conserved, wrapped

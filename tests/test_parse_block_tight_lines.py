@@ -147,21 +147,21 @@ def test_two_stories_run_together_are_cut_when_a_credit_closes_the_second() -> N
 
 
 def test_a_body_cut_in_two_keeps_each_part_its_own_lines() -> None:
-    from sitegen.parse.blocksplit import _within
+    from sitegen.parse.blockruns import within
 
     spans = [(1, 20), (24, 24)]  # a story and the credit printed under it
-    assert _within(spans, 1, 9) == [(1, 9)]
-    assert _within(spans, 11, 24) == [(11, 20), (24, 24)]
-    assert _within([(1, 20), (40, 60)], 15, 45) == [(15, 20), (40, 45)]
+    assert within(spans, 1, 9) == [(1, 9)]
+    assert within(spans, 11, 24) == [(11, 20), (24, 24)]
+    assert within([(1, 20), (40, 60)], 15, 45) == [(15, 20), (40, 45)]
 
 
 def test_a_shift_with_no_blank_line_also_offers_its_neighbour_printed_after_one() -> None:
-    from sitegen.parse.blocksplit import _to_blank_lines
+    from sitegen.parse.blocklines import to_blank_lines
 
     # paragraphs 1-3 printed with no blank line between them, a blank line before 4
     blank = [True, False, False, False, True, False]
-    assert _to_blank_lines({3}, blank) == {3, 4}
-    assert _to_blank_lines({4}, blank) == {4}  # already at a blank line: nothing added
-    assert _to_blank_lines({2}, blank) == {2}  # no neighbour after a blank line
-    assert _to_blank_lines({5}, blank) == {4, 5}
-    assert _to_blank_lines(set(), blank) == set()
+    assert to_blank_lines({3}, blank) == {3, 4}
+    assert to_blank_lines({4}, blank) == {4}  # already at a blank line: nothing added
+    assert to_blank_lines({2}, blank) == {2}  # no neighbour after a blank line
+    assert to_blank_lines({5}, blank) == {4, 5}
+    assert to_blank_lines(set(), blank) == set()

@@ -93,7 +93,7 @@ RECUTS = {"split": "headlines dividing a body (assign.split_bodies)",
                  "(complete.cut_at_shifts, grouped.cut_at_groups)",
           "unheaded": "a story without a headline run into a headed one (complete.cut_off_unheaded)",
           "recut": "the bodies re-cut to the page's headline block (blocksplit.resegment)",
-          "block_lines": "one body given the lines of several headlines of the block (blocksplit.recut_body)"}
+          "block_lines": "one body given the lines of several headlines of the block (blocklines.recut_body)"}
 
 
 def explain_page(seed: str, given: list[Body], placed: Placement, vocab: Vocabulary,

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
 from .blockorder import block_units, merged, order_block
-from .blocksplit import recut_body, resegment
+from .blocklines import recut_body
+from .blocksplit import resegment
 from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
 from .dated_cut import cut_dated
 from .continued import unhead_continued
@@ -137,16 +138,20 @@ class Placer:
         fill(result, scorer, marked)
         return span_index, marked, order_block(self.structural, bodies, scorer, result, frozenset(marked))
 
-    def _split_by_lines(self, bodies: list[Body], ordered: Assignment) -> tuple[list[Body], Assignment] | None:
+    def _split_by_lines(self, bodies: list[Body], ordered: Assignment, marked: set[int] = frozenset(),
+                        ) -> tuple[list[Body], Assignment] | None:
         """Bodies cut where the block order gave one body the lines of several headlines
-        that each explain their own part of it (:func:`.blocksplit.recut_body`): the new
-        bodies and their block-order assignment, or None when nothing was cut."""
+        that each explain their own part of it (:func:`.blocklines.recut_body`): the new
+        bodies and their block-order assignment, or None when nothing was cut. A body in
+        ``marked`` (continued from another page, 上接…) is left whole: its story may go
+        without a headline here, so its lines do not count its stories; the page's other
+        bodies are read all the same."""
         out: list[Body] = []
         placed = Assignment(unassigned=list(ordered.unassigned))
         changed = False
         for i, body in enumerate(bodies):
             items = ordered.items.get(i, [])
-            pieces = recut_body(items, body, self.vocab) if len(items) >= 2 else None
+            pieces = recut_body(items, body, self.vocab) if len(items) >= 2 and i not in marked else None
             changed |= pieces is not None
             for piece, its in pieces or [(body, items)]:
                 if its:
@@ -203,8 +208,8 @@ class Placer:
             scorer, result, banners = self.assigned(bodies)
             readings.append(Reading("content", bodies, dict(result.by_body)))
             span_index, marked, ordered = self._completed(bodies, scorer, result)
-        if ordered is not None and not marked:
-            split = self._split_by_lines(bodies, ordered)
+        if ordered is not None:
+            split = self._split_by_lines(bodies, ordered, marked)
             if split is not None:  # several headlines of the block went to one body
                 readings.append(Reading("block_lines", bodies, dict(ordered.by_body)))
                 bodies, ordered = split
