@@ -36,7 +36,8 @@ def indexed(monkeypatch):
     """How many documents each call of ``index_fields`` took."""
     sizes: list[int] = []
     real = shards.index_fields
-    monkeypatch.setattr(shards, "index_fields", lambda docs, memo=None: sizes.append(len(docs)) or real(docs, memo))
+    monkeypatch.setattr(shards, "index_fields",
+                        lambda docs, memo=None, keys=None: sizes.append(len(docs)) or real(docs, memo, keys))
     return sizes
 
 
