@@ -93,18 +93,29 @@ def _with_records(views: SiteViews, articles: frozenset[str], old: Outline) -> t
     return changed, lists
 
 
+def _neighbours(order: list[str]) -> dict[str, tuple]:
+    """Each article's (previous, next) in ``order``."""
+    return dict(zip(order, zip([None, *order[:-1]], [*order[1:], None])))
+
+
 def _article_pages(views: SiteViews, changed: set[str], order: list[str]) -> set[str]:
     """The article pages to key: the changed articles', and those whose previous or next article
-    is another than in the last build's ``order``, or that link to a changed article."""
+    is another than in the last build's ``order``, or that link to a changed article.
+
+    Links to related articles are looked up in the grouping's list (``isdisjoint``, at C
+    speed), which holds every related article a page shows (and may name more): a page may be
+    keyed for nothing, never skipped wrongly."""
+    now = [ev.path for ev in views.entries]
     pages = set(changed)
-    place = {p: i for i, p in enumerate(order)}
-    last = len(order) - 1
-    for ev in views.entries:
-        i = place.get(ev.path)
-        was = (order[i - 1] if i else None, order[i + 1] if i < last else None) if i is not None else ()
-        now = (ev.prev.path if ev.prev else None, ev.next.path if ev.next else None)
-        if was != now or now[0] in changed or now[1] in changed or any(r.path in changed for r in ev.related):
-            pages.add(ev.path)
+    if now != order:
+        was = _neighbours(order)
+        pages.update(p for p, pair in _neighbours(now).items() if was.get(p) != pair)
+    place = {p: i for i, p in enumerate(now)}
+    for p in changed:
+        i = place.get(p)
+        if i is not None:
+            pages.update(now[max(i - 1, 0):i + 2])
+    pages.update(ev.path for ev in views.entries if not changed.isdisjoint(ev.entry.grouping.related))
     return pages
 
 
