@@ -62,15 +62,20 @@ def outline(views: SiteViews, site_key: str) -> Outline:
 class Dirty:
     """The pages to key this build: ``articles`` (permalinks of article pages), ``cards``
     (articles whose card may differ: list pages showing them), ``lists`` (list front pages
-    whose every page is keyed)."""
+    whose every page is keyed); ``shown``: the lists showing a changed card."""
 
     articles: set[str]
     cards: set[str]
     lists: set[str]
+    shown: set[str]  # the front pages of the lists that show a changed card
 
     def list_page(self, front: str, page) -> bool:
         """Whether a list page is keyed (``lists.Dirty``)."""
         return front in self.lists or any(ev.path in self.cards for ev in page.items)
+
+    def quiet_list(self, front: str) -> bool:
+        """Whether no page of a list is keyed (``list_page`` says no to each)."""
+        return front not in self.lists and front not in self.shown
 
 
 def _fronts(theme: str, tags) -> list[str]:
@@ -143,7 +148,13 @@ def dirty_pages(views: SiteViews, changes, old: Outline) -> Dirty:
                 lists.update(_fronts(*was[:2]))
             if ev is not None:
                 lists.update(_fronts(*now))
-    return Dirty(_article_pages(views, changed, old.order), changed, lists)
+    shown = set()
+    for p in changed:
+        ev = by_permalink.get(p)
+        if ev is not None:
+            shown.add(ev.theme.path)
+            shown.update(tv.path for tv in ev.tags)
+    return Dirty(_article_pages(views, changed, old.order), changed, lists, shown)
 
 
 def to_run(jobs: list, dirty, previous: dict[str, str], carried: list[str]) -> list:

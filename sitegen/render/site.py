@@ -274,7 +274,8 @@ class _Renderer:
         dirty, previous, paths = self.dirty, self.previous, []
         jobs = lists.site_list_jobs(
             self.theme_list, self.tag_list, self.newest, card_key,
-            dirty and (lambda front, page: page.path not in previous or dirty.list_page(front, page)), paths)
+            dirty and (lambda front, page: page.path not in previous or dirty.list_page(front, page)), paths,
+            dirty and (lambda front, found: dirty.quiet_list(front) and all(p in previous for p in found)))
         keyed = {job[0] for job in jobs}
         carried += [path for path in paths if path not in keyed]
         self._list_paths = paths + [job[0] for job in jobs if job[1] == "tags.html"]
