@@ -3,9 +3,10 @@
 A day's update at 10,000 articles changes the documents of a few hundred articles; making
 every article's document and keying every file again cost ~0.3 s of its render. So the
 search memo notes which article each document number was and how the themes were numbered
-(``SearchMemo.places``): with the render's change set, a document at the number it had,
-of an article whose entry did not change, is the last build's (``search_shards.shard_files``'s
-``same``), and its dict is made only when a file that shows it is made again.
+(``SearchMemo.places``): with the render's change set, a document at the number it had, of
+an article whose entry did not change and whose theme kept its number, is the last build's
+(``search_shards.shard_files``'s ``same``), and its dict is made only when a file that
+shows it is made again.
 """
 from __future__ import annotations
 
@@ -62,12 +63,16 @@ def search_files(newest: list, theme_list: list, memo: SearchMemo | None, change
 def _same_as_last(memo: SearchMemo, oldest: list, slugs: list[str], changed: set[str]
                   ) -> Callable[[int], bool] | None:
     """Whether document ``i`` is the last build's: the same article at the same number, its
-    entry unchanged, the themes numbered as then (None when the memo does not say)."""
-    if len(memo.places) != 2 or memo.places[1] != slugs or len(memo.places[0]) != len(memo.keys):
+    entry unchanged, its theme at the number it had (a new theme may move others: a day at
+    10,000 articles brings an automatic one before "other"). None when the memo does not say."""
+    if len(memo.places) != 2 or len(memo.places[0]) != len(memo.keys):
         return None
-    order = memo.places[0]
+    order, was_slugs = memo.places
+    was_number = {slug: i for i, slug in enumerate(was_slugs)}
+    renumbered = {slug for i, slug in enumerate(slugs) if was_number.get(slug) != i}
 
     def same(i: int) -> bool:
-        path = oldest[i].path
-        return i < len(order) and order[i] == path and path not in changed
+        ev = oldest[i]
+        return i < len(order) and order[i] == ev.path and ev.path not in changed and \
+            ev.theme.slug not in renumbered
     return same
