@@ -60,9 +60,8 @@ def search_files(newest: list, theme_list: list, memo: SearchMemo | None, change
     return files
 
 
-def _same_as_last(memo: SearchMemo, oldest: list, slugs: list[str], changed: set[str]
-                  ) -> Callable[[int], bool] | None:
-    """Whether document ``i`` is the last build's: the same article at the same number, its
+def _same_as_last(memo: SearchMemo, oldest: list, slugs: list[str], changed: set[str]) -> list[bool] | None:
+    """Whether each document is the last build's: the same article at the same number, its
     entry unchanged, its theme at the number it had (a new theme may move others: a day at
     10,000 articles brings an automatic one before "other"). None when the memo does not say."""
     if len(memo.places) != 2 or len(memo.places[0]) != len(memo.keys):
@@ -70,9 +69,5 @@ def _same_as_last(memo: SearchMemo, oldest: list, slugs: list[str], changed: set
     order, was_slugs = memo.places
     was_number = {slug: i for i, slug in enumerate(was_slugs)}
     renumbered = {slug for i, slug in enumerate(slugs) if was_number.get(slug) != i}
-
-    def same(i: int) -> bool:
-        ev = oldest[i]
-        return i < len(order) and order[i] == ev.path and ev.path not in changed and \
-            ev.theme.slug not in renumbered
-    return same
+    return [was == ev.path and was not in changed and ev.theme.slug not in renumbered
+            for was, ev in zip(order, oldest)] + [False] * (len(oldest) - len(order))

@@ -279,11 +279,31 @@ def _patched(older: OlderLayer, keys: list[bytes], docs: Sequence[dict], known: 
         part = _part(scripts[n])
         for (name, term), (lost, gained) in todo.items():
             postings = part.setdefault(name, {})
-            ids = set(decode_postings(postings.pop(term, []))).difference(lost).union(gained)
-            if ids:
-                postings[term] = encode_postings(sorted(ids), len(keys))
+            encoded = _edited(postings.pop(term, []), lost, gained, len(keys))
+            if encoded is not None:
+                postings[term] = encoded
         scripts[n] = _script(f"a{n}", part)
     return scripts, {k: fresh[k] if k in fresh else known[k] for k in keys}, set(edits)
+
+
+def _edited(encoded: list[int] | str, lost: set[int], gained: set[int], documents: int) -> list[int] | str | None:
+    """``encode_postings`` of the documents of ``encoded`` without ``lost`` and with ``gained``
+    (None if none is left). A bitmap (a term in many documents: "bench", a theme's words) is
+    edited bit by bit, and stays one when ``encode_postings`` would keep it: decoding it into
+    a list of every document number cost ~0.07 s of a day at 10,000 articles."""
+    if isinstance(encoded, str):
+        bits = bytearray(base64.b64decode(encoded))
+        for i in lost:
+            bits[i >> 3] &= ~(1 << (i & 7)) & 0xFF
+        for i in gained:
+            bits[i >> 3] |= 1 << (i & 7)
+        count = int.from_bytes(bits, "little").bit_count()
+        size = (documents + 7) // 8
+        as_bitmap = 4 * -(-size // 3) + 2
+        if len(bits) == size and 2 * count > as_bitmap:  # as encode_postings: surely a bitmap
+            return base64.b64encode(bytes(bits)).decode("ascii")
+    ids = set(decode_postings(encoded)).difference(lost).union(gained)
+    return encode_postings(sorted(ids), documents) if ids else None
 
 
 def _older_layer(docs: Sequence[dict], keys: list[bytes], known: dict[bytes, tuple[str, ...]],
@@ -300,13 +320,13 @@ def _older_layer(docs: Sequence[dict], keys: list[bytes], known: dict[bytes, tup
 
 
 def shard_files(docs: Sequence[dict], themes: list[tuple[str, str]], memo: SearchMemo | None = None,
-                same: Callable[[int], bool] | None = None) -> list[tuple[str, str | Callable[[], str]]]:
+                same: Sequence[bool] | None = None) -> list[tuple[str, str | Callable[[], str]]]:
     """``[(site path, script)]`` of the sharded index of ``docs`` (oldest first; dicts as
     :func:`sitegen.render.search.build_index` takes them, plus ``ti``: the theme's number
     in ``themes``, a list of (English, Chinese) names). ``memo``: what the last build left
     (``SearchMemo``), replaced by what this one leaves.
 
-    ``same``: whether document ``i`` is the last build's document ``i`` (the caller knows it
+    ``same[i]``: whether document ``i`` is the last build's document ``i`` (the caller knows it
     from ``memo.places``; its key is then the memo's, and it is not read). A file that is then
     surely the last build's (an older shard no change reached, a chunk of such documents)
     comes with None for its script: ``docs`` is read only for the documents that changed and
@@ -314,7 +334,7 @@ def shard_files(docs: Sequence[dict], themes: list[tuple[str, str]], memo: Searc
     known = memo.terms if memo is not None else None
     same = same if memo is not None and same is not None else None
     old_keys = memo.keys if same is not None else []
-    keys = [old_keys[i] if i < len(old_keys) and same(i) else _document_key(docs[i]) for i in range(len(docs))] \
+    keys = [old_keys[i] if i < len(old_keys) and same[i] else _document_key(docs[i]) for i in range(len(docs))] \
         if memo is not None else None
     terms_now: dict[bytes, tuple[str, ...]] = {}
     older: OlderLayer | None = None
@@ -344,11 +364,11 @@ def shard_files(docs: Sequence[dict], themes: list[tuple[str, str]], memo: Searc
                 else _chunk(n, docs, i)) for n, i in enumerate(range(0, len(docs), CHUNK))])
 
 
-def _same_chunk(first: int, documents: int, was: int, same: Callable[[int], bool] | None) -> bool:
+def _same_chunk(first: int, documents: int, was: int, same: Sequence[bool] | None) -> bool:
     """Whether the chunk from document ``first`` is the last build's (of ``was`` documents):
     as many rows, each of the same document."""
     end = min(first + CHUNK, documents)
-    return same is not None and end == min(first + CHUNK, was) and all(map(same, range(first, end)))
+    return same is not None and end == min(first + CHUNK, was) and all(same[first:end])
 
 
 def _chunk(n: int, docs: Sequence[dict], first: int) -> str:
