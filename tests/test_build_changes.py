@@ -187,3 +187,20 @@ def test_grouping_reports_the_articles_whose_theme_tags_or_related_moved():
                    "d": Grouping(sport, (trade,), ("a",)),  # related
                    "e": Grouping(economy, (), ())})  # new
     assert moved(before, now) == {"b", "c", "d", "e"}
+
+
+def test_a_day_paginates_only_the_lists_that_show_something_changed(project, tmp_path, monkeypatch):
+    import sitegen.render.lists as lists
+
+    fronts: list[str] = []
+    real = lists.paginate
+    monkeypatch.setattr(lists, "paginate", lambda front, items, per: fronts.append(front) or real(front, items, per))
+    build(project, reporter=Reporter(0), build_date=FIRST)
+    everything = set(fronts)
+    fronts.clear()
+    (project.seeds_dir / "zz-day.md").write_text(DAY, encoding="utf-8")
+    build(project, reporter=Reporter(0), build_date=NEXT)
+    assert "archive.html" in fronts
+    still = {front for front in everything if (project.out_dir / front).is_file()}
+    assert still - set(fronts), "a day paginated every list again"
+    _equals_clean(project, tmp_path)

@@ -36,7 +36,8 @@ def indexed(monkeypatch):
     """How many documents each call of ``index_fields`` took."""
     sizes: list[int] = []
     real = shards.index_fields
-    monkeypatch.setattr(shards, "index_fields", lambda docs, memo=None: sizes.append(len(docs)) or real(docs, memo))
+    monkeypatch.setattr(shards, "index_fields",
+                        lambda docs, memo=None, keys=None: sizes.append(len(docs)) or real(docs, memo, keys))
     return sizes
 
 
@@ -111,3 +112,20 @@ def test_a_memo_of_other_documents_is_not_trusted(small_layers):
     docs = _docs(20)
     docs[2] = dict(docs[2], hz="新标题")
     _build(docs, memo)
+
+
+def test_postings_edited_in_place_encode_as_made_afresh():
+    """A term's postings edited (bitmaps bit by bit) are what ``encode_postings`` makes of the
+    documents left, in either form, and none when no document is left."""
+    import random
+
+    rng = random.Random(23)
+    for documents in (9, 64, 1000, 10_240):
+        for share in (0.0, 0.01, 0.2, 0.6, 1.0):
+            ids = {i for i in range(documents) if rng.random() < share}
+            lost = set(rng.sample(sorted(ids), min(len(ids), rng.randint(0, 40))))
+            gained = set(rng.sample(range(documents), min(documents, rng.randint(0, 40))))
+            left = (ids - lost) | gained
+            expected = shards.encode_postings(sorted(left), documents) if left else None
+            assert shards._edited(shards.encode_postings(sorted(ids), documents), lost, gained, documents) == expected
+    assert shards._edited(shards.encode_postings(list(range(64)), 64), set(range(64)), set(), 64) is None

@@ -114,7 +114,8 @@ def test_a_search_memo_round_trips_and_a_damaged_one_is_not_used(tmp_path):
     from sitegen.state import encode_flat
 
     state = BuildState(tmp_path / "site")
-    memo = SearchMemo("v1", {b"k1": ("a\0b", "", "c")}, OlderLayer([b"k1", b"k2"], ["script 0", "script 1"]))
+    memo = SearchMemo("v1", {b"k1": ("a\0b", "", "c")}, OlderLayer([b"k1", b"k2"], ["script 0", "script 1"]),
+                      [b"k1", b"k2", b"k3"], (["articles/a.html"], ["economy"]))
     state.put_search_memo(memo)
     assert state.get_search_memo("v1") == memo
     path = state.dir / "search-memo.marshal"

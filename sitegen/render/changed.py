@@ -62,15 +62,20 @@ def outline(views: SiteViews, site_key: str) -> Outline:
 class Dirty:
     """The pages to key this build: ``articles`` (permalinks of article pages), ``cards``
     (articles whose card may differ: list pages showing them), ``lists`` (list front pages
-    whose every page is keyed)."""
+    whose every page is keyed); ``shown``: the lists showing a changed card."""
 
     articles: set[str]
     cards: set[str]
     lists: set[str]
+    shown: set[str]  # the front pages of the lists that show a changed card
 
     def list_page(self, front: str, page) -> bool:
         """Whether a list page is keyed (``lists.Dirty``)."""
         return front in self.lists or any(ev.path in self.cards for ev in page.items)
+
+    def quiet_list(self, front: str) -> bool:
+        """Whether no page of a list is keyed (``list_page`` says no to each)."""
+        return front not in self.lists and front not in self.shown
 
 
 def _fronts(theme: str, tags) -> list[str]:
@@ -93,18 +98,29 @@ def _with_records(views: SiteViews, articles: frozenset[str], old: Outline) -> t
     return changed, lists
 
 
+def _neighbours(order: list[str]) -> dict[str, tuple]:
+    """Each article's (previous, next) in ``order``."""
+    return dict(zip(order, zip([None, *order[:-1]], [*order[1:], None])))
+
+
 def _article_pages(views: SiteViews, changed: set[str], order: list[str]) -> set[str]:
     """The article pages to key: the changed articles', and those whose previous or next article
-    is another than in the last build's ``order``, or that link to a changed article."""
+    is another than in the last build's ``order``, or that link to a changed article.
+
+    Links to related articles are looked up in the grouping's list (``isdisjoint``, at C
+    speed), which holds every related article a page shows (and may name more): a page may be
+    keyed for nothing, never skipped wrongly."""
+    now = [ev.path for ev in views.entries]
     pages = set(changed)
-    place = {p: i for i, p in enumerate(order)}
-    last = len(order) - 1
-    for ev in views.entries:
-        i = place.get(ev.path)
-        was = (order[i - 1] if i else None, order[i + 1] if i < last else None) if i is not None else ()
-        now = (ev.prev.path if ev.prev else None, ev.next.path if ev.next else None)
-        if was != now or now[0] in changed or now[1] in changed or any(r.path in changed for r in ev.related):
-            pages.add(ev.path)
+    if now != order:
+        was = _neighbours(order)
+        pages.update(p for p, pair in _neighbours(now).items() if was.get(p) != pair)
+    place = {p: i for i, p in enumerate(now)}
+    for p in changed:
+        i = place.get(p)
+        if i is not None:
+            pages.update(now[max(i - 1, 0):i + 2])
+    pages.update(ev.path for ev in views.entries if not changed.isdisjoint(ev.entry.grouping.related))
     return pages
 
 
@@ -132,7 +148,13 @@ def dirty_pages(views: SiteViews, changes, old: Outline) -> Dirty:
                 lists.update(_fronts(*was[:2]))
             if ev is not None:
                 lists.update(_fronts(*now))
-    return Dirty(_article_pages(views, changed, old.order), changed, lists)
+    shown = set()
+    for p in changed:
+        ev = by_permalink.get(p)
+        if ev is not None:
+            shown.add(ev.theme.path)
+            shown.update(tv.path for tv in ev.tags)
+    return Dirty(_article_pages(views, changed, old.order), changed, lists, shown)
 
 
 def to_run(jobs: list, dirty, previous: dict[str, str], carried: list[str]) -> list:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from .keys import plain
-from .pagination import ListPage, paginate, ranked_pages
+from .pagination import ListPage, page_paths, paginate, ranked_pages
 
 THEME_PAGE = 20  # articles per theme page (the front page: 20 to 39, the newest)
 TAG_PAGE = 20  # articles per tag page
@@ -36,12 +36,24 @@ def page_key(record, p: ListPage, card_key: Callable) -> tuple:
 Dirty = Callable[[str, ListPage], bool]
 
 
+#: Whether no page of a list shows anything changed: (the list's front page, its pages' paths)
+#: -> bool. Such a list is not even paginated (most lists on a day's update).
+Quiet = Callable[[str, list], bool]
+
+
 def list_jobs(front: str, template: str, newest: Sequence, per_page: int, record,
               card_key: Callable, context: Callable[[ListPage], dict],
-              dirty: Dirty | None = None, paths: list[str] | None = None) -> list[Job]:
+              dirty: Dirty | None = None, paths: list[str] | None = None, quiet: Quiet | None = None) -> list[Job]:
     """Jobs for every page of one list (a theme's or a tag's, newest first). ``record``: the
     list's theme or tag (a record, keyed by its fields) or a name. With ``dirty``, only the
-    pages it names get a job; ``paths``, if given, gets every page's path."""
+    pages it names get a job; ``paths``, if given, gets every page's path; with ``quiet``
+    saying so, the list has no job."""
+    if quiet is not None:
+        found = page_paths(front, len(newest), per_page)
+        if quiet(front, found):
+            if paths is not None:
+                paths.extend(found)
+            return []
     record = record if isinstance(record, str) else plain(record)
     pages = paginate(front, newest, per_page)
     if paths is not None:
@@ -85,10 +97,12 @@ def newest_in_each(newest: Sequence) -> dict[int, list]:
 
 
 def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key: Callable,
-                   dirty: Dirty | None = None, paths: list[str] | None = None) -> list[Job]:
+                   dirty: Dirty | None = None, paths: list[str] | None = None, quiet: Quiet | None = None
+                   ) -> list[Job]:
     """Jobs for every page of every theme (``ThemeView``), every tag (``TagView``, most used
     first), the archive (``newest``: every article view, newest first) and the tag index.
-    ``dirty``, ``paths``: as ``list_jobs`` (the tag index is always keyed, and not in ``paths``)."""
+    ``dirty``, ``paths``, ``quiet``: as ``list_jobs`` (the tag index is always keyed, and not
+    in ``paths``)."""
     jobs: list[Job] = []
     newest_of = newest_in_each(newest)
     for tv in themes:
@@ -97,14 +111,14 @@ def site_list_jobs(themes: Sequence, tags: Sequence, newest: Sequence, card_key:
             tv.path, "theme.html", newest_of[id(tv)], THEME_PAGE, tv.theme, card_key,
             lambda pg, tv=tv, name=name: dict(
                 t=tv, pg=pg, title=titled(tv.title, pg),
-                description=described(f"{pg.total} articles on {name}.", f"on {name}", pg)), dirty, paths)
+                description=described(f"{pg.total} articles on {name}.", f"on {name}", pg)), dirty, paths, quiet)
     for tv in tags:
         name = tv.tag.zh + (f" ({tv.tag.en})" if tv.tag.en else "")
         jobs += list_jobs(
             tv.path, "tag.html", newest_of[id(tv)], TAG_PAGE, tv.tag, card_key,
             lambda pg, tv=tv, name=name: dict(
                 t=tv, pg=pg, title=titled(f"Tag {name}", pg),
-                description=described(f"{pg.total} articles tagged {name}.", f"tagged {name}", pg)), dirty, paths)
+                description=described(f"{pg.total} articles tagged {name}.", f"tagged {name}", pg)), dirty, paths, quiet)
     jobs += list_jobs(
         "archive.html", "archive.html", newest, ARCHIVE_PAGE, "archive", card_key,
         lambda pg: dict(pg=pg, title=titled("Archive", pg),

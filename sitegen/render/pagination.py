@@ -62,6 +62,12 @@ def _link(front: str, number: int) -> Link:
     return Link(path, href(path), number)
 
 
+def page_paths(front: str, total: int, per_page: int) -> list[str]:
+    """The paths of ``paginate``'s pages of a list of ``total`` items, in its order."""
+    numbered = max(0, total // per_page - 1)
+    return [front, *(page_path(front, n) for n in range(numbered, 0, -1))]
+
+
 def paginate(front: str, newest_first: Sequence, per_page: int) -> list[ListPage]:
     """The pages of a list whose front page is at ``front``; ``newest_first`` is the whole
     list, newest item first. The front page comes first, then the numbered pages, newest

@@ -23,7 +23,7 @@ from sitegen.parallel import chunks, job_count, share_map
 from sitegen.state import tree_digest
 from sitegen.models import DigestSite, Page
 
-from . import lists, search_shards
+from . import lists
 from .changed import Outline, dirty_pages, outline, to_run
 from .digest_json import digest_json
 from .feeds import feed_files
@@ -31,6 +31,7 @@ from .keys import article_key, card_key, entry_digest, key_digest, plain
 from .minify import minified
 from .recency import newest_first
 from .result import RenderResult
+from .search_docs import search_files
 from .templating import make_environment, memoised_macros, render_error
 from .util import ZH_CHARS_PER_MINUTE, absolute, base_path, href, iso_date, root_for, safe_site_path
 from .views import SiteViews
@@ -273,7 +274,8 @@ class _Renderer:
         dirty, previous, paths = self.dirty, self.previous, []
         jobs = lists.site_list_jobs(
             self.theme_list, self.tag_list, self.newest, card_key,
-            dirty and (lambda front, page: page.path not in previous or dirty.list_page(front, page)), paths)
+            dirty and (lambda front, page: page.path not in previous or dirty.list_page(front, page)), paths,
+            dirty and (lambda front, found: dirty.quiet_list(front) and all(p in previous for p in found)))
         keyed = {job[0] for job in jobs}
         carried += [path for path in paths if path not in keyed]
         self._list_paths = paths + [job[0] for job in jobs if job[1] == "tags.html"]
@@ -327,18 +329,17 @@ class _Renderer:
     def _search_files(self) -> None:
         """``search/``: the client-side search index of headlines (with kicker and subtitle),
         leads, theme and tag names, in Chinese and in every English there is, oldest first,
-        in shards that the search page loads as a query needs them. A file whose bytes are
-        those of the last build is carried over (a day changes few of them)."""
-        number = {tv.slug: i for i, tv in enumerate(self.theme_list)}
-        docs = [{
-            "u": ev.href, "hz": ev.headline.zh or "", "he": ev.headline.en or "",
-            "k": " ".join(t for p in (ev.kicker, ev.subtitle) for t in (p.zh, p.en) if t),
-            "lz": ev.lead.zh or "", "le": ev.lead.en or "", "ti": number[ev.theme.slug],
-            "tn": f"{ev.theme.theme.name_en} {ev.theme.theme.name_zh}",
-            "tg": " ".join(t for tv in ev.tags for t in (tv.tag.zh, tv.tag.en) if t),
-        } for ev in reversed(self.newest)]
-        themes = [(tv.theme.name_en, tv.theme.name_zh) for tv in self.theme_list]
-        for path, text in search_shards.shard_files(docs, themes, self.search_memo):
+        in shards that the search page loads as a query needs them (``search_docs``). A file
+        whose bytes are those of the last build is carried over (a day changes few of them);
+        with a change set, one that is surely the last build's is not even made."""
+        changed = self.dirty.cards if self.dirty else None
+        for path, text in search_files(self.newest, self.theme_list, self.search_memo, changed):
+            if callable(text):
+                if path in self.previous:
+                    self.keys[path] = self.previous[path]
+                    self.unchanged.append(path)
+                    continue
+                text = text()
             if not self._unchanged(path, None, lambda: text):
                 self.add(path, text)
 
