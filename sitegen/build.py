@@ -26,7 +26,7 @@ from sitegen.seeds import find_seed_paths
 from sitegen.stages import BuildError
 from sitegen.stages.assemble import assemble_site, date_entries, load_history
 from sitegen.stages.glosses import changed_files, dictionary_words, gloss_stage, prepare_glosses
-from sitegen.stages.grouping import group_stage, load_memo, prepare_grouping, save_terms
+from sitegen.stages.grouping import group_stage, load_memo, load_terms, prepare_grouping, save_terms
 from sitegen.stages.inputs import SeedDigests, change_token, input_fingerprint, seeds_digest
 from sitegen.stages.parse import parse_all
 from sitegen.stages.translation import collect_texts, open_translation, translate_stage
@@ -217,7 +217,7 @@ class _Run:
                                       progress=self.reporter.interactive, cache_dir=state.dir)
         try:
             taxonomy = prepare_grouping(config)
-            terms = state.get_terms()
+            terms = load_terms(state)
             self.prepared = _Prepared(
                 translator=translator,
                 taxonomy=taxonomy,
