@@ -241,7 +241,8 @@ def test_a_day_reads_the_stored_counts_only_of_articles_a_flipped_term_reaches(t
     used), a day reads the counts of the kept articles holding a term that went from one
     article to two (their tag pools are renewed), and of no other; the grouping is a build's
     without memo or cache."""
-    from sitegen.group.words import StoredCounts, records_of, stored_terms
+    from sitegen.group.counts import StoredCounts
+    from sitegen.group.words import records_of, stored_terms
 
     carving = art("x.txt", 1, "冰雕艺术节开幕", "冰雕艺术节开幕，冰雕作品吸引游客。冰雕师傅连夜赶工，风筝爱好者也来参观。")
     items = many_items(96) + [("articles/x-01.html", carving)]
@@ -278,3 +279,15 @@ def test_solo_terms_are_counted_again_when_a_term_falls_below_two(taxonomy):
     assert "冰雕" not in [t.zh for t in after.groupings["articles/x-01.html"].tags]
     counts = {key: terms.counts for key, terms in after.term_cache.items()}
     assert memo.solo == {t: k for k, c in counts.items() for t in c if memo.df[t] == 1}
+
+
+def test_stored_counts_read_as_the_dict_they_were():
+    import marshal
+
+    from sitegen.group.counts import StoredCounts, plain
+
+    counts = {"冰雕": 3.0, "作品": 1.0}
+    stored = StoredCounts(marshal.dumps(counts))
+    assert stored._counts is None and plain(counts) is counts
+    assert type(plain(stored)) is dict and plain(stored) == counts == stored and stored["冰雕"] == 3.0
+    assert list(stored.items()) == list(counts.items()) and "作品" in stored and len(stored) == 2

@@ -131,7 +131,7 @@ def test_stored_word_counts_are_read_back_each_when_first_used(tmp_path):
     (``load_terms``), they are the same ``Terms``, and an article's counts are unmarshalled
     only when first read. The pickled store they replace is removed."""
     from sitegen.group.text import Terms
-    from sitegen.group.words import StoredCounts
+    from sitegen.group.counts import StoredCounts
     from sitegen.stages.grouping import load_terms, save_terms
     from sitegen.state import encode_flat
 

@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .counts import plain
 from .similarity import NEIGHBOURS, Postings
 from .tags import TagCandidates, tag_pool
 from .text import Terms, corpus_factor
@@ -339,9 +340,9 @@ def tag_pools(counts: Sequence[Mapping[str, float]], keys: Sequence[str], analyz
         # Asked of each flipped term when they are few, else of each of the article's terms.
         few = tuple(flipped)
         if len(few) < 64:
-            def stale(c, k): return any(map(c.__contains__, few))
+            def stale(c, k): return any(map(plain(c).__contains__, few))
         else:
-            def stale(c, k): return not flipped.isdisjoint(c)
+            def stale(c, k): return not flipped.isdisjoint(plain(c))
     out = [known[k] if k in known and not stale(c, k) else tag_pool(c, analyzer, df, idf, candidates)
            for c, k in zip(counts, keys)]
     memo.solo = _solo_terms(counts, keys, df, memo.solo if holders is not None else None, known)
