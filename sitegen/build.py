@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen.changes import Baseline, ChangeSet, change_set, take_baseline
+from sitegen.collector import kept_unscanned
 from sitegen.config import Config
 from sitegen.corrections import CORRECTIONS_NAME, load_corrections
 from sitegen.models import Article, ParseResult, Translation, TranslationStats
@@ -25,8 +26,8 @@ from sitegen.seeds import find_seed_paths
 from sitegen.stages import BuildError
 from sitegen.stages.assemble import assemble_site, date_entries, load_history
 from sitegen.stages.glosses import changed_files, dictionary_words, gloss_stage, prepare_glosses
-from sitegen.stages.grouping import group_stage, load_memo, prepare_grouping, save_terms
-from sitegen.stages.inputs import change_token, input_fingerprint, seeds_digest
+from sitegen.stages.grouping import group_stage, load_memo, load_terms, prepare_grouping, save_terms
+from sitegen.stages.inputs import SeedDigests, change_token, input_fingerprint, seeds_digest
 from sitegen.stages.parse import parse_all
 from sitegen.stages.translation import collect_texts, open_translation, translate_stage
 from sitegen.state import BuildState, Manifest
@@ -92,25 +93,6 @@ def collector_thresholds(thresholds: tuple[int, int, int] = BUILD_GC_THRESHOLDS)
         gc.set_threshold(*saved)
 
 
-@contextmanager
-def kept_unscanned():
-    """Make what the build keeps to its end (the last build's state; the render's input)
-    with the collector paused, then move it to the oldest generation unwalked (``freeze``
-    then ``unfreeze``), which only a full collection walks, and none comes in a day.
-    Otherwise the young collections walked each of those objects once more, and found
-    next to nothing to free: a day at 10,000 articles ran 6 collections of 0.02-0.10 s
-    and they freed 503 objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
-
-
 def build(config: Config, **options) -> BuildResult:
     """Build the site described by ``config``; see ``_build`` for the options."""
     from sitegen.state import StateLocked
@@ -140,12 +122,13 @@ def _build(
     # Fingerprinting the inputs (~20 ms at 1,000 articles) only pays when there is a last
     # build to compare with; the build fingerprints them again for the next one anyway, but
     # takes the seeds' digest from here: read before the parse, so that a seed edited while
-    # this build runs still differs next time (and 35 MB are not read twice at 10,000).
+    # this build runs still differs next time (and the parse finds each seed's cached parse
+    # by the sha256 taken here: 35 MB are not read twice at 10,000).
     seeds = None
     token = change_token(config, strict, retranslate)  # all but seeds, memory, corrections
     if previous.inputs and config.out_dir.is_dir():
         seeds = seeds_digest(config, seed_paths)
-        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds, token):
+        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds.digest, token):
             reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
             return BuildResult(0, 0, 0, 0, [], skipped=True)
     if clean:
@@ -200,7 +183,7 @@ class _Run:
     old_pages: dict[str, str]  # the last build's page keys (none: everything is rendered)
     strict: bool = False
     retranslate: bool = False
-    seeds: str | None = None  # the seeds' digest, when taken before the parse
+    seeds: SeedDigests | None = None  # the seeds' digests, when taken before the parse (else by the parse)
     prepared: _Prepared | None = None  # what loads while the seeds parse
     warnings: list[str] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
@@ -234,7 +217,7 @@ class _Run:
                                       progress=self.reporter.interactive, cache_dir=state.dir)
         try:
             taxonomy = prepare_grouping(config)
-            terms = state.get_terms()
+            terms = load_terms(state)
             self.prepared = _Prepared(
                 translator=translator,
                 taxonomy=taxonomy,
@@ -264,9 +247,11 @@ class _Run:
         reporter = self.reporter
         corrections = load_corrections(self.config.root)
         try:
+            digests = dict(self.seeds.of_path) if self.seeds is not None else {}
             results, seed_warnings, self.reparsed = parse_all(
                 self.seed_paths, self.state, reporter, meanwhile=self.prepare_later_stages,
-                on_parsed=self.split_words_of, corrections=corrections)
+                on_parsed=self.split_words_of, corrections=corrections, digests=digests)
+            self.seeds = self.seeds or seeds_digest(self.config, self.seed_paths, known=digests)  # as parsed
             self.clock.lap("parse")
             self.parsed = len(self.reparsed)
             self.warnings += seed_warnings
@@ -342,8 +327,8 @@ class _Run:
             save_terms(state, self.grouped, prepared.known)
             state.put_memo(prepared.memo)
             token = change_token(config, self.strict, self.retranslate)
-            self.fingerprint = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate, self.seeds,
-                                                 token)
+            self.fingerprint = input_fingerprint(config, self.seed_paths, self.strict, self.retranslate,
+                                                 self.seeds.digest, token)
             self.token = token + self.gloss_versions()
 
         rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,

@@ -4,9 +4,9 @@ Kept beside the output directory in ``.<out>.cache/`` (never published):
 - ``manifest.json``: a fingerprint of every input (seeds, templates, static files, config,
   translation memory, themes, dictionary, sitegen's own code) and one fingerprint per page.
 - ``parse/<key>.pickle``: the ``ParseResult`` of one seed, keyed by its text and the parser code.
-- ``group-terms.pickle`` (and ``group-terms-added.pickle``, the entries added since):
+- ``group-terms.marshal`` (and ``group-terms-added.marshal``, the entries added since):
   grouping's word counts per article, keyed by its text and the dictionary, so a rebuild
-  splits words only for new or changed articles.
+  splits words only for new or changed articles (plain values: ``sitegen.group.words.records_of``).
 - ``group-memo.pickle``: grouping's per-article results (neighbours, theme scores, tag pools:
   ``sitegen.group.memo``), so a day's update compares only the day's articles with the rest.
 - ``search-memo.marshal``: each search document's terms by its texts and the search index's
@@ -132,8 +132,9 @@ def _read_entry(path: Path) -> Any | None:
 # instead, behind a header of their own and the same digest: marshal loads such values in
 # about two thirds of pickle's time (the search memo at 10,000 articles, 22 MB: 0.075 ->
 # 0.046 s, in a fresh process), and writes a string held in many places once, as pickle does.
-# (Grouping's word counts stay pickled: as marshalled plain values made into ``Terms`` again,
-# they loaded no faster.)
+# (Grouping's word counts, marshalled as plain values and all made into ``Terms`` again, loaded
+# no faster than pickled; they are marshalled with each article's counts a string of bytes
+# of their own, unmarshalled when first read: ``sitegen.group.words.StoredCounts``.)
 _FLAT_MAGIC = b"sitegen-flat-1\n"
 
 
@@ -220,34 +221,37 @@ class BuildState:
     # writes its own articles' counts only (rewriting 11,000 articles' counts cost ~0.6 s
     # of every update). The base is rewritten, without stale entries, once the entries added
     # or gone since pass a quarter of it. Entries are keyed by content, so any mix of the two
-    # files (e.g. after a crash between writes) is still correct.
+    # files (e.g. after a crash between writes) is still correct. Both are marshalled plain
+    # values (``encode_flat``).
     def _terms_path(self) -> Path:
-        return self.dir / "group-terms.pickle"
+        return self.dir / "group-terms.marshal"
 
     def _terms_added_path(self) -> Path:
-        return self.dir / "group-terms-added.pickle"
+        return self.dir / "group-terms-added.marshal"
 
     def get_terms(self) -> dict:
-        base = _read_entry(self._terms_path())
+        base = _read_flat(self._terms_path())
         terms = base if isinstance(base, dict) else {}
         self._terms_base = set(terms)
-        added = _read_entry(self._terms_added_path()) if terms else None
+        added = _read_flat(self._terms_added_path()) if terms else None
         if isinstance(added, dict):
             terms.update(added)
         return terms
 
     def put_terms(self, terms: dict, compact=lambda entries: entries) -> None:
-        """Store ``terms``; ``compact(entries)``: the entries as they are written (for example
-        with equal strings shared)."""
+        """Store ``terms``; ``compact(entries)``: the entries as they are written, plain
+        values that marshal can write."""
         base = self._terms_base
         added = terms.keys() - base
         gone = len(base) - (len(terms) - len(added))
         if base and len(added) + gone <= len(terms) // 4:
-            atomic_write_bytes(self._terms_added_path(), encode_entry(compact({k: terms[k] for k in added})),
+            atomic_write_bytes(self._terms_added_path(), encode_flat(compact({k: terms[k] for k in added})),
                                durable=False)
             return
-        atomic_write_bytes(self._terms_path(), encode_entry(compact(terms)), durable=False)
+        atomic_write_bytes(self._terms_path(), encode_flat(compact(terms)), durable=False)
         self._terms_added_path().unlink(missing_ok=True)
+        for replaced in ("group-terms.pickle", "group-terms-added.pickle"):  # the pickled store this replaced
+            (self.dir / replaced).unlink(missing_ok=True)
         self._terms_base = set(terms)
 
     # -- grouping's memo of per-article results ------------------------------------------

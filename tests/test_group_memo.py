@@ -234,3 +234,60 @@ def test_a_day_hashes_only_new_and_changed_articles_texts_for_their_term_keys(ta
     monkeypatch.setattr(Analyzer, "terms_key", lambda self, *texts: (hashed.append(texts), real(self, *texts))[1])
     assert _result(_group(later, taxonomy, memo)) == expected
     assert len(hashed) == len(day) + 1  # the day's and the changed one
+
+
+def test_a_day_reads_the_stored_counts_only_of_articles_a_flipped_term_reaches(taxonomy):
+    """With the word counts as the store gives them back (``StoredCounts``, read when first
+    used), a day reads the counts of the kept articles holding a term that went from one
+    article to two (their tag pools are renewed), and of no other; the grouping is a build's
+    without memo or cache."""
+    from sitegen.group.counts import StoredCounts
+    from sitegen.group.words import records_of, stored_terms
+
+    carving = art("x.txt", 1, "冰雕艺术节开幕", "冰雕艺术节开幕，冰雕作品吸引游客。冰雕师傅连夜赶工，风筝爱好者也来参观。")
+    items = many_items(96) + [("articles/x-01.html", carving)]
+    first_seen = {p: OLD for p, _ in items}
+    memo, cache = GroupMemo(), {}
+    group_articles(items, taxonomy, term_cache=cache, first_seen=first_seen, memo=memo)
+    assert memo.solo  # terms a single article has, and whose
+    stored = stored_terms(records_of(cache))
+    day = items + [("articles/y-01.html", art("y.txt", 1, "冰雕作品展出", "一批冰雕作品在广场展出，冰雕线条流畅。"))]
+    first_seen["articles/y-01.html"] = NEW
+    after = group_articles(day, taxonomy, term_cache=stored, first_seen=first_seen, memo=memo)
+    assert _result(after) == _result(group_articles(day, taxonomy, first_seen=first_seen))
+    assert "冰雕" in [t.zh for t in after.groupings["articles/x-01.html"].tags]
+    kept = {k: t.counts for k, t in stored.items() if isinstance(t.counts, StoredCounts)}
+    read = {k for k, counts in kept.items() if counts._counts is not None}
+    assert memo.term_keys[carving.identity] in read and len(read) <= 5 and len(kept) == len(cache) > 50
+
+
+def test_solo_terms_are_counted_again_when_a_term_falls_below_two(taxonomy):
+    """A term two articles had and one has now (an article gone): which kept article holds
+    it, only the counts tell, so they are read; the grouping is still a build's without
+    memo, and the memo's single holders are those of the counts."""
+    carving = art("x.txt", 1, "冰雕艺术节开幕", "冰雕艺术节开幕，冰雕作品吸引游客。冰雕师傅连夜赶工，风筝爱好者也来参观。")
+    other = art("y.txt", 1, "冰雕作品展出", "一批冰雕作品在广场展出，冰雕线条流畅。")
+    items = many_items(96) + [("articles/x-01.html", carving), ("articles/y-01.html", other)]
+    first_seen = {p: OLD for p, _ in items}
+    memo = GroupMemo()
+    group_articles(items, taxonomy, first_seen=first_seen, memo=memo)
+    later = items[:-1]  # y gone: 冰雕 is x's alone again
+    expected = group_articles(later, taxonomy, first_seen=first_seen)
+    after = group_articles(later, taxonomy, first_seen=first_seen, memo=memo)
+    assert _result(after) == _result(expected)
+    assert "冰雕" in [t.zh for t in group_articles(items, taxonomy).groupings["articles/x-01.html"].tags]
+    assert "冰雕" not in [t.zh for t in after.groupings["articles/x-01.html"].tags]
+    counts = {key: terms.counts for key, terms in after.term_cache.items()}
+    assert memo.solo == {t: k for k, c in counts.items() for t in c if memo.df[t] == 1}
+
+
+def test_stored_counts_read_as_the_dict_they_were():
+    import marshal
+
+    from sitegen.group.counts import StoredCounts, plain
+
+    counts = {"冰雕": 3.0, "作品": 1.0}
+    stored = StoredCounts(marshal.dumps(counts))
+    assert stored._counts is None and plain(counts) is counts
+    assert type(plain(stored)) is dict and plain(stored) == counts == stored and stored["冰雕"] == 3.0
+    assert list(stored.items()) == list(counts.items()) and "作品" in stored and len(stored) == 2

@@ -39,12 +39,12 @@ def test_a_damaged_parse_cache_entry_is_parsed_again(tmp_path):
     assert not list((state.dir / "parse").glob(".*.tmp"))  # no temp debris
     state.put_terms({"x": 1})
     assert state.get_terms() == {"x": 1}
-    (state.dir / "group-terms.pickle").write_bytes(b"garbage")
+    (state.dir / "group-terms.marshal").write_bytes(b"garbage")
     assert state.get_terms() == {}
 
 
 def test_a_days_word_counts_are_written_beside_the_stored_ones(tmp_path):
-    base, added = tmp_path / ".site.cache" / "group-terms.pickle", tmp_path / ".site.cache" / "group-terms-added.pickle"
+    base, added = tmp_path / ".site.cache" / "group-terms.marshal", tmp_path / ".site.cache" / "group-terms-added.marshal"
     terms = {f"k{i}": i for i in range(100)}
     BuildState(tmp_path / "site").put_terms(terms)
     state = BuildState(tmp_path / "site")
@@ -126,29 +126,39 @@ def test_a_search_memo_round_trips_and_a_damaged_one_is_not_used(tmp_path):
         assert state.get_search_memo("v1") is None
 
 
-def test_stored_word_counts_share_each_term_string(tmp_path):
-    """Grouping stores its word counts with each term one string (``share_strings``), both
-    the base and a day's additions: the same counts, read back with shared strings."""
+def test_stored_word_counts_are_read_back_each_when_first_used(tmp_path):
+    """Grouping stores its word counts as plain values, each article's counts marshalled on
+    their own (``records_of``), both the base and a day's additions; read back
+    (``load_terms``), they are the same ``Terms``, and an article's counts are unmarshalled
+    only when first read. The pickled store they replace is removed."""
     from sitegen.group.text import Terms
-    from sitegen.group.words import share_strings
-    from sitegen.stages.grouping import save_terms
+    from sitegen.group.counts import StoredCounts
+    from sitegen.stages.grouping import load_terms, save_terms
+    from sitegen.state import encode_flat
 
-    def terms(i):  # equal strings, distinct objects, as segmenting makes them
-        return Terms({"".join(["经", "济"]): 2.0, "".join(["发", "展"]): 1.0 + i}, 3.0 + i, ("".join(["经", "济"]),))
+    def terms(i):
+        return Terms({"经济": 2.0, "发展": 1.0 + i}, 3.0 + i, ("经济",))
 
     grouped = type("Grouped", (), {})()
     grouped.term_cache = {f"k{i}": terms(i) for i in range(8)}
-    shared = share_strings(grouped.term_cache)
-    assert shared == grouped.term_cache and len({id(t) for v in shared.values() for t in v.counts}) == 2
-    save_terms(BuildState(tmp_path / "site"), grouped, set())
     state = BuildState(tmp_path / "site")
-    base = state.get_terms()
+    state.dir.mkdir(parents=True)
+    (state.dir / "group-terms.pickle").write_bytes(b"the store this one replaced")
+    save_terms(state, grouped, set())
+    assert not (state.dir / "group-terms.pickle").exists()
+    state = BuildState(tmp_path / "site")
+    base = load_terms(state)
+    assert all(isinstance(t.counts, StoredCounts) and t.counts._counts is None for t in base.values())
+    assert base["k3"].counts["发展"] == 4.0
+    assert [t.counts._counts is None for t in base.values()].count(False) == 1  # k3's only
     assert base == grouped.term_cache
-    assert len({id(t) for v in base.values() for t in (*v.counts, *v.head)}) == 2
     grouped.term_cache = dict(base, d1=terms(9))  # a day: only the addition is written
     save_terms(state, grouped, set(base))
-    assert (state.dir / "group-terms-added.pickle").is_file()
-    assert BuildState(tmp_path / "site").get_terms() == grouped.term_cache
+    assert (state.dir / "group-terms-added.marshal").is_file()
+    again = load_terms(BuildState(tmp_path / "site"))
+    assert again == grouped.term_cache and again["k5"].total == 8.0 and again["k5"].head == ("经济",)
+    (state.dir / "group-terms-added.marshal").write_bytes(encode_flat({"bad": (1, 2, 3)}))
+    assert set(load_terms(BuildState(tmp_path / "site"))) == set(base)  # a record of another shape: left out
 
 
 def test_flat_entries_damaged_read_as_missing():

@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .counts import plain
 from .similarity import NEIGHBOURS, Postings
 from .tags import TagCandidates, tag_pool
 from .text import Terms, corpus_factor
@@ -50,6 +51,7 @@ class GroupMemo:
         self.scores: dict[str, list[float]] = {}  # term key -> own theme scores
         self.pools: dict[str, list[str]] = {}  # term key -> tag pool
         self.linked: frozenset[str] = frozenset()  # terms that two or more articles had
+        self.solo: dict[str, str] | None = None  # each term one article had -> its term key (None: not known)
         self.reference = ""  # digest of the reference's term keys (``reference_digest``)
         self.keys: list[str] = []  # each article's term key
         self.term_keys: dict[bytes, str] = {}  # article identity -> its term key (``words.term_keys``)
@@ -322,23 +324,59 @@ def _unzip(pairs: list[tuple[Row, list[float]]]) -> tuple[list[Row], list]:
 def tag_pools(counts: Sequence[Mapping[str, float]], keys: Sequence[str], analyzer, df: Mapping[str, int],
               idf: Mapping[str, float], memo: GroupMemo | None) -> list[list[str]]:
     """Each article's tag pool (``tags.tag_pool``), from the memo by term key unless one of
-    the article's terms went from one article to several or back since the memo's build."""
+    the article's terms went from one article to several or back since the memo's build.
+    Which articles those are is found without reading the others' counts where the memo
+    says (``_holders``), so that a day reads the counts of its own articles only."""
     candidates = TagCandidates(analyzer, df)
     if memo is None:
         return [tag_pool(c, analyzer, df, idf, candidates) for c in counts]
     linked = frozenset(t for t, k in df.items() if k >= 2)
     flipped = linked.symmetric_difference(memo.linked)
     known = memo.pools
-    # Whether an article has a flipped term: asked of each flipped term when they are few (on
-    # a day, none or a handful, against ~100 terms an article: 11,500 articles' terms
-    # looked up took ~0.03 s at 10,000 for none flipped), else of each of its terms.
-    few = tuple(flipped)
-    if len(few) < 64:
-        def stale(c): return any(map(c.__contains__, few))
+    holders = _holders(flipped, linked, memo)
+    if holders is not None:
+        def stale(c, k): return k in holders
     else:
-        def stale(c): return not flipped.isdisjoint(c)
-    out = [known[k] if k in known and not stale(c) else tag_pool(c, analyzer, df, idf, candidates)
+        # Asked of each flipped term when they are few, else of each of the article's terms.
+        few = tuple(flipped)
+        if len(few) < 64:
+            def stale(c, k): return any(map(plain(c).__contains__, few))
+        else:
+            def stale(c, k): return not flipped.isdisjoint(plain(c))
+    out = [known[k] if k in known and not stale(c, k) else tag_pool(c, analyzer, df, idf, candidates)
            for c, k in zip(counts, keys)]
+    memo.solo = _solo_terms(counts, keys, df, memo.solo if holders is not None else None, known)
     memo.pools = dict(zip(keys, out))
     memo.linked = linked
     return out
+
+
+def _holders(flipped: frozenset[str], linked: frozenset[str], memo: GroupMemo) -> set[str] | None:
+    """The term keys of the memo's articles that hold a ``flipped`` term, or None if only
+    their counts can tell. A term that two or more articles have now and one or none had
+    (the only flips a day without gone articles makes) was held by the one the memo's
+    ``solo`` names, if any; for a term that fell below two, the counts are asked."""
+    if memo.solo is None or not flipped.issubset(linked):
+        return None
+    solo = memo.solo
+    return {solo[t] for t in flipped if t in solo}
+
+
+def _solo_terms(counts: Sequence[Mapping[str, float]], keys: Sequence[str], df: Mapping[str, int],
+                before: dict[str, str] | None, known: Mapping[str, object]) -> dict[str, str] | None:
+    """Each term one article has -> that article's term key, for the next build's
+    ``_holders``. From ``before`` (the memo's, where every term held by a single article now
+    was held by a single one then), plus the terms of the articles the memo did not know;
+    else from every article's counts. None if they disagree with ``df``."""
+    solo: dict[str, str] = {}
+    if before is not None:
+        now = set(keys)
+        solo = {t: k for t, k in before.items() if df.get(t) == 1 and k in now}
+        pairs = ((c, k) for c, k in zip(counts, keys) if k not in known)
+    else:
+        pairs = zip(counts, keys)
+    for c, k in pairs:
+        for t in c:
+            if df[t] == 1:
+                solo[t] = k
+    return solo if len(solo) == sum(1 for n in df.values() if n == 1) else None

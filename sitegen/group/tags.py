@@ -15,6 +15,7 @@ from itertools import chain
 from operator import mul, neg
 from typing import Mapping, Sequence
 
+from .counts import plain
 from .text import Analyzer
 from .vectors import sublinear_tf
 
@@ -47,6 +48,7 @@ def tag_pool(counts: Mapping[str, float], analyzer: Analyzer, df: Mapping[str, i
     (1 + log count) x IDF, ties by term — not by corpus statistics, so that other articles
     change the pool only through what they share with this one."""
     ok = candidates if candidates is not None else TagCandidates(analyzer, df)
+    counts = plain(counts)
     terms = [t for t in counts if ok[t]]
     # -(1 + log c) x IDF, term by term at C speed; (-weight, term) pairs sort best first,
     # ties by term

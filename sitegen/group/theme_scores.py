@@ -9,6 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .counts import plain
 from .taxonomy import Taxonomy
 from .text import Analyzer, Terms
 from .vectors import Doc
@@ -64,7 +65,7 @@ class ThemeScorer:
         s = [0.0] * self.n  # the same additions in the same order as on an array, minus numpy's per-item cost
         if doc.total <= 0:
             return np.asarray(s)
-        counts, matching = doc.counts, self._matching
+        counts, matching = plain(doc.counts), self._matching
         if not counts.keys() <= self._cache.keys():  # terms segmented by an earlier build
             for term in counts:
                 self.matches(term)

@@ -10,6 +10,7 @@ from itertools import chain
 from operator import mul, neg
 from typing import Mapping, Sequence
 
+from .counts import plain
 from .text import Terms, corpus_factor
 
 VECTOR_TERMS = 40  # terms kept per article vector
@@ -59,8 +60,9 @@ def weigh(docs: list[Doc], idf: Mapping[str, float], factor: Mapping[str, float]
     tf, idf_of, factor_of = _SUBLINEAR_TF.__getitem__, idf.__getitem__, factor.__getitem__
     for d in docs:
         # (1 + log c) x idf x corpus factor, multiplied in that order, term by term at C speed.
-        terms = d.counts.keys()
-        w = dict(zip(terms, map(mul, map(mul, map(tf, d.counts.values()), map(idf_of, terms)),
+        counts = plain(d.counts)
+        terms = counts.keys()
+        w = dict(zip(terms, map(mul, map(mul, map(tf, counts.values()), map(idf_of, terms)),
                             map(factor_of, terms))))
         # Heaviest first, ties by term: (-weight, term) tuples sort so without a key function.
         top = sorted(zip(map(neg, w.values()), w))[:VECTOR_TERMS]

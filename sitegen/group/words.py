@@ -3,11 +3,13 @@
 segmented, over the cores when the corpus is large."""
 from __future__ import annotations
 
+import marshal
 from typing import Mapping, MutableMapping, Sequence
 
 from sitegen.models import Article
 from sitegen.parallel import map_shared
 
+from .counts import StoredCounts
 from .text import Analyzer, Terms
 
 # Fewer articles to split: no worker processes. With rjieba, segmenting 1,000 articles takes
@@ -86,12 +88,25 @@ def article_terms(analyzer: Analyzer, articles: Sequence[Article], max_body: int
     return [found[k] for k in keys], {k: found[k] for k in keys}, keys
 
 
-def share_strings(cache: Mapping[str, Terms]) -> dict[str, Terms]:
-    """``cache`` with each term one string object however many articles have it (pickle then
-    stores it once): 10,000 articles' counts hold ~1.1 M terms but a few thousand distinct
-    ones, and their pickle loads in 0.15 s instead of 0.35 s."""
-    pool: dict[str, str] = {}
-    share = pool.setdefault
-    return {key: Terms({share(t, t): c for t, c in terms.counts.items()}, terms.total,
-                       tuple(share(t, t) for t in terms.head)) if isinstance(terms, Terms) else terms
-            for key, terms in cache.items()}
+def stored_terms(records: Mapping[str, object]) -> dict[str, Terms]:
+    """The term store's records (``records_of``) as ``Terms``, each article's counts read
+    when first used; a record of another shape is left out (segmented again)."""
+    out: dict[str, Terms] = {}
+    for key, record in records.items():
+        if (type(record) is tuple and len(record) == 3 and type(record[0]) is bytes
+                and type(record[1]) in (float, int) and type(record[2]) is tuple):
+            out[key] = Terms(StoredCounts(record[0]), record[1], record[2])
+    return out
+
+
+def records_of(cache: Mapping[str, Terms]) -> dict[str, tuple[bytes, float, tuple[str, ...]]]:
+    """What the term store keeps of each entry (plain values, marshalled with the rest):
+    its counts marshalled on their own (a stored entry's as they were read), the total,
+    the headline's terms."""
+    out = {}
+    for key, terms in cache.items():
+        if isinstance(terms, Terms):
+            counts = terms.counts
+            blob = counts.blob if isinstance(counts, StoredCounts) else marshal.dumps(dict(counts))
+            out[key] = (blob, terms.total, tuple(terms.head))
+    return out

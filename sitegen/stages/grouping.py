@@ -43,10 +43,17 @@ def load_memo(state: BuildState, taxonomy):
     version = memo_version(taxonomy)
     return state.get_memo(version) or GroupMemo(version)
 
+def load_terms(state: BuildState) -> dict:
+    """The stored word counts (term key -> ``Terms``), each article's counts read when first
+    used (``sitegen.group.words.StoredCounts``)."""
+    from sitegen.group.words import stored_terms
+
+    return stored_terms(state.get_terms())
+
 def save_terms(state: BuildState, grouped, known_terms: set) -> None:
     """Store the word counts of this build's articles (stale ones drop out when the store
     rewrites its base), unless they are the ones stored (``known_terms``: the stored keys)."""
-    from sitegen.group.words import share_strings
+    from sitegen.group.words import records_of
 
     if set(grouped.term_cache) != known_terms:
-        state.put_terms(grouped.term_cache, compact=share_strings)
+        state.put_terms(grouped.term_cache, compact=records_of)

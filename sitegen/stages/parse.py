@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import MutableMapping
 
+from sitegen.collector import kept_unscanned
 from sitegen.corrections import Corrections
 from sitegen.models import ParseResult
 from sitegen.parallel import MIN_ITEMS, parallel_map
@@ -48,14 +50,15 @@ def _parse_entry(job) -> bytes:
     return encode_entry(CachedParse(digest, warnings, result))
 
 
-def _seed_key(path: Path, data: bytes, parser_code: str, corrections: Corrections) -> str:
-    return digest_bytes(path.name.encode("utf-8"), hashlib.sha256(data).digest(), parser_code.encode(),
-                        corrections.key(path.name), CACHE_FORMAT)
+def _seed_key(path: Path, sha: bytes, parser_code: str, corrections: Corrections) -> str:
+    """The cache key of the seed at ``path`` whose bytes have the sha256 ``sha``."""
+    return digest_bytes(path.name.encode("utf-8"), sha, parser_code.encode(), corrections.key(path.name),
+                        CACHE_FORMAT)
 
 
 def parse_all(
     seed_paths: list[Path], state: BuildState, reporter: Reporter, meanwhile=None, on_parsed=None,
-    corrections: Corrections = Corrections(),
+    corrections: Corrections = Corrections(), digests: MutableMapping[Path, bytes] | None = None,
 ) -> tuple[list[ParseResult], list[str], list[str]]:
     """Read and parse every seed, reusing cached parses of unchanged seeds, and apply the
     seeds' ``corrections`` (a seed's cache key holds its own corrections, so editing them
@@ -64,10 +67,13 @@ def parse_all(
     result as it arrives. Seeds are read as ``sitegen.seeds.read_seeds`` reads them (the
     same errors, warnings and duplicates), but a seed whose bytes have a cached parse is not
     decoded: the cache kept what decoding them gave (35 MB decoded, encoded and hashed
-    again cost a day at 10,000 articles ~0.1 s). Returns the results, the warnings and the
-    names of the seeds parsed (not taken from the cache: the parse's report to
-    ``sitegen.changes``)."""
-    found = _look_up(seed_paths, state, corrections)
+    again cost a day at 10,000 articles ~0.1 s). ``digests``: each seed's sha256 where the
+    caller read it already (``stages.inputs.seeds_digest``); a seed with a cached parse under
+    that digest is not read at all. The seeds read here are added to it. Returns the
+    results, the warnings and the names of the seeds parsed (not taken from the cache: the
+    parse's report to ``sitegen.changes``)."""
+    with kept_unscanned():  # the cached parses, kept to the end of the build
+        found = _look_up(seed_paths, state, corrections, {} if digests is None else digests)
     keys, results, jobs, todo, warnings = found.keys, found.results, found.jobs, found.todo, found.warnings
     for warning in warnings:
         reporter.warn(warning)
@@ -107,18 +113,29 @@ class _Found:
     names: set[str] = field(default_factory=set)  # of the seeds kept
 
 
-def _look_up(seed_paths: list[Path], state: BuildState, corrections: Corrections) -> _Found:
-    """Each seed's bytes read and looked up in the parse cache; decoded only if not there."""
+def _look_up(seed_paths: list[Path], state: BuildState, corrections: Corrections,
+             digests: MutableMapping[Path, bytes]) -> _Found:
+    """Each seed looked up in the parse cache by its bytes' sha256 (from ``digests``, else
+    read and added there); read if not known, decoded only if not there."""
     parser_code = code_digest("parse")
     found = _Found()
     duplicates = Duplicates()
     for path in seed_paths:
-        data = read_bytes(path)
-        key = _seed_key(path, data, parser_code, corrections)
+        sha = digests.get(path)
+        data = None
+        if sha is None:
+            data = read_bytes(path)
+            digests[path] = sha = hashlib.sha256(data).digest()
+        key = _seed_key(path, sha, parser_code, corrections)
         cached = state.get_parse(key)
         if isinstance(cached, CachedParse) and isinstance(cached.result, ParseResult):
             seed, digest, read_warnings = None, cached.text_digest, [f"{path}{w}" for w in cached.warnings]
         else:
+            if data is None:  # known by its digest only: the bytes parsed are those the key is made of
+                data = read_bytes(path)
+                sha = hashlib.sha256(data).digest()
+                if sha != digests[path]:
+                    digests[path], key = sha, _seed_key(path, sha, parser_code, corrections)
             seed, read_warnings = seed_of_bytes(path, data)
             digest = text_digest(seed)
         found.warnings += read_warnings
