@@ -229,3 +229,21 @@ def test_lone_other_article_without_keywords_follows_its_nearest_neighbour():
     theme_of = [0, 0, 1, 1, other]
     no_single_themes(theme_of, reason, {}, final, final, [10.0] * 5, [[]] * 5, Settings(), other)
     assert theme_of[4] == other
+
+
+def test_the_reading_aids_headwords_are_the_same_words_and_shared_once(monkeypatch):
+    from sitegen.gloss.cedict import compiled
+    from sitegen.gloss.lexicon import Headwords
+    from sitegen.group import cedict
+
+    monkeypatch.setattr(cedict, "_WORDS", None)
+    own = cedict.words()  # the word list, read from the data file's cache
+    headwords = Headwords(compiled())
+    # the same set of words: grouping may ask the reading aid's entries instead
+    assert len(headwords) == len(own) and all(w in headwords for w in own)
+    assert "天文台" in headwords and "内病" not in headwords and b"x" not in headwords
+    monkeypatch.setattr(cedict, "_WORDS", None)
+    cedict.share(headwords)
+    assert cedict.words() is headwords and cedict.cedict_has("天文台") and not cedict.cedict_has("且会")
+    cedict.share(own)  # the first kept: a list already loaded is not replaced
+    assert cedict.words() is headwords

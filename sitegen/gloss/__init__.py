@@ -20,11 +20,13 @@ def gloss_writer(taxonomy) -> GlossWriter:
     """A writer using ``taxonomy``'s segmenter (the same words as the tags) and its user
     dictionary (names and terms CC-CEDICT lacks). Loads the dictionaries on first use."""
     from sitegen.group import telling_words
+    from sitegen.group.cedict import share as share_headwords
     from sitegen.group.text import analyzer_for
     from sitegen.state import code_digest
 
     analyzer = analyzer_for(taxonomy)
     lexicon = load(taxonomy.user_words, analyzer.tokenizer)  # its dictionary tells HMM words (names)
+    share_headwords(lexicon.headwords())  # grouping asks about the same words: not loaded twice
     fingerprint = hashlib.sha256(repr((taxonomy.user_words, [t.keywords for t in taxonomy.themes],
                                        sorted(taxonomy.stopwords))).encode("utf-8")).hexdigest()
     kept = analyzer.keep_cuts()  # grouping's cuts of the same texts (``segmenter_for``'s words)

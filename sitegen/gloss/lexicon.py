@@ -50,6 +50,22 @@ class Gloss:
         return self.kind
 
 
+class Headwords:
+    """CC-CEDICT's simplified headwords as words (``str``), read from the compiled entries'
+    UTF-8 keys: what ``sitegen.group.cedict`` would otherwise load again as a set of its own."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: dict[bytes, bytes]):
+        self._entries = entries
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.encode("utf-8", "surrogatepass") in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class Lexicon:
     """Compiled CC-CEDICT plus the user dictionary's words."""
 
@@ -62,6 +78,10 @@ class Lexicon:
         self._made: dict[str, str | None] = {}  # entries, made or decoded, once per word
         self._glosses: dict[str, Gloss | None] = {}
         self.parts: dict[str, tuple[str, ...]] = {}  # the parts of words CC-CEDICT lacks
+
+    def headwords(self) -> Headwords:
+        """CC-CEDICT's headwords (not the user dictionary's words)."""
+        return Headwords(self._cedict)
 
     def knows(self, word: str) -> bool:
         return word.encode() in self._cedict or word in self._user
