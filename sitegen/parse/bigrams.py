@@ -111,12 +111,24 @@ def _ends(text: str) -> str:
     return s[0] + s[-1] if s else ""
 
 
+#: Memos of other modules' text functions, emptied with these (:func:`page_memo`).
+_PAGE_MEMOS: list = []
+
+
+def page_memo(fn):
+    """``fn``, a pure function of a page's text, memoised for the page being parsed: its memo
+    is emptied by :func:`forget_page_texts` with the others."""
+    cached = functools.lru_cache(maxsize=None)(fn)
+    _PAGE_MEMOS.append(cached)
+    return cached
+
+
 def forget_page_texts() -> None:
-    """Empty the memo caches of text functions (bigrams, squashed text, ends). They serve
-    the many comparisons within one page; pages hardly share texts, so keeping a page's
-    entries only made a worker's memory grow by ~60 MB over 75 pages, every page of it
-    fresh memory the kernel had to provide."""
-    for cached in (text_bigrams, bigram_set, _ends, squash, _joined_bigram_set):
+    """Empty the memo caches of text functions (bigrams, squashed text, ends; those of
+    :func:`page_memo`). They serve the many comparisons within one page; pages hardly share
+    texts, so keeping a page's entries only made a worker's memory grow by ~60 MB over 75
+    pages, every page of it fresh memory the kernel had to provide."""
+    for cached in (text_bigrams, bigram_set, _ends, squash, _joined_bigram_set, *_PAGE_MEMOS):
         cached.cache_clear()
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 import operator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lines as L
+from .bigrams import page_memo
 from .blocks import PASSED_OVER, Element
 from .text import ends_sentence, is_han, joined_texts, opens_mid_sentence
 
@@ -60,23 +62,39 @@ class Para:
 
     @property
     def end_marker(self) -> str | None:
-        m = L.end_marker_match(self.raw)
-        return m.group(0).strip() if m else None
+        return _edges(self.raw).end_marker
 
     @property
     def hard_start(self) -> bool:
-        raw = self.raw
-        return bool(L.START_MARKER_RE.match(raw) or L.DATELINE_START_RE.match(raw))
+        return _edges(self.raw).hard_start
 
     @property
     def open_end(self) -> bool:
-        if self.subhead or self.end_marker:
+        if self.subhead:
             return False
-        return not ends_sentence(self.raw)
+        edges = _edges(self.raw)
+        return not edges.end_marker and not edges.closed
 
     @property
     def opens_mid(self) -> bool:
-        return opens_mid_sentence(self.raw)
+        return _edges(self.raw).opens_mid
+
+
+class _Edges(NamedTuple):
+    """How a paragraph's text starts and ends, as the rules ask (each ~3 times a paragraph)."""
+
+    end_marker: str | None  # the 下转 marker closing it, stripped
+    closed: bool  # it ends a sentence (:func:`.text.ends_sentence`)
+    hard_start: bool  # it opens with a continuation marker or a dateline: a story's start
+    opens_mid: bool  # it starts mid-sentence (:func:`.text.opens_mid_sentence`)
+
+
+@page_memo
+def _edges(raw: str) -> _Edges:
+    """The :class:`_Edges` of a paragraph's text, read once a page."""
+    m = L.end_marker_match(raw)
+    return _Edges(m.group(0).strip() if m else None, ends_sentence(raw),
+                  bool(L.START_MARKER_RE.match(raw) or L.DATELINE_START_RE.match(raw)), opens_mid_sentence(raw))
 
 
 def _skippable(el: Element, opening: bool) -> bool:

@@ -112,6 +112,8 @@ class Vocabulary:
         grams, weights, total = weighted
         if not grams or total <= 0:
             return 0.0
+        if type(target_grams) is frozenset and target_grams.isdisjoint(grams):
+            return 0.0  # (none found: a third of the calls, answered by one test in C)
         # The weights of the grams found, added in the query's order (as a loop would).
         hit = sum(compress(weights, map(target_grams.__contains__, grams)))
         return hit / total
