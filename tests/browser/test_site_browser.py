@@ -14,6 +14,24 @@ ARTICLE = "articles/000-d20dbdfb-01.html"
 HOSTILE_ARTICLE = "articles/002-bdb5e167-01.html"
 
 
+def settled(driver, timeout: float = 15.0):
+    """Wait until the page has loaded and, on the search page, its query has been answered
+    (the status names a count or says none was found): shards and document chunks are
+    scripts added on the fly, which a busy machine may run after the load event."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
+        "if (document.readyState !== 'complete') return false;"
+        "var s = document.getElementById('search-status');"
+        "if (!s || !new URLSearchParams(location.search).get('q')) return true;"
+        "return /\\d|No |没有/.test(s.textContent)"))
+
+
+def open_page(driver, url: str):
+    driver.get(url)
+    settled(driver)
+
+
 def severe_logs(driver):
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
@@ -23,8 +41,7 @@ def severe_logs(driver):
 def test_page_loads_without_console_errors(driver, served_site, page):
     base, _ = served_site
     driver.get_log("browser")  # drain
-    driver.get(base + page)
-    assert driver.execute_script("return document.readyState") == "complete"
+    open_page(driver, base + page)  # loaded (readyState "complete"), or the wait fails
     # the stylesheet applied (not a 404 page served as CSS)
     assert driver.execute_script(
         "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") == "solid"
@@ -82,7 +99,7 @@ def test_injected_script_does_not_run(driver, served_site):
         driver.switch_to.alert.text
     h1 = driver.find_element("css selector", "h1 .h-zh").text
     assert '<script>document.documentElement.dataset.pwned="script"</script>{{ 7*7 }}' in h1
-    driver.get(base + "search.html?q=" + "%E4%B8%8A%E5%90%88")  # 上合: hits the hostile headline
+    open_page(driver, base + "search.html?q=" + "%E4%B8%8A%E5%90%88")  # 上合: hits the hostile headline
     assert driver.execute_script("return document.documentElement.dataset.pwned") is None
     assert "<script>" in driver.find_element("id", "search-results").text
 
@@ -126,7 +143,7 @@ def test_side_by_side_then_stacked(served_site):
 
 def test_search_finds_chinese_and_english(driver, served_site):
     base, _ = served_site
-    driver.get(base + "search.html?q=" + "%E4%B8%AD%E6%AC%A7%E7%8F%AD%E5%88%97")  # 中欧班列
+    open_page(driver, base + "search.html?q=" + "%E4%B8%AD%E6%AC%A7%E7%8F%AD%E5%88%97")  # 中欧班列
     links = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results a")]
     assert links == [base + "articles/000-d20dbdfb-02.html"]
     box = driver.find_element("id", "q")
@@ -160,7 +177,7 @@ def test_site_works_from_disk(driver, served_site):
     assert driver.current_url.startswith((out / "articles").as_uri())
     assert driver.execute_script(
         "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") == "solid"
-    driver.get((out / "search.html").as_uri() + "?q=%E5%8F%A3%E5%B2%B8")  # 口岸; the index loads from a .js file
+    open_page(driver, (out / "search.html").as_uri() + "?q=%E5%8F%A3%E5%B2%B8")  # 口岸; the index loads from a .js file
     hits = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results a")]
     # a headline match ranks above a lead match
     assert hits == [(out / "articles/001-2a0e67fa-01.html").as_uri(), (out / "articles/000-d20dbdfb-02.html").as_uri()]
@@ -196,7 +213,7 @@ def test_text_contrast_aa_in_both_schemes(driver, served_site, scheme):
                            {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     try:
         for page in ("index.html", ARTICLE, "articles/001-2a0e67fa-02.html", "search.html?q=%E5%8F%A3%E5%B2%B8"):
-            driver.get(base + page)
+            open_page(driver, base + page)
             dark = driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
             assert dark is (scheme == "dark")
             assert driver.execute_script(CONTRAST_JS) == [], (scheme, page)
@@ -212,21 +229,21 @@ def results(driver):
 
 def test_english_search_finds_theme_and_tag_names_and_says_where(driver, served_site):
     base, _ = served_site
-    driver.get(base + "search.html?q=diplomacy")
+    open_page(driver, base + "search.html?q=diplomacy")
     found = results(driver)
     assert len(found) == 2 and all(where == "Found in theme" for _, where in found), found
-    driver.get(base + "search.html?q=Xinjiang")
+    open_page(driver, base + "search.html?q=Xinjiang")
     found = dict(results(driver))
     assert len(found) == 4 and set(found.values()) == {"Found in tag"}, found
-    driver.get(base + "search.html?q=econ")  # a prefix: "Economy & trade"; "Border-port economy …"
+    open_page(driver, base + "search.html?q=econ")  # a prefix: "Economy & trade"; "Border-port economy …"
     assert [w for _, w in results(driver)] == ["Found in headline, theme", "Found in theme"]
-    driver.get(base + "search.html?q=consensus")  # the English headline
+    open_page(driver, base + "search.html?q=consensus")  # the English headline
     assert [w for _, w in results(driver)] == ["Found in headline"]
 
 
 def test_pending_in_search_results_is_a_badge_not_link_text(driver, served_site):
     base, _ = served_site
-    driver.get(base + "search.html?q=%E6%A3%89%E8%8A%B1")  # 棉花: a pending headline
+    open_page(driver, base + "search.html?q=%E6%A3%89%E8%8A%B1")  # 棉花: a pending headline
     (li,) = driver.find_elements("css selector", "#search-results li")
     assert "Translation pending" not in li.find_element("css selector", "a").text
     badge = li.find_element("css selector", ".pending")
