@@ -43,6 +43,17 @@ def test_a_story_whose_opening_names_its_headline_is_not_doubted() -> None:
     assert _below(arts[0]) == []
 
 
+def test_a_headline_word_split_by_a_column_break_counts_as_named_above() -> None:
+    # the opening names the tea farmers (茶农) once, the word broken over a column break:
+    # the paragraph's text prints it, so the opening names the headline
+    opening = ["清明前后，山里的雨水一场接一场，山坡上到处是背着竹篓的茶",
+               "农，他们天不亮就出门，趁着露水采下最嫩的芽尖。"]
+    arts = parse_conserved(_page(HEAD, opening, "采茶季里", TEA)).articles
+    assert len(arts) == 1 and arts[0].headline == HEAD
+    assert arts[0].paragraphs[0].endswith("茶农，他们天不亮就出门，趁着露水采下最嫩的芽尖。")
+    assert _below(arts[0]) == []
+
+
 def test_a_headless_text_is_not_doubted_for_it() -> None:
     # no headline, no words to look for: other rules speak for a headless text
     arts = parse_conserved(_page("", PORT, "采茶季里", TEA)).articles
@@ -51,9 +62,7 @@ def test_a_headless_text_is_not_doubted_for_it() -> None:
 
 def test_the_thresholds_bound_the_rule() -> None:
     def s(over: float, under: float) -> Signals:
-        return Signals(match=0.5, first_sub=FirstSubhead(
-            line=9, above=2, below=3, credit=False, closed=True, under=0.0, over=0.0,
-            head_over=over, head_under=under, chars=4, count=1))
+        return Signals(match=0.5, first_sub=FirstSubhead(line=9, head_over=over, head_under=under))
     names = lambda sig: [n for n, _r in fired(sig)]  # noqa: E731
     assert "head_below" in names(s(doubt_subhead.ABOVE, doubt_subhead.UNDER))
     assert "head_below" not in names(s(doubt_subhead.ABOVE + 0.01, 0.9))  # the opening names the headline

@@ -23,10 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from . import lines as L
-from .bigrams import bigram_set
+from .bigrams import bigram_set, joined_bigram_set
+from .paragraphs import Para
 from .resume import Body
-from .text import ends_sentence
 
 if TYPE_CHECKING:  # the signals a rule reads (:mod:`.doubts` imports this module)
     from .doubts import Signals
@@ -39,49 +38,38 @@ UNDER = 0.2
 
 @dataclass(frozen=True)
 class FirstSubhead:
-    """A body's first subhead and what stands around it."""
+    """A body's first subhead and how the headline's words stand around it."""
 
     line: int  # the subhead's line
-    above: int  # text paragraphs above it
-    below: int  # text paragraphs under it
-    credit: bool  # the paragraph above ends with a closing credit, or is one
-    closed: bool  # the paragraph above ends a sentence
-    under: float  # the subhead's bigrams shared with the paragraph under it (share of the subhead's)
-    over: float  # ... with the text above it (share)
-    head_over: float  # the headline's bigrams shared with the text above (share)
-    head_under: float  # ... with the text under the subhead (share)
-    chars: int  # characters of the subhead
-    count: int  # subheads in the body
+    head_over: float  # share of the headline's bigrams found in the text above it
+    head_under: float  # ... in the text under the subheads
 
 
-def _share(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a) if a else 0.0
+def _found(head: frozenset[str], paras: Sequence[Para]) -> set[str]:
+    """The bigrams of ``head`` some paragraph of ``paras`` prints. A paragraph's set is its
+    whole text's, the bigram across each column break included (区域合|作: a word split by
+    the break is still printed): ``joined_bigram_set`` of its chunks, which the placement
+    has read already (memoised for the page)."""
+    out: set[str] = set()
+    for p in paras:
+        out |= head & joined_bigram_set(p.parts())
+    return out
 
 
 def measure(bodies: Sequence[Body], heads: dict[int, str]) -> list[FirstSubhead | None]:
-    """Per body, its first subhead (None when it prints none, or one opening or closing it). ``heads``: the
-    headline's words of each headed body, by index."""
-    out: list[FirstSubhead | None] = []
-    for i, b in enumerate(bodies):
-        subs = [k for k, p in enumerate(b.paras) if p.subhead]
-        if not subs or subs[0] == 0 or subs[-1] == len(b.paras) - 1:
-            out.append(None)
+    """Per body, its first subhead (None when the body has no headline, prints no
+    subhead, or one that opens or closes it). ``heads``: the headline's words of each
+    headed body, by index."""
+    out: list[FirstSubhead | None] = [None] * len(bodies)
+    for i, words in heads.items():
+        paras = bodies[i].paras
+        k = next((k for k, p in enumerate(paras) if p.subhead), None)
+        h = bigram_set(words)
+        if k is None or k == 0 or paras[-1].subhead or not h:
             continue
-        k = subs[0]
-        top = [p for p in b.paras[:k]]
-        rest = [p for p in b.paras[k + 1:] if not p.subhead]
-        sub = b.paras[k].raw.strip()
-        g = bigram_set(sub)
-        over = set().union(*(bigram_set(p.raw) for p in top))
-        under = bigram_set(rest[0].raw)
-        after = set().union(*(bigram_set(p.raw) for p in rest))
-        h = bigram_set(heads.get(i, ""))
-        last = top[-1].raw.rstrip()
-        out.append(FirstSubhead(
-            line=b.paras[k].line, above=len(top), below=len(rest),
-            credit=bool(L.closing_credit(last) or L.end_credit_at(last) is not None),
-            closed=ends_sentence(last), under=_share(g, under), over=_share(g, over),
-            head_over=_share(h, over), head_under=_share(h, after), chars=len(sub), count=len(subs)))
+        over = _found(h, paras[:k])
+        under = _found(h, [p for p in paras[k + 1:] if not p.subhead])
+        out[i] = FirstSubhead(paras[k].line, len(over) / len(h), len(under) / len(h))
     return out
 
 
