@@ -18,6 +18,7 @@ from .doubt_heads import credit_lead, cut_above
 from .doubt_layout import box_after, box_label, under_prose
 from .doubt_fits import two_datelines
 from .doubts import reasons, signals
+from .doubt_subhead import measure as first_subheads
 from .explain import PageExplain, explain_page
 from .headlines import Group, build_groups
 from .title_roles import roles
@@ -101,6 +102,8 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
               for k, body in enumerate(bodies)]
     for s, box in zip(doubts, box_after(bodies, [k in placed.result.by_body for k in range(len(bodies))], labels)):
         s.box_after = box
+    for s, lone in zip(doubts, first_subheads(bodies, {i: g.match_text for i, g in placed.result.by_body.items()})):
+        s.first_sub = lone
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))
                 for pos, body in enumerate(bodies, start=1)]

@@ -69,7 +69,7 @@ from typing import Sequence
 from ..models import Leftover
 from . import cohesion
 from .assign import Assignment, Scorer
-from . import doubt_fits, doubt_glue, doubt_heads, doubt_layout, doubt_score
+from . import doubt_fits, doubt_glue, doubt_heads, doubt_layout, doubt_score, doubt_subhead
 from .doubt_glue import Boundary
 from .doubt_cues import Cues, edges, measure
 from .headlines import Group, is_section_name
@@ -141,6 +141,7 @@ class Signals:
     leaning_title: tuple[int, str] | None = None  # (line, text) of a first title leaning on one before it
     box_after: tuple[int, str] | None = None  # (line, label) of a headless next text opening with a label (set by :mod:`.build`)
     better_text: tuple[int, int] | None = None  # (headline line, line of a text covering it clearly better)
+    first_sub: doubt_subhead.FirstSubhead | None = None  # the body's first subhead (:mod:`.doubt_subhead`, set by :mod:`.build`)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
@@ -265,7 +266,7 @@ RULES = (("split", _split),) + doubt_heads.rules((
     ("label_inside", "label_inside", "a label 【…】 inside the headline at line {0}: two headlines joined?"))) + (
          ("no_headline", _no_headline), ("title_near", _title_near),
          ("edge", _edge), ("dangling", _dangling_end)) + doubt_heads.RULES + (("glue", _glue),) + doubt_fits.RULES \
-    + doubt_layout.RULES
+    + doubt_layout.RULES + doubt_subhead.RULES
 
 
 # Weighted cues: each alone is weak evidence (it fires on right articles too); an article
