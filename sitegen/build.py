@@ -152,6 +152,7 @@ def _build(
                 site = date_entries(run.history, site, state.dir)
                 changes = run.changes_since(baseline if old_pages else None, token)
             rendered = run.render_into(writer, site, gloss_files, changes)
+            state.forget_site()  # the swap follows: the manifest describes the old site until store()
         return run.store(writer, rendered, pending)
     finally:
         if run.gloss_words is not None:

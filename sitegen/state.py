@@ -181,6 +181,12 @@ class BuildState:
                    "pages": dict(sorted(manifest.pages.items()))}
         atomic_write_bytes(self.manifest_path, json.dumps(payload, indent=0).encode("utf-8"))
 
+    def forget_site(self) -> None:
+        """The site is about to be replaced: until ``save`` describes the new one, no manifest
+        may claim to describe it (a build stopped between the swap and ``save`` would leave the
+        next build carrying over pages by the keys of a site no longer there)."""
+        self.manifest_path.unlink(missing_ok=True)
+
     def clear(self) -> None:
         """Forget everything (``--clean``): manifest and cached parses."""
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -204,3 +204,27 @@ def test_a_day_paginates_only_the_lists_that_show_something_changed(project, tmp
     still = {front for front in everything if (project.out_dir / front).is_file()}
     assert still - set(fronts), "a day paginated every list again"
     _equals_clean(project, tmp_path)
+
+
+def test_a_build_stopped_after_its_swap_leaves_no_manifest_and_the_next_rebuilds_everything(project, tmp_path,
+                                                                                           monkeypatch):
+    """Killed between the swap and the state's save, a build left the new site under the last
+    build's manifest; the next build carried pages over by keys of a site no longer there and,
+    with a seed removed meanwhile, failed on every incremental build until --clean."""
+    build(project, reporter=Reporter(0), build_date=FIRST)
+    (project.seeds_dir / "zz-day.md").write_text(DAY, encoding="utf-8")
+
+    def stopped(*args, **kwargs):  # where a SIGKILL after the swap would stop it
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr("sitegen.build._Run.store", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            build(project, reporter=Reporter(0), build_date=NEXT)
+    assert (project.out_dir / "articles" / "zz-day-01.html").is_file()  # the new site is in place
+    assert not BuildState(project.out_dir).manifest_path.exists()  # and no manifest claims to describe it
+    (project.seeds_dir / "zz-day.md").unlink()
+    sorted(project.seeds_dir.glob("*.txt"))[1].unlink()
+    result = build(project, reporter=Reporter(0), build_date=NEXT)
+    assert result.unchanged == 0  # nothing carried over from a site no manifest describes
+    _equals_clean(project, tmp_path)
