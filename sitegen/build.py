@@ -31,7 +31,8 @@ from sitegen.stages.parse import parse_all
 from sitegen.stages.translation import collect_texts, open_translation, translate_stage
 from sitegen.state import BuildState, Manifest
 from sitegen.summary import translation_line
-from sitegen.write import SiteWriter
+from sitegen.sitefiles import SiteCheck
+from sitegen.write import SiteWriter, found_site
 
 if TYPE_CHECKING:
     from sitegen.gloss import GlossWriter
@@ -137,6 +138,10 @@ def _build(
     if not seed_paths:
         raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
     previous = Manifest() if clean else state.load()
+    # The output folder checked against the last build's file list: pages edited or deleted
+    # by hand are not kept (rendered again), files it did not make are removed.
+    on_disk = SiteCheck() if clean else found_site(config.out_dir, previous.files)
+    by_hand = on_disk.damaged() if previous.files else []
     # Fingerprinting the inputs (~20 ms at 1,000 articles) only pays when there is a last
     # build to compare with; the build fingerprints them again for the next one anyway, but
     # takes the seeds' digest from here: read before the parse, so that a seed edited while
@@ -145,21 +150,24 @@ def _build(
     token = change_token(config, strict, retranslate)  # all but seeds, memory, corrections
     if previous.inputs and config.out_dir.is_dir():
         seeds = seeds_digest(config, seed_paths)
-        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds, token):
+        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds, token) \
+                and not by_hand:
             reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
             return BuildResult(0, 0, 0, 0, [], skipped=True)
     if clean:
         state.clear()
     clock = _StageClock(reporter)
-    old_pages = previous.pages if config.out_dir.is_dir() else {}
+    if by_hand:
+        reporter.info(f"{len(by_hand)} files of {config.out_dir} changed, removed or added since the last build "
+                      f"(first: {by_hand[0]}): made again or removed")
+    old_pages = on_disk.intact_only(previous.pages)
     # What the last build showed, taken (removed) before any stage updates its caches (``sitegen.changes``).
     baseline = take_baseline(state.dir) if not clean else None
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate,
                seeds=seeds)
     try:
         run.parse_group_translate(build_date)
-        with SiteWriter(config.out_dir) as writer:
-            writer.carry_ahead(old_pages)  # linked by a helper while the glosses and views are made
+        with SiteWriter(config.out_dir, on_disk) as writer:
             with kept_unscanned():  # the render's input, kept to the end
                 key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
                                                      run.gloss_words, state.dir)
@@ -360,7 +368,7 @@ class _Run:
         self.clock.lap("write")
         state.put_search_memo(prepared.search)
         prepared.digest.save(state.dir)
-        state.save(Manifest(inputs=self.fingerprint, pages=rendered.keys, pending=pending))
+        state.save(Manifest(inputs=self.fingerprint, pages=rendered.keys, pending=pending, files=writer.files))
         Baseline(self.token, self.grouping, rendered.outline).save(state.dir)  # after the manifest it outlines
         writer.wait()
         self.reporter.info(f"wrote {writer.count} files to {self.config.out_dir} "
