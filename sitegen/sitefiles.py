@@ -1,23 +1,26 @@
 """The site's file list: every file the last build left in the output directory, with a stamp
-of each (inode, size, modification time), checked against the disk at the start of a build.
+of each (size and modification time, to the nanosecond), checked against the disk at the
+start of a build.
 
 A file whose stamp is as recorded is the file that build wrote: a build may keep it without
-reading it. One edited by hand (a write changes the modification time; a replacement, the
-inode), deleted, or put there by someone else is not: the build renders the pages that are
+reading it. One edited by hand (any write sets the modification time to the moment),
+replaced, deleted, or put there by someone else is not: the build renders the pages that are
 not intact again and removes files it did not make (``sitegen.write``). The check lists the
-tree and stats each file (~0.1 s of CPU for 30,000 files); a modification time set back by
-hand to the recorded one, with the size and inode unchanged, is the one edit it cannot see.
+tree and stats each file (~0.1 s of CPU for 30,000 files). What it cannot see: a file whose
+modification time was set back by hand to the recorded one, at the same size. The inode is
+not part of the stamp: a project copied with its times (``cp -a``, ``rsync -a``) is still
+the site its file list describes.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 
-Stamp = tuple[int, int, int]  # (st_ino, st_size, st_mtime_ns)
+Stamp = tuple[int, int]  # (st_size, st_mtime_ns)
 
 
 def stamp(st: os.stat_result) -> Stamp:
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_size, st.st_mtime_ns)
 
 
 def scan(root: str) -> tuple[dict[str, Stamp], list[str]]:

@@ -19,7 +19,7 @@ making ~29,800 directory entries anew. Guarantees:
   an older file list then does not match the moved files' stamps, and the next build makes
   those pages again: see below.)
 - what the build keeps, it keeps only when it is on disk as the last build wrote it: the
-  site's file list (``sitegen.sitefiles``: each file's inode, size and modification time,
+  site's file list (``sitegen.sitefiles``: each file's size and modification time,
   stored with the state) is checked against the disk at the start of every build, and a
   page edited, replaced or deleted by hand is rendered again, a file the build did not make
   removed, an empty folder left by hand removed. The result is the site a ``--clean`` build
