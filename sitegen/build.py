@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.changes import Baseline, ChangeSet, change_set, take_baseline
+from sitegen.changes import Baseline, ChangeSet, change_set, has_baseline, take_baseline
 from sitegen.config import Config
 from sitegen.corrections import CORRECTIONS_NAME, load_corrections
 from sitegen.models import Article, ParseResult, Translation, TranslationStats
@@ -32,7 +32,7 @@ from sitegen.stages.translation import collect_texts, open_translation, translat
 from sitegen.state import BuildState, Manifest
 from sitegen.summary import translation_line
 from sitegen.sitefiles import SiteCheck
-from sitegen.write import SiteWriter, found_site
+from sitegen.write import SiteWriter, finish_update
 
 if TYPE_CHECKING:
     from sitegen.gloss import GlossWriter
@@ -138,22 +138,28 @@ def _build(
     if not seed_paths:
         raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
     previous = Manifest() if clean else state.load()
-    # The output folder checked against the last build's file list: pages edited or deleted
-    # by hand are not kept (rendered again), files it did not make are removed.
-    on_disk = SiteCheck() if clean else found_site(config.out_dir, previous.files)
-    by_hand = on_disk.damaged() if previous.files else []
+    if not clean:
+        finish_update(config.out_dir)  # an update in place a killed build left half done
     # Fingerprinting the inputs (~20 ms at 1,000 articles) only pays when there is a last
     # build to compare with; the build fingerprints them again for the next one anyway, but
     # takes the seeds' digest from here: read before the parse, so that a seed edited while
     # this build runs still differs next time (and 35 MB are not read twice at 10,000).
     seeds = None
     token = change_token(config, strict, retranslate)  # all but seeds, memory, corrections
-    if previous.inputs and config.out_dir.is_dir():
+    # A no-op needs the last build stored whole: its baseline is written last and taken by
+    # each build before it touches the site, so a build killed after updating the site but
+    # before storing its state is never taken for the site the manifest describes.
+    if previous.inputs and config.out_dir.is_dir() and has_baseline(state.dir):
         seeds = seeds_digest(config, seed_paths)
-        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds, token) \
-                and not by_hand:
+        if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds, token):
             reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
             return BuildResult(0, 0, 0, 0, [], skipped=True)
+    # The output folder checked against the last build's file list (a stat per file, so not
+    # by a no-op): pages edited or deleted by hand are not kept (rendered again), files it did
+    # not make are removed.
+    recorded = {} if clean else state.site_files()
+    on_disk = SiteCheck() if clean else SiteCheck.of(str(config.out_dir.resolve()), recorded)
+    by_hand = on_disk.damaged() if recorded else []
     if clean:
         state.clear()
     clock = _StageClock(reporter)

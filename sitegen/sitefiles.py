@@ -1,6 +1,6 @@
 """The site's file list: every file the last build left in the output directory, with a stamp
 of each (size and modification time, to the nanosecond), checked against the disk at the
-start of a build.
+start of a build that is not a no-op.
 
 A file whose stamp is as recorded is the file that build wrote: a build may keep it without
 reading it. One edited by hand (any write sets the modification time to the moment),

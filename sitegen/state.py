@@ -171,15 +171,20 @@ class BuildState:
         self._terms_base: set[str] = set()  # keys of the word counts' base file, as last read or written
 
     def load(self) -> Manifest:
+        """The last build's manifest, without its file list (``site_files``: a no-op build
+        does not read it)."""
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             if data.get("version") != STATE_VERSION:
                 return Manifest()
-            files = _read_flat(self.files_path)
-            return Manifest(inputs=data["inputs"], pages=dict(data["pages"]), pending=int(data.get("pending", 0)),
-                            files=files if isinstance(files, dict) else {})
+            return Manifest(inputs=data["inputs"], pages=dict(data["pages"]), pending=int(data.get("pending", 0)))
         except (OSError, ValueError, KeyError, TypeError):
             return Manifest()  # no usable state: a full build
+
+    def site_files(self) -> dict[str, tuple]:
+        """The site's file list the last build stored ({} if none or unreadable)."""
+        files = _read_flat(self.files_path)
+        return files if isinstance(files, dict) else {}
 
     def save(self, manifest: Manifest) -> None:
         """Store the manifest, then the site's file list. A build killed between the two leaves

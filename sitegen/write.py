@@ -10,20 +10,29 @@ empty, and removes the journal. A day at 10,000 articles so moves ~1,300 files i
 making ~29,800 directory entries anew. Guarantees:
 
 - a reader never sees a half-written file: each file of the site is replaced whole by a
-  rename, or removed;
-- a build that fails or is killed before the journal is written leaves the site as it was
-  (the staging folder is debris the next build removes); one killed after it leaves the
-  journal, which the next build applies before anything else (``recover``): moving a file
-  that is no longer staged or removing one that is gone is skipped, so an update cut at any
-  point is completed to the site that build made. (The state is stored after the update;
-  an older file list then does not match the moved files' stamps, and the next build makes
-  those pages again: see below.)
+  rename, or removed. The site as a whole is not switched at once: while the journal is
+  applied (0.3-1.1 s for a day at 10,000, most of it the kernel freeing the replaced
+  files), a reader may get some pages of the new site and some of the old; the new paths
+  are moved in first and removed files go last, so no link of either site leads nowhere;
+- killed while the pages are made or before the journal is written, a build leaves the site
+  as it was (the staging folder is debris the next build removes); killed while the journal
+  is applied, it leaves the site part old, part new (each file whole) and the journal,
+  which the next build — a no-op included — applies before anything else (``recover``):
+  moving a file that is no longer staged or removing one that is gone is skipped, so the
+  update is completed to the site that build made; killed after the journal, before its
+  state is stored, it leaves the new site and the last build's state. In the last two cases
+  the next build is never a no-op (each build takes the last build's baseline, written
+  last, before it touches the site: ``sitegen.changes``), and the stored file list does not
+  match the moved files' stamps, so it makes those pages again. Each time the next build
+  leaves the site a ``--clean`` build makes (``tests/test_kill_update.py``);
 - what the build keeps, it keeps only when it is on disk as the last build wrote it: the
   site's file list (``sitegen.sitefiles``: each file's size and modification time,
-  stored with the state) is checked against the disk at the start of every build, and a
-  page edited, replaced or deleted by hand is rendered again, a file the build did not make
-  removed, an empty folder left by hand removed. The result is the site a ``--clean`` build
-  makes, byte for byte.
+  stored with the state) is checked against the disk at the start of every build that is
+  not a no-op, and a page edited, replaced or deleted by hand is rendered again, a file the
+  build did not make removed, an empty folder left by hand removed. The result is the site
+  a ``--clean`` build makes, byte for byte. A no-op build does not look at the site (a stat
+  per file: +0.1 s of CPU at 10,000 articles, half a no-op's time): what is changed by hand
+  stays until the next build with something to do, or ``--clean``.
 
 **Whole** (a build that keeps nothing: the first, ``--clean``, or one that renders every
 page): the whole site is written into the staging folder and swapped in with two renames,
@@ -47,7 +56,7 @@ from sitegen.links import WriteError, safe_target
 from sitegen.models import Page
 from sitegen.sitefiles import SiteCheck, Stamp, scan, stamp
 
-__all__ = ["SiteWriter", "WriteError", "found_site", "recover", "safe_target", "write_site"]
+__all__ = ["SiteWriter", "WriteError", "finish_update", "recover", "safe_target", "write_site"]
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
@@ -89,13 +98,12 @@ def recover(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def found_site(out_dir: Path, recorded: dict[str, Stamp]) -> SiteCheck:
-    """The output folder as a build finds it, against the file list the last build
-    ``recorded``: an interrupted build's debris dealt with first (``recover``)."""
+def finish_update(out_dir: Path) -> None:
+    """Deal with an interrupted build's debris (``recover``) before a build looks at the
+    output folder."""
     out_dir = Path(out_dir).resolve()
     if out_dir.parent.is_dir():
         recover(out_dir)
-    return SiteCheck.of(str(out_dir), recorded)
 
 
 def _spawn(argv: list[str], stdin: bytes = b""):
