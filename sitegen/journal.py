@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 
 from sitegen.atomic import atomic_write_bytes
@@ -44,15 +45,49 @@ def _clear_way(site: str, rel: str) -> None:
         folder = os.path.dirname(folder)
 
 
+def gone_path(staging: Path) -> Path:
+    """Where an update sets aside the files it replaces or removes (``.<out>.gone-<pid>``),
+    for a helper to delete off the build's path: a rename over a file, or an unlink, frees its
+    inode, which on this machine's file system took ~0.26 ms a file (0.3-0.9 s for a day's
+    ~1,500 at 10,000 articles); a hard link first, or a rename out of the way, takes ~0.03."""
+    return staging.with_name(staging.name.replace(".tmp-", ".gone-", 1))
+
+
+def _set_aside(target: str, aside: str) -> None:
+    """Hard-link the site's file ``target`` as ``aside``, so that replacing it frees nothing."""
+    try:
+        os.link(target, aside, follow_symlinks=False)
+    except OSError:  # a new path (nothing to set aside), set aside before the last build was
+        pass  # killed, or no hard links here (the rename then frees it)
+
+
+def _remove(target: str, aside: str) -> None:
+    """Take the site's file ``target`` out of the site: renamed aside (freed later), or unlinked."""
+    try:
+        if stat.S_ISDIR(os.lstat(target).st_mode):
+            return  # cleared out of a moved file's way: a folder there now holds new files
+        os.rename(target, aside)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # gone, or cleared out of a moved file's way
+    except OSError:
+        try:
+            os.unlink(target)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            pass  # a folder there now holds new files
+
+
 def apply(out_dir: Path, moves: list[str], removes: list[str], prune: list[str], staging: Path) -> None:
-    """Move the staged files over the site's, remove files, then folders left empty."""
-    site, staged = str(out_dir), str(staging)
+    """Move the staged files over the site's, remove files, then folders left empty. The
+    files replaced or removed go to ``gone_path(staging)``, which the caller deletes."""
+    site, staged, gone = str(out_dir), str(staging), str(gone_path(staging))
+    os.makedirs(gone, exist_ok=True)
     made: set[str] = set()
-    for rel in moves:
+    for n, rel in enumerate(moves):
         source = safe_target(staged, rel)
         if not os.path.lexists(source):
             continue  # moved before the last build was killed
         target = safe_target(site, rel)
+        _set_aside(target, os.path.join(gone, str(n)))
         folder = os.path.dirname(target)
         try:
             if folder not in made:
@@ -63,11 +98,8 @@ def apply(out_dir: Path, moves: list[str], removes: list[str], prune: list[str],
             _clear_way(site, rel)
             os.makedirs(folder, exist_ok=True)
             os.replace(source, target)
-    for rel in removes:
-        try:
-            os.unlink(safe_target(site, rel))
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            pass  # gone, or cleared out of a moved file's way (and a folder there now holds new files)
+    for n, rel in enumerate(removes):
+        _remove(safe_target(site, rel), os.path.join(gone, f"r{n}"))
     for rel in prune:  # deepest first
         try:
             os.rmdir(safe_target(site, rel))
@@ -92,4 +124,5 @@ def finish(out_dir: Path) -> bool:
     apply(out_dir, body["moves"], body["removes"], body["prune"], staging)
     path.unlink()
     shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(gone_path(staging), ignore_errors=True)
     return True

@@ -11,8 +11,9 @@ making ~29,800 directory entries anew. Guarantees:
 
 - a reader never sees a half-written file: each file of the site is replaced whole by a
   rename, or removed. The site as a whole is not switched at once: while the journal is
-  applied (0.3-1.1 s for a day at 10,000, most of it the kernel freeing the replaced
-  files), a reader may get some pages of the new site and some of the old; the new paths
+  applied (0.1-0.4 s for a day at 10,000; the replaced files are set aside and freed by a
+  helper, ``journal.gone_path``), a reader may get some pages of the new site and some of
+  the old; the new paths
   are moved in first and removed files go last, so no link of either site leads nowhere;
 - killed while the pages are made or before the journal is written, a build leaves the site
   as it was (the staging folder is debris the next build removes); killed while the journal
@@ -94,7 +95,7 @@ def recover(out_dir: Path) -> None:
         newest = max(olds, key=lambda p: p.stat().st_mtime)
         newest.rename(out_dir)
         olds.remove(newest)
-    for stale in olds + _siblings(out_dir, "tmp"):
+    for stale in olds + _siblings(out_dir, "tmp") + _siblings(out_dir, "gone"):
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -235,7 +236,11 @@ class SiteWriter:
         journal.write_journal(self.out_dir, self.tmp, moves, removes, prune)
         journal.apply(self.out_dir, moves, removes, prune, self.tmp)
         journal.journal_path(self.out_dir).unlink()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        gone = journal.gone_path(self.tmp)  # the replaced files, and the staging folder's empty folders
+        self.tmp.rename(gone / ".staging")
+        self._removal = _spawn(_remover(gone))  # off the build's path, as a replaced whole site
+        if self._removal is None:  # pragma: no cover - no processes here
+            shutil.rmtree(gone, ignore_errors=True)
         site = str(self.out_dir)
         self.files = {rel: on_disk[rel] for rel in self.kept}
         self.files.update((rel, stamp(os.stat(safe_target(site, rel)))) for rel in moves)

@@ -75,8 +75,8 @@ elif point == "move":  # a staged file moved over the site's: the nth, the middl
         return real_journal(out_dir, staging, moves, removes, prune)
 
     journal.write_journal = counting
-elif point == "remove":  # a file the site no longer has removed
-    os.unlink = dying(os.unlink, lambda path, *a, **k: str(path).startswith(site))
+elif point == "remove":  # a file the site no longer has taken out (renamed aside)
+    os.rename = dying(os.rename, lambda source, *a, **k: str(source).startswith(site))
 elif point == "state":  # the update done, journal removed, nothing stored
     state.BuildState.save = dying(state.BuildState.save)
 elif point == "file-list":  # the manifest stored, the file list not

@@ -204,7 +204,7 @@ def _update_killed_at(out, recorded, kill_at: int) -> int:
                     return real(*args, **kwargs)
                 return call
 
-            for name in ("replace", "rename", "unlink", "rmdir"):
+            for name in ("link", "replace", "rename", "unlink", "rmdir"):
                 setattr(os, name, dying(getattr(os, name)))
             writer.__exit__(None, None, None)
             os._exit(0)
