@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.changes import Baseline, ChangeSet, change_set, has_baseline, take_baseline
+from sitegen.changes import Baseline, ChangeSet, change_set, take_baseline
 from sitegen.config import Config
 from sitegen.corrections import CORRECTIONS_NAME, load_corrections
 from sitegen.models import Article, ParseResult, Translation, TranslationStats
@@ -31,8 +31,7 @@ from sitegen.stages.parse import parse_all
 from sitegen.stages.translation import collect_texts, open_translation, translate_stage
 from sitegen.state import BuildState, Manifest
 from sitegen.summary import translation_line
-from sitegen.sitefiles import SiteCheck
-from sitegen.write import SiteWriter, finish_update
+from sitegen.write import SiteWriter
 
 if TYPE_CHECKING:
     from sitegen.gloss import GlossWriter
@@ -138,42 +137,29 @@ def _build(
     if not seed_paths:
         raise BuildError(f"{config.seeds_dir}: no seed files (*.txt, *.md) found")
     previous = Manifest() if clean else state.load()
-    if not clean:
-        finish_update(config.out_dir)  # an update in place a killed build left half done
     # Fingerprinting the inputs (~20 ms at 1,000 articles) only pays when there is a last
     # build to compare with; the build fingerprints them again for the next one anyway, but
     # takes the seeds' digest from here: read before the parse, so that a seed edited while
     # this build runs still differs next time (and 35 MB are not read twice at 10,000).
     seeds = None
     token = change_token(config, strict, retranslate)  # all but seeds, memory, corrections
-    # A no-op needs the last build stored whole: its baseline is written last and taken by
-    # each build before it touches the site, so a build killed after updating the site but
-    # before storing its state is never taken for the site the manifest describes.
-    if previous.inputs and config.out_dir.is_dir() and has_baseline(state.dir):
+    if previous.inputs and config.out_dir.is_dir():
         seeds = seeds_digest(config, seed_paths)
         if previous.inputs == input_fingerprint(config, seed_paths, strict, retranslate, seeds, token):
             reporter.info(f"nothing changed since the last build of {config.out_dir} (use --clean to rebuild)")
             return BuildResult(0, 0, 0, 0, [], skipped=True)
-    # The output folder checked against the last build's file list (a stat per file, so not
-    # by a no-op): pages edited or deleted by hand are not kept (rendered again), files it did
-    # not make are removed.
-    recorded = {} if clean else state.site_files()
-    on_disk = SiteCheck() if clean else SiteCheck.of(str(config.out_dir.resolve()), recorded)
-    by_hand = on_disk.damaged() if recorded else []
     if clean:
         state.clear()
     clock = _StageClock(reporter)
-    if by_hand:
-        reporter.info(f"{len(by_hand)} files of {config.out_dir} changed, removed or added since the last build "
-                      f"(first: {by_hand[0]}): made again or removed")
-    old_pages = on_disk.intact_only(previous.pages)
+    old_pages = previous.pages if config.out_dir.is_dir() else {}
     # What the last build showed, taken (removed) before any stage updates its caches (``sitegen.changes``).
     baseline = take_baseline(state.dir) if not clean else None
     run = _Run(config, state, reporter, clock, seed_paths, old_pages, strict=strict, retranslate=retranslate,
                seeds=seeds)
     try:
         run.parse_group_translate(build_date)
-        with SiteWriter(config.out_dir, on_disk) as writer:
+        with SiteWriter(config.out_dir) as writer:
+            writer.carry_ahead(old_pages)  # linked by a helper while the glosses and views are made
             with kept_unscanned():  # the render's input, kept to the end
                 key_terms, gloss_files = gloss_stage(run.prepared.glosses, run.permalinks, run.articles, run.grouped,
                                                      run.gloss_words, state.dir)
@@ -374,7 +360,7 @@ class _Run:
         self.clock.lap("write")
         state.put_search_memo(prepared.search)
         prepared.digest.save(state.dir)
-        state.save(Manifest(inputs=self.fingerprint, pages=rendered.keys, pending=pending, files=writer.files))
+        state.save(Manifest(inputs=self.fingerprint, pages=rendered.keys, pending=pending))
         Baseline(self.token, self.grouping, rendered.outline).save(state.dir)  # after the manifest it outlines
         writer.wait()
         self.reporter.info(f"wrote {writer.count} files to {self.config.out_dir} "

@@ -49,11 +49,6 @@ class Baseline:
                            durable=False)
 
 
-def has_baseline(cache_dir: Path) -> bool:
-    """Whether the last build stored its baseline, which it writes last: its state is whole."""
-    return (cache_dir / NAME).is_file()
-
-
 def take_baseline(cache_dir: Path) -> Baseline | None:
     """The baseline the last build left in ``cache_dir``, removed from there (None if there
     is none, or it is damaged): until this build stores its own, a build finds none."""

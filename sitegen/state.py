@@ -3,8 +3,6 @@
 Kept beside the output directory in ``.<out>.cache/`` (never published):
 - ``manifest.json``: a fingerprint of every input (seeds, templates, static files, config,
   translation memory, themes, dictionary, sitegen's own code) and one fingerprint per page.
-- ``site-files.marshal``: the site's file list, each file's stamp as the last build left it
-  (``sitegen.sitefiles``), which the next build checks the output folder against.
 - ``parse/<key>.pickle``: the ``ParseResult`` of one seed, keyed by its text and the parser code.
 - ``group-terms.pickle`` (and ``group-terms-added.pickle``, the entries added since):
   grouping's word counts per article, keyed by its text and the dictionary, so a rebuild
@@ -85,7 +83,6 @@ class Manifest:
     pages: dict[str, str] = field(default_factory=dict)
     pending: int = 0
     version: int = STATE_VERSION
-    files: dict[str, tuple] = field(default_factory=dict)  # the site's file list (``sitegen.sitefiles``)
 
 
 # Cache entries (parses, word counts) are pickles behind a header and a digest of the payload.
@@ -167,12 +164,9 @@ class BuildState:
         out_dir = out_dir.resolve()
         self.dir = out_dir.parent / f".{out_dir.name}.cache"
         self.manifest_path = self.dir / "manifest.json"
-        self.files_path = self.dir / "site-files.marshal"
         self._terms_base: set[str] = set()  # keys of the word counts' base file, as last read or written
 
     def load(self) -> Manifest:
-        """The last build's manifest, without its file list (``site_files``: a no-op build
-        does not read it)."""
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             if data.get("version") != STATE_VERSION:
@@ -181,20 +175,10 @@ class BuildState:
         except (OSError, ValueError, KeyError, TypeError):
             return Manifest()  # no usable state: a full build
 
-    def site_files(self) -> dict[str, tuple]:
-        """The site's file list the last build stored ({} if none or unreadable)."""
-        files = _read_flat(self.files_path)
-        return files if isinstance(files, dict) else {}
-
     def save(self, manifest: Manifest) -> None:
-        """Store the manifest, then the site's file list. A build killed between the two leaves
-        the last file list, which the files this build moved in do not match: the next build
-        makes those pages again rather than trust keys that may be older than their files. (The
-        file list is not fsynced: one lost or torn is older or refused, and either way safe.)"""
         payload = {"version": STATE_VERSION, "inputs": manifest.inputs, "pending": manifest.pending,
                    "pages": dict(sorted(manifest.pages.items()))}
         atomic_write_bytes(self.manifest_path, json.dumps(payload, indent=0).encode("utf-8"))
-        atomic_write_bytes(self.files_path, encode_flat(manifest.files), durable=False)
 
     def clear(self) -> None:
         """Forget everything (``--clean``): manifest and cached parses."""

@@ -1,48 +1,17 @@
-"""Write rendered pages to the output directory atomically, in one of two ways.
+"""Write rendered pages to the output directory atomically.
 
-**In place** (an incremental build, which keeps some of the last site's files): each new or
-changed file is written into a staging folder beside the site (``.<out>.tmp-<pid>``), never
-into the site. Once every page is made, the writer records the update in a journal
-(``sitegen.journal``: the files to move in, the files to remove, the folders that may be
-left empty), then moves each staged file over the site's with one ``rename`` (new paths
-first, then changed ones), removes the files the site no longer has and the folders left
-empty, and removes the journal. A day at 10,000 articles so moves ~1,300 files instead of
-making ~29,800 directory entries anew. Guarantees:
+The whole site is written into a fresh sibling directory (``.<out>.tmp-<pid>``) and swapped
+in with two renames: ``out -> .<out>.old-<pid>``, ``tmp -> out``. A build that fails or is
+killed before the swap leaves the previous ``out`` untouched (the stale temp directory is
+removed by the next build). If a build dies between the two renames, the next build restores
+the old directory before doing anything else.
 
-- a reader never sees a half-written file: each file of the site is replaced whole by a
-  rename, or removed. The site as a whole is not switched at once: while the journal is
-  applied (0.1-0.4 s for a day at 10,000; the replaced files are set aside and freed by a
-  helper, ``journal.gone_path``), a reader may get some pages of the new site and some of
-  the old; the new paths
-  are moved in first and removed files go last, so no link of either site leads nowhere;
-- killed while the pages are made or before the journal is written, a build leaves the site
-  as it was (the staging folder is debris the next build removes); killed while the journal
-  is applied, it leaves the site part old, part new (each file whole) and the journal,
-  which the next build — a no-op included — applies before anything else (``recover``):
-  moving a file that is no longer staged or removing one that is gone is skipped, so the
-  update is completed to the site that build made; killed after the journal, before its
-  state is stored, it leaves the new site and the last build's state. In the last two cases
-  the next build is never a no-op (each build takes the last build's baseline, written
-  last, before it touches the site: ``sitegen.changes``), and the stored file list does not
-  match the moved files' stamps, so it makes those pages again. Each time the next build
-  leaves the site a ``--clean`` build makes (``tests/test_kill_update.py``);
-- what the build keeps, it keeps only when it is on disk as the last build wrote it: the
-  site's file list (``sitegen.sitefiles``: each file's size and modification time,
-  stored with the state) is checked against the disk at the start of every build that is
-  not a no-op, and a page edited, replaced or deleted by hand is rendered again, a file the
-  build did not make removed, an empty folder left by hand removed. The result is the site
-  a ``--clean`` build makes, byte for byte. A no-op build does not look at the site (a stat
-  per file: +0.1 s of CPU at 10,000 articles, half a no-op's time): what is changed by hand
-  stays until the next build with something to do, or ``--clean``.
-
-**Whole** (a build that keeps nothing: the first, ``--clean``, or one that renders every
-page): the whole site is written into the staging folder and swapped in with two renames,
-``out -> .<out>.old-<pid>``, ``tmp -> out``; a helper process removes the replaced tree while
-the build stores its state (``SiteWriter.wait``). A build killed between the two renames
-leaves the old tree, which the next build puts back before doing anything else.
-
-Neither way fsyncs the pages: the guarantees hold against a build that fails or is killed,
-not against a power loss.
+An incremental build carries most files over from the previous site as hard links. A helper
+process can make those links ahead (``SiteWriter.carry_ahead``) while the build still works
+out its pages, and another removes the replaced tree after the swap while the build stores
+its state (``SiteWriter.wait``). Either way no file of the new tree is ever written in place:
+a page is always written as a new file (``_write_new``), so a linked file of the live site
+cannot change under its readers.
 """
 from __future__ import annotations
 
@@ -52,12 +21,10 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from sitegen import journal
 from sitegen.links import WriteError, safe_target
 from sitegen.models import Page
-from sitegen.sitefiles import SiteCheck, Stamp, scan, stamp
 
-__all__ = ["SiteWriter", "WriteError", "finish_update", "recover", "safe_target", "write_site"]
+__all__ = ["SiteWriter", "WriteError", "safe_target", "write_site"]
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
@@ -65,7 +32,8 @@ _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
 
 def _write_new(path: str, data: bytes) -> None:
     """Write ``data`` as the new file ``path`` (as ``Path.write_bytes`` does, without its
-    file object). A file already there is unlinked first, never written through."""
+    file object). A file already there (a link to the previous site's page, made ahead) is
+    unlinked first, never written through."""
     try:
         fd = os.open(path, _NEW_FILE, 0o666)
     except FileExistsError:
@@ -87,24 +55,23 @@ def _siblings(out_dir: Path, kind: str) -> list[Path]:
 
 
 def recover(out_dir: Path) -> None:
-    """Undo the debris of an interrupted build: finish its update in place (its journal),
-    or put back the site it had moved aside; remove its staging folder."""
-    journal.finish(out_dir)
+    """Undo the debris of an interrupted build."""
     olds = _siblings(out_dir, "old")
     if not out_dir.exists() and olds:
         newest = max(olds, key=lambda p: p.stat().st_mtime)
         newest.rename(out_dir)
         olds.remove(newest)
-    for stale in olds + _siblings(out_dir, "tmp") + _siblings(out_dir, "gone"):
+    for stale in olds + _siblings(out_dir, "tmp"):
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def finish_update(out_dir: Path) -> None:
-    """Deal with an interrupted build's debris (``recover``) before a build looks at the
-    output folder."""
-    out_dir = Path(out_dir).resolve()
-    if out_dir.parent.is_dir():
-        recover(out_dir)
+def _carry_over(source: str, target: str) -> None:
+    """Reuse an unchanged file of the previous site: a hard link when the file system allows
+    (pages are never modified in place — every build writes new files), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _spawn(argv: list[str], stdin: bytes = b""):
@@ -138,32 +105,28 @@ def _remover(tree: Path) -> list[str]:
 
 
 class SiteWriter:
-    """Stream pages into a staging folder beside ``out_dir``, then update the site from it.
+    """Stream pages into a fresh sibling of ``out_dir`` and swap it in on success.
 
-    ``with SiteWriter(out, site) as w: w.write(page); w.keep(rels)`` — pages go to disk as they
+    ``with SiteWriter(out) as w: w.write(page); w.keep(rel)`` — pages go to disk as they
     are made, so a large site is never held in memory; leaving the block by an exception
-    discards them and leaves ``out_dir`` as it was. ``site``: the output folder as the build
-    found it, checked against the last file list (default: what is on disk, trusted). With
-    files kept, the site is updated in place; without, swapped whole (see the module's
-    docstring). ``files``: then the new site's file list.
+    discards the new tree and leaves ``out_dir`` as it was.
     """
 
-    def __init__(self, out_dir: Path, site: SiteCheck | None = None):
+    def __init__(self, out_dir: Path, previous: Path | None = None):
         self.out_dir = Path(out_dir).resolve()
-        self.site = site
+        self.previous = previous
         self.seen: set[str] = set()
-        self.kept: set[str] = set()
         self.count = 0
         self.tmp: Path | None = None
-        self.files: dict[str, Stamp] = {}
-        self._dirs: set[str] = set()  # directories of the staging folder made so far
+        self._dirs: set[str] = set()  # directories of the new tree made so far
+        self._ahead = None  # the linker (a subprocess.Popen) and the paths it links
+        self._owner = os.getpid()  # forked render helpers hold a copy of this writer
+        self._linked: set[str] = set()  # files of the previous site linked ahead
         self._removal = None  # the old tree's remover (a subprocess.Popen)
 
     def __enter__(self) -> "SiteWriter":
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out_dir)
-        if self.site is None:
-            self.site = SiteCheck.trusted(str(self.out_dir))
         self.tmp = self.out_dir.parent / f".{self.out_dir.name}.tmp-{os.getpid()}"
         if self.tmp.exists():
             shutil.rmtree(self.tmp)
@@ -187,8 +150,8 @@ class SiteWriter:
         _write_new(self._claim(page.path), page.content)
 
     def adopt(self, rel: str) -> None:
-        """Account for ``rel``, written into the staging folder by a forked worker's copy of
-        this writer (``write`` there): it counts, and a second page with that path is refused."""
+        """Account for ``rel``, written into the new tree by a forked worker's copy of this
+        writer (``write`` there): it counts, and a second page with that path is refused."""
         assert self.tmp is not None, "use SiteWriter as a context manager"
         if rel in self.seen:
             raise WriteError(f"two pages want the same path {rel!r}")
@@ -197,66 +160,81 @@ class SiteWriter:
         self.seen.add(rel)
         self.count += 1
 
+    def carry_ahead(self, rels: Iterable[str]) -> None:
+        """Start linking the previous site's files ``rels`` into the new tree in a helper
+        process (``sitegen.links``), while this process works out what changed: ``keep`` then finds them there
+        (the carry-over of ~28,000 files at 10,000 articles leaves the build's critical path),
+        ``write`` replaces the ones rendered again, and those neither kept nor written are
+        removed before the swap."""
+        assert self.tmp is not None, "use SiteWriter as a context manager"
+        source = self.previous or self.out_dir
+        rels = list(rels)
+        if not rels or not source.is_dir() or self._ahead is not None:
+            return
+        argv = _python("from sitegen.links import main; main()") + [str(source), str(self.tmp), str(os.getpid())]
+        linker = _spawn(argv, stdin="\n".join(rels).encode("utf-8"))
+        if linker is not None:
+            self._ahead = (linker, rels)
+
+    def _join_ahead(self) -> None:
+        """Wait for the linker; from then on ``_linked`` holds what it linked."""
+        if self._ahead is None or os.getpid() != self._owner:  # a forked render helper's copy
+            return
+        linker, rels = self._ahead
+        self._ahead = None
+        failed = linker.communicate()[0].decode("utf-8")
+        if linker.returncode != 0:
+            raise WriteError(f"linking the unchanged pages into {self.tmp} failed")
+        self._linked = set(rels).difference(failed.split("\n") if failed else ())
+
     def keep(self, rels: Iterable[str]) -> None:
-        """Keep these files of the site as they are. Each must be on disk as the last build
-        left it (``SiteCheck.intact``): the build renders the others again."""
-        assert self.site is not None, "use SiteWriter as a context manager"
-        seen, kept, intact = self.seen, self.kept, self.site.intact
+        """Carry pages over unchanged from the previous site (default: the current one)."""
+        self._join_ahead()
+        source = self.previous or self.out_dir
+        linked, seen = self._linked, self.seen
         for rel in rels:
             if rel in seen:
                 continue
-            if not intact(rel):
-                raise WriteError(f"{safe_target(str(self.out_dir), rel)}: not as the last build left it; "
-                                 "it cannot be kept")
-            seen.add(rel)
-            kept.add(rel)
-            self.count += 1
+            if rel in linked:  # already there
+                seen.add(rel)
+                self.count += 1
+            else:
+                _carry_over(safe_target(source, rel), self._claim(rel))
+
+    def _drop_unused_links(self) -> None:
+        """Remove the files linked ahead that this site no longer has, and folders left empty."""
+        for rel in sorted(self._linked - self.seen, reverse=True):
+            path = safe_target(self.tmp, rel)
+            os.unlink(path)
+            for _ in range(rel.count("/")):
+                path = os.path.dirname(path)
+                try:
+                    os.rmdir(path)
+                except OSError:  # not empty
+                    break
 
     def __exit__(self, exc_type, exc, tb) -> None:
         assert self.tmp is not None
         if exc_type is not None:
+            if self._ahead is not None and os.getpid() == self._owner:
+                self._ahead[0].kill()
+                try:
+                    self._join_ahead()
+                except WriteError:
+                    pass
             shutil.rmtree(self.tmp, ignore_errors=True)
             return
-        if self.kept:
-            self._update_in_place()
-        else:
-            self._swap_whole()
-
-    def _update_in_place(self) -> None:
-        """Move the staged files in, remove what the site no longer has, under a journal."""
-        on_disk, seen = self.site.on_disk, self.seen
-        moves = sorted(seen - self.kept, key=lambda rel: (rel in on_disk, rel))  # new paths first
-        removes = sorted(on_disk.keys() - seen)
-        needed = {""}
-        for folder in {rel.rpartition("/")[0] for rel in seen}:
-            while folder not in needed:
-                needed.add(folder)
-                folder = folder.rpartition("/")[0]
-        prune = sorted(set(self.site.dirs) - needed, key=lambda rel: (-rel.count("/"), rel))
-        journal.write_journal(self.out_dir, self.tmp, moves, removes, prune)
-        journal.apply(self.out_dir, moves, removes, prune, self.tmp)
-        journal.journal_path(self.out_dir).unlink()
-        gone = journal.gone_path(self.tmp)  # the replaced files, and the staging folder's empty folders
-        self.tmp.rename(gone / ".staging")
-        self._removal = _spawn(_remover(gone))  # off the build's path, as a replaced whole site
-        if self._removal is None:  # pragma: no cover - no processes here
-            shutil.rmtree(gone, ignore_errors=True)
-        site = str(self.out_dir)
-        self.files = {rel: on_disk[rel] for rel in self.kept}
-        self.files.update((rel, stamp(os.stat(safe_target(site, rel)))) for rel in moves)
-
-    def _swap_whole(self) -> None:
-        """Swap the staging folder in for the site, which a helper then removes."""
+        self._join_ahead()
+        self._drop_unused_links()
         old = self.out_dir.parent / f".{self.out_dir.name}.old-{os.getpid()}"
-        if self.out_dir.exists():
-            self.out_dir.rename(old)
+        if not self.out_dir.exists():
             self.tmp.rename(self.out_dir)
-            self._removal = _spawn(_remover(old))
-            if self._removal is None:  # pragma: no cover - no processes here
-                shutil.rmtree(old, ignore_errors=True)
-        else:
-            self.tmp.rename(self.out_dir)
-        self.files = scan(str(self.out_dir))[0]
+            return
+        self.out_dir.rename(old)
+        self.tmp.rename(self.out_dir)
+        self._removal = _spawn(_remover(old))
+        if self._removal is None:  # pragma: no cover - no processes here
+            shutil.rmtree(old, ignore_errors=True)
 
     def wait(self) -> None:
         """Wait until the replaced site is removed (started by the swap, in a helper, so that
@@ -266,13 +244,13 @@ class SiteWriter:
             self._removal = None
 
 
-def write_site(pages: Iterable[Page], out_dir: Path, keep: Iterable[str] = ()) -> int:
+def write_site(pages: Iterable[Page], out_dir: Path, keep: Iterable[str] = (), previous: Path | None = None) -> int:
     """Write ``pages`` as the complete new content of ``out_dir``; return the number written.
 
-    ``keep`` lists site-relative paths to keep unchanged from the current ``out_dir`` (taken
-    as intact) — used by incremental builds for pages whose inputs did not change.
+    ``keep`` lists site-relative paths to carry over unchanged from ``previous`` (default: the
+    current ``out_dir``) — used by incremental builds for pages whose inputs did not change.
     """
-    with SiteWriter(out_dir) as writer:
+    with SiteWriter(out_dir, previous) as writer:
         for page in pages:
             writer.write(page)
         writer.keep(keep)

@@ -1,5 +1,3 @@
-import os
-
 import pytest
 
 from sitegen.models import Page
@@ -81,22 +79,20 @@ def _dirs(root):
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
 
 
-def test_an_update_in_place_keeps_replaces_and_drops_files(tmp_path):
-    """With files kept, the site is updated in place: the live site is untouched while the
-    pages are made, a kept file is the same file (not rewritten), a replaced one is a new
-    file (a hard link to the old one elsewhere keeps the old bytes), dropped files go with the
-    folders they leave empty. The result is what writing the whole site makes."""
+def test_pages_linked_ahead_are_kept_replaced_or_dropped(tmp_path):
+    """carry_ahead links the last site's pages into the new tree in a helper: the kept ones
+    stay, the rewritten ones are replaced without touching the live site's file (a hard link
+    is never written through), the dropped ones go with the folders they leave empty. The
+    result is the site that writing without links ahead makes."""
     from sitegen.write import SiteWriter
 
     out = tmp_path / "site"
     old = {"index.html": b"i1", "a/kept.html": b"K", "a/new.html": b"N1", "gone/x.html": b"X",
            "a/gone.html": b"G"}
     write_site([Page(p, c) for p, c in old.items()], out)
-    held = tmp_path / "held"
-    os.link(out / "a" / "new.html", held)
-    kept_inode = (out / "a" / "kept.html").stat().st_ino
     with SiteWriter(out) as writer:
-        writer.keep(["a/kept.html"])
+        writer.carry_ahead(old)
+        writer.keep(["a/kept.html"])  # waits for the links: every old page is in the new tree now
         writer.write(Page("index.html", b"i2"))
         writer.write(Page("a/new.html", b"N2"))
         writer.write(Page("b/fresh.html", b"F"))
@@ -105,143 +101,40 @@ def test_an_update_in_place_keeps_replaces_and_drops_files(tmp_path):
     writer.wait()
     assert _files(out) == {"index.html": b"i2", "a/kept.html": b"K", "a/new.html": b"N2", "b/fresh.html": b"F"}
     assert _dirs(out) == {"a", "b"}
-    assert (out / "a" / "kept.html").stat().st_ino == kept_inode
-    assert held.read_bytes() == b"N1"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["held", "site"]  # no journal, no staging folder
-    assert set(writer.files) == set(_files(out))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # the old tree removed, no debris
 
 
-def test_a_file_not_as_the_last_build_left_it_cannot_be_kept(tmp_path):
-    """The file list the last build recorded is checked: a file edited by hand (or missing,
-    or never recorded) is not intact, and keeping it fails, leaving the site as it was."""
-    from sitegen.sitefiles import SiteCheck
+def test_links_ahead_tolerate_missing_and_unsafe_paths(tmp_path):
+    """A path the last manifest names that is not in the old site (or could leave the tree)
+    is not linked; keeping it then fails as it did without links ahead, writing it works."""
     from sitegen.write import SiteWriter
 
     out = tmp_path / "site"
+    write_site([Page("a.html", b"A")], out)
     with SiteWriter(out) as writer:
-        for p, c in {"a.html": b"A", "b.html": b"B", "c.html": b"C"}.items():
-            writer.write(Page(p, c))
-    recorded = writer.files
-    with open(out / "a.html", "ab") as fh:  # edited in place, by hand
-        fh.write(b"!")
-    (out / "b.html").unlink()
-    (out / "stray.html").write_bytes(b"S")
-    check = SiteCheck.of(str(out), recorded)
-    assert check.damaged() == ["a.html", "b.html", "stray.html"]
-    assert check.intact_only({"a.html": "k", "b.html": "k", "c.html": "k", "stray.html": "k"}) == {"c.html": "k"}
-    for rel in ("a.html", "b.html", "stray.html"):
-        with pytest.raises(WriteError, match="not as the last build left it"):
-            with SiteWriter(out, SiteCheck.of(str(out), recorded)) as writer:
-                writer.write(Page("new.html", b"N"))
-                writer.keep(["c.html", rel])
-    assert _files(out) == {"a.html": b"A!", "c.html": b"C", "stray.html": b"S"}
+        writer.carry_ahead(["a.html", "missing.html", "../escape.html"])
+        writer.write(Page("missing.html", b"M"))
+        writer.keep(["a.html"])
+    writer.wait()
+    assert _files(out) == {"a.html": b"A", "missing.html": b"M"}
+    assert not (tmp_path / "escape.html").exists()
+    with pytest.raises(OSError):
+        with SiteWriter(out) as writer:
+            writer.carry_ahead(["a.html", "missing2.html"])
+            writer.keep(["a.html", "missing2.html"])
+    assert _files(out) == {"a.html": b"A", "missing.html": b"M"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_an_update_in_place_removes_strays_and_puts_pages_where_a_stray_was(tmp_path):
-    """Files and folders the last build did not make are removed, even one in the way of a
-    page (a folder where a page goes, a file where a page's folder goes)."""
-    from sitegen.sitefiles import SiteCheck
-    from sitegen.write import SiteWriter
-
-    out = tmp_path / "site"
-    with SiteWriter(out) as writer:
-        writer.write(Page("a.html", b"A"))
-    recorded = writer.files
-    (out / "empty" / "deeper").mkdir(parents=True)
-    (out / "p.html").mkdir()
-    (out / "p.html" / "x").write_bytes(b"x")
-    (out / "d").write_bytes(b"a file where a folder goes")
-    with SiteWriter(out, SiteCheck.of(str(out), recorded)) as writer:
-        writer.keep(["a.html"])
-        writer.write(Page("p.html", b"P"))
-        writer.write(Page("d/q.html", b"Q"))
-    assert _files(out) == {"a.html": b"A", "p.html": b"P", "d/q.html": b"Q"}
-    assert _dirs(out) == {"d"}
-
-
-def test_a_failed_build_in_place_leaves_the_last_site(tmp_path):
+def test_a_failed_build_with_links_ahead_leaves_the_last_site(tmp_path):
     from sitegen.write import SiteWriter
 
     out = tmp_path / "site"
     write_site([Page("index.html", b"good"), Page("a/b.html", b"B")], out)
     with pytest.raises(RuntimeError):
         with SiteWriter(out) as writer:
-            writer.keep(["a/b.html"])
+            writer.carry_ahead(["index.html", "a/b.html"])
             writer.write(Page("index.html", b"half"))
             raise RuntimeError("renderer crashed")
     assert _files(out) == {"index.html": b"good", "a/b.html": b"B"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-
-
-OLD = {"index.html": b"i1", "a/kept.html": b"K", "a/changed.html": b"C1", "gone/x.html": b"X", "a/gone.html": b"G"}
-NEW = {"index.html": b"i2", "a/kept.html": b"K", "a/changed.html": b"C2", "b/fresh.html": b"F", "b/c/deep.html": b"D"}
-
-
-def _update_killed_at(out, recorded, kill_at: int) -> int:
-    """Update ``out`` from OLD to NEW in a forked child that dies (``os._exit``, no clean-up, as
-    under ``kill -9``) at its ``kill_at``-th rename, unlink or rmdir once the pages are made;
-    the child's exit code (0: it finished first)."""
-    from sitegen.sitefiles import SiteCheck
-    from sitegen.write import SiteWriter
-
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        try:
-            writer = SiteWriter(out, SiteCheck.of(str(out), recorded))
-            writer.__enter__()
-            writer.keep(["a/kept.html"])
-            for path, content in NEW.items():
-                if path != "a/kept.html":
-                    writer.write(Page(path, content))
-            calls = [0]
-
-            def dying(real):
-                def call(*args, **kwargs):
-                    calls[0] += 1
-                    if calls[0] == kill_at:
-                        os._exit(9)
-                    return real(*args, **kwargs)
-                return call
-
-            for name in ("link", "replace", "rename", "unlink", "rmdir"):
-                setattr(os, name, dying(getattr(os, name)))
-            writer.__exit__(None, None, None)
-            os._exit(0)
-        except BaseException:
-            os._exit(1)
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-
-
-def test_an_update_in_place_killed_at_any_step_is_whole_then_finished_by_the_next_build(tmp_path):
-    """Killed at each of its steps in turn (writing the journal, each move, each removal, each
-    folder, the journal's and the staging folder's removal): every file of the live site is
-    whole, old or new; the next build's recovery leaves exactly the old site (killed before
-    the journal was in place) or exactly the new one (after), and no debris."""
-    from sitegen.write import SiteWriter, recover
-
-    outcomes = []
-    for kill_at in range(1, 100):
-        root = tmp_path / str(kill_at)
-        root.mkdir()
-        out = root / "site"
-        with SiteWriter(out) as writer:
-            for path, content in OLD.items():
-                writer.write(Page(path, content))
-        status = _update_killed_at(out, writer.files, kill_at)
-        assert status in (0, 9)
-        for rel, data in _files(out).items():
-            assert data in (OLD.get(rel), NEW.get(rel)), rel  # whole: one or the other
-        journal_left = (root / ".site.journal").exists()
-        recover(out)
-        after = _files(out)
-        assert after in (OLD, NEW)
-        if journal_left:
-            assert after == NEW
-        assert _dirs(out) == ({"a", "gone"} if after == OLD else {"a", "b", "b/c"})
-        assert sorted(p.name for p in root.iterdir()) == ["site"]
-        outcomes.append("new" if after == NEW else "old")
-        if status == 0:
-            break
-    assert status == 0, "the update never finished"
-    assert outcomes[0] == "old" and outcomes[-1] == "new" and "new" in outcomes[:-1]
