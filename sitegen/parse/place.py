@@ -21,6 +21,7 @@ from .blockorder import block_units, merged, order_block
 from .blocksplit import recut_body, resegment
 from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
 from .dated_cut import cut_dated
+from .dispatches import join_dispatches
 from .continued import unhead_continued
 from .convention import by_convention, conventions
 from .doubt_glue import Boundary
@@ -81,6 +82,16 @@ class Placer:
         self.structural = structural
         self.vocab = vocab
         self.continue_lines = continue_lines
+
+    def regions(self) -> list[tuple[int, int]]:
+        """Each region of headlines the page prints: its first line and its count of
+        headlines (two or more: a group, a block)."""
+        out = []
+        for groups in self.structural:
+            headed = [g for g in groups if g.units]
+            if headed:
+                out.append((min(g.line for g in headed), len(headed)))
+        return out
 
     def groups(self, scorer: Scorer) -> tuple[list[Group], list[Unit]]:
         """The page's headline groups merged by content against the bodies of ``scorer``,
@@ -223,6 +234,10 @@ class Placer:
         banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
         banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
+        joined = join_dispatches(bodies, result, marked, scorer, self.regions())
+        if joined is not None:  # a round-up's dispatches, cut at their datelines, joined again
+            bodies, result, marked = joined
+            scorer, span_index = Scorer(bodies, self.vocab), SpanIndex(bodies)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
 
 

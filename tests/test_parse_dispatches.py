@@ -1,0 +1,48 @@
+"""A round-up's dispatches (sitegen/parse/dispatches.py): a text opened by a bureau's dateline
+in the run of a story, under no headline and no 上接 marker, with nothing but a blank line
+between, is the story's next dispatch; a dated text under a story its credit closed, one
+filed on another day than the story above, or one opened by a bare 本报讯 is a story of its
+own. Forms the generator does not print: 中新社 and a paper's 讯, full-width dates, a column
+of 15."""
+from __future__ import annotations
+
+from synthetic_pages import PORT, TEA, wrapped
+from synthetic_pages import parse_conserved as _parse
+
+OPENING = "中新社杭州３月５日电（记者 陈静）"
+DISPATCH = "浙江日报温州３月５日讯（记者 刘洋）西湖龙井茶园里，茶农抢抓晴好天气采摘春茶，茶叶收购价格平稳。"
+DISPATCH2 = "中新社福州３月５日电　安溪茶企加快春茶加工，茶叶订单排到了下月，茶农采茶忙。"
+TEA_HEAD = "茶叶订单增加 茶旅融合带动消费"
+PORT_HEAD = "口岸通关效率持续提升 外贸企业降本增效"
+
+
+def page(*tea_after: str, opening: str = OPENING) -> str:
+    """TEA (and what follows it) and PORT, wrapped in a column 15 wide, each under its
+    headline (wider than the column)."""
+    tea = wrapped([opening + TEA[0], *TEA[1:], *tea_after], 15)
+    return TEA_HEAD + "\n\n" + tea + "\n\n" + PORT_HEAD + "\n\n" + wrapped(PORT, 15) + "\n"
+
+
+def test_dispatches_under_a_round_up_s_headline_are_its_paragraphs() -> None:
+    arts = _parse(page(DISPATCH, DISPATCH2)).articles
+    assert [a.headline for a in arts] == [TEA_HEAD, PORT_HEAD]
+    paras = ["".join(b.text.split()) for b in arts[0].blocks if b.kind == "paragraph"]
+    assert paras == ["".join(p.split()) for p in (*TEA, DISPATCH, DISPATCH2)]
+    assert arts[0].dateline == "中新社杭州３月５日电"
+
+
+def test_a_dated_text_under_a_story_its_credit_closed_is_not_a_dispatch() -> None:
+    arts = _parse(page("（记者 王伟）", DISPATCH)).articles
+    assert len(arts) == 3 and arts[1].dateline == "浙江日报温州３月５日讯"
+
+
+def test_a_text_filed_on_another_day_is_a_story_of_its_own() -> None:
+    other_day = DISPATCH.replace("３月５日", "３月２日")
+    arts = _parse(page(other_day)).articles
+    assert len(arts) == 3 and arts[1].dateline == "浙江日报温州３月２日讯"
+
+
+def test_a_bare_dateline_names_no_bureau_and_opens_a_story() -> None:
+    bare = "本报讯　" + DISPATCH.split("）", 1)[1]
+    arts = _parse(page(bare)).articles
+    assert len(arts) == 3 and arts[1].dateline == "本报讯"
