@@ -30,6 +30,7 @@ Only bodies opened by a dateline are read (most pages hold few).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from . import lines as L
@@ -53,8 +54,10 @@ FILED_ON = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月[0-9�
 
 
 def _opens_dispatch(body: Body) -> bool:
-    """Whether ``body`` opens with a bureau's dateline, naming when it was filed."""
-    return not L.START_MARKER_RE.match(body.paras[0].raw) and _filed_on(body) is not None
+    """Whether ``body`` opens with a bureau's dateline, naming when it was filed (the
+    segmenter starts a piece there: a hard start)."""
+    return body.start == "hard" and not L.START_MARKER_RE.match(body.paras[0].raw) \
+        and _filed_on(body) is not None
 
 
 def _filed_on(body: Body) -> str | None:
@@ -84,10 +87,10 @@ def _headed_apart(regions: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer,
-                regions: list[tuple[int, int]]) -> dict[int, int]:
+                regions: Callable[[], list[tuple[int, int]]]) -> dict[int, int]:
     """``{body: the body it continues}`` for each dispatch (see the module's doc);
     ``regions``: the first line of each region of headlines the page prints, and how many
-    headlines it holds."""
+    headlines it holds (asked only when a dated text sits under an open story)."""
     out: dict[int, int] = {}
     headed = {i: i in result.by_body for i in range(len(bodies))}  # the story's, once joined
     for i in range(1, len(bodies)):
@@ -101,7 +104,7 @@ def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], sco
         if day is not None and day != _filed_on(body):
             continue  # (a day's round-up: its dispatches are filed the day it names)
         if 0 < body.line - prev.spans[-1][1] <= ADJACENT and _open_story(prev) \
-                and _headed_apart(regions, bodies[root].spans[0][0], body.spans[-1][1]) \
+                and _headed_apart(regions(), bodies[root].spans[0][0], body.spans[-1][1]) \
                 and scorer.content(body.text[:OPENING], i - 1) >= MIN_SHARED:
             out[i] = root
             headed[root] = headed[root] or headed[i]
@@ -109,7 +112,7 @@ def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], sco
 
 
 def join_dispatches(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer,
-                    regions: list[tuple[int, int]]) -> tuple[list[Body], Assignment, set[int]] | None:
+                    regions: Callable[[], list[tuple[int, int]]]) -> tuple[list[Body], Assignment, set[int]] | None:
     """The bodies with each dispatch joined to the story it continues, the assignment and
     the continued bodies renumbered; None when the page holds no dispatch."""
     joins = dispatch_of(bodies, result, continued, scorer, regions)

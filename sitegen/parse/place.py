@@ -234,7 +234,7 @@ class Placer:
         banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
         banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
-        joined = join_dispatches(bodies, result, marked, scorer, self.regions())
+        joined = join_dispatches(bodies, result, marked, scorer, self.regions)
         if joined is not None:  # a round-up's dispatches, cut at their datelines, joined again
             bodies, result, marked = joined
             scorer, span_index = Scorer(bodies, self.vocab), SpanIndex(bodies)
