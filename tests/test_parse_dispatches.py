@@ -9,6 +9,11 @@ from __future__ import annotations
 from synthetic_pages import PORT, TEA, wrapped
 from synthetic_pages import parse_conserved as _parse
 
+from sitegen.parse.assign import Assignment
+from sitegen.parse.dispatches import headed_regions
+from sitegen.parse.headlines import Group, Unit
+from sitegen.parse.resume import Body
+
 OPENING = "中新社杭州３月５日电（记者 陈静）"
 DISPATCH = "浙江日报温州３月５日讯（记者 刘洋）西湖龙井茶园里，茶农抢抓晴好天气采摘春茶，茶叶收购价格平稳。"
 DISPATCH2 = "中新社福州３月５日电　安溪茶企加快春茶加工，茶叶订单排到了下月，茶农采茶忙。"
@@ -46,3 +51,18 @@ def test_a_bare_dateline_names_no_bureau_and_opens_a_story() -> None:
     bare = "本报讯　" + DISPATCH.split("）", 1)[1]
     arts = _parse(page(bare)).articles
     assert len(arts) == 3 and arts[1].dateline == "本报讯"
+
+
+def _head(line: int, region: int = 0) -> Group:
+    return Group([Unit("标题", line, 1)], region=region)
+
+
+def test_headlines_printed_together_are_counted_where_they_are_printed() -> None:
+    """A run of headlines with no story's text between them heads as many stories as it
+    gives headlines to, whatever region index each carries (a banner paired with a story
+    carries none: 0)."""
+    bodies = [Body([], "hard", spans=[(s, s + 9)]) for s in (1, 11, 24)]
+    # story 0 (1-10) and story 1 (11-20) headed by a group printed at 21-22, story 2 (24-33) by
+    # the headline printed alone after it, at 35.
+    result = Assignment(by_body={0: _head(21, region=1), 1: _head(22), 2: _head(35, region=2)})
+    assert headed_regions(bodies, result) == [(21, 2), (35, 1)]

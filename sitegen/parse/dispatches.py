@@ -19,18 +19,18 @@ the story printed right above it when
   different days),
 * one of the two was left without a headline: a page gives each story a headline, so
   when both carry one they are two stories,
-* the headlines printed nearest around the two stand each alone: a page printing its
-  headlines together (a group after the stories they head, a block at the top) runs
-  those stories one after another with nothing between them, so a text printed right
-  under another is no evidence there, and
+* the headlines printed nearest around the two each head one story: a page printing its
+  headlines together, no story's text between them (a group after the stories they
+  head, a block at the top), runs those stories one after another with nothing between
+  them, so a text printed right under another is no evidence there, and
 * it reports on that story's subject (shares its words).
 
 Only bodies opened by a dateline are read (most pages hold few).
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from . import lines as L
@@ -77,21 +77,35 @@ def _open_story(body: Body) -> bool:
         and L.end_credit_at(raw) is None
 
 
+def headed_regions(bodies: list[Body], result: Assignment) -> list[tuple[int, int]]:
+    """Each run of headlines printed together (no body's text starts between them) that
+    heads bodies: its first line and the count of bodies its headlines head (two or more:
+    a group, a block), in the page's order. Read from where each headline is printed, not
+    from its region's index (a headline paired from a banner carries none)."""
+    starts = sorted(s for b in bodies for s, _ in b.spans)
+    out: list[tuple[int, int, int]] = []  # (first line, bodies headed, body spans started before it)
+    for line in sorted(g.line for g in result.by_body.values() if g.units):
+        before = bisect.bisect(starts, line)
+        if out and out[-1][2] == before:
+            out[-1] = (out[-1][0], out[-1][1] + 1, before)
+        else:
+            out.append((line, 1, before))
+    return [(line, n) for line, n, _ in out]
+
+
 def _headed_apart(regions: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the headlines printed nearest before line ``start`` and nearest after line
-    ``end`` each stand alone in their region (``regions``: each region's first line and its
-    count of headlines), not in a group or block of several."""
+    ``end`` each head one body (``regions``: :func:`headed_regions`), not several as a
+    group or a block does."""
     before = [n for line, n in regions if line < start][-1:]
     after = [n for line, n in regions if line > end][:1]
     return all(n < 2 for n in before + after)
 
 
-def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer,
-                regions: Callable[[], list[tuple[int, int]]]) -> dict[int, int]:
-    """``{body: the body it continues}`` for each dispatch (see the module's doc);
-    ``regions``: the first line of each region of headlines the page prints, and how many
-    headlines it holds (asked only when a dated text sits under an open story)."""
+def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer) -> dict[int, int]:
+    """``{body: the body it continues}`` for each dispatch (see the module's doc)."""
     out: dict[int, int] = {}
+    regions: list[tuple[int, int]] | None = None  # (made when a dated text sits under an open story)
     headed = {i: i in result.by_body for i in range(len(bodies))}  # the story's, once joined
     for i in range(1, len(bodies)):
         body, prev = bodies[i], bodies[i - 1]
@@ -103,19 +117,20 @@ def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], sco
         day = _filed_on(bodies[root])
         if day is not None and day != _filed_on(body):
             continue  # (a day's round-up: its dispatches are filed the day it names)
-        if 0 < body.line - prev.spans[-1][1] <= ADJACENT and _open_story(prev) \
-                and _headed_apart(regions(), bodies[root].spans[0][0], body.spans[-1][1]) \
+        if not (0 < body.line - prev.spans[-1][1] <= ADJACENT and _open_story(prev)):
+            continue
+        regions = headed_regions(bodies, result) if regions is None else regions
+        if _headed_apart(regions, bodies[root].spans[0][0], body.spans[-1][1]) \
                 and scorer.content(body.text[:OPENING], i - 1) >= MIN_SHARED:
             out[i] = root
             headed[root] = headed[root] or headed[i]
     return out
 
 
-def join_dispatches(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer,
-                    regions: Callable[[], list[tuple[int, int]]]) -> tuple[list[Body], Assignment, set[int]] | None:
+def join_dispatches(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer) -> tuple[list[Body], Assignment, set[int]] | None:
     """The bodies with each dispatch joined to the story it continues, the assignment and
     the continued bodies renumbered; None when the page holds no dispatch."""
-    joins = dispatch_of(bodies, result, continued, scorer, regions)
+    joins = dispatch_of(bodies, result, continued, scorer)
     if not joins:
         return None
     out: list[Body] = []

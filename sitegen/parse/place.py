@@ -83,16 +83,6 @@ class Placer:
         self.vocab = vocab
         self.continue_lines = continue_lines
 
-    def regions(self) -> list[tuple[int, int]]:
-        """Each region of headlines the page prints: its first line and its count of
-        headlines (two or more: a group, a block)."""
-        out = []
-        for groups in self.structural:
-            headed = [g for g in groups if g.units]
-            if headed:
-                out.append((min(g.line for g in headed), len(headed)))
-        return out
-
     def groups(self, scorer: Scorer) -> tuple[list[Group], list[Unit]]:
         """The page's headline groups merged by content against the bodies of ``scorer``,
         and banners."""
@@ -234,7 +224,7 @@ class Placer:
         banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
         banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
-        joined = join_dispatches(bodies, result, marked, scorer, self.regions)
+        joined = join_dispatches(bodies, result, marked, scorer)
         if joined is not None:  # a round-up's dispatches, cut at their datelines, joined again
             bodies, result, marked = joined
             scorer, span_index = Scorer(bodies, self.vocab), SpanIndex(bodies)
