@@ -9,7 +9,11 @@ from __future__ import annotations
 from synthetic_pages import PORT, TEA, wrapped
 from synthetic_pages import parse_conserved as _parse
 
+from sitegen.corrections import parse_corrections
+from sitegen.models import SeedFile
+from sitegen.parse import parse_seed
 from sitegen.parse.assign import Assignment
+from sitegen.parse.conservation import conservation
 from sitegen.parse.dispatches import headed_regions
 from sitegen.parse.headlines import Group, Unit
 from sitegen.parse.resume import Body
@@ -51,6 +55,32 @@ def test_a_bare_dateline_names_no_bureau_and_opens_a_story() -> None:
     bare = "本报讯　" + DISPATCH.split("）", 1)[1]
     arts = _parse(page(bare)).articles
     assert len(arts) == 3 and arts[1].dateline == "本报讯"
+
+
+def test_a_joined_round_up_is_doubted_and_a_split_at_the_dispatch_s_dateline_undoes_it() -> None:
+    """What the README tells a maintainer: the round-up says where a dispatch was joined,
+    and a [[split]] at its dateline makes it an article of its own again."""
+    text = page(DISPATCH, DISPATCH2)
+    joined = _parse(text).articles[0]
+    assert any("opens with a dateline" in d for d in joined.doubts)
+    toml = '[[split]]\nseed = "p.txt"\nat = "浙江日报温州３月５日讯"\n'
+    result = parse_seed(SeedFile("p.txt", "p.txt", text), parse_corrections(toml).for_seed("p.txt"))
+    assert conservation(text, result) == (0, 0)
+    tea, dispatch, port = result.articles
+    assert tea.headline == TEA_HEAD and len(tea.paragraphs) == len(TEA)
+    assert dispatch.dateline == "浙江日报温州３月５日讯" and dispatch.headline is None
+    assert port.headline == PORT_HEAD
+
+
+def test_a_join_at_a_dated_text_s_dateline_makes_it_the_story_s_dispatch() -> None:
+    """The README's other fix: a dispatch the parser left apart (filed on another day),
+    joined by a [[join]] at its dateline."""
+    text = page(DISPATCH.replace("３月５日", "３月２日"))
+    toml = '[[join]]\nseed = "p.txt"\nat = "浙江日报温州３月２日讯"\n'
+    result = parse_seed(SeedFile("p.txt", "p.txt", text), parse_corrections(toml).for_seed("p.txt"))
+    assert conservation(text, result) == (0, 0)
+    assert [a.headline for a in result.articles] == [TEA_HEAD, PORT_HEAD]
+    assert result.articles[0].paragraphs[-1].startswith("浙江日报温州３月２日讯")
 
 
 def _head(line: int, region: int = 0) -> Group:
