@@ -60,7 +60,7 @@ class Builder:
         if top:
             out.append("")
         if self.wider:
-            self.wider.inserts.start_story(paras, feats, story.headline)
+            self.wider.inserts.start_story(paras, feats, story.headline, story.dateline)
         first_para = True
         for bi, (kind, text) in enumerate(paras):
             last = bi == len(paras) - 1

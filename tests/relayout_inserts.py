@@ -175,10 +175,11 @@ class Inserts:
         self.interview = False
 
     # interview ------------------------------------------------------------------------
-    def start_story(self, paras: list[tuple[str, str]], feats: set[str], headline: str | None = None) -> None:
+    def start_story(self, paras: list[tuple[str, str]], feats: set[str], headline: str | None = None,
+                    dateline: str | None = None) -> None:
         """Whether this story is printed as an interview: one with four paragraphs or more,
         sometimes (drawn once per story, whatever the other habits do)."""
-        self.runin.start_story(paras, headline, feats)
+        self.runin.start_story(paras, headline, feats, dateline)
         self.ordinal = self.n_answers = 0
         self.asked = []
         self.answered = {}

@@ -51,6 +51,8 @@ NAMED = ["{s}是怎么开展起来的？", "{s}目前取得了哪些成效？", 
 GLUED_LABELS = ["链接", "相关链接", "背景链接", "新闻链接", "延伸阅读", "小贴士", "背景资料"]
 GLUED_FORMS = ["{}：", "{}：", "【{}】", "■{}：", "〖{}〗"]
 FUNCTION = set("的了是在和与及也都就而并为对把被从向以之其这那")
+#: The day a dateline names (3月5日, １月２６日, 一月十九日).
+FILED_ON = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日")
 HAN = re.compile(r"[\u4e00-\u9fa5]+")
 ENUMERATED = re.compile(r"[（(]?[一二三四五六七八九十0-9０-９]+[、是.．)）]|[①-⑩]|第[一二三四五六七八九十]+[，、]|其[一二三四五]，")
 
@@ -140,8 +142,11 @@ class RunIn:
         self.datelines: dict[int, str] = {}
         self.subject: str | None = None
 
-    def start_story(self, paras: list[tuple[str, str]], headline: str | None, feats: set[str]) -> None:
-        """This story's draws: its paragraphs' marks (by block index), its subject."""
+    def start_story(self, paras: list[tuple[str, str]], headline: str | None, feats: set[str],
+                    dateline: str | None = None) -> None:
+        """This story's draws: its paragraphs' marks (by block index), its subject. A
+        round-up's dispatches are filed the day its own dateline names (``dateline``), as a
+        day's round-up gathers that day's reports; the drawn date when it names none."""
         self.feats = feats
         index = [i for i, (k, _) in enumerate(paras) if k == "paragraph"]
         rng = self.ordinal_rng
@@ -154,6 +159,8 @@ class RunIn:
         rng = self.roundup_rng
         on = rng.random() < 0.15 and "roundup_dateline" in self.habits and len(index) >= 4
         date = f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+        filed = FILED_ON.search(dateline or "")
+        date = filed.group(0) if filed else date
         picks = rng.sample(index[2:-1], min(len(index[2:-1]), rng.randint(1, 3))) if len(index) > 3 else []
         self.datelines = {}
         for i in picks if on else []:

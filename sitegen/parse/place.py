@@ -22,6 +22,7 @@ from .blocklines import recut_body
 from .blocksplit import resegment
 from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
 from .dated_cut import cut_dated
+from .dispatches import join_dispatches
 from .continued import unhead_continued
 from .convention import by_convention, conventions
 from .doubt_glue import Boundary
@@ -228,6 +229,10 @@ class Placer:
         banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
         banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
+        joined = join_dispatches(bodies, result, marked, scorer)
+        if joined is not None:  # a round-up's dispatches, cut at their datelines, joined again
+            bodies, result, marked = joined
+            scorer, span_index = Scorer(bodies, self.vocab), SpanIndex(bodies)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
 
 
