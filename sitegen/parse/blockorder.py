@@ -126,7 +126,7 @@ def _atoms(group: Group) -> list[Group]:
     return out
 
 
-EDGE_OWN = 0.2  # a line at the edge of a run covers the neighbouring run's body this well ...
+EDGE_OWN = 0.1  # a line at the edge of a run covers the neighbouring run's body this well ...
 EDGE_RATIO = 2.0  # ... and this many times better than its own run's body: it moves there
 
 
