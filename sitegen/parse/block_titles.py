@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import lines as L
-from .text import SENTENCE_END, ends_closed_for_title, visual_width
+from .text import SENTENCE_END, ends_closed_for_title, ends_sentence, visual_width
 
 if TYPE_CHECKING:
     from .blocks import Element
@@ -33,6 +33,28 @@ def mark_closing_headlines(block: list[Element]) -> None:
         return
     for el in block[k + 1:]:
         if el.kind == "chunk" and _no_sentence(el, el.lines[-1].text):
+            el.kind = "title"
+
+
+CLOSING_TITLE_LINES = 3  # a last block of this many lines with no sentence is titles
+
+
+def mark_closing_titles(block: list[Element], above: list[Element]) -> None:
+    """The page's last block, when it holds no byline and no sentence at all over
+    CLOSING_TITLE_LINES lines or more, and the text printed above it (``above``: the
+    elements before the block) finishes its sentence or is jumped to another page (下转):
+    the block is the page's headlines printed together at its end (kicker / headline /
+    subtitle lines run together), not a story. A story's text ends its sentences; a story
+    cut off above at a column break and going on in the block would read as it does."""
+    if any(el.kind not in ("chunk", "title") for el in block) or not any(el.kind == "chunk" for el in block):
+        return
+    text_above = [el for el in above if el.kind in ("para", "chunk")]
+    if text_above and not ends_sentence(text_above[-1].lines[-1].text):
+        return
+    if sum(len(el.lines) for el in block) < CLOSING_TITLE_LINES:
+        return
+    if all(el.kind == "title" or _no_sentence(el, el.lines[-1].text) for el in block):
+        for el in block:
             el.kind = "title"
 
 

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from . import lines as L
 from . import page_lines as PL
 from .page_lines import EDITORS_FIRST
-from .block_titles import mark_closing_headlines, mark_heading_subtitles, mark_opening_headline
+from .block_titles import (mark_closing_headlines, mark_closing_titles, mark_heading_subtitles,
+                           mark_opening_headline)
 from .chunks import classify_chunks
 from .editor_notes import mark_editor_notes, page_may_note
 from .closing_run_in import mend_bracket_tails
@@ -291,6 +292,7 @@ def build_elements(text: str) -> list[Element]:
         at_top = at_top and _name_only(block_elems)
     if blocks:
         mark_closing_headlines(block_elems)
+        mark_closing_titles(block_elems, elements[:len(elements) - len(block_elems)])
     _classify(text, elements)
     return elements
 
