@@ -34,11 +34,14 @@ def block_units(structural: list[list[Group]]) -> list:
 
 
 def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0,
-           wholes: dict[tuple[int, int], Group] | None = None, by_line: bool = True) -> list[Group] | None:
+           wholes: dict[tuple[int, int], Group] | None = None, by_line: bool = True,
+           within: list[tuple[int, int]] | None = None) -> list[Group] | None:
     """The block's groups when all of the page's headlines are in one region printed
     before every body or after every body, else None. When the groups are cut into their
     printed lines, ``wholes`` (when given) maps each group's run of lines (start, end) to
-    the group itself. ``by_line=False``: never cut into lines."""
+    the group itself. ``by_line=False``: never cut into lines. ``within`` (when given)
+    receives the runs of lines of the groups cut only because they are closed by a byline
+    (see below): a headline run keeps within such a group or takes it whole."""
     # (a section name printed alone, 综合新闻 at the page's top, is no headline)
     regions = [[g for g in groups if g.units and not (len(g.units) == 1 and is_section_name(g.units[0].text))]
                for groups in structural]
@@ -58,20 +61,36 @@ def _items(structural: list[list[Group]], bodies: list[Body], continued: int = 0
     lines = [g.line for g in items]
     if not items or not (max(lines) < first or (last is not None and min(lines) > last)):
         return None
-    if by_line and len(items) < max(2, len(bodies)) and (len(bodies) > 1 or not continued):
+    fewer = len(items) < max(2, len(bodies)) and (len(bodies) > 1 or not continued)
+    if by_line and (fewer or 1 < len(bodies) and len(items) <= len(bodies)):
         # fewer headline blocks than bodies, or one block: some block holds several
         # headlines printed without a blank line between them (one block over one body:
         # the body may hold several stories run together, which the block's lines then
         # cut). A body continued from another page counts: its headline is often
         # repeated here (where it is not, it goes without one, see CONTINUED_FIT).
+        # As many groups as bodies or more: a group closed by a byline may still hold
+        # two stories' headlines (the byline closes the one printed right above it, a line
+        # under it is the next story's), so such a group's lines are read one by one, each
+        # headline run keeping within the group or taking it whole (``within``); a group
+        # without a byline (a kicker, a headline, its decks) stays one headline.
         atoms: list[Group] = []
         for g in items:
-            pieces = _atoms(g)
+            pieces = _atoms(g) if fewer or g.closed else [g]
             if wholes is not None and len(pieces) > 1:
                 wholes[(len(atoms), len(atoms) + len(pieces))] = g
+            if within is not None and not fewer and len(pieces) > 1:
+                within.append((len(atoms), len(atoms) + len(pieces)))
             atoms.extend(pieces)
         items = atoms
     return items if len(items) >= 2 else None
+
+
+def _keeps_within(a: int, b: int, within: list[tuple[int, int]]) -> bool:
+    """Does the run of items [a, b) keep within one of the groups ``within`` (runs of
+    lines) or take each of them it touches whole?"""
+    if any(s <= a and b <= e for s, e in within):
+        return True
+    return not any(s < x < e for s, e in within for x in (a, b))
 
 
 def _lone_line(region: list[Group]) -> bool:
@@ -314,7 +333,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     about as well as ``current``; else None. ``marked``: the bodies that continue an
     article from another page (上接…)."""
     wholes: dict[tuple[int, int], Group] = {}
-    items = _items(structural, bodies, len(marked), wholes)
+    within: list[tuple[int, int]] = []
+    items = _items(structural, bodies, len(marked), wholes, within=within)
     if items is None:
         return None
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
@@ -334,6 +354,8 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         for b in range(a + 1, m + 1):
             if b < m and (labels[b - 1] or inside[b]):
                 continue  # a bracketed label heads the headline printed after it
+            if not _keeps_within(a, b, within):
+                continue
             fit = scores.fit(a, b, order[j], order[j] in marked)
             if fit is None:
                 continue
