@@ -85,3 +85,21 @@ def make_driver(width: int = 1280, height: int = 900, mobile: bool = False, java
         opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(options=opts, service=Service(str(CHROMEDRIVER)))
+
+
+def settled(driver, timeout: float = 15.0):
+    """Wait until the page has loaded and, on the search page, its query has been answered
+    (the status names a count or says none was found): shards and document chunks are
+    scripts added on the fly, which a busy machine may run after the load event."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
+        "if (document.readyState !== 'complete') return false;"
+        "var s = document.getElementById('search-status');"
+        "if (!s || !new URLSearchParams(location.search).get('q')) return true;"
+        "return /\\d|No |没有/.test(s.textContent)"))
+
+
+def open_page(driver, url: str):
+    driver.get(url)
+    settled(driver)

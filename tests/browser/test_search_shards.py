@@ -12,6 +12,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from sitegen.render import search_shards
 from sitegen.render.sample import sample_site, write_sample
 
+from .harness import settled
+
 pytestmark = pytest.mark.browser
 
 
@@ -36,9 +38,7 @@ def run_query(driver, site, query: str) -> tuple[list[str], list[str]]:
     from urllib.parse import quote
 
     driver.get((site / "search.html").as_uri() + "?q=" + quote(query))
-    # the status names a count (or none found) once the shards are in and ranked
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-        "var s = document.getElementById('search-status').textContent; return /\\d|No |没有/.test(s)"))
+    settled(driver, 10)  # the status names a count (or none found) once the shards are in and ranked
     links = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results li > a")]
     loaded = driver.execute_script(
         "return [].map.call(document.querySelectorAll('script[src*=\"search/\"]'),"

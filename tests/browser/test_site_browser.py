@@ -8,28 +8,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from .harness import open_page
+
 pytestmark = pytest.mark.browser
 
 ARTICLE = "articles/000-d20dbdfb-01.html"
 HOSTILE_ARTICLE = "articles/002-bdb5e167-01.html"
-
-
-def settled(driver, timeout: float = 15.0):
-    """Wait until the page has loaded and, on the search page, its query has been answered
-    (the status names a count or says none was found): shards and document chunks are
-    scripts added on the fly, which a busy machine may run after the load event."""
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
-        "if (document.readyState !== 'complete') return false;"
-        "var s = document.getElementById('search-status');"
-        "if (!s || !new URLSearchParams(location.search).get('q')) return true;"
-        "return /\\d|No |没有/.test(s.textContent)"))
-
-
-def open_page(driver, url: str):
-    driver.get(url)
-    settled(driver)
 
 
 def severe_logs(driver):
