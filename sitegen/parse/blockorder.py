@@ -5,7 +5,8 @@ bodies they head (GUIDE.md, issue 18).
 The items of the block (its structural groups: a unit, or units closed by a byline) are
 cut into contiguous runs, each run one article's headline block, and the runs are given
 to bodies in page order (a monotone alignment, found by dynamic programming) so that the
-runs cover their bodies' words best, with a small reward per body headed. The block's
+runs cover their bodies' words best, with a small reward per body headed; a run that goes on
+past a dash deck (——…, printed last in its head) gives the lines after it to the next run. The block's
 order is adopted when it explains the page about as well as the content-only assignment
 (:mod:`.assign`) does; a block printed in another order keeps the content assignment.
 """
@@ -150,27 +151,42 @@ EDGE_RATIO = 2.0  # ... and this many times better than its own run's body: it m
 
 
 def _shift_edges(runs: list[tuple[int, int, int]], items: list[Group], scorer: Scorer,
-                 labels: list[bool], inside: list[bool]) -> list[tuple[int, int, int]]:
+                 labels: list[bool], inside: list[bool], deck: list[bool] | None = None,
+                 ) -> list[tuple[int, int, int]]:
     """Runs whose edge line belongs to the neighbouring run by its own words: the
     alignment weighs each run's words as a share, so a line covering its body less
     well than the rest of its run (a subtitle, a kicker) can be pushed to the
     neighbour's run. Such a line moves back when it covers the neighbour's body well
-    (≥ EDGE_OWN) and clearly better than its own run's body (EDGE_RATIO times)."""
+    (≥ EDGE_OWN) and clearly better than its own run's body (EDGE_RATIO times), unless a
+    head must start at the line after it (``deck``: :func:`_after_deck`)."""
+    deck = deck or [False] * len(items)
     for j in range(len(runs) - 1):
         (a1, b1, body1), (a2, b2, body2) = runs[j], runs[j + 1]
         if b1 != a2:
             continue
-        if b2 - a2 > 1 and not labels[a2] and not inside[a2 + 1]:
+        if b2 - a2 > 1 and not labels[a2] and not inside[a2 + 1] and not deck[a2]:
             text = items[a2].match_text  # the first line of the second run
             mine, theirs = scorer.content(text, body2), scorer.content(text, body1)
             if theirs >= EDGE_OWN and theirs >= EDGE_RATIO * mine:
                 runs[j], runs[j + 1] = (a1, b1 + 1, body1), (a2 + 1, b2, body2)
                 continue
-        if b1 - a1 > 1 and not labels[b1 - 2] and not inside[b1 - 1]:
+        if b1 - a1 > 1 and not labels[b1 - 2] and not inside[b1 - 1] and not deck[a2]:
             text = items[b1 - 1].match_text  # the last line of the first run
             mine, theirs = scorer.content(text, body1), scorer.content(text, body2)
             if theirs >= EDGE_OWN and theirs >= EDGE_RATIO * mine:
                 runs[j], runs[j + 1] = (a1, b1 - 1, body1), (a2 - 1, b2, body2)
+    return runs
+
+
+def _past_decks(runs: list[tuple[int, int, int]], deck: list[bool]) -> list[tuple[int, int, int]]:
+    """Runs that go on past a dash deck (``deck``: a headline must start there) give the
+    lines printed after the deck to the next run, when it follows right on: they are the
+    next story's kicker or headline, printed over it."""
+    for j in range(len(runs) - 1):
+        (a1, b1, body1), (a2, b2, body2) = runs[j], runs[j + 1]
+        cut = next((k for k in range(a1 + 1, b1) if deck[k]), None)
+        if cut is not None and b1 == a2:
+            runs[j], runs[j + 1] = (a1, cut, body1), (cut, b2, body2)
     return runs
 
 
@@ -239,6 +255,33 @@ def _inside(items: list[Group]) -> list[bool]:
     inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, len(items))]
     return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1]) or _announces(items[k - 1]))
             for k in range(len(items))]
+
+
+def _of(item: Group) -> Unit | None:
+    """The printed unit the item's last line is a piece of (the unit itself when whole)."""
+    if not item.units:
+        return None
+    u = item.units[-1]
+    return u.of or u
+
+
+def _after_deck(items: list[Group]) -> list[bool]:
+    """For each item, whether a headline must start there: the item above ends on a dash
+    deck (——…, the subtitle under its headline) and the item is a new printed title, not
+    a dash line itself nor a line of the same deck wrapped. A head stack prints its kicker
+    over the headline and its dash deck last, under it: in a block of several heads, what
+    follows a dash deck is the next story's head (its kicker or headline), never more of
+    the head the deck closes."""
+    out = [False] * len(items)
+    for k in range(1, len(items)):
+        prev, item = items[k - 1], items[k]
+        if not prev.units or not item.units or _subtitle(item):
+            continue
+        last = _of(prev)
+        if last is not None and last.subtitle and last.text.lstrip().startswith(SUBTITLE_PREFIXES) \
+                and _of(item) is not last:
+            out[k] = True
+    return out
 
 
 def no_cut_before(items: list[Group]) -> list[bool]:
@@ -341,6 +384,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     m, n = len(items), len(order)
     labels = _labels(items)
     inside = _inside(items)
+    deck = _after_deck(items)
     scores = _RunFit(items, order, scorer, lines=bool(wholes))  # (wholes: cut into lines)
 
     @lru_cache(maxsize=None)
@@ -375,7 +419,7 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
     now_total = sum(scorer.content(g.match_text, bi) + HEADED for bi, g in current.by_body.items())
     if total < now_total - MARGIN * len(runs):
         return None
-    runs = _shift_edges(list(runs), items, scorer, labels, inside)
+    runs = _shift_edges(_past_decks(list(runs), deck), items, scorer, labels, inside, deck)
     out = Assignment()
     for a, b, body in runs:
         # a run of exactly one printed group's lines is that group, roles and all

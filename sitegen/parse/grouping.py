@@ -7,6 +7,8 @@ body when the words do not).
   joins them; otherwise it is a banner. A unit at the edge of its region sharing some
   words with the body printed on that side heads it; a bracketed label heads the unit
   printed after it.
+  A title printed after a dash deck (——…) starts a head of its own: a deck is printed last
+  in its head.
 * A block left over goes to a headline-less body printed right before or after it, the
   best-scoring (block, body) pair first.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .assign import MIN_ASSIGN, Assignment, Scorer
-from .headlines import Group, Unit, is_section_name, is_short_label, opens_statement
+from .headlines import SUBTITLE_PREFIXES, Group, Unit, is_section_name, is_short_label, opens_statement
 
 MIN_UNIT = 0.25
 MIN_AFTER = 0.15  # ... or this, for a unit at its region's edge on the body printed next to it
@@ -104,12 +106,22 @@ def _gathered(region_groups: list[Group], target: dict[int, int | None], only_on
             banners.extend(g.units)
             prev_k = None
             continue
-        if prev_k is not None and target.get(prev_k) == target.get(k) and target.get(k) is not None:
+        if prev_k is not None and target.get(prev_k) == target.get(k) and target.get(k) is not None \
+                and not _after_deck(out[-1], g):
             out[-1].units.extend(g.units)
         else:
             out.append(Group(list(g.units), region=g.region))
         prev_k = k
     return out, banners
+
+
+def _after_deck(head: Group, g: Group) -> bool:
+    """Is ``g`` a title printed after the dash deck (——…) that ends ``head``? A head stack
+    prints its dash deck last, under the headline: a title after it is another story's
+    head (several heads printed together), never more of this one."""
+    last = head.units[-1] if head.units else None
+    return last is not None and last.subtitle and last.text.lstrip().startswith(SUBTITLE_PREFIXES) \
+        and bool(g.units) and not g.units[0].subtitle
 
 
 def _labels_head_next(region_groups: list[Group], target: dict[int, int | None]) -> None:

@@ -8,7 +8,7 @@ markdown heading, or the —— subtitle part of a title element. Units become *
 * a unit starting with —— is the subtitle of the unit before it;
 * one unit of one line printed after a byline-closed group, with no byline of its own,
   is that group's series label / kicker (e.g. a column name under the author line; a
-  run of several lines there is headlines, not a label);
+  run of several lines there is headlines, not a label, and so is a markdown heading);
 * other adjacent units are grouped by content later (:mod:`.assign`).
 
 Roles inside a group (kicker / headline / subtitle): :mod:`.title_roles`.
@@ -188,9 +188,10 @@ def build_groups(elements: list[Element], region: int) -> tuple[list[Group], lis
             pending = _close_by_byline(groups, pending, el, region)
     # one unit right after a byline-closed group, with no byline of its own: a label, unless
     # it is as wide as the column or wider (a series label is a short name; such a line is a
-    # headline, often two headline lines printed run together)
-    if pending and len(pending) == 1 and pending[0].n_lines == 1 and groups and groups[-1].closed \
-            and groups[-1].units and not is_section_name(pending[0].text) \
+    # headline, often two headline lines printed run together), or a markdown heading (# …:
+    # the export marks a headline so, never a column name)
+    if pending and len(pending) == 1 and pending[0].n_lines == 1 and not pending[0].heading \
+            and groups and groups[-1].closed and groups[-1].units and not is_section_name(pending[0].text) \
             and visual_width(pending[0].text) < column.get(id(pending[0]), math.inf):
         unit = pending[0]
         unit.label = True

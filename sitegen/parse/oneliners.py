@@ -5,7 +5,10 @@ not those below it, when two parts of it are spaced apart (prose never is), unde
 headline line when a dash opens it (a subtitle), or after a 下转 marker (the story above
 goes on elsewhere). It is the headline of the story below it when it is wider than the
 column that story is set in, has no clause mark, and shares words with the text below and
-none with the text above (:func:`heads_story_below`). The words-above-not-below test (:func:`sums_up`) also decides titles
+none with the text above (:func:`heads_story_below`); printed right under headline lines,
+it is one of them when it is wider than that column and has no clause mark, whatever its
+words (:func:`wider_than_below`: the last headline of a block over the page's stories).
+The words-above-not-below test (:func:`sums_up`) also decides titles
 between paragraphs (:mod:`.segment`); a section label in front (【节日专题】) is no word of
 the headline (:func:`unlabelled`).
 """
@@ -55,9 +58,18 @@ def heads_story_below(text: str, nxt: Element, cov_prev: float, cov_next: float)
     body), not the first line of a paragraph cut by a column break? A line of a column is
     never wider than the column's full lines; a headline is set wider, carries no clause
     mark, and repeats words of the story under it but none of the text above it."""
-    if cov_prev > HEADS_ABOVE or cov_next < HEADS_BELOW or len(nxt.lines) < 2:
+    if cov_prev > HEADS_ABOVE or cov_next < HEADS_BELOW:
         return False
-    if any(ch in _CLAUSE_MARKS for ch in text):
+    return wider_than_below(text, nxt)
+
+
+def wider_than_below(text: str, nxt: Element | None) -> bool:
+    """Is the one-liner ``text`` set wider than the column of the text ``nxt`` under it
+    (a paragraph, or a chunk of one), with no clause mark? A line of a column is never
+    wider than the column's full lines: printed under headline lines, such a line is one
+    of them (the last headline of a block over the page's stories), not the first line of
+    a paragraph."""
+    if nxt is None or len(nxt.lines) < 2 or any(ch in _CLAUSE_MARKS for ch in text):
         return False
     column = max(visual_width(line.text) for line in nxt.lines[:-1])
     return visual_width(text.strip()) >= column + 1
@@ -153,9 +165,12 @@ def resolve_ambiguous(elements: list[Element], vocab: Vocabulary) -> None:
         while j >= 0 and elements[j].kind in PASSED_OVER:
             j -= 1
         # (under headline lines it is one of theirs either way: the block decides whose)
-        if len(el.lines) == 1 and (j < 0 or elements[j].kind not in ("title", "heading", "byline")) \
+        under_titles = j >= 0 and elements[j].kind in ("title", "heading", "byline")
+        if len(el.lines) == 1 and not under_titles \
                 and heads_story_below(text, nxt, *(vocab.coverage(texts[0], s) for s in (prev_set, next_set))):
             el.kind = "title"
+        elif len(el.lines) == 1 and under_titles and wider_than_below(text, nxt):
+            el.kind = "title"  # the last line of a block of headlines, set wider than the text under it
 
 
 def labelled_on_own_line(el: Element) -> bool:
