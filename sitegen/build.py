@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sitegen.gloss import GlossWriter
     from sitegen.group.memo import GroupMemo
     from sitegen.group.taxonomy import Taxonomy
+    from sitegen.render.card_memo import CardMemo
     from sitegen.render.digest_json import DigestMemo
     from sitegen.render.search_shards import SearchMemo
     from sitegen.translate import TranslationService
@@ -171,6 +172,7 @@ class _Prepared:
     memo: GroupMemo  # grouping's results of the last build
     search: SearchMemo  # what the last build's search index left
     digest: DigestMemo  # where the last digest.json's records are
+    cards: CardMemo  # the article cards the last builds rendered
 
 
 @dataclass
@@ -210,6 +212,7 @@ class _Run:
 
     def _load_later_stages(self) -> None:
         from sitegen.render import prepare as prepare_render  # jinja2, loaded while seeds parse
+        from sitegen.render.card_memo import CardMemo
         from sitegen.render.digest_json import DigestMemo
         from sitegen.render.search_shards import SearchMemo, memo_version
 
@@ -228,6 +231,7 @@ class _Run:
                 memo=load_memo(state, taxonomy),
                 search=state.get_search_memo(memo_version()) or SearchMemo(memo_version()),
                 digest=DigestMemo.load(state.dir, config.out_dir),
+                cards=CardMemo.load(state.dir),
             )
         except BaseException:
             translator.close()
@@ -334,7 +338,7 @@ class _Run:
 
         rendered = render_changed(site, config.templates_dir, config.static_dir, self.old_pages, sink=writer,
                                   meanwhile=meanwhile, extra_files=gloss_files, search_memo=prepared.search,
-                                  digest_memo=prepared.digest, changes=changes)
+                                  digest_memo=prepared.digest, changes=changes, card_memo=prepared.cards)
         self.clock.lap("render")
         writer.keep(rendered.unchanged)
         return rendered
@@ -346,6 +350,7 @@ class _Run:
         self.clock.lap("write")
         state.put_search_memo(prepared.search)
         prepared.digest.save(state.dir)
+        prepared.cards.save(state.dir)
         state.save(Manifest(inputs=self.fingerprint, pages=rendered.keys, pending=pending))
         Baseline(self.token, self.grouping, rendered.outline).save(state.dir)  # after the manifest it outlines
         writer.wait()

@@ -45,7 +45,7 @@ _CODE_VERSION = hashlib.sha256(
 class _Renderer:
     def __init__(self, site: DigestSite, templates_dir: Path, static_dir: Path,
                  previous: dict[str, str] | None = None, sink=None, search_memo=None, digest_memo=None,
-                 changes=None):
+                 changes=None, card_memo=None):
         self.site = site
         self.search_memo = search_memo  # what the last build's search index left (search_shards.SearchMemo)
         self.digest_memo = digest_memo  # where the last digest.json's records are (digest_json.DigestMemo)
@@ -57,6 +57,9 @@ class _Renderer:
         except TemplateError as exc:
             raise render_error(exc, templates_dir, "every page") from None
         self.env.cache.clear()  # templates loaded from now on see those globals (make_globals)
+        self.card_memo = None  # the cards of the last builds (``card_memo``), by the site-wide key
+        if card_memo is not None and previous is not None and "card" in self.env.globals:
+            self.card_memo = card_memo
         self.static_dir = static_dir
         self.pages: dict[str, bytes] = {}
         self.sink = sink  # when set, each page goes straight to it instead of being kept
@@ -71,6 +74,8 @@ class _Renderer:
             self._global_key = key_digest((tree_digest([Path(templates_dir)], Path(templates_dir)), plain(globals_),
                                            site.pending_note, ZH_CHARS_PER_MINUTE, _CODE_VERSION,
                                            [(p.path, p.title) for p in site.pages]))  # every page lists them
+            if self.card_memo is not None:
+                self.env.globals["card"] = self.card_memo.wrap(self.env.globals["card"], self._global_key)
         views = self.views = SiteViews(site)
         self.entries, self.theme_list, self.tag_list, self.newest = \
             views.entries, views.theme_list, views.tag_list, views.newest
@@ -199,17 +204,25 @@ class _Renderer:
                 for i in indices:
                     self._take(self._do_job(i, in_worker=False))
                 return None
-            return [self._do_job(i, in_worker=True) for i in indices]
+            # A helper reports its pages and the cards it made for them (kept for the next build).
+            return [self._do_job(i, in_worker=True) for i in indices], self._fresh_cards()
 
         try:
             # Small chunks: the data files are single jobs of ~0.1 s each, the pages ~0.3 ms.
             parts = chunks(range(len(jobs)), job_count() * 16)
             for part in share_map(chunk, parts, min_items=2, meanwhile=meanwhile,
                                   front_only=sum(1 for p in parts if p and p.start < own)):
-                for outcome in part or ():
-                    self._take(outcome)
+                if part is not None:
+                    outcomes, cards = part
+                    for outcome in outcomes:
+                        self._take(outcome)
+                    if cards:
+                        self.card_memo.add(cards)
         finally:
             self._jobs = []
+
+    def _fresh_cards(self) -> dict:
+        return self.card_memo.take_fresh() if self.card_memo is not None else {}
 
     def _claim(self, path: str) -> None:
         if path in self.made:
@@ -264,7 +277,9 @@ class _Renderer:
 
         self._many(jobs, meanwhile=site_files_then_callers_work, own=own)
         if self.previous is not None:
-            self.outline = outline(self.views, self._global_key).to_plain()
+            self.outline = outline(self.views, self._global_key).to_plain()  # every article's card key
+            if self.card_memo is not None:
+                self.card_memo.keep_only({card_key(ev) for ev in self.entries})
         return [Page(p, self.pages[p]) for p in sorted(self.pages)]
 
     def _list_jobs(self, carried: list[str]) -> list:
@@ -367,7 +382,7 @@ def render_site(site: DigestSite, templates_dir: Path, static_dir: Path) -> list
 
 def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
                    previous: dict[str, str], sink=None, meanwhile=None, extra_files=(),
-                   search_memo=None, digest_memo=None, changes=None) -> RenderResult:
+                   search_memo=None, digest_memo=None, changes=None, card_memo=None) -> RenderResult:
     """Render only the pages whose inputs changed since the render that produced the
     page keys ``previous`` (``{}`` renders everything). Article, theme and tag pages are
     keyed by the data they show; index, feeds and data files are always made, and the search
@@ -391,9 +406,13 @@ def render_changed(site: DigestSite, templates_dir: Path, static_dir: Path,
 
     ``changes``: what changed since the render that made ``previous`` (``sitegen.changes.ChangeSet``):
     only the pages that show something changed are keyed, the others carried over with their
-    keys (``changed``); ``RenderResult.outline`` is then what the next build compares with."""
+    keys (``changed``); ``RenderResult.outline`` is then what the next build compares with.
+
+    ``card_memo``: the article cards of the last builds (``card_memo.CardMemo``): a list page
+    renders only the cards not in it, and the memo gains them."""
     renderer = _Renderer(site, Path(templates_dir), Path(static_dir), previous=previous, sink=sink,
-                         search_memo=search_memo, digest_memo=digest_memo, changes=changes)
+                         search_memo=search_memo, digest_memo=digest_memo, changes=changes,
+                         card_memo=card_memo)
     pages = renderer.render(meanwhile, extra_files)
     return RenderResult(pages, renderer.unchanged, renderer.keys, made=len(renderer.made),
                         outline=renderer.outline)
