@@ -101,7 +101,7 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
             for a in range(m) for b in range(a + 1, min(m, a + longest) + 1)
             if not joined[a] and not joined[b] and not all(decor[a:b])}
     for _ in range(ROUNDS):
-        found = _divide(runs, m, n, starts, cuts, fixed, _dated(paras, starts), cost)
+        found = _divide(runs, m, n, starts, cuts, fixed, _hard_starts(paras, starts, fixed), cost)
         if found is None:
             return None
         bounds, chosen = found
@@ -116,18 +116,22 @@ def _recut(items: list[Group], order: list[Body], vocab: Vocabulary,
     return rebuild(order, paras, owner, bounds)
 
 
-def _dated(paras: list[Para], starts: set[int]) -> set[int]:
-    """Body starts whose first paragraph opens with a dateline (新华社北京１月２６日电…,
-    本报讯): a dateline opens a story and is printed nowhere inside one, so no article runs
-    on across such a boundary."""
-    return {i for i in starts if i and L.DATELINE_START_RE.match(paras[i].raw)}
+def _hard_starts(paras: list[Para], starts: set[int], continued: dict[int, int]) -> set[int]:
+    """Body starts no article runs on across: one whose first paragraph opens with a
+    dateline (新华社北京１月２６日电…, 本报讯), which opens a story and is printed nowhere
+    inside one; one that continues a story from another page (上接…: ``continued``, its
+    start -> end), where the story's text on this page begins; and one right after a
+    paragraph closed by a 下转 marker, where the text above jumps to another page and
+    nothing more of it is printed here."""
+    return {i for i in starts if i and (L.DATELINE_START_RE.match(paras[i].raw) or i in continued
+                                         or paras[i - 1].end_marker)}
 
 
 def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int], fixed: dict[int, int],
-            dated: set[int] = frozenset(), cost: dict[int, float] | None = None):
+            hard: set[int] = frozenset(), cost: dict[int, float] | None = None):
     """The best division: (segment bounds from 0 to n, the item run of each segment).
     The first segment of a body in ``fixed`` (its first paragraph -> the one after its
-    last) may go without a headline (None); no segment swallows a start in ``dated``; a
+    last) may go without a headline (None); no segment swallows a start in ``hard``; a
     cut at ``q`` costs CUT_COST and ``cost[q]``."""
     cost = cost or {}
     ends = starts | cuts | {n}
@@ -158,7 +162,7 @@ def _divide(runs: dict, m: int, n: int, starts: set[int], cuts: set[int], fixed:
                     cover += run.covered(new)
                 affinity += run.emission[q - 1]
                 if q - 1 > p and (q - 1) in starts:
-                    if q - 1 in dated:
+                    if q - 1 in hard:
                         break
                     merged += 1  # the segment swallows a body boundary
                 if q not in ends:

@@ -22,7 +22,11 @@ the story printed right above it when
 * the headlines printed nearest around the two each head one story: a page printing its
   headlines together, no story's text between them (a group after the stories they
   head, a block at the top), runs those stories one after another with nothing between
-  them, so a text printed right under another is no evidence there, and
+  them, so a text printed right under another is no evidence there (but when the page
+  prints them all in one block, above or under all its stories, holding fewer headlines
+  than it has stories not continued from elsewhere, the block's count says some dated text
+  is no story of its own: that holds when the story above opens with a dateline naming the
+  same day, which ties the two in a day's round-up), and
 * it reports on that story's subject (shares its words).
 
 Only bodies opened by a dateline are read (most pages hold few).
@@ -102,8 +106,22 @@ def _headed_apart(regions: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(n < 2 for n in before + after)
 
 
-def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer) -> dict[int, int]:
-    """``{body: the body it continues}`` for each dispatch (see the module's doc)."""
+def _too_few_heads(block_heads: int | None, stories: int) -> bool:
+    """Whether the page prints all its headlines in one block (above all its stories or
+    under them all) holding fewer headlines (``block_heads``, :func:`.blockorder.block_items`:
+    None when the page has no such block) than the page holds stories not continued from
+    elsewhere (``stories``): the block gives each story one headline, so its count says some
+    dated text is no story of its own. (Read only when the story above opens with a dated
+    dateline naming the dispatch's day: nothing printed near them tells the two apart, but a
+    day's round-up gathers that day's dispatches.)"""
+    return block_heads is not None and 2 <= block_heads < stories
+
+
+def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer,
+                block_heads: int | None = None) -> dict[int, int]:
+    """``{body: the body it continues}`` for each dispatch (see the module's doc);
+    ``block_heads``: the count of headlines in the page's one block of headlines, if any
+    (:func:`_too_few_heads`)."""
     out: dict[int, int] = {}
     regions: list[tuple[int, int]] | None = None  # (made when a dated text sits under an open story)
     headed = {i: i in result.by_body for i in range(len(bodies))}  # the story's, once joined
@@ -120,17 +138,20 @@ def dispatch_of(bodies: list[Body], result: Assignment, continued: set[int], sco
         if not (0 < body.line - prev.spans[-1][1] <= ADJACENT and _open_story(prev)):
             continue
         regions = headed_regions(bodies, result) if regions is None else regions
-        if _headed_apart(regions, bodies[root].spans[0][0], body.spans[-1][1]) \
+        if (_headed_apart(regions, bodies[root].spans[0][0], body.spans[-1][1])
+                or day is not None and _too_few_heads(block_heads, len(bodies) - len(continued))) \
                 and scorer.content(body.text[:OPENING], i - 1) >= MIN_SHARED:
             out[i] = root
             headed[root] = headed[root] or headed[i]
     return out
 
 
-def join_dispatches(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer) -> tuple[list[Body], Assignment, set[int]] | None:
+def join_dispatches(bodies: list[Body], result: Assignment, continued: set[int], scorer: Scorer,
+                    block_heads: int | None = None) -> tuple[list[Body], Assignment, set[int]] | None:
     """The bodies with each dispatch joined to the story it continues, the assignment and
-    the continued bodies renumbered; None when the page holds no dispatch."""
-    joins = dispatch_of(bodies, result, continued, scorer)
+    the continued bodies renumbered; None when the page holds no dispatch. ``block_heads``:
+    as for :func:`dispatch_of`."""
+    joins = dispatch_of(bodies, result, continued, scorer, block_heads)
     if not joins:
         return None
     out: list[Body] = []

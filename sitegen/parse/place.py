@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
-from .blockorder import block_units, merged, order_block
+from .blockorder import block_items, block_units, merged, no_cut_before, order_block
 from .blocklines import recut_body
 from .blocksplit import resegment
 from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
@@ -229,11 +229,19 @@ class Placer:
         banners = pair_counted(result, pair_banners(result, banners, scorer, marked), self.structural, scorer, marked)
         banners = kickers_after(result, banners, scorer)
         banners = titles_under(result, banners, scorer)
-        joined = join_dispatches(bodies, result, marked, scorer)
+        joined = join_dispatches(bodies, result, marked, scorer,
+                                 _block_heads(self.structural, bodies) if ordered is not None else None)
         if joined is not None:  # a round-up's dispatches, cut at their datelines, joined again
             bodies, result, marked = joined
             scorer, span_index = Scorer(bodies, self.vocab), SpanIndex(bodies)
         return Placement(bodies, result, scorer, banners, span_index, marked, readings, boundaries)
+
+
+def _block_heads(structural: list[list[Group]], bodies: list[Body]) -> int | None:
+    """The count of headlines in the page's one block of headlines (its groups, less those
+    that go on into the next, as :mod:`.blocksplit` counts them), or None when it has none."""
+    items = block_items(structural, bodies)
+    return None if items is None else len(items) - sum(no_cut_before(items))
 
 
 def _cover_around(scorer: Scorer, text: str, line: int) -> tuple[float, float]:

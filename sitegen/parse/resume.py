@@ -311,17 +311,27 @@ def _rival_joins(pieces: list[Piece], vocab, ends: dict, starts: dict) -> dict[t
 
 
 def _worded_continuations(pieces: list[Piece], ends: dict, starts: dict) -> set[tuple]:
-    """A piece under a headline region may still be the rest of a story cut off above: when a
-    word runs across the break (核心利|益问题), the region's titles close the story printed
-    before them. Such pieces are added to ``starts`` and returned."""
+    """A piece under a headline region, or under a 下转 line (:func:`_may_resume`), may still
+    be the rest of a story cut off above: when a word runs across the break (核心利|益问题),
+    the region's titles (the jump) close the story printed before them. Such pieces are
+    added to ``starts`` and returned."""
     worded: set[tuple] = set()
     piece_ends = [(line, t) for key, (line, t) in ends.items() if key[0] == "piece"]
     for idx, piece in enumerate(pieces):
-        if piece.start == "region" and any(
+        if _may_resume(piece) and any(
                 line < piece.line and word_across(t, piece.text) for line, t in piece_ends):
             starts[("piece", idx)] = (piece.line, piece.text[:TEXT_WINDOW])
             worded.add(("piece", idx))
     return worded
+
+
+def _may_resume(piece: Piece) -> bool:
+    """May the piece be the rest of a story cut off above, for all the way it starts? A
+    piece under a headline region may (its titles close the story printed before them), and
+    so may one that opens no story by itself (no dateline, no 上接 marker) but starts anew
+    only because the text above it was closed (a 下转 marker, a credit): that closes the
+    story above, not the one the piece may go on with."""
+    return piece.start == "region" or (piece.start == "hard" and not piece.paras[0].hard_start)
 
 
 def _chain_bodies(pieces: list[Piece], pairs: dict, kept: dict[tuple, float]) -> list[Body]:
