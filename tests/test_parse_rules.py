@@ -426,3 +426,19 @@ def test_chunk_with_an_open_bracket_runs_on_past_the_column_break() -> None:
     assert art.lead.endswith(APPLE.split("）", 1)[1])
     assert not art.lead.startswith("赵刚")  # the byline is not cut in two
     assert art.paragraphs[-1] == APPLE_2
+
+
+def test_caption_set_as_wide_as_the_column_is_a_caption() -> None:
+    """A caption under a photo set into the column may fill the column's width: text set off
+    by a blank line above, closed by the credit right under it and ending its sentence, is
+    the caption, and the paragraph the photo cut runs on past it."""
+    lead = APPLE.split("）", 1)[1] + APPLE_2
+    cut = 36
+    caption = "游客们在古城景区里游览\n观光，流连忘返。\n■ 本报记者 王鹏 摄"
+    text = "\n\n".join(["南山村苹果丰收", wrap(lead[:cut], 11), caption, wrap(lead[cut:], 11),
+                        wrap(BRIDGE_2, 11)])
+    result = parse(text)
+    (art,) = result.articles
+    assert art.lead == lead
+    assert [x.text for x in result.leftovers if x.kind == "caption"] == ["游客们在古城景区里游览观光，流连忘返。",
+                                                                         "■ 本报记者 王鹏 摄"]

@@ -18,7 +18,9 @@ Rules, in order:
    the width is infinite and different rules apply.
 5. Text lines directly above a byline in the same block are headline lines; a
    sentence among them is a photo caption (byline-under-headline layout).
-6. A photo credit extends back over the narrow caption text above it.
+6. A photo credit extends back over the narrow caption text above it, and over the
+   sentence or two set off by a blank line right above it in its block (the caption under
+   a photo set into the column, however wide its lines).
 """
 from __future__ import annotations
 
@@ -349,6 +351,21 @@ def _merge_credits(block: list[Element]) -> None:
         k += 1
 
 
+#: The longest caption text set off above its credit (a sentence or two under a photo).
+SET_OFF_CAPTION = 60
+
+
+def _set_off_caption(prev: Element, credit: Element) -> bool:
+    """Text set off from the column by a blank line above it and closed by a photo credit
+    right under it, in one block, is the caption under a photo set into the column: a
+    sentence or two, however wide its lines are set. A story's prose runs on past a credit
+    (the photo interrupts it, the text resumes below); a paragraph ending a sentence right
+    over a credit, with nothing else in its block, is what is printed under the photo."""
+    return (not credit.first_in_block and prev.first_in_block and prev.kind in ("para", "ambiguous", "title")
+            and len(prev.lines) <= 4 and len(prev.text) <= SET_OFF_CAPTION
+            and prev.text.rstrip(CLOSERS)[-1:] in "。！？!?…")
+
+
 def _extend_captions(elements: list[Element]) -> None:
     """Turn credit lines into captions and pull narrow caption text above them in.
 
@@ -362,6 +379,9 @@ def _extend_captions(elements: list[Element]) -> None:
         el.kind = "caption"
         body, _ = L.strip_bullet(el.text)
         if any(ch in body for ch in "，。,"):
+            continue
+        if k > 0 and _set_off_caption(elements[k - 1], el):
+            elements[k - 1].kind = "caption"
             continue
         j = k - 1
         while j >= 0:

@@ -168,7 +168,9 @@ class Placer:
         glue cut looked for to ``boundaries``): the bodies and their ``assigned`` scorer,
         assignment and banners. ``placed``: those of ``bodies``."""
         for _ in range(CUT_ROUNDS):  # headlines left over: articles run together?
-            cut = cut_at_shifts(bodies, placed[1], self.vocab)
+            # (a page whose headlines all head the body next to them by one convention
+            # leaves none over: no story is missing)
+            cut = cut_at_shifts(bodies, by_convention(placed[0], placed[1]) or placed[1], self.vocab)
             if cut is None:
                 break
             readings.append(Reading("cut", bodies, dict(placed[1].by_body)))

@@ -83,6 +83,11 @@ _BOUND_START = "的们"
 _BOUND_START_WORDS = ("的确", "的士", "的哥", "的姐", "的卢")
 _OPEN_PUNCT_START = "，,、。；;：:）)」』”’！？!?…"
 _ENUM_ITEM = re.compile(r"^([^，,、。；;：:！？!?\s]{1,2})、")
+#: A first clause of one Han character before a comma ("上，一株株…": the tail of a word or
+#: phrase cut off by a column break), unless it is an interjection or answer that opens
+#: speech ("对，" "好，" "嗯，").
+_ONE_CHAR_CLAUSE = re.compile(r"^([\u4e00-\u9fff])[，,]")
+_SPEECH_OPENERS = set("对是好不嗯哦噢啊唉哎嗨喂呀咦嘿呵哈")
 
 
 def opens_mid_sentence(text: str) -> bool:
@@ -93,7 +98,9 @@ def opens_mid_sentence(text: str) -> bool:
     * its first clause is one or two characters followed by 、 (an enumeration
       cut in half: "能、…", "元级、…"), unless those characters are numerals ("二、");
     * it starts with a reporting verb followed by a comma/colon ("表示，…"), which
-      needs a subject printed before it.
+      needs a subject printed before it;
+    * its first clause is one character before a comma ("上，…"), not an interjection or
+      answer opening speech.
     """
     t = text.lstrip()
     if not t:
@@ -101,6 +108,9 @@ def opens_mid_sentence(text: str) -> bool:
     if t[0] in _OPEN_PUNCT_START:
         return True
     if t[0] in _BOUND_START and not t.startswith(_BOUND_START_WORDS):
+        return True
+    m = _ONE_CHAR_CLAUSE.match(t)
+    if m and m.group(1) not in _SPEECH_OPENERS and m.group(1) not in _NUMERAL:
         return True
     m = _ENUM_ITEM.match(t)
     if m and not all(ch in _NUMERAL for ch in m.group(1)):
