@@ -97,18 +97,3 @@ def test_headlines_printed_together_are_counted_where_they_are_printed() -> None
     # the headline printed alone after it, at 35.
     result = Assignment(by_body={0: _head(21, region=1), 1: _head(22), 2: _head(35, region=2)})
     assert headed_regions(bodies, result) == [(21, 2), (35, 1)]
-
-
-def test_a_dated_text_under_a_continued_rest_sharing_its_words_is_doubted() -> None:
-    """The join leaves a dated text under a story continued from another page apart (its
-    headline is there); when it reports on that story's subject it may be the round-up's
-    next dispatch, and the parse says so. A text on another subject is no such doubt."""
-    def arts(after: str):
-        tea = wrapped(["（上接第1版）" + TEA[0], *TEA[1:]], 15)
-        text = tea + "\n\n" + wrapped([after], 15) + "\n\n" + PORT_HEAD + "\n\n" + wrapped(PORT, 15) + "\n"
-        return _parse(text).articles
-    dispatch = next(a for a in arts(DISPATCH) if a.dateline == "浙江日报温州３月５日讯")
-    assert any("under the rest of a continued story" in d for d in dispatch.doubts)
-    other = "浙江日报温州３月５日讯（记者 刘洋）" + PORT[0]
-    found = [a for a in arts(other) if a.dateline == "浙江日报温州３月５日讯"]
-    assert found and not any("under the rest of a continued story" in d for d in found[0].doubts)

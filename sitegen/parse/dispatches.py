@@ -65,11 +65,6 @@ FILED_ON = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月[0-9�
 #: asks (MIN_SHARED, of the text right above). Below it, right and wrong joins come about
 #: as often (--wider tuning sets 1-5, 21-25, 31-35, both pools: 9 wrong, 6 right).
 EXPECTED_SHARED = 0.06
-#: A dated text right under a continued story's rest, which no dispatch joins (its headline
-#: is on another page), sharing at least REST_SHARED of its opening's words with that rest
-#: may be the rest's next dispatch (``under_rest``, a doubt): on the --wider tuning sets (1-5,
-#: 21-25, 31-35, both pools) 27 wrong articles and no right one; at 0.06, 46 and 3.
-REST_SHARED = 0.1
 
 
 def _opens_dispatch(body: Body) -> bool:
@@ -113,29 +108,6 @@ def _open_story(body: Body) -> bool:
     raw = last.raw.rstrip()
     return not last.subhead and not last.end_marker and raw.endswith(SENTENCE_END) \
         and L.end_credit_at(raw) is None
-
-
-def under_rest(bodies: list[Body], continued: set[int], scorer: Scorer) -> list[tuple[int, int] | None]:
-    """For each body, (its first line, the first line of the text above) when it opens with
-    a dated dateline right under the rest of a story continued from elsewhere (a 上接 marker,
-    or opening mid-sentence), nothing but a blank line between, that rest's last sentence
-    finished and open, the two naming no different days, and its opening sharing at least
-    REST_SHARED of the rest's words: a round-up continued on this page goes on with its
-    dispatches, which the join leaves apart (see the module's doc); None otherwise."""
-    out: list[tuple[int, int] | None] = [None] * len(bodies)
-    for i in range(1, len(bodies)):
-        body, prev = bodies[i], bodies[i - 1]
-        if not prev.spans or not _opens_dispatch(body):
-            continue
-        if not (i - 1 in continued or prev.start == "orphan" or prev.paras[0].opens_mid):
-            continue
-        if not (0 < body.line - prev.spans[-1][1] <= ADJACENT and _open_story(prev)):
-            continue
-        if _filed_on(prev) not in (None, _filed_on(body)):
-            continue
-        if scorer.content(body.text[:OPENING], i - 1) >= REST_SHARED:
-            out[i] = (body.line, prev.line)
-    return out
 
 
 def headed_regions(bodies: list[Body], result: Assignment) -> list[tuple[int, int]]:

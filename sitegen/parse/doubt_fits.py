@@ -16,9 +16,6 @@ better than its own, tells of a boundary the parser may have got wrong.
   dateline (本报北京3月5日电, 新华社…电) or a continuation marker (上接第1版): a story
   is printed from there; unless it reads as a round-up's next dispatch (the story's day,
   the story's words: :func:`.dispatches.expected_dispatch`), which a round-up prints so;
-* ``under_rest`` — the text opens with a dated dateline right under the rest of a story
-  continued from another page, sharing its words: it may be that round-up's next dispatch
-  (:func:`.dispatches.under_rest`);
 * ``two_datelines`` — the text opens with a dateline (新华社北京1月26日电 …) and a dateline
   printed alone in brackets after it closes a story ((据新华社北京1月25日电)), or two such
   closing datelines follow it: a story names its source and date once, at its start or
@@ -32,7 +29,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import lines as L
 from .assign import Assignment, Scorer
 from .cut_points import can_cut
-from .dispatches import expected_dispatch, under_rest
+from .dispatches import expected_dispatch
 from .bigrams import bigram_set, side_grams
 from .headlines import Group, is_bracket_label
 from .resume import Body
@@ -104,14 +101,11 @@ def orphans(bodies: Sequence[Body], result: Assignment, scorer: Scorer) -> list[
 
 
 def mark(bodies: Sequence[Body], texts: Sequence[Sequence[Para]], result: Assignment, scorer: Scorer,
-         out: Sequence["Signals"], continued: set[int]) -> None:
-    """Set ``two_titles``, ``orphan``, ``mid_start`` and ``under_rest`` of every body's
-    signals ``out`` (``texts``: each body's paragraphs, subheads aside; ``continued``: the
-    bodies continued from elsewhere)."""
+         out: Sequence["Signals"]) -> None:
+    """Set ``two_titles``, ``orphan`` and ``mid_start`` of every body's signals ``out``
+    (``texts``: each body's paragraphs, subheads aside)."""
     for s, ps in zip(out, texts):
         s.mid_start = mid_start(ps, scorer.vocab)
-    for s, found in zip(out, under_rest(list(bodies), continued, scorer)):
-        s.under_rest = found
     for i, group in result.by_body.items():
         out[i].two_titles = two_titles(texts[i], group, scorer.vocab)
     for s, found in zip(out, orphans(bodies, result, scorer)):
@@ -153,9 +147,6 @@ REASONS = (
      "no headline, but the headline at line {0} fits this text better than its own (line {1}): it is this text's?"),
     ("mid_start", "mid_start",
      "the paragraph at line {0} opens with a dateline or 上接 marker: a new article starts there?"),
-    ("under_rest", "under_rest",
-     "the text opens with a dateline at line {0}, right under the rest of a continued story "
-     "(line {1}) sharing its words: that round-up's next dispatch?"),
     ("two_datelines", "two_datelines",
      "the text has two datelines ({0}; {1}): a story gives one, so two articles joined?"),
 )

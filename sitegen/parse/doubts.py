@@ -30,8 +30,8 @@ Rules (``RULES``), each a doubt on its own:
   a body's line became a headline;
 * ``glue`` — the body's deepest vocabulary valley falls where a story may start, and the
   headline's words are nearly all on one side of it (:mod:`.doubt_glue`);
-* ``two_titles``, ``orphan``, ``mid_start``, ``under_rest``, ``two_datelines`` — which title fits which text,
-  a dateline inside the body or opening it under a continued rest, two datelines for one text (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
+* ``two_titles``, ``orphan``, ``mid_start``, ``two_datelines`` — which title fits which text,
+  a dateline inside the body, two datelines for one text (:mod:`.doubt_fits`); ``cut_above``: the lead goes on from the line above it;
 * ``dot_join``, ``mid_headed``, ``better_text``, ``prose_title``, ``under_prose``,
   ``next_headless``, ``box_after``, ``leaning_title`` — how a headline line is printed and where it stands
   between the texts (:mod:`.doubt_layout`): a kicker on the headline's line, a headline over
@@ -129,7 +129,6 @@ class Signals:
     two_titles: tuple[int, int, int] | None = None
     orphan: tuple[int, int] | None = None
     mid_start: int = 0
-    under_rest: tuple[int, int] | None = None  # (line, line of a continued rest above) (:mod:`.dispatches`)
     two_datelines: tuple[str, str] | None = None  # the first two datelines of the text (set by :mod:`.build`)
     repeated: tuple[int, int] | None = None  # (headline line, line of the same words left over)
     # :mod:`.doubt_layout`: a headline line joining two titles with a dot (line, the line);
@@ -179,7 +178,7 @@ def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocab
     for s, g in zip(out, doubt_glue.glue(bodies, grams, result, scorer, boundaries)):
         s.glue = g
     doubt_heads.mark_runs_on(result, texts, out)
-    doubt_fits.mark(bodies, texts, result, scorer, out, continuations)
+    doubt_fits.mark(bodies, texts, result, scorer, out)
     doubt_layout.mark(bodies, result, out)
     return out
 
