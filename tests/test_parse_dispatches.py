@@ -57,12 +57,13 @@ def test_a_bare_dateline_names_no_bureau_and_opens_a_story() -> None:
     assert len(arts) == 3 and arts[1].dateline == "本报讯"
 
 
-def test_a_joined_round_up_is_doubted_and_a_split_at_the_dispatch_s_dateline_undoes_it() -> None:
-    """What the README tells a maintainer: the round-up says where a dispatch was joined,
-    and a [[split]] at its dateline makes it an article of its own again."""
+def test_a_round_up_s_expected_dispatches_are_no_doubt_and_a_split_undoes_a_join() -> None:
+    """What the README tells a maintainer: dispatches naming the story's day and sharing its
+    words are what a round-up prints, no doubt (a weak one is: tests/test_parse_doubt_fits.py),
+    and a [[split]] at a dispatch's dateline makes it an article of its own again."""
     text = page(DISPATCH, DISPATCH2)
     joined = _parse(text).articles[0]
-    assert any("opens with a dateline" in d for d in joined.doubts)
+    assert not any("opens with a dateline" in d for d in joined.doubts)
     toml = '[[split]]\nseed = "p.txt"\nat = "浙江日报温州３月５日讯"\n'
     result = parse_seed(SeedFile("p.txt", "p.txt", text), parse_corrections(toml).for_seed("p.txt"))
     assert conservation(text, result) == (0, 0)

@@ -65,12 +65,41 @@ def test_a_headless_text_fitting_anothers_headline_better_than_its_own_text_is_d
     assert doubt_fits.orphans(bodies, result, as_well) == [None, None]
 
 
+def _paras(paras: list[str]):
+    """The paragraphs of a page of ``paras`` (one story, however the segmenter cut it) and
+    the page's vocabulary."""
+    layout = segment(build_elements(wrapped(paras) + "\n"))
+    bodies, _runners = rejoin_read(layout)
+    return [p for b in bodies for p in b.paras], layout.vocab.by_stories(story_grams(bodies))
+
+
+ROUNDUP = "本报杭州3月5日电　" + TEA[0]
+DISPATCH = "本报温州3月5日电　西湖龙井茶园里，茶农抢抓晴好天气采摘春茶，茶叶收购价格平稳，春茶订单增加。"
+
+
 def test_a_dateline_opening_a_paragraph_after_a_finished_sentence_is_doubted() -> None:
     def para(line: int, hard: bool = False, open_end: bool = False):
-        return SimpleNamespace(line=line, hard_start=hard, open_end=open_end)
-    assert doubt_fits.mid_start([para(3), para(6), para(9, hard=True)]) == 9
-    assert doubt_fits.mid_start([para(3, hard=True), para(6)]) == 0  # the lead's own dateline
-    assert doubt_fits.mid_start([para(3), para(6, open_end=True), para(9, hard=True)]) == 0
+        return SimpleNamespace(line=line, hard_start=hard, open_end=open_end, raw="（上接第1版）……", subhead=False)
+    assert doubt_fits.mid_start([para(3), para(6), para(9, hard=True)], None) == 9
+    assert doubt_fits.mid_start([para(3, hard=True), para(6)], None) == 0  # the lead's own dateline
+    assert doubt_fits.mid_start([para(3), para(6, open_end=True), para(9, hard=True)], None) == 0
+    # a dated text reporting on another subject, or filed on another day than the story
+    paras, vocab = _paras([ROUNDUP, TEA[1], "本报宁波3月5日电　" + PORT])
+    assert doubt_fits.mid_start(paras, vocab) == paras[2].line
+    paras, vocab = _paras([ROUNDUP, TEA[1], DISPATCH.replace("3月5日", "3月2日")])
+    assert doubt_fits.mid_start(paras, vocab) == paras[2].line
+
+
+def test_a_round_up_s_next_dispatch_is_no_doubt() -> None:
+    """A dispatch naming the story's day (or filed under a story naming none) and sharing
+    its words is what a round-up prints."""
+    paras, vocab = _paras([ROUNDUP, TEA[1], DISPATCH])
+    assert paras[2].hard_start and doubt_fits.mid_start(paras, vocab) == 0
+    paras, vocab = _paras(["本报讯　" + TEA[0], TEA[1], DISPATCH])
+    assert doubt_fits.mid_start(paras, vocab) == 0
+    # (a dispatch naming no day is no round-up's: 本报讯 opens a story)
+    paras, vocab = _paras([ROUNDUP, TEA[1], "本报讯　" + DISPATCH.split("　", 1)[1]])
+    assert doubt_fits.mid_start(paras, vocab) == paras[2].line
 
 
 def _lead(no: int, text: str, hard: bool = False):

@@ -14,7 +14,8 @@ better than its own, tells of a boundary the parser may have got wrong.
   opening with 上接 is doubted only through this cue);
 * ``mid_start`` — a paragraph inside the body, after a finished sentence, opens with a
   dateline (本报北京3月5日电, 新华社…电) or a continuation marker (上接第1版): a story
-  is printed from there;
+  is printed from there; unless it reads as a round-up's next dispatch (the story's day,
+  the story's words: :func:`.dispatches.expected_dispatch`), which a round-up prints so;
 * ``two_datelines`` — the text opens with a dateline (新华社北京1月26日电 …) and a dateline
   printed alone in brackets after it closes a story ((据新华社北京1月25日电)), or two such
   closing datelines follow it: a story names its source and date once, at its start or
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import lines as L
 from .assign import Assignment, Scorer
 from .cut_points import can_cut
+from .dispatches import expected_dispatch
 from .bigrams import bigram_set, side_grams
 from .headlines import Group, is_bracket_label
 from .resume import Body
@@ -103,18 +105,20 @@ def mark(bodies: Sequence[Body], texts: Sequence[Sequence[Para]], result: Assign
     """Set ``two_titles``, ``orphan`` and ``mid_start`` of every body's signals ``out``
     (``texts``: each body's paragraphs, subheads aside)."""
     for s, ps in zip(out, texts):
-        s.mid_start = mid_start(ps)
+        s.mid_start = mid_start(ps, scorer.vocab)
     for i, group in result.by_body.items():
         out[i].two_titles = two_titles(texts[i], group, scorer.vocab)
     for s, found in zip(out, orphans(bodies, result, scorer)):
         s.orphan = found
 
 
-def mid_start(paras: Sequence[Para]) -> int:
+def mid_start(paras: Sequence[Para], vocab: Vocabulary) -> int:
     """Line of the first paragraph after the lead that opens with a dateline or a
-    continuation marker after a finished sentence, or 0."""
+    continuation marker after a finished sentence, a round-up's expected dispatch aside,
+    or 0."""
     for k in range(1, len(paras)):
-        if paras[k].hard_start and not paras[k - 1].open_end:
+        if paras[k].hard_start and not paras[k - 1].open_end \
+                and not expected_dispatch(list(paras), k, vocab):
             return paras[k].line
     return 0
 
