@@ -162,3 +162,18 @@ def test_a_body_line_that_runs_on_into_the_text_under_it_is_no_headline() -> Non
     assert arts[0].paragraphs[-1] == "海关关员说：口岸推行智慧通关促进国际贸易，货车排队时间缩短，外贸企业降本增效。"
     quiet = "口岸通关提速\n\n" + story(PORT[:2]) + "\n\n牧区迎来降雪\n\n" + story(SNOW) + "\n"
     assert not any("printed under its end" in d for a in parse_conserved(quiet).articles for d in a.doubts)
+
+
+def test_a_byline_holding_words_of_running_text_is_doubted() -> None:
+    """A lead's first line standing alone over a column break (记者…在此间举行的…会议 |
+    上获悉：…) is read as a byline; a byline names people and holds no particle, so the
+    article is doubted. A byline of names only is no doubt."""
+    def parsed(first: str, lead: str):
+        return _only("春茶市场升温\n\n" + first + "\n\n" + wrapped([lead] + TEA[1:]) + "\n")
+    taken = parsed("记者李登在此间举行的春茶推介会", "上获悉：" + TEA[0])
+    assert taken.byline == "记者李登在此间举行的春茶推介会"
+    assert any("byline “记者李登在此间举行的春茶推介会” reads like running text" in d for d in taken.doubts), taken.doubts
+    named = parsed("记者李登", TEA[0])
+    assert named.byline == "记者李登" and named.doubts == ()
+    assert doubt_heads.byline_text("新华社记者王黎、本报记者李舫") is None
+    assert doubt_heads.byline_text("记者带着上述问题走访了英国黄金矿业服务公司") is not None

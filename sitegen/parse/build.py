@@ -14,7 +14,7 @@ from . import lines as L
 from .box_labels import box_start
 from .assign import SpanIndex, story_grams
 from .blocks import INSETS, Element, build_elements
-from .doubt_heads import credit_lead, cut_above
+from .doubt_heads import byline_text, credit_lead, cut_above
 from .doubt_layout import box_after, box_label, under_prose
 from .doubt_fits import two_datelines
 from .doubts import reasons, signals
@@ -107,6 +107,10 @@ def _parse_page(name: str, text: str, tables: list[PageExplain] | None = None) -
     articles = [page.article(pos, body, placed.result.by_body.get(pos - 1), extras.get(pos - 1, Extras()),
                              tuple(reasons(doubts[pos - 1])))
                 for pos, body in enumerate(bodies, start=1)]
+    for k, art in enumerate(articles):  # the byline is known only now: a doubt when it holds the lead's words
+        if (s := doubts[k]).byline_text is None and (found := byline_text(art.byline)) is not None:
+            s.byline_text = found
+            articles[k] = replace(art, doubts=tuple(reasons(s)))
     page.leftovers.sort(key=lambda x: x.line)
     result = ParseResult(tuple(articles), tuple(page.leftovers), tuple(page.warnings))
     if tables is not None:  # parse_explained

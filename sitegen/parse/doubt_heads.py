@@ -34,7 +34,11 @@ headline or not a body's first line.
   (…送还一顶 | 帽子，…): a body's line taken for a headline. The text it runs
   into is doubted too, and so is the story whose end is printed right over that line (one
   blank line at most): the line is most likely that story's next paragraph, cut off (乔石说：
-  我们主张和平解决国际 under the end of 乔石会见伊拉克议长).
+  我们主张和平解决国际 under the end of 乔石会见伊拉克议长);
+* ``byline_text`` — the byline holds words of running text (的, 了, 在此间, 获悉): a byline
+  names an outlet, a role and people, so the lead's first words were read into it
+  (记者萧关根在此间举行的全国气象局长会议上获悉：…, the story's first sentence) and the
+  lead starts mid-sentence.
 """
 from __future__ import annotations
 
@@ -62,6 +66,8 @@ NARROWER, WIDER = 1.5, 0.5
 _BRACKETS = re.compile(r"[（()）]")
 WIDE_GAP = 2  # lines from one title line to the next beyond which blank lines part them (2: one blank)
 RUN_ABOVE = 2  # a body ending this many lines above such a headline (one blank line) was printed right over it
+# words of running text that no byline holds (particles, a reporter's "here", "learnt")
+RUNNING_TEXT = re.compile(r"[的了]|在此间|获悉")
 
 
 def label_only(group: Group) -> bool:
@@ -216,6 +222,8 @@ REASONS: tuple[tuple[str, str, str | tuple[str, str]], ...] = (
     ("runs_on", "runs_on",
      ("its opening at line {1} goes on from the headline at line {0} (“{2}”): that line is this text's?",
       "the headline at line {0} runs on into the text at line {1} (“{2}”): a line of a body, not a headline?")),
+    ("byline_text", "byline_text",
+     "the byline “{0}” reads like running text: the lead's first words taken into it?"),
 )
 
 
@@ -227,6 +235,11 @@ def repeated(group: Group, leftovers: Sequence[Leftover]) -> tuple[int, int] | N
         if x.kind in ("headline", "banner") and x.line != group.line and "".join(x.text.split()) == words:
             return group.line, x.line
     return None
+
+
+def byline_text(byline: str | None) -> str | None:
+    """The byline when it holds words of running text (see the module's docstring), else None."""
+    return byline if byline and RUNNING_TEXT.search(byline) else None
 
 
 def _reason(rows: Sequence[tuple[str, str | tuple[str, str]]]):

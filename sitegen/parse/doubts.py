@@ -25,7 +25,7 @@ Rules (``RULES``), each a doubt on its own:
   (:mod:`.resume`) continued it nowhere on the page: its rest was missed, or glued onto
   another story; the reason names the best continuation it decided against;
 * ``label_only``, ``open_head``, ``lead_line``, ``credit_lead``, ``kicker_below``,
-  ``wide_gap``, ``runs_on`` — what the printed headline block or lead shows
+  ``wide_gap``, ``runs_on``, ``byline_text`` — what the printed headline block or lead shows
   (:mod:`.doubt_heads`): part of a headline went elsewhere, two headlines were joined, or
   a body's line became a headline;
 * ``glue`` — the body's deepest vocabulary valley falls where a story may start, and the
@@ -142,6 +142,7 @@ class Signals:
     box_after: tuple[int, str] | None = None  # (line, label) of a headless next text opening with a label (set by :mod:`.build`)
     better_text: tuple[int, int] | None = None  # (headline line, line of a text covering it clearly better)
     first_sub: doubt_subhead.FirstSubhead | None = None  # the body's first subhead (:mod:`.doubt_subhead`, set by :mod:`.build`)
+    byline_text: str | None = None  # the article's byline when it reads like running text (set by :mod:`.build`)
 
 
 def signals(bodies: list[Body], result: Assignment, scorer: Scorer, vocab: Vocabulary,
