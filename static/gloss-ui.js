@@ -1,7 +1,9 @@
 /* Reading aid (issue 22): tap a Chinese word for its pinyin and CC-CEDICT glosses; pinyin
    over the headline and lead; a "gloss words" mode that makes every word a button for the
-   keyboard. Loaded by gloss.js on first use, with glosses/<article>.js: word boundaries of
-   each text block (which words have an entry) and the pinyin of the headline's and lead's words.
+   keyboard. Loaded by gloss.js on first use, with the gloss file of the article's seed page,
+   glosses/<seed page>.js (data-gloss; the browser keeps it for the page's other articles), whose
+   part for this article (data-gloss-key) has the word boundaries of each text block (which words
+   have an entry) and the pinyin of the headline's and lead's words.
    A tapped word's entry is in the site-wide dictionary's shard glosses/words/<n>.js (n: a hash of
    the word, as sitegen/gloss/shards.py computes it), loaded on the first tap that needs it.
    Dictionary glosses, not translations. */
@@ -79,8 +81,10 @@
     doc.head.appendChild(s);
   }
   function ready(missing) {
-    var q = window.sitegenGlossQueue || [];
-    if (!missing && q.length && q[q.length - 1].v === 2) bind(q[q.length - 1]); else fail();
+    var q = window.sitegenGlossQueue || [], f = q.length ? q[q.length - 1] : null;
+    var key = tools.getAttribute("data-gloss-key");
+    var mine = !missing && f && f.v === 3 && f.a && Object.prototype.hasOwnProperty.call(f.a, key) ? f.a[key] : null;
+    if (mine) bind({ n: f.n, b: mine.b, y: mine.y }); else fail();
   }
   function fail() {
     failed = true;

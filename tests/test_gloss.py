@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import build
-from sitegen.gloss import gloss_path, gloss_writer
+from sitegen.gloss import gloss_key, gloss_path, gloss_writer
 from sitegen.gloss.files import DIGITS, PLAIN, article_blocks, codes
 from sitegen.gloss.shards import SHARDS, shard_of, shard_path
 from sitegen.gloss.cedict import compile_entries, read_text
@@ -123,8 +123,9 @@ def test_gloss_file_covers_every_block_and_word(writer):
         subtitle=None, byline=None, dateline=None,
         blocks=(Block("paragraph", "为保障口岸高效畅通，阿勒泰海关推行“提前申报”。"),
                 Block("subhead", "一行走进重庆"), Block("paragraph", "银行行长说：𠀀字少见。")))
-    data = _data(writer.script(article))
-    assert data["v"] == 2 and data["n"] == SHARDS
+    page = _data(writer.script([("01", article)]))
+    assert page["v"] == 3 and page["n"] == SHARDS and list(page["a"]) == ["01"]
+    data = page["a"]["01"]
     blocks = article_blocks(article)
     assert blocks["l"] == article.lead and blocks["p"] == ["一行走进重庆", "银行行长说：𠀀字少见。"]
     assert data["b"]["s"] == ""
@@ -216,8 +217,32 @@ def test_a_term_cc_cedict_lacks_is_glossed_by_its_parts(writer, taxonomy):
     assert g.parts[0] == "中央八项规定" and not lexicon.gloss(g.parts[0]).readings
     assert gloss["中央八项规定精神"] == "term"
 
-def test_gloss_path():
-    assert gloss_path("articles/000_d20dbdfb6ad6e3c6-05.html") == "glosses/000_d20dbdfb6ad6e3c6-05.js"
+def test_gloss_path_is_the_seed_pages_and_the_key_the_articles_position():
+    assert gloss_path("articles/000_d20dbdfb6ad6e3c6-05.html") == "glosses/000_d20dbdfb6ad6e3c6.js"
+    assert gloss_key("articles/000_d20dbdfb6ad6e3c6-05.html") == "05"
+    # A seed slug may itself hold dashes (sitegen.permalinks); the position is the last part.
+    assert gloss_path("articles/rmrb-2024-01-02-p1-a1b2c3d4-12.html") == "glosses/rmrb-2024-01-02-p1-a1b2c3d4.js"
+    assert gloss_key("articles/rmrb-2024-01-02-p1-a1b2c3d4-12.html") == "12"
+
+
+def test_a_seed_pages_articles_share_one_gloss_file(writer):
+    """One file per seed page, each article's part under its position, in the page's order;
+    its key follows every one of them."""
+    from sitegen.stages.glosses import gloss_files
+
+    def article(seed, position, text):
+        return Article(seed=seed, position=position, kicker=None, headline=text, subtitle=None, byline=None,
+                       dateline=None, blocks=(Block("paragraph", text + "。"),))
+
+    links = ["articles/a-01.html", "articles/a-02.html", "articles/b-01.html"]
+    arts = [article("a.txt", 1, "口岸通关"), article("a.txt", 2, "银行行长"), article("b.txt", 1, "进出口")]
+    files = gloss_files(writer, links, arts)
+    assert [f[0] for f in files] == ["glosses/a.js", "glosses/b.js"]
+    page = _data(files[0][2]())
+    assert list(page["a"]) == ["01", "02"]
+    assert page["a"]["02"] == _data(writer.script([("02", arts[1])]))["a"]["02"]
+    changed = gloss_files(writer, links, [arts[0], article("a.txt", 2, "银行"), arts[2]])
+    assert changed[0][1]() != files[0][1]() and changed[1][1]() == files[1][1]()
 
 
 def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project, monkeypatch):
@@ -258,7 +283,7 @@ def test_build_writes_gloss_files_key_terms_and_keeps_them_incremental(project, 
     # Only the changed seed's articles were cut into words again: the others' words, which the
     # site-wide dictionary needs, came from the last build (sitegen.gloss.memo).
     assert made and {a.seed for a in made} == {seed.name}
-    kept = json.loads((site / gloss_path(port["permalink"])).read_text(encoding="utf-8")[len(QUEUE):-3])
+    kept = _data((site / gloss_path(port["permalink"])).read_text(encoding="utf-8"))["a"][gloss_key(port["permalink"])]
     assert kept["y"]["塔克什肯口岸"] == "Tǎ kè shén kěn kǒu àn"
     n, entries = _shard((site / shard_path(shard_of("口岸", SHARDS))).read_text(encoding="utf-8"))
     assert entries["口岸"][0] == "kǒu àn"

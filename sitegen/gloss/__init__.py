@@ -3,8 +3,9 @@ CC-CEDICT senses; key terms per article. Glosses, never translations.
 
     writer = gloss_writer(taxonomy)          # CC-CEDICT, pypinyin, grouping's segmenter
     writer.key_terms(articles, tag_words)    # -> [tuple[KeyTerm, ...]] for the pages and digest.json
-    writer.script(article)                   # -> text of glosses/<article>.js (word boundaries)
-    gloss_path(permalink)                    # -> "glosses/<article>.js"
+    writer.script([(key, article), ...])     # -> text of glosses/<seed page>.js (word boundaries)
+    gloss_path(permalink)                    # -> "glosses/<seed page>.js", its article's part
+    gloss_key(permalink)                     #    under "a" -> gloss_key(permalink) ("01")
     site_words(writer, articles, cache_dir)  # -> every word the popups may look up (sitegen.gloss.memo)
     writer.shard_files(words)                # -> the site-wide dictionary, glosses/words/<n>.js
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .files import GlossWriter, gloss_path
+from .files import GlossWriter, gloss_key, gloss_path
 from .lexicon import Gloss, Lexicon, data_version, load
 
 
@@ -35,4 +36,4 @@ def gloss_writer(taxonomy) -> GlossWriter:
                        telling_version=analyzer.fingerprint + code_digest("group"), release=kept.clear)
 
 
-__all__ = ["Gloss", "GlossWriter", "Lexicon", "data_version", "gloss_path", "gloss_writer", "load"]
+__all__ = ["Gloss", "GlossWriter", "Lexicon", "data_version", "gloss_key", "gloss_path", "gloss_writer", "load"]

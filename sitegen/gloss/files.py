@@ -1,13 +1,18 @@
-"""What the reader's gloss popup loads: one small script per article, and its key terms.
+"""What the reader's gloss popup loads: one small script per seed page, and key terms.
 
-``glosses/<article>.js`` holds, for each Chinese text block of the article page (kicker,
-headline, subtitle, lead, body blocks), where its words begin and end and which of them
-have a dictionary entry, and the pinyin of the headline's and lead's words (the pinyin
-toggle shows it over both at once). The entries themselves are in the site-wide dictionary
-(``glosses/words/<n>.js``, ``sitegen.gloss.shards``), loaded a shard at a time as the reader
-taps. It is a script that pushes its data onto ``sitegenGlossQueue`` (not JSON fetched at
-run time: Chromium blocks ``fetch`` of files on ``file://``), so pages work from disk, under
-a sub-path and offline. The page's own script loads it on first tap.
+``glosses/<seed page>.js`` holds, for each article of that page (its two-digit position, the
+end of its permalink), for each Chinese text block of the article page (kicker, headline,
+subtitle, lead, body blocks), where its words begin and end and which of them have a
+dictionary entry, and the pinyin of the headline's and lead's words (the pinyin toggle shows
+it over both at once). One file per seed page, not per article: a site of 10,000 articles had
+11,495 gloss files, a third of its files, each costing the build a new inode (most of a small
+file's cost here), for ~1 KB (gzip) each; a page's ~7 articles together are ~5 KB, fetched on
+the first tap and then cached for the page's sibling articles. The entries themselves are in
+the site-wide dictionary (``glosses/words/<n>.js``, ``sitegen.gloss.shards``), loaded a shard
+at a time as the reader taps. It is a script that pushes its data onto ``sitegenGlossQueue``
+(not JSON fetched at run time: Chromium blocks ``fetch`` of files on ``file://``), so pages
+work from disk, under a sub-path and offline. The page's own script loads it on first tap
+and takes its article's part (``data-gloss-key``).
 
 Word boundaries are one character per word, its length: in base 36 ("2213…") for a word with
 an entry, an upper-case letter (A = 1, … Z = 26) for one without (punctuation, Latin): a
@@ -30,17 +35,27 @@ DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 MAX_RUN = len(DIGITS) - 1  # a longer token is written as several
 PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # lengths 1-26 of a token without an entry
 MAX_PLAIN = len(PLAIN)
-FORMAT = 2  # the gloss file's "v"
+FORMAT = 3  # the gloss file's "v" (2: one article a file)
 KEY_TERMS = 8  # tags first, then telling words, at most this many in all
 SHORT_GLOSS_CHARS = 60
 
 Segment = Callable[[str], list[str]]
 
 
+def _stem(permalink: str) -> str:
+    return permalink.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
 def gloss_path(permalink: str) -> str:
-    """Site path of an article's gloss file: ``articles/x-01.html`` → ``glosses/x-01.js``."""
-    stem = permalink.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return f"glosses/{stem}.js"
+    """Site path of the gloss file an article's is in, its seed page's
+    (``sitegen.permalinks``: ``articles/<seed-slug>-<NN>.html``): ``articles/x-01.html`` →
+    ``glosses/x.js``."""
+    return f"glosses/{_stem(permalink).rsplit('-', 1)[0]}.js"
+
+
+def gloss_key(permalink: str) -> str:
+    """An article's key in its gloss file: its position in the seed, ``articles/x-01.html`` → ``01``."""
+    return _stem(permalink).rsplit("-", 1)[-1]
 
 
 def article_blocks(article: Article) -> dict:
@@ -118,10 +133,11 @@ class GlossWriter:
         unchanged article's texts are not hashed again on every build (~0.3 s at 10,000)."""
         return article.identity.hex()
 
-    def key(self, article: Article) -> tuple:
-        """What an article's gloss file depends on: the article (its texts as the page shows
-        them are among its fields) and the dictionaries."""
-        return (self.fingerprint, self.digest(article))
+    def key(self, members: Sequence[tuple[str, Article]]) -> tuple:
+        """What a seed page's gloss file depends on: its articles, each under its key
+        (``gloss_key``; their texts as the pages show them are among their fields), and the
+        dictionaries."""
+        return (self.fingerprint, tuple((name, self.digest(a)) for name, a in members))
 
     def _glossed(self, words) -> list[str]:
         """Those of ``words`` that have an entry (Chinese characters, or CC-CEDICT knows them)."""
@@ -131,8 +147,8 @@ class GlossWriter:
         return list(filter(has.__getitem__, words))
 
     def made(self, article: Article) -> tuple[str, list[str]]:
-        """The gloss file's JSON — {"v": 2, "n": shards, "b": blocks' word codes, "y": pinyin of
-        the headline's and lead's words} — and the words the site-wide dictionary must hold for
+        """The article's part of its gloss file, as JSON — {"b": blocks' word codes, "y": pinyin
+        of the headline's and lead's words} — and the words the site-wide dictionary must hold for
         it: its words that have an entry, and their parts (the popup explains those too)."""
         blocks = article_blocks(article)
         texts = [blocks["k"], blocks["h"], blocks["s"], blocks["l"], *blocks["p"]]
@@ -149,19 +165,19 @@ class GlossWriter:
             words += filterfalse(known.__contains__, dict.fromkeys(chain.from_iterable(map(parts.__getitem__, with_parts))))
         ruby = filter(self._has.__getitem__, dict.fromkeys(chain(tokens[1], tokens[3])))
         # Codes are letters and digits: JSON as they are.
-        return ('{"v":%d,"n":%d,"b":{"k":"%s","h":"%s","s":"%s","l":"%s","p":[%s]},"y":{%s}}' % (
-            FORMAT, self.shards, *coded[:4], ",".join(map('"{}"'.format, coded[4:])),
+        return ('{"b":{"k":"%s","h":"%s","s":"%s","l":"%s","p":[%s]},"y":{%s}}' % (
+            *coded[:4], ",".join(map('"{}"'.format, coded[4:])),
             ",".join(map(self._y.__getitem__, ruby)))), words
 
     def words(self, article: Article, digest: str) -> list[str]:
-        """The article's words for the site-wide dictionary (``made``); its gloss file's JSON is
-        kept until ``script`` asks for it."""
+        """The article's words for the site-wide dictionary (``made``); its part of the gloss
+        file is kept until ``script`` asks for it."""
         data, words = self.made(article)
         self._made[digest] = data
         return words
 
     def made_data(self) -> dict[str, str]:
-        """The gloss files' JSON that ``words`` made and ``script`` has not yet taken, by the
+        """The articles' parts of the gloss files that ``words`` made and ``script`` has not yet taken, by the
         article's text digest (for a process that made it to hand on)."""
         return self._made
 
@@ -173,9 +189,12 @@ class GlossWriter:
         found = self._made.pop(self.digest(article), None)
         return found if found is not None else self.made(article)[0]
 
-    def script(self, article: Article) -> str:
-        """The gloss file itself: a script that queues the data for the page's gloss script."""
-        return ("(window.sitegenGlossQueue=window.sitegenGlossQueue||[]).push(" + self.data(article) + ");\n")
+    def script(self, members: Sequence[tuple[str, Article]]) -> str:
+        """A seed page's gloss file: a script that queues {"v": 3, "n": shards, "a": {key: the
+        article's part (``made``)}} for the page's gloss script, which takes its article's."""
+        # Keys are digits (``gloss_key``): JSON as they are.
+        return ('(window.sitegenGlossQueue=window.sitegenGlossQueue||[]).push({"v":%d,"n":%d,"a":{%s}});\n' % (
+            FORMAT, self.shards, ",".join('"%s":%s' % (name, self.data(a)) for name, a in members)))
 
     def shard_files(self, words) -> list[tuple[str, tuple, Callable[[], str]]]:
         """The site-wide dictionary of ``words``: (path, key, content callable) of each shard."""

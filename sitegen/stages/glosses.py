@@ -46,10 +46,9 @@ def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped,
                 cache_dir: Path | None = None):
     """Each article's key terms (dictionary glosses of its tags and telling words) and the
     files the render makes: (key terms, [(path, key callable, content callable)]): each
-    article's gloss file and the dictionary's shards. ``words``: the dictionary's words,
+    seed page's gloss file (``gloss_files``) and the dictionary's shards. ``words``: the dictionary's words,
     being found (``dictionary_words``). ``cache_dir``: where the key terms' memo is kept
     (``sitegen.gloss.terms_memo``). No writer (``reading_aid = false``): neither."""
-    from sitegen.gloss import gloss_path
     from sitegen.gloss.shards import shard_path
     from sitegen.gloss.terms_memo import key_terms
 
@@ -71,15 +70,26 @@ def gloss_stage(writer, permalinks: list[str], articles: list[Article], grouped,
         return shards[n]
 
     files = [(shard_path(n), lambda n=n: shard(n)[1], lambda n=n: shard(n)[2]()) for n in range(writer.shards)]
-    files += [(gloss_path(p), lambda a=a: writer.key(a), lambda a=a: writer.script(a))
-              for p, a in zip(permalinks, articles)]
+    files += gloss_files(writer, permalinks, articles)
     return key_terms(writer, articles, tags, cache_dir), files
+
+
+def gloss_files(writer, permalinks: list[str], articles: list[Article]) -> list[tuple]:
+    """One gloss file per seed page (``sitegen.gloss.gloss_path``), its articles in their
+    order, each under its ``gloss_key``: (path, key callable, content callable)."""
+    from sitegen.gloss import gloss_key, gloss_path
+
+    pages: dict[str, list[tuple[str, Article]]] = {}
+    for p, a in zip(permalinks, articles):
+        pages.setdefault(gloss_path(p), []).append((gloss_key(p), a))
+    return [(path, lambda m=members: writer.key(m), lambda m=members: writer.script(m))
+            for path, members in pages.items()]
 
 
 def changed_files(writer, permalinks: set[str]) -> set[str]:
     """The reading aid's files whose inputs may have changed when the articles ``permalinks``
-    did (``sitegen.changes``): their gloss files (each follows from its article alone) and the
-    dictionary's shards (from every article's words). None without a writer (``reading_aid = false``)."""
+    did (``sitegen.changes``): their seed pages' gloss files (each follows from that page's
+    articles alone: a page parsed again has all its articles here) and the dictionary's shards (from every article's words). None without a writer (``reading_aid = false``)."""
     from sitegen.gloss import gloss_path
     from sitegen.gloss.shards import shard_path
 

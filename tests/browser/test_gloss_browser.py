@@ -13,6 +13,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import Config
+from sitegen.gloss import gloss_path
 from sitegen.progress import Reporter
 
 from .harness import PREFIX, free_port, make_driver, serve
@@ -193,7 +194,7 @@ def test_pinyin_toggle_is_remembered(driver, gloss_site):
 def test_page_without_its_gloss_file_reads_normally(driver, gloss_site, tmp_path):
     base, site = gloss_site
     path = page_with(site, "为保障口岸高效畅通")
-    gloss = site / "glosses" / (path.split("/")[-1][:-5] + ".js")
+    gloss = site / gloss_path(path)
     saved = gloss.read_bytes()
     gloss.unlink()
     # The session's browser may hold the file from an earlier test's visit (heuristic HTTP
