@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.parse.blockorder import _after_deck, _past_decks
+from sitegen.parse.blockjoins import after_deck as _after_deck
+from sitegen.parse.blockorder import _past_decks
 from sitegen.parse.headlines import Group, Unit
 
 from synthetic_pages import PORT, SNOW, TEA

@@ -13,7 +13,8 @@ import itertools
 
 from . import cohesion
 from .assign import COHESION_COST, CUT_COST, EMISSION_WEIGHT
-from .blockorder import merged_text, no_cut_before
+from .blockjoins import no_cut_before
+from .blockorder import merged_text
 from .blockruns import CUT_OWN, CUT_RATIO, LINES_SHIFT, Run, in_page_order, rebuild
 from .cut_points import can_cut
 from .headlines import STACK_TITLES, Group

@@ -17,10 +17,10 @@ import statistics
 from functools import lru_cache
 
 from .assign import Assignment, Scorer
-from .headlines import SUBTITLE_PREFIXES, Group, Unit, is_bracket_label, is_section_name, opens_statement
-from .chunks import BOUND_END
+from .blockjoins import after_deck, inside_items, joined_units, label_items
+from .headlines import Group, Unit, is_bracket_label, is_section_name
 from .resume import Body
-from .text import is_han, is_word
+from .text import is_han
 
 HEADED = 0.15  # reward per body given a headline (prefer one headline per body)
 CONTINUED_FIT = 0.1  # a block's lines head a continued body only when they cover it this well
@@ -158,7 +158,7 @@ def _shift_edges(runs: list[tuple[int, int, int]], items: list[Group], scorer: S
     well than the rest of its run (a subtitle, a kicker) can be pushed to the
     neighbour's run. Such a line moves back when it covers the neighbour's body well
     (≥ EDGE_OWN) and clearly better than its own run's body (EDGE_RATIO times), unless a
-    head must start at the line after it (``deck``: :func:`_after_deck`)."""
+    head must start at the line after it (``deck``: :func:`.blockjoins.after_deck`)."""
     deck = deck or [False] * len(items)
     for j in range(len(runs) - 1):
         (a1, b1, body1), (a2, b2, body2) = runs[j], runs[j + 1]
@@ -190,107 +190,6 @@ def _past_decks(runs: list[tuple[int, int, int]], deck: list[bool]) -> list[tupl
     return runs
 
 
-def _subtitle(item: Group) -> bool:
-    """Is the item a line opened by a dash (——…), the subtitle of the line above it?"""
-    return bool(item.units) and item.units[0].text.lstrip().startswith(SUBTITLE_PREFIXES)
-
-
-OPEN_END = set("、，,：:；;（(“‘《—")
-
-
-def _open_end(item: Group) -> bool:
-    """Does the item's last line end on punctuation that leaves it open (、，：…)?"""
-    return bool(item.units) and not item.bylines and item.units[-1].text.rstrip()[-1:] in OPEN_END
-
-
-def _inside_word(before: Group, after: Group) -> bool:
-    """Do two line pieces of one printed unit break inside a word (外长第|六次, 政党论|坛:
-    the two characters across the break form a dictionary word while the first line's
-    last two do not, or the first line ends in a character that cannot end a headline)?
-    Then they are one headline wrapped onto two lines."""
-    if len(before.units) != 1 or len(after.units) != 1:
-        return False
-    a, b = before.units[0], after.units[0]
-    if a.of is None or a.of is not b.of or b.line != a.line + 1:
-        return False
-    end, start = a.text.rstrip(), b.text.lstrip()
-    if end[-1:] in BOUND_END:
-        return True
-    return len(end) >= 2 and bool(start) and all(is_han(ch) for ch in end[-2:] + start[0]) \
-        and is_word(end[-1] + start[0]) and not is_word(end[-2:])
-
-
-def _joined(units: list[Unit]) -> list[Unit]:
-    """Consecutive line pieces of one unit back into one unit (the unit itself when all
-    of its lines are there)."""
-    out: list[Unit] = []
-    for u in units:
-        prev = out[-1] if out else None
-        if u.of is not None and prev is not None and (prev.of is u.of or prev is u.of) \
-                and not (u.label or prev.label):
-            text = prev.text + u.text
-            whole = text == u.of.text
-            out[-1] = u.of if whole else Unit(text, prev.line, prev.n_lines + 1, subtitle=prev.subtitle,
-                                                parts=(prev.parts or (prev.text,)) + (u.text,), of=u.of)
-        else:
-            out.append(u.of if u.of is not None and not u.of.parts[1:] else u)
-    return out
-
-
-def _labels(items: list[Group]) -> list[bool]:
-    """Which items are bracketed labels (【…】), which head the item printed after them."""
-    return [all(is_bracket_label(u.text) for u in g.units) and not g.bylines for g in items]
-
-
-def _announces(item: Group) -> bool:
-    """Does the item end on a verb announcing a statement (…批示指出, …时强调)? It is the
-    kicker of the headline printed under it, which says what was stated."""
-    return bool(item.units) and not item.bylines and opens_statement(item.units[-1].text)
-
-
-def _inside(items: list[Group]) -> list[bool]:
-    """For each item, whether it goes on the headline of the item above it: a headline
-    wrapped inside a word, a line opened by a dash (the subtitle of the line above), a
-    line after one left open by its punctuation (、，：…) or announcing a statement."""
-    inside = [False] + [_inside_word(items[b - 1], items[b]) for b in range(1, len(items))]
-    return [k > 0 and (inside[k] or _subtitle(items[k]) or _open_end(items[k - 1]) or _announces(items[k - 1]))
-            for k in range(len(items))]
-
-
-def _of(item: Group) -> Unit | None:
-    """The printed unit the item's last line is a piece of (the unit itself when whole)."""
-    if not item.units:
-        return None
-    u = item.units[-1]
-    return u.of or u
-
-
-def _after_deck(items: list[Group]) -> list[bool]:
-    """For each item, whether a headline must start there: the item above ends on a dash
-    deck (——…, the subtitle under its headline) and the item is a new printed title, not
-    a dash line itself nor a line of the same deck wrapped. A head stack prints its kicker
-    over the headline and its dash deck last, under it: in a block of several heads, what
-    follows a dash deck is the next story's head (its kicker or headline), never more of
-    the head the deck closes."""
-    out = [False] * len(items)
-    for k in range(1, len(items)):
-        prev, item = items[k - 1], items[k]
-        if not prev.units or not item.units or _subtitle(item):
-            continue
-        last = _of(prev)
-        if last is not None and last.subtitle and last.text.lstrip().startswith(SUBTITLE_PREFIXES) \
-                and _of(item) is not last:
-            out[k] = True
-    return out
-
-
-def no_cut_before(items: list[Group]) -> list[bool]:
-    """For each item, whether a headline cannot start there: it goes on the headline of
-    the item above it (:func:`_inside`), or the item above is a bracketed label."""
-    labels, inside = _labels(items), _inside(items)
-    return [k > 0 and (inside[k] or labels[k - 1]) for k in range(len(items))]
-
-
 def block_lines(structural: list[list[Group]], bodies: list[Body]) -> list[Group] | None:
     """The printed lines of the page's one headline block when the layout gives it as a
     single group over several bodies (headlines printed with no blank line between them),
@@ -314,7 +213,7 @@ def merged_text(items: list[Group]) -> str:
 
 def merged(items: list[Group]) -> Group:
     """Consecutive items as one headline block."""
-    return Group(_joined([u for g in items for u in g.units]), [b for g in items for b in g.bylines],
+    return Group(joined_units([u for g in items for u in g.units]), [b for g in items for b in g.bylines],
                  [ln for g in items for ln in g.byline_lines], closed=any(g.closed for g in items),
                  region=items[0].region)
 
@@ -382,9 +281,9 @@ def order_block(structural: list[list[Group]], bodies: list[Body], scorer: Score
         return None
     order = sorted(range(len(bodies)), key=lambda i: bodies[i].line)
     m, n = len(items), len(order)
-    labels = _labels(items)
-    inside = _inside(items)
-    deck = _after_deck(items)
+    labels = label_items(items)
+    inside = inside_items(items)
+    deck = after_deck(items)
     scores = _RunFit(items, order, scorer, lines=bool(wholes))  # (wholes: cut into lines)
 
     @lru_cache(maxsize=None)

@@ -27,7 +27,8 @@ from . import lines as L
 from .assign import COHESION_COST, CUT_COST, EMISSION_WEIGHT
 from .blockruns import CUT_OWN, CUT_RATIO, LINES_SHIFT, Run, in_page_order, rebuild
 from .cut_points import can_cut
-from .blockorder import block_items, block_lines, merged_text, no_cut_before
+from .blockjoins import no_cut_before
+from .blockorder import block_items, block_lines, merged_text
 from .headlines import Group
 from .resume import Body
 from .paragraphs import Para

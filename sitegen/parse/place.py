@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .assign import Assignment, Scorer, SpanIndex, assign, split_bodies
-from .blockorder import block_items, block_units, merged, no_cut_before, order_block
+from .blockjoins import no_cut_before
+from .blockorder import block_items, block_units, merged, order_block
 from .blocklines import recut_body
 from .blocksplit import resegment
 from .complete import cut_at_shifts, cut_off_unheaded, cut_once, fill
