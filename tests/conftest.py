@@ -15,6 +15,19 @@ GOLD = REPO.parent / "shared" / "gold"
 SCORER = REPO.parent / "shared" / "tools" / "score_parse.py"
 
 
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    """A fresh seed folder holding copies of three of the repository's seeds (the parse
+    stage's cache and digest tests); a module may define its own ``seeds``."""
+    from sitegen.seeds import find_seed_paths
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in find_seed_paths(SEEDS)[:3]:
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _isolated_argos(tmp_path_factory, monkeypatch):
     packages = tmp_path_factory.mktemp("argos-packages")

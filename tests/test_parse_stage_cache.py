@@ -3,7 +3,6 @@ is not decoded again, yet reads as ``read_seeds`` reads it (warnings, duplicates
 damaged or stale entry is parsed again, never trusted."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,6 @@ import sitegen.stages.parse as parse_stage
 from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths, read_seeds
 from sitegen.state import BuildState
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def seeds(tmp_path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for path in find_seed_paths(REPO / "seeds")[:3]:
-        shutil.copyfile(path, folder / path.name)
-    return folder
-
 
 def _parse(folder: Path, state_dir: Path):
     return parse_stage.parse_all(find_seed_paths(folder), BuildState(state_dir), Reporter(0))

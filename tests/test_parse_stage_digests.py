@@ -4,10 +4,7 @@ whose bytes moved since is parsed from the bytes it reads, under their own key."
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
-
-import pytest
 
 import sitegen.stages.parse as parse_stage
 from sitegen.config import load_config
@@ -15,18 +12,6 @@ from sitegen.progress import Reporter
 from sitegen.seeds import find_seed_paths
 from sitegen.stages.inputs import seeds_digest
 from sitegen.state import BuildState, digest_bytes
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def seeds(tmp_path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for path in find_seed_paths(REPO / "seeds")[:3]:
-        shutil.copyfile(path, folder / path.name)
-    return folder
-
 
 def _reads(monkeypatch) -> list[str]:
     """The names of the seeds the parse stage reads from here on."""
